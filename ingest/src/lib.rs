@@ -1,0 +1,1 @@
+//! scour-ingest: reads a corpus from disk into documents.

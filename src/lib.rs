@@ -1,0 +1,1 @@
+//! Scour: the embedded index and the wasm API.
