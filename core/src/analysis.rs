@@ -1,0 +1,294 @@
+//! Text analysis: the one pipeline that turns text into terms, used identically for documents
+//! and queries.
+//!
+//! Words are runs of letters, digits and combining marks. Apostrophes (any variant) inside a
+//! word keep it whole; hyphens and dashes (any variant) between words make a compound, which
+//! yields its parts at consecutive positions plus the joined form at the first part's position,
+//! so `high‑level` is found by `high-level`, `high level` and `highlevel`. Han, Hiragana,
+//! Katakana and Hangul characters are one token each. Each word is normalised: compatibility
+//! decomposition (NFKD, which folds the same characters NFKC does) with combining marks
+//! dropped (diacritics folded), full lower case, a possessive `'s` removed and the remaining
+//! apostrophes dropped.
+
+use std::ops::Range;
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// One term occurrence in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// The normalised term.
+    pub term: String,
+    /// Byte range of the occurrence in the analysed text.
+    pub span: Range<usize>,
+    /// Word position: consecutive words have consecutive positions.
+    pub position: u32,
+    /// Where the token stands in a hyphenated compound.
+    pub role: CompoundRole,
+}
+
+/// A token's place in a hyphenated compound such as `high-level`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CompoundRole {
+    /// A plain word.
+    Word,
+    /// One part of a compound (`high`, `level`).
+    Part,
+    /// The compound's parts joined (`highlevel`), at the first part's position.
+    Joined,
+}
+
+/// Splits `text` into normalised tokens.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    let mut position = 0;
+    for compound in compounds(text) {
+        push_compound(text, &compound, &mut position, &mut tokens);
+    }
+    tokens
+}
+
+/// Normalises one word: NFKD, diacritics dropped, full lower case, possessive and
+/// apostrophes removed. Returns an empty string for a word with no letters or digits.
+pub fn normalize_word(word: &str) -> String {
+    let mut folded = String::with_capacity(word.len());
+    for c in word.nfkd().filter(|c| !is_combining_mark(*c)) {
+        match c {
+            'ß' | 'ẞ' => folded.push_str("ss"),
+            'ς' => folded.push('σ'),
+            c if is_apostrophe(c) => folded.push('\''),
+            c => folded.extend(c.to_lowercase()),
+        }
+    }
+    let stripped = folded
+        .strip_suffix("'s")
+        .or_else(|| folded.strip_suffix('\''))
+        .unwrap_or(&folded);
+    stripped.chars().filter(|&c| c != '\'').collect()
+}
+
+/// The English Snowball stem of a normalised term.
+pub fn stem(term: &str) -> String {
+    use std::sync::OnceLock;
+    static STEMMER: OnceLock<rust_stemmers::Stemmer> = OnceLock::new();
+    let stemmer =
+        STEMMER.get_or_init(|| rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English));
+    stemmer.stem(term).into_owned()
+}
+
+/// Whether `c` is one of the hyphen or dash characters treated as a compound joiner.
+pub fn is_hyphen(c: char) -> bool {
+    matches!(
+        c,
+        '-' | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE63}' | '\u{FF0D}'
+    )
+}
+
+/// Whether `c` is one of the apostrophe characters treated alike.
+pub fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '\u{02BC}' | '\u{FF07}')
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_combining_mark(c)
+}
+
+/// Characters written without spaces between words: each is its own token.
+fn is_ideographic(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30FF}'     // Hiragana, Katakana
+        | '\u{3400}'..='\u{4DBF}'   // CJK Extension A
+        | '\u{4E00}'..='\u{9FFF}'   // CJK Unified Ideographs
+        | '\u{AC00}'..='\u{D7AF}'   // Hangul syllables
+        | '\u{F900}'..='\u{FAFF}'   // CJK compatibility ideographs
+        | '\u{20000}'..='\u{2FA1F}' // CJK Extensions B-F
+    )
+}
+
+/// A run of words joined by hyphens: byte ranges of its words, in order.
+type Compound = Vec<Range<usize>>;
+
+/// Finds the compounds of `text`, each a list of word byte ranges.
+fn compounds(text: &str) -> Vec<Compound> {
+    let mut result: Vec<Compound> = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    // Whether the previous word ended right before a hyphen that is followed by a word char.
+    let mut joined_to_previous = false;
+    while let Some((start, c)) = chars.next() {
+        if is_ideographic(c) {
+            let span = start..start + c.len_utf8();
+            result.push(vec![span]);
+            joined_to_previous = false;
+            continue;
+        }
+        if !is_word_char(c) {
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        while let Some(&(i, next)) = chars.peek() {
+            if is_word_char(next) && !is_ideographic(next) {
+                end = i + next.len_utf8();
+                chars.next();
+            } else if is_apostrophe(next) && followed_by_word_char(text, i + next.len_utf8()) {
+                chars.next();
+            } else {
+                break;
+            }
+        }
+        let word = start..end;
+        match result.last_mut() {
+            Some(compound) if joined_to_previous => compound.push(word),
+            _ => result.push(vec![word]),
+        }
+        joined_to_previous = matches!(chars.peek(), Some(&(i, h)) if is_hyphen(h)
+            && followed_by_word_char(text, i + h.len_utf8()));
+        if joined_to_previous {
+            chars.next();
+        }
+    }
+    result
+}
+
+fn followed_by_word_char(text: &str, at: usize) -> bool {
+    text[at..]
+        .chars()
+        .next()
+        .is_some_and(|c| is_word_char(c) && !is_ideographic(c))
+}
+
+fn push_compound(text: &str, compound: &Compound, position: &mut u32, tokens: &mut Vec<Token>) {
+    let parts: Vec<(String, Range<usize>)> = compound
+        .iter()
+        .map(|span| (normalize_word(&text[span.clone()]), span.clone()))
+        .filter(|(term, _)| !term.is_empty())
+        .collect();
+    if parts.len() == 1 {
+        let (term, span) = parts.into_iter().next().expect("one part");
+        tokens.push(Token {
+            term,
+            span,
+            position: *position,
+            role: CompoundRole::Word,
+        });
+        *position += 1;
+        return;
+    }
+    let Some(first) = parts.first() else { return };
+    let whole = first.1.start..parts.last().map_or(first.1.end, |p| p.1.end);
+    let joined: String = parts.iter().map(|(term, _)| term.as_str()).collect();
+    tokens.push(Token {
+        term: joined,
+        span: whole,
+        position: *position,
+        role: CompoundRole::Joined,
+    });
+    for (term, span) in parts {
+        tokens.push(Token {
+            term,
+            span,
+            position: *position,
+            role: CompoundRole::Part,
+        });
+        *position += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn terms(text: &str) -> Vec<String> {
+        tokenize(text).into_iter().map(|t| t.term).collect()
+    }
+
+    #[test]
+    fn lowercases_and_splits_on_punctuation() {
+        assert_eq!(terms("Putin, Xi; TALKS!"), ["putin", "xi", "talks"]);
+    }
+
+    #[test]
+    fn folds_diacritics_and_compatibility_forms() {
+        assert_eq!(
+            terms("Tianjín café ＡＢＣ ﬁnal"),
+            ["tianjin", "cafe", "abc", "final"]
+        );
+        assert_eq!(terms("Straße"), ["strasse"]);
+    }
+
+    #[test]
+    fn every_hyphen_variant_makes_the_same_compound() {
+        let expected = ["highlevel", "high", "level"];
+        for hyphen in [
+            '-', '\u{2010}', '\u{2011}', '\u{2013}', '\u{2014}', '\u{2212}', '\u{FE63}', '\u{FF0D}',
+        ] {
+            assert_eq!(terms(&format!("high{hyphen}level")), expected, "{hyphen:?}");
+        }
+    }
+
+    #[test]
+    fn compound_parts_have_consecutive_positions_and_joined_form_the_first() {
+        let tokens = tokenize("a high\u{2011}level talk");
+        let positions: Vec<(&str, u32)> = tokens
+            .iter()
+            .map(|t| (t.term.as_str(), t.position))
+            .collect();
+        assert_eq!(
+            positions,
+            [
+                ("a", 0),
+                ("highlevel", 1),
+                ("high", 1),
+                ("level", 2),
+                ("talk", 3)
+            ]
+        );
+        assert_eq!(
+            &"a high\u{2011}level talk"[tokens[1].span.clone()],
+            "high\u{2011}level"
+        );
+    }
+
+    #[test]
+    fn possessive_removed_for_every_apostrophe_variant() {
+        for apostrophe in ['\'', '\u{2019}', '\u{02BC}', '\u{FF07}'] {
+            assert_eq!(
+                terms(&format!("Jinping{apostrophe}s visit")),
+                ["jinping", "visit"]
+            );
+        }
+        assert_eq!(terms("don't"), ["dont"]);
+    }
+
+    #[test]
+    fn a_dangling_hyphen_or_apostrophe_is_not_a_joiner() {
+        assert_eq!(terms("well- known 'quoted'"), ["well", "known", "quoted"]);
+    }
+
+    #[test]
+    fn numbers_and_dates_are_terms() {
+        assert_eq!(terms("in 2022"), ["in", "2022"]);
+        assert_eq!(terms("2025-02-22"), ["20250222", "2025", "02", "22"]);
+    }
+
+    #[test]
+    fn ideographs_are_single_tokens() {
+        assert_eq!(terms("北京abc"), ["北", "京", "abc"]);
+    }
+
+    #[test]
+    fn spans_point_at_the_original_text() {
+        let text = "Xi Jinping’s visit";
+        let spans: Vec<&str> = tokenize(text)
+            .iter()
+            .map(|t| &text[t.span.clone()])
+            .collect();
+        assert_eq!(spans, ["Xi", "Jinping’s", "visit"]);
+    }
+
+    #[test]
+    fn stems_english() {
+        assert_eq!(stem("discussions"), "discuss");
+        assert_eq!(stem("talks"), stem("talking"));
+    }
+}

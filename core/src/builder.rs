@@ -1,0 +1,99 @@
+//! The index builder: analyses documents and inverts them into an [`Index`].
+
+use std::collections::BTreeMap;
+
+use crate::analysis::{stem, tokenize, Token};
+use crate::dictionary::TermDictionary;
+use crate::document::Document;
+use crate::index::{Index, StemGroups, StoredDocument};
+use crate::postings::{Occurrences, PostingList};
+
+/// Collects documents, then builds the index in one pass over the collected terms.
+#[derive(Default)]
+pub struct IndexBuilder {
+    documents: Vec<StoredDocument>,
+    /// term -> occurrences, in document order.
+    occurrences: BTreeMap<String, Vec<Occurrences>>,
+}
+
+impl IndexBuilder {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds a document; documents keep the order they were added in.
+    pub fn add(&mut self, document: Document) -> &mut Self {
+        let doc = self.documents.len() as u32;
+        let title_tokens = tokenize(&document.title);
+        let body_tokens = tokenize(&document.body);
+        self.record(doc, &title_tokens, |o| &mut o.title_positions);
+        self.record(doc, &body_tokens, |o| &mut o.body_positions);
+        self.documents.push(StoredDocument {
+            title_length: token_count(&title_tokens),
+            body_length: token_count(&body_tokens),
+            id: document.id,
+            title: document.title,
+            body: document.body,
+            date: document.date,
+            url: document.url,
+            weight: if document.weight.is_finite() && document.weight > 0.0 {
+                document.weight
+            } else {
+                1.0
+            },
+            meta: document.meta,
+            filters: document.filters,
+        });
+        self
+    }
+
+    fn record(&mut self, doc: u32, tokens: &[Token], field: fn(&mut Occurrences) -> &mut Vec<u32>) {
+        for token in tokens {
+            let list = self.occurrences.entry(token.term.clone()).or_default();
+            if list.last().is_none_or(|o| o.doc != doc) {
+                list.push(Occurrences {
+                    doc,
+                    ..Occurrences::default()
+                });
+            }
+            let positions = field(list.last_mut().expect("pushed above"));
+            if positions.last() != Some(&token.position) {
+                positions.push(token.position);
+            }
+        }
+    }
+
+    pub fn build(self) -> Index {
+        let terms = TermDictionary::from_sorted(self.occurrences.keys().map(String::as_str));
+        let stems = stem_groups(&terms);
+        let postings = self
+            .occurrences
+            .values()
+            .map(|o| PostingList::encode(o))
+            .collect();
+        Index {
+            terms,
+            postings,
+            stems,
+            documents: self.documents,
+            encoded_bytes: 0,
+        }
+    }
+}
+
+/// Number of word positions a field spans (a compound's joined form shares a position).
+fn token_count(tokens: &[Token]) -> u32 {
+    tokens.last().map_or(0, |t| t.position + 1)
+}
+
+fn stem_groups(terms: &TermDictionary) -> StemGroups {
+    let mut groups: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+    for (id, term) in terms.iter().enumerate() {
+        groups.entry(stem(term)).or_default().push(id as u32);
+    }
+    groups.retain(|_, members| members.len() > 1);
+    StemGroups {
+        stems: TermDictionary::from_sorted(groups.keys().map(String::as_str)),
+        members: groups.into_values().collect(),
+    }
+}

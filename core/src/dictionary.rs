@@ -1,0 +1,278 @@
+//! The term dictionary: sorted, unique terms with exact, prefix and fuzzy lookups.
+//!
+//! Terms live in one string with an end offset each, so a dictionary of 100k terms is two
+//! allocations. Prefix lookups are a binary search. Fuzzy lookups walk the sorted terms as an
+//! implicit trie: the edit-distance rows of a shared prefix are reused by the next term, and a
+//! prefix whose row already exceeds the allowed distance skips every term below it.
+
+use std::ops::Range;
+
+/// Sorted unique terms, addressed by id (their rank).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TermDictionary {
+    text: String,
+    ends: Vec<u32>,
+}
+
+impl TermDictionary {
+    /// Builds a dictionary from terms that are already sorted and unique.
+    pub fn from_sorted<'a>(terms: impl IntoIterator<Item = &'a str>) -> TermDictionary {
+        let mut dictionary = TermDictionary::default();
+        for term in terms {
+            debug_assert!(dictionary.last().is_none_or(|last| last < term));
+            dictionary.text.push_str(term);
+            dictionary.ends.push(dictionary.text.len() as u32);
+        }
+        dictionary
+    }
+
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// The term with this id.
+    pub fn term(&self, id: u32) -> &str {
+        let id = id as usize;
+        let start = if id == 0 {
+            0
+        } else {
+            self.ends[id - 1] as usize
+        };
+        &self.text[start..self.ends[id] as usize]
+    }
+
+    fn last(&self) -> Option<&str> {
+        self.len().checked_sub(1).map(|id| self.term(id as u32))
+    }
+
+    /// Iterates all terms in order.
+    pub fn iter(&self) -> impl Iterator<Item = &str> + '_ {
+        (0..self.len() as u32).map(|id| self.term(id))
+    }
+
+    /// The id of `term`, if present.
+    pub fn find(&self, term: &str) -> Option<u32> {
+        let id = self.lower_bound(term);
+        (id < self.len() && self.term(id as u32) == term).then_some(id as u32)
+    }
+
+    /// The ids of every term starting with `prefix`.
+    pub fn prefix_range(&self, prefix: &str) -> Range<u32> {
+        let start = self.lower_bound(prefix);
+        let end = start + self.partition_from(start, |term| term.starts_with(prefix));
+        start as u32..end as u32
+    }
+
+    /// The ids of terms within `max_distance` edits (insert, delete, substitute, transpose
+    /// adjacent) of `word`, with their distances, in term order.
+    pub fn fuzzy(&self, word: &str, max_distance: u32) -> Vec<(u32, u32)> {
+        let word: Vec<char> = word.chars().collect();
+        let mut walk = FuzzyWalk::new(&word, max_distance);
+        let mut found = Vec::new();
+        let mut id = 0;
+        while id < self.len() {
+            let term: Vec<char> = self.term(id as u32).chars().collect();
+            match walk.advance(&term) {
+                Step::Match(distance) => {
+                    found.push((id as u32, distance));
+                    id += 1;
+                }
+                Step::Miss => id += 1,
+                Step::SkipPrefix(length) => {
+                    let prefix: String = term[..length].iter().collect();
+                    id += self.partition_from(id, |t| t.starts_with(&prefix)).max(1);
+                }
+            }
+        }
+        found
+    }
+
+    fn lower_bound(&self, term: &str) -> usize {
+        let (mut low, mut high) = (0, self.len());
+        while low < high {
+            let mid = (low + high) / 2;
+            if self.term(mid as u32) < term {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        low
+    }
+
+    /// How many terms from `start` on satisfy `pred` (which must hold for a leading run only).
+    fn partition_from(&self, start: usize, pred: impl Fn(&str) -> bool) -> usize {
+        let (mut low, mut high) = (start, self.len());
+        while low < high {
+            let mid = (low + high) / 2;
+            if pred(self.term(mid as u32)) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        low - start
+    }
+}
+
+enum Step {
+    Match(u32),
+    Miss,
+    /// No term starting with the first `n` characters of this one can match.
+    SkipPrefix(usize),
+}
+
+/// Damerau (optimal string alignment) distance rows for the characters of the current term.
+struct FuzzyWalk<'w> {
+    word: &'w [char],
+    max: u32,
+    /// `rows[i]` is the distance row after the first `i` term characters.
+    rows: Vec<Vec<u32>>,
+    term: Vec<char>,
+}
+
+impl<'w> FuzzyWalk<'w> {
+    fn new(word: &'w [char], max: u32) -> Self {
+        let first_row = (0..=word.len() as u32).collect();
+        FuzzyWalk {
+            word,
+            max,
+            rows: vec![first_row],
+            term: Vec::new(),
+        }
+    }
+
+    fn advance(&mut self, term: &[char]) -> Step {
+        let shared = self
+            .term
+            .iter()
+            .zip(term)
+            .take_while(|(a, b)| a == b)
+            .count();
+        self.rows.truncate(shared + 1);
+        self.term.clear();
+        self.term.extend_from_slice(term);
+        for i in shared..term.len() {
+            let row = self.next_row(i);
+            let best = row.iter().copied().min().unwrap_or(0);
+            self.rows.push(row);
+            if best > self.max {
+                self.term.truncate(i + 1);
+                return Step::SkipPrefix(i + 1);
+            }
+        }
+        let distance = self.rows[term.len()][self.word.len()];
+        if distance <= self.max {
+            Step::Match(distance)
+        } else {
+            Step::Miss
+        }
+    }
+
+    /// The row after term character `i`, from the rows before it.
+    fn next_row(&self, i: usize) -> Vec<u32> {
+        let c = self.term[i];
+        let previous = &self.rows[i];
+        let mut row = Vec::with_capacity(previous.len());
+        row.push(previous[0] + 1);
+        for j in 1..=self.word.len() {
+            let substitution = previous[j - 1] + u32::from(self.word[j - 1] != c);
+            let mut best = substitution.min(previous[j] + 1).min(row[j - 1] + 1);
+            if i > 0 && j > 1 && self.word[j - 1] == self.term[i - 1] && self.word[j - 2] == c {
+                best = best.min(self.rows[i - 1][j - 2] + 1);
+            }
+            row.push(best);
+        }
+        row
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dictionary(terms: &[&str]) -> TermDictionary {
+        let mut sorted = terms.to_vec();
+        sorted.sort();
+        TermDictionary::from_sorted(sorted)
+    }
+
+    fn fuzzy_terms<'a>(d: &'a TermDictionary, word: &str, max: u32) -> Vec<(&'a str, u32)> {
+        d.fuzzy(word, max)
+            .into_iter()
+            .map(|(id, dist)| (d.term(id), dist))
+            .collect()
+    }
+
+    #[test]
+    fn finds_exact_terms_only() {
+        let d = dictionary(&["beijing", "kremlin", "putin"]);
+        assert_eq!(d.find("kremlin").map(|id| d.term(id)), Some("kremlin"));
+        assert_eq!(d.find("krem"), None);
+        assert_eq!(d.find("zzz"), None);
+    }
+
+    #[test]
+    fn prefix_range_covers_exactly_the_completions() {
+        let d = dictionary(&["geneva", "george", "georgievsky", "germany", "go"]);
+        let found: Vec<&str> = d.prefix_range("geor").map(|id| d.term(id)).collect();
+        assert_eq!(found, ["george", "georgievsky"]);
+        assert!(d.prefix_range("zz").is_empty());
+    }
+
+    #[test]
+    fn fuzzy_counts_each_kind_of_edit_once() {
+        let d = dictionary(&["kremlin", "trump", "putin", "beijing"]);
+        assert_eq!(fuzzy_terms(&d, "kremln", 1), [("kremlin", 1)]); // deletion
+        assert_eq!(fuzzy_terms(&d, "trupm", 1), [("trump", 1)]); // transposition
+        assert_eq!(fuzzy_terms(&d, "putim", 1), [("putin", 1)]); // substitution
+        assert_eq!(fuzzy_terms(&d, "beijjing", 1), [("beijing", 1)]); // insertion
+        assert_eq!(fuzzy_terms(&d, "bejng", 1), []);
+        assert_eq!(fuzzy_terms(&d, "bejng", 2), [("beijing", 2)]);
+    }
+
+    #[test]
+    fn fuzzy_agrees_with_a_full_scan() {
+        let words = [
+            "a", "ab", "abc", "abd", "abcd", "acbd", "b", "bcd", "xabc", "abcde", "abdc",
+        ];
+        let d = dictionary(&words);
+        for query in ["abc", "abdc", "bc", "xyz", "abcde"] {
+            for max in 0..=2 {
+                let expected: Vec<(&str, u32)> = d
+                    .iter()
+                    .map(|t| (t, osa_distance(query, t)))
+                    .filter(|&(_, dist)| dist <= max)
+                    .collect();
+                assert_eq!(fuzzy_terms(&d, query, max), expected, "{query} {max}");
+            }
+        }
+    }
+
+    fn osa_distance(a: &str, b: &str) -> u32 {
+        let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+        let mut d = vec![vec![0u32; b.len() + 1]; a.len() + 1];
+        for (i, row) in d.iter_mut().enumerate() {
+            row[0] = i as u32;
+        }
+        for (j, cell) in d[0].iter_mut().enumerate() {
+            *cell = j as u32;
+        }
+        for i in 1..=a.len() {
+            for j in 1..=b.len() {
+                let cost = u32::from(a[i - 1] != b[j - 1]);
+                d[i][j] = (d[i - 1][j] + 1)
+                    .min(d[i][j - 1] + 1)
+                    .min(d[i - 1][j - 1] + cost);
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        d[a.len()][b.len()]
+    }
+}

@@ -1,0 +1,243 @@
+//! The query language: words, `"phrases"`, `-exclusions`, `a OR b`, `title:word`, and the
+//! last word read as a prefix while the user is still typing it.
+//!
+//! Parsing never fails. Control characters are spaces, an unclosed quote runs to the end, a
+//! lone `-` and an `OR` with nothing on one side are ignored, and over-long queries are cut
+//! to [`MAX_QUERY_CHARS`] characters and [`MAX_CLAUSES`] clauses.
+
+use crate::analysis::{tokenize, CompoundRole};
+
+/// Characters of a query that are read; the rest is ignored.
+pub const MAX_QUERY_CHARS: usize = 1_000;
+/// Clauses of a query that are searched; the rest are ignored.
+pub const MAX_CLAUSES: usize = 32;
+
+/// A parsed query: every clause should match; no excluded atom may.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Query {
+    pub clauses: Vec<Clause>,
+    pub excluded: Vec<Atom>,
+}
+
+/// Alternatives joined by `OR`; a clause matches a document when any alternative does.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Clause {
+    pub alternatives: Vec<Atom>,
+}
+
+/// The smallest thing a document can match.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Atom {
+    Word {
+        term: String,
+        field: Field,
+        /// The word is still being typed: its completions match too.
+        prefix: bool,
+    },
+    /// Terms that must occur at consecutive positions in one field.
+    Phrase { terms: Vec<String>, field: Field },
+}
+
+/// Which fields an atom is matched against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Any,
+    Title,
+}
+
+/// How the query text is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Syntax {
+    /// Quotes, `-`, `OR` and `title:` are operators.
+    #[default]
+    Operators,
+    /// Every character is text: for queries written as prose (evaluation collections).
+    Plain,
+}
+
+impl Query {
+    /// Parses `text`. With `typing`, a last word not followed by a space matches as a prefix.
+    pub fn parse(text: &str, syntax: Syntax, typing: bool) -> Query {
+        let text: String = text
+            .chars()
+            .take(MAX_QUERY_CHARS)
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
+        let items = lex(&text, syntax);
+        let last_word_open = typing && !text.ends_with(char::is_whitespace);
+        build(items, last_word_open)
+    }
+
+    /// True when the query has nothing to match.
+    pub fn is_empty(&self) -> bool {
+        self.clauses.is_empty()
+    }
+}
+
+#[derive(Debug, PartialEq)]
+enum Item<'a> {
+    Or,
+    Atom {
+        text: &'a str,
+        quoted: bool,
+        negated: bool,
+        field: Field,
+        /// The text ran to the end of the query without a closing quote or space.
+        at_end: bool,
+    },
+}
+
+fn lex(text: &str, syntax: Syntax) -> Vec<Item<'_>> {
+    let mut items = Vec::new();
+    let mut rest = text;
+    loop {
+        rest = rest.trim_start();
+        if rest.is_empty() {
+            return items;
+        }
+        if syntax == Syntax::Plain {
+            let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+            items.push(word_item(
+                &rest[..end],
+                false,
+                Field::Any,
+                end == rest.len(),
+            ));
+            rest = &rest[end..];
+            continue;
+        }
+        let mut negated = false;
+        if let Some(after) = rest.strip_prefix('-') {
+            if after.is_empty() || after.starts_with(char::is_whitespace) {
+                rest = after;
+                continue;
+            }
+            negated = true;
+            rest = after;
+        }
+        let mut field = Field::Any;
+        if rest.len() > 6
+            && rest.is_char_boundary(6)
+            && rest[..6].eq_ignore_ascii_case("title:")
+            && !rest[6..].starts_with(char::is_whitespace)
+        {
+            field = Field::Title;
+            rest = &rest[6..];
+        }
+        if let Some(quoted) = rest.strip_prefix('"') {
+            let (inner, after) = match quoted.find('"') {
+                Some(end) => (&quoted[..end], &quoted[end + 1..]),
+                None => (quoted, ""),
+            };
+            items.push(Item::Atom {
+                text: inner,
+                quoted: true,
+                negated,
+                field,
+                at_end: false,
+            });
+            rest = after;
+            continue;
+        }
+        let end = rest
+            .find(|c: char| c.is_whitespace() || c == '"')
+            .unwrap_or(rest.len());
+        let word = &rest[..end];
+        if word == "OR" && !negated && field == Field::Any {
+            items.push(Item::Or);
+        } else {
+            items.push(word_item(word, negated, field, end == rest.len()));
+        }
+        rest = &rest[end..];
+    }
+}
+
+fn word_item(text: &str, negated: bool, field: Field, at_end: bool) -> Item<'_> {
+    Item::Atom {
+        text,
+        quoted: false,
+        negated,
+        field,
+        at_end,
+    }
+}
+
+fn build(items: Vec<Item<'_>>, last_word_open: bool) -> Query {
+    let mut query = Query::default();
+    let mut join_next = false;
+    let count = items.len();
+    for (i, item) in items.into_iter().enumerate() {
+        let Item::Atom {
+            text,
+            quoted,
+            negated,
+            field,
+            at_end,
+        } = item
+        else {
+            join_next = !query.clauses.is_empty();
+            continue;
+        };
+        let prefix = last_word_open && at_end && !quoted && i + 1 == count;
+        let atoms = analyse(text, quoted, field, prefix);
+        if atoms.is_empty() {
+            continue;
+        }
+        if negated {
+            query.excluded.extend(atoms);
+            join_next = false;
+            continue;
+        }
+        let room = query.clauses.len() < MAX_CLAUSES;
+        match query.clauses.last_mut() {
+            Some(clause) if join_next => clause.alternatives.extend(atoms),
+            _ if room => query.clauses.push(Clause {
+                alternatives: atoms,
+            }),
+            _ => {}
+        }
+        join_next = false;
+    }
+    query
+}
+
+/// Turns one word or quoted text into atoms: a word, or a phrase (or, for a hyphenated
+/// compound typed as one word, its phrase and its joined form as alternatives).
+fn analyse(text: &str, quoted: bool, field: Field, prefix: bool) -> Vec<Atom> {
+    let tokens = tokenize(text);
+    let words: Vec<String> = tokens
+        .iter()
+        .filter(|t| t.role != CompoundRole::Joined)
+        .map(|t| t.term.clone())
+        .collect();
+    let joined = tokens.iter().find(|t| t.role == CompoundRole::Joined);
+    match words.len() {
+        0 => Vec::new(),
+        1 => vec![Atom::Word {
+            term: words[0].clone(),
+            field,
+            prefix,
+        }],
+        _ => {
+            let mut atoms = vec![Atom::Phrase {
+                terms: words,
+                field,
+            }];
+            if let (Some(joined), false) = (joined, quoted) {
+                if tokens
+                    .iter()
+                    .filter(|t| t.role == CompoundRole::Joined)
+                    .count()
+                    == 1
+                {
+                    atoms.push(Atom::Word {
+                        term: joined.term.clone(),
+                        field,
+                        prefix: false,
+                    });
+                }
+            }
+            atoms
+        }
+    }
+}

@@ -1,0 +1,77 @@
+//! Ranking: BM25F over the title and body fields, and the weights that tune it.
+
+use crate::index::Index;
+
+/// The knobs of ranking. The defaults were chosen on the shared relevance collections
+/// (see the README's evaluation table) and the seed corpus.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Weights {
+    /// Term-frequency saturation.
+    pub k1: f32,
+    /// Length normalisation of the title and of the body.
+    pub b_title: f32,
+    pub b_body: f32,
+    /// A title occurrence counts this many body occurrences.
+    pub title: f32,
+    /// Weight of a match on another inflection of the word (same stem).
+    pub stem: f32,
+    /// Weight of a completion of the word being typed.
+    pub prefix: f32,
+    /// Weight of a match one typo away (divided by the number of typos).
+    pub typo: f32,
+    /// Bonus for adjacent query words, scaled by their IDF and the inverse squared distance.
+    pub proximity: f32,
+}
+
+impl Default for Weights {
+    fn default() -> Self {
+        Weights {
+            k1: 1.2,
+            b_title: 0.5,
+            b_body: 0.75,
+            title: 2.5,
+            stem: 0.8,
+            prefix: 0.6,
+            typo: 0.5,
+            proximity: 0.3,
+        }
+    }
+}
+
+/// BM25F scorer over one index's field lengths.
+pub struct Bm25f<'a> {
+    index: &'a Index,
+    weights: Weights,
+    average_title: f32,
+    average_body: f32,
+}
+
+impl<'a> Bm25f<'a> {
+    pub fn new(index: &'a Index, weights: Weights) -> Self {
+        let (average_title, average_body) = index.average_lengths();
+        Bm25f {
+            index,
+            weights,
+            average_title,
+            average_body,
+        }
+    }
+
+    /// Inverse document frequency of a term found in `doc_frequency` documents.
+    pub fn idf(&self, doc_frequency: usize) -> f32 {
+        let n = self.index.documents.len() as f32;
+        let df = doc_frequency as f32;
+        (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+    }
+
+    /// The saturated, length-normalised frequency of a term in `doc`.
+    pub fn saturate(&self, doc: u32, title_tf: f32, body_tf: f32) -> f32 {
+        let w = &self.weights;
+        let document = &self.index.documents[doc as usize];
+        let title_norm =
+            1.0 - w.b_title + w.b_title * document.title_length as f32 / self.average_title;
+        let body_norm = 1.0 - w.b_body + w.b_body * document.body_length as f32 / self.average_body;
+        let tf = w.title * title_tf / title_norm + body_tf / body_norm;
+        tf * (w.k1 + 1.0) / (tf + w.k1)
+    }
+}

@@ -1,0 +1,313 @@
+//! Engine behaviour on a small synthetic corpus: matching, ranking, the query language,
+//! filters, excerpts and the codec.
+
+use scour_core::{codec, Document, FormatError, Index, IndexBuilder, SearchOptions, Sort};
+
+fn doc(id: &str, title: &str, body: &str) -> Document {
+    Document::new(id, title, body)
+}
+
+fn corpus() -> Index {
+    let mut builder = IndexBuilder::new();
+    let mut dated = doc("a", "Kremlin talks in Beijing", "Putin and Xi held high\u{2011}level talks about trade. The Kremlin said the talks went well.");
+    dated.date = Some("2025-02-22".into());
+    dated
+        .filters
+        .insert("tag".into(), vec!["politics".into(), "asia".into()]);
+    let mut other = doc(
+        "b",
+        "Trade report",
+        "Exports of grain rose. Running costs fell while the talking continued in Geneva.",
+    );
+    other.date = Some("2024-05-01".into());
+    other.filters.insert("tag".into(), vec!["economy".into()]);
+    builder
+        .add(dated)
+        .add(other)
+        .add(doc("c", "Georgievsky Hall", "A state reception in the Georgievsky hall of the Kremlin with Trump as a guest."))
+        .add(doc("d", "Notes", "Xi Jinping’s visit to Tianjín, a port city. High level meetings and a highlevel summary."));
+    builder.build()
+}
+
+fn ids(index: &Index, query: &str) -> Vec<String> {
+    index
+        .search(query, &SearchOptions::default())
+        .hits
+        .into_iter()
+        .map(|h| h.id)
+        .collect()
+}
+
+fn complete(index: &Index, query: &str) -> Vec<String> {
+    let options = SearchOptions {
+        typing: false,
+        ..SearchOptions::default()
+    };
+    index
+        .search(query, &options)
+        .hits
+        .into_iter()
+        .map(|h| h.id)
+        .collect()
+}
+
+#[test]
+fn all_words_required_when_some_document_has_them_all() {
+    let index = corpus();
+    assert_eq!(complete(&index, "kremlin trump"), ["c"]);
+}
+
+#[test]
+fn falls_back_to_documents_with_the_most_words() {
+    let index = corpus();
+    let found = complete(&index, "kremlin zebra");
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(found.contains(&"a".to_string()) && found.contains(&"c".to_string()));
+}
+
+#[test]
+fn title_matches_rank_above_body_matches() {
+    let index = corpus();
+    assert_eq!(
+        complete(&index, "trade").first().map(String::as_str),
+        Some("b")
+    );
+}
+
+#[test]
+fn phrases_match_consecutive_positions_only() {
+    let index = corpus();
+    assert_eq!(complete(&index, "\"talks about trade\""), ["a"]);
+    assert!(complete(&index, "\"trade about talks\"").is_empty());
+}
+
+#[test]
+fn exclusions_remove_documents() {
+    let index = corpus();
+    assert_eq!(complete(&index, "kremlin -trump"), ["a"]);
+    assert_eq!(complete(&index, "kremlin -\"state reception\""), ["a"]);
+}
+
+#[test]
+fn or_accepts_either_word() {
+    let index = corpus();
+    let mut found = complete(&index, "grain OR trump");
+    found.sort();
+    assert_eq!(found, ["b", "c"]);
+}
+
+#[test]
+fn title_field_restricts_to_titles() {
+    let index = corpus();
+    assert_eq!(complete(&index, "title:kremlin"), ["a"]);
+}
+
+#[test]
+fn last_word_is_a_prefix_only_while_typing() {
+    let index = corpus();
+    assert_eq!(ids(&index, "Geor"), ["c"]);
+    assert!(ids(&index, "Geor ").is_empty());
+}
+
+#[test]
+fn hyphen_compounds_match_every_spelling() {
+    let index = corpus();
+    for query in ["high-level", "high level", "highlevel", "\"high level\""] {
+        let found = complete(&index, query);
+        assert!(found.contains(&"a".to_string()), "{query}: {found:?}");
+    }
+}
+
+#[test]
+fn possessives_and_diacritics_are_folded() {
+    let index = corpus();
+    assert_eq!(complete(&index, "Jinping's"), ["d"]);
+    assert_eq!(complete(&index, "jinping"), ["d"]);
+    assert_eq!(complete(&index, "Tianjin"), ["d"]);
+}
+
+#[test]
+fn stems_match_other_inflections_but_exact_ranks_first() {
+    let mut builder = IndexBuilder::new();
+    builder
+        .add(doc("1", "One", "the ministers were talking late"))
+        .add(doc("2", "Two", "the ministers talk late again"))
+        .add(doc("3", "Three", "nothing relevant here at all"));
+    let index = builder.build();
+    assert_eq!(complete(&index, "talking"), ["1", "2"]);
+    assert_eq!(complete(&index, "talk"), ["2", "1"]);
+}
+
+#[test]
+fn typos_are_tolerated_by_word_length() {
+    let index = corpus();
+    assert_eq!(complete(&index, "Kremln"), complete(&index, "kremlin"));
+    assert_eq!(complete(&index, "Trupm"), ["c"]);
+    assert!(
+        complete(&index, "Xo").is_empty(),
+        "no typos in words under 4 characters"
+    );
+}
+
+#[test]
+fn suggests_the_closest_term_when_nothing_matches() {
+    let index = corpus();
+    let options = SearchOptions {
+        typos: false,
+        typing: false,
+        ..SearchOptions::default()
+    };
+    let results = index.search("kremlni", &options);
+    assert_eq!(results.total, 0);
+    assert_eq!(results.suggestion.as_deref(), Some("kremlin"));
+}
+
+#[test]
+fn malformed_queries_are_read_usefully() {
+    let index = corpus();
+    assert_eq!(
+        complete(&index, "\"talks about"),
+        ["a"],
+        "unclosed quote runs to the end"
+    );
+    assert_eq!(complete(&index, "grain -"), ["b"], "lone minus ignored");
+    assert_eq!(
+        complete(&index, "OR grain OR"),
+        ["b"],
+        "dangling OR ignored"
+    );
+    assert_eq!(complete(&index, "grain\u{0}"), ["b"]);
+    let long = "grain ".repeat(2_000);
+    assert_eq!(complete(&index, &long), ["b"]);
+    assert!(complete(&index, "\"\" - OR : title:").is_empty());
+}
+
+#[test]
+fn filters_facets_dates_and_browse_mode() {
+    let index = corpus();
+    let mut options = SearchOptions::default();
+    options.filters.insert("tag".into(), vec!["economy".into()]);
+    let results = index.search("", &options);
+    assert_eq!(
+        results
+            .hits
+            .iter()
+            .map(|h| h.id.as_str())
+            .collect::<Vec<_>>(),
+        ["b"]
+    );
+    let all = index.search(
+        "talks",
+        &SearchOptions {
+            typing: false,
+            ..SearchOptions::default()
+        },
+    );
+    assert_eq!(all.facets["tag"]["politics"], 1);
+    let dated = SearchOptions {
+        date_from: Some("2025-01-01".into()),
+        typing: false,
+        ..SearchOptions::default()
+    };
+    assert_eq!(
+        index
+            .search("talks", &dated)
+            .hits
+            .iter()
+            .map(|h| h.id.as_str())
+            .collect::<Vec<_>>(),
+        ["a"]
+    );
+    let by_date = SearchOptions {
+        sort: Sort::Date,
+        typing: false,
+        ..SearchOptions::default()
+    };
+    let order: Vec<String> = index
+        .search("kremlin OR grain", &by_date)
+        .hits
+        .into_iter()
+        .map(|h| h.id)
+        .collect();
+    assert_eq!(order, ["a", "b", "c"]);
+    assert_eq!(index.search("", &SearchOptions::default()).total, 0);
+}
+
+#[test]
+fn excerpts_highlight_matches_and_cut_at_words() {
+    let index = corpus();
+    let hit = index
+        .search(
+            "reception trump",
+            &SearchOptions {
+                typing: false,
+                ..SearchOptions::default()
+            },
+        )
+        .hits
+        .remove(0);
+    let marked: Vec<&str> = hit
+        .excerpt_matches
+        .iter()
+        .map(|r| &hit.excerpt[r.clone()])
+        .collect();
+    assert_eq!(marked, ["reception", "Trump"]);
+    let long_body = format!("{} needle {}", "word ".repeat(100), "tail ".repeat(100));
+    let mut builder = IndexBuilder::new();
+    builder.add(doc("long", "Long", &long_body));
+    let hit = builder
+        .build()
+        .search("needle", &SearchOptions::default())
+        .hits
+        .remove(0);
+    assert!(
+        hit.excerpt.starts_with('…') && hit.excerpt.ends_with('…'),
+        "{}",
+        hit.excerpt
+    );
+    assert!(hit.excerpt.chars().count() <= 170, "{}", hit.excerpt);
+    assert_eq!(&hit.excerpt[hit.excerpt_matches[0].clone()], "needle");
+}
+
+#[test]
+fn codec_round_trips() {
+    let index = corpus();
+    let bytes = codec::encode(&index);
+    let decoded = codec::decode(&bytes).expect("decodes");
+    for query in ["kremlin", "talks", "\"high level\"", "geor"] {
+        assert_eq!(ids(&decoded, query), ids(&index, query), "{query}");
+    }
+    assert_eq!(decoded.stats().index_bytes, bytes.len());
+    assert_eq!(decoded.stats().documents, 4);
+}
+
+#[test]
+fn codec_rejects_truncated_corrupt_and_foreign_bytes() {
+    let bytes = codec::encode(&corpus());
+    assert_eq!(
+        codec::decode(b"<html>not an index</html>"),
+        Err(FormatError::NotAnIndex)
+    );
+    assert_eq!(codec::decode(&[]), Err(FormatError::NotAnIndex));
+    for cut in [10, 20, bytes.len() / 2, bytes.len() - 1] {
+        assert!(
+            matches!(codec::decode(&bytes[..cut]), Err(FormatError::Truncated(_))),
+            "cut at {cut}"
+        );
+    }
+    let mut flipped = bytes.clone();
+    let last = flipped.len() - 3;
+    flipped[last] ^= 0x55;
+    assert_eq!(codec::decode(&flipped), Err(FormatError::ChecksumMismatch));
+    let mut newer = bytes.clone();
+    newer[8] = 99;
+    let error = codec::decode(&newer).unwrap_err();
+    assert!(matches!(
+        error,
+        FormatError::UnsupportedVersion { found: 99, .. }
+    ));
+    assert!(
+        error.to_string().contains("rebuild the index with scour"),
+        "{error}"
+    );
+}
