@@ -1,0 +1,23 @@
+# Thin wrapper: the real steps live in scripts/.
+.PHONY: serve test build setup size bench clean-pkg
+
+serve:   ## build the wasm and serve www/ on http://127.0.0.1:8080
+	@bash scripts/serve.sh
+
+test:    ## fmt, clippy, cargo test, wasm tests in Chromium, e2e tests
+	@bash scripts/test.sh
+
+build:   ## release wasm build into www/pkg
+	@bash scripts/setup.sh --no-npm && bash scripts/build-wasm.sh
+
+setup:   ## install missing tools (wasm target, wasm-bindgen-cli, wasm-pack, chromium, binaryen, npm ci)
+	@bash scripts/setup.sh
+
+size:    ## byte sizes (raw/gzip/brotli) and the page-weight budget
+	@bash scripts/size.sh
+
+bench:   ## per-query latency in Chromium and native
+	@bash scripts/bench.sh
+
+clean-pkg:
+	rm -rf www/pkg target/screenshots

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Install the tools the build and tests need; skip whatever is already present.
+#   scripts/setup.sh          rust target + wasm-bindgen-cli + wasm-pack + system packages + npm ci
+#   scripts/setup.sh --no-npm  same without npm ci (make serve)
+. "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+
+NPM=1
+[ "${1:-}" = "--no-npm" ] && NPM=0
+
+command -v cargo >/dev/null || die "cargo not found: install Rust via https://rustup.rs"
+
+# 1. Rust target.
+if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+  step "rustup target add wasm32-unknown-unknown" rustup target add wasm32-unknown-unknown
+fi
+
+# 2. wasm-bindgen-cli at exactly the version Cargo.toml pins (the CLI must match the crate).
+WBG="$(pinned_wasm_bindgen)"
+[ -n "$WBG" ] || die "cannot read the wasm-bindgen version pinned in Cargo.toml"
+have_wbg="$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)"
+if [ "$have_wbg" != "$WBG" ]; then
+  step "cargo install wasm-bindgen-cli $WBG (have: ${have_wbg:-none})" \
+    cargo install wasm-bindgen-cli --version "$WBG" --force
+fi
+
+# 3. wasm-pack (runs tests/web.rs in headless Chromium).
+if ! command -v wasm-pack >/dev/null; then
+  step "cargo install wasm-pack" cargo install wasm-pack
+fi
+
+# 4. System packages: Chromium + its WebDriver, binaryen (wasm-opt), brotli.
+missing=()
+chromium_bin >/dev/null || missing+=(chromium)
+command -v chromedriver >/dev/null || missing+=(chromium-driver)
+command -v wasm-opt >/dev/null || missing+=(binaryen)
+command -v brotli >/dev/null || missing+=(brotli)
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    export DEBIAN_FRONTEND=noninteractive
+    step "apt-get update" apt-get update -qq
+    step "apt-get install ${missing[*]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  else
+    die "missing system packages: ${missing[*]}
+    install them, e.g.:  sudo apt-get install ${missing[*]}"
+  fi
+fi
+
+# 5. Node packages, exactly as locked.
+if [ "$NPM" = 1 ]; then
+  command -v npm >/dev/null || die "npm not found: install Node.js 20+"
+  if [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    step "npm ci" npm ci --no-audit --no-fund
+  fi
+fi
+exit 0
