@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# make bench: search latency over tests/bench/queries.json, in Chromium (wasm) and native.
+. "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+bash scripts/setup.sh
+bash scripts/build-wasm.sh
+
+log "browser (Chromium, wasm-release + wasm-opt): scour.search(q, {limit: 10})"
+node scripts/bench-browser.mjs || die "browser bench"
+
+log "native (release): index.search(q, limit 10)"
+if grep -q '^\[\[bench\]\]' Cargo.toml && grep -A3 '^\[\[bench\]\]' Cargo.toml | grep -q 'harness *= *false'; then
+  cargo bench -q --bench search || die "native bench"
+else
+  # Without a [[bench]] harness = false entry the file runs as an ignored libtest test.
+  cargo test -q --release --bench search -- --ignored --nocapture --test-threads=1 || die "native bench"
+fi

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# make size: bytes a visitor downloads (raw / gzip -9 / brotli -q 11), checked against a budget.
+. "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+BUDGET_GZIP=$((120 * 1024))   # 120 KiB gzip for everything but the HTML
+
+bash scripts/setup.sh --no-npm >/dev/null
+[ "${SKIP_BUILD:-0}" = 1 ] || bash scripts/build-wasm.sh 2>/dev/null || die "wasm build (run: make build)"
+
+gz() { gzip -9 -c "$@" | wc -c; }
+br() { brotli -q 11 -c "$@" | wc -c; }
+row() { # label files...
+  local label="$1"; shift
+  printf '%-34s %9d %9d %9d\n' "$label" "$(cat "$@" | wc -c)" "$(cat "$@" | gz)" "$(cat "$@" | br)"
+}
+
+WASM=www/pkg/scour_engine_bg.wasm
+GLUE=www/pkg/scour_engine.js
+[ -f "$WASM" ] && [ -f "$GLUE" ] || die "www/pkg is missing: run make build"
+
+# Embedded index: the index.bin that build.rs wrote for the wasm-release build just made.
+INDEX=$(ls -t target/wasm32-unknown-unknown/wasm-release/build/scour-*/out/index.bin 2>/dev/null | head -n1 || true)
+
+# What the page loads besides HTML: www/ files other than html, bench pages, docs and source maps.
+mapfile -t ASSETS < <(find www -type f ! -path 'www/pkg/*' ! -name '*.html' ! -name 'bench*' \
+  ! -name '*.md' ! -name '*.map' ! -name '.*' | sort)
+mapfile -t WIDGET < <(printf '%s\n' "${ASSETS[@]}" | grep -E '\.m?js$' || true)
+
+printf '%-34s %9s %9s %9s\n' "bytes" "raw" "gzip -9" "brotli 11"
+row "wasm (after wasm-opt)" "$WASM"
+row "JS glue (pkg/scour_engine.js)" "$GLUE"
+if [ -n "$INDEX" ]; then
+  row "  of which embedded index" "$INDEX"
+else
+  echo "  (embedded index.bin not found under target/; inside the wasm)"
+fi
+for f in "${WIDGET[@]}"; do row "widget ${f#www/}" "$f"; done
+[ ${#WIDGET[@]} -gt 1 ] && row "widget JS total" "${WIDGET[@]}"
+for f in "${ASSETS[@]}"; do
+  case "$f" in *.js|*.mjs) ;; *) row "other ${f#www/}" "$f" ;; esac
+done
+
+# Total page weight, each file compressed on its own (as a server does).
+total_raw=0; total_gz=0; total_br=0
+for f in "$WASM" "$GLUE" "${ASSETS[@]}"; do
+  total_raw=$((total_raw + $(wc -c <"$f"))); total_gz=$((total_gz + $(gz "$f"))); total_br=$((total_br + $(br "$f")))
+done
+printf '%-34s %9d %9d %9d\n' "page weight (excl. HTML)" "$total_raw" "$total_gz" "$total_br"
+printf '    files: %s\n' "$WASM $GLUE ${ASSETS[*]}"
+verdict=PASS; [ "$total_gz" -le "$BUDGET_GZIP" ] || verdict=FAIL
+awk -v g="$total_gz" -v b="$BUDGET_GZIP" -v v="$verdict" \
+  'BEGIN { printf "budget: %.1f KiB gzip of %d KiB (%.0f%%): %s\n", g / 1024, b / 1024, 100 * g / b, v }'
+[ "$verdict" = PASS ]
