@@ -1,1 +1,8 @@
 //! scour-ingest: reads a corpus from disk into documents.
+
+mod date;
+mod decode;
+mod error;
+mod fields;
+mod flow;
+mod relative;

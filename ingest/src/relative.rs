@@ -1,0 +1,117 @@
+//! A file's place in its corpus: the id and default URL derived from its path under the root.
+
+use std::path::{Component, Path};
+
+/// A file's path relative to the corpus root, split into folders and file name.
+#[derive(Debug)]
+pub(crate) struct RelativePath {
+    folders: Vec<String>,
+    file_name: String,
+    stem: String,
+}
+
+impl RelativePath {
+    /// `path` seen from `root` (just its file name when it is not under `root`).
+    pub fn new(path: &Path, root: &Path) -> Self {
+        let relative = match path.strip_prefix(root) {
+            Ok(relative) => relative,
+            Err(_) => path.file_name().map_or(path, Path::new),
+        };
+        let mut folders: Vec<String> = relative
+            .components()
+            .filter_map(|component| match component {
+                Component::Normal(name) => Some(name.to_string_lossy().into_owned()),
+                _ => None,
+            })
+            .collect();
+        let file_name = folders.pop().unwrap_or_default();
+        let stem = Path::new(&file_name)
+            .file_stem()
+            .map_or_else(String::new, |stem| stem.to_string_lossy().into_owned());
+        RelativePath {
+            folders,
+            file_name,
+            stem,
+        }
+    }
+
+    /// Folders and stem joined by `/`: `guide/install` for `guide/install.md`.
+    pub fn id(&self) -> String {
+        let mut id = String::new();
+        for folder in &self.folders {
+            id.push_str(folder);
+            id.push('/');
+        }
+        id.push_str(&self.stem);
+        id
+    }
+
+    /// The file name without its extension.
+    pub fn stem(&self) -> &str {
+        &self.stem
+    }
+
+    /// The URL of a page rendered to a folder: `/guide/install/`; `index` is its folder's URL.
+    pub fn page_url(&self) -> String {
+        if self.stem == "index" {
+            return self.folder_url();
+        }
+        format!("{}{}/", self.folder_url(), self.stem)
+    }
+
+    /// The URL of the file itself: `/docs/intro.html`; `index.html` is its folder's URL.
+    pub fn file_url(&self) -> String {
+        if self.stem == "index" {
+            return self.folder_url();
+        }
+        format!("{}{}", self.folder_url(), self.file_name)
+    }
+
+    /// `/` or `/a/b/`.
+    fn folder_url(&self) -> String {
+        let mut url = String::from("/");
+        for folder in &self.folders {
+            url.push_str(folder);
+            url.push('/');
+        }
+        url
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn relative(path: &str) -> RelativePath {
+        RelativePath::new(&Path::new("/site").join(path), Path::new("/site"))
+    }
+
+    #[test]
+    fn id_is_the_path_without_extension() {
+        assert_eq!(relative("guide/install.md").id(), "guide/install");
+        assert_eq!(
+            relative("002_99d606bfa40b6113.txt").id(),
+            "002_99d606bfa40b6113"
+        );
+    }
+
+    #[test]
+    fn page_urls_end_with_a_slash_and_index_is_its_folder() {
+        assert_eq!(relative("guide/install.md").page_url(), "/guide/install/");
+        assert_eq!(relative("guide/index.md").page_url(), "/guide/");
+        assert_eq!(relative("index.md").page_url(), "/");
+    }
+
+    #[test]
+    fn file_urls_keep_the_file_name_and_index_is_its_folder() {
+        assert_eq!(relative("docs/intro.html").file_url(), "/docs/intro.html");
+        assert_eq!(relative("docs/index.html").file_url(), "/docs/");
+        assert_eq!(relative("index.htm").file_url(), "/");
+    }
+
+    #[test]
+    fn a_file_outside_the_root_is_named_by_its_file_name() {
+        let outside = RelativePath::new(Path::new("/elsewhere/notes.md"), Path::new("/site"));
+        assert_eq!(outside.id(), "notes");
+    }
+}
