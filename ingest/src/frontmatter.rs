@@ -1,0 +1,216 @@
+//! Front matter: the YAML (`---`) or TOML (`+++`) block at the top of a Markdown file.
+
+use toml::Value as Toml;
+use yaml_rust2::{Yaml, YamlLoader};
+
+use crate::error::{Failure, Problem};
+use crate::fields::Value;
+
+/// A front matter block's fields: in the order written (YAML), by key (TOML).
+pub(crate) type Fields = Vec<(String, Value)>;
+
+/// Splits `text` into its front matter fields (none when it has no block) and the rest.
+pub(crate) fn split(text: &str) -> Result<(Fields, &str), Failure> {
+    let Some((first, rest)) = text.split_once('\n') else {
+        return Ok((Fields::new(), text));
+    };
+    let (syntax, fence) = match first.trim_end() {
+        "---" => (Syntax::Yaml, "---"),
+        "+++" => (Syntax::Toml, "+++"),
+        _ => return Ok((Fields::new(), text)),
+    };
+    let (block, body) =
+        close(rest, fence).ok_or_else(|| Failure::at(1, Problem::UnclosedFrontMatter { fence }))?;
+    Ok((syntax.parse(block)?, body))
+}
+
+/// The block before the closing `fence` line, and the text after that line.
+fn close<'a>(text: &'a str, fence: &str) -> Option<(&'a str, &'a str)> {
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        if line.trim_end() == fence {
+            return Some((&text[..start], &text[start + line.len()..]));
+        }
+        start += line.len();
+    }
+    None
+}
+
+#[derive(Clone, Copy)]
+enum Syntax {
+    Yaml,
+    Toml,
+}
+
+impl Syntax {
+    /// Parses the block; its first line is line 2 of the file.
+    fn parse(self, block: &str) -> Result<Fields, Failure> {
+        match self {
+            Syntax::Yaml => parse_yaml(block),
+            Syntax::Toml => parse_toml(block),
+        }
+    }
+}
+
+fn parse_yaml(block: &str) -> Result<Fields, Failure> {
+    let documents = YamlLoader::load_from_str(block)
+        .map_err(|error| Failure::at(error.marker().line() + 1, malformed("YAML", error.info())))?;
+    match documents.into_iter().next() {
+        None | Some(Yaml::Null) => Ok(Fields::new()),
+        Some(Yaml::Hash(hash)) => Ok(hash
+            .into_iter()
+            .filter_map(|(key, value)| Some((yaml_key(key)?, from_yaml(value))))
+            .collect()),
+        Some(_) => Err(Failure::at(
+            2,
+            malformed("YAML", "expected `key: value` lines"),
+        )),
+    }
+}
+
+fn yaml_key(key: Yaml) -> Option<String> {
+    match key {
+        Yaml::String(text) | Yaml::Real(text) => Some(text),
+        Yaml::Integer(number) => Some(number.to_string()),
+        Yaml::Boolean(flag) => Some(flag.to_string()),
+        _ => None,
+    }
+}
+
+fn from_yaml(yaml: Yaml) -> Value {
+    match yaml {
+        Yaml::String(text) => Value::Text(text),
+        Yaml::Real(text) => Value::Number(text),
+        Yaml::Integer(number) => Value::Number(number.to_string()),
+        Yaml::Boolean(flag) => Value::Bool(flag),
+        Yaml::Array(items) => Value::List(items.into_iter().map(from_yaml).collect()),
+        Yaml::Hash(_) => Value::Table,
+        Yaml::Alias(_) | Yaml::Null | Yaml::BadValue => Value::Null,
+    }
+}
+
+fn parse_toml(block: &str) -> Result<Fields, Failure> {
+    let table = block.parse::<toml::Table>().map_err(|error| {
+        let lines_before = error
+            .span()
+            .map_or(0, |span| block[..span.start].matches('\n').count());
+        Failure::at(2 + lines_before, malformed("TOML", error.message()))
+    })?;
+    Ok(table
+        .into_iter()
+        .map(|(key, value)| (key, from_toml(value)))
+        .collect())
+}
+
+fn from_toml(toml: Toml) -> Value {
+    match toml {
+        Toml::String(text) => Value::Text(text),
+        Toml::Integer(number) => Value::Number(number.to_string()),
+        Toml::Float(number) => Value::Number(number.to_string()),
+        Toml::Boolean(flag) => Value::Bool(flag),
+        Toml::Datetime(datetime) => Value::Text(datetime.to_string()),
+        Toml::Array(items) => Value::List(items.into_iter().map(from_toml).collect()),
+        Toml::Table(_) => Value::Table,
+    }
+}
+
+fn malformed(syntax: &'static str, message: &str) -> Problem {
+    Problem::FrontMatter {
+        syntax,
+        message: message.trim().to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(s: &str) -> Value {
+        Value::Text(s.to_string())
+    }
+
+    #[test]
+    fn yaml_front_matter_is_split_from_the_body() {
+        let (fields, body) =
+            split("---\ntitle: Install\ndate: 2024-01-05\ntags: [a, b]\nweight: 2\n---\n# Body\n")
+                .unwrap();
+        assert_eq!(
+            fields,
+            [
+                ("title".to_string(), text("Install")),
+                ("date".to_string(), text("2024-01-05")),
+                ("tags".to_string(), Value::List(vec![text("a"), text("b")])),
+                ("weight".to_string(), Value::Number("2".into())),
+            ]
+        );
+        assert_eq!(body, "# Body\n");
+    }
+
+    #[test]
+    fn toml_front_matter_is_split_from_the_body() {
+        let (fields, body) = split(
+            "+++\ntitle = \"Configure\"\ndate = 2024-03-01T09:30:00Z\nweight = 0.5\n+++\nText",
+        )
+        .unwrap();
+        assert_eq!(
+            fields,
+            [
+                ("date".to_string(), text("2024-03-01T09:30:00Z")),
+                ("title".to_string(), text("Configure")),
+                ("weight".to_string(), Value::Number("0.5".into())),
+            ]
+        );
+        assert_eq!(body, "Text");
+    }
+
+    #[test]
+    fn text_without_a_fence_has_no_front_matter() {
+        let (fields, body) = split("# Title\n---\nmore").unwrap();
+        assert!(fields.is_empty());
+        assert_eq!(body, "# Title\n---\nmore");
+        assert!(split("---").unwrap().0.is_empty());
+    }
+
+    #[test]
+    fn an_empty_block_has_no_fields() {
+        let (fields, body) = split("---\n---\nBody").unwrap();
+        assert!(fields.is_empty());
+        assert_eq!(body, "Body");
+    }
+
+    #[test]
+    fn yaml_errors_give_the_file_line() {
+        let error = split("---\ntitle: ok\ntags: [a, b\n---\nBody").unwrap_err();
+        assert!(error.line >= Some(3), "line {:?}", error.line);
+        assert!(error
+            .problem
+            .to_string()
+            .starts_with("malformed YAML front matter: "));
+    }
+
+    #[test]
+    fn toml_errors_give_the_file_line() {
+        let error = split("+++\ntitle = \"ok\"\nweight = = 2\n+++\n").unwrap_err();
+        assert_eq!(error.line, Some(3));
+        assert!(error
+            .problem
+            .to_string()
+            .starts_with("malformed TOML front matter: "));
+    }
+
+    #[test]
+    fn yaml_that_is_not_a_mapping_is_malformed() {
+        let error = split("---\n- a\n- b\n---\n").unwrap_err();
+        assert_eq!(error.problem.to_string(), "malformed YAML front matter: expected `key: value` lines; fix it or remove the front matter block");
+    }
+
+    #[test]
+    fn an_unclosed_block_points_at_its_opening_line() {
+        let error = split("+++\ntitle = \"x\"\n").unwrap_err();
+        assert_eq!(error.line, Some(1));
+        assert_eq!(
+            error.problem.to_string(),
+            "front matter opened with `+++` is never closed; add a line `+++` after it"
+        );
+    }
+}

@@ -1,0 +1,197 @@
+//! JSON lines files: one document per line, `{"id", "title", "body", "url", "date", "tags"}`.
+
+use std::borrow::Cow;
+use std::fs::File;
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+
+use scour_core::Document;
+use serde_json::Value as Json;
+
+use crate::error::{FileError, Problem};
+use crate::fields::{self, Value};
+use crate::source::Item;
+
+/// Reads every line of the `.jsonl` file at `path`: a document, or a problem, per non-blank line.
+pub(crate) fn read(path: &Path) -> Vec<Item> {
+    let issue = |line, problem| Item::Issue(FileError::new(path, line, problem));
+    let file = match File::open(path) {
+        Ok(file) => file,
+        Err(error) => return vec![issue(None, Problem::Unreadable(error))],
+    };
+    let mut reader = BufReader::new(file);
+    let mut items = Vec::new();
+    let mut bytes = Vec::new();
+    for number in 1.. {
+        bytes.clear();
+        match reader.read_until(b'\n', &mut bytes) {
+            Ok(0) => break,
+            Ok(_) => {}
+            Err(error) => {
+                items.push(issue(Some(number), Problem::Unreadable(error)));
+                break;
+            }
+        }
+        let text = String::from_utf8_lossy(&bytes);
+        if matches!(text, Cow::Owned(_)) {
+            items.push(issue(Some(number), Problem::InvalidUtf8));
+        }
+        match parse_line(&text) {
+            Ok(Some(document)) => items.push(Item::Document {
+                line: Some(number),
+                document,
+            }),
+            Ok(None) => {}
+            Err(problem) => items.push(issue(Some(number), problem)),
+        }
+    }
+    items
+}
+
+/// The document on one line; nothing for a blank line.
+fn parse_line(line: &str) -> Result<Option<Document>, Problem> {
+    let line = line.trim_start_matches('\u{FEFF}').trim();
+    if line.is_empty() {
+        return Ok(None);
+    }
+    let object = match serde_json::from_str(line) {
+        Ok(Json::Object(object)) => object,
+        Ok(_) => return Err(Problem::Json("expected an object `{...}`".to_string())),
+        Err(error) => return Err(Problem::Json(describe(&error))),
+    };
+    let mut document = Document::new("", "", "");
+    let (mut id, mut body) = (None, None);
+    for (key, value) in object {
+        match key.as_str() {
+            "id" => id = parse_id(value)?,
+            "body" => body = parse_body(value)?,
+            _ => {
+                // Fields other than the known ones are not part of the format.
+                fields::set_known(&mut document, &key, from_json(value))?;
+            }
+        }
+    }
+    document.id = id.ok_or(Problem::MissingField("id"))?;
+    document.body = body.ok_or(Problem::MissingField("body"))?;
+    Ok(Some(document))
+}
+
+/// `id` is a non-empty string or a number.
+fn parse_id(value: Json) -> Result<Option<String>, Problem> {
+    match value {
+        Json::String(id) if id.is_empty() => Ok(None),
+        Json::String(id) => Ok(Some(id)),
+        Json::Number(number) => Ok(Some(number.to_string())),
+        Json::Null => Ok(None),
+        _ => Err(wrong_type("id", "a string or a number")),
+    }
+}
+
+fn parse_body(value: Json) -> Result<Option<String>, Problem> {
+    match value {
+        Json::String(body) => Ok(Some(body)),
+        Json::Null => Ok(None),
+        _ => Err(wrong_type("body", "a string")),
+    }
+}
+
+fn wrong_type(field: &str, expected: &'static str) -> Problem {
+    Problem::WrongType {
+        field: field.to_string(),
+        expected,
+    }
+}
+
+fn from_json(json: Json) -> Value {
+    match json {
+        Json::String(text) => Value::Text(text),
+        Json::Number(number) => Value::Number(number.to_string()),
+        Json::Bool(flag) => Value::Bool(flag),
+        Json::Array(items) => Value::List(items.into_iter().map(from_json).collect()),
+        Json::Object(_) => Value::Table,
+        Json::Null => Value::Null,
+    }
+}
+
+/// serde_json's message, with the column but not its "line 1" (the file line is given apart).
+fn describe(error: &serde_json::Error) -> String {
+    let text = error.to_string();
+    let message = text
+        .rsplit_once(" at line ")
+        .map_or(text.as_str(), |(message, _)| message);
+    format!("{message} at column {}", error.column())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(line: &str) -> Document {
+        parse_line(line).unwrap().unwrap()
+    }
+
+    fn problem(line: &str) -> String {
+        parse_line(line).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn fields_fill_the_document() {
+        let document = parse(
+            r#"{"id": "a/1", "title": "T", "body": "B", "url": "/a/1", "date": "2024-01-05", "tags": ["x", "y"], "source_path": "ignored.xml"}"#,
+        );
+        let mut expected = Document::new("a/1", "T", "B");
+        expected.url = Some("/a/1".into());
+        expected.date = Some("2024-01-05".into());
+        expected
+            .filters
+            .insert("tag".into(), vec!["x".into(), "y".into()]);
+        assert_eq!(document, expected);
+    }
+
+    #[test]
+    fn numeric_ids_are_kept_as_written_and_title_defaults_to_empty() {
+        let document = parse(r#"{"id": 12345678901234567890, "body": "text"}"#);
+        assert_eq!(document.id, "12345678901234567890");
+        assert_eq!(document.title, "");
+    }
+
+    #[test]
+    fn blank_lines_are_nothing() {
+        assert_eq!(parse_line("  \r\n").unwrap(), None);
+    }
+
+    #[test]
+    fn missing_or_empty_id_and_missing_body_are_reported() {
+        let missing_id = "missing \"id\"; each line needs an \"id\" and a \"body\"";
+        assert_eq!(problem(r#"{"title": "T", "body": "B"}"#), missing_id);
+        assert_eq!(problem(r#"{"id": "", "body": "B"}"#), missing_id);
+        assert_eq!(
+            problem(r#"{"id": 1}"#),
+            "missing \"body\"; each line needs an \"id\" and a \"body\""
+        );
+    }
+
+    #[test]
+    fn malformed_lines_say_what_is_wrong_and_where() {
+        assert_eq!(
+            problem(r#"{"id": "1", "body": "B""#),
+            "malformed JSON: EOF while parsing an object at column 23; each line must hold one JSON object"
+        );
+        assert_eq!(
+            problem("[1, 2]"),
+            "malformed JSON: expected an object `{...}`; each line must hold one JSON object"
+        );
+        assert_eq!(
+            problem(r#"{"id": true, "body": "B"}"#),
+            "\"id\" must be a string or a number"
+        );
+        assert_eq!(
+            problem(r#"{"id": "1", "body": ["B"]}"#),
+            "\"body\" must be a string"
+        );
+        assert_eq!(
+            problem(r#"{"id": "1", "body": "B", "tags": [{}]}"#),
+            "\"tags\" must be a list of strings"
+        );
+    }
+}

@@ -1,0 +1,189 @@
+//! Markdown files: front matter, then the text of the Markdown without its markup.
+
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use scour_core::Document;
+
+use crate::error::Failure;
+use crate::fields;
+use crate::flow::Flow;
+use crate::frontmatter;
+use crate::relative::RelativePath;
+
+/// Reads the text of a `.md` file at `relative` into a document.
+pub(crate) fn parse(text: &str, relative: &RelativePath) -> Result<Document, Failure> {
+    let (fields, markdown) = frontmatter::split(text)?;
+    let mut document = Document::new(relative.id(), "", "");
+    fields::set_all(&mut document, fields).map_err(Failure::anywhere)?;
+    let plain = to_plain_text(markdown, document.title.is_empty());
+    document.body = plain.body;
+    if document.title.is_empty() {
+        document.title = plain.heading.unwrap_or_else(|| relative.stem().to_string());
+    }
+    document.url.get_or_insert_with(|| relative.page_url());
+    Ok(document)
+}
+
+/// Markdown turned to plain text.
+struct PlainText {
+    /// The first `# heading`, when it was asked for; it is then left out of `body`.
+    heading: Option<String>,
+    body: String,
+}
+
+/// Where the first level-1 heading stands, when it is wanted as the title.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Heading {
+    Unwanted,
+    Wanted,
+    Inside,
+    Taken,
+}
+
+/// The text of `markdown`: text and code, blocks on their own lines, no markup or link targets.
+fn to_plain_text(markdown: &str, take_heading: bool) -> PlainText {
+    let mut body = Flow::new();
+    let mut heading_text = Flow::new();
+    let mut heading = if take_heading {
+        Heading::Wanted
+    } else {
+        Heading::Unwanted
+    };
+    let mut in_code = false;
+    for event in Parser::new_ext(markdown, extensions()) {
+        let flow = if heading == Heading::Inside {
+            &mut heading_text
+        } else {
+            &mut body
+        };
+        match event {
+            Event::Start(Tag::Heading {
+                level: HeadingLevel::H1,
+                ..
+            }) if heading == Heading::Wanted => {
+                heading = Heading::Inside;
+            }
+            Event::End(TagEnd::Heading(HeadingLevel::H1)) if heading == Heading::Inside => {
+                heading = Heading::Taken;
+            }
+            Event::Start(tag) => {
+                in_code |= matches!(tag, Tag::CodeBlock(_));
+                separate(flow, tag.to_end());
+            }
+            Event::End(end) => {
+                in_code &= end != TagEnd::CodeBlock;
+                separate(flow, end);
+            }
+            Event::Text(text) if in_code => flow.push_lines(&text),
+            Event::Text(text)
+            | Event::Code(text)
+            | Event::InlineMath(text)
+            | Event::DisplayMath(text) => {
+                flow.push(&text);
+            }
+            Event::SoftBreak => flow.space(),
+            Event::HardBreak | Event::Rule => flow.line_break(),
+            Event::Html(_)
+            | Event::InlineHtml(_)
+            | Event::FootnoteReference(_)
+            | Event::TaskListMarker(_) => {}
+        }
+    }
+    PlainText {
+        heading: (heading == Heading::Taken).then(|| heading_text.finish()),
+        body: body.finish(),
+    }
+}
+
+/// GitHub-style tables, strikethrough, task lists and footnotes, and definition lists;
+/// no smart punctuation, so the text is searched as written.
+fn extensions() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_DEFINITION_LIST
+}
+
+/// Blocks start and end on their own line, table cells are apart, inline markup joins.
+fn separate(flow: &mut Flow, end: TagEnd) {
+    match end {
+        TagEnd::Emphasis
+        | TagEnd::Strong
+        | TagEnd::Strikethrough
+        | TagEnd::Superscript
+        | TagEnd::Subscript
+        | TagEnd::Link
+        | TagEnd::Image => {}
+        TagEnd::TableCell => flow.space(),
+        _ => flow.line_break(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+
+    fn read(path: &str, text: &str) -> Document {
+        let relative = RelativePath::new(Path::new(path), Path::new(""));
+        parse(text, &relative).unwrap()
+    }
+
+    #[test]
+    fn markup_and_link_targets_are_dropped_and_blocks_kept_apart() {
+        let text = "Some *emphasis* and **strong** [link](https://example.invalid/target).\n\
+                    Soft\nbreak.\n\n## Section\n\n- item `code`\n- other\n\n```sh\nrun --now\nexit\n```\n\n\
+                    | a | b |\n|---|---|\n| c | d |\n\n<div>raw html</div>\n";
+        let document = read("page.md", text);
+        assert_eq!(
+            document.body,
+            "Some emphasis and strong link. Soft break.\nSection\nitem code\nother\nrun --now\nexit\na b\nc d"
+        );
+    }
+
+    #[test]
+    fn first_h1_is_the_title_when_front_matter_has_none() {
+        let document = read(
+            "guide/install.md",
+            "Intro.\n\n# Installing\n\nBody.\n\n# Second\n",
+        );
+        assert_eq!(document.title, "Installing");
+        assert_eq!(document.body, "Intro.\nBody.\nSecond");
+    }
+
+    #[test]
+    fn front_matter_title_wins_and_the_heading_stays_in_the_body() {
+        let document = read(
+            "guide/install.md",
+            "---\ntitle: Setup\n---\n# Installing\n\nBody.\n",
+        );
+        assert_eq!(document.title, "Setup");
+        assert_eq!(document.body, "Installing\nBody.");
+    }
+
+    #[test]
+    fn without_title_or_heading_the_stem_is_the_title() {
+        let document = read("guide/install.md", "## Not level one\n");
+        assert_eq!(document.title, "install");
+    }
+
+    #[test]
+    fn id_and_url_follow_the_path_unless_front_matter_sets_the_url() {
+        let document = read("guide/index.md", "text");
+        assert_eq!(document.id, "guide/index");
+        assert_eq!(document.url.as_deref(), Some("/guide/"));
+        let document = read("guide/index.md", "+++\nurl = \"/start/\"\n+++\ntext");
+        assert_eq!(document.url.as_deref(), Some("/start/"));
+    }
+
+    #[test]
+    fn a_bad_field_value_fails_the_document() {
+        let relative = RelativePath::new(Path::new("a.md"), Path::new(""));
+        let failure = parse("---\nweight: heavy\n---\n", &relative).unwrap_err();
+        assert_eq!(
+            failure.problem.to_string(),
+            "\"weight\" must be a number, 0 or more"
+        );
+    }
+}

@@ -1,0 +1,106 @@
+//! One input file: its format, told by its extension, and what reading it yields.
+
+use std::fs;
+use std::path::Path;
+
+use scour_core::Document;
+
+use crate::decode::decode;
+use crate::error::{Failure, FileError, Problem};
+use crate::relative::RelativePath;
+use crate::{html, jsonl, markdown, txt};
+
+/// The kinds of file Scour reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Format {
+    Text,
+    Markdown,
+    Html,
+    JsonLines,
+}
+
+impl Format {
+    /// The format of `path`, by its extension (any case); none for other files.
+    pub fn of(path: &Path) -> Option<Format> {
+        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        match extension.as_str() {
+            "txt" => Some(Format::Text),
+            "md" | "markdown" => Some(Format::Markdown),
+            "html" | "htm" => Some(Format::Html),
+            "jsonl" => Some(Format::JsonLines),
+            _ => None,
+        }
+    }
+}
+
+/// What reading a file yields, in file order.
+#[derive(Debug)]
+pub(crate) enum Item {
+    /// A document, with the line it was read from for line-based formats.
+    Document {
+        line: Option<usize>,
+        document: Document,
+    },
+    /// A problem: a warning when the documents were kept, otherwise something skipped.
+    Issue(FileError),
+}
+
+/// Reads the file at `path`, in `format`, naming its documents by their path under `root`.
+pub(crate) fn read(path: &Path, root: &Path, format: Format) -> Vec<Item> {
+    let relative = RelativePath::new(path, root);
+    match format {
+        Format::JsonLines => jsonl::read(path),
+        Format::Text => read_whole(path, |text| Ok(txt::parse(text, relative.id()))),
+        Format::Markdown => read_whole(path, |text| markdown::parse(text, &relative)),
+        Format::Html => read_whole(path, |text| html::parse(text, &relative)),
+    }
+}
+
+/// Reads a file holding one document: decodes it, then hands its text to `parse`.
+fn read_whole(path: &Path, parse: impl FnOnce(&str) -> Result<Document, Failure>) -> Vec<Item> {
+    let bytes = match fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            return vec![Item::Issue(FileError::new(
+                path,
+                None,
+                Problem::Unreadable(error),
+            ))]
+        }
+    };
+    let decoded = decode(bytes);
+    let mut items = Vec::with_capacity(2);
+    if let Some(line) = decoded.invalid_line {
+        items.push(Item::Issue(FileError::new(
+            path,
+            Some(line),
+            Problem::InvalidUtf8,
+        )));
+    }
+    items.push(match parse(&decoded.text) {
+        Ok(document) => Item::Document {
+            line: None,
+            document,
+        },
+        Err(failure) => Item::Issue(failure.in_file(path)),
+    });
+    items
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_are_told_by_extension_in_any_case() {
+        let format = |name: &str| Format::of(Path::new(name));
+        assert_eq!(format("a.txt"), Some(Format::Text));
+        assert_eq!(format("a.MD"), Some(Format::Markdown));
+        assert_eq!(format("a.markdown"), Some(Format::Markdown));
+        assert_eq!(format("a.htm"), Some(Format::Html));
+        assert_eq!(format("dir/a.Html"), Some(Format::Html));
+        assert_eq!(format("a.jsonl"), Some(Format::JsonLines));
+        assert_eq!(format("a.json"), None);
+        assert_eq!(format("README"), None);
+    }
+}
