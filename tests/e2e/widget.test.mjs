@@ -1,0 +1,372 @@
+// End-to-end tests of the <scour-search> widget (www/scour.js) and the demo page (www/index.html,
+// www/app.js, www/sw.js), in Chromium with the real wasm engine from www/pkg.
+import { test, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { setup, poll, watchErrors, WWW } from './harness.mjs';
+import { startServer } from '../../scripts/serve.mjs';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const TIANJIN = 'Putin and Xi Discuss Latest Russia-US Diplomatic Exchanges';
+
+// Bare pages: only the script tag and the element, served from another directory (/_bare/),
+// so the widget must find its engine relative to its own URL, not the page's.
+const bare = mkdtempSync(path.join(tmpdir(), 'scour-widget-'));
+const BARE = `<!doctype html><html lang="en"><meta charset="utf-8"><title>bare</title><link rel="icon" href="data:,">
+<script type="module" src="../scour.js"></script>
+<scour-search></scour-search>`;
+writeFileSync(path.join(bare, 'index.html'), BARE);
+
+const h = setup({ mounts: { '/_bare/': bare } });
+
+// Every test gets its own browser context (no shared service worker, cache or history).
+const open = [];
+async function newPage(rel = '', { context: options = {}, colorScheme, viewport } = {}) {
+  const context = await h.browser.newContext({ viewport: viewport ?? { width: 1000, height: 800 }, colorScheme, ...options });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  open.push({ context, errors });
+  await page.goto(new URL(rel, h.url).href);
+  await ready(page);
+  return page;
+}
+afterEach(async () => {
+  const problems = [];
+  for (const { context, errors } of open.splice(0)) {
+    problems.push(...errors);
+    await context.close().catch(() => {});
+  }
+  if (problems.length) throw new Error(`the page reported errors:\n  ${problems.join('\n  ')}`);
+});
+
+/** Waits until the (first) widget's engine is loaded. */
+const ready = (page, sel = 'scour-search') => page.waitForFunction(
+  async (sel) => { const el = document.querySelector(sel); return !!(el?.ready && await el.ready); }, sel, { timeout: 15_000 });
+
+const input = (page) => page.locator('scour-search input');
+const options = (page) => page.locator('scour-search [role=option]');
+const titles = (page) => page.locator('scour-search [role=option] [part~=title]').allInnerTexts();
+const firstTitle = async (page) => (await titles(page))[0];
+/** State of the combobox as seen by assistive technology. */
+const combo = (page) => page.evaluate(() => {
+  const root = document.querySelector('scour-search').shadowRoot, i = root.querySelector('input');
+  const act = i.getAttribute('aria-activedescendant');
+  return {
+    value: i.value,
+    expanded: i.getAttribute('aria-expanded'),
+    active: act,
+    activeExists: !act || !!root.getElementById(act),
+    selected: [...root.querySelectorAll('[role=option][aria-selected=true]')].map((o) => o.id),
+    ids: [...root.querySelectorAll('[role=option]')].map((o) => o.id),
+    status: root.querySelector('[role=status]').textContent,
+    focused: document.activeElement?.localName === 'scour-search' && root.activeElement === i,
+  };
+});
+/** Records the widget's events on window.__events. */
+const recordEvents = (page) => page.evaluate(() => {
+  window.__events = [];
+  for (const type of ['scour:search', 'scour:select']) {
+    document.addEventListener(type, (e) => window.__events.push({ type, detail: JSON.parse(JSON.stringify(e.detail)), composed: e.composed }));
+  }
+});
+
+test('bare page: the two tags give a search box; prefixes of "Tianjin" all find the Tianjin article', async () => {
+  const page = await newPage('_bare/');
+  await recordEvents(page);
+  const i = input(page);
+  assert.equal(await i.getAttribute('type'), 'search');
+  assert.equal(await i.getAttribute('part'), 'input');
+  assert.equal(await i.getAttribute('aria-label'), 'Search');
+
+  for (const q of ['Tia', 'Tianj', 'Tianjin']) {
+    await i.fill(q);
+    assert.equal(await firstTitle(page), TIANJIN, `first hit for ${q}`);
+    const marks = await options(page).first().locator('mark').allInnerTexts();
+    assert.ok(marks.some((m) => /^tianj/i.test(m)), `a <mark> on Tianjin in the first hit for ${q}: ${JSON.stringify(marks)}`);
+  }
+  const c = await combo(page);
+  assert.equal(c.expanded, 'true');
+  assert.match(c.status, /^\d+ results?$/);
+  // DOM contract (docs/CONTRACTS.md)
+  const hit = options(page).first();
+  assert.equal(await hit.getAttribute('part'), 'hit');
+  assert.equal(await page.locator('scour-search [role=listbox]').getAttribute('part'), 'results');
+  assert.equal(await hit.locator('p[part~=excerpt]').count(), 1);
+  assert.equal(await page.locator('scour-search [role=status]').getAttribute('part'), 'status');
+  assert.match(await hit.getAttribute('href'), /#doc=/);
+
+  const events = await page.evaluate(() => window.__events);
+  const last = events.at(-1);
+  assert.equal(events.length, 3);
+  assert.equal(last.type, 'scour:search');
+  assert.equal(last.composed, true);
+  assert.equal(last.detail.query, 'Tianjin');
+  assert.ok(last.detail.total >= 1);
+  for (const k of ['ms', 'engineMs', 'renderMs']) assert.equal(typeof last.detail[k], 'number', k);
+  console.log(`  per keystroke: ${events.map((e) => `${e.detail.query} ${e.detail.ms.toFixed(2)} ms (engine ${e.detail.engineMs.toFixed(2)})`).join(', ')}`);
+});
+
+test('no results and the spelling suggestion, and the empty box', async () => {
+  const page = await newPage('_bare/');
+  const i = input(page);
+  await i.fill('zzzqqqxxv');
+  let c = await combo(page);
+  assert.equal(c.status, 'No results for “zzzqqqxxv”');
+  assert.equal(c.expanded, 'false');
+  assert.equal(await options(page).count(), 0);
+
+  // A misspelling: the engine may suggest a correction, which the widget offers as a button.
+  await i.fill('Tianjn');
+  const { total, suggestion } = await page.evaluate(async () => {
+    const r = (await document.querySelector('scour-search').ready).query('Tianjn', { limit: 10 });
+    return { total: r.total, suggestion: r.suggestion };
+  });
+  if (total === 0 && suggestion) {
+    const button = page.locator('scour-search [role=status] button');
+    assert.equal(await button.innerText(), suggestion);
+    assert.equal((await combo(page)).status, `No results for “Tianjn”. Did you mean ${suggestion}?`);
+    await button.click();
+    assert.equal(await i.inputValue(), suggestion);
+    assert.equal(await firstTitle(page), TIANJIN);
+  } else {
+    console.log(`  (engine gave total=${total}, suggestion=${suggestion} for "Tianjn": suggestion UI not exercised)`);
+  }
+
+  await i.fill('');
+  c = await combo(page);
+  assert.equal(c.status, '');
+  assert.equal(c.expanded, 'false');
+});
+
+test('the query and the documents are text, never HTML', async () => {
+  const page = await newPage('_bare/');
+  page.on('dialog', (d) => { d.dismiss(); throw new Error('a dialog opened'); });
+  const q = '<img src=x onerror=alert(1)><b>';
+  await input(page).fill(q);
+  const c = await combo(page);
+  assert.equal(c.status, `No results for “${q}”`);
+  assert.equal(await page.locator('scour-search img, scour-search b').count(), 0);
+});
+
+test('keyboard: "/" and Ctrl+K focus the box, arrows move the active option, Enter opens it in the reader', async () => {
+  const page = await newPage();
+  await recordEvents(page);
+  assert.equal((await combo(page)).focused, false);
+  await page.keyboard.press('/');
+  let c = await combo(page);
+  assert.equal(c.focused, true, '"/" focuses the box');
+  assert.equal(c.value, '', '"/" is not typed into the box');
+  await page.keyboard.press('Escape'); // empty box: blurs
+  assert.equal((await combo(page)).focused, false, 'Escape in the empty box blurs it');
+  await page.keyboard.press('Control+k');
+  assert.equal((await combo(page)).focused, true, 'Ctrl+K focuses the box');
+  await page.keyboard.press('Escape');
+
+  // Not from another text field.
+  await page.evaluate(() => document.body.append(Object.assign(document.createElement('textarea'), { id: 'other', ariaLabel: 'other' })));
+  await page.locator('#other').focus();
+  await page.keyboard.press('/');
+  assert.equal(await page.locator('#other').inputValue(), '/');
+  assert.equal((await combo(page)).focused, false, '"/" in another text field stays there');
+  await page.evaluate(() => document.getElementById('other').remove());
+
+  await page.keyboard.press('/');
+  await page.keyboard.type('Putin');
+  c = await combo(page);
+  const n = c.ids.length;
+  assert.ok(n >= 3, `several hits for Putin (${n})`);
+  assert.equal(new Set(c.ids).size, n, 'option ids are unique');
+  assert.equal(c.active, null);
+
+  const expectActive = async (i, why) => {
+    const s = await combo(page);
+    assert.equal(s.active, s.ids[i], why);
+    assert.deepEqual(s.selected, [s.ids[i]], why);
+    assert.ok(s.activeExists);
+  };
+  await page.keyboard.press('ArrowDown'); await expectActive(0, 'Down: first');
+  await page.keyboard.press('ArrowDown'); await expectActive(1, 'Down: second');
+  await page.keyboard.press('ArrowUp'); await expectActive(0, 'Up: first');
+  await page.keyboard.press('ArrowUp'); await expectActive(n - 1, 'Up from the first wraps to the last');
+  await page.keyboard.press('ArrowDown'); await expectActive(0, 'Down from the last wraps to the first');
+  await page.keyboard.press('ArrowDown'); await expectActive(1, 'Down: second');
+
+  const href = await options(page).nth(1).getAttribute('href');
+  const title = (await titles(page))[1];
+  await page.keyboard.press('Enter');
+  await poll(() => new URL(page.url()).hash, (hash) => hash === href, { message: `URL hash ${href}` });
+  const select = (await page.evaluate(() => window.__events)).find((e) => e.type === 'scour:select');
+  assert.equal('#doc=' + encodeURIComponent(select.detail.hit.id), href);
+
+  const reader = page.locator('#reader');
+  await reader.waitFor({ state: 'visible' });
+  assert.equal(await reader.locator('h2').innerText(), title);
+  assert.ok((await reader.locator('.body p').count()) > 1, 'the article body, in paragraphs');
+  assert.ok((await reader.locator('.body mark').allInnerTexts()).some((m) => /putin/i.test(m)), 'query matches marked in the article');
+  assert.equal(await page.locator('#intro').isHidden(), true);
+  assert.equal((await combo(page)).expanded, 'false', 'the list closes once a hit is opened');
+
+  // Escape: first clears the box, second leaves it.
+  await page.keyboard.press('/');
+  assert.equal((await combo(page)).value, 'Putin');
+  await page.keyboard.press('Escape');
+  c = await combo(page);
+  assert.equal(c.value, '');
+  assert.equal(c.expanded, 'false');
+  assert.equal(c.focused, true, 'the first Escape keeps the focus');
+  await page.keyboard.press('Escape');
+  assert.equal((await combo(page)).focused, false, 'the second Escape blurs');
+});
+
+test('scour:select is cancelable; open-url-template builds the links', async () => {
+  const page = await newPage('_bare/');
+  await page.evaluate(() => document.addEventListener('scour:select', (e) => { window.__hit = e.detail.hit; e.preventDefault(); }));
+  const before = page.url();
+  await input(page).fill('Tianjin');
+  await page.keyboard.press('Enter');
+  assert.equal((await page.evaluate(() => window.__hit)).title, TIANJIN);
+  await page.waitForTimeout(100);
+  assert.equal(page.url(), before, 'a canceled select does not navigate');
+
+  await page.evaluate(() => document.querySelector('scour-search').setAttribute('open-url-template', '/read/{id}?from=scour'));
+  const href = await options(page).first().getAttribute('href');
+  const id = await page.evaluate(() => window.__hit.id);
+  assert.equal(href, `/read/${encodeURIComponent(id)}?from=scour`);
+});
+
+test('several widgets share one engine and keep their ids apart; limit, placeholder and theme attributes', async () => {
+  const page = await newPage('_bare/', { colorScheme: 'light' });
+  await page.evaluate(() => {
+    const two = Object.assign(document.createElement('scour-search'), { id: 'two' });
+    two.setAttribute('limit', '2');
+    two.setAttribute('placeholder', 'Find news');
+    two.setAttribute('theme', 'dark');
+    document.body.append(two);
+  });
+  await ready(page, '#two');
+  const ids = await page.evaluate(async () => {
+    const [a, b] = document.querySelectorAll('scour-search');
+    a.value = b.value = 'Putin';
+    const opts = (el) => [...el.shadowRoot.querySelectorAll('[role=option]')].map((o) => o.id);
+    return { a: opts(a), b: opts(b), same: (await a.ready) === (await b.ready), label: b.shadowRoot.querySelector('input').ariaLabel };
+  });
+  assert.ok(ids.a.length > 2);
+  assert.equal(ids.b.length, 2, 'limit=2');
+  assert.equal(ids.a.filter((id) => ids.b.includes(id)).length, 0, 'ids differ between instances');
+  assert.equal(ids.same, true, 'one Scour instance for the embedded index');
+  assert.equal(ids.label, 'Find news');
+  const bg = (sel) => page.locator(sel).evaluate((el) => getComputedStyle(el.shadowRoot.querySelector('input')).backgroundColor);
+  assert.equal(await bg('scour-search:not(#two)'), 'rgb(255, 255, 255)', 'light by default under a light scheme');
+  assert.notEqual(await bg('#two'), 'rgb(255, 255, 255)', 'theme=dark overrides the scheme');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  assert.notEqual(await bg('scour-search:not(#two)'), 'rgb(255, 255, 255)', 'dark under a dark scheme');
+});
+
+test('the query lives in the URL: reload and Back/Forward restore it', async () => {
+  const page = await newPage();
+  const i = input(page);
+  const q = () => new URL(page.url()).searchParams.get('q');
+  await i.fill('Tianjin');
+  await poll(q, (v) => v === 'Tianjin', { message: '?q=Tianjin' });
+
+  await page.reload();
+  await ready(page);
+  assert.equal(await i.inputValue(), 'Tianjin');
+  assert.equal(await firstTitle(page), TIANJIN);
+
+  // Quick successive changes rewrite one history entry.
+  for (const s of ['K', 'Kr', 'Krem', 'Kremlin']) await i.fill(s);
+  await poll(q, (v) => v === 'Kremlin', { message: '?q=Kremlin' });
+  const kremlin = await firstTitle(page);
+
+  await page.goBack();
+  await poll(() => i.inputValue(), (v) => v === 'Tianjin', { message: 'Back restores the box' });
+  assert.equal(q(), 'Tianjin');
+  assert.equal(await firstTitle(page), TIANJIN, 'Back restores the results');
+
+  await page.goForward();
+  await poll(() => i.inputValue(), (v) => v === 'Kremlin', { message: 'Forward restores the box' });
+  assert.equal(await firstTitle(page), kremlin);
+
+  // Back from the reader view returns to the results.
+  await page.keyboard.press('/');
+  await page.keyboard.press('Enter');
+  await page.locator('#reader').waitFor({ state: 'visible' });
+  await page.goBack();
+  await page.locator('#intro').waitFor({ state: 'visible' });
+  assert.equal(await page.locator('#reader').isHidden(), true);
+  assert.equal((await combo(page)).expanded, 'true');
+});
+
+test('offline: after one visit the page and the search work with no network', async () => {
+  const server = await startServer({ root: WWW, port: 0 });
+  const context = await h.browser.newContext();
+  try {
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(server.url);
+    await ready(page);
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      if (!navigator.serviceWorker.controller) {
+        await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+      }
+    });
+    errors.assertClean();
+
+    await context.setOffline(true);
+    await server.close();
+    await page.goto(server.url + '?q=Kremlin');
+    await ready(page);
+    assert.equal(await input(page).inputValue(), 'Kremlin');
+    assert.ok((await options(page).count()) > 0, 'results for the query in the URL');
+    await input(page).fill('Tianjin');
+    assert.equal(await firstTitle(page), TIANJIN);
+  } finally {
+    await context.close();
+    await server.close().catch(() => {});
+  }
+});
+
+test('accessibility (axe-core: no violations) and screenshots: light, dark, 320 px', async () => {
+  for (const colorScheme of ['light', 'dark']) {
+    const page = await newPage('?q=Putin', { colorScheme });
+    await input(page).focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    assert.equal((await combo(page)).expanded, 'true');
+    await page.addScriptTag({ path: AXE });
+    const { violations } = await page.evaluate(() => axe.run());
+    assert.deepEqual(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [], `axe, ${colorScheme}`);
+    await h.screenshot(page, `widget-${colorScheme}`);
+
+    // The reader view too.
+    await page.keyboard.press('Enter');
+    await page.locator('#reader').waitFor({ state: 'visible' });
+    const reader = await page.evaluate(() => axe.run());
+    assert.deepEqual(reader.violations.map((v) => v.id), [], `axe on the reader view, ${colorScheme}`);
+    await h.screenshot(page, `widget-reader-${colorScheme}`);
+  }
+
+  const page = await newPage('?q=Putin', { viewport: { width: 320, height: 640 } });
+  await input(page).focus();
+  await page.keyboard.press('ArrowDown');
+  const layout = await page.evaluate(() => {
+    const root = document.querySelector('scour-search').shadowRoot;
+    return {
+      pageWidth: document.documentElement.scrollWidth,
+      input: root.querySelector('input').getBoundingClientRect().height,
+      options: [...root.querySelectorAll('[role=option]')].map((o) => ({ h: o.getBoundingClientRect().height, over: o.scrollWidth - o.clientWidth })),
+    };
+  });
+  assert.ok(layout.pageWidth <= 320, `no horizontal scroll at 320 px (scrollWidth ${layout.pageWidth})`);
+  assert.ok(layout.input >= 44, `touch-sized input (${layout.input}px)`);
+  for (const o of layout.options) {
+    assert.ok(o.h >= 44, `touch-sized option (${o.h}px)`);
+    assert.ok(o.over <= 0, 'option content fits');
+  }
+  await h.screenshot(page, 'widget-320');
+});
