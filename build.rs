@@ -1,1 +1,58 @@
-fn main() {}
+//! Builds the embedded index: reads the corpus (`corpus/`, or the directory named by
+//! `SCOUR_CORPUS`), indexes it with scour-core and writes `$OUT_DIR/index.bin`.
+
+use std::path::{Path, PathBuf};
+use std::{env, fs, process};
+
+use scour_ingest::{read_corpus, IngestOptions};
+
+fn main() {
+    println!("cargo:rerun-if-env-changed=SCOUR_CORPUS");
+    let corpus = env::var_os("SCOUR_CORPUS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(&env::var("CARGO_MANIFEST_DIR").unwrap()).join("corpus"));
+    watch(&corpus);
+    let documents = match read_corpus(
+        std::slice::from_ref(&corpus),
+        &IngestOptions { strict: true },
+    ) {
+        Ok(corpus) => corpus.documents,
+        Err(error) => fail(&format!(
+            "cannot index the corpus {}: {error}",
+            corpus.display()
+        )),
+    };
+    let mut builder = scour_core::IndexBuilder::new();
+    for document in documents {
+        builder.add(document);
+    }
+    let index = builder.build();
+    let bytes = scour_core::codec::encode(&index);
+    let out = Path::new(&env::var("OUT_DIR").unwrap()).join("index.bin");
+    if let Err(error) = fs::write(&out, &bytes) {
+        fail(&format!("cannot write {}: {error}", out.display()));
+    }
+    let stats = index.stats();
+    println!(
+        "cargo:warning=scour: embedded {} documents, {} terms, {} index bytes from {}",
+        stats.documents,
+        stats.terms,
+        bytes.len(),
+        corpus.display()
+    );
+}
+
+/// Asks cargo to rebuild when the corpus directory or any file below it changes.
+fn watch(path: &Path) {
+    println!("cargo:rerun-if-changed={}", path.display());
+    if let Ok(entries) = fs::read_dir(path) {
+        for entry in entries.flatten() {
+            watch(&entry.path());
+        }
+    }
+}
+
+fn fail(message: &str) -> ! {
+    eprintln!("error: {message}");
+    process::exit(1);
+}

@@ -1,1 +1,17 @@
-//! Scour: the embedded index and the wasm API.
+//! Scour: the index embedded at build time, and the wasm API over it.
+//!
+//! `build.rs` indexes the corpus into `$OUT_DIR/index.bin`; this crate embeds those bytes.
+//! The engine itself is `scour-core`.
+
+pub use scour_core::{codec, FormatError, Index, SearchOptions, SearchResults};
+
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
+
+/// The encoded index of the corpus this crate was built with.
+pub static EMBEDDED_INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/index.bin"));
+
+/// Opens the embedded index.
+pub fn embedded_index() -> Result<Index, FormatError> {
+    codec::decode(EMBEDDED_INDEX)
+}

@@ -79,7 +79,7 @@ fn window(body: &str, tokens: &[Token], start: usize) -> (usize, usize) {
     for token in tokens[..first]
         .iter()
         .rev()
-        .filter(|t| t.role != CompoundRole::Part)
+        .filter(|t| t.role != CompoundRole::Part && t.span.end <= start)
         .take(CONTEXT_WORDS)
     {
         if body[token.span.end..from].contains(['.', '!', '?', '\n']) {

@@ -311,3 +311,45 @@ fn codec_rejects_truncated_corrupt_and_foreign_bytes() {
         "{error}"
     );
 }
+
+/// Deterministic pseudo-random texts mixing scripts, joiners and punctuation: analysis,
+/// search and excerpts must never panic and every range must slice its text.
+#[test]
+fn arbitrary_text_never_panics_and_ranges_slice_cleanly() {
+    let alphabet: Vec<char> = "ab cé-\u{2011}'\u{2019}s.\n北京 ＡＢ ﬁ\u{301}x0-9\"OR title:"
+        .chars()
+        .collect();
+    let mut state = 0x2545_f491_u32;
+    let mut next = move |n: usize| {
+        state ^= state << 13;
+        state ^= state >> 17;
+        state ^= state << 5;
+        state as usize % n
+    };
+    for _ in 0..300 {
+        let text: String = (0..next(400))
+            .map(|_| alphabet[next(alphabet.len())])
+            .collect();
+        let query: String = (0..next(20))
+            .map(|_| alphabet[next(alphabet.len())])
+            .collect();
+        let mut builder = IndexBuilder::new();
+        builder.add(doc(
+            "x",
+            &text[..text
+                .len()
+                .min(text.char_indices().nth(30).map_or(text.len(), |(i, _)| i))],
+            &text,
+        ));
+        let index = builder.build();
+        let decoded = codec::decode(&codec::encode(&index)).expect("round trip");
+        for hit in decoded.search(&query, &SearchOptions::default()).hits {
+            for range in hit.excerpt_matches {
+                assert!(hit.excerpt.get(range).is_some());
+            }
+            for range in hit.title_matches {
+                assert!(hit.title.get(range).is_some());
+            }
+        }
+    }
+}

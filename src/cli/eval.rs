@@ -1,0 +1,166 @@
+//! `scour eval`: relevance of the engine on a test collection (corpus.jsonl, queries.jsonl,
+//! qrels.txt), and optionally a TREC run file.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use clap::Args;
+use serde::Deserialize;
+
+use scour_core::{IndexBuilder, SearchOptions, Syntax};
+
+use super::metrics::{mean, score, Judgments, Scores};
+
+/// How many results are ranked per query (the depth of MAP and Recall).
+const DEPTH: usize = 100;
+
+#[derive(Args)]
+pub struct EvalArgs {
+    /// A collection directory with corpus.jsonl, queries.jsonl and qrels.txt.
+    collection: PathBuf,
+    /// Also write the rankings as a TREC run file (`qid Q0 docid rank score scour`).
+    #[arg(long)]
+    run: Option<PathBuf>,
+}
+
+#[derive(Deserialize)]
+struct QueryLine {
+    id: serde_json::Value,
+    text: String,
+}
+
+pub fn run(args: &EvalArgs) -> Result<(), String> {
+    let dir = &args.collection;
+    let started = Instant::now();
+    let corpus = scour_ingest::read_corpus(
+        &[dir.join("corpus.jsonl")],
+        &scour_ingest::IngestOptions::default(),
+    )
+    .map_err(|e| e.to_string())?;
+    let mut builder = IndexBuilder::new();
+    for document in corpus.documents {
+        builder.add(document);
+    }
+    let index = builder.build();
+    let build_time = started.elapsed();
+    let queries = read_queries(&dir.join("queries.jsonl"))?;
+    let qrels = read_qrels(&dir.join("qrels.txt"))?;
+    let options = SearchOptions {
+        limit: DEPTH,
+        syntax: Syntax::Plain,
+        typing: false,
+        ..SearchOptions::default()
+    };
+    let mut per_query: Vec<Scores> = Vec::new();
+    let mut run_file = String::new();
+    let mut latencies = Vec::new();
+    for (id, text) in &queries {
+        let Some(judgments) = qrels.get(id).filter(|j| j.values().any(|&g| g > 0)) else {
+            continue;
+        };
+        let started = Instant::now();
+        let results = index.search(text, &options);
+        latencies.push(started.elapsed().as_secs_f64() * 1e6);
+        let ranking: Vec<&str> = results.hits.iter().map(|h| h.id.as_str()).collect();
+        per_query.push(score(&ranking, judgments));
+        for (rank, hit) in results.hits.iter().enumerate() {
+            let _ = writeln!(
+                run_file,
+                "{id} Q0 {} {} {:.6} scour",
+                hit.id,
+                rank + 1,
+                hit.score
+            );
+        }
+    }
+    if let Some(path) = &args.run {
+        fs::write(path, run_file).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    }
+    let name = dir.file_name().map_or_else(
+        || dir.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let m = mean(&per_query);
+    latencies.sort_by(f64::total_cmp);
+    let percentile = |p: f64| {
+        latencies
+            .get(((latencies.len() as f64 - 1.0) * p) as usize)
+            .copied()
+            .unwrap_or(0.0)
+    };
+    println!("collection  queries  nDCG@10  MAP@100  P@10    Recall@100");
+    println!(
+        "{name:<11} {:>7}  {:.4}   {:.4}   {:.4}  {:.4}",
+        per_query.len(),
+        m.ndcg_10,
+        m.map_100,
+        m.p_10,
+        m.recall_100
+    );
+    eprintln!(
+        "{} documents indexed in {:.2} s; query latency p50 {:.0} µs, p95 {:.0} µs",
+        index.stats().documents,
+        build_time.as_secs_f64(),
+        percentile(0.5),
+        percentile(0.95)
+    );
+    Ok(())
+}
+
+fn read_queries(path: &Path) -> Result<Vec<(String, String)>, String> {
+    let text =
+        fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    text.lines()
+        .enumerate()
+        .filter(|(_, line)| !line.trim().is_empty())
+        .map(|(i, line)| {
+            let q: QueryLine = serde_json::from_str(line).map_err(|e| {
+                format!(
+                    "{}:{}: not a query line ({{\"id\", \"text\"}}): {e}",
+                    path.display(),
+                    i + 1
+                )
+            })?;
+            let id = match q.id {
+                serde_json::Value::String(s) => s,
+                other => other.to_string(),
+            };
+            Ok((id, q.text))
+        })
+        .collect()
+}
+
+/// TREC qrels: `qid iteration docid grade` per line.
+fn read_qrels(path: &Path) -> Result<HashMap<String, Judgments>, String> {
+    let text =
+        fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let mut qrels: HashMap<String, Judgments> = HashMap::new();
+    for (i, line) in text.lines().enumerate() {
+        let fields: Vec<&str> = line.split_whitespace().collect();
+        if fields.is_empty() {
+            continue;
+        }
+        let [qid, _, docid, grade] = fields[..] else {
+            return Err(format!(
+                "{}:{}: expected `qid 0 docid grade`",
+                path.display(),
+                i + 1
+            ));
+        };
+        let grade: i32 = grade.parse().map_err(|_| {
+            format!(
+                "{}:{}: the grade {grade:?} is not a number",
+                path.display(),
+                i + 1
+            )
+        })?;
+        qrels
+            .entry(qid.to_string())
+            .or_default()
+            .insert(docid.to_string(), grade);
+    }
+    Ok(qrels)
+}

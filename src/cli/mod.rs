@@ -1,0 +1,48 @@
+//! Command-line parsing and dispatch; each subcommand lives in its own module.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+mod eval;
+mod metrics;
+mod search;
+
+/// Instant, offline full-text search: query the index embedded in this build, or an index file.
+#[derive(Parser)]
+#[command(name = "scour", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Search and print the best hits.
+    Search(search::SearchArgs),
+    /// Measure relevance on a test collection (corpus.jsonl, queries.jsonl, qrels.txt).
+    Eval(eval::EvalArgs),
+    /// Print document, term and byte counts of an index.
+    Stats {
+        /// An index file (default: the embedded index).
+        #[arg(long)]
+        index: Option<PathBuf>,
+    },
+}
+
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Search(args) => search::run(&args),
+        Command::Eval(args) => eval::run(&args),
+        Command::Stats { index } => search::stats(index.as_deref()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}

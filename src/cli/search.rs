@@ -1,0 +1,124 @@
+//! `scour search` and `scour stats`.
+
+use std::path::{Path, PathBuf};
+
+use clap::Args;
+use serde::Serialize;
+
+use scour_core::{codec, Index, SearchOptions};
+
+#[derive(Args)]
+pub struct SearchArgs {
+    /// The query, in the same language as the search box.
+    query: String,
+    /// Print one JSON array of {id, title, date, score, excerpt}.
+    #[arg(long)]
+    json: bool,
+    /// Most hits to print.
+    #[arg(long, default_value_t = 10)]
+    limit: usize,
+    /// An index file written by `scour index` (default: the embedded index).
+    #[arg(long)]
+    index: Option<PathBuf>,
+}
+
+#[derive(Serialize)]
+struct JsonHit<'a> {
+    id: &'a str,
+    title: &'a str,
+    date: Option<&'a str>,
+    score: f32,
+    excerpt: &'a str,
+}
+
+pub fn run(args: &SearchArgs) -> Result<(), String> {
+    let index = open(args.index.as_deref())?;
+    let options = SearchOptions {
+        limit: args.limit,
+        ..SearchOptions::default()
+    };
+    let results = index.search(&args.query, &options);
+    if args.json {
+        let hits: Vec<JsonHit> = results
+            .hits
+            .iter()
+            .map(|h| JsonHit {
+                id: &h.id,
+                title: &h.title,
+                date: h.date.as_deref(),
+                score: h.score,
+                excerpt: &h.excerpt,
+            })
+            .collect();
+        println!(
+            "{}",
+            serde_json::to_string(&hits).map_err(|e| e.to_string())?
+        );
+        return Ok(());
+    }
+    if results.hits.is_empty() {
+        println!("No results for {:?}.", args.query);
+        if let Some(suggestion) = &results.suggestion {
+            println!("Did you mean {suggestion:?}?");
+        }
+        return Ok(());
+    }
+    println!(
+        "{} of {} results for {:?}\n",
+        results.hits.len(),
+        results.total,
+        args.query
+    );
+    for (rank, hit) in results.hits.iter().enumerate() {
+        let date = hit
+            .date
+            .as_deref()
+            .map(|d| format!("  {d}"))
+            .unwrap_or_default();
+        println!(
+            "{:>2}. {}{date}  [{}]  score {:.3}",
+            rank + 1,
+            hit.title,
+            hit.id,
+            hit.score
+        );
+        println!("    {}\n", marked(&hit.excerpt, &hit.excerpt_matches));
+    }
+    Ok(())
+}
+
+pub fn stats(index: Option<&Path>) -> Result<(), String> {
+    let stats = open(index)?.stats();
+    println!(
+        "{} documents, {} terms, {} index bytes",
+        stats.documents, stats.terms, stats.index_bytes
+    );
+    Ok(())
+}
+
+/// Opens an index file, or the embedded index.
+pub fn open(path: Option<&Path>) -> Result<Index, String> {
+    match path {
+        None => scour::embedded_index().map_err(|e| format!("embedded index: {e}")),
+        Some(path) => {
+            let bytes =
+                std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+            codec::decode(&bytes).map_err(|e| format!("{}: {e}", path.display()))
+        }
+    }
+}
+
+/// The excerpt with matches wrapped in [brackets], for a terminal.
+fn marked(text: &str, matches: &[std::ops::Range<usize>]) -> String {
+    let mut out = String::with_capacity(text.len() + matches.len() * 2);
+    let mut at = 0;
+    for range in matches {
+        out.push_str(&text[at..range.start]);
+        out.push('[');
+        out.push_str(&text[range.clone()]);
+        out.push(']');
+        at = range.end;
+    }
+    out.push_str(&text[at..]);
+    out
+}
