@@ -31,11 +31,6 @@ const mark = (el, text = '', ranges = []) => {
   return el;
 };
 
-const fmtDate = d => {
-  const t = Date.parse(d);
-  return isNaN(t) ? d : new Date(t).toLocaleDateString(undefined, { dateStyle: 'medium', timeZone: /T/.test(d) ? undefined : 'UTC' });
-};
-
 const CSS = `
 :host{display:block;color-scheme:light dark;
 --b:var(--scour-bg,light-dark(#fff,#17191e));--f:var(--scour-fg,light-dark(#1c1e23,#e6e8ec));
@@ -165,14 +160,14 @@ class ScourSearch extends HTMLElement {
     this.act = -1;
     this.ls.replaceChildren(...hits.map((hit, i) => {
       const meta = h('span', { part: 'meta' });
-      if (hit.date) meta.append(h('time', { datetime: hit.date }, fmtDate(hit.date)));
+      if (hit.date) meta.append(h('time', { datetime: hit.date }, hit.date));
       return h('a', { role: 'option', id: `${this.u}-${i}`, part: 'hit', href: this.href(hit), tabindex: '-1', 'data-i': i },
         mark(h('span', { part: 'title' }), hit.title || hit.id, hit.titleMatches),
         mark(h('p', { part: 'excerpt' }), hit.excerpt, hit.excerptMatches),
         meta);
     }));
     if (!q.trim()) this.status('');
-    else if (total) this.status(`${total.toLocaleString()} result${total == 1 ? '' : 's'}`);
+    else if (total) this.status(`${total} result${total == 1 ? '' : 's'}`);
     else if (suggestion) {
       const b = h('button', { type: 'button' }, suggestion);
       b.onclick = () => { this.value = suggestion; this.in.focus(); };
