@@ -16,7 +16,7 @@ pub enum Problem {
     #[error("unknown file type; expected a .txt, .md, .markdown, .html, .htm or .jsonl file")]
     UnknownFormat,
     /// Some bytes are not UTF-8; they were replaced by U+FFFD and the document was kept.
-    #[error("invalid UTF-8 from this line on (bad bytes replaced by \u{FFFD}); re-save the file as UTF-8")]
+    #[error("invalid UTF-8, first on this line (bad bytes shown as \u{FFFD}); re-save the file as UTF-8")]
     InvalidUtf8,
     /// The YAML or TOML block at the top of a Markdown file does not parse.
     #[error("malformed {syntax} front matter: {message}; fix it or remove the front matter block")]

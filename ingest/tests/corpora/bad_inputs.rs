@@ -1,0 +1,305 @@
+//! Bad input, in `tests/fixtures/bad/` and in temporary directories: recorded and passed over by
+//! default, fatal in strict mode, and always reported with the file (and line).
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use scour_ingest::{read_corpus, read_file, Corpus, IngestError, IngestOptions, Skipped, Warning};
+
+use crate::common;
+
+const LENIENT: IngestOptions = IngestOptions { strict: false };
+const STRICT: IngestOptions = IngestOptions { strict: true };
+
+fn bad(name: &str) -> PathBuf {
+    common::fixture("bad").join(name)
+}
+
+fn lenient(paths: &[PathBuf]) -> Corpus {
+    read_corpus(paths, &LENIENT).expect("a lenient run goes on past bad files")
+}
+
+fn strict_error(paths: &[PathBuf]) -> String {
+    read_corpus(paths, &STRICT)
+        .expect_err("a strict run stops at bad input")
+        .to_string()
+}
+
+fn ids(corpus: &Corpus) -> Vec<&str> {
+    corpus
+        .documents
+        .iter()
+        .map(|document| document.id.as_str())
+        .collect()
+}
+
+#[test]
+fn lenient_run_keeps_what_it_can_and_says_what_it_left_out() {
+    let corpus = lenient(&[common::fixture("bad")]);
+    assert_eq!(ids(&corpus), ["invalid-utf8", "rec-1", "rec-2", "4"]);
+    assert_eq!(
+        corpus
+            .skipped
+            .iter()
+            .map(|s| (s.path.clone(), s.line))
+            .collect::<Vec<_>>(),
+        [
+            (bad("malformed-front-matter.md"), Some(2)),
+            (bad("records.jsonl"), Some(3))
+        ]
+    );
+    assert_eq!(corpus.warnings.len(), 1);
+}
+
+#[test]
+fn invalid_utf8_is_decoded_lossily_with_a_warning() {
+    let corpus = lenient(&[bad("invalid-utf8.txt")]);
+    let document = common::document(&corpus, "invalid-utf8");
+    assert!(document
+        .body
+        .contains("Sensor \u{FFFD}\u{FFFD} garbled the Tuesday reading"));
+    assert_eq!(
+        corpus.warnings,
+        [Warning {
+            path: bad("invalid-utf8.txt"),
+            line: Some(3),
+            message: "invalid UTF-8, first on this line (bad bytes shown as \u{FFFD}); re-save the file as UTF-8"
+                .to_string(),
+        }]
+    );
+    assert!(corpus.skipped.is_empty());
+}
+
+#[test]
+fn invalid_utf8_fails_a_strict_run_naming_file_and_line() {
+    let message = strict_error(&[bad("invalid-utf8.txt")]);
+    let expected = format!("{}:3: invalid UTF-8", bad("invalid-utf8.txt").display());
+    assert!(message.starts_with(&expected), "{message}");
+}
+
+#[test]
+fn malformed_front_matter_skips_the_page() {
+    let corpus = lenient(&[bad("malformed-front-matter.md"), bad("invalid-utf8.txt")]);
+    assert_eq!(ids(&corpus), ["invalid-utf8"]);
+    assert!(!corpus
+        .documents
+        .iter()
+        .any(|document| document.body.contains("frontmatterbroken")));
+    let skipped = &corpus.skipped[0];
+    assert_eq!(
+        (skipped.path.as_path(), skipped.line),
+        (bad("malformed-front-matter.md").as_path(), Some(2))
+    );
+    assert!(
+        skipped.reason.starts_with("malformed YAML front matter: "),
+        "{}",
+        skipped.reason
+    );
+}
+
+#[test]
+fn malformed_front_matter_fails_a_strict_run_naming_file_and_line() {
+    let message = strict_error(&[bad("malformed-front-matter.md")]);
+    let expected = format!(
+        "{}:2: malformed YAML front matter: ",
+        bad("malformed-front-matter.md").display()
+    );
+    assert!(message.starts_with(&expected), "{message}");
+    assert!(
+        message.ends_with("; fix it or remove the front matter block"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_malformed_json_line_is_skipped_and_the_other_lines_kept() {
+    let corpus = lenient(&[bad("records.jsonl")]);
+    assert_eq!(ids(&corpus), ["rec-1", "rec-2", "4"]);
+    assert_eq!(
+        common::document(&corpus, "4").date.as_deref(),
+        Some("2024-05-02")
+    );
+    assert_eq!(
+        common::document(&corpus, "rec-2").filters["tag"],
+        ["survey"]
+    );
+    let skipped = &corpus.skipped[0];
+    assert_eq!(skipped.line, Some(3));
+    assert_eq!(
+        skipped.to_string(),
+        format!(
+            "{}:3: malformed JSON: EOF while parsing a string at column 71; each line must hold one JSON object",
+            bad("records.jsonl").display()
+        )
+    );
+}
+
+#[test]
+fn a_malformed_json_line_fails_a_strict_run_naming_file_and_line() {
+    let message = strict_error(&[bad("records.jsonl")]);
+    let expected = format!("{}:3: malformed JSON: ", bad("records.jsonl").display());
+    assert!(message.starts_with(&expected), "{message}");
+}
+
+#[test]
+fn a_strict_run_stops_at_the_first_problem_in_path_order() {
+    let message = strict_error(&[common::fixture("bad")]);
+    assert!(
+        message.starts_with(&format!(
+            "{}:3: invalid UTF-8",
+            bad("invalid-utf8.txt").display()
+        )),
+        "{message}"
+    );
+}
+
+#[test]
+fn read_file_fails_on_any_problem_in_the_file() {
+    let root = common::fixture("bad");
+    let cases = [
+        ("invalid-utf8.txt", 3),
+        ("malformed-front-matter.md", 2),
+        ("records.jsonl", 3),
+    ];
+    for (name, line) in cases {
+        let error = read_file(&bad(name), &root).expect_err(name);
+        assert_eq!((error.path, error.line), (bad(name), Some(line)));
+    }
+    let documents = read_file(
+        &common::fixture("xss/injection.txt"),
+        &common::fixture("xss"),
+    )
+    .unwrap();
+    assert_eq!(documents.len(), 1);
+}
+
+#[test]
+fn read_file_refuses_unknown_file_types() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "notes.rtf", "text");
+    let error = read_file(&path, dir.path()).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        format!(
+            "{}: unknown file type; expected a .txt, .md, .markdown, .html, .htm or .jsonl file",
+            path.display()
+        )
+    );
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(&path, text).unwrap();
+    path
+}
+
+/// A `.txt` path that cannot be read: a link to nothing (permissions do not stop root).
+fn unreadable(dir: &Path) -> PathBuf {
+    let path = dir.join("gone.txt");
+    std::os::unix::fs::symlink(dir.join("no-such-target"), &path).unwrap();
+    path
+}
+
+#[test]
+fn an_unreadable_file_is_skipped_with_its_path() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "ok.txt", "Fine\nReadable text.");
+    let gone = unreadable(dir.path());
+    let corpus = lenient(&[dir.path().to_path_buf()]);
+    assert_eq!(ids(&corpus), ["ok"]);
+    let Skipped { path, line, reason } = &corpus.skipped[0];
+    assert_eq!((path, *line), (&gone, None));
+    assert!(reason.starts_with("cannot read it ("), "{reason}");
+    assert!(
+        reason.ends_with("); check that it exists and is a readable file"),
+        "{reason}"
+    );
+}
+
+#[test]
+fn an_unreadable_file_fails_a_strict_run() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "ok.txt", "Fine\nReadable text.");
+    let gone = unreadable(dir.path());
+    let message = strict_error(&[dir.path().to_path_buf()]);
+    assert!(
+        message.starts_with(&format!("{}: cannot read it (", gone.display())),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_missing_path_is_an_error_naming_it() {
+    let missing = common::fixture("no-such-folder");
+    let error = read_corpus(std::slice::from_ref(&missing), &LENIENT).unwrap_err();
+    assert!(matches!(&error, IngestError::Missing(path) if *path == missing));
+    assert_eq!(
+        error.to_string(),
+        format!(
+            "{}: no such file or directory; check the path",
+            missing.display()
+        )
+    );
+}
+
+#[test]
+fn a_corpus_without_documents_is_an_error_in_both_modes() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "notes.rtf", "not a corpus file");
+    let expected = format!(
+        "no documents found under {}: expected .txt, .md, .html or .jsonl files",
+        dir.path().display()
+    );
+    for options in [LENIENT, STRICT] {
+        let error = read_corpus(&[dir.path().to_path_buf()], &options).unwrap_err();
+        assert_eq!(error.to_string(), expected);
+    }
+}
+
+#[test]
+fn json_lines_without_id_or_body_are_skipped_by_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        dir.path(),
+        "docs.jsonl",
+        "{\"id\": \"a\", \"body\": \"A\"}\n\n{\"title\": \"no id\", \"body\": \"B\"}\n{\"id\": \"c\"}\n",
+    );
+    let corpus = lenient(std::slice::from_ref(&path));
+    assert_eq!(ids(&corpus), ["a"]);
+    let reasons: Vec<_> = corpus.skipped.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        reasons,
+        [
+            format!(
+                "{}:3: missing \"id\"; each line needs an \"id\" and a \"body\"",
+                path.display()
+            ),
+            format!(
+                "{}:4: missing \"body\"; each line needs an \"id\" and a \"body\"",
+                path.display()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_duplicate_id_skips_the_later_document_or_fails_a_strict_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = write(dir.path(), "a.txt", "First\nText.");
+    let later = write(
+        dir.path(),
+        "b.jsonl",
+        "{\"id\": \"b\", \"body\": \"B\"}\n{\"id\": \"a\", \"body\": \"again\"}\n",
+    );
+    let corpus = lenient(&[dir.path().to_path_buf()]);
+    assert_eq!(ids(&corpus), ["a", "b"]);
+    let expected = format!(
+        "{}:2: duplicate id \"a\", already used at {}; give one of them another id",
+        later.display(),
+        first.display()
+    );
+    let skipped: Vec<_> = corpus.skipped.iter().map(ToString::to_string).collect();
+    assert_eq!(skipped, std::slice::from_ref(&expected));
+    assert_eq!(strict_error(&[dir.path().to_path_buf()]), expected);
+}
