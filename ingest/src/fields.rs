@@ -63,7 +63,7 @@ pub(crate) fn set_all(
 }
 
 /// The value of a field that must be a single value, as text.
-pub(crate) fn scalar(field: &str, value: Value) -> Result<String, Problem> {
+fn scalar(field: &str, value: Value) -> Result<String, Problem> {
     value.into_scalar().ok_or_else(|| Problem::WrongType {
         field: field.to_string(),
         expected: "a single value",

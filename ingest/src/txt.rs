@@ -38,10 +38,11 @@ fn split_date(text: &str) -> (Option<String>, &str) {
     else {
         return (None, text);
     };
-    let rest = trimmed[keyword.len()..]
-        .strip_prefix(':')
-        .unwrap_or(&trimmed[keyword.len()..]);
-    let rest = rest.trim_start_matches([' ', '\t']);
+    let rest = &trimmed[keyword.len()..];
+    if !rest.starts_with([':', ' ', '\t']) {
+        return (None, text);
+    }
+    let rest = rest[1..].trim_start_matches([' ', '\t']);
     let Some(day) = rest.get(..10).filter(|day| date::is_date(day)) else {
         return (None, text);
     };
@@ -151,6 +152,7 @@ mod tests {
             "date 2025-13-01 x",
             "date 2025-02-22x",
             "dated 2025-02-22 x",
+            "date2025-02-22 x",
             "update 2025-02-22",
         ] {
             assert_eq!(parse(text, "d".into()).date, None, "{text:?}");
