@@ -9,13 +9,17 @@ use std::time::{Duration, Instant};
 
 use scour::SearchOptions;
 
-const QUERIES: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/bench/queries.json"));
+const QUERIES: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/bench/queries.json"
+));
 /// Each timed batch runs at least this long, so the clock's resolution does not matter.
 const MIN_BATCH: Duration = Duration::from_millis(20);
 const ROUNDS: usize = 5;
 
 fn queries() -> Vec<(String, String)> {
-    let json: serde_json::Value = serde_json::from_str(QUERIES).expect("tests/bench/queries.json is JSON");
+    let json: serde_json::Value =
+        serde_json::from_str(QUERIES).expect("tests/bench/queries.json is JSON");
     let mut out = Vec::new();
     for (kind, list) in json.as_object().expect("an object of query lists") {
         if kind.starts_with('_') {
@@ -37,7 +41,10 @@ fn run() {
     let t0 = Instant::now();
     let index = scour::embedded_index().expect("the embedded index opens");
     let open_us = t0.elapsed().as_secs_f64() * 1e6;
-    let options = SearchOptions { limit: 10, ..Default::default() };
+    let options = SearchOptions {
+        limit: 10,
+        ..Default::default()
+    };
 
     let mut per_query = Vec::new();
     for (kind, q) in queries() {

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Install the tools the build and tests need; skip whatever is already present.
-#   scripts/setup.sh          rust target + wasm-bindgen-cli + wasm-pack + system packages + npm ci
-#   scripts/setup.sh --no-npm  same without npm ci (make serve)
+#   scripts/setup.sh           rust target + wasm-bindgen-cli + wasm-pack + system packages + npm ci
+#   scripts/setup.sh --no-npm  same without npm ci
 . "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 
@@ -29,11 +29,11 @@ if ! command -v wasm-pack >/dev/null; then
   step "cargo install wasm-pack" cargo install wasm-pack
 fi
 
-# 4. System packages: Chromium + its WebDriver, binaryen (wasm-opt), brotli.
+# 4. System packages: Chromium + its WebDriver, brotli (make size).
+#    (wasm-opt comes from npm `binaryen`: Debian 12's binaryen 108 breaks wasm-bindgen's output.)
 missing=()
 chromium_bin >/dev/null || missing+=(chromium)
 command -v chromedriver >/dev/null || missing+=(chromium-driver)
-command -v wasm-opt >/dev/null || missing+=(binaryen)
 command -v brotli >/dev/null || missing+=(brotli)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
@@ -49,7 +49,7 @@ fi
 # 5. Node packages, exactly as locked.
 if [ "$NPM" = 1 ]; then
   command -v npm >/dev/null || die "npm not found: install Node.js 20+"
-  if [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     step "npm ci" npm ci --no-audit --no-fund
   fi
 fi

@@ -4,7 +4,7 @@
 cd "$ROOT"
 BUDGET_GZIP=$((120 * 1024))   # 120 KiB gzip for everything but the HTML
 
-bash scripts/setup.sh --no-npm >/dev/null
+bash scripts/setup.sh >/dev/null
 [ "${SKIP_BUILD:-0}" = 1 ] || bash scripts/build-wasm.sh 2>/dev/null || die "wasm build (run: make build)"
 
 gz() { gzip -9 -c "$@" | wc -c; }
@@ -28,14 +28,14 @@ mapfile -t WIDGET < <(printf '%s\n' "${ASSETS[@]}" | grep -E '\.m?js$' || true)
 
 printf '%-34s %9s %9s %9s\n' "bytes" "raw" "gzip -9" "brotli 11"
 row "wasm (after wasm-opt)" "$WASM"
-row "JS glue (pkg/scour_engine.js)" "$GLUE"
 if [ -n "$INDEX" ]; then
-  row "  of which embedded index" "$INDEX"
+  row "  incl. embedded index" "$INDEX"
 else
-  echo "  (embedded index.bin not found under target/; inside the wasm)"
+  echo "  (embedded index.bin not found under target/; it is inside the wasm)"
 fi
-for f in "${WIDGET[@]}"; do row "widget ${f#www/}" "$f"; done
-[ ${#WIDGET[@]} -gt 1 ] && row "widget JS total" "${WIDGET[@]}"
+row "JS glue (pkg/scour_engine.js)" "$GLUE"
+for f in "${WIDGET[@]}"; do row "JS ${f#www/}" "$f"; done
+[ ${#WIDGET[@]} -gt 1 ] && row "www JS total" "${WIDGET[@]}"
 for f in "${ASSETS[@]}"; do
   case "$f" in *.js|*.mjs) ;; *) row "other ${f#www/}" "$f" ;; esac
 done

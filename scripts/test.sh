@@ -15,9 +15,8 @@ step "cargo test --workspace" cargo test --workspace
 export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"
 step "wasm-pack test --headless --chrome (tests/web.rs)" wasm-pack test --headless --chrome
 
+step "npm ci" npm ci --no-audit --no-fund   # playwright-core, binaryen (wasm-opt), axe-core
 bash scripts/build-wasm.sh || die "wasm build"
-
-step "npm ci" npm ci --no-audit --no-fund
 step "node --test tests/e2e/ (Playwright + Chromium)" node --test tests/e2e/
 
 log "all checks passed in $((SECONDS - T0))s"

@@ -42,20 +42,30 @@ fn embedded_index_finds_tianjin() {
     let hits: Array = hits.dyn_into().expect("search() returns an array");
     assert!(hits.length() >= 1, "no hit for Tianjin");
     let first = hits.get(0);
-    assert_eq!(get(&first, "id").as_string().as_deref(), Some("002_99d606bfa40b6113"));
+    assert_eq!(
+        get(&first, "id").as_string().as_deref(),
+        Some("002_99d606bfa40b6113")
+    );
     assert_eq!(
         get(&first, "title").as_string().as_deref(),
         Some("Putin and Xi Discuss Latest Russia-US Diplomatic Exchanges")
     );
 
     // The excerpt's match offsets are UTF-16 indices that select "Tianjin".
-    let excerpt = get(&first, "excerpt").as_string().expect("excerpt is a string");
-    let matches: Array = get(&first, "excerptMatches").dyn_into().expect("excerptMatches is an array");
+    let excerpt = get(&first, "excerpt")
+        .as_string()
+        .expect("excerpt is a string");
+    let matches: Array = get(&first, "excerptMatches")
+        .dyn_into()
+        .expect("excerptMatches is an array");
     assert!(matches.length() >= 1, "no excerpt match in {excerpt:?}");
     let utf16: Vec<u16> = excerpt.encode_utf16().collect();
     let found = matches.iter().any(|m| {
         let m: Array = m.dyn_into().expect("a match is [start, end]");
-        let (start, end) = (m.get(0).as_f64().unwrap() as usize, m.get(1).as_f64().unwrap() as usize);
+        let (start, end) = (
+            m.get(0).as_f64().unwrap() as usize,
+            m.get(1).as_f64().unwrap() as usize,
+        );
         String::from_utf16_lossy(&utf16[start..end]).eq_ignore_ascii_case("tianjin")
     });
     assert!(found, "no excerpt match selects \"Tianjin\" in {excerpt:?}");
@@ -77,7 +87,10 @@ fn from_bytes_rejects_garbage_with_a_message() {
         Ok(_) => panic!("fromBytes accepted garbage"),
         Err(e) => message(e),
     };
-    assert!(error.to_lowercase().contains("index"), "the error should mention the index: {error:?}");
+    assert!(
+        error.to_lowercase().contains("index"),
+        "the error should mention the index: {error:?}"
+    );
 
     let empty = match Scour::from_bytes(&[]) {
         Ok(_) => panic!("fromBytes accepted an empty buffer"),
