@@ -19,18 +19,20 @@ const BARE = `<!doctype html><html lang="en"><meta charset="utf-8"><title>bare</
 <script type="module" src="../scour.js"></script>
 <scour-search></scour-search>`;
 writeFileSync(path.join(bare, 'index.html'), BARE);
+writeFileSync(path.join(bare, 'missing-index.html'), BARE.replace('<scour-search>', '<scour-search index="missing.bin">'));
 
 const h = setup({ mounts: { '/_bare/': bare } });
 
 // Every test gets its own browser context (no shared service worker, cache or history).
 const open = [];
-async function newPage(rel = '', { context: options = {}, colorScheme, viewport } = {}) {
+async function newPage(rel = '', { context: options = {}, colorScheme, viewport, noWait } = {}) {
   const context = await h.browser.newContext({ viewport: viewport ?? { width: 1000, height: 800 }, colorScheme, ...options });
   const page = await context.newPage();
   const errors = watchErrors(page);
   open.push({ context, errors });
+  page.errors = errors;
   await page.goto(new URL(rel, h.url).href);
-  await ready(page);
+  if (!noWait) await ready(page);
   return page;
 }
 afterEach(async () => {
@@ -144,6 +146,17 @@ test('no results and the spelling suggestion, and the empty box', async () => {
   c = await combo(page);
   assert.equal(c.status, '');
   assert.equal(c.expanded, 'false');
+});
+
+test('an index that cannot be loaded: the widget says so', async () => {
+  const page = await newPage('_bare/missing-index.html', { noWait: true });
+  await poll(async () => (await combo(page)).status, (s) => s === 'Search is unavailable.', { timeout: 10_000, message: 'the unavailable status' });
+  await input(page).fill('Tianjin');
+  assert.equal(await options(page).count(), 0);
+  // The expected errors: the 404 and the widget's console.error with the engine's message.
+  const expected = page.errors.filter((e) => /missing\.bin|^console\.error: (scour:|Failed to load resource)/.test(e));
+  assert.ok(expected.some((e) => e.startsWith('console.error: scour:')), JSON.stringify(page.errors));
+  page.errors.splice(0, Infinity, ...page.errors.filter((e) => !expected.includes(e)));
 });
 
 test('the query and the documents are text, never HTML', async () => {
