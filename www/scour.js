@@ -54,6 +54,7 @@ button{font:inherit;color:var(--a);background:none;border:0;margin:0;padding:.3e
 p{margin:.25em 0 0}
 [part~=meta]{display:block;margin-top:.2em;font-size:.85em;color:var(--m)}
 mark{background:var(--k);color:var(--f);border-radius:2px;padding:0 1px}
+@media (forced-colors:active){[role=option][aria-selected=true]{outline:3px solid Highlight}}
 `;
 
 class ScourSearch extends HTMLElement {
@@ -87,7 +88,7 @@ class ScourSearch extends HTMLElement {
     this.dk = e => {
       const t = e.composedPath()[0], edit = t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName);
       if (e.defaultPrevented || edit && t != this.in) return;
-      if (e.key == '/' && !edit && !e.ctrlKey && !e.metaKey && !e.altKey || (e.ctrlKey || e.metaKey) && e.key.toLowerCase() == 'k') {
+      if (e.key == '/' && !edit && !e.ctrlKey && !e.metaKey && !e.altKey || (e.ctrlKey || e.metaKey) && /^k$/i.test(e.key)) {
         e.preventDefault();
         this.in.focus();
         this.in.select();
@@ -123,6 +124,7 @@ class ScourSearch extends HTMLElement {
 
   async load() {
     const i = this.getAttribute('index'), p = this.p = connect(i ? new URL(i, document.baseURI).href : '');
+    if (this.s) this.ready = new Promise(r => this.res = r);
     this.s = null;
     this.status('Loading search…');
     try {
@@ -218,7 +220,7 @@ class ScourSearch extends HTMLElement {
 
   href(hit) {
     const t = this.getAttribute('open-url-template'), doc = '#doc=' + encodeURIComponent(hit.id);
-    const u = t ? t.replace(/\{(id|url)\}/g, (_, k) => k == 'id' ? encodeURIComponent(hit.id) : encodeURI(hit.url ?? '')) : hit.url || doc;
+    const u = t && (hit.url || !t.includes('{url}')) ? t.replace(/\{(id|url)\}/g, (_, k) => k == 'id' ? encodeURIComponent(hit.id) : encodeURI(hit.url ?? '')) : hit.url || doc;
     try { return /^(https?|file):$/.test(new URL(u, document.baseURI).protocol) ? u : doc; } catch { return doc; }
   }
 
