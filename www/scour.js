@@ -43,9 +43,9 @@ font:var(--scour-font,16px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif);b
 input{width:100%;min-height:48px;margin:0;padding:.6em .9em;font:inherit;font-size:max(1em,16px);color:var(--f);background:var(--b);border:1px solid var(--l);border-radius:var(--r)}
 input::placeholder{color:var(--m);opacity:1}
 :focus-visible{outline:3px solid var(--a);outline-offset:2px}
-.bar{display:flex;flex-wrap:wrap;justify-content:space-between;gap:0 var(--g);color:var(--m);font-size:.875em}
+.bar{display:flex;flex-wrap:wrap;align-items:baseline;justify-content:space-between;gap:0 var(--g);color:var(--m);font-size:.875em}
 .bar>:not(:empty){padding:.35em .2em}
-button{font:inherit;color:var(--a);background:none;border:0;margin:0;padding:.3em .25em;min-height:32px;text-decoration:underline;cursor:pointer}
+button{font:inherit;font-weight:600;color:var(--a);background:none;border:0;margin:0;padding:0 .1em;min-height:24px;text-decoration:underline;cursor:pointer}
 [role=listbox]{display:grid;gap:2px;margin:0 0 var(--g)}
 [role=option]{display:block;padding:.6em .8em;min-height:48px;border-radius:var(--r);color:var(--f);text-decoration:none;border:2px solid transparent}
 [role=option]:hover{background:color-mix(in srgb,var(--a) 8%,var(--b))}
