@@ -6,7 +6,7 @@ T0=$SECONDS
 
 bash scripts/setup.sh --no-npm || die "tool setup"
 
-step "cargo fmt --all --check" cargo fmt --all --check
+step "cargo fmt --all --check (fix: cargo fmt --all)" cargo fmt --all --check
 step "cargo clippy --workspace --all-targets -- -D warnings" \
   cargo clippy --workspace --all-targets -- -D warnings
 step "cargo test --workspace" cargo test --workspace
