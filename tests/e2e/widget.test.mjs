@@ -2,11 +2,12 @@
 // www/app.js, www/sw.js), in Chromium with the real wasm engine from www/pkg.
 import { test, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { setup, poll, watchErrors, WWW } from './harness.mjs';
+import { setup, poll, watchErrors, WWW, ROOT } from './harness.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -21,7 +22,10 @@ const BARE = `<!doctype html><html lang="en"><meta charset="utf-8"><title>bare</
 writeFileSync(path.join(bare, 'index.html'), BARE);
 writeFileSync(path.join(bare, 'missing-index.html'), BARE.replace('<scour-search>', '<scour-search index="missing.bin">'));
 
-const h = setup({ mounts: { '/_bare/': bare } });
+// An index built by the CLI from tests/fixtures/xss (HTML in the document text), served at /_xss/.
+const xss = mkdtempSync(path.join(tmpdir(), 'scour-xss-'));
+
+const h = setup({ mounts: { '/_bare/': bare, '/_xss/': xss } });
 
 // Every test gets its own browser context (no shared service worker, cache or history).
 const open = [];
@@ -387,4 +391,38 @@ test('accessibility (axe-core: no violations) and screenshots: light, dark, 320 
     assert.ok(o.over <= 0, 'option content fits');
   }
   await h.screenshot(page, 'widget-320');
+});
+
+// `scour index DIR --out OUT` builds an index file; skipped while the CLI has no `index` command.
+test('XSS: markup in indexed documents is shown as text (index loaded with the index attribute)', async (t) => {
+  const cargo = (...args) => execFileSync('cargo', ['run', '-q', '--bin', 'scour', '--', ...args], { cwd: ROOT, encoding: 'utf8', stdio: 'pipe', timeout: 600_000 });
+  let help = '';
+  try { help = cargo('--help'); } catch (e) { help = `${e.stdout}${e.stderr}`; }
+  if (!/^\s+index\b/m.test(help)) return t.skip('the scour CLI has no `index` command yet');
+  cargo('index', path.join(ROOT, 'tests/fixtures/xss'), '--out', xss);
+  const files = readdirSync(xss);
+  const file = files.find((f) => f.endsWith('.bin')) ?? files[0];
+  assert.ok(file, `scour index wrote nothing in ${xss}`);
+  writeFileSync(path.join(bare, 'xss.html'), BARE.replace('<scour-search>', `<scour-search index="../_xss/${file}">`));
+
+  const context = await h.browser.newContext({ serviceWorkers: 'block' });
+  try {
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.addInitScript(() => { window.alert = () => { window.__alerted = true; }; });
+    page.on('dialog', (d) => { errors.push(`dialog: ${d.message()}`); d.dismiss(); });
+    await page.goto(new URL('_bare/xss.html', h.url).href);
+    await ready(page);
+    for (const q of ['harbor', 'img onerror', 'script alert', 'pier']) {
+      await input(page).fill(q);
+      assert.ok((await options(page).count()) > 0, `a hit for ${q}`);
+      const text = await options(page).first().innerText();
+      assert.ok(/<img src=x onerror=alert|<script>alert|onerror=alert\(1\)>/.test(text), `the markup shows as text for ${q}: ${text}`);
+      assert.equal(await page.locator('scour-search img, scour-search script').count(), 0, `no element made from the document for ${q}`);
+    }
+    assert.equal(await page.evaluate(() => window.__alerted ?? false), false, 'no script ran');
+    errors.assertClean();
+  } finally {
+    await context.close();
+  }
 });
