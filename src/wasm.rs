@@ -1,13 +1,14 @@
 //! The JavaScript API: the `Scour` class, exported with wasm-bindgen.
 //!
-//! Values cross to JS with serde-wasm-bindgen as plain objects. Match ranges are converted
-//! from UTF-8 byte offsets to UTF-16 indices, the unit of JS strings. Every failure is a
-//! thrown `Error` with a message; nothing here panics on bad input.
+//! Results cross to JS with serde-wasm-bindgen as plain objects. Options are read by hand
+//! with `js_sys::Reflect` (a serde deserializer would add 30 KB of wasm for five fields).
+//! Match ranges are converted from UTF-8 byte offsets to UTF-16 indices, the unit of JS
+//! strings. Every failure is a thrown `Error` with a message; nothing here panics on bad input.
 
-use std::collections::BTreeMap;
 use std::ops::Range;
 
-use serde::{Deserialize, Serialize};
+use js_sys::{Array, Object, Reflect};
+use serde::{Serialize, Serializer};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -22,17 +23,6 @@ pub struct Scour {
     index: Index,
 }
 
-#[derive(Deserialize, Default)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct JsOptions {
-    limit: Option<usize>,
-    offset: Option<usize>,
-    filters: Option<BTreeMap<String, Vec<String>>>,
-    date_from: Option<String>,
-    date_to: Option<String>,
-    sort: Option<String>,
-}
-
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct JsHit {
@@ -40,7 +30,7 @@ struct JsHit {
     title: String,
     date: Option<String>,
     url: Option<String>,
-    meta: BTreeMap<String, String>,
+    meta: AsObject<String>,
     score: f32,
     excerpt: String,
     excerpt_matches: Vec<[usize; 2]>,
@@ -51,8 +41,17 @@ struct JsHit {
 struct JsResults {
     hits: Vec<JsHit>,
     total: usize,
-    facets: BTreeMap<String, BTreeMap<String, usize>>,
+    facets: AsObject<AsObject<usize>>,
     suggestion: Option<String>,
+}
+
+/// Key-value pairs serialized as a plain JS object.
+struct AsObject<V>(Vec<(String, V)>);
+
+impl<V: Serialize> Serialize for AsObject<V> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter().map(|(k, v)| (k, v)))
+    }
 }
 
 #[derive(Serialize)]
@@ -122,42 +121,119 @@ impl Scour {
 
 impl Scour {
     fn run(&self, query: &str, options: JsValue) -> Result<JsResults, JsError> {
-        let options = search_options(options)?;
+        let options =
+            search_options(&options).map_err(|e| JsError::new(&format!("search options: {e}")))?;
         let results = self.index.search(query, &options);
         Ok(JsResults {
             hits: results.hits.into_iter().map(js_hit).collect(),
             total: results.total,
-            facets: results.facets,
+            facets: AsObject(
+                results
+                    .facets
+                    .into_iter()
+                    .map(|(name, counts)| (name, AsObject(counts)))
+                    .collect(),
+            ),
             suggestion: results.suggestion,
         })
     }
 }
 
-fn search_options(value: JsValue) -> Result<SearchOptions, JsError> {
-    let js: JsOptions = if value.is_undefined() || value.is_null() {
-        JsOptions::default()
-    } else {
-        serde_wasm_bindgen::from_value(value)
-            .map_err(|e| JsError::new(&format!("search options: {e}")))?
-    };
-    let sort = match js.sort.as_deref() {
+/// Reads `{ limit, offset, filters, dateFrom, dateTo, sort }`; every field is optional.
+fn search_options(value: &JsValue) -> Result<SearchOptions, String> {
+    let mut options = SearchOptions::default();
+    if value.is_undefined() || value.is_null() {
+        return Ok(options);
+    }
+    if !value.is_object() {
+        return Err("expected an object like { limit: 10 }".into());
+    }
+    let field =
+        |name: &str| Reflect::get(value, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
+    if let Some(limit) = count(&field("limit"), "limit")? {
+        options.limit = limit.min(MAX_LIMIT);
+    }
+    if let Some(offset) = count(&field("offset"), "offset")? {
+        options.offset = offset;
+    }
+    options.date_from = date(&field("dateFrom"), "dateFrom")?;
+    options.date_to = date(&field("dateTo"), "dateTo")?;
+    options.sort = match text(&field("sort"), "sort")?.as_deref() {
         None | Some("relevance") => Sort::Relevance,
         Some("date") => Sort::Date,
         Some(other) => {
-            return Err(JsError::new(&format!(
-                "search options: sort must be \"relevance\" or \"date\", not {other:?}"
-            )))
+            return Err(format!(
+                "sort must be \"relevance\" or \"date\", not \"{other}\""
+            ))
         }
     };
-    Ok(SearchOptions {
-        limit: js.limit.unwrap_or(10).min(MAX_LIMIT),
-        offset: js.offset.unwrap_or(0),
-        filters: js.filters.unwrap_or_default(),
-        date_from: js.date_from,
-        date_to: js.date_to,
-        sort,
-        ..SearchOptions::default()
-    })
+    let filters = field("filters");
+    if !filters.is_undefined() && !filters.is_null() {
+        let object: &Object = filters
+            .dyn_ref()
+            .ok_or("filters must be an object like { tag: [\"a\", \"b\"] }")?;
+        for entry in Object::entries(object).iter() {
+            let entry: Array = entry.unchecked_into();
+            let name = entry.get(0).as_string().unwrap_or_default();
+            let values = entry.get(1);
+            let values: Vec<String> = match values.as_string() {
+                Some(one) => vec![one],
+                None => values
+                    .dyn_ref::<Array>()
+                    .ok_or_else(|| {
+                        format!("filters.{name} must be a string or an array of strings")
+                    })?
+                    .iter()
+                    .map(|v| {
+                        v.as_string()
+                            .ok_or_else(|| format!("filters.{name} must hold strings only"))
+                    })
+                    .collect::<Result<_, _>>()?,
+            };
+            options.filters.push((name, values));
+        }
+    }
+    Ok(options)
+}
+
+fn count(value: &JsValue, name: &str) -> Result<Option<usize>, String> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    match value.as_f64() {
+        Some(n) if n >= 0.0 && n.fract() == 0.0 && n <= u32::MAX as f64 => Ok(Some(n as usize)),
+        _ => Err(format!("{name} must be a whole number of at least 0")),
+    }
+}
+
+fn text(value: &JsValue, name: &str) -> Result<Option<String>, String> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    value
+        .as_string()
+        .map(Some)
+        .ok_or_else(|| format!("{name} must be a string"))
+}
+
+fn date(value: &JsValue, name: &str) -> Result<Option<String>, String> {
+    let date = text(value, name)?;
+    match &date {
+        Some(d) if !is_iso_date(d) => Err(format!(
+            "{name} must be a date like \"2025-02-22\", not \"{d}\""
+        )),
+        _ => Ok(date),
+    }
+}
+
+fn is_iso_date(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
 }
 
 fn js_hit(hit: Hit) -> JsHit {
@@ -168,7 +244,7 @@ fn js_hit(hit: Hit) -> JsHit {
         title: hit.title,
         date: hit.date,
         url: hit.url,
-        meta: hit.meta,
+        meta: AsObject(hit.meta),
         score: hit.score,
         excerpt: hit.excerpt,
     }

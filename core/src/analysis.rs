@@ -6,14 +6,14 @@
 //! yields its parts at consecutive positions plus the joined form at the first part's position,
 //! so `high‑level` is found by `high-level`, `high level` and `highlevel`. Han, Hiragana,
 //! Katakana and Hangul characters are one token each. Each word is normalised: compatibility
-//! decomposition (NFKD, which folds the same characters NFKC does) with combining marks
-//! dropped (diacritics folded), full lower case, a possessive `'s` removed and the remaining
-//! apostrophes dropped.
+//! and diacritic folding (each character's NFKD decomposition without combining marks, from
+//! a generated table covering Latin, Greek, Cyrillic, letterlike forms, ligatures and
+//! full-width ASCII; full Unicode tables would triple the wasm size), full lower case, a
+//! possessive `'s` removed and the remaining apostrophes dropped.
 
 use std::ops::Range;
 
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
+use crate::fold_table;
 
 /// One term occurrence in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,7 +53,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// apostrophes removed. Returns an empty string for a word with no letters or digits.
 pub fn normalize_word(word: &str) -> String {
     let mut folded = String::with_capacity(word.len());
-    for c in word.nfkd().filter(|c| !is_combining_mark(*c)) {
+    for c in word.chars().filter(|&c| !is_diacritic(c)).flat_map(fold) {
         match c {
             'ß' | 'ẞ' => folded.push_str("ss"),
             'ς' => folded.push('σ'),
@@ -90,8 +90,65 @@ pub fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '\u{2019}' | '\u{02BC}' | '\u{FF07}')
 }
 
+/// `c` folded to its base characters, per the generated table.
+fn fold(c: char) -> Folded {
+    let Ok(code) = u16::try_from(u32::from(c)) else {
+        return Folded::One(Some(c));
+    };
+    if let Ok(i) = fold_table::SINGLE.binary_search_by_key(&code, |&(from, _)| from) {
+        let to = fold_table::SINGLE[i].1;
+        return Folded::One(char::from_u32(u32::from(to)));
+    }
+    match fold_table::MULTI.binary_search_by_key(&code, |&(from, _)| from) {
+        Ok(i) => Folded::Many(fold_table::MULTI[i].1.chars()),
+        Err(_) => Folded::One(Some(c)),
+    }
+}
+
+/// The characters one character folds to.
+enum Folded {
+    One(Option<char>),
+    Many(std::str::Chars<'static>),
+}
+
+impl Iterator for Folded {
+    type Item = char;
+
+    fn next(&mut self) -> Option<char> {
+        match self {
+            Folded::One(c) => c.take(),
+            Folded::Many(chars) => chars.next(),
+        }
+    }
+}
+
+/// Combining marks that only add a diacritic to a letter: dropped when folding.
+fn is_diacritic(c: char) -> bool {
+    matches!(c,
+        '\u{0300}'..='\u{036F}'
+        | '\u{1AB0}'..='\u{1AFF}'
+        | '\u{1DC0}'..='\u{1DFF}'
+        | '\u{20D0}'..='\u{20FF}'
+        | '\u{FE20}'..='\u{FE2F}'
+    )
+}
+
+/// Marks that belong inside words of scripts with combining vowel signs and points
+/// (Hebrew, Arabic, Indic, Thai, Lao), which `char::is_alphanumeric` does not count.
+fn is_script_mark(c: char) -> bool {
+    matches!(c,
+        '\u{0591}'..='\u{05C7}'
+        | '\u{0610}'..='\u{061A}'
+        | '\u{064B}'..='\u{065F}'
+        | '\u{0670}'
+        | '\u{0900}'..='\u{0963}'
+        | '\u{0966}'..='\u{0DFF}'
+        | '\u{0E00}'..='\u{0EFF}'
+    )
+}
+
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_combining_mark(c)
+    c.is_alphanumeric() || is_diacritic(c) || is_script_mark(c)
 }
 
 /// Characters written without spaces between words: each is its own token.
@@ -269,6 +326,17 @@ mod tests {
     fn numbers_and_dates_are_terms() {
         assert_eq!(terms("in 2022"), ["in", "2022"]);
         assert_eq!(terms("2025-02-22"), ["20250222", "2025", "02", "22"]);
+    }
+
+    #[test]
+    fn decomposed_diacritics_fold_like_precomposed_ones() {
+        assert_eq!(terms("Tianji\u{301}n"), terms("Tianjín"));
+        assert_eq!(terms("Ελληνικά Ёлка"), ["ελληνικα", "елка"]);
+    }
+
+    #[test]
+    fn indic_vowel_signs_stay_inside_words() {
+        assert_eq!(terms("हिन्दी भाषा"), ["हिन्दी", "भाषा"]);
     }
 
     #[test]

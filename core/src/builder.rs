@@ -41,8 +41,8 @@ impl IndexBuilder {
             } else {
                 1.0
             },
-            meta: document.meta,
-            filters: document.filters,
+            meta: document.meta.into_iter().collect(),
+            filters: document.filters.into_iter().collect(),
         });
         self
     }

@@ -8,8 +8,6 @@
 //! varint streams of [`crate::postings`]. Decoding checks every length, id and string, so a
 //! corrupt or foreign file is an error, never a panic or a wrong answer.
 
-use std::collections::BTreeMap;
-
 use bincode::{Decode, Encode};
 
 use crate::dictionary::TermDictionary;
@@ -64,8 +62,8 @@ struct DocumentRecord {
     date: Option<String>,
     url: Option<String>,
     weight: f32,
-    meta: BTreeMap<String, String>,
-    filters: BTreeMap<String, Vec<String>>,
+    meta: Vec<(String, String)>,
+    filters: Vec<(String, Vec<String>)>,
     title_length: u32,
     body_length: u32,
 }

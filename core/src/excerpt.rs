@@ -1,16 +1,16 @@
 //! Excerpts: the passage of a body with the most distinct matched terms, and match ranges.
 
-use std::collections::HashSet;
 use std::ops::Range;
 
 use crate::analysis::{tokenize, CompoundRole, Token};
+use crate::sort::sort_by;
 
 /// Target excerpt length in characters.
 pub const EXCERPT_CHARS: usize = 160;
 const ELLIPSIS: &str = "…";
 
-/// Byte ranges in `text` of tokens whose term is in `terms`, merged where they overlap.
-pub fn highlight(text: &str, terms: &HashSet<&str>) -> Vec<Range<usize>> {
+/// Byte ranges in `text` of tokens whose term is in `terms` (sorted), merged where they overlap.
+pub fn highlight(text: &str, terms: &[&str]) -> Vec<Range<usize>> {
     merge(
         tokenize(text)
             .iter()
@@ -22,7 +22,7 @@ pub fn highlight(text: &str, terms: &HashSet<&str>) -> Vec<Range<usize>> {
 /// The window of about [`EXCERPT_CHARS`] characters of `body` holding the most distinct
 /// matched terms (the earliest such window), cut at word boundaries with an ellipsis where
 /// text was cut, and the byte ranges of the matches inside it.
-pub fn excerpt(body: &str, terms: &HashSet<&str>) -> (String, Vec<Range<usize>>) {
+pub fn excerpt(body: &str, terms: &[&str]) -> (String, Vec<Range<usize>>) {
     let tokens = tokenize(body);
     let matches: Vec<&Token> = tokens.iter().filter(|t| is_match(t, terms)).collect();
     let start = best_window_start(body, &matches);
@@ -46,8 +46,8 @@ pub fn excerpt(body: &str, terms: &HashSet<&str>) -> (String, Vec<Range<usize>>)
     (text, ranges)
 }
 
-fn is_match(token: &Token, terms: &HashSet<&str>) -> bool {
-    terms.contains(token.term.as_str())
+fn is_match(token: &Token, terms: &[&str]) -> bool {
+    terms.binary_search(&token.term.as_str()).is_ok()
 }
 
 /// Byte offset where the best window starts: at a match, or 0 when nothing matched.
@@ -55,11 +55,13 @@ fn best_window_start(body: &str, matches: &[&Token]) -> usize {
     let mut best = (0usize, 0usize);
     for (i, first) in matches.iter().enumerate() {
         let limit = first.span.start + byte_len_of_chars(&body[first.span.start..], EXCERPT_CHARS);
-        let distinct: HashSet<&str> = matches[i..]
+        let mut distinct: Vec<&str> = matches[i..]
             .iter()
             .take_while(|t| t.span.end <= limit)
             .map(|t| t.term.as_str())
             .collect();
+        sort_by(&mut distinct, |a, b| a.cmp(b));
+        distinct.dedup();
         if distinct.len() > best.1 {
             best = (first.span.start, distinct.len());
         }
@@ -119,7 +121,9 @@ fn byte_len_of_chars(text: &str, chars: usize) -> usize {
 
 fn merge(ranges: impl Iterator<Item = Range<usize>>) -> Vec<Range<usize>> {
     let mut sorted: Vec<Range<usize>> = ranges.collect();
-    sorted.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+    sort_by(&mut sorted, |a, b| {
+        a.start.cmp(&b.start).then(b.end.cmp(&a.end))
+    });
     let mut merged: Vec<Range<usize>> = Vec::new();
     for range in sorted {
         match merged.last_mut() {

@@ -1,7 +1,5 @@
 //! The index: term dictionary, postings, stem groups and the stored documents.
 
-use std::collections::BTreeMap;
-
 use crate::dictionary::TermDictionary;
 use crate::postings::PostingList;
 
@@ -15,7 +13,8 @@ pub struct Index {
     /// Stems shared by two or more terms, so a query word finds its other inflections.
     pub(crate) stems: StemGroups,
     pub(crate) documents: Vec<StoredDocument>,
-    /// Size of the encoded index, when it was decoded from bytes (else encoded on demand).
+    /// Size of the encoded index when it was decoded from bytes; 0 for an index built in
+    /// memory (encode it to know its size).
     pub(crate) encoded_bytes: usize,
 }
 
@@ -45,8 +44,10 @@ pub struct StoredDocument {
     pub date: Option<String>,
     pub url: Option<String>,
     pub weight: f32,
-    pub meta: BTreeMap<String, String>,
-    pub filters: BTreeMap<String, Vec<String>>,
+    /// Free metadata, sorted by key.
+    pub meta: Vec<(String, String)>,
+    /// Filter names, sorted, with their values.
+    pub filters: Vec<(String, Vec<String>)>,
     /// Token counts, for BM25F length normalisation.
     pub title_length: u32,
     pub body_length: u32,
@@ -63,15 +64,10 @@ pub struct Stats {
 
 impl Index {
     pub fn stats(&self) -> Stats {
-        let index_bytes = if self.encoded_bytes > 0 {
-            self.encoded_bytes
-        } else {
-            crate::codec::encode(self).len()
-        };
         Stats {
             documents: self.documents.len(),
             terms: self.terms.len(),
-            index_bytes,
+            index_bytes: self.encoded_bytes,
         }
     }
 

@@ -1,28 +1,30 @@
-//! Search: matching a parsed query against the index and ranking the matches with BM25F.
+//! Search: options, results, and the pass that turns a parsed query into ranked hits.
 //!
-//! Each query word expands to index terms with a weight: the exact term (1.0), its other
-//! inflections sharing its English stem, its completions while it is being typed, and, when
-//! none of those exist, terms within one or two typos. A document must match every clause
-//! when at least one document does; otherwise documents matching the most clauses rank
-//! first. Scores add a bonus for query words that stand close together.
+//! A document must match every clause when at least one document does; otherwise documents
+//! matching any clause are ranked by score (which favours those matching more). Negated atoms
+//! exclude, filters and date bounds restrict, and the best candidates get a bonus for query
+//! words standing close together.
 
-use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
 
 use crate::analysis::stem;
 use crate::excerpt::{excerpt, highlight};
 use crate::index::{Index, StoredDocument};
-use crate::postings::Posting;
-use crate::query::{Atom, Field, Query, Syntax};
+use crate::matching::{typo_budget, Expansion};
+use crate::query::{Atom, Query, Syntax};
 use crate::ranking::{Bm25f, Weights};
+use crate::sort::{select_by, sort_by};
+
+/// Filter name to its values (or counts), sorted by name.
+pub type Facets = Vec<(String, Vec<(String, usize)>)>;
 
 /// How to search; `SearchOptions::default()` is what a search box wants.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SearchOptions {
     pub limit: usize,
     pub offset: usize,
-    /// Filter name to accepted values: a document must have one of the values of every name.
-    pub filters: BTreeMap<String, Vec<String>>,
+    /// Filter name and accepted values: a document must have one of the values of each name.
+    pub filters: Vec<(String, Vec<String>)>,
     /// Inclusive `YYYY-MM-DD` bounds; documents without a date are excluded by either bound.
     pub date_from: Option<String>,
     pub date_to: Option<String>,
@@ -40,7 +42,7 @@ impl Default for SearchOptions {
         SearchOptions {
             limit: 10,
             offset: 0,
-            filters: BTreeMap::new(),
+            filters: Vec::new(),
             date_from: None,
             date_to: None,
             sort: Sort::Relevance,
@@ -69,7 +71,7 @@ pub struct SearchResults {
     /// How many documents match in all.
     pub total: usize,
     /// For each filter name, how many matching documents carry each value.
-    pub facets: BTreeMap<String, BTreeMap<String, usize>>,
+    pub facets: Facets,
     /// When nothing matched: the query with its unknown words replaced by the closest terms.
     pub suggestion: Option<String>,
 }
@@ -81,7 +83,7 @@ pub struct Hit {
     pub title: String,
     pub date: Option<String>,
     pub url: Option<String>,
-    pub meta: BTreeMap<String, String>,
+    pub meta: Vec<(String, String)>,
     pub score: f32,
     pub excerpt: String,
     /// Byte ranges of matched words in `excerpt`.
@@ -90,22 +92,8 @@ pub struct Hit {
     pub title_matches: Vec<Range<usize>>,
 }
 
-/// Completions of a word being typed that are searched, the most frequent first.
-const MAX_COMPLETIONS: usize = 48;
 /// Documents re-ranked with the proximity bonus.
 const PROXIMITY_CANDIDATES: usize = 200;
-
-/// An index term standing for a query word, with how much a match of it counts.
-#[derive(Debug, Clone, Copy)]
-struct Expansion {
-    term: u32,
-    weight: f32,
-}
-
-/// Per-document scores of one clause.
-struct ClauseMatches {
-    scores: Vec<(u32, f32)>,
-}
 
 impl Index {
     /// Parses `query` and searches it.
@@ -116,316 +104,171 @@ impl Index {
 
     /// Searches an already parsed query.
     pub fn search_query(&self, query: &Query, options: &SearchOptions) -> SearchResults {
-        let allowed = self.allowed_documents(options);
         let browsing = query.is_empty();
-        if browsing && allowed.is_none() {
+        let restricted = has_restrictions(options);
+        if browsing && !restricted {
             return SearchResults::default();
         }
         let bm25 = Bm25f::new(self, options.weights);
+        let w = &options.weights;
         let expansions: Vec<Vec<Vec<Expansion>>> = query
             .clauses
             .iter()
             .map(|c| {
                 c.alternatives
                     .iter()
-                    .map(|a| self.expand(a, options))
+                    .map(|a| self.expand(a, options.typing, options.typos, w))
                     .collect()
             })
             .collect();
-        let mut scores = vec![0f32; self.documents.len()];
-        let mut matched = vec![0u16; self.documents.len()];
-        for (clause, clause_expansions) in query.clauses.iter().zip(&expansions) {
-            let found = self.match_clause(&clause.alternatives, clause_expansions, &bm25);
-            for (doc, score) in found.scores {
-                scores[doc as usize] += score;
-                matched[doc as usize] += 1;
+        let mut keep: Vec<bool> = self
+            .documents
+            .iter()
+            .map(|d| !restricted || passes(d, options))
+            .collect();
+        for atom in &query.excluded {
+            let atom_expansions = self.expand(atom, false, false, w);
+            for (doc, _) in self.score_atom(atom, &atom_expansions, &bm25) {
+                keep[doc as usize] = false;
             }
         }
-        let excluded = self.excluded_documents(query, options, &bm25);
-        let keep = |doc: usize| {
-            allowed.as_ref().is_none_or(|a| a[doc]) && !excluded.contains(&(doc as u32))
-        };
-        let mut candidates: Vec<u32> = if browsing {
-            (0..self.documents.len())
-                .filter(|&d| keep(d))
-                .map(|d| d as u32)
+        let mut scores = vec![0f32; self.documents.len()];
+        let mut candidates = if browsing {
+            (0..self.documents.len() as u32)
+                .filter(|&d| keep[d as usize])
                 .collect()
         } else {
-            let most = (0..self.documents.len())
-                .filter(|&d| keep(d))
-                .map(|d| matched[d])
-                .max()
-                .unwrap_or(0);
-            let needed = if most as usize == query.clauses.len() {
-                most
-            } else {
-                most.min(1)
-            };
-            (0..self.documents.len())
-                .filter(|&d| keep(d) && needed > 0 && matched[d] >= needed)
-                .map(|d| d as u32)
-                .collect()
+            self.score_clauses(query, &expansions, &bm25, &keep, &mut scores)
         };
         for &doc in &candidates {
             scores[doc as usize] *= self.documents[doc as usize].weight;
         }
-        rank(&mut candidates, &scores, self);
+        let page_end = options.offset.saturating_add(options.limit);
+        select_by(
+            &mut candidates,
+            page_end.max(PROXIMITY_CANDIDATES),
+            |&a, &b| self.by_score(a, b, &scores),
+        );
         if !browsing {
-            self.add_proximity(query, &expansions, &mut candidates, &mut scores, options);
+            self.add_proximity(
+                query,
+                &expansions,
+                &mut candidates,
+                &mut scores,
+                &bm25,
+                w.proximity,
+            );
         }
         if options.sort == Sort::Date {
-            candidates.sort_by(|&a, &b| {
-                let (da, db) = (
-                    &self.documents[a as usize].date,
-                    &self.documents[b as usize].date,
-                );
-                db.cmp(da).then_with(|| by_score(a, b, &scores, self))
+            let date = |d: u32| self.documents[d as usize].date.as_deref();
+            select_by(&mut candidates, page_end, |&a, &b| {
+                date(b)
+                    .cmp(&date(a))
+                    .then_with(|| self.by_score(a, b, &scores))
             });
         }
-        let facets = self.facets(&candidates);
-        let total = candidates.len();
-        let highlight_terms = self.highlight_terms(&expansions);
-        let hits = candidates
-            .iter()
-            .skip(options.offset)
-            .take(options.limit)
-            .map(|&doc| self.hit(doc, scores[doc as usize], &highlight_terms))
-            .collect();
-        let suggestion = (total == 0 && !browsing)
-            .then(|| self.suggest(query))
-            .flatten();
+        let terms = self.highlight_terms(&expansions);
         SearchResults {
-            hits,
-            total,
-            facets,
-            suggestion,
+            hits: candidates
+                .iter()
+                .skip(options.offset)
+                .take(options.limit)
+                .map(|&doc| self.hit(doc, scores[doc as usize], &terms))
+                .collect(),
+            total: candidates.len(),
+            facets: self.facets(&candidates),
+            suggestion: (candidates.is_empty() && !browsing)
+                .then(|| self.suggest(query))
+                .flatten(),
         }
     }
 
-    /// Index terms for an atom's words: for a word atom its expansions, for a phrase the
-    /// exact terms (empty when any word is missing).
-    fn expand(&self, atom: &Atom, options: &SearchOptions) -> Vec<Expansion> {
-        match atom {
-            Atom::Word { term, prefix, .. } => {
-                self.expand_word(term, *prefix && options.typing, options)
-            }
-            Atom::Phrase { terms, .. } => {
-                let ids: Option<Vec<u32>> = terms.iter().map(|t| self.terms.find(t)).collect();
-                ids.unwrap_or_default()
-                    .into_iter()
-                    .map(|term| Expansion { term, weight: 1.0 })
-                    .collect()
-            }
-        }
-    }
-
-    fn expand_word(&self, word: &str, prefix: bool, options: &SearchOptions) -> Vec<Expansion> {
-        let weights = &options.weights;
-        let mut expansions: Vec<Expansion> = Vec::new();
-        let exact = self.terms.find(word);
-        if let Some(term) = exact {
-            expansions.push(Expansion { term, weight: 1.0 });
-        }
-        for &term in self.stems.members(&stem(word)) {
-            if Some(term) != exact {
-                expansions.push(Expansion {
-                    term,
-                    weight: weights.stem,
-                });
-            }
-        }
-        if prefix {
-            let mut completions: Vec<u32> = self
-                .terms
-                .prefix_range(word)
-                .filter(|t| !expansions.iter().any(|e| e.term == *t))
-                .collect();
-            completions.sort_by_key(|&t| std::cmp::Reverse(self.postings[t as usize].doc_count));
-            completions.truncate(MAX_COMPLETIONS);
-            expansions.extend(completions.into_iter().map(|term| Expansion {
-                term,
-                weight: weights.prefix,
-            }));
-        }
-        if expansions.is_empty() && options.typos {
-            let max_distance = typo_budget(word);
-            if max_distance > 0 {
-                expansions = self
-                    .terms
-                    .fuzzy(word, max_distance)
-                    .into_iter()
-                    .map(|(term, distance)| Expansion {
-                        term,
-                        weight: weights.typo / distance as f32,
-                    })
-                    .collect();
-            }
-        }
-        expansions
-    }
-
-    fn match_clause(
-        &self,
-        atoms: &[Atom],
-        expansions: &[Vec<Expansion>],
-        bm25: &Bm25f,
-    ) -> ClauseMatches {
-        let mut scores: BTreeMap<u32, f32> = BTreeMap::new();
-        for (atom, atom_expansions) in atoms.iter().zip(expansions) {
-            let found = match atom {
-                Atom::Word { field, .. } => self.score_word(atom_expansions, *field, bm25),
-                Atom::Phrase { field, .. } => self.score_phrase(atom_expansions, *field, bm25),
-            };
-            for (doc, score) in found {
-                *scores.entry(doc).or_default() += score;
-            }
-        }
-        ClauseMatches {
-            scores: scores.into_iter().collect(),
-        }
-    }
-
-    /// BM25F of a word whose expansions count as one term, with weighted frequencies.
-    fn score_word(&self, expansions: &[Expansion], field: Field, bm25: &Bm25f) -> Vec<(u32, f32)> {
-        let mut frequencies: BTreeMap<u32, (f32, f32)> = BTreeMap::new();
-        for expansion in expansions {
-            for posting in self.postings[expansion.term as usize].iter() {
-                let body_tf = if field == Field::Title {
-                    0
-                } else {
-                    posting.body_tf
-                };
-                if posting.title_tf == 0 && body_tf == 0 {
-                    continue;
-                }
-                let entry = frequencies.entry(posting.doc).or_default();
-                entry.0 += expansion.weight * posting.title_tf as f32;
-                entry.1 += expansion.weight * body_tf as f32;
-            }
-        }
-        let idf = bm25.idf(frequencies.len());
-        frequencies
-            .into_iter()
-            .map(|(doc, (title_tf, body_tf))| (doc, idf * bm25.saturate(doc, title_tf, body_tf)))
-            .collect()
-    }
-
-    /// BM25F of a phrase, its frequency being the number of places it occurs.
-    fn score_phrase(
-        &self,
-        expansions: &[Expansion],
-        field: Field,
-        bm25: &Bm25f,
-    ) -> Vec<(u32, f32)> {
-        let counts = self.phrase_counts(expansions, field);
-        let idf = bm25.idf(counts.len());
-        counts
-            .into_iter()
-            .map(|(doc, (title_tf, body_tf))| {
-                (
-                    doc,
-                    idf * bm25.saturate(doc, title_tf as f32, body_tf as f32),
-                )
-            })
-            .collect()
-    }
-
-    /// Documents where the terms occur consecutively, with occurrence counts per field.
-    fn phrase_counts(&self, expansions: &[Expansion], field: Field) -> Vec<(u32, (u32, u32))> {
-        let Some(first) = expansions.first() else {
-            return Vec::new();
-        };
-        let mut starts: BTreeMap<u32, (Vec<u32>, Vec<u32>)> = self.positions(first.term, None);
-        for (offset, expansion) in expansions.iter().enumerate().skip(1) {
-            let docs: Vec<u32> = starts.keys().copied().collect();
-            let next = self.positions(expansion.term, Some(&docs));
-            starts.retain(|doc, (title, body)| {
-                let Some((next_title, next_body)) = next.get(doc) else {
-                    return false;
-                };
-                title.retain(|p| next_title.binary_search(&(p + offset as u32)).is_ok());
-                body.retain(|p| next_body.binary_search(&(p + offset as u32)).is_ok());
-                !title.is_empty() || !body.is_empty()
-            });
-        }
-        starts
-            .into_iter()
-            .map(|(doc, (title, body))| {
-                let body = if field == Field::Title {
-                    0
-                } else {
-                    body.len() as u32
-                };
-                (doc, (title.len() as u32, body))
-            })
-            .filter(|(_, (title, body))| title + body > 0)
-            .collect()
-    }
-
-    /// Title and body positions of `term`, for the given sorted documents or all of them.
-    fn positions(&self, term: u32, docs: Option<&[u32]>) -> BTreeMap<u32, (Vec<u32>, Vec<u32>)> {
-        let mut result = BTreeMap::new();
-        let mut iter = self.postings[term as usize].iter();
-        let mut wanted = docs.map(|d| d.iter().peekable());
-        while let Some(posting) = iter.next() {
-            if let Some(wanted) = wanted.as_mut() {
-                while wanted.next_if(|&&d| d < posting.doc).is_some() {}
-                match wanted.peek() {
-                    None => break,
-                    Some(&&d) if d != posting.doc => continue,
-                    Some(_) => {}
-                }
-            }
-            result.insert(posting.doc, iter.positions(&posting));
-        }
-        result
-    }
-
-    fn excluded_documents(
+    /// Adds each clause's scores into `scores` and returns the kept documents that match
+    /// every clause, or, when none does, those matching any.
+    fn score_clauses(
         &self,
         query: &Query,
-        options: &SearchOptions,
+        expansions: &[Vec<Vec<Expansion>>],
         bm25: &Bm25f,
-    ) -> HashSet<u32> {
-        query
-            .excluded
-            .iter()
-            .flat_map(|atom| {
-                let expansions = match atom {
-                    Atom::Word { term, .. } => self
-                        .terms
-                        .find(term)
-                        .map(|term| vec![Expansion { term, weight: 1.0 }])
-                        .unwrap_or_default(),
-                    Atom::Phrase { .. } => self.expand(atom, options),
-                };
-                let found = self.match_clause(std::slice::from_ref(atom), &[expansions], bm25);
-                found.scores.into_iter().map(|(doc, _)| doc)
-            })
+        keep: &[bool],
+        scores: &mut [f32],
+    ) -> Vec<u32> {
+        let n = self.documents.len();
+        let mut matched = vec![0u16; n];
+        let mut last_clause = vec![0u16; n];
+        for (clause_number, (clause, clause_expansions)) in
+            (1u16..).zip(query.clauses.iter().zip(expansions))
+        {
+            for (atom, atom_expansions) in clause.alternatives.iter().zip(clause_expansions) {
+                for (doc, score) in self.score_atom(atom, atom_expansions, bm25) {
+                    let doc = doc as usize;
+                    scores[doc] += score;
+                    if last_clause[doc] != clause_number {
+                        last_clause[doc] = clause_number;
+                        matched[doc] += 1;
+                    }
+                }
+            }
+        }
+        let all = query.clauses.len() as u16;
+        let needed = if (0..n).any(|d| keep[d] && matched[d] == all) {
+            all
+        } else {
+            1
+        };
+        (0..n)
+            .filter(|&d| keep[d] && matched[d] >= needed)
+            .map(|d| d as u32)
             .collect()
     }
+}
 
-    fn allowed_documents(&self, options: &SearchOptions) -> Option<Vec<bool>> {
-        let has_filters = options.filters.values().any(|v| !v.is_empty());
-        if !has_filters && options.date_from.is_none() && options.date_to.is_none() {
-            return None;
-        }
-        Some(
-            self.documents
+fn has_restrictions(options: &SearchOptions) -> bool {
+    options.filters.iter().any(|(_, values)| !values.is_empty())
+        || options.date_from.is_some()
+        || options.date_to.is_some()
+}
+
+/// Whether a document passes the filters and date bounds.
+fn passes(document: &StoredDocument, options: &SearchOptions) -> bool {
+    let filters_pass = options.filters.iter().all(|(name, accepted)| {
+        accepted.is_empty()
+            || document
+                .filters
                 .iter()
-                .map(|d| passes_filters(d, options))
-                .collect(),
-        )
+                .find(|(n, _)| n == name)
+                .is_some_and(|(_, values)| values.iter().any(|v| accepted.contains(v)))
+    });
+    let date = document.date.as_deref();
+    let after_from = options
+        .date_from
+        .as_deref()
+        .is_none_or(|from| date.is_some_and(|d| d >= from));
+    let before_to = options
+        .date_to
+        .as_deref()
+        .is_none_or(|to| date.is_some_and(|d| d <= to));
+    filters_pass && after_from && before_to
+}
+
+impl Index {
+    /// Higher score first, then id.
+    fn by_score(&self, a: u32, b: u32, scores: &[f32]) -> std::cmp::Ordering {
+        let (a, b) = (a as usize, b as usize);
+        scores[b]
+            .total_cmp(&scores[a])
+            .then_with(|| self.documents[a].id.cmp(&self.documents[b].id))
     }
 
-    /// Adds a bonus to the best candidates for query words standing close together.
+    /// Adds the proximity bonus to the best candidates and re-sorts them.
     fn add_proximity(
         &self,
         query: &Query,
         expansions: &[Vec<Vec<Expansion>>],
         candidates: &mut [u32],
         scores: &mut [f32],
-        options: &SearchOptions,
+        bm25: &Bm25f,
+        weight: f32,
     ) {
         let words: Vec<&[Expansion]> = query
             .clauses
@@ -438,94 +281,55 @@ impl Index {
                 },
             )
             .collect();
-        if words.len() < 2 || options.weights.proximity <= 0.0 {
+        if words.len() < 2 || weight <= 0.0 {
             return;
         }
         let top = candidates.len().min(PROXIMITY_CANDIDATES);
-        let mut docs: Vec<u32> = candidates[..top].to_vec();
-        docs.sort_unstable();
-        let positions: Vec<BTreeMap<u32, Vec<(u32, bool)>>> = words
-            .iter()
-            .map(|w| self.word_positions(w, &docs))
-            .collect();
-        let bm25 = Bm25f::new(self, options.weights);
-        for pair in positions.windows(2).zip(words.windows(2)) {
-            let ([left, right], [left_word, right_word]) = pair else {
-                continue;
-            };
-            let weight = bm25
-                .idf(self.doc_frequency(left_word))
-                .min(bm25.idf(self.doc_frequency(right_word)));
-            for (doc, left_positions) in left {
-                if let Some(right_positions) = right.get(doc) {
-                    if let Some(distance) = min_distance(left_positions, right_positions) {
-                        scores[*doc as usize] +=
-                            options.weights.proximity * weight / (distance * distance) as f32;
-                    }
-                }
-            }
+        let mut docs = candidates[..top].to_vec();
+        sort_by(&mut docs, u32::cmp);
+        let bonus = self.proximity_bonus(&words, &docs, bm25, weight);
+        for (doc, b) in docs.iter().zip(bonus) {
+            scores[*doc as usize] += b;
         }
-        candidates[..top].sort_by(|&a, &b| by_score(a, b, scores, self));
+        sort_by(&mut candidates[..top], |&a, &b| self.by_score(a, b, scores));
     }
 
-    /// Positions of any of a word's expansions per document, tagged `true` for the title.
-    fn word_positions(
-        &self,
-        expansions: &[Expansion],
-        docs: &[u32],
-    ) -> BTreeMap<u32, Vec<(u32, bool)>> {
-        let mut result: BTreeMap<u32, Vec<(u32, bool)>> = BTreeMap::new();
-        for expansion in expansions {
-            for (doc, (title, body)) in self.positions(expansion.term, Some(docs)) {
-                let entry = result.entry(doc).or_default();
-                entry.extend(title.into_iter().map(|p| (p, true)));
-                entry.extend(body.into_iter().map(|p| (p, false)));
-            }
-        }
-        for positions in result.values_mut() {
-            positions.sort_unstable();
-        }
-        result
-    }
-
-    fn doc_frequency(&self, expansions: &[Expansion]) -> usize {
-        let mut docs: Vec<u32> = expansions
-            .iter()
-            .flat_map(|e| {
-                self.postings[e.term as usize]
-                    .iter()
-                    .map(|p: Posting| p.doc)
-            })
-            .collect();
-        docs.sort_unstable();
-        docs.dedup();
-        docs.len()
-    }
-
-    fn facets(&self, candidates: &[u32]) -> BTreeMap<String, BTreeMap<String, usize>> {
-        let mut facets: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
+    fn facets(&self, candidates: &[u32]) -> Facets {
+        let mut facets: Facets = Vec::new();
         for &doc in candidates {
             for (name, values) in &self.documents[doc as usize].filters {
-                let counts = facets.entry(name.clone()).or_default();
+                let counts = match facets.binary_search_by(|(n, _)| n.as_str().cmp(name)) {
+                    Ok(i) => &mut facets[i].1,
+                    Err(i) => {
+                        facets.insert(i, (name.clone(), Vec::new()));
+                        &mut facets[i].1
+                    }
+                };
                 for value in values {
-                    *counts.entry(value.clone()).or_default() += 1;
+                    match counts.binary_search_by(|(v, _)| v.as_str().cmp(value)) {
+                        Ok(i) => counts[i].1 += 1,
+                        Err(i) => counts.insert(i, (value.clone(), 1)),
+                    }
                 }
             }
         }
         facets
     }
 
-    /// The terms to highlight: every expansion of every positive word and phrase.
-    fn highlight_terms(&self, expansions: &[Vec<Vec<Expansion>>]) -> HashSet<&str> {
-        expansions
+    /// The terms to highlight, sorted: every expansion of every positive atom.
+    fn highlight_terms(&self, expansions: &[Vec<Vec<Expansion>>]) -> Vec<&str> {
+        let mut terms: Vec<&str> = expansions
             .iter()
             .flatten()
             .flatten()
             .map(|e| self.terms.term(e.term))
-            .collect()
+            .collect();
+        sort_by(&mut terms, |a, b| a.cmp(b));
+        terms.dedup();
+        terms
     }
 
-    fn hit(&self, doc: u32, score: f32, terms: &HashSet<&str>) -> Hit {
+    fn hit(&self, doc: u32, score: f32, terms: &[&str]) -> Hit {
         let stored = &self.documents[doc as usize];
         let (excerpt, excerpt_matches) = excerpt(&stored.body, terms);
         Hit {
@@ -545,94 +349,28 @@ impl Index {
     fn suggest(&self, query: &Query) -> Option<String> {
         let mut changed = false;
         let mut words = Vec::new();
-        for clause in &query.clauses {
-            for atom in &clause.alternatives {
-                let Atom::Word { term, .. } = atom else {
-                    continue;
-                };
-                if self.terms.find(term).is_some() || !self.stems.members(&stem(term)).is_empty() {
-                    words.push(term.clone());
-                    continue;
+        for atom in query.clauses.iter().flat_map(|c| &c.alternatives) {
+            let Atom::Word { term, .. } = atom else {
+                continue;
+            };
+            let known =
+                self.terms.find(term).is_some() || !self.stems.members(&stem(term)).is_empty();
+            let closest = (!known)
+                .then(|| {
+                    let fuzzy = self.terms.fuzzy(term, typo_budget(term).clamp(1, 2));
+                    fuzzy.into_iter().min_by_key(|&(t, distance)| {
+                        (distance, u32::MAX - self.postings[t as usize].doc_count)
+                    })
+                })
+                .flatten();
+            match closest {
+                Some((t, _)) => {
+                    changed = true;
+                    words.push(self.terms.term(t).to_string());
                 }
-                let best = self
-                    .terms
-                    .fuzzy(term, typo_budget(term).clamp(1, 2))
-                    .into_iter()
-                    .min_by_key(|&(t, distance)| {
-                        (
-                            distance,
-                            std::cmp::Reverse(self.postings[t as usize].doc_count),
-                        )
-                    });
-                match best {
-                    Some((t, _)) => {
-                        changed = true;
-                        words.push(self.terms.term(t).to_string());
-                    }
-                    None => words.push(term.clone()),
-                }
+                None => words.push(term.clone()),
             }
         }
         changed.then(|| words.join(" "))
     }
-}
-
-/// Typos allowed in a word: none under 4 characters, one up to 7, two from 8.
-pub fn typo_budget(word: &str) -> u32 {
-    match word.chars().count() {
-        0..=3 => 0,
-        4..=7 => 1,
-        _ => 2,
-    }
-}
-
-fn passes_filters(document: &StoredDocument, options: &SearchOptions) -> bool {
-    let filters_pass = options.filters.iter().all(|(name, accepted)| {
-        accepted.is_empty()
-            || document
-                .filters
-                .get(name)
-                .is_some_and(|values| values.iter().any(|v| accepted.contains(v)))
-    });
-    let date = document.date.as_deref();
-    let after_from = options
-        .date_from
-        .as_deref()
-        .is_none_or(|from| date.is_some_and(|d| d >= from));
-    let before_to = options
-        .date_to
-        .as_deref()
-        .is_none_or(|to| date.is_some_and(|d| d <= to));
-    filters_pass && after_from && before_to
-}
-
-fn rank(candidates: &mut [u32], scores: &[f32], index: &Index) {
-    candidates.sort_by(|&a, &b| by_score(a, b, scores, index));
-}
-
-/// Higher score first, then id.
-fn by_score(a: u32, b: u32, scores: &[f32], index: &Index) -> std::cmp::Ordering {
-    let (a, b) = (a as usize, b as usize);
-    scores[b]
-        .total_cmp(&scores[a])
-        .then_with(|| index.documents[a].id.cmp(&index.documents[b].id))
-}
-
-/// Smallest gap between a left and a right position in the same field, if any.
-fn min_distance(left: &[(u32, bool)], right: &[(u32, bool)]) -> Option<u32> {
-    let mut best: Option<u32> = None;
-    let (mut i, mut j) = (0, 0);
-    while i < left.len() && j < right.len() {
-        let (l, r) = (left[i], right[j]);
-        if l.1 == r.1 && l.0 != r.0 {
-            let gap = l.0.abs_diff(r.0);
-            best = Some(best.map_or(gap, |b| b.min(gap)));
-        }
-        if (l.1, l.0) < (r.1, r.0) {
-            i += 1;
-        } else {
-            j += 1;
-        }
-    }
-    best
 }

@@ -186,7 +186,7 @@ fn malformed_queries_are_read_usefully() {
 fn filters_facets_dates_and_browse_mode() {
     let index = corpus();
     let mut options = SearchOptions::default();
-    options.filters.insert("tag".into(), vec!["economy".into()]);
+    options.filters.push(("tag".into(), vec!["economy".into()]));
     let results = index.search("", &options);
     assert_eq!(
         results
@@ -203,7 +203,20 @@ fn filters_facets_dates_and_browse_mode() {
             ..SearchOptions::default()
         },
     );
-    assert_eq!(all.facets["tag"]["politics"], 1);
+    let tags = &all
+        .facets
+        .iter()
+        .find(|(name, _)| name == "tag")
+        .expect("tag facet")
+        .1;
+    assert_eq!(
+        tags,
+        &[
+            ("asia".to_string(), 1),
+            ("economy".to_string(), 1),
+            ("politics".to_string(), 1)
+        ]
+    );
     let dated = SearchOptions {
         date_from: Some("2025-01-01".into()),
         typing: false,

@@ -1,0 +1,288 @@
+//! Matching: query words to index terms, and atoms to scored documents.
+//!
+//! A query word expands to index terms with a weight: the exact term (1.0), its other
+//! inflections sharing its English stem, its completions while it is being typed, and, when
+//! none of those exist, terms within one or two typos. A word's expansions count as one term
+//! for BM25F; a phrase counts its occurrences at consecutive positions.
+
+use crate::analysis::stem;
+use crate::index::Index;
+use crate::query::{Atom, Field};
+use crate::ranking::{Bm25f, Weights};
+use crate::sort::{select_by, sort_by};
+
+/// Completions of a word being typed that are searched, the most frequent first.
+const MAX_COMPLETIONS: usize = 48;
+
+/// An index term standing for a query word, with how much a match of it counts.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Expansion {
+    pub term: u32,
+    pub weight: f32,
+}
+
+/// Title and body positions of a term in one document.
+pub type Positions = (Vec<u32>, Vec<u32>);
+
+/// Typos allowed in a word: none under 4 characters, one up to 7, two from 8.
+pub fn typo_budget(word: &str) -> u32 {
+    match word.chars().count() {
+        0..=3 => 0,
+        4..=7 => 1,
+        _ => 2,
+    }
+}
+
+impl Index {
+    /// Index terms for an atom: a word's expansions, or a phrase's exact terms (none when
+    /// any of its words is missing).
+    pub(crate) fn expand(
+        &self,
+        atom: &Atom,
+        typing: bool,
+        typos: bool,
+        weights: &Weights,
+    ) -> Vec<Expansion> {
+        match atom {
+            Atom::Word { term, prefix, .. } => {
+                self.expand_word(term, *prefix && typing, typos, weights)
+            }
+            Atom::Phrase { terms, .. } => terms
+                .iter()
+                .map(|t| {
+                    self.terms
+                        .find(t)
+                        .map(|term| Expansion { term, weight: 1.0 })
+                })
+                .collect::<Option<Vec<_>>>()
+                .unwrap_or_default(),
+        }
+    }
+
+    fn expand_word(
+        &self,
+        word: &str,
+        prefix: bool,
+        typos: bool,
+        weights: &Weights,
+    ) -> Vec<Expansion> {
+        let mut expansions: Vec<Expansion> = Vec::new();
+        let exact = self.terms.find(word);
+        if let Some(term) = exact {
+            expansions.push(Expansion { term, weight: 1.0 });
+        }
+        for &term in self.stems.members(&stem(word)) {
+            if Some(term) != exact {
+                expansions.push(Expansion {
+                    term,
+                    weight: weights.stem,
+                });
+            }
+        }
+        if prefix {
+            let mut completions: Vec<u32> = self
+                .terms
+                .prefix_range(word)
+                .filter(|t| !expansions.iter().any(|e| e.term == *t))
+                .collect();
+            let doc_count = |t: u32| self.postings[t as usize].doc_count;
+            select_by(&mut completions, MAX_COMPLETIONS, |&a, &b| {
+                doc_count(b).cmp(&doc_count(a)).then(a.cmp(&b))
+            });
+            completions.truncate(MAX_COMPLETIONS);
+            expansions.extend(completions.into_iter().map(|term| Expansion {
+                term,
+                weight: weights.prefix,
+            }));
+        }
+        if expansions.is_empty() && typos && typo_budget(word) > 0 {
+            expansions = self
+                .terms
+                .fuzzy(word, typo_budget(word))
+                .into_iter()
+                .map(|(term, distance)| Expansion {
+                    term,
+                    weight: weights.typo / distance as f32,
+                })
+                .collect();
+        }
+        expansions
+    }
+
+    /// Documents matching an atom, with their BM25F scores, in document order.
+    pub(crate) fn score_atom(
+        &self,
+        atom: &Atom,
+        expansions: &[Expansion],
+        bm25: &Bm25f,
+    ) -> Vec<(u32, f32)> {
+        let (field, frequencies) = match atom {
+            Atom::Word { field, .. } => (*field, self.word_frequencies(expansions, *field)),
+            Atom::Phrase { field, .. } => (*field, self.phrase_frequencies(expansions, *field)),
+        };
+        let idf = bm25.idf(frequencies.len());
+        let title_only = field == Field::Title;
+        frequencies
+            .into_iter()
+            .map(|(doc, title_tf, body_tf)| {
+                let body_tf = if title_only { 0.0 } else { body_tf };
+                (doc, idf * bm25.saturate(doc, title_tf, body_tf))
+            })
+            .collect()
+    }
+
+    /// Weighted title and body frequencies of a word's expansions, per document.
+    fn word_frequencies(&self, expansions: &[Expansion], field: Field) -> Vec<(u32, f32, f32)> {
+        let mut frequencies: Vec<(u32, f32, f32)> = Vec::new();
+        for expansion in expansions {
+            for posting in self.postings[expansion.term as usize].iter() {
+                let body_tf = if field == Field::Title {
+                    0
+                } else {
+                    posting.body_tf
+                };
+                if posting.title_tf + body_tf > 0 {
+                    let weight = expansion.weight;
+                    frequencies.push((
+                        posting.doc,
+                        weight * posting.title_tf as f32,
+                        weight * body_tf as f32,
+                    ));
+                }
+            }
+        }
+        if expansions.len() > 1 {
+            sort_by(&mut frequencies, |a, b| a.0.cmp(&b.0));
+            frequencies.dedup_by(|later, kept| {
+                let same = later.0 == kept.0;
+                if same {
+                    kept.1 += later.1;
+                    kept.2 += later.2;
+                }
+                same
+            });
+        }
+        frequencies
+    }
+
+    /// Occurrences of a phrase (its terms at consecutive positions) per document and field.
+    fn phrase_frequencies(&self, expansions: &[Expansion], field: Field) -> Vec<(u32, f32, f32)> {
+        let Some(first) = expansions.first() else {
+            return Vec::new();
+        };
+        let mut starts = self.positions(first.term, None);
+        for (offset, expansion) in (1u32..).zip(&expansions[1..]) {
+            let docs: Vec<u32> = starts.iter().map(|s| s.0).collect();
+            let next = self.positions(expansion.term, Some(&docs));
+            starts.retain_mut(|(doc, (title, body))| {
+                let Ok(i) = next.binary_search_by_key(doc, |n| n.0) else {
+                    return false;
+                };
+                let (next_title, next_body) = &next[i].1;
+                title.retain(|p| next_title.binary_search(&(p + offset)).is_ok());
+                body.retain(|p| next_body.binary_search(&(p + offset)).is_ok());
+                !title.is_empty() || !body.is_empty()
+            });
+        }
+        starts
+            .into_iter()
+            .map(|(doc, (title, body))| {
+                let body = if field == Field::Title { 0 } else { body.len() };
+                (doc, title.len() as f32, body as f32)
+            })
+            .filter(|&(_, title, body)| title + body > 0.0)
+            .collect()
+    }
+
+    /// Positions of `term` in the given sorted documents (or all), in document order.
+    pub(crate) fn positions(&self, term: u32, docs: Option<&[u32]>) -> Vec<(u32, Positions)> {
+        let mut result = Vec::new();
+        let mut iter = self.postings[term as usize].iter();
+        let mut wanted = docs.map(|d| d.iter().peekable());
+        while let Some(posting) = iter.next() {
+            if let Some(wanted) = wanted.as_mut() {
+                while wanted.next_if(|&&d| d < posting.doc).is_some() {}
+                match wanted.peek() {
+                    None => break,
+                    Some(&&d) if d != posting.doc => continue,
+                    Some(_) => {}
+                }
+            }
+            result.push((posting.doc, iter.positions(&posting)));
+        }
+        result
+    }
+
+    /// Documents in which any of the expansions occurs.
+    pub(crate) fn doc_frequency(&self, expansions: &[Expansion]) -> usize {
+        let mut docs: Vec<u32> = expansions
+            .iter()
+            .flat_map(|e| self.postings[e.term as usize].iter().map(|p| p.doc))
+            .collect();
+        sort_by(&mut docs, u32::cmp);
+        docs.dedup();
+        docs.len()
+    }
+
+    /// Bonus per document (parallel to `docs`, which is sorted) for consecutive query words
+    /// standing close together: the smaller IDF of the two over the squared distance.
+    pub(crate) fn proximity_bonus(
+        &self,
+        words: &[&[Expansion]],
+        docs: &[u32],
+        bm25: &Bm25f,
+        weight: f32,
+    ) -> Vec<f32> {
+        let mut bonus = vec![0.0; docs.len()];
+        let positions: Vec<Vec<Vec<(u8, u32)>>> =
+            words.iter().map(|w| self.word_positions(w, docs)).collect();
+        for (pair, pair_words) in positions.windows(2).zip(words.windows(2)) {
+            let idf = bm25
+                .idf(self.doc_frequency(pair_words[0]))
+                .min(bm25.idf(self.doc_frequency(pair_words[1])));
+            for (i, b) in bonus.iter_mut().enumerate() {
+                if let Some(distance) = min_distance(&pair[0][i], &pair[1][i]) {
+                    *b += weight * idf / (distance * distance) as f32;
+                }
+            }
+        }
+        bonus
+    }
+
+    /// Sorted `(field, position)` pairs (field 0 is the title, 1 the body) of any of a word's
+    /// expansions, per document of `docs`.
+    fn word_positions(&self, expansions: &[Expansion], docs: &[u32]) -> Vec<Vec<(u8, u32)>> {
+        let mut result = vec![Vec::new(); docs.len()];
+        for expansion in expansions {
+            for (doc, (title, body)) in self.positions(expansion.term, Some(docs)) {
+                if let Ok(i) = docs.binary_search(&doc) {
+                    result[i].extend(title.into_iter().map(|p| (0, p)));
+                    result[i].extend(body.into_iter().map(|p| (1, p)));
+                }
+            }
+        }
+        for positions in &mut result {
+            sort_by(positions, |a, b| a.cmp(b));
+        }
+        result
+    }
+}
+
+/// Smallest gap between a left and a right position in the same field, if any.
+fn min_distance(left: &[(u8, u32)], right: &[(u8, u32)]) -> Option<u32> {
+    let mut best: Option<u32> = None;
+    let (mut i, mut j) = (0, 0);
+    while i < left.len() && j < right.len() {
+        let (l, r) = (left[i], right[j]);
+        if l.0 == r.0 && l.1 != r.1 {
+            let gap = l.1.abs_diff(r.1);
+            best = Some(best.map_or(gap, |b| b.min(gap)));
+        }
+        if l < r {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    best
+}
