@@ -52,6 +52,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// Normalises one word: NFKD, diacritics dropped, full lower case, possessive and
 /// apostrophes removed. Returns an empty string for a word with no letters or digits.
 pub fn normalize_word(word: &str) -> String {
+    if word.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return word.to_ascii_lowercase();
+    }
     let mut folded = String::with_capacity(word.len());
     for c in word.chars().filter(|&c| !is_diacritic(c)).flat_map(fold) {
         match c {
@@ -77,6 +80,20 @@ pub fn stem(term: &str) -> String {
     stemmer.stem(term).into_owned()
 }
 
+/// English words too common to tell documents apart (the list of Lucene's English analyzer,
+/// widened with question words). They stay in the index for phrases; queries ignore them
+/// beside other words.
+pub fn is_stop_word(term: &str) -> bool {
+    const STOP_WORDS: [&str; 50] = [
+        "a", "an", "and", "are", "as", "at", "be", "but", "by", "can", "do", "for", "from", "had",
+        "has", "have", "how", "if", "in", "into", "is", "it", "no", "not", "of", "on", "or",
+        "such", "that", "the", "their", "then", "there", "these", "they", "this", "to", "was",
+        "were", "what", "when", "where", "which", "who", "why", "will", "with", "would", "you",
+        "your",
+    ];
+    STOP_WORDS.binary_search(&term).is_ok()
+}
+
 /// Whether `c` is one of the hyphen or dash characters treated as a compound joiner.
 pub fn is_hyphen(c: char) -> bool {
     matches!(
@@ -92,6 +109,9 @@ pub fn is_apostrophe(c: char) -> bool {
 
 /// `c` folded to its base characters, per the generated table.
 fn fold(c: char) -> Folded {
+    if c.is_ascii() {
+        return Folded::One(Some(c));
+    }
     let Ok(code) = u16::try_from(u32::from(c)) else {
         return Folded::One(Some(c));
     };

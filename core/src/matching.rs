@@ -134,6 +134,15 @@ impl Index {
     /// Weighted title and body frequencies of a word's expansions, per document.
     fn word_frequencies(&self, expansions: &[Expansion], field: Field) -> Vec<(u32, f32, f32)> {
         let mut frequencies: Vec<(u32, f32, f32)> = Vec::new();
+        // Where each document's entry is in `frequencies`, when several expansions may share it.
+        let mut slot = vec![
+            u32::MAX;
+            if expansions.len() > 1 {
+                self.documents.len()
+            } else {
+                0
+            }
+        ];
         for expansion in expansions {
             for posting in self.postings[expansion.term as usize].iter() {
                 let body_tf = if field == Field::Title {
@@ -141,26 +150,25 @@ impl Index {
                 } else {
                     posting.body_tf
                 };
-                if posting.title_tf + body_tf > 0 {
-                    let weight = expansion.weight;
-                    frequencies.push((
-                        posting.doc,
-                        weight * posting.title_tf as f32,
-                        weight * body_tf as f32,
-                    ));
+                if posting.title_tf + body_tf == 0 {
+                    continue;
+                }
+                let title = expansion.weight * posting.title_tf as f32;
+                let body = expansion.weight * body_tf as f32;
+                match slot.get_mut(posting.doc as usize) {
+                    Some(s) if *s != u32::MAX => {
+                        let entry = &mut frequencies[*s as usize];
+                        entry.1 += title;
+                        entry.2 += body;
+                    }
+                    found => {
+                        if let Some(s) = found {
+                            *s = frequencies.len() as u32;
+                        }
+                        frequencies.push((posting.doc, title, body));
+                    }
                 }
             }
-        }
-        if expansions.len() > 1 {
-            sort_by(&mut frequencies, |a, b| a.0.cmp(&b.0));
-            frequencies.dedup_by(|later, kept| {
-                let same = later.0 == kept.0;
-                if same {
-                    kept.1 += later.1;
-                    kept.2 += later.2;
-                }
-                same
-            });
         }
         frequencies
     }
@@ -215,13 +223,17 @@ impl Index {
 
     /// Documents in which any of the expansions occurs.
     pub(crate) fn doc_frequency(&self, expansions: &[Expansion]) -> usize {
-        let mut docs: Vec<u32> = expansions
+        if let [only] = expansions {
+            return self.postings[only.term as usize].doc_count as usize;
+        }
+        let mut seen = vec![false; self.documents.len()];
+        for posting in expansions
             .iter()
-            .flat_map(|e| self.postings[e.term as usize].iter().map(|p| p.doc))
-            .collect();
-        sort_by(&mut docs, u32::cmp);
-        docs.dedup();
-        docs.len()
+            .flat_map(|e| self.postings[e.term as usize].iter())
+        {
+            seen[posting.doc as usize] = true;
+        }
+        seen.iter().filter(|&&s| s).count()
     }
 
     /// Bonus per document (parallel to `docs`, which is sorted) for consecutive query words

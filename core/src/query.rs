@@ -5,7 +5,7 @@
 //! lone `-` and an `OR` with nothing on one side are ignored, and over-long queries are cut
 //! to [`MAX_QUERY_CHARS`] characters and [`MAX_CLAUSES`] clauses.
 
-use crate::analysis::{tokenize, CompoundRole};
+use crate::analysis::{is_stop_word, tokenize, CompoundRole};
 
 /// Characters of a query that are read; the rest is ignored.
 pub const MAX_QUERY_CHARS: usize = 1_000;
@@ -65,7 +65,18 @@ impl Query {
             .collect();
         let items = lex(&text, syntax);
         let last_word_open = typing && !text.ends_with(char::is_whitespace);
-        build(items, last_word_open)
+        let mut query = build(items, last_word_open);
+        query.drop_stop_words();
+        query
+    }
+
+    /// Removes clauses that are a lone stop word, when other clauses remain: "the" adds
+    /// nothing to "the kremlin". Phrases and a word still being typed keep theirs.
+    fn drop_stop_words(&mut self) {
+        let is_stop = |clause: &Clause| matches!(clause.alternatives.as_slice(), [Atom::Word { term, prefix: false, .. }] if is_stop_word(term));
+        if self.clauses.iter().any(|c| !is_stop(c)) {
+            self.clauses.retain(|c| !is_stop(c));
+        }
     }
 
     /// True when the query has nothing to match.

@@ -1,7 +1,8 @@
 //! Search: options, results, and the pass that turns a parsed query into ranked hits.
 //!
-//! A document must match every clause when at least one document does; otherwise documents
-//! matching any clause are ranked by score (which favours those matching more). Negated atoms
+//! A document must match every clause when at least one document does (unless
+//! `require_all` is off); otherwise documents matching any clause are ranked by score, which
+//! favours those matching more. Negated atoms
 //! exclude, filters and date bounds restrict, and the best candidates get a bonus for query
 //! words standing close together.
 
@@ -34,6 +35,9 @@ pub struct SearchOptions {
     pub typing: bool,
     /// Words with no exact, inflected or completed match also match close misspellings.
     pub typos: bool,
+    /// Only documents matching every clause are returned, when at least one does. Off, any
+    /// clause suffices and the score ranks: right for long prose queries (evaluation).
+    pub require_all: bool,
     pub weights: Weights,
 }
 
@@ -49,6 +53,7 @@ impl Default for SearchOptions {
             syntax: Syntax::Operators,
             typing: true,
             typos: true,
+            require_all: true,
             weights: Weights::default(),
         }
     }
@@ -138,7 +143,14 @@ impl Index {
                 .filter(|&d| keep[d as usize])
                 .collect()
         } else {
-            self.score_clauses(query, &expansions, &bm25, &keep, &mut scores)
+            self.score_clauses(
+                query,
+                &expansions,
+                &bm25,
+                &keep,
+                options.require_all,
+                &mut scores,
+            )
         };
         for &doc in &candidates {
             scores[doc as usize] *= self.documents[doc as usize].weight;
@@ -184,13 +196,14 @@ impl Index {
     }
 
     /// Adds each clause's scores into `scores` and returns the kept documents that match
-    /// every clause, or, when none does, those matching any.
+    /// every clause (when `require_all` and some document does), or else those matching any.
     fn score_clauses(
         &self,
         query: &Query,
         expansions: &[Vec<Vec<Expansion>>],
         bm25: &Bm25f,
         keep: &[bool],
+        require_all: bool,
         scores: &mut [f32],
     ) -> Vec<u32> {
         let n = self.documents.len();
@@ -211,7 +224,7 @@ impl Index {
             }
         }
         let all = query.clauses.len() as u16;
-        let needed = if (0..n).any(|d| keep[d] && matched[d] == all) {
+        let needed = if require_all && (0..n).any(|d| keep[d] && matched[d] == all) {
             all
         } else {
             1

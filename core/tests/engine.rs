@@ -66,6 +66,40 @@ fn falls_back_to_documents_with_the_most_words() {
 }
 
 #[test]
+fn any_word_mode_ranks_partial_matches_too() {
+    let index = corpus();
+    let options = SearchOptions {
+        typing: false,
+        require_all: false,
+        ..SearchOptions::default()
+    };
+    let found: Vec<String> = index
+        .search("kremlin trump", &options)
+        .hits
+        .into_iter()
+        .map(|h| h.id)
+        .collect();
+    assert_eq!(found.first().map(String::as_str), Some("c"), "{found:?}");
+    assert_eq!(found.len(), 2, "{found:?}");
+}
+
+#[test]
+fn stop_words_are_ignored_beside_other_words_but_searchable_alone() {
+    let index = corpus();
+    assert_eq!(
+        complete(&index, "the grain"),
+        ["b"],
+        "a document without 'the' still matches"
+    );
+    assert!(!complete(&index, "the").is_empty());
+    assert_eq!(
+        complete(&index, "\"the talks went\""),
+        ["a"],
+        "phrases keep stop words"
+    );
+}
+
+#[test]
 fn title_matches_rank_above_body_matches() {
     let index = corpus();
     assert_eq!(

@@ -10,7 +10,7 @@ use std::time::Instant;
 use clap::Args;
 use serde::Deserialize;
 
-use scour_core::{IndexBuilder, SearchOptions, Syntax};
+use scour_core::{IndexBuilder, SearchOptions, Syntax, Weights};
 
 use super::metrics::{mean, score, Judgments, Scores};
 
@@ -24,6 +24,35 @@ pub struct EvalArgs {
     /// Also write the rankings as a TREC run file (`qid Q0 docid rank score scour`).
     #[arg(long)]
     run: Option<PathBuf>,
+    /// Override ranking weights, for experiments: `k1=1.2,b_body=0.75,title=2.5,...`.
+    #[arg(long, value_parser = parse_weights)]
+    weights: Option<Weights>,
+}
+
+/// Parses `name=value` pairs over the default weights.
+fn parse_weights(text: &str) -> Result<Weights, String> {
+    let mut weights = Weights::default();
+    for pair in text.split(',').filter(|p| !p.is_empty()) {
+        let (name, value) = pair
+            .split_once('=')
+            .ok_or_else(|| format!("{pair:?} is not name=value"))?;
+        let value: f32 = value
+            .parse()
+            .map_err(|_| format!("{value:?} is not a number"))?;
+        let field = match name {
+            "k1" => &mut weights.k1,
+            "b_title" => &mut weights.b_title,
+            "b_body" => &mut weights.b_body,
+            "title" => &mut weights.title,
+            "stem" => &mut weights.stem,
+            "prefix" => &mut weights.prefix,
+            "typo" => &mut weights.typo,
+            "proximity" => &mut weights.proximity,
+            other => return Err(format!("unknown weight {other:?}")),
+        };
+        *field = value;
+    }
+    Ok(weights)
 }
 
 #[derive(Deserialize)]
@@ -52,6 +81,8 @@ pub fn run(args: &EvalArgs) -> Result<(), String> {
         limit: DEPTH,
         syntax: Syntax::Plain,
         typing: false,
+        require_all: false,
+        weights: args.weights.unwrap_or_default(),
         ..SearchOptions::default()
     };
     let mut per_query: Vec<Scores> = Vec::new();
