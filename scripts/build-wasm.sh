@@ -27,15 +27,28 @@ pick_wasm_opt() {
   return 1
 }
 
+# rustc's opt-level "z" + LTO output is already small: on this module `wasm-opt -Oz` shrinks the
+# raw bytes but grows the gzip/brotli size (inlining and code folding compress worse), so this
+# tries -Oz and a light pass set and keeps whichever transfers smallest (gzip -9), input included.
+FEATURES=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals
+  --enable-reference-types --enable-multivalue) # rustc's wasm32 defaults (target_features is stripped)
+LIGHT=(--strip-debug --strip-producers --dce --remove-unused-module-elements --vacuum)
+gzsize() { gzip -9 -n -c "$1" | wc -c; }
+
 if OPT=$(pick_wasm_opt); then
-  before=$(wc -c <"$OUT/scour_engine_bg.wasm")
-  # The features rustc enables by default for wasm32 (the target_features section is stripped).
-  step "wasm-opt -Oz ($OPT)" "$OPT" -Oz \
-    --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
-    --enable-reference-types --enable-multivalue \
-    "$OUT/scour_engine_bg.wasm" -o "$OUT/scour_engine_bg.wasm.opt"
-  mv "$OUT/scour_engine_bg.wasm.opt" "$OUT/scour_engine_bg.wasm"
-  printf '    wasm: %d -> %d bytes\n' "$before" "$(wc -c <"$OUT/scour_engine_bg.wasm")" >&2
+  W="$OUT/scour_engine_bg.wasm"
+  step "wasm-opt -Oz ($OPT)" "$OPT" -Oz "${FEATURES[@]}" "$W" -o "$W.oz"
+  step "wasm-opt light passes (${LIGHT[*]})" "$OPT" "${LIGHT[@]}" "${FEATURES[@]}" "$W" -o "$W.light"
+  best="$W"; best_gz=$(gzsize "$W")
+  for cand in "$W.oz" "$W.light"; do
+    gz=$(gzsize "$cand")
+    printf '    %-26s %7d bytes, %7d gzip\n' "${cand#"$OUT"/}" "$(wc -c <"$cand")" "$gz" >&2
+    if [ "$gz" -lt "$best_gz" ]; then best="$cand"; best_gz=$gz; fi
+  done
+  printf '    %-26s %7d bytes, %7d gzip (wasm-bindgen output)\n' "${W#"$OUT"/}" "$(wc -c <"$W")" "$(gzsize "$W")" >&2
+  [ "$best" = "$W" ] || mv "$best" "$W"
+  rm -f "$W.oz" "$W.light"
+  printf '    kept: %s\n' "${best#"$OUT"/}" >&2
 else
   printf '    (no usable wasm-opt: skipping; run `npm ci` for binaryen >= 116)\n' >&2
 fi

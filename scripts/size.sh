@@ -7,7 +7,7 @@ BUDGET_GZIP=$((120 * 1024))   # 120 KiB gzip for everything but the HTML
 bash scripts/setup.sh >/dev/null
 [ "${SKIP_BUILD:-0}" = 1 ] || bash scripts/build-wasm.sh 2>/dev/null || die "wasm build (run: make build)"
 
-gz() { gzip -9 -c "$@" | wc -c; }
+gz() { gzip -9 -n -c "$@" | wc -c; }
 br() { brotli -q 11 -c "$@" | wc -c; }
 row() { # label files...
   local label="$1"; shift
