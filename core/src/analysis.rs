@@ -39,36 +39,150 @@ pub enum CompoundRole {
     Joined,
 }
 
+/// A token whose term borrows the analyser's buffer, as passed to [`analyze`]'s callback.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TokenRef<'a> {
+    pub term: &'a str,
+    pub span: Range<usize>,
+    pub position: u32,
+    pub role: CompoundRole,
+}
+
 /// Splits `text` into normalised tokens.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::new();
-    let mut position = 0;
-    for compound in compounds(text) {
-        push_compound(text, &compound, &mut position, &mut tokens);
-    }
+    analyze(text, |t| {
+        tokens.push(Token {
+            term: t.term.to_string(),
+            span: t.span,
+            position: t.position,
+            role: t.role,
+        })
+    });
     tokens
 }
 
-/// Normalises one word: NFKD, diacritics dropped, full lower case, possessive and
-/// apostrophes removed. Returns an empty string for a word with no letters or digits.
-pub fn normalize_word(word: &str) -> String {
-    if word.bytes().all(|b| b.is_ascii_alphanumeric()) {
-        return word.to_ascii_lowercase();
-    }
-    let mut folded = String::with_capacity(word.len());
-    for c in word.chars().filter(|&c| !is_diacritic(c)).flat_map(fold) {
-        match c {
-            'ß' | 'ẞ' => folded.push_str("ss"),
-            'ς' => folded.push('σ'),
-            c if is_apostrophe(c) => folded.push('\''),
-            c => folded.extend(c.to_lowercase()),
+/// Calls `emit` with each token of `text`, in order, reusing one buffer for the terms.
+pub fn analyze(text: &str, mut emit: impl FnMut(TokenRef<'_>)) {
+    let mut compound = Compound::default();
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        if is_ideographic(c) {
+            compound.flush(&mut emit);
+            compound.push(text, start..start + c.len_utf8());
+            compound.flush(&mut emit);
+            continue;
+        }
+        if !is_word_char(c) {
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        while let Some(&(i, next)) = chars.peek() {
+            if is_word_char(next) && !is_ideographic(next) {
+                end = i + next.len_utf8();
+                chars.next();
+            } else if is_apostrophe(next) && followed_by_word_char(text, i + next.len_utf8()) {
+                chars.next();
+            } else {
+                break;
+            }
+        }
+        compound.push(text, start..end);
+        let hyphen_joins = matches!(chars.peek(), Some(&(i, h)) if is_hyphen(h)
+            && followed_by_word_char(text, i + h.len_utf8()));
+        if hyphen_joins {
+            chars.next();
+        } else {
+            compound.flush(&mut emit);
         }
     }
-    let stripped = folded
-        .strip_suffix("'s")
-        .or_else(|| folded.strip_suffix('\''))
-        .unwrap_or(&folded);
-    stripped.chars().filter(|&c| c != '\'').collect()
+    compound.flush(&mut emit);
+}
+
+/// Normalises one word: folded, full lower case, possessive and apostrophes removed. Returns
+/// an empty string for a word with no letters or digits.
+pub fn normalize_word(word: &str) -> String {
+    let mut term = String::new();
+    normalize_into(word, &mut term);
+    term
+}
+
+/// Appends the normalised form of `word` to `out`.
+fn normalize_into(word: &str, out: &mut String) {
+    if word.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        return;
+    }
+    let start = out.len();
+    for c in word.chars().filter(|&c| !is_diacritic(c)).flat_map(fold) {
+        match c {
+            'ß' | 'ẞ' => out.push_str("ss"),
+            'ς' => out.push('σ'),
+            c if is_apostrophe(c) => out.push('\''),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    if out[start..].ends_with("'s") {
+        out.truncate(out.len() - 2);
+    }
+    if out[start..].contains('\'') {
+        let kept: String = out[start..].chars().filter(|&c| c != '\'').collect();
+        out.truncate(start);
+        out.push_str(&kept);
+    }
+}
+
+/// The words of one hyphenated compound (or a lone word), normalised into one buffer: the
+/// buffer then holds the joined form, and each part is a slice of it.
+#[derive(Default)]
+struct Compound {
+    terms: String,
+    /// Each part's span in the text and its range in `terms`.
+    parts: Vec<(Range<usize>, Range<usize>)>,
+    position: u32,
+}
+
+impl Compound {
+    fn push(&mut self, text: &str, span: Range<usize>) {
+        let start = self.terms.len();
+        normalize_into(&text[span.clone()], &mut self.terms);
+        if self.terms.len() > start {
+            self.parts.push((span, start..self.terms.len()));
+        }
+    }
+
+    fn flush(&mut self, emit: &mut impl FnMut(TokenRef<'_>)) {
+        if let [(span, _)] = self.parts.as_slice() {
+            let span = span.clone();
+            emit(TokenRef {
+                term: &self.terms,
+                span,
+                position: self.position,
+                role: CompoundRole::Word,
+            });
+            self.position += 1;
+        } else if let (Some(first), Some(last)) = (self.parts.first(), self.parts.last()) {
+            let span = first.0.start..last.0.end;
+            emit(TokenRef {
+                term: &self.terms,
+                span,
+                position: self.position,
+                role: CompoundRole::Joined,
+            });
+            for (span, range) in &self.parts {
+                let term = &self.terms[range.clone()];
+                emit(TokenRef {
+                    term,
+                    span: span.clone(),
+                    position: self.position,
+                    role: CompoundRole::Part,
+                });
+                self.position += 1;
+            }
+        }
+        self.terms.clear();
+        self.parts.clear();
+    }
 }
 
 /// The English Snowball stem of a normalised term.
@@ -183,92 +297,11 @@ fn is_ideographic(c: char) -> bool {
     )
 }
 
-/// A run of words joined by hyphens: byte ranges of its words, in order.
-type Compound = Vec<Range<usize>>;
-
-/// Finds the compounds of `text`, each a list of word byte ranges.
-fn compounds(text: &str) -> Vec<Compound> {
-    let mut result: Vec<Compound> = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    // Whether the previous word ended right before a hyphen that is followed by a word char.
-    let mut joined_to_previous = false;
-    while let Some((start, c)) = chars.next() {
-        if is_ideographic(c) {
-            let span = start..start + c.len_utf8();
-            result.push(vec![span]);
-            joined_to_previous = false;
-            continue;
-        }
-        if !is_word_char(c) {
-            continue;
-        }
-        let mut end = start + c.len_utf8();
-        while let Some(&(i, next)) = chars.peek() {
-            if is_word_char(next) && !is_ideographic(next) {
-                end = i + next.len_utf8();
-                chars.next();
-            } else if is_apostrophe(next) && followed_by_word_char(text, i + next.len_utf8()) {
-                chars.next();
-            } else {
-                break;
-            }
-        }
-        let word = start..end;
-        match result.last_mut() {
-            Some(compound) if joined_to_previous => compound.push(word),
-            _ => result.push(vec![word]),
-        }
-        joined_to_previous = matches!(chars.peek(), Some(&(i, h)) if is_hyphen(h)
-            && followed_by_word_char(text, i + h.len_utf8()));
-        if joined_to_previous {
-            chars.next();
-        }
-    }
-    result
-}
-
 fn followed_by_word_char(text: &str, at: usize) -> bool {
     text[at..]
         .chars()
         .next()
         .is_some_and(|c| is_word_char(c) && !is_ideographic(c))
-}
-
-fn push_compound(text: &str, compound: &Compound, position: &mut u32, tokens: &mut Vec<Token>) {
-    let parts: Vec<(String, Range<usize>)> = compound
-        .iter()
-        .map(|span| (normalize_word(&text[span.clone()]), span.clone()))
-        .filter(|(term, _)| !term.is_empty())
-        .collect();
-    if parts.len() == 1 {
-        let (term, span) = parts.into_iter().next().expect("one part");
-        tokens.push(Token {
-            term,
-            span,
-            position: *position,
-            role: CompoundRole::Word,
-        });
-        *position += 1;
-        return;
-    }
-    let Some(first) = parts.first() else { return };
-    let whole = first.1.start..parts.last().map_or(first.1.end, |p| p.1.end);
-    let joined: String = parts.iter().map(|(term, _)| term.as_str()).collect();
-    tokens.push(Token {
-        term: joined,
-        span: whole,
-        position: *position,
-        role: CompoundRole::Joined,
-    });
-    for (term, span) in parts {
-        tokens.push(Token {
-            term,
-            span,
-            position: *position,
-            role: CompoundRole::Part,
-        });
-        *position += 1;
-    }
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod bench;
 mod eval;
 mod metrics;
 mod search;
@@ -21,6 +22,8 @@ struct Cli {
 enum Command {
     /// Search and print the best hits.
     Search(search::SearchArgs),
+    /// Measure indexing throughput, index size and query latency on a collection.
+    Bench(bench::BenchArgs),
     /// Measure relevance on a test collection (corpus.jsonl, queries.jsonl, qrels.txt).
     Eval(eval::EvalArgs),
     /// Print document, term and byte counts of an index.
@@ -35,6 +38,7 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Search(args) => search::run(&args),
+        Command::Bench(args) => bench::run(&args),
         Command::Eval(args) => eval::run(&args),
         Command::Stats { index } => search::stats(index.as_deref()),
     };

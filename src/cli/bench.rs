@@ -1,0 +1,135 @@
+//! `scour bench`: indexing throughput, index size and per-query latency on a collection.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use clap::Args;
+
+use scour_core::{codec, Document, IndexBuilder, SearchOptions};
+
+#[derive(Args)]
+pub struct BenchArgs {
+    /// A collection directory with corpus.jsonl (queries.jsonl is used when present).
+    collection: PathBuf,
+    /// Queries to time (drawn from queries.jsonl, else from document titles).
+    #[arg(long, default_value_t = 50)]
+    queries: usize,
+}
+
+pub fn run(args: &BenchArgs) -> Result<(), String> {
+    let corpus =
+        scour_ingest::read_corpus(&[args.collection.join("corpus.jsonl")], &Default::default())
+            .map_err(|e| e.to_string())?;
+    let documents = corpus.documents;
+    let text_bytes: usize = documents.iter().map(|d| d.title.len() + d.body.len()).sum();
+    let queries = sample_queries(&args.collection, &documents, args.queries);
+    let started = Instant::now();
+    let mut builder = IndexBuilder::new();
+    for document in documents {
+        builder.add(document);
+    }
+    let bytes = codec::encode(&builder.build());
+    let build = started.elapsed();
+    let started = Instant::now();
+    let index = codec::decode(&bytes).map_err(|e| e.to_string())?;
+    let open = started.elapsed();
+    let megabytes = text_bytes as f64 / 1e6;
+    println!(
+        "{} documents, {megabytes:.1} MB of text: indexed in {:.2} s ({:.1} MB/s); index {} bytes ({:.2} MB per MB of text); opened in {:.1} ms",
+        index.stats().documents,
+        build.as_secs_f64(),
+        megabytes / build.as_secs_f64(),
+        bytes.len(),
+        bytes.len() as f64 / 1e6 / megabytes,
+        open.as_secs_f64() * 1e3
+    );
+    let complete = SearchOptions {
+        typing: false,
+        ..SearchOptions::default()
+    };
+    let whole = time_each(queries.iter().map(String::as_str), |q| {
+        index.search(q, &complete).total
+    });
+    report("query (limit 10, with excerpts)", whole);
+    let keystrokes: Vec<&str> = queries
+        .iter()
+        .flat_map(|q| {
+            q.char_indices()
+                .skip(1)
+                .map(|(i, _)| &q[..i])
+                .chain([q.as_str()])
+        })
+        .collect();
+    let typing = SearchOptions::default();
+    report(
+        "keystroke (prefix of each query)",
+        time_each(keystrokes.into_iter(), |q| index.search(q, &typing).total),
+    );
+    Ok(())
+}
+
+/// Queries from queries.jsonl, or the first two words of evenly spaced titles.
+fn sample_queries(dir: &std::path::Path, documents: &[Document], count: usize) -> Vec<String> {
+    if let Ok(text) = std::fs::read_to_string(dir.join("queries.jsonl")) {
+        let parsed: Vec<String> = text
+            .lines()
+            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+            .filter_map(|v| v.get("text").and_then(|t| t.as_str()).map(str::to_owned))
+            .take(count)
+            .collect();
+        if !parsed.is_empty() {
+            return parsed;
+        }
+    }
+    let step = (documents.len() / count.max(1)).max(1);
+    documents
+        .iter()
+        .step_by(step)
+        .map(|d| {
+            d.title
+                .split_whitespace()
+                .take(2)
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .filter(|q| !q.is_empty())
+        .take(count)
+        .collect()
+}
+
+/// Times each query once after a warm-up pass; returns sorted durations.
+fn time_each<'a>(
+    queries: impl Iterator<Item = &'a str> + Clone,
+    mut search: impl FnMut(&str) -> usize,
+) -> Vec<Duration> {
+    let mut sink = 0;
+    for q in queries.clone() {
+        sink += search(q);
+    }
+    let mut times: Vec<Duration> = queries
+        .map(|q| {
+            let started = Instant::now();
+            sink += search(q);
+            started.elapsed()
+        })
+        .collect();
+    std::hint::black_box(sink);
+    times.sort();
+    times
+}
+
+fn report(what: &str, times: Vec<Duration>) {
+    let micros = |d: Duration| d.as_secs_f64() * 1e6;
+    let at = |p: f64| {
+        times
+            .get(((times.len() as f64 - 1.0) * p).round() as usize)
+            .map_or(0.0, |d| micros(*d))
+    };
+    let mean = times.iter().map(|d| micros(*d)).sum::<f64>() / times.len().max(1) as f64;
+    println!(
+        "{what}: n {}, p50 {:.0} µs, p95 {:.0} µs, mean {mean:.0} µs",
+        times.len(),
+        at(0.5),
+        at(0.95)
+    );
+}
