@@ -1,4 +1,5 @@
 //! The engine over the embedded seed corpus, as the CLI and the wasm module see it.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::BTreeSet;
 

@@ -7,6 +7,7 @@ use clap::{Parser, Subcommand};
 
 mod bench;
 mod eval;
+mod index;
 mod metrics;
 mod search;
 
@@ -24,6 +25,8 @@ enum Command {
     Search(search::SearchArgs),
     /// Measure indexing throughput, index size and query latency on a collection.
     Bench(bench::BenchArgs),
+    /// Index folders of pages into an index file (and, with --bundle, a drop-in web bundle).
+    Index(index::IndexArgs),
     /// Measure relevance on a test collection (corpus.jsonl, queries.jsonl, qrels.txt).
     Eval(eval::EvalArgs),
     /// Print document, term and byte counts of an index.
@@ -40,6 +43,7 @@ pub fn run() -> ExitCode {
         Command::Search(args) => search::run(&args),
         Command::Bench(args) => bench::run(&args),
         Command::Eval(args) => eval::run(&args),
+        Command::Index(args) => index::run(&args),
         Command::Stats { index } => search::stats(index.as_deref()),
     };
     match result {
