@@ -71,6 +71,11 @@ impl Index {
         }
     }
 
+    /// The sorted term dictionary.
+    pub fn terms(&self) -> &TermDictionary {
+        &self.terms
+    }
+
     /// The stored document with this id.
     pub fn document(&self, id: &str) -> Option<&StoredDocument> {
         self.documents.iter().find(|d| d.id == id)

@@ -65,7 +65,34 @@ pub fn run(args: &BenchArgs) -> Result<(), String> {
         "keystroke (prefix of each query)",
         time_each(keystrokes.into_iter(), |q| index.search(q, &typing).total),
     );
+    report_dictionary(&index, &queries);
     Ok(())
+}
+
+/// Times the term dictionary alone: prefix lookups, and typo lookups at distance 1 and 2.
+fn report_dictionary(index: &scour_core::Index, queries: &[String]) {
+    let terms = index.terms();
+    let words: Vec<String> = queries
+        .iter()
+        .flat_map(|q| scour_core::analysis::tokenize(q))
+        .map(|t| t.term)
+        .filter(|t| t.chars().count() >= 4)
+        .collect();
+    println!("dictionary: {} terms", terms.len());
+    let prefixes: Vec<String> = words.iter().map(|w| w.chars().take(3).collect()).collect();
+    let prefix = time_each(prefixes.iter().map(String::as_str), |p| {
+        terms.prefix_range(p).len()
+    });
+    report("  prefix lookup (3 letters)", prefix);
+    let words = || words.iter().map(String::as_str);
+    report(
+        "  typo lookup, 1 edit",
+        time_each(words(), |w| terms.fuzzy(w, 1).len()),
+    );
+    report(
+        "  typo lookup, 2 edits",
+        time_each(words(), |w| terms.fuzzy(w, 2).len()),
+    );
 }
 
 /// Queries from queries.jsonl, or the first two words of evenly spaced titles.
