@@ -1,6 +1,7 @@
 //! `scour index`: read a folder of pages into an index file, optionally with the web bundle.
 
 use std::fs;
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -55,9 +56,12 @@ pub fn run(args: &IndexArgs) -> Result<(), String> {
         text_bytes as f64 / 1e6
     );
     let mut builder = IndexBuilder::new();
+    let mut progress = Progress::new(corpus.documents.len());
     for document in corpus.documents {
         builder.add(document);
+        progress.advance();
     }
+    progress.finish();
     let index = builder.build();
     let bytes = codec::encode(&index);
     fs::create_dir_all(&args.out)
@@ -87,6 +91,47 @@ pub fn run(args: &IndexArgs) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// A progress bar on stderr for large inputs, drawn only when stderr is a terminal.
+struct Progress {
+    total: usize,
+    done: usize,
+    visible: bool,
+}
+
+impl Progress {
+    /// Inputs smaller than this index too fast for a bar to be worth drawing.
+    const MIN_DOCUMENTS: usize = 1_000;
+
+    fn new(total: usize) -> Self {
+        let visible = total >= Self::MIN_DOCUMENTS && std::io::stderr().is_terminal();
+        Progress {
+            total,
+            done: 0,
+            visible,
+        }
+    }
+
+    fn advance(&mut self) {
+        self.done += 1;
+        if self.visible && (self.done % 256 == 0 || self.done == self.total) {
+            let filled = 30 * self.done / self.total;
+            eprint!(
+                "\r[{}{}] {}/{} documents",
+                "#".repeat(filled),
+                " ".repeat(30 - filled),
+                self.done,
+                self.total
+            );
+        }
+    }
+
+    fn finish(&self) {
+        if self.visible {
+            eprintln!();
+        }
+    }
 }
 
 /// Copies the built engine and widget from this checkout's `www/`.
