@@ -107,14 +107,38 @@ pub fn normalize_word(word: &str) -> String {
     term
 }
 
+/// Marks an accented term: the unfolded form of a word whose folding changed it, indexed
+/// beside the folded term so that typing the accents ranks their documents first.
+pub const ACCENTED: char = '\u{1}';
+
+/// The accented term of a word, when folding changes more than its case (`Tianjín`).
+pub fn accented_term(word: &str) -> Option<String> {
+    if word.is_ascii() {
+        return None;
+    }
+    let mut folded = String::new();
+    normalize_into(word, &mut folded);
+    let mut exact = String::from(ACCENTED);
+    lower_into(word.chars(), &mut exact);
+    (exact[ACCENTED.len_utf8()..] != folded && exact.len() > ACCENTED.len_utf8()).then_some(exact)
+}
+
 /// Appends the normalised form of `word` to `out`.
 fn normalize_into(word: &str, out: &mut String) {
     if word.bytes().all(|b| b.is_ascii_alphanumeric()) {
         out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
         return;
     }
+    lower_into(
+        word.chars().filter(|&c| !is_diacritic(c)).flat_map(fold),
+        out,
+    );
+}
+
+/// Appends `chars` in full lower case, without a possessive `'s` or apostrophes.
+fn lower_into(chars: impl Iterator<Item = char>, out: &mut String) {
     let start = out.len();
-    for c in word.chars().filter(|&c| !is_diacritic(c)).flat_map(fold) {
+    for c in chars {
         match c {
             'ß' | 'ẞ' => out.push_str("ss"),
             'ς' => out.push('σ'),

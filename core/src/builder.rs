@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::analysis::{stem, tokenize, Token};
+use crate::analysis::{accented_term, stem, tokenize, CompoundRole, Token, ACCENTED};
 use crate::dictionary::TermDictionary;
 use crate::document::Document;
 use crate::index::{Index, StemGroups, StoredDocument};
@@ -26,8 +26,10 @@ impl IndexBuilder {
         let doc = self.documents.len() as u32;
         let title_tokens = tokenize(&document.title);
         let body_tokens = tokenize(&document.body);
-        self.record(doc, &title_tokens, |o| &mut o.title_positions);
-        self.record(doc, &body_tokens, |o| &mut o.body_positions);
+        self.record(doc, &document.title, &title_tokens, |o| {
+            &mut o.title_positions
+        });
+        self.record(doc, &document.body, &body_tokens, |o| &mut o.body_positions);
         self.documents.push(StoredDocument {
             title_length: token_count(&title_tokens),
             body_length: token_count(&body_tokens),
@@ -47,19 +49,40 @@ impl IndexBuilder {
         self
     }
 
-    fn record(&mut self, doc: u32, tokens: &[Token], field: fn(&mut Occurrences) -> &mut Vec<u32>) {
+    fn record(
+        &mut self,
+        doc: u32,
+        text: &str,
+        tokens: &[Token],
+        field: fn(&mut Occurrences) -> &mut Vec<u32>,
+    ) {
         for token in tokens {
-            let list = self.occurrences.entry(token.term.clone()).or_default();
-            if list.last().is_none_or(|o| o.doc != doc) {
-                list.push(Occurrences {
-                    doc,
-                    ..Occurrences::default()
-                });
+            if token.role != CompoundRole::Joined {
+                if let Some(accented) = accented_term(&text[token.span.clone()]) {
+                    self.occur(accented, doc, token.position, field);
+                }
             }
-            let positions = field(list.last_mut().expect("pushed above"));
-            if positions.last() != Some(&token.position) {
-                positions.push(token.position);
-            }
+            self.occur(token.term.clone(), doc, token.position, field);
+        }
+    }
+
+    fn occur(
+        &mut self,
+        term: String,
+        doc: u32,
+        position: u32,
+        field: fn(&mut Occurrences) -> &mut Vec<u32>,
+    ) {
+        let list = self.occurrences.entry(term).or_default();
+        if list.last().is_none_or(|o| o.doc != doc) {
+            list.push(Occurrences {
+                doc,
+                ..Occurrences::default()
+            });
+        }
+        let positions = field(list.last_mut().expect("pushed above"));
+        if positions.last() != Some(&position) {
+            positions.push(position);
         }
     }
 
@@ -88,7 +111,11 @@ fn token_count(tokens: &[Token]) -> u32 {
 
 fn stem_groups(terms: &TermDictionary) -> StemGroups {
     let mut groups: BTreeMap<String, Vec<u32>> = BTreeMap::new();
-    for (id, term) in terms.iter().enumerate() {
+    for (id, term) in terms
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| !t.starts_with(ACCENTED))
+    {
         groups.entry(stem(term)).or_default().push(id as u32);
     }
     groups.retain(|_, members| members.len() > 1);

@@ -44,8 +44,20 @@ impl Index {
         weights: &Weights,
     ) -> Vec<Expansion> {
         match atom {
-            Atom::Word { term, prefix, .. } => {
-                self.expand_word(term, *prefix && typing, typos, weights)
+            Atom::Word {
+                term,
+                prefix,
+                accented,
+                ..
+            } => {
+                let mut expansions = self.expand_word(term, *prefix && typing, typos, weights);
+                if let Some(term) = accented.as_deref().and_then(|a| self.terms.find(a)) {
+                    expansions.push(Expansion {
+                        term,
+                        weight: weights.accent,
+                    });
+                }
+                expansions
             }
             Atom::Phrase { terms, .. } => terms
                 .iter()

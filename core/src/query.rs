@@ -5,7 +5,7 @@
 //! lone `-` and an `OR` with nothing on one side are ignored, and over-long queries are cut
 //! to [`MAX_QUERY_CHARS`] characters and [`MAX_CLAUSES`] clauses.
 
-use crate::analysis::{is_stop_word, tokenize, CompoundRole};
+use crate::analysis::{accented_term, is_stop_word, tokenize, CompoundRole};
 
 /// Characters of a query that are read; the rest is ignored.
 pub const MAX_QUERY_CHARS: usize = 1_000;
@@ -33,6 +33,8 @@ pub enum Atom {
         field: Field,
         /// The word is still being typed: its completions match too.
         prefix: bool,
+        /// The word as typed with its accents, when it has any: a bonus for exact accents.
+        accented: Option<String>,
     },
     /// Terms that must occur at consecutive positions in one field.
     Phrase { terms: Vec<String>, field: Field },
@@ -224,11 +226,18 @@ fn analyse(text: &str, quoted: bool, field: Field, prefix: bool) -> Vec<Atom> {
     let joined = tokens.iter().find(|t| t.role == CompoundRole::Joined);
     match words.len() {
         0 => Vec::new(),
-        1 => vec![Atom::Word {
-            term: words[0].clone(),
-            field,
-            prefix,
-        }],
+        1 => {
+            let token = tokens
+                .iter()
+                .find(|t| t.role != CompoundRole::Joined)
+                .expect("one word");
+            vec![Atom::Word {
+                term: words[0].clone(),
+                field,
+                prefix,
+                accented: accented_term(&text[token.span.clone()]),
+            }]
+        }
         _ => {
             let mut atoms = vec![Atom::Phrase {
                 terms: words,
@@ -245,6 +254,7 @@ fn analyse(text: &str, quoted: bool, field: Field, prefix: bool) -> Vec<Atom> {
                         term: joined.term.clone(),
                         field,
                         prefix: false,
+                        accented: None,
                     });
                 }
             }

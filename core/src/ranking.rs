@@ -19,6 +19,8 @@ pub struct Weights {
     pub prefix: f32,
     /// Weight of a match one typo away (divided by the number of typos).
     pub typo: f32,
+    /// Added for a match with the query word's exact accents (`Tianjín`).
+    pub accent: f32,
     /// Bonus for adjacent query words, scaled by their IDF and the inverse squared distance.
     pub proximity: f32,
 }
@@ -33,6 +35,7 @@ impl Default for Weights {
             stem: 0.8,
             prefix: 0.6,
             typo: 0.5,
+            accent: 0.5,
             proximity: 0.3,
         }
     }

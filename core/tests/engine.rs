@@ -161,6 +161,32 @@ fn possessives_and_diacritics_are_folded() {
 }
 
 #[test]
+fn accents_are_folded_but_typed_accents_rank_their_documents_first() {
+    let mut builder = IndexBuilder::new();
+    builder
+        .add(doc("plain", "One", "a visit to Tianjin port"))
+        .add(doc("accented", "Two", "a visit to Tianjín port"));
+    let index = builder.build();
+    assert_eq!(complete(&index, "Tianjín"), ["accented", "plain"]);
+    let mut plain_first = complete(&index, "tianjin");
+    plain_first.sort();
+    assert_eq!(
+        plain_first,
+        ["accented", "plain"],
+        "both found without accents"
+    );
+    let hit = index
+        .search("tianjin", &SearchOptions::default())
+        .hits
+        .remove(0);
+    assert_eq!(
+        hit.excerpt_matches.len(),
+        1,
+        "the accented word is highlighted: {hit:?}"
+    );
+}
+
+#[test]
 fn stems_match_other_inflections_but_exact_ranks_first() {
     let mut builder = IndexBuilder::new();
     builder

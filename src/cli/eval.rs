@@ -47,6 +47,7 @@ fn parse_weights(text: &str) -> Result<Weights, String> {
             "stem" => &mut weights.stem,
             "prefix" => &mut weights.prefix,
             "typo" => &mut weights.typo,
+            "accent" => &mut weights.accent,
             "proximity" => &mut weights.proximity,
             other => return Err(format!("unknown weight {other:?}")),
         };
