@@ -226,14 +226,17 @@ fn date(value: &JsValue, name: &str) -> Result<Option<String>, String> {
     }
 }
 
+/// `YYYY-MM-DD` with a month from 01 to 12 and a day from 01 to 31.
 fn is_iso_date(text: &str) -> bool {
     let b = text.as_bytes();
-    b.len() == 10
+    let shape = b.len() == 10
         && b[4] == b'-'
         && b[7] == b'-'
         && b.iter()
             .enumerate()
-            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    let number = |range: std::ops::Range<usize>| text[range].parse::<u32>().unwrap_or(0);
+    shape && (1..=12).contains(&number(5..7)) && (1..=31).contains(&number(8..10))
 }
 
 fn js_hit(hit: Hit) -> JsHit {
