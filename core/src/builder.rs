@@ -44,7 +44,15 @@ impl IndexBuilder {
                 1.0
             },
             meta: document.meta.into_iter().collect(),
-            filters: document.filters.into_iter().collect(),
+            filters: document
+                .filters
+                .into_iter()
+                .map(|(name, mut values)| {
+                    values.sort();
+                    values.dedup();
+                    (name, values)
+                })
+                .collect(),
         });
         self
     }
@@ -94,13 +102,7 @@ impl IndexBuilder {
             .values()
             .map(|o| PostingList::encode(o))
             .collect();
-        Index {
-            terms,
-            postings,
-            stems,
-            documents: self.documents,
-            encoded_bytes: 0,
-        }
+        Index::new(terms, postings, stems, self.documents)
     }
 }
 

@@ -200,7 +200,13 @@ fn from_payload(p: Payload) -> Result<Index, FormatError> {
     }
     let postings = split(&p.postings, &p.postings_lengths, "postings")?;
     let positions = split(&p.positions, &p.positions_lengths, "positions")?;
-    let doc_count = p.documents.len() as u32;
+    let documents: Vec<StoredDocument> = p.documents.into_iter().map(from_record).collect();
+    if documents
+        .iter()
+        .any(|d| !d.weight.is_finite() || d.weight <= 0.0)
+    {
+        return Err(corrupt("a document weight is not a positive number".into()));
+    }
     let lists = postings
         .into_iter()
         .zip(positions)
@@ -212,7 +218,7 @@ fn from_payload(p: Payload) -> Result<Index, FormatError> {
         })
         .collect::<Vec<_>>();
     for list in &lists {
-        check_postings(list, doc_count)?;
+        check_postings(list, &documents)?;
     }
     let stems = front_decode(&p.stems, p.stem_count, "stems")?;
     if p.stem_members.len() != stems.len() {
@@ -223,47 +229,77 @@ fn from_payload(p: Payload) -> Result<Index, FormatError> {
         .iter()
         .map(|m| delta_decode(m, term_count as u32))
         .collect::<Result<Vec<_>, _>>()?;
-    Ok(Index {
+    Ok(Index::new(
         terms,
-        postings: lists,
-        stems: StemGroups { stems, members },
-        documents: p.documents.into_iter().map(from_record).collect(),
-        encoded_bytes: 0,
-    })
+        lists,
+        StemGroups { stems, members },
+        documents,
+    ))
 }
 
 fn corrupt(message: String) -> FormatError {
     FormatError::Corrupt(message)
 }
 
-/// Every posting names an existing document, in increasing order, and its stream ends exactly.
-fn check_postings(list: &PostingList, doc_count: u32) -> Result<(), FormatError> {
+/// Every posting names an existing document, in increasing order, and its positions are
+/// exactly its term frequencies' worth of increasing positions inside the field; the
+/// streams end exactly where the postings say.
+fn check_postings(list: &PostingList, documents: &[StoredDocument]) -> Result<(), FormatError> {
+    let bad = |what: &str| corrupt(format!("a posting list is malformed ({what})"));
     let mut at = 0;
-    let mut positions = 0usize;
-    let mut doc = None::<u32>;
+    let mut positions_at = 0u64;
+    let mut previous: Option<u32> = None;
     for _ in 0..list.doc_count {
+        if at >= list.postings.len() {
+            return Err(bad("it ends early"));
+        }
         let delta = read_varint(&list.postings, &mut at);
-        let next = match doc {
+        let doc = match previous {
             None => Some(delta),
             Some(d) if delta > 0 => d.checked_add(delta),
             Some(_) => None,
-        };
-        doc = next.filter(|&d| d < doc_count);
-        if doc.is_none() {
-            return Err(corrupt(
-                "a posting names a document that does not exist".into(),
-            ));
         }
-        read_varint(&list.postings, &mut at);
-        read_varint(&list.postings, &mut at);
-        positions += read_varint(&list.postings, &mut at) as usize;
+        .filter(|&d| (d as usize) < documents.len())
+        .ok_or_else(|| bad("a document that does not exist"))?;
+        previous = Some(doc);
+        let title_tf = read_varint(&list.postings, &mut at);
+        let body_tf = read_varint(&list.postings, &mut at);
+        let end = positions_at + u64::from(read_varint(&list.postings, &mut at));
+        if end > list.positions.len() as u64 {
+            return Err(bad("positions beyond the data"));
+        }
+        let bytes = &list.positions[positions_at as usize..end as usize];
+        let document = &documents[doc as usize];
+        let mut read = 0;
+        check_field(bytes, &mut read, title_tf, document.title_length)
+            .and_then(|()| check_field(bytes, &mut read, body_tf, document.body_length))
+            .filter(|()| read == bytes.len())
+            .ok_or_else(|| bad("positions that do not fit the document"))?;
+        positions_at = end;
     }
-    if at != list.postings.len() || positions != list.positions.len() {
-        return Err(corrupt(
-            "a posting list's length does not match its contents".into(),
-        ));
+    if at != list.postings.len() || positions_at != list.positions.len() as u64 {
+        return Err(bad("its length does not match its contents"));
     }
     Ok(())
+}
+
+/// Reads `count` delta-coded positions, each inside a field of `length` words.
+fn check_field(bytes: &[u8], at: &mut usize, count: u32, length: u32) -> Option<()> {
+    let mut position = 0u64;
+    for i in 0..count {
+        if *at >= bytes.len() {
+            return None;
+        }
+        let delta = u64::from(read_varint(bytes, at));
+        if i > 0 && delta == 0 {
+            return None;
+        }
+        position += delta;
+        if position >= u64::from(length) {
+            return None;
+        }
+    }
+    Some(())
 }
 
 fn split<'a>(bytes: &'a [u8], lengths: &[u32], what: &str) -> Result<Vec<&'a [u8]>, FormatError> {

@@ -4,7 +4,7 @@ use crate::dictionary::TermDictionary;
 use crate::postings::PostingList;
 
 /// A searchable index, built by [`crate::IndexBuilder`] or decoded by [`crate::codec`].
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Index {
     /// Every normalised (unstemmed) term of every document.
     pub(crate) terms: TermDictionary,
@@ -16,6 +16,8 @@ pub struct Index {
     /// Size of the encoded index when it was decoded from bytes; 0 for an index built in
     /// memory (encode it to know its size).
     pub(crate) encoded_bytes: usize,
+    /// Mean title and body lengths in tokens, for BM25F.
+    pub(crate) average_lengths: (f32, f32),
 }
 
 /// Terms grouped by their English stem; only stems with two or more terms are kept.
@@ -63,6 +65,29 @@ pub struct Stats {
 }
 
 impl Index {
+    pub(crate) fn new(
+        terms: TermDictionary,
+        postings: Vec<PostingList>,
+        stems: StemGroups,
+        documents: Vec<StoredDocument>,
+    ) -> Index {
+        let count = documents.len().max(1) as f32;
+        let (title, body) = documents.iter().fold((0u64, 0u64), |(t, b), d| {
+            (t + u64::from(d.title_length), b + u64::from(d.body_length))
+        });
+        Index {
+            terms,
+            postings,
+            stems,
+            documents,
+            encoded_bytes: 0,
+            average_lengths: (
+                (title as f32 / count).max(1.0),
+                (body as f32 / count).max(1.0),
+            ),
+        }
+    }
+
     pub fn stats(&self) -> Stats {
         Stats {
             documents: self.documents.len(),
@@ -83,17 +108,5 @@ impl Index {
 
     pub fn documents(&self) -> &[StoredDocument] {
         &self.documents
-    }
-
-    /// Mean title and body lengths in tokens (at least 1, so empty corpora divide safely).
-    pub(crate) fn average_lengths(&self) -> (f32, f32) {
-        let count = self.documents.len().max(1) as f32;
-        let (title, body) = self.documents.iter().fold((0u64, 0u64), |(t, b), d| {
-            (t + u64::from(d.title_length), b + u64::from(d.body_length))
-        });
-        (
-            (title as f32 / count).max(1.0),
-            (body as f32 / count).max(1.0),
-        )
     }
 }

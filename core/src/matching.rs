@@ -266,7 +266,8 @@ impl Index {
                 .min(bm25.idf(self.doc_frequency(pair_words[1])));
             for (i, b) in bonus.iter_mut().enumerate() {
                 if let Some(distance) = min_distance(&pair[0][i], &pair[1][i]) {
-                    *b += weight * idf / (distance * distance) as f32;
+                    let distance = distance as f32;
+                    *b += weight * idf / (distance * distance);
                 }
             }
         }

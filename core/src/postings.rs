@@ -119,6 +119,8 @@ impl<'a> PostingIter<'a> {
 }
 
 fn read_deltas(bytes: &[u8], at: &mut usize, count: u32) -> Vec<u32> {
+    // Each position takes at least one byte: a count beyond the bytes left is never trusted.
+    let count = (count as usize).min(bytes.len().saturating_sub(*at));
     let mut position = 0u32;
     (0..count)
         .map(|_| {
@@ -142,7 +144,7 @@ impl Iterator for PostingIter<'_> {
         let body_tf = read_varint(bytes, &mut self.at);
         let length = read_varint(bytes, &mut self.at) as usize;
         let start = self.positions_at.min(self.list.positions.len());
-        let end = (start + length).min(self.list.positions.len());
+        let end = start.saturating_add(length).min(self.list.positions.len());
         self.positions_at = end;
         Some(Posting {
             doc: self.doc,

@@ -51,7 +51,7 @@ pub struct Bm25f<'a> {
 
 impl<'a> Bm25f<'a> {
     pub fn new(index: &'a Index, weights: Weights) -> Self {
-        let (average_title, average_body) = index.average_lengths();
+        let (average_title, average_body) = index.average_lengths;
         Bm25f {
             index,
             weights,
