@@ -317,7 +317,9 @@ fn is_ideographic(c: char) -> bool {
         | '\u{4E00}'..='\u{9FFF}'   // CJK Unified Ideographs
         | '\u{AC00}'..='\u{D7AF}'   // Hangul syllables
         | '\u{F900}'..='\u{FAFF}'   // CJK compatibility ideographs
+        | '\u{FF66}'..='\u{FF9F}'   // Halfwidth Katakana
         | '\u{20000}'..='\u{2FA1F}' // CJK Extensions B-F
+        | '\u{30000}'..='\u{323AF}' // CJK Extensions G-H
     )
 }
 
@@ -414,6 +416,12 @@ mod tests {
     #[test]
     fn indic_vowel_signs_stay_inside_words() {
         assert_eq!(terms("हिन्दी भाषा"), ["हिन्दी", "भाषा"]);
+    }
+
+    #[test]
+    fn halfwidth_katakana_folds_and_splits_like_fullwidth() {
+        assert_eq!(terms("ｱｲｳ"), terms("アイウ"));
+        assert_eq!(terms("アイウ").len(), 3);
     }
 
     #[test]

@@ -2,15 +2,16 @@
 //! last word read as a prefix while the user is still typing it.
 //!
 //! Parsing never fails. Control characters are spaces, an unclosed quote runs to the end, a
-//! lone `-` and an `OR` with nothing on one side are ignored, and over-long queries are cut
-//! to [`MAX_QUERY_CHARS`] characters and [`MAX_CLAUSES`] clauses.
+//! lone `-` and an `OR` with nothing on one side are ignored, repeated words count once, and
+//! over-long queries are cut to [`MAX_QUERY_CHARS`] characters and [`MAX_ATOMS`] words,
+//! phrases and exclusions.
 
 use crate::analysis::{accented_term, is_stop_word, tokenize, CompoundRole};
 
 /// Characters of a query that are read; the rest is ignored.
 pub const MAX_QUERY_CHARS: usize = 1_000;
-/// Clauses of a query that are searched; the rest are ignored.
-pub const MAX_CLAUSES: usize = 32;
+/// Words, phrases and exclusions of a query that are searched; the rest are ignored.
+pub const MAX_ATOMS: usize = 32;
 
 /// A parsed query: every clause should match; no excluded atom may.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -79,6 +80,19 @@ impl Query {
         if self.clauses.iter().any(|c| !is_stop(c)) {
             self.clauses.retain(|c| !is_stop(c));
         }
+    }
+
+    fn atom_count(&self) -> usize {
+        self.excluded.len()
+            + self
+                .clauses
+                .iter()
+                .map(|c| c.alternatives.len())
+                .sum::<usize>()
+    }
+
+    fn contains(&self, atom: &Atom) -> bool {
+        self.excluded.contains(atom) || self.clauses.iter().any(|c| c.alternatives.contains(atom))
     }
 
     /// True when the query has nothing to match.
@@ -192,22 +206,19 @@ fn build(items: Vec<Item<'_>>, last_word_open: bool) -> Query {
             continue;
         };
         let prefix = last_word_open && at_end && !quoted && i + 1 == count;
-        let atoms = analyse(text, quoted, field, prefix);
-        if atoms.is_empty() {
+        let atoms: Vec<Atom> = analyse(text, quoted, field, prefix)
+            .into_iter()
+            .filter(|atom| !query.contains(atom))
+            .collect();
+        if atoms.is_empty() || query.atom_count() + atoms.len() > MAX_ATOMS {
             continue;
         }
-        if negated {
-            query.excluded.extend(atoms);
-            join_next = false;
-            continue;
-        }
-        let room = query.clauses.len() < MAX_CLAUSES;
         match query.clauses.last_mut() {
+            _ if negated => query.excluded.extend(atoms),
             Some(clause) if join_next => clause.alternatives.extend(atoms),
-            _ if room => query.clauses.push(Clause {
+            _ => query.clauses.push(Clause {
                 alternatives: atoms,
             }),
-            _ => {}
         }
         join_next = false;
     }
@@ -253,7 +264,7 @@ fn analyse(text: &str, quoted: bool, field: Field, prefix: bool) -> Vec<Atom> {
                     atoms.push(Atom::Word {
                         term: joined.term.clone(),
                         field,
-                        prefix: false,
+                        prefix,
                         accented: None,
                     });
                 }

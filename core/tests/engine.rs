@@ -144,6 +144,38 @@ fn last_word_is_a_prefix_only_while_typing() {
 }
 
 #[test]
+fn a_compound_being_typed_matches_its_completions() {
+    let index = corpus();
+    for typed in ["high-le", "high-lev"] {
+        let mut found = ids(&index, typed);
+        found.sort();
+        assert_eq!(found, ["a", "d"], "{typed}: both hold `highlevel`");
+    }
+    assert!(
+        ids(&index, "high-le ").is_empty(),
+        "a finished word matches whole words only"
+    );
+}
+
+#[test]
+fn repeated_and_excess_atoms_are_bounded() {
+    let index = corpus();
+    let many_exclusions = format!("grain {}", "-\"the of\" ".repeat(200));
+    assert_eq!(complete(&index, &many_exclusions), ["b"]);
+    let parsed = scour_core::Query::parse(
+        &"kremln OR ".repeat(100),
+        scour_core::Syntax::Operators,
+        false,
+    );
+    assert_eq!(parsed.clauses.len(), 1);
+    assert_eq!(
+        parsed.clauses[0].alternatives.len(),
+        1,
+        "a repeated word counts once"
+    );
+}
+
+#[test]
 fn hyphen_compounds_match_every_spelling() {
     let index = corpus();
     for query in ["high-level", "high level", "highlevel", "\"high level\""] {
