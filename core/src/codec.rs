@@ -6,8 +6,12 @@
 //! ```
 //! The checksum is FNV-1a (32 bit) of the payload. Terms are front-coded; postings are the
 //! varint streams of [`crate::postings`]. Decoding checks every length, id and string, so a
-//! corrupt or foreign file is an error, never a panic or a wrong answer.
+//! corrupt or foreign file is an error, never a panic or a wrong answer; no length is trusted
+//! beyond the bytes left, so a forged one cannot make decoding allocate more than the file.
 
+use bincode::de::read::Reader;
+use bincode::de::Decoder;
+use bincode::error::DecodeError;
 use bincode::{Decode, Encode};
 
 use crate::dictionary::TermDictionary;
@@ -20,8 +24,6 @@ pub const FORMAT_VERSION: u16 = 1;
 /// The scour version writing and reading this format.
 pub const SCOUR_VERSION: &str = env!("CARGO_PKG_VERSION");
 const FIXED_HEADER: usize = 8 + 2 + 4 + 4 + 1;
-/// Upper bound on what bincode may allocate while decoding (guards corrupt lengths).
-const DECODE_LIMIT: usize = 1 << 30;
 
 /// Why bytes could not be opened as an index.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -38,7 +40,7 @@ pub enum FormatError {
     Corrupt(String),
 }
 
-#[derive(Encode, Decode)]
+#[derive(Encode)]
 struct Payload {
     term_count: u32,
     terms: Vec<u8>,
@@ -54,7 +56,7 @@ struct Payload {
     documents: Vec<DocumentRecord>,
 }
 
-#[derive(Encode, Decode)]
+#[derive(Encode)]
 struct DocumentRecord {
     id: String,
     title: String,
@@ -66,6 +68,89 @@ struct DocumentRecord {
     filters: Vec<(String, Vec<String>)>,
     title_length: u32,
     body_length: u32,
+}
+
+// Decoded by hand, field by field in the derived encoder's order, so that every length is
+// checked against the bytes left before anything is allocated.
+impl<Context> Decode<Context> for Payload {
+    fn decode<D: Decoder<Context = Context>>(d: &mut D) -> Result<Self, DecodeError> {
+        Ok(Payload {
+            term_count: u32::decode(d)?,
+            terms: bytes(d)?,
+            doc_counts: list(d, u32::decode)?,
+            postings_lengths: list(d, u32::decode)?,
+            postings: bytes(d)?,
+            positions_lengths: list(d, u32::decode)?,
+            positions: bytes(d)?,
+            stem_count: u32::decode(d)?,
+            stems: bytes(d)?,
+            stem_members: list(d, |d| list(d, u32::decode))?,
+            documents: list(d, DocumentRecord::decode)?,
+        })
+    }
+}
+
+impl<Context> Decode<Context> for DocumentRecord {
+    fn decode<D: Decoder<Context = Context>>(d: &mut D) -> Result<Self, DecodeError> {
+        Ok(DocumentRecord {
+            id: string(d)?,
+            title: string(d)?,
+            body: string(d)?,
+            date: optional_string(d)?,
+            url: optional_string(d)?,
+            weight: f32::decode(d)?,
+            meta: list(d, |d| Ok((string(d)?, string(d)?)))?,
+            filters: list(d, |d| Ok((string(d)?, list(d, string)?)))?,
+            title_length: u32::decode(d)?,
+            body_length: u32::decode(d)?,
+        })
+    }
+}
+
+/// A length that at least as many bytes remain for: every element takes a byte or more.
+fn length<D: Decoder>(d: &mut D) -> Result<usize, DecodeError> {
+    let length = usize::try_from(u64::decode(d)?)
+        .map_err(|_| DecodeError::Other("a length beyond memory"))?;
+    match d.reader().peek_read(length) {
+        Some(_) => Ok(length),
+        None => Err(DecodeError::UnexpectedEnd { additional: length }),
+    }
+}
+
+fn list<D: Decoder, T>(
+    d: &mut D,
+    mut item: impl FnMut(&mut D) -> Result<T, DecodeError>,
+) -> Result<Vec<T>, DecodeError> {
+    let count = length(d)?;
+    let mut items = Vec::with_capacity(count.min(1024));
+    for _ in 0..count {
+        items.push(item(d)?);
+    }
+    Ok(items)
+}
+
+fn bytes<D: Decoder>(d: &mut D) -> Result<Vec<u8>, DecodeError> {
+    let mut bytes = vec![0; length(d)?];
+    d.reader().read(&mut bytes)?;
+    Ok(bytes)
+}
+
+fn string<D: Decoder>(d: &mut D) -> Result<String, DecodeError> {
+    String::from_utf8(bytes(d)?).map_err(|e| DecodeError::Utf8 {
+        inner: e.utf8_error(),
+    })
+}
+
+fn optional_string<D: Decoder>(d: &mut D) -> Result<Option<String>, DecodeError> {
+    match u8::decode(d)? {
+        0 => Ok(None),
+        1 => Ok(Some(string(d)?)),
+        found => Err(DecodeError::UnexpectedVariant {
+            type_name: "Option",
+            allowed: &bincode::error::AllowedEnumVariants::Range { min: 0, max: 1 },
+            found: u32::from(found),
+        }),
+    }
 }
 
 /// Encodes an index into the bytes of an index file.
@@ -120,9 +205,9 @@ pub fn decode(bytes: &[u8]) -> Result<Index, FormatError> {
     if fnv1a(payload) != checksum {
         return Err(FormatError::ChecksumMismatch);
     }
-    let config = bincode::config::standard().with_limit::<DECODE_LIMIT>();
-    let (decoded, read): (Payload, usize) = bincode::decode_from_slice(payload, config)
-        .map_err(|e| FormatError::Corrupt(e.to_string()))?;
+    let (decoded, read): (Payload, usize) =
+        bincode::decode_from_slice(payload, bincode::config::standard())
+            .map_err(|e| FormatError::Corrupt(e.to_string()))?;
     if read != payload.len() {
         return Err(FormatError::Corrupt(
             "the payload has trailing bytes".into(),
@@ -344,7 +429,7 @@ fn common_prefix(a: &str, b: &str) -> usize {
 }
 
 fn front_decode(bytes: &[u8], count: u32, what: &str) -> Result<TermDictionary, FormatError> {
-    let mut terms: Vec<String> = Vec::with_capacity(count.min(1 << 20) as usize);
+    let mut terms: Vec<String> = Vec::with_capacity((count as usize).min(bytes.len()));
     let mut at = 0;
     for _ in 0..count {
         let shared = read_varint(bytes, &mut at) as usize;

@@ -458,3 +458,32 @@ fn arbitrary_text_never_panics_and_ranges_slice_cleanly() {
         }
     }
 }
+
+/// A forged length (with a valid checksum) is refused before anything is allocated: an
+/// allocation of a terabyte would abort the test instead.
+#[test]
+fn codec_refuses_forged_lengths_without_allocating_them() {
+    let bytes = codec::encode(&corpus());
+    let header = 8 + 2 + 4 + 4 + 1 + usize::from(bytes[18]);
+    let payload = &bytes[header..];
+    let varint_len = |first: u8| match first {
+        251 => 3,
+        252 => 5,
+        253 => 9,
+        _ => 1,
+    };
+    let terms_length_at = varint_len(payload[0]);
+    let rest = &payload[terms_length_at + varint_len(payload[terms_length_at])..];
+    let mut forged = payload[..terms_length_at].to_vec();
+    forged.push(253);
+    forged.extend_from_slice(&(1u64 << 40).to_le_bytes());
+    forged.extend_from_slice(rest);
+    let checksum = forged.iter().fold(0x811c_9dc5u32, |h, &b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    });
+    let mut file = bytes[..header].to_vec();
+    file[10..14].copy_from_slice(&checksum.to_le_bytes());
+    file[14..18].copy_from_slice(&(forged.len() as u32).to_le_bytes());
+    file.extend_from_slice(&forged);
+    assert!(matches!(codec::decode(&file), Err(FormatError::Corrupt(_))));
+}
