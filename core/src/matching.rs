@@ -107,6 +107,23 @@ impl Index {
                 weight: weights.prefix,
             }));
         }
+        if expansions.is_empty() && typos && prefix && typo_budget(word) > 0 {
+            let mut completions = self.terms.fuzzy_prefix(word, typo_budget(word));
+            let doc_count = |t: u32| self.postings[t as usize].doc_count;
+            select_by(&mut completions, MAX_COMPLETIONS, |a, b| {
+                a.1.cmp(&b.1)
+                    .then(doc_count(b.0).cmp(&doc_count(a.0)))
+                    .then(a.0.cmp(&b.0))
+            });
+            completions.truncate(MAX_COMPLETIONS);
+            expansions = completions
+                .into_iter()
+                .map(|(term, distance)| Expansion {
+                    term,
+                    weight: weights.typo * weights.prefix / distance as f32,
+                })
+                .collect();
+        }
         if expansions.is_empty() && typos && typo_budget(word) > 0 {
             expansions = self
                 .terms
