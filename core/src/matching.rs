@@ -207,10 +207,11 @@ impl Index {
         let Some(first) = expansions.first() else {
             return Vec::new();
         };
-        let mut starts = self.positions(first.term, None);
+        let docs = self.common_documents(expansions);
+        let mut starts = self.positions(first.term, &docs);
         for (offset, expansion) in (1u32..).zip(&expansions[1..]) {
             let docs: Vec<u32> = starts.iter().map(|s| s.0).collect();
-            let next = self.positions(expansion.term, Some(&docs));
+            let next = self.positions(expansion.term, &docs);
             starts.retain_mut(|(doc, (title, body))| {
                 let Ok(i) = next.binary_search_by_key(doc, |n| n.0) else {
                     return false;
@@ -231,21 +232,38 @@ impl Index {
             .collect()
     }
 
-    /// Positions of `term` in the given sorted documents (or all), in document order.
-    pub(crate) fn positions(&self, term: u32, docs: Option<&[u32]>) -> Vec<(u32, Positions)> {
+    /// Documents holding every expansion, in order: rarest term first, positions untouched.
+    fn common_documents(&self, expansions: &[Expansion]) -> Vec<u32> {
+        let mut terms: Vec<u32> = expansions.iter().map(|e| e.term).collect();
+        sort_by(&mut terms, |&a, &b| {
+            let count = |t: u32| self.postings[t as usize].doc_count;
+            count(a).cmp(&count(b))
+        });
+        let mut docs: Option<Vec<u32>> = None;
+        for term in terms {
+            let postings = self.postings[term as usize].iter().map(|p| p.doc);
+            docs = Some(match docs {
+                None => postings.collect(),
+                Some(kept) => postings.filter(|d| kept.binary_search(d).is_ok()).collect(),
+            });
+        }
+        docs.unwrap_or_default()
+    }
+
+    /// Positions of `term` in the given sorted documents, in document order.
+    pub(crate) fn positions(&self, term: u32, docs: &[u32]) -> Vec<(u32, Positions)> {
         let mut result = Vec::new();
         let mut iter = self.postings[term as usize].iter();
-        let mut wanted = docs.map(|d| d.iter().peekable());
+        let mut wanted = docs.iter().peekable();
         while let Some(posting) = iter.next() {
-            if let Some(wanted) = wanted.as_mut() {
-                while wanted.next_if(|&&d| d < posting.doc).is_some() {}
-                match wanted.peek() {
-                    None => break,
-                    Some(&&d) if d != posting.doc => continue,
-                    Some(_) => {}
+            while wanted.next_if(|&&d| d < posting.doc).is_some() {}
+            match wanted.peek() {
+                None => break,
+                Some(&&d) if d == posting.doc => {
+                    result.push((posting.doc, iter.positions(&posting)))
                 }
+                Some(_) => {}
             }
-            result.push((posting.doc, iter.positions(&posting)));
         }
         result
     }
@@ -296,7 +314,7 @@ impl Index {
     fn word_positions(&self, expansions: &[Expansion], docs: &[u32]) -> Vec<Vec<(u8, u32)>> {
         let mut result = vec![Vec::new(); docs.len()];
         for expansion in expansions {
-            for (doc, (title, body)) in self.positions(expansion.term, Some(docs)) {
+            for (doc, (title, body)) in self.positions(expansion.term, docs) {
                 if let Ok(i) = docs.binary_search(&doc) {
                     result[i].extend(title.into_iter().map(|p| (0, p)));
                     result[i].extend(body.into_iter().map(|p| (1, p)));

@@ -234,7 +234,11 @@ fn stems_match_other_inflections_but_exact_ranks_first() {
 fn typos_are_tolerated_by_word_length() {
     let index = corpus();
     assert_eq!(complete(&index, "Kremln"), complete(&index, "kremlin"));
-    assert_eq!(ids(&index, "Krenl"), complete(&index, "kremlin"), "a typo while typing");
+    assert_eq!(
+        ids(&index, "Krenl"),
+        complete(&index, "kremlin"),
+        "a typo while typing"
+    );
     assert_eq!(complete(&index, "Trupm"), ["c"]);
     assert!(
         complete(&index, "Xo").is_empty(),
