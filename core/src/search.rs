@@ -8,11 +8,11 @@
 
 use std::ops::Range;
 
-use crate::analysis::stem;
+use crate::analysis::{analyze, stem, CompoundRole};
 use crate::excerpt::{excerpt, highlight};
 use crate::index::{Index, StoredDocument};
 use crate::matching::{typo_budget, Expansion};
-use crate::query::{Atom, Query, Syntax};
+use crate::query::{Atom, Query, Syntax, MAX_ATOMS, MAX_QUERY_CHARS};
 use crate::ranking::{Bm25f, Weights};
 use crate::sort::{select_by, sort_by};
 
@@ -104,10 +104,14 @@ impl Index {
     /// Parses `query` and searches it.
     pub fn search(&self, query: &str, options: &SearchOptions) -> SearchResults {
         let parsed = Query::parse(query, options.syntax, options.typing);
-        self.search_query(&parsed, options)
+        let mut results = self.search_query(&parsed, options);
+        if results.total == 0 && !parsed.is_empty() {
+            results.suggestion = self.suggest(query);
+        }
+        results
     }
 
-    /// Searches an already parsed query.
+    /// Searches an already parsed query (with no spelling suggestion: that needs the text).
     pub fn search_query(&self, query: &Query, options: &SearchOptions) -> SearchResults {
         let browsing = query.is_empty();
         let restricted = has_restrictions(options);
@@ -189,9 +193,7 @@ impl Index {
                 .collect(),
             total: candidates.len(),
             facets: self.facets(&candidates),
-            suggestion: (candidates.is_empty() && !browsing)
-                .then(|| self.suggest(query))
-                .flatten(),
+            suggestion: None,
         }
     }
 
@@ -358,32 +360,50 @@ impl Index {
         }
     }
 
-    /// The query's words with each unknown one replaced by its most frequent near match.
-    fn suggest(&self, query: &Query) -> Option<String> {
-        let mut changed = false;
-        let mut words = Vec::new();
-        for atom in query.clauses.iter().flat_map(|c| &c.alternatives) {
-            let Atom::Word { term, .. } = atom else {
+    /// The query text with each unknown word replaced by its most frequent near match, when
+    /// any was: operators, other words and the word's capitalisation are kept.
+    fn suggest(&self, text: &str) -> Option<String> {
+        let text: &str = match text.char_indices().nth(MAX_QUERY_CHARS) {
+            Some((end, _)) => &text[..end],
+            None => text,
+        };
+        let mut words: Vec<(Range<usize>, String)> = Vec::new();
+        analyze(text, |t| {
+            let operator = text[t.span.end..].starts_with(':') || &text[t.span.clone()] == "OR";
+            if t.role == CompoundRole::Word && !operator && words.len() < MAX_ATOMS {
+                words.push((t.span, t.term.to_string()));
+            }
+        });
+        let mut suggestion = String::new();
+        let mut copied = 0;
+        for (span, term) in words {
+            let Some(replacement) = self.closest_term(&term) else {
                 continue;
             };
-            let known =
-                self.terms.find(term).is_some() || !self.stems.members(&stem(term)).is_empty();
-            let closest = (!known)
-                .then(|| {
-                    let fuzzy = self.terms.fuzzy(term, typo_budget(term).clamp(1, 2));
-                    fuzzy.into_iter().min_by_key(|&(t, distance)| {
-                        (distance, u32::MAX - self.postings[t as usize].doc_count)
-                    })
-                })
-                .flatten();
-            match closest {
-                Some((t, _)) => {
-                    changed = true;
-                    words.push(self.terms.term(t).to_string());
-                }
-                None => words.push(term.clone()),
+            suggestion.push_str(&text[copied..span.start]);
+            let capitalised = text[span.clone()].starts_with(char::is_uppercase);
+            let mut chars = replacement.chars();
+            if let (true, Some(first)) = (capitalised, chars.next()) {
+                suggestion.extend(first.to_uppercase());
+                suggestion.push_str(chars.as_str());
+            } else {
+                suggestion.push_str(replacement);
             }
+            copied = span.end;
         }
-        changed.then(|| words.join(" "))
+        (copied > 0).then(|| suggestion + &text[copied..])
+    }
+
+    /// For a term the index does not know in any inflection, its most frequent near match.
+    fn closest_term(&self, term: &str) -> Option<&str> {
+        if self.terms.find(term).is_some() || !self.stems.members(&stem(term)).is_empty() {
+            return None;
+        }
+        let fuzzy = self.terms.fuzzy(term, typo_budget(term).clamp(1, 2));
+        let doc_count = |t: u32| self.postings[t as usize].doc_count;
+        let best = fuzzy
+            .into_iter()
+            .min_by_key(|&(t, distance)| (distance, u32::MAX - doc_count(t)))?;
+        Some(self.terms.term(best.0))
     }
 }

@@ -257,6 +257,17 @@ fn suggests_the_closest_term_when_nothing_matches() {
     let results = index.search("kremlni", &options);
     assert_eq!(results.total, 0);
     assert_eq!(results.suggestion.as_deref(), Some("kremlin"));
+    let keeps_operators = index.search("title:Kremlni -\"state media\"", &options);
+    assert_eq!(keeps_operators.total, 0);
+    assert_eq!(
+        keeps_operators.suggestion.as_deref(),
+        Some("title:Kremlin -\"state media\"")
+    );
+    assert_eq!(
+        index.search("grain", &options).suggestion,
+        None,
+        "no suggestion when something matched"
+    );
 }
 
 #[test]
