@@ -394,9 +394,11 @@ impl Index {
         (copied > 0).then(|| suggestion + &text[copied..])
     }
 
-    /// For a term the index does not know in any inflection, its most frequent near match.
+    /// For a term the index does not know in any inflection, its most frequent near match:
+    /// one edit more than matching allows for 3-letter words, none for shorter ones.
     fn closest_term(&self, term: &str) -> Option<&str> {
-        if self.terms.find(term).is_some() || !self.stems.members(&stem(term)).is_empty() {
+        let known = self.terms.find(term).is_some() || !self.stems.members(&stem(term)).is_empty();
+        if known || term.chars().count() < 3 {
             return None;
         }
         let fuzzy = self.terms.fuzzy(term, typo_budget(term).clamp(1, 2));

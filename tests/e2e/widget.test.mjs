@@ -168,7 +168,7 @@ test('the query and the documents are text, never HTML', async () => {
   const q = '<img src=x onerror=alert(1)><b>';
   await input(page).fill(q);
   const c = await combo(page);
-  assert.equal(c.status, `No results for “${q}”`);
+  assert.ok(c.status.startsWith(`No results for “${q}”`), c.status);
   assert.equal(await page.locator('scour-search img, scour-search b').count(), 0);
 });
 
