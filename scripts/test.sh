@@ -17,6 +17,7 @@ step "wasm-pack test --headless --chrome (tests/web.rs)" wasm-pack test --headle
 
 step "npm ci" npm ci --no-audit --no-fund   # playwright-core, binaryen (wasm-opt), axe-core
 bash scripts/build-wasm.sh || die "wasm build"
+step "page weight within the budget (make size)" env SKIP_BUILD=1 bash scripts/size.sh
 step "node --test tests/e2e/ (Playwright + Chromium)" node --test tests/e2e/
 
 log "all checks passed in $((SECONDS - T0))s"

@@ -381,13 +381,15 @@ impl Index {
                 continue;
             };
             suggestion.push_str(&text[copied..span.start]);
-            let capitalised = text[span.clone()].starts_with(char::is_uppercase);
+            // ASCII only: Unicode upper-case tables would add 8 KB of wasm for a nicety.
+            let capitalised = text[span.clone()].starts_with(|c: char| c.is_ascii_uppercase());
             let mut chars = replacement.chars();
-            if let (true, Some(first)) = (capitalised, chars.next()) {
-                suggestion.extend(first.to_uppercase());
-                suggestion.push_str(chars.as_str());
-            } else {
-                suggestion.push_str(replacement);
+            match chars.next() {
+                Some(first) if capitalised => {
+                    suggestion.push(first.to_ascii_uppercase());
+                    suggestion.push_str(chars.as_str());
+                }
+                _ => suggestion.push_str(replacement),
             }
             copied = span.end;
         }
