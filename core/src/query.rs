@@ -2,9 +2,10 @@
 //! last word read as a prefix while the user is still typing it.
 //!
 //! Parsing never fails. Control characters are spaces, an unclosed quote runs to the end, a
-//! lone `-` and an `OR` with nothing on one side are ignored, repeated words count once, and
-//! over-long queries are cut to [`MAX_QUERY_CHARS`] characters and [`MAX_ATOMS`] words,
-//! phrases and exclusions.
+//! lone `-` and an `OR` with nothing on one side are ignored, and over-long queries are cut
+//! to [`MAX_QUERY_CHARS`] characters and [`MAX_ATOMS`] words, phrases and exclusions (after
+//! stop words are dropped). A word repeated as a clause weighs more; repeated alternatives
+//! and exclusions count once.
 
 use crate::analysis::{accented_term, is_stop_word, tokenize, CompoundRole};
 
@@ -70,7 +71,19 @@ impl Query {
         let last_word_open = typing && !text.ends_with(char::is_whitespace);
         let mut query = build(items, last_word_open);
         query.drop_stop_words();
+        query.truncate(MAX_ATOMS);
         query
+    }
+
+    /// Keeps the first `max` atoms: positive ones first, then exclusions.
+    fn truncate(&mut self, max: usize) {
+        let mut budget = max;
+        self.clauses.retain_mut(|clause| {
+            clause.alternatives.truncate(budget);
+            budget -= clause.alternatives.len();
+            !clause.alternatives.is_empty()
+        });
+        self.excluded.truncate(budget);
     }
 
     /// Removes clauses that are a lone stop word, when other clauses remain: "the" adds
@@ -80,19 +93,6 @@ impl Query {
         if self.clauses.iter().any(|c| !is_stop(c)) {
             self.clauses.retain(|c| !is_stop(c));
         }
-    }
-
-    fn atom_count(&self) -> usize {
-        self.excluded.len()
-            + self
-                .clauses
-                .iter()
-                .map(|c| c.alternatives.len())
-                .sum::<usize>()
-    }
-
-    fn contains(&self, atom: &Atom) -> bool {
-        self.excluded.contains(atom) || self.clauses.iter().any(|c| c.alternatives.contains(atom))
     }
 
     /// True when the query has nothing to match.
@@ -206,16 +206,15 @@ fn build(items: Vec<Item<'_>>, last_word_open: bool) -> Query {
             continue;
         };
         let prefix = last_word_open && at_end && !quoted && i + 1 == count;
-        let atoms: Vec<Atom> = analyse(text, quoted, field, prefix)
-            .into_iter()
-            .filter(|atom| !query.contains(atom))
-            .collect();
-        if atoms.is_empty() || query.atom_count() + atoms.len() > MAX_ATOMS {
+        let atoms = analyse(text, quoted, field, prefix);
+        if atoms.is_empty() {
             continue;
         }
+        // A repeated word weighs more (query term frequency), but repeated alternatives or
+        // exclusions add nothing.
         match query.clauses.last_mut() {
-            _ if negated => query.excluded.extend(atoms),
-            Some(clause) if join_next => clause.alternatives.extend(atoms),
+            _ if negated => add_new(&mut query.excluded, atoms),
+            Some(clause) if join_next => add_new(&mut clause.alternatives, atoms),
             _ => query.clauses.push(Clause {
                 alternatives: atoms,
             }),
@@ -223,6 +222,14 @@ fn build(items: Vec<Item<'_>>, last_word_open: bool) -> Query {
         join_next = false;
     }
     query
+}
+
+fn add_new(to: &mut Vec<Atom>, atoms: Vec<Atom>) {
+    for atom in atoms {
+        if !to.contains(&atom) {
+            to.push(atom);
+        }
+    }
 }
 
 /// Turns one word or quoted text into atoms: a word, or a phrase (or, for a hyphenated

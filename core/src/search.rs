@@ -120,16 +120,7 @@ impl Index {
         }
         let bm25 = Bm25f::new(self, options.weights);
         let w = &options.weights;
-        let expansions: Vec<Vec<Vec<Expansion>>> = query
-            .clauses
-            .iter()
-            .map(|c| {
-                c.alternatives
-                    .iter()
-                    .map(|a| self.expand(a, options.typing, options.typos, w))
-                    .collect()
-            })
-            .collect();
+        let expansions = self.expand_clauses(query, options);
         let mut keep: Vec<bool> = self
             .documents
             .iter()
@@ -195,6 +186,24 @@ impl Index {
             facets: self.facets(&candidates),
             suggestion: None,
         }
+    }
+
+    /// Each clause's atoms' expansions; a repeated atom is expanded once.
+    fn expand_clauses(&self, query: &Query, options: &SearchOptions) -> Vec<Vec<Vec<Expansion>>> {
+        let mut seen: Vec<(&Atom, Vec<Expansion>)> = Vec::new();
+        let mut expand = |atom| match seen.iter().find(|(a, _)| *a == atom) {
+            Some((_, e)) => e.clone(),
+            None => {
+                let e = self.expand(atom, options.typing, options.typos, &options.weights);
+                seen.push((atom, e.clone()));
+                e
+            }
+        };
+        query
+            .clauses
+            .iter()
+            .map(|c| c.alternatives.iter().map(&mut expand).collect())
+            .collect()
     }
 
     /// Adds each clause's scores into `scores` and returns the kept documents that match

@@ -24,6 +24,10 @@ pub struct EvalArgs {
     /// Also write the rankings as a TREC run file (`qid Q0 docid rank score scour`).
     #[arg(long)]
     run: Option<PathBuf>,
+    /// Require every query word when some document has them all, as the search box does
+    /// (by default documents matching any word are ranked, the usual rule for prose queries).
+    #[arg(long)]
+    all_words: bool,
     /// Override ranking weights, for experiments: `k1=1.2,b_body=0.75,title=2.5,...`.
     #[arg(long, value_parser = parse_weights)]
     weights: Option<Weights>,
@@ -82,7 +86,7 @@ pub fn run(args: &EvalArgs) -> Result<(), String> {
         limit: DEPTH,
         syntax: Syntax::Plain,
         typing: false,
-        require_all: false,
+        require_all: args.all_words,
         weights: args.weights.unwrap_or_default(),
         ..SearchOptions::default()
     };
