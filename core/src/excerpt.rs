@@ -11,35 +11,87 @@ const ELLIPSIS: &str = "…";
 /// Words of context kept before the first match, within its sentence.
 const CONTEXT_WORDS: usize = 4;
 
-/// A text's word spans and which of them match, from one pass of the analyser.
-struct Scan {
-    words: Vec<(Range<usize>, CompoundRole)>,
-    /// Index into `words` and index of the matched term in the sorted term list.
-    matches: Vec<(usize, usize)>,
+/// What to highlight: words wherever they occur, phrases only where their terms stand in a row.
+#[derive(Debug, Default)]
+pub struct Targets<'a> {
+    /// Sorted, unique terms.
+    pub words: Vec<&'a str>,
+    pub phrases: Vec<Vec<&'a str>>,
 }
 
-fn scan(text: &str, terms: &[&str]) -> Scan {
+impl Targets<'_> {
+    /// Distinct things a match can be: each word, then each phrase.
+    fn len(&self) -> usize {
+        self.words.len() + self.phrases.len()
+    }
+}
+
+/// A text's word spans and its matches, from one pass of the analyser.
+struct Scan {
+    words: Vec<(Range<usize>, CompoundRole)>,
+    /// Matched byte range and which target matched (a word's index, or the words' count
+    /// plus a phrase's index), in text order.
+    matches: Vec<(Range<usize>, usize)>,
+}
+
+fn scan(text: &str, targets: &Targets) -> Scan {
     let mut scan = Scan {
         words: Vec::new(),
         matches: Vec::new(),
     };
+    // Position and term of every token, kept only when there are phrases to find.
+    let mut tokens: Vec<(u32, String)> = Vec::new();
     analyze(text, |token| {
-        if let Ok(term) = terms.binary_search(&token.term) {
-            scan.matches.push((scan.words.len(), term));
+        if let Ok(word) = targets.words.binary_search(&token.term) {
+            scan.matches.push((token.span.clone(), word));
+        }
+        if !targets.phrases.is_empty() {
+            tokens.push((token.position, token.term.to_string()));
         }
         scan.words.push((token.span, token.role));
     });
+    for (p, phrase) in targets.phrases.iter().enumerate() {
+        for start in 0..tokens.len() {
+            if let Some(end) = phrase_at(&tokens, start, phrase) {
+                let span = scan.words[start].0.start..scan.words[end].0.end;
+                scan.matches.push((span, targets.words.len() + p));
+            }
+        }
+    }
+    if !targets.phrases.is_empty() {
+        sort_by(&mut scan.matches, |a, b| {
+            a.0.start.cmp(&b.0.start).then(a.1.cmp(&b.1))
+        });
+    }
     scan
 }
 
-/// Byte ranges in `text` of tokens whose term is in `terms` (sorted), merged where they
-/// overlap.
-pub fn highlight(text: &str, terms: &[&str]) -> Vec<Range<usize>> {
-    let scan = scan(text, terms);
-    merge(
-        scan.matches
+/// The index of the phrase's last token when it occurs from token `start` on, term after
+/// term at consecutive positions.
+fn phrase_at(tokens: &[(u32, String)], start: usize, phrase: &[&str]) -> Option<usize> {
+    let (first_position, first_term) = &tokens[start];
+    if phrase.first() != Some(&first_term.as_str()) {
+        return None;
+    }
+    let mut last = start;
+    for (offset, term) in (1u32..).zip(&phrase[1..]) {
+        let wanted = first_position + offset;
+        let next = tokens[last + 1..]
             .iter()
-            .map(|&(w, _)| scan.words[w].0.clone())
+            .take_while(|(position, _)| *position <= wanted)
+            .position(|(position, t)| *position == wanted && t == term)?;
+        last += 1 + next;
+    }
+    Some(last)
+}
+
+/// Byte ranges in `text` of the targets, merged where they overlap.
+pub fn highlight(text: &str, targets: &Targets) -> Vec<Range<usize>> {
+    merge(
+        scan(text, targets)
+            .matches
+            .into_iter()
+            .map(|(span, _)| span)
             .collect(),
     )
 }
@@ -47,9 +99,9 @@ pub fn highlight(text: &str, terms: &[&str]) -> Vec<Range<usize>> {
 /// The window of about [`EXCERPT_CHARS`] characters of `body` holding the most distinct
 /// matched terms (the earliest such window), cut at word boundaries with an ellipsis where
 /// text was cut, and the byte ranges of the matches inside it.
-pub fn excerpt(body: &str, terms: &[&str]) -> (String, Vec<Range<usize>>) {
-    let scan = scan(body, terms);
-    let start = best_window_start(body, &scan, terms.len());
+pub fn excerpt(body: &str, targets: &Targets) -> (String, Vec<Range<usize>>) {
+    let scan = scan(body, targets);
+    let start = best_window_start(body, &scan, targets.len());
     let (from, to) = window(body, &scan.words, start);
     let mut text = String::new();
     if from > 0 {
@@ -64,7 +116,7 @@ pub fn excerpt(body: &str, terms: &[&str]) -> (String, Vec<Range<usize>>) {
     let inside = scan
         .matches
         .iter()
-        .map(|&(w, _)| &scan.words[w].0)
+        .map(|(span, _)| span)
         .filter(|span| span.start >= from && span.end <= end_of_text)
         .map(|span| span.start - from + shift..span.end - from + shift);
     (text, merge(inside.collect()))
@@ -73,7 +125,7 @@ pub fn excerpt(body: &str, terms: &[&str]) -> (String, Vec<Range<usize>>) {
 /// Byte offset where the best window starts: at a match, or 0 when nothing matched. A sliding
 /// window over the matches counts the distinct terms in each.
 fn best_window_start(body: &str, scan: &Scan, term_count: usize) -> usize {
-    let span = |m: usize| &scan.words[scan.matches[m].0].0;
+    let span = |m: usize| &scan.matches[m].0;
     let mut counts = vec![0u32; term_count];
     let (mut distinct, mut right) = (0, 0);
     let mut best = (0, 0);

@@ -9,7 +9,7 @@
 use std::ops::Range;
 
 use crate::analysis::{analyze, stem, CompoundRole};
-use crate::excerpt::{excerpt, highlight};
+use crate::excerpt::{excerpt, highlight, Targets};
 use crate::index::{Index, StoredDocument};
 use crate::matching::{typo_budget, Expansion};
 use crate::query::{Atom, Query, Syntax, MAX_ATOMS, MAX_QUERY_CHARS};
@@ -174,13 +174,13 @@ impl Index {
                     .then_with(|| self.by_score(a, b, &scores))
             });
         }
-        let terms = self.highlight_terms(&expansions);
+        let targets = self.highlight_targets(query, &expansions);
         SearchResults {
             hits: candidates
                 .iter()
                 .skip(options.offset)
                 .take(options.limit)
-                .map(|&doc| self.hit(doc, scores[doc as usize], &terms))
+                .map(|&doc| self.hit(doc, scores[doc as usize], &targets))
                 .collect(),
             total: candidates.len(),
             facets: self.facets(&candidates),
@@ -340,22 +340,25 @@ impl Index {
         facets
     }
 
-    /// The terms to highlight, sorted: every expansion of every positive atom.
-    fn highlight_terms(&self, expansions: &[Vec<Vec<Expansion>>]) -> Vec<&str> {
-        let mut terms: Vec<&str> = expansions
-            .iter()
-            .flatten()
-            .flatten()
-            .map(|e| self.terms.term(e.term))
-            .collect();
-        sort_by(&mut terms, |a, b| a.cmp(b));
-        terms.dedup();
-        terms
+    /// What to highlight: every expansion of every positive word, and positive phrases.
+    fn highlight_targets(&self, query: &Query, expansions: &[Vec<Vec<Expansion>>]) -> Targets<'_> {
+        let mut targets = Targets::default();
+        let atoms = query.clauses.iter().flat_map(|c| &c.alternatives);
+        for (atom, atom_expansions) in atoms.zip(expansions.iter().flatten()) {
+            let terms = atom_expansions.iter().map(|e| self.terms.term(e.term));
+            match atom {
+                Atom::Word { .. } => targets.words.extend(terms),
+                Atom::Phrase { .. } => targets.phrases.push(terms.collect()),
+            }
+        }
+        sort_by(&mut targets.words, |a, b| a.cmp(b));
+        targets.words.dedup();
+        targets
     }
 
-    fn hit(&self, doc: u32, score: f32, terms: &[&str]) -> Hit {
+    fn hit(&self, doc: u32, score: f32, targets: &Targets) -> Hit {
         let stored = &self.documents[doc as usize];
-        let (excerpt, excerpt_matches) = excerpt(&stored.body, terms);
+        let (excerpt, excerpt_matches) = excerpt(&stored.body, targets);
         Hit {
             id: stored.id.clone(),
             title: stored.title.clone(),
@@ -365,7 +368,7 @@ impl Index {
             score,
             excerpt,
             excerpt_matches,
-            title_matches: highlight(&stored.title, terms),
+            title_matches: highlight(&stored.title, targets),
         }
     }
 

@@ -355,6 +355,28 @@ fn filters_facets_dates_and_browse_mode() {
 }
 
 #[test]
+fn phrases_highlight_only_where_their_words_stand_together() {
+    let mut builder = IndexBuilder::new();
+    builder.add(doc(
+        "p",
+        "State media",
+        "State of the art. The state media said the state-owned media group. Media state.",
+    ));
+    let index = builder.build();
+    let hit = index
+        .search("\"state media\"", &SearchOptions::default())
+        .hits
+        .remove(0);
+    let marked: Vec<&str> = hit
+        .excerpt_matches
+        .iter()
+        .map(|r| &hit.excerpt[r.clone()])
+        .collect();
+    assert_eq!(marked, ["state media"]);
+    assert_eq!(&hit.title[hit.title_matches[0].clone()], "State media");
+}
+
+#[test]
 fn excerpts_highlight_matches_and_cut_at_words() {
     let index = corpus();
     let hit = index
