@@ -68,6 +68,14 @@ struct QueryLine {
 
 pub fn run(args: &EvalArgs) -> Result<(), String> {
     let dir = &args.collection;
+    for needed in ["corpus.jsonl", "queries.jsonl", "qrels.txt"] {
+        if !dir.join(needed).is_file() {
+            return Err(format!(
+                "{} has no {needed}: relevance needs corpus.jsonl, queries.jsonl and qrels.txt (`scour bench` measures speed without them)",
+                dir.display()
+            ));
+        }
+    }
     let started = Instant::now();
     let corpus = scour_ingest::read_corpus(
         &[dir.join("corpus.jsonl")],
