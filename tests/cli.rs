@@ -198,3 +198,44 @@ fn foreign_corrupt_and_newer_index_files_are_refused_with_advice() {
         );
     }
 }
+
+#[test]
+fn eval_scores_judged_queries_and_writes_a_trec_run() {
+    let run = temp_dir("run");
+    std::fs::create_dir_all(&run).unwrap();
+    let run_file = run.join("run.txt");
+    let output = scour(&[
+        "eval",
+        &fixture("collection"),
+        "--run",
+        run_file.to_str().unwrap(),
+    ]);
+    let text = stdout(&output);
+    let figures: Vec<&str> = text
+        .lines()
+        .nth(1)
+        .expect("a result line")
+        .split_whitespace()
+        .collect();
+    assert_eq!(
+        figures[..6],
+        ["collection", "2", "1.0000", "1.0000", "0.1000", "1.0000"],
+        "{text}"
+    );
+    let lines: Vec<Vec<String>> = std::fs::read_to_string(&run_file)
+        .unwrap()
+        .lines()
+        .map(|l| l.split(' ').map(String::from).collect())
+        .collect();
+    assert_eq!(lines[0][..4], ["1", "Q0", "d2", "1"]);
+    assert!(lines
+        .iter()
+        .all(|l| l.len() == 6 && l[5] == "scour" && l[4].parse::<f64>().is_ok()));
+    assert!(
+        lines.iter().all(|l| l[0] != "3"),
+        "unjudged queries are not run"
+    );
+    let missing = scour(&["eval", &fixture("docs-site")]);
+    assert!(!missing.status.success());
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("has no corpus.jsonl"));
+}
