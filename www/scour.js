@@ -9,6 +9,8 @@ const engine = () => mod ??= import(new URL('pkg/scour_engine.js', import.meta.u
 // One Scour instance per index ('' = the embedded one), shared by all widgets.
 const connect = key => engines[key] ??= engine()
   .then(m => key ? m.Scour.load(key) : new m.Scour())
+  // One throwaway search: V8 compiles wasm functions lazily, so the first keystroke won't pay for it.
+  .then(s => (s.search('e', { limit: 1 }), s))
   .catch(e => { delete engines[key]; throw e; });
 
 // h('a', {href}, 'text', node...): builds an element; strings become text nodes.
