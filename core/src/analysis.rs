@@ -64,13 +64,25 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 
 /// Calls `emit` with each token of `text`, in order, reusing one buffer for the terms.
 pub fn analyze(text: &str, mut emit: impl FnMut(TokenRef<'_>)) {
+    analyze_while(text, |token| {
+        emit(token);
+        true
+    });
+}
+
+/// Like [`analyze`], but stops after the first token for which `emit` returns false.
+pub fn analyze_while(text: &str, mut emit: impl FnMut(TokenRef<'_>) -> bool) {
     let mut compound = Compound::default();
     let mut chars = text.char_indices().peekable();
     while let Some((start, c)) = chars.next() {
         if is_ideographic(c) {
-            compound.flush(&mut emit);
+            if !compound.flush(&mut emit) {
+                return;
+            }
             compound.push(text, start..start + c.len_utf8());
-            compound.flush(&mut emit);
+            if !compound.flush(&mut emit) {
+                return;
+            }
             continue;
         }
         if !is_word_char(c) {
@@ -92,8 +104,8 @@ pub fn analyze(text: &str, mut emit: impl FnMut(TokenRef<'_>)) {
             && followed_by_word_char(text, i + h.len_utf8()));
         if hyphen_joins {
             chars.next();
-        } else {
-            compound.flush(&mut emit);
+        } else if !compound.flush(&mut emit) {
+            return;
         }
     }
     compound.flush(&mut emit);
@@ -175,10 +187,12 @@ impl Compound {
         }
     }
 
-    fn flush(&mut self, emit: &mut impl FnMut(TokenRef<'_>)) {
+    /// Emits the compound's tokens; false when `emit` asked to stop.
+    fn flush(&mut self, emit: &mut impl FnMut(TokenRef<'_>) -> bool) -> bool {
+        let mut going = true;
         if let [(span, _)] = self.parts.as_slice() {
             let span = span.clone();
-            emit(TokenRef {
+            going = emit(TokenRef {
                 term: &self.terms,
                 span,
                 position: self.position,
@@ -187,7 +201,7 @@ impl Compound {
             self.position += 1;
         } else if let (Some(first), Some(last)) = (self.parts.first(), self.parts.last()) {
             let span = first.0.start..last.0.end;
-            emit(TokenRef {
+            going = emit(TokenRef {
                 term: &self.terms,
                 span,
                 position: self.position,
@@ -195,9 +209,10 @@ impl Compound {
             });
             for (span, range) in &self.parts {
                 let term = &self.terms[range.clone()];
-                emit(TokenRef {
+                let span = span.clone();
+                going &= emit(TokenRef {
                     term,
-                    span: span.clone(),
+                    span,
                     position: self.position,
                     role: CompoundRole::Part,
                 });
@@ -206,6 +221,7 @@ impl Compound {
         }
         self.terms.clear();
         self.parts.clear();
+        going
     }
 }
 

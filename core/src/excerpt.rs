@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use crate::analysis::{analyze, CompoundRole};
+use crate::analysis::{analyze_while, CompoundRole};
 use crate::sort::sort_by;
 
 /// Target excerpt length in characters.
@@ -11,50 +11,57 @@ const ELLIPSIS: &str = "…";
 /// Words of context kept before the first match, within its sentence.
 const CONTEXT_WORDS: usize = 4;
 
-/// What to highlight: words wherever they occur, phrases only where their terms stand in a row.
+/// What to highlight: words wherever they occur, phrases only where their terms stand in a
+/// row; each belongs to a query clause, and a passage is as good as the clauses it shows.
 #[derive(Debug, Default)]
 pub struct Targets<'a> {
-    /// Sorted, unique terms.
-    pub words: Vec<&'a str>,
-    pub phrases: Vec<Vec<&'a str>>,
-}
-
-impl Targets<'_> {
-    /// Distinct things a match can be: each word, then each phrase.
-    fn len(&self) -> usize {
-        self.words.len() + self.phrases.len()
-    }
+    /// Terms sorted and unique, each with its clause.
+    pub words: Vec<(&'a str, usize)>,
+    pub phrases: Vec<(Vec<&'a str>, usize)>,
+    pub clauses: usize,
 }
 
 /// A text's word spans and its matches, from one pass of the analyser.
 struct Scan {
     words: Vec<(Range<usize>, CompoundRole)>,
-    /// Matched byte range and which target matched (a word's index, or the words' count
-    /// plus a phrase's index), in text order.
+    /// Matched byte range and the clause it matches, in text order.
     matches: Vec<(Range<usize>, usize)>,
 }
 
-fn scan(text: &str, targets: &Targets) -> Scan {
+/// Analyses `text` for matches. With `whole` false the scan may stop once a passage showing
+/// every clause has been found and the text for its excerpt read: no later passage can beat
+/// the earliest complete one.
+fn scan(text: &str, targets: &Targets, whole: bool) -> Scan {
     let mut scan = Scan {
         words: Vec::new(),
         matches: Vec::new(),
     };
     // Position and term of every token, kept only when there are phrases to find.
     let mut tokens: Vec<(u32, String)> = Vec::new();
-    analyze(text, |token| {
-        if let Ok(word) = targets.words.binary_search(&token.term) {
-            scan.matches.push((token.span.clone(), word));
+    let mut early = EarlyStop::new(targets.clauses, whole || !targets.phrases.is_empty());
+    analyze_while(text, |token| {
+        if early.done(token.span.start) {
+            return false;
+        }
+        if let Ok(i) = targets
+            .words
+            .binary_search_by(|(w, _)| (*w).cmp(token.term))
+        {
+            let clause = targets.words[i].1;
+            scan.matches.push((token.span.clone(), clause));
+            early.matched(clause, &token.span);
         }
         if !targets.phrases.is_empty() {
             tokens.push((token.position, token.term.to_string()));
         }
         scan.words.push((token.span, token.role));
+        true
     });
-    for (p, phrase) in targets.phrases.iter().enumerate() {
+    for (phrase, clause) in &targets.phrases {
         for start in 0..tokens.len() {
             if let Some(end) = phrase_at(&tokens, start, phrase) {
                 let span = scan.words[start].0.start..scan.words[end].0.end;
-                scan.matches.push((span, targets.words.len() + p));
+                scan.matches.push((span, *clause));
             }
         }
     }
@@ -64,6 +71,53 @@ fn scan(text: &str, targets: &Targets) -> Scan {
         });
     }
     scan
+}
+
+/// Watches matches for the first passage of at most [`EXCERPT_CHARS`] bytes (so at most as
+/// many characters) that shows every clause.
+struct EarlyStop {
+    /// Start of each clause's latest match.
+    latest: Vec<Option<usize>>,
+    seen: usize,
+    /// Once found: the byte offset past which the excerpt needs no more text.
+    stop_after: Option<usize>,
+    disabled: bool,
+}
+
+impl EarlyStop {
+    fn new(clauses: usize, disabled: bool) -> Self {
+        EarlyStop {
+            latest: vec![None; clauses],
+            seen: 0,
+            stop_after: None,
+            disabled: disabled || clauses == 0,
+        }
+    }
+
+    fn done(&self, at: usize) -> bool {
+        self.stop_after.is_some_and(|stop| at > stop)
+    }
+
+    fn matched(&mut self, clause: usize, span: &Range<usize>) {
+        if self.disabled || self.stop_after.is_some() {
+            return;
+        }
+        self.seen += usize::from(self.latest[clause].is_none());
+        self.latest[clause] = Some(span.start);
+        if self.seen == self.latest.len() {
+            let first = self
+                .latest
+                .iter()
+                .flatten()
+                .min()
+                .copied()
+                .unwrap_or(span.start);
+            if span.end - first <= EXCERPT_CHARS {
+                // A character is at most 4 bytes: the excerpt ends before this.
+                self.stop_after = Some(first + 4 * EXCERPT_CHARS);
+            }
+        }
+    }
 }
 
 /// The index of the phrase's last token when it occurs from token `start` on, term after
@@ -88,7 +142,7 @@ fn phrase_at(tokens: &[(u32, String)], start: usize, phrase: &[&str]) -> Option<
 /// Byte ranges in `text` of the targets, merged where they overlap.
 pub fn highlight(text: &str, targets: &Targets) -> Vec<Range<usize>> {
     merge(
-        scan(text, targets)
+        scan(text, targets, true)
             .matches
             .into_iter()
             .map(|(span, _)| span)
@@ -100,8 +154,11 @@ pub fn highlight(text: &str, targets: &Targets) -> Vec<Range<usize>> {
 /// matched terms (the earliest such window), cut at word boundaries with an ellipsis where
 /// text was cut, and the byte ranges of the matches inside it.
 pub fn excerpt(body: &str, targets: &Targets) -> (String, Vec<Range<usize>>) {
-    let scan = scan(body, targets);
-    let start = best_window_start(body, &scan, targets.len());
+    cut(body, &scan(body, targets, false), targets)
+}
+
+fn cut(body: &str, scan: &Scan, targets: &Targets) -> (String, Vec<Range<usize>>) {
+    let start = best_window_start(body, scan, targets.clauses);
     let (from, to) = window(body, &scan.words, start);
     let mut text = String::new();
     if from > 0 {
@@ -212,4 +269,41 @@ fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
         }
     }
     merged
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Stopping the scan early never changes the excerpt a whole scan gives.
+    #[test]
+    fn early_stop_gives_the_whole_scan_excerpt() {
+        let words = [
+            "kremlin", "talks", "beijing", "trade", "the", "a", "of", "summit", "xi",
+        ];
+        let mut state = 0x9e37_79b9_u32;
+        let mut next = move |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 17;
+            state ^= state << 5;
+            state as usize % n
+        };
+        for _ in 0..500 {
+            let body: Vec<&str> = (0..next(400)).map(|_| words[next(words.len())]).collect();
+            let body = body.join(if next(2) == 0 { " " } else { ". " });
+            let clauses = 1 + next(3);
+            let mut chosen: Vec<(&str, usize)> =
+                (0..clauses).map(|c| (words[next(4)], c)).collect();
+            sort_by(&mut chosen, |a, b| a.cmp(b));
+            chosen.dedup_by(|later, kept| later.0 == kept.0);
+            let targets = Targets {
+                words: chosen,
+                phrases: Vec::new(),
+                clauses,
+            };
+            let early = cut(&body, &scan(&body, &targets, false), &targets);
+            let whole = cut(&body, &scan(&body, &targets, true), &targets);
+            assert_eq!(early, whole, "{targets:?} in {body:?}");
+        }
+    }
 }

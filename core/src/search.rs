@@ -340,19 +340,24 @@ impl Index {
         facets
     }
 
-    /// What to highlight: every expansion of every positive word, and positive phrases.
+    /// What to highlight: every expansion of every positive word, and positive phrases, each
+    /// with its clause.
     fn highlight_targets(&self, query: &Query, expansions: &[Vec<Vec<Expansion>>]) -> Targets<'_> {
-        let mut targets = Targets::default();
-        let atoms = query.clauses.iter().flat_map(|c| &c.alternatives);
-        for (atom, atom_expansions) in atoms.zip(expansions.iter().flatten()) {
-            let terms = atom_expansions.iter().map(|e| self.terms.term(e.term));
-            match atom {
-                Atom::Word { .. } => targets.words.extend(terms),
-                Atom::Phrase { .. } => targets.phrases.push(terms.collect()),
+        let mut targets = Targets {
+            clauses: query.clauses.len(),
+            ..Targets::default()
+        };
+        for (clause, (c, clause_expansions)) in query.clauses.iter().zip(expansions).enumerate() {
+            for (atom, atom_expansions) in c.alternatives.iter().zip(clause_expansions) {
+                let terms = atom_expansions.iter().map(|e| self.terms.term(e.term));
+                match atom {
+                    Atom::Word { .. } => targets.words.extend(terms.map(|t| (t, clause))),
+                    Atom::Phrase { .. } => targets.phrases.push((terms.collect(), clause)),
+                }
             }
         }
         sort_by(&mut targets.words, |a, b| a.cmp(b));
-        targets.words.dedup();
+        targets.words.dedup_by(|later, kept| later.0 == kept.0);
         targets
     }
 
