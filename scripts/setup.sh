@@ -39,7 +39,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     export DEBIAN_FRONTEND=noninteractive
     step "apt-get update" apt-get update -qq
-    step "apt-get install ${missing[*]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+    step "apt-get install ${missing[*]}" apt-get install -y -qq "${missing[@]}"
   else
     die "missing system packages: ${missing[*]}
     install them, e.g.:  sudo apt-get install ${missing[*]}"
