@@ -59,16 +59,48 @@ impl Index {
                 }
                 expansions
             }
-            Atom::Phrase { terms, .. } => terms
-                .iter()
-                .map(|t| {
-                    self.terms
-                        .find(t)
-                        .map(|term| Expansion { term, weight: 1.0 })
-                })
-                .collect::<Option<Vec<_>>>()
-                .unwrap_or_default(),
+            Atom::Phrase { terms, prefix, .. } => self.expand_phrase(terms, *prefix && typing),
         }
+    }
+
+    /// A phrase's exact terms, the last one followed by its completions when it is still
+    /// being typed; empty when a word has no term.
+    fn expand_phrase(&self, terms: &[String], prefix: bool) -> Vec<Expansion> {
+        let Some((last, fixed)) = terms.split_last() else {
+            return Vec::new();
+        };
+        let mut expansions: Vec<Expansion> = Vec::new();
+        for term in fixed {
+            match self.terms.find(term) {
+                Some(term) => expansions.push(Expansion { term, weight: 1.0 }),
+                None => return Vec::new(),
+            }
+        }
+        let alternatives = if prefix {
+            self.completions(last)
+        } else {
+            self.terms.find(last).into_iter().collect()
+        };
+        if alternatives.is_empty() {
+            return Vec::new();
+        }
+        expansions.extend(
+            alternatives
+                .into_iter()
+                .map(|term| Expansion { term, weight: 1.0 }),
+        );
+        expansions
+    }
+
+    /// The most frequent terms starting with `prefix`.
+    fn completions(&self, prefix: &str) -> Vec<u32> {
+        let mut completions: Vec<u32> = self.terms.prefix_range(prefix).collect();
+        let doc_count = |t: u32| self.postings[t as usize].doc_count;
+        select_by(&mut completions, MAX_COMPLETIONS, |&a, &b| {
+            doc_count(b).cmp(&doc_count(a)).then(a.cmp(&b))
+        });
+        completions.truncate(MAX_COMPLETIONS);
+        completions
     }
 
     fn expand_word(
@@ -92,16 +124,11 @@ impl Index {
             }
         }
         if prefix {
-            let mut completions: Vec<u32> = self
-                .terms
-                .prefix_range(word)
+            let completions: Vec<u32> = self
+                .completions(word)
+                .into_iter()
                 .filter(|t| !expansions.iter().any(|e| e.term == *t))
                 .collect();
-            let doc_count = |t: u32| self.postings[t as usize].doc_count;
-            select_by(&mut completions, MAX_COMPLETIONS, |&a, &b| {
-                doc_count(b).cmp(&doc_count(a)).then(a.cmp(&b))
-            });
-            completions.truncate(MAX_COMPLETIONS);
             expansions.extend(completions.into_iter().map(|term| Expansion {
                 term,
                 weight: weights.prefix,
@@ -147,7 +174,10 @@ impl Index {
     ) -> Vec<(u32, f32)> {
         let (field, frequencies) = match atom {
             Atom::Word { field, .. } => (*field, self.word_frequencies(expansions, *field)),
-            Atom::Phrase { field, .. } => (*field, self.phrase_frequencies(expansions, *field)),
+            Atom::Phrase { field, terms, .. } => (
+                *field,
+                self.phrase_frequencies(expansions, terms.len(), *field),
+            ),
         };
         let idf = bm25.idf(frequencies.len());
         let title_only = field == Field::Title;
@@ -202,16 +232,32 @@ impl Index {
         frequencies
     }
 
-    /// Occurrences of a phrase (its terms at consecutive positions) per document and field.
-    fn phrase_frequencies(&self, expansions: &[Expansion], field: Field) -> Vec<(u32, f32, f32)> {
-        let Some(first) = expansions.first() else {
+    /// Occurrences of a phrase of `length` words per document and field: its terms at
+    /// consecutive positions. `expansions` holds the first `length - 1` terms, then every
+    /// term the last word may be.
+    fn phrase_frequencies(
+        &self,
+        expansions: &[Expansion],
+        length: usize,
+        field: Field,
+    ) -> Vec<(u32, f32, f32)> {
+        if length < 2 || expansions.len() < length {
             return Vec::new();
-        };
-        let docs = self.common_documents(expansions);
-        let mut starts = self.positions(first.term, &docs);
-        for (offset, expansion) in (1u32..).zip(&expansions[1..]) {
+        }
+        let (fixed, last) = expansions.split_at(length - 1);
+        let mut docs = self.common_documents(fixed);
+        let last_docs = self.union_documents(last);
+        docs.retain(|d| last_docs.binary_search(d).is_ok());
+        let mut starts = self.positions(fixed[0].term, &docs);
+        for offset in 1..length {
+            let alternatives = if offset < length - 1 {
+                &fixed[offset..=offset]
+            } else {
+                last
+            };
             let docs: Vec<u32> = starts.iter().map(|s| s.0).collect();
-            let next = self.positions(expansion.term, &docs);
+            let next = self.union_positions(alternatives, &docs);
+            let offset = offset as u32;
             starts.retain_mut(|(doc, (title, body))| {
                 let Ok(i) = next.binary_search_by_key(doc, |n| n.0) else {
                     return false;
@@ -230,6 +276,39 @@ impl Index {
             })
             .filter(|&(_, title, body)| title + body > 0.0)
             .collect()
+    }
+
+    /// Documents holding any of the expansions, sorted.
+    fn union_documents(&self, expansions: &[Expansion]) -> Vec<u32> {
+        let mut docs: Vec<u32> = expansions
+            .iter()
+            .flat_map(|e| self.postings[e.term as usize].iter().map(|p| p.doc))
+            .collect();
+        sort_by(&mut docs, u32::cmp);
+        docs.dedup();
+        docs
+    }
+
+    /// Positions of any of the expansions in the given sorted documents, merged and sorted.
+    fn union_positions(&self, expansions: &[Expansion], docs: &[u32]) -> Vec<(u32, Positions)> {
+        if let [only] = expansions {
+            return self.positions(only.term, docs);
+        }
+        let mut merged: Vec<(u32, Positions)> =
+            docs.iter().map(|&d| (d, Positions::default())).collect();
+        for expansion in expansions {
+            for (doc, (title, body)) in self.positions(expansion.term, docs) {
+                if let Ok(i) = docs.binary_search(&doc) {
+                    merged[i].1 .0.extend(title);
+                    merged[i].1 .1.extend(body);
+                }
+            }
+        }
+        for (_, (title, body)) in &mut merged {
+            sort_by(title, u32::cmp);
+            sort_by(body, u32::cmp);
+        }
+        merged
     }
 
     /// Documents holding every expansion, in order: rarest term first, positions untouched.

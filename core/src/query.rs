@@ -39,7 +39,12 @@ pub enum Atom {
         accented: Option<String>,
     },
     /// Terms that must occur at consecutive positions in one field.
-    Phrase { terms: Vec<String>, field: Field },
+    Phrase {
+        terms: Vec<String>,
+        field: Field,
+        /// The quote is still open and its last word being typed: it matches as a prefix.
+        prefix: bool,
+    },
 }
 
 /// Which fields an atom is matched against.
@@ -109,7 +114,7 @@ enum Item<'a> {
         quoted: bool,
         negated: bool,
         field: Field,
-        /// The text ran to the end of the query without a closing quote or space.
+        /// The text runs to the end of the query (a word, or a quote never closed).
         at_end: bool,
     },
 }
@@ -152,16 +157,16 @@ fn lex(text: &str, syntax: Syntax) -> Vec<Item<'_>> {
             rest = &rest[6..];
         }
         if let Some(quoted) = rest.strip_prefix('"') {
-            let (inner, after) = match quoted.find('"') {
-                Some(end) => (&quoted[..end], &quoted[end + 1..]),
-                None => (quoted, ""),
+            let (inner, after, open) = match quoted.find('"') {
+                Some(end) => (&quoted[..end], &quoted[end + 1..], false),
+                None => (quoted, "", true),
             };
             items.push(Item::Atom {
                 text: inner,
                 quoted: true,
                 negated,
                 field,
-                at_end: false,
+                at_end: open,
             });
             rest = after;
             continue;
@@ -205,7 +210,7 @@ fn build(items: Vec<Item<'_>>, last_word_open: bool) -> Query {
             join_next = !query.clauses.is_empty();
             continue;
         };
-        let prefix = last_word_open && at_end && !quoted && i + 1 == count;
+        let prefix = last_word_open && at_end && i + 1 == count;
         let atoms = analyse(text, quoted, field, prefix);
         if atoms.is_empty() {
             continue;
@@ -260,6 +265,7 @@ fn analyse(text: &str, quoted: bool, field: Field, prefix: bool) -> Vec<Atom> {
             let mut atoms = vec![Atom::Phrase {
                 terms: words,
                 field,
+                prefix,
             }];
             if let (Some(joined), false) = (joined, quoted) {
                 if tokens

@@ -352,7 +352,16 @@ impl Index {
                 let terms = atom_expansions.iter().map(|e| self.terms.term(e.term));
                 match atom {
                     Atom::Word { .. } => targets.words.extend(terms.map(|t| (t, clause))),
-                    Atom::Phrase { .. } => targets.phrases.push((terms.collect(), clause)),
+                    Atom::Phrase { terms: words, .. } => {
+                        // One phrase per term its last word may be.
+                        let all: Vec<&str> = terms.collect();
+                        let (fixed, last) =
+                            all.split_at(all.len().min(words.len().saturating_sub(1)));
+                        for end in last {
+                            let phrase = fixed.iter().chain([end]).copied().collect();
+                            targets.phrases.push((phrase, clause));
+                        }
+                    }
                 }
             }
         }

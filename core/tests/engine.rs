@@ -158,6 +158,27 @@ fn a_compound_being_typed_matches_its_completions() {
 }
 
 #[test]
+fn an_open_phrase_being_typed_completes_its_last_word() {
+    let index = corpus();
+    let hit = index.search("\"talks abo", &SearchOptions::default()).hits;
+    assert_eq!(hit.iter().map(|h| h.id.as_str()).collect::<Vec<_>>(), ["a"]);
+    let marked: Vec<&str> = hit[0]
+        .excerpt_matches
+        .iter()
+        .map(|r| &hit[0].excerpt[r.clone()])
+        .collect();
+    assert_eq!(marked, ["talks about"]);
+    assert!(
+        ids(&index, "\"talks abo ").is_empty(),
+        "a finished word inside the quote is whole"
+    );
+    assert!(
+        ids(&index, "\"talks abo\"").is_empty(),
+        "a closed quote is exact"
+    );
+}
+
+#[test]
 fn repeated_and_excess_atoms_are_bounded() {
     let index = corpus();
     let many_exclusions = format!("grain {}", "-\"the of\" ".repeat(200));
