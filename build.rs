@@ -22,11 +22,7 @@ fn main() {
             corpus.display()
         )),
     };
-    let mut builder = scour_core::IndexBuilder::new();
-    for document in documents {
-        builder.add(document);
-    }
-    let index = builder.build();
+    let index = scour_core::IndexBuilder::index(documents);
     let bytes = scour_core::codec::encode(&index);
     let out = Path::new(&env::var("OUT_DIR").unwrap()).join("index.bin");
     if let Err(error) = fs::write(&out, &bytes) {

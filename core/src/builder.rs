@@ -94,6 +94,15 @@ impl IndexBuilder {
         }
     }
 
+    /// Indexes `documents` in one go.
+    pub fn index(documents: impl IntoIterator<Item = Document>) -> Index {
+        let mut builder = IndexBuilder::new();
+        for document in documents {
+            builder.add(document);
+        }
+        builder.build()
+    }
+
     pub fn build(self) -> Index {
         let terms = TermDictionary::from_sorted(self.occurrences.keys().map(String::as_str));
         let stems = stem_groups(&terms);

@@ -374,10 +374,12 @@ impl Index {
         let mut bonus = vec![0.0; docs.len()];
         let positions: Vec<Vec<Vec<(u8, u32)>>> =
             words.iter().map(|w| self.word_positions(w, docs)).collect();
-        for (pair, pair_words) in positions.windows(2).zip(words.windows(2)) {
-            let idf = bm25
-                .idf(self.doc_frequency(pair_words[0]))
-                .min(bm25.idf(self.doc_frequency(pair_words[1])));
+        let idfs: Vec<f32> = words
+            .iter()
+            .map(|w| bm25.idf(self.doc_frequency(w)))
+            .collect();
+        for (pair, pair_idfs) in positions.windows(2).zip(idfs.windows(2)) {
+            let idf = pair_idfs[0].min(pair_idfs[1]);
             for (i, b) in bonus.iter_mut().enumerate() {
                 if let Some(distance) = min_distance(&pair[0][i], &pair[1][i]) {
                     let distance = distance as f32;

@@ -24,11 +24,7 @@ pub fn run(args: &BenchArgs) -> Result<(), String> {
     let text_bytes: usize = documents.iter().map(|d| d.title.len() + d.body.len()).sum();
     let queries = sample_queries(&args.collection, &documents, args.queries);
     let started = Instant::now();
-    let mut builder = IndexBuilder::new();
-    for document in documents {
-        builder.add(document);
-    }
-    let bytes = codec::encode(&builder.build());
+    let bytes = codec::encode(&IndexBuilder::index(documents));
     let build = started.elapsed();
     let started = Instant::now();
     let index = codec::decode(&bytes).map_err(|e| e.to_string())?;
@@ -97,15 +93,13 @@ fn report_dictionary(index: &scour_core::Index, queries: &[String]) {
 
 /// Queries from queries.jsonl, or the first two words of evenly spaced titles.
 fn sample_queries(dir: &std::path::Path, documents: &[Document], count: usize) -> Vec<String> {
-    if let Ok(text) = std::fs::read_to_string(dir.join("queries.jsonl")) {
-        let parsed: Vec<String> = text
-            .lines()
-            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-            .filter_map(|v| v.get("text").and_then(|t| t.as_str()).map(str::to_owned))
-            .take(count)
-            .collect();
-        if !parsed.is_empty() {
-            return parsed;
+    if let Ok(queries) = super::eval::read_queries(&dir.join("queries.jsonl")) {
+        if !queries.is_empty() {
+            return queries
+                .into_iter()
+                .map(|(_, text)| text)
+                .take(count)
+                .collect();
         }
     }
     let step = (documents.len() / count.max(1)).max(1);

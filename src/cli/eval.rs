@@ -82,11 +82,7 @@ pub fn run(args: &EvalArgs) -> Result<(), String> {
         &scour_ingest::IngestOptions::default(),
     )
     .map_err(|e| e.to_string())?;
-    let mut builder = IndexBuilder::new();
-    for document in corpus.documents {
-        builder.add(document);
-    }
-    let index = builder.build();
+    let index = IndexBuilder::index(corpus.documents);
     let build_time = started.elapsed();
     let queries = read_queries(&dir.join("queries.jsonl"))?;
     let qrels = read_qrels(&dir.join("qrels.txt"))?;
@@ -154,7 +150,7 @@ pub fn run(args: &EvalArgs) -> Result<(), String> {
     Ok(())
 }
 
-fn read_queries(path: &Path) -> Result<Vec<(String, String)>, String> {
+pub(super) fn read_queries(path: &Path) -> Result<Vec<(String, String)>, String> {
     let text =
         fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     text.lines()
