@@ -22,8 +22,15 @@ fn main() {
             corpus.display()
         )),
     };
-    let index = scour_core::IndexBuilder::index(documents);
-    let bytes = scour_core::codec::encode(&index);
+    let mut builder = scour_core::IndexBuilder::new();
+    for document in documents {
+        builder.add(document);
+    }
+    let bytes = builder.build_files(scour_core::Layout::default()).single_file();
+    let index = match scour_core::codec::decode(&bytes) {
+        Ok(index) => index,
+        Err(error) => fail(&format!("the index just built does not open: {error}")),
+    };
     let out = Path::new(&env::var("OUT_DIR").unwrap()).join("index.bin");
     if let Err(error) = fs::write(&out, &bytes) {
         fail(&format!("cannot write {}: {error}", out.display()));

@@ -1,19 +1,27 @@
-//! The index builder: analyses documents and inverts them into an [`Index`].
+//! The index builder: analyses documents and inverts them into an index's pieces.
 
 use std::collections::BTreeMap;
 
 use crate::analysis::{accented_term, stem, tokenize, CompoundRole, Token, ACCENTED};
-use crate::dictionary::TermDictionary;
+use crate::codec::{self, IndexFiles, PartTerm, Parts};
 use crate::document::Document;
-use crate::index::{Index, StemGroups, StoredDocument};
-use crate::postings::{Occurrences, PostingList};
+use crate::index::Index;
+use crate::pieces::{Filters, Layout, StoredDocument};
+use crate::postings::{EncodedPostings, Norms, Occurrences};
 
 /// Collects documents, then builds the index in one pass over the collected terms.
 #[derive(Default)]
 pub struct IndexBuilder {
-    documents: Vec<StoredDocument>,
-    /// term -> occurrences, in document order.
+    documents: Vec<Collected>,
+    /// term -> occurrences, in the order documents were added.
     occurrences: BTreeMap<String, Vec<Occurrences>>,
+}
+
+/// A document as added: what is stored, and what ranking and filtering need.
+struct Collected {
+    stored: StoredDocument,
+    norms: Norms,
+    filters: BTreeMap<String, Vec<String>>,
 }
 
 impl IndexBuilder {
@@ -21,7 +29,8 @@ impl IndexBuilder {
         Self::default()
     }
 
-    /// Adds a document; documents keep the order they were added in.
+    /// Adds a document. Documents are numbered by id when the index is built, so that
+    /// ranking breaks ties by id with numbers alone.
     pub fn add(&mut self, document: Document) -> &mut Self {
         let doc = self.documents.len() as u32;
         let title_tokens = tokenize(&document.title);
@@ -30,29 +39,25 @@ impl IndexBuilder {
             &mut o.title_positions
         });
         self.record(doc, &document.body, &body_tokens, |o| &mut o.body_positions);
-        self.documents.push(StoredDocument {
-            title_length: token_count(&title_tokens),
-            body_length: token_count(&body_tokens),
-            id: document.id,
-            title: document.title,
-            body: document.body,
-            date: document.date,
-            url: document.url,
-            weight: if document.weight.is_finite() && document.weight > 0.0 {
-                document.weight
-            } else {
-                1.0
+        self.documents.push(Collected {
+            norms: Norms {
+                title_length: token_count(&title_tokens),
+                body_length: token_count(&body_tokens),
+                weight: if document.weight.is_finite() && document.weight > 0.0 {
+                    document.weight
+                } else {
+                    1.0
+                },
             },
-            meta: document.meta.into_iter().collect(),
-            filters: document
-                .filters
-                .into_iter()
-                .map(|(name, mut values)| {
-                    values.sort();
-                    values.dedup();
-                    (name, values)
-                })
-                .collect(),
+            filters: document.filters,
+            stored: StoredDocument {
+                id: document.id,
+                title: document.title,
+                body: document.body,
+                date: document.date,
+                url: document.url,
+                meta: document.meta.into_iter().collect(),
+            },
         });
         self
     }
@@ -103,15 +108,77 @@ impl IndexBuilder {
         builder.build()
     }
 
+    /// The index, with every piece loaded.
     pub fn build(self) -> Index {
-        let terms = TermDictionary::from_sorted(self.occurrences.keys().map(String::as_str));
-        let stems = stem_groups(&terms);
-        let postings = self
-            .occurrences
-            .values()
-            .map(|o| PostingList::encode(o))
+        self.build_files(Layout::default())
+            .open()
+            .expect("a freshly written index opens")
+    }
+
+    /// The index's entry and pieces, cut to `layout`.
+    pub fn build_files(self, layout: Layout) -> IndexFiles {
+        // Number documents by id: ties in ranking are then broken by number.
+        let mut order: Vec<u32> = (0..self.documents.len() as u32).collect();
+        order.sort_by(|&a, &b| {
+            let id = |d: u32| &self.documents[d as usize].stored.id;
+            id(a).cmp(id(b)).then(a.cmp(&b))
+        });
+        let mut number = vec![0u32; order.len()];
+        for (new, &old) in order.iter().enumerate() {
+            number[old as usize] = new as u32;
+        }
+        let mut collected: Vec<Option<Collected>> =
+            self.documents.into_iter().map(Some).collect();
+        let documents: Vec<Collected> = order
+            .iter()
+            .filter_map(|&old| collected[old as usize].take())
             .collect();
-        Index::new(terms, postings, stems, self.documents)
+
+        let count = documents.len().max(1) as f32;
+        let (title, body) = documents.iter().fold((0u64, 0u64), |(t, b), d| {
+            (
+                t + u64::from(d.norms.title_length),
+                b + u64::from(d.norms.body_length),
+            )
+        });
+        let average_lengths = (
+            (title as f32 / count).max(1.0),
+            (body as f32 / count).max(1.0),
+        );
+
+        let terms: Vec<PartTerm> = self
+            .occurrences
+            .into_iter()
+            .map(|(term, mut occurrences)| {
+                for o in &mut occurrences {
+                    o.doc = number[o.doc as usize];
+                    o.norms = documents[o.doc as usize].norms;
+                }
+                occurrences.sort_by_key(|o| o.doc);
+                let encoded = EncodedPostings::encode(&occurrences);
+                PartTerm {
+                    term,
+                    doc_count: encoded.doc_count,
+                    postings: encoded.postings,
+                    positions: encoded.positions,
+                }
+            })
+            .collect();
+        let stems = stem_groups(&terms);
+        let dates = documents
+            .iter()
+            .any(|d| d.stored.date.is_some())
+            .then(|| documents.iter().map(|d| d.stored.date.clone()).collect());
+        let filters = filters(&documents);
+        codec::write(Parts {
+            average_lengths,
+            term_pieces: cut(terms, &layout),
+            stems,
+            dates,
+            filters,
+            ids_per_piece: layout.ids_per_piece,
+            documents: documents.into_iter().map(|d| d.stored).collect(),
+        })
     }
 }
 
@@ -120,18 +187,71 @@ fn token_count(tokens: &[Token]) -> u32 {
     tokens.last().map_or(0, |t| t.position + 1)
 }
 
-fn stem_groups(terms: &TermDictionary) -> StemGroups {
+/// Stems shared by two or more terms (accented forms aside), with their members' ids.
+fn stem_groups(terms: &[PartTerm]) -> Vec<(String, Vec<u32>)> {
     let mut groups: BTreeMap<String, Vec<u32>> = BTreeMap::new();
     for (id, term) in terms
         .iter()
         .enumerate()
-        .filter(|(_, t)| !t.starts_with(ACCENTED))
+        .filter(|(_, t)| !t.term.starts_with(ACCENTED))
     {
-        groups.entry(stem(term)).or_default().push(id as u32);
+        groups.entry(stem(&term.term)).or_default().push(id as u32);
     }
     groups.retain(|_, members| members.len() > 1);
-    StemGroups {
-        stems: TermDictionary::from_sorted(groups.keys().map(String::as_str)),
-        members: groups.into_values().collect(),
+    groups.into_iter().collect()
+}
+
+/// Filter values with their documents, when any document has a filter.
+fn filters(documents: &[Collected]) -> Option<Filters> {
+    let mut names: BTreeMap<&str, BTreeMap<&str, Vec<u32>>> = BTreeMap::new();
+    for (doc, d) in documents.iter().enumerate() {
+        for (name, values) in &d.filters {
+            let values_of = names.entry(name).or_default();
+            for value in values {
+                let docs = values_of.entry(value).or_default();
+                if docs.last() != Some(&(doc as u32)) {
+                    docs.push(doc as u32);
+                }
+            }
+        }
     }
+    (!names.is_empty()).then(|| Filters {
+        names: names
+            .into_iter()
+            .map(|(name, values)| {
+                let values = values
+                    .into_iter()
+                    .map(|(value, docs)| (value.to_string(), docs))
+                    .collect();
+                (name.to_string(), values)
+            })
+            .collect(),
+    })
+}
+
+/// Cuts the sorted terms into term pieces of about `layout.term_piece_bytes`, each cut into
+/// runs of about `layout.postings_piece_bytes` of postings. There is always one term piece.
+fn cut(terms: Vec<PartTerm>, layout: &Layout) -> Vec<Vec<Vec<PartTerm>>> {
+    let mut pieces: Vec<Vec<Vec<PartTerm>>> = vec![vec![Vec::new()]];
+    let (mut piece_bytes, mut run_bytes) = (0, 0);
+    for term in terms {
+        // What a term costs in its term piece: its text and four varints, about.
+        let term_bytes = term.term.len() + 6;
+        if piece_bytes > 0 && piece_bytes + term_bytes > layout.term_piece_bytes {
+            pieces.push(vec![Vec::new()]);
+            (piece_bytes, run_bytes) = (0, 0);
+        } else if run_bytes > 0 && run_bytes + term.postings.len() > layout.postings_piece_bytes {
+            pieces.last_mut().expect("one piece").push(Vec::new());
+            run_bytes = 0;
+        }
+        piece_bytes += term_bytes;
+        run_bytes += term.postings.len();
+        let piece = pieces.last_mut().expect("one piece");
+        piece.last_mut().expect("one run").push(term);
+    }
+    // An empty index keeps one term piece with no runs.
+    if pieces.len() == 1 && pieces[0][0].is_empty() {
+        pieces[0].clear();
+    }
+    pieces
 }

@@ -1,58 +1,36 @@
-//! The index: term dictionary, postings, stem groups and the stored documents.
+//! The index a search runs on: the entry and the pieces loaded so far.
+//!
+//! Every lookup that needs a piece which is not loaded answers `Err(Needs)` naming it; the
+//! caller fetches the pieces and searches again. An index opened from a single file or
+//! built in memory has every piece, so its lookups never need anything.
 
+use std::ops::Range;
+
+use crate::codec::{self, FormatError};
 use crate::dictionary::TermDictionary;
+use crate::pieces::{Entry, Filters, Needs, PieceId, StoredDocument, TermPiece};
 use crate::postings::PostingList;
 
-/// A searchable index, built by [`crate::IndexBuilder`] or decoded by [`crate::codec`].
+/// A searchable index, complete or partly loaded.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Index {
-    /// Every normalised (unstemmed) term of every document.
-    pub(crate) terms: TermDictionary,
-    /// The postings of each term, by term id.
-    pub(crate) postings: Vec<PostingList>,
-    /// Stems shared by two or more terms, so a query word finds its other inflections.
-    pub(crate) stems: StemGroups,
-    pub(crate) documents: Vec<StoredDocument>,
-    /// Size of the encoded index when it was decoded from bytes; 0 for an index built in
-    /// memory (encode it to know its size).
+    pub(crate) entry: Entry,
+    terms: Vec<Option<LoadedTerms>>,
+    ids: Vec<Option<TermDictionary>>,
+    /// Loaded documents by number, sorted.
+    documents: Vec<(u32, StoredDocument)>,
+    dates: Option<Vec<Option<String>>>,
+    filters: Option<Filters>,
+    /// Bytes of the files this index was read from.
     pub(crate) encoded_bytes: usize,
-    /// Mean title and body lengths in tokens, for BM25F.
-    pub(crate) average_lengths: (f32, f32),
 }
 
-/// Terms grouped by their English stem; only stems with two or more terms are kept.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct StemGroups {
-    pub(crate) stems: TermDictionary,
-    /// Term ids of each stem's group, by stem id.
-    pub(crate) members: Vec<Vec<u32>>,
-}
-
-impl StemGroups {
-    /// The terms sharing `stem`, if two or more do.
-    pub fn members(&self, stem: &str) -> &[u32] {
-        self.stems
-            .find(stem)
-            .map_or(&[], |id| self.members[id as usize].as_slice())
-    }
-}
-
-/// What the index keeps of a document: enough to rank it, filter it and show it.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct StoredDocument {
-    pub id: String,
-    pub title: String,
-    pub body: String,
-    pub date: Option<String>,
-    pub url: Option<String>,
-    pub weight: f32,
-    /// Free metadata, sorted by key.
-    pub meta: Vec<(String, String)>,
-    /// Filter names, sorted, with their values.
-    pub filters: Vec<(String, Vec<String>)>,
-    /// Token counts, for BM25F length normalisation.
-    pub title_length: u32,
-    pub body_length: u32,
+/// A term piece and the streams pieces loaded for it.
+#[derive(Debug, Clone, PartialEq)]
+struct LoadedTerms {
+    piece: TermPiece,
+    postings: Vec<Option<Vec<u8>>>,
+    positions: Vec<Option<Vec<u8>>>,
 }
 
 /// Sizes reported by [`Index::stats`].
@@ -65,48 +43,413 @@ pub struct Stats {
 }
 
 impl Index {
-    pub(crate) fn new(
-        terms: TermDictionary,
-        postings: Vec<PostingList>,
-        stems: StemGroups,
-        documents: Vec<StoredDocument>,
-    ) -> Index {
-        let count = documents.len().max(1) as f32;
-        let (title, body) = documents.iter().fold((0u64, 0u64), |(t, b), d| {
-            (t + u64::from(d.title_length), b + u64::from(d.body_length))
-        });
+    /// An index of which only the entry is loaded.
+    pub fn from_entry(entry: Entry, entry_bytes: usize) -> Index {
         Index {
-            terms,
-            postings,
-            stems,
-            documents,
-            encoded_bytes: 0,
-            average_lengths: (
-                (title as f32 / count).max(1.0),
-                (body as f32 / count).max(1.0),
-            ),
+            terms: vec![None; entry.term_pieces.len()],
+            ids: vec![None; entry.id_pieces.len()],
+            documents: Vec::new(),
+            dates: None,
+            filters: None,
+            encoded_bytes: entry_bytes,
+            entry,
         }
+    }
+
+    /// The file name of a piece, relative to the entry file's folder.
+    pub fn piece_file(&self, piece: PieceId) -> String {
+        codec::piece_file(&self.entry, piece, |t, r| {
+            self.terms[t as usize]
+                .as_ref()
+                .and_then(|l| l.piece.streams.get(r as usize))
+                .copied()
+        })
+    }
+
+    /// Verifies and adds a fetched piece. A piece whose bytes do not match its name is
+    /// [`FormatError::Stale`]: the index was rebuilt since its entry was read.
+    pub fn insert(&mut self, piece: PieceId, bytes: &[u8]) -> Result<(), FormatError> {
+        let file = self.piece_file(piece);
+        let check = |name| codec::check_name(&file, bytes, name);
+        match piece {
+            PieceId::Terms(t) => {
+                let reference = self.entry.term_pieces.get(t as usize).ok_or(bad(&file))?;
+                check(reference.name)?;
+                let end = self
+                    .entry
+                    .term_pieces
+                    .get(t as usize + 1)
+                    .map_or(self.entry.terms, |r| r.first_id);
+                let decoded =
+                    codec::decode_terms(bytes, reference, end, self.entry.terms, &file)?;
+                let runs = decoded.streams.len();
+                self.terms[t as usize] = Some(LoadedTerms {
+                    piece: decoded,
+                    postings: vec![None; runs],
+                    positions: vec![None; runs],
+                });
+            }
+            PieceId::Postings(t, r) | PieceId::Positions(t, r) => {
+                let documents = self.entry.documents;
+                let loaded = self.terms[t as usize].as_mut().ok_or(bad(&file))?;
+                let run = loaded.piece.streams.get(r as usize).ok_or(bad(&file))?;
+                let postings = matches!(piece, PieceId::Postings(..));
+                check(if postings { run.postings } else { run.positions })?;
+                let stream = codec::decode_stream(bytes, postings, &file)?;
+                let spans = if postings {
+                    &loaded.piece.postings
+                } else {
+                    &loaded.piece.positions
+                };
+                let terms = run_terms(&loaded.piece, r);
+                if spans[terms].iter().any(|s| s.1 as usize > stream.len()) {
+                    return Err(FormatError::Corrupt(format!(
+                        "{file} is shorter than its term piece says"
+                    )));
+                }
+                if postings {
+                    codec::check_postings(&loaded.piece, r, &stream, documents, &file)?;
+                    loaded.postings[r as usize] = Some(stream);
+                } else {
+                    loaded.positions[r as usize] = Some(stream);
+                }
+            }
+            PieceId::Ids(i) => {
+                let reference = self.entry.id_pieces.get(i as usize).ok_or(bad(&file))?;
+                check(reference.name)?;
+                let end = self
+                    .entry
+                    .id_pieces
+                    .get(i as usize + 1)
+                    .map_or(self.entry.documents, |r| r.first_doc);
+                let ids = codec::decode_ids(bytes, reference, end - reference.first_doc, &file)?;
+                self.ids[i as usize] = Some(ids);
+            }
+            PieceId::Document(doc) => {
+                if doc >= self.entry.documents {
+                    return Err(bad(&file));
+                }
+                let document = codec::decode_document(bytes, &self.entry, doc, &file)?;
+                if let Err(at) = self.documents.binary_search_by_key(&doc, |d| d.0) {
+                    self.documents.insert(at, (doc, document));
+                }
+            }
+            PieceId::Dates => {
+                check(self.entry.dates.ok_or(bad(&file))?)?;
+                self.dates = Some(codec::decode_dates(bytes, self.entry.documents, &file)?);
+            }
+            PieceId::Filters => {
+                check(self.entry.filters.ok_or(bad(&file))?)?;
+                self.filters = Some(codec::decode_filters(
+                    bytes,
+                    self.entry.documents,
+                    &file,
+                )?);
+            }
+        }
+        self.encoded_bytes += bytes.len();
+        Ok(())
     }
 
     pub fn stats(&self) -> Stats {
         Stats {
-            documents: self.documents.len(),
-            terms: self.terms.len(),
+            documents: self.entry.documents as usize,
+            terms: self.entry.terms as usize,
             index_bytes: self.encoded_bytes,
         }
     }
 
-    /// The sorted term dictionary.
-    pub fn terms(&self) -> &TermDictionary {
-        &self.terms
+    pub(crate) fn document_count(&self) -> usize {
+        self.entry.documents as usize
     }
 
-    /// The stored document with this id.
+    /// The term piece holding `term`'s place in the sorted dictionary.
+    fn term_piece_of(&self, term: &str) -> usize {
+        self.entry
+            .term_pieces
+            .partition_point(|r| r.first_term.as_str() <= term)
+            .saturating_sub(1)
+    }
+
+    fn term_piece(&self, piece: usize) -> Result<&LoadedTerms, Needs> {
+        match self.terms.get(piece) {
+            Some(Some(loaded)) => Ok(loaded),
+            _ => Err(Needs::one(PieceId::Terms(piece as u32))),
+        }
+    }
+
+    fn first_id(&self, piece: usize) -> u32 {
+        self.entry.term_pieces.get(piece).map_or(0, |r| r.first_id)
+    }
+
+    /// The loaded piece holding term `id`, and the term's index in it.
+    fn locate(&self, id: u32) -> Option<(usize, &LoadedTerms, usize)> {
+        let piece = self
+            .entry
+            .term_pieces
+            .partition_point(|r| r.first_id <= id)
+            .checked_sub(1)?;
+        let loaded = self.terms[piece].as_ref()?;
+        let local = (id - self.first_id(piece)) as usize;
+        (local < loaded.piece.terms.len()).then_some((piece, loaded, local))
+    }
+
+    /// The id of `term`, if the index has it.
+    pub(crate) fn find_term(&self, term: &str) -> Result<Option<u32>, Needs> {
+        let piece = self.term_piece_of(term);
+        let loaded = self.term_piece(piece)?;
+        Ok(loaded
+            .piece
+            .terms
+            .find(term)
+            .map(|local| self.first_id(piece) + local))
+    }
+
+    /// The text of a term found through a loaded piece.
+    pub(crate) fn term(&self, id: u32) -> &str {
+        self.locate(id)
+            .map_or("", |(_, loaded, local)| loaded.piece.terms.term(local as u32))
+    }
+
+    /// In how many documents a term found through a loaded piece occurs.
+    pub(crate) fn doc_count(&self, id: u32) -> u32 {
+        self.locate(id)
+            .map_or(0, |(_, loaded, local)| loaded.piece.doc_counts[local])
+    }
+
+    /// The term pieces covering every term that starts with `prefix`.
+    fn pieces_with_prefix(&self, prefix: &str) -> Range<usize> {
+        let start = self.term_piece_of(prefix);
+        let after = self.entry.term_pieces[start.min(self.terms.len())..]
+            .iter()
+            .skip(1)
+            .take_while(|r| r.first_term.starts_with(prefix))
+            .count();
+        start..(start + 1 + after).min(self.terms.len())
+    }
+
+    /// Every term piece of the range, or the needs of those missing.
+    fn term_pieces(&self, pieces: Range<usize>) -> Result<Vec<(u32, &TermPiece)>, Needs> {
+        let mut needs = Needs::default();
+        let mut found = Vec::new();
+        for piece in pieces {
+            match self.term_piece(piece) {
+                Ok(loaded) => found.push((self.first_id(piece), &loaded.piece)),
+                Err(missing) => needs.merge(missing),
+            }
+        }
+        if needs.0.is_empty() {
+            Ok(found)
+        } else {
+            Err(needs)
+        }
+    }
+
+    /// The ids of every term starting with `prefix`.
+    pub(crate) fn prefix_terms(&self, prefix: &str) -> Result<Vec<u32>, Needs> {
+        let pieces = self.term_pieces(self.pieces_with_prefix(prefix))?;
+        Ok(pieces
+            .into_iter()
+            .flat_map(|(first, piece)| piece.terms.prefix_range(prefix).map(move |t| first + t))
+            .collect())
+    }
+
+    /// Terms within `max_distance` typos of `word` (see [`TermDictionary::fuzzy`]), or of a
+    /// start of them when `prefixes`.
+    pub(crate) fn fuzzy_terms(
+        &self,
+        word: &str,
+        max_distance: u32,
+        prefixes: bool,
+    ) -> Result<Vec<(u32, u32)>, Needs> {
+        let Some(first) = word.chars().next() else {
+            return Ok(Vec::new());
+        };
+        let pieces = self.term_pieces(self.pieces_with_prefix(first.encode_utf8(&mut [0; 4])))?;
+        let mut found = Vec::new();
+        for (first_id, piece) in pieces {
+            let local = if prefixes {
+                piece.terms.fuzzy_prefix(word, max_distance)
+            } else {
+                piece.terms.fuzzy(word, max_distance)
+            };
+            found.extend(local.into_iter().map(|(t, d)| (first_id + t, d)));
+        }
+        Ok(found)
+    }
+
+    /// The terms sharing `stem`, if two or more do.
+    pub(crate) fn stem_members(&self, stem: &str) -> Result<&[u32], Needs> {
+        let loaded = self.term_piece(self.term_piece_of(stem))?;
+        let stems = &loaded.piece;
+        Ok(stems
+            .stems
+            .find(stem)
+            .map_or(&[], |id| stems.stem_members[id as usize].as_slice()))
+    }
+
+    /// A term's postings, with its positions when `positions` (a phrase or proximity
+    /// needs them).
+    pub(crate) fn postings(&self, id: u32, positions: bool) -> Result<PostingList<'_>, Needs> {
+        let Some((piece, loaded, local)) = self.locate(id) else {
+            return Ok(PostingList {
+                doc_count: 0,
+                postings: &[],
+                positions: None,
+            });
+        };
+        let run = run_of(&loaded.piece, local);
+        let mut needs = Needs::default();
+        let (t, r) = (piece as u32, run as u32);
+        if loaded.postings[run].is_none() {
+            needs.0.push(PieceId::Postings(t, r));
+        }
+        if positions && loaded.positions[run].is_none() {
+            needs.0.push(PieceId::Positions(t, r));
+        }
+        if !needs.0.is_empty() {
+            return Err(needs);
+        }
+        fn slice(stream: &Option<Vec<u8>>, (start, end): (u32, u32)) -> Option<&[u8]> {
+            stream
+                .as_deref()
+                .and_then(|s| s.get(start as usize..end as usize))
+        }
+        Ok(PostingList {
+            doc_count: loaded.piece.doc_counts[local],
+            postings: slice(&loaded.postings[run], loaded.piece.postings[local]).unwrap_or(&[]),
+            positions: if positions {
+                slice(&loaded.positions[run], loaded.piece.positions[local])
+            } else {
+                None
+            },
+        })
+    }
+
+    /// The stored document `doc`.
+    pub(crate) fn stored(&self, doc: u32) -> Result<&StoredDocument, Needs> {
+        self.documents
+            .binary_search_by_key(&doc, |d| d.0)
+            .map(|i| &self.documents[i].1)
+            .map_err(|_| Needs::one(PieceId::Document(doc)))
+    }
+
+    /// Every document's date, by number.
+    pub(crate) fn dates(&self) -> Result<&[Option<String>], Needs> {
+        match (&self.dates, self.entry.dates) {
+            (Some(dates), _) => Ok(dates),
+            (None, Some(_)) => Err(Needs::one(PieceId::Dates)),
+            (None, None) => Ok(&[]),
+        }
+    }
+
+    /// Filter values and their documents.
+    pub(crate) fn filters(&self) -> Result<&[(String, Vec<(String, Vec<u32>)>)], Needs> {
+        match (&self.filters, self.entry.filters) {
+            (Some(filters), _) => Ok(&filters.names),
+            (None, Some(_)) => Err(Needs::one(PieceId::Filters)),
+            (None, None) => Ok(&[]),
+        }
+    }
+
+    /// The number of the document with this id, if there is one.
+    pub fn find_document(&self, id: &str) -> Result<Option<u32>, Needs> {
+        let pieces = &self.entry.id_pieces;
+        let Some(piece) = pieces
+            .partition_point(|r| r.first_id.as_str() <= id)
+            .checked_sub(1)
+        else {
+            return Ok(None);
+        };
+        let ids = self.ids[piece]
+            .as_ref()
+            .ok_or(Needs::one(PieceId::Ids(piece as u32)))?;
+        Ok(ids.find(id).map(|local| pieces[piece].first_doc + local))
+    }
+
+    /// The stored document with this id, in an index with every piece loaded.
     pub fn document(&self, id: &str) -> Option<&StoredDocument> {
-        self.documents.iter().find(|d| d.id == id)
+        self.try_document(id).ok().flatten()
     }
 
-    pub fn documents(&self) -> &[StoredDocument] {
-        &self.documents
+    /// The stored document with this id, or the pieces needed to find it.
+    pub fn try_document(&self, id: &str) -> Result<Option<&StoredDocument>, Needs> {
+        match self.find_document(id)? {
+            Some(doc) => self.stored(doc).map(Some),
+            None => Ok(None),
+        }
     }
+
+    /// Every stored document, in number order (all of them for a complete index).
+    pub fn documents(&self) -> impl Iterator<Item = &StoredDocument> + '_ {
+        self.documents.iter().map(|(_, d)| d)
+    }
+
+    /// Every term, in order (all of them for a complete index).
+    pub fn terms(&self) -> impl Iterator<Item = &str> + '_ {
+        self.terms
+            .iter()
+            .flatten()
+            .flat_map(|loaded| loaded.piece.terms.iter())
+    }
+
+    /// The pieces of every kind this index lists that are not loaded: none for a complete
+    /// index. Streams pieces appear once their term piece is loaded.
+    pub fn missing(&self) -> Vec<PieceId> {
+        let mut missing = Vec::new();
+        for (t, loaded) in self.terms.iter().enumerate() {
+            let Some(loaded) = loaded else {
+                missing.push(PieceId::Terms(t as u32));
+                continue;
+            };
+            for r in 0..loaded.postings.len() {
+                if loaded.postings[r].is_none() {
+                    missing.push(PieceId::Postings(t as u32, r as u32));
+                }
+                if loaded.positions[r].is_none() {
+                    missing.push(PieceId::Positions(t as u32, r as u32));
+                }
+            }
+        }
+        missing.extend(
+            (0..self.ids.len())
+                .filter(|&i| self.ids[i].is_none())
+                .map(|i| PieceId::Ids(i as u32)),
+        );
+        let mut loaded = self.documents.iter().map(|d| d.0).peekable();
+        for doc in 0..self.entry.documents {
+            if loaded.next_if_eq(&doc).is_none() {
+                missing.push(PieceId::Document(doc));
+            }
+        }
+        if self.entry.dates.is_some() && self.dates.is_none() {
+            missing.push(PieceId::Dates);
+        }
+        if self.entry.filters.is_some() && self.filters.is_none() {
+            missing.push(PieceId::Filters);
+        }
+        missing
+    }
+}
+
+fn bad(file: &str) -> FormatError {
+    FormatError::Corrupt(format!("{file} is not a piece this index lists"))
+}
+
+/// The run (streams piece) of a term piece that holds its term `local`.
+fn run_of(piece: &TermPiece, local: usize) -> usize {
+    piece
+        .streams
+        .partition_point(|s| s.first_term as usize <= local)
+        .saturating_sub(1)
+}
+
+/// The terms of a term piece that run `run` holds.
+pub(crate) fn run_terms(piece: &TermPiece, run: u32) -> Range<usize> {
+    let start = piece.streams[run as usize].first_term as usize;
+    let end = piece
+        .streams
+        .get(run as usize + 1)
+        .map_or(piece.terms.len(), |s| s.first_term as usize);
+    start..end
 }

@@ -1,8 +1,9 @@
 //! scour-core: the search engine shared by the build script, the CLI and the wasm module.
 //!
-//! Documents go through [`analysis`] into an [`IndexBuilder`], which inverts them into an
-//! [`Index`]; [`codec`] turns an index into bytes and back; [`Index::search`] parses a
-//! [`query`] and ranks matches with [`ranking`], cutting [`excerpt`]s for the hits.
+//! Documents go through [`analysis`] into an [`IndexBuilder`], which inverts them into the
+//! [`pieces`] of an index; [`codec`] turns them into files (one, or an entry and pieces a
+//! browser fetches as queries need them) and back into an [`Index`]; [`Index::search`]
+//! parses a [`query`] and ranks matches with [`ranking`], cutting [`excerpt`]s for the hits.
 
 pub mod analysis;
 pub mod builder;
@@ -13,6 +14,7 @@ pub mod excerpt;
 mod fold_table;
 pub mod index;
 pub mod matching;
+pub mod pieces;
 pub mod postings;
 pub mod query;
 pub mod ranking;
@@ -20,9 +22,10 @@ pub mod search;
 mod sort;
 
 pub use builder::IndexBuilder;
-pub use codec::FormatError;
+pub use codec::{FormatError, IndexFiles};
 pub use document::Document;
-pub use index::{Index, Stats, StoredDocument};
+pub use index::{Index, Stats};
+pub use pieces::{Layout, Needs, PieceId, StoredDocument};
 pub use query::{Query, Syntax};
 pub use ranking::Weights;
 pub use search::{Facets, Hit, SearchOptions, SearchResults, Sort};

@@ -3,10 +3,14 @@
 //! A query word expands to index terms with a weight: the exact term (1.0), its other
 //! inflections sharing its English stem, its completions while it is being typed, and, when
 //! none of those exist, terms within one or two typos. A word's expansions count as one term
-//! for BM25F; a phrase counts its occurrences at consecutive positions.
+//! for BM25F; a phrase counts its occurrences at consecutive positions. Every lookup may
+//! need pieces of a chunked index: independent lookups gather their needs, so one round of
+//! fetches serves them all.
 
 use crate::analysis::stem;
 use crate::index::Index;
+use crate::pieces::{Gather, Needs};
+use crate::postings::Norms;
 use crate::query::{Atom, Field};
 use crate::ranking::{Bm25f, Weights};
 use crate::sort::{select_by, sort_by};
@@ -23,6 +27,9 @@ pub struct Expansion {
 
 /// Title and body positions of a term in one document.
 pub type Positions = (Vec<u32>, Vec<u32>);
+
+/// A document matching an atom: its weighted title and body frequencies and its norms.
+pub(crate) type Frequencies = (u32, f32, f32, Norms);
 
 /// Typos allowed in a word: none under 4 characters, one up to 7, two from 8.
 pub fn typo_budget(word: &str) -> u32 {
@@ -42,7 +49,7 @@ impl Index {
         typing: bool,
         typos: bool,
         weights: &Weights,
-    ) -> Vec<Expansion> {
+    ) -> Result<Vec<Expansion>, Needs> {
         match atom {
             Atom::Word {
                 term,
@@ -50,14 +57,22 @@ impl Index {
                 accented,
                 ..
             } => {
-                let mut expansions = self.expand_word(term, *prefix && typing, typos, weights);
-                if let Some(term) = accented.as_deref().and_then(|a| self.terms.find(a)) {
+                let mut gather = Gather::default();
+                let accent = match accented.as_deref() {
+                    Some(a) => gather.take(self.find_term(a)).flatten(),
+                    None => None,
+                };
+                let expansions =
+                    gather.take(self.expand_word(term, *prefix && typing, typos, weights));
+                gather.finish()?;
+                let mut expansions = expansions.unwrap_or_default();
+                if let Some(term) = accent {
                     expansions.push(Expansion {
                         term,
                         weight: weights.accent,
                     });
                 }
-                expansions
+                Ok(expansions)
             }
             Atom::Phrase { terms, prefix, .. } => self.expand_phrase(terms, *prefix && typing),
         }
@@ -65,42 +80,46 @@ impl Index {
 
     /// A phrase's exact terms, the last one followed by its completions when it is still
     /// being typed; empty when a word has no term.
-    fn expand_phrase(&self, terms: &[String], prefix: bool) -> Vec<Expansion> {
+    fn expand_phrase(&self, terms: &[String], prefix: bool) -> Result<Vec<Expansion>, Needs> {
         let Some((last, fixed)) = terms.split_last() else {
-            return Vec::new();
+            return Ok(Vec::new());
         };
+        let mut gather = Gather::default();
+        let found: Vec<Option<Option<u32>>> =
+            fixed.iter().map(|t| gather.take(self.find_term(t))).collect();
+        let alternatives = if prefix {
+            gather.take(self.completions(last))
+        } else {
+            gather.take(self.find_term(last)).map(|t| t.into_iter().collect())
+        };
+        gather.finish()?;
         let mut expansions: Vec<Expansion> = Vec::new();
-        for term in fixed {
-            match self.terms.find(term) {
+        for term in found.into_iter().flatten() {
+            match term {
                 Some(term) => expansions.push(Expansion { term, weight: 1.0 }),
-                None => return Vec::new(),
+                None => return Ok(Vec::new()),
             }
         }
-        let alternatives = if prefix {
-            self.completions(last)
-        } else {
-            self.terms.find(last).into_iter().collect()
-        };
+        let alternatives = alternatives.unwrap_or_default();
         if alternatives.is_empty() {
-            return Vec::new();
+            return Ok(Vec::new());
         }
         expansions.extend(
             alternatives
                 .into_iter()
                 .map(|term| Expansion { term, weight: 1.0 }),
         );
-        expansions
+        Ok(expansions)
     }
 
     /// The most frequent terms starting with `prefix`.
-    fn completions(&self, prefix: &str) -> Vec<u32> {
-        let mut completions: Vec<u32> = self.terms.prefix_range(prefix).collect();
-        let doc_count = |t: u32| self.postings[t as usize].doc_count;
+    fn completions(&self, prefix: &str) -> Result<Vec<u32>, Needs> {
+        let mut completions = self.prefix_terms(prefix)?;
         select_by(&mut completions, MAX_COMPLETIONS, |&a, &b| {
-            doc_count(b).cmp(&doc_count(a)).then(a.cmp(&b))
+            self.doc_count(b).cmp(&self.doc_count(a)).then(a.cmp(&b))
         });
         completions.truncate(MAX_COMPLETIONS);
-        completions
+        Ok(completions)
     }
 
     fn expand_word(
@@ -109,13 +128,21 @@ impl Index {
         prefix: bool,
         typos: bool,
         weights: &Weights,
-    ) -> Vec<Expansion> {
+    ) -> Result<Vec<Expansion>, Needs> {
+        let mut gather = Gather::default();
+        let exact = gather.take(self.find_term(word)).flatten();
+        let members = gather.take(self.stem_members(&stem(word)));
+        let completions = if prefix {
+            gather.take(self.completions(word))
+        } else {
+            Some(Vec::new())
+        };
+        gather.finish()?;
         let mut expansions: Vec<Expansion> = Vec::new();
-        let exact = self.terms.find(word);
         if let Some(term) = exact {
             expansions.push(Expansion { term, weight: 1.0 });
         }
-        for &term in self.stems.members(&stem(word)) {
+        for &term in members.unwrap_or_default() {
             if Some(term) != exact {
                 expansions.push(Expansion {
                     term,
@@ -123,23 +150,19 @@ impl Index {
                 });
             }
         }
-        if prefix {
-            let completions: Vec<u32> = self
-                .completions(word)
-                .into_iter()
-                .filter(|t| !expansions.iter().any(|e| e.term == *t))
-                .collect();
-            expansions.extend(completions.into_iter().map(|term| Expansion {
-                term,
-                weight: weights.prefix,
-            }));
+        for term in completions.unwrap_or_default() {
+            if !expansions.iter().any(|e| e.term == term) {
+                expansions.push(Expansion {
+                    term,
+                    weight: weights.prefix,
+                });
+            }
         }
         if expansions.is_empty() && typos && prefix && typo_budget(word) > 0 {
-            let mut completions = self.terms.fuzzy_prefix(word, typo_budget(word));
-            let doc_count = |t: u32| self.postings[t as usize].doc_count;
+            let mut completions = self.fuzzy_terms(word, typo_budget(word), true)?;
             select_by(&mut completions, MAX_COMPLETIONS, |a, b| {
                 a.1.cmp(&b.1)
-                    .then(doc_count(b.0).cmp(&doc_count(a.0)))
+                    .then(self.doc_count(b.0).cmp(&self.doc_count(a.0)))
                     .then(a.0.cmp(&b.0))
             });
             completions.truncate(MAX_COMPLETIONS);
@@ -153,8 +176,7 @@ impl Index {
         }
         if expansions.is_empty() && typos && typo_budget(word) > 0 {
             expansions = self
-                .terms
-                .fuzzy(word, typo_budget(word))
+                .fuzzy_terms(word, typo_budget(word), false)?
                 .into_iter()
                 .map(|(term, distance)| Expansion {
                     term,
@@ -162,48 +184,71 @@ impl Index {
                 })
                 .collect();
         }
-        expansions
+        Ok(expansions)
     }
 
-    /// Documents matching an atom, with their BM25F scores, in document order.
+    /// Loads, in one round, the postings of every expansion and the positions of those
+    /// that `positions` says need them.
+    pub(crate) fn require_postings<'e>(
+        &self,
+        expansions: impl IntoIterator<Item = (&'e [Expansion], bool)>,
+    ) -> Result<(), Needs> {
+        let mut gather = Gather::default();
+        for (atom_expansions, positions) in expansions {
+            for expansion in atom_expansions {
+                gather.take(self.postings(expansion.term, positions));
+            }
+        }
+        gather.finish()
+    }
+
+    /// Documents matching an atom, with their BM25F scores and weights, in document order.
     pub(crate) fn score_atom(
         &self,
         atom: &Atom,
         expansions: &[Expansion],
         bm25: &Bm25f,
-    ) -> Vec<(u32, f32)> {
+    ) -> Result<Vec<(u32, f32, f32)>, Needs> {
         let (field, frequencies) = match atom {
-            Atom::Word { field, .. } => (*field, self.word_frequencies(expansions, *field)),
+            Atom::Word { field, .. } => (*field, self.word_frequencies(expansions, *field)?),
             Atom::Phrase { field, terms, .. } => (
                 *field,
-                self.phrase_frequencies(expansions, terms.len(), *field),
+                self.phrase_frequencies(expansions, terms.len(), *field)?,
             ),
         };
         let idf = bm25.idf(frequencies.len());
         let title_only = field == Field::Title;
-        frequencies
+        Ok(frequencies
             .into_iter()
-            .map(|(doc, title_tf, body_tf)| {
+            .map(|(doc, title_tf, body_tf, norms)| {
                 let body_tf = if title_only { 0.0 } else { body_tf };
-                (doc, idf * bm25.saturate(doc, title_tf, body_tf))
+                (
+                    doc,
+                    idf * bm25.saturate(&norms, title_tf, body_tf),
+                    norms.weight,
+                )
             })
-            .collect()
+            .collect())
     }
 
     /// Weighted title and body frequencies of a word's expansions, per document.
-    fn word_frequencies(&self, expansions: &[Expansion], field: Field) -> Vec<(u32, f32, f32)> {
-        let mut frequencies: Vec<(u32, f32, f32)> = Vec::new();
+    fn word_frequencies(
+        &self,
+        expansions: &[Expansion],
+        field: Field,
+    ) -> Result<Vec<Frequencies>, Needs> {
+        let mut frequencies: Vec<Frequencies> = Vec::new();
         // Where each document's entry is in `frequencies`, when several expansions may share it.
         let mut slot = vec![
             u32::MAX;
             if expansions.len() > 1 {
-                self.documents.len()
+                self.document_count()
             } else {
                 0
             }
         ];
         for expansion in expansions {
-            for posting in self.postings[expansion.term as usize].iter() {
+            for posting in self.postings(expansion.term, false)?.iter() {
                 let body_tf = if field == Field::Title {
                     0
                 } else {
@@ -224,12 +269,12 @@ impl Index {
                         if let Some(s) = found {
                             *s = frequencies.len() as u32;
                         }
-                        frequencies.push((posting.doc, title, body));
+                        frequencies.push((posting.doc, title, body, posting.norms));
                     }
                 }
             }
         }
-        frequencies
+        Ok(frequencies)
     }
 
     /// Occurrences of a phrase of `length` words per document and field: its terms at
@@ -240,15 +285,15 @@ impl Index {
         expansions: &[Expansion],
         length: usize,
         field: Field,
-    ) -> Vec<(u32, f32, f32)> {
+    ) -> Result<Vec<Frequencies>, Needs> {
         if length < 2 || expansions.len() < length {
-            return Vec::new();
+            return Ok(Vec::new());
         }
         let (fixed, last) = expansions.split_at(length - 1);
-        let mut docs = self.common_documents(fixed);
-        let last_docs = self.union_documents(last);
+        let mut docs = self.common_documents(fixed)?;
+        let last_docs = self.union_documents(last)?;
         docs.retain(|d| last_docs.binary_search(d).is_ok());
-        let mut starts = self.positions(fixed[0].term, &docs);
+        let mut starts = self.positions(fixed[0].term, &docs)?;
         for offset in 1..length {
             let alternatives = if offset < length - 1 {
                 &fixed[offset..=offset]
@@ -256,9 +301,9 @@ impl Index {
                 last
             };
             let docs: Vec<u32> = starts.iter().map(|s| s.0).collect();
-            let next = self.union_positions(alternatives, &docs);
+            let next = self.union_positions(alternatives, &docs)?;
             let offset = offset as u32;
-            starts.retain_mut(|(doc, (title, body))| {
+            starts.retain_mut(|(doc, (title, body), _)| {
                 let Ok(i) = next.binary_search_by_key(doc, |n| n.0) else {
                     return false;
                 };
@@ -268,36 +313,44 @@ impl Index {
                 !title.is_empty() || !body.is_empty()
             });
         }
-        starts
+        Ok(starts
             .into_iter()
-            .map(|(doc, (title, body))| {
+            .map(|(doc, (title, body), norms)| {
                 let body = if field == Field::Title { 0 } else { body.len() };
-                (doc, title.len() as f32, body as f32)
+                (doc, title.len() as f32, body as f32, norms)
             })
-            .filter(|&(_, title, body)| title + body > 0.0)
-            .collect()
+            .filter(|&(_, title, body, _)| title + body > 0.0)
+            .collect())
     }
 
     /// Documents holding any of the expansions, sorted.
-    fn union_documents(&self, expansions: &[Expansion]) -> Vec<u32> {
-        let mut docs: Vec<u32> = expansions
-            .iter()
-            .flat_map(|e| self.postings[e.term as usize].iter().map(|p| p.doc))
-            .collect();
+    fn union_documents(&self, expansions: &[Expansion]) -> Result<Vec<u32>, Needs> {
+        let mut docs: Vec<u32> = Vec::new();
+        for e in expansions {
+            docs.extend(self.postings(e.term, false)?.iter().map(|p| p.doc));
+        }
         sort_by(&mut docs, u32::cmp);
         docs.dedup();
-        docs
+        Ok(docs)
     }
 
     /// Positions of any of the expansions in the given sorted documents, merged and sorted.
-    fn union_positions(&self, expansions: &[Expansion], docs: &[u32]) -> Vec<(u32, Positions)> {
+    fn union_positions(
+        &self,
+        expansions: &[Expansion],
+        docs: &[u32],
+    ) -> Result<Vec<(u32, Positions)>, Needs> {
         if let [only] = expansions {
-            return self.positions(only.term, docs);
+            return Ok(self
+                .positions(only.term, docs)?
+                .into_iter()
+                .map(|(doc, positions, _)| (doc, positions))
+                .collect());
         }
         let mut merged: Vec<(u32, Positions)> =
             docs.iter().map(|&d| (d, Positions::default())).collect();
         for expansion in expansions {
-            for (doc, (title, body)) in self.positions(expansion.term, docs) {
+            for (doc, (title, body), _) in self.positions(expansion.term, docs)? {
                 if let Ok(i) = docs.binary_search(&doc) {
                     merged[i].1 .0.extend(title);
                     merged[i].1 .1.extend(body);
@@ -308,58 +361,54 @@ impl Index {
             sort_by(title, u32::cmp);
             sort_by(body, u32::cmp);
         }
-        merged
+        Ok(merged)
     }
 
     /// Documents holding every expansion, in order: rarest term first, positions untouched.
-    fn common_documents(&self, expansions: &[Expansion]) -> Vec<u32> {
+    fn common_documents(&self, expansions: &[Expansion]) -> Result<Vec<u32>, Needs> {
         let mut terms: Vec<u32> = expansions.iter().map(|e| e.term).collect();
-        sort_by(&mut terms, |&a, &b| {
-            let count = |t: u32| self.postings[t as usize].doc_count;
-            count(a).cmp(&count(b))
-        });
+        sort_by(&mut terms, |&a, &b| self.doc_count(a).cmp(&self.doc_count(b)));
         let mut docs: Option<Vec<u32>> = None;
         for term in terms {
-            let postings = self.postings[term as usize].iter().map(|p| p.doc);
+            let postings = self.postings(term, false)?;
+            let postings = postings.iter().map(|p| p.doc);
             docs = Some(match docs {
                 None => postings.collect(),
                 Some(kept) => postings.filter(|d| kept.binary_search(d).is_ok()).collect(),
             });
         }
-        docs.unwrap_or_default()
+        Ok(docs.unwrap_or_default())
     }
 
-    /// Positions of `term` in the given sorted documents, in document order.
-    pub(crate) fn positions(&self, term: u32, docs: &[u32]) -> Vec<(u32, Positions)> {
+    /// Positions and norms of `term` in the given sorted documents, in document order.
+    pub(crate) fn positions(
+        &self,
+        term: u32,
+        docs: &[u32],
+    ) -> Result<Vec<(u32, Positions, Norms)>, Needs> {
         let mut result = Vec::new();
-        let mut iter = self.postings[term as usize].iter();
+        let list = self.postings(term, true)?;
+        let mut iter = list.iter();
         let mut wanted = docs.iter().peekable();
         while let Some(posting) = iter.next() {
             while wanted.next_if(|&&d| d < posting.doc).is_some() {}
             match wanted.peek() {
                 None => break,
                 Some(&&d) if d == posting.doc => {
-                    result.push((posting.doc, iter.positions(&posting)))
+                    result.push((posting.doc, iter.positions(&posting), posting.norms))
                 }
                 Some(_) => {}
             }
         }
-        result
+        Ok(result)
     }
 
     /// Documents in which any of the expansions occurs.
-    pub(crate) fn doc_frequency(&self, expansions: &[Expansion]) -> usize {
+    pub(crate) fn doc_frequency(&self, expansions: &[Expansion]) -> Result<usize, Needs> {
         if let [only] = expansions {
-            return self.postings[only.term as usize].doc_count as usize;
+            return Ok(self.doc_count(only.term) as usize);
         }
-        let mut seen = vec![false; self.documents.len()];
-        for posting in expansions
-            .iter()
-            .flat_map(|e| self.postings[e.term as usize].iter())
-        {
-            seen[posting.doc as usize] = true;
-        }
-        seen.iter().filter(|&&s| s).count()
+        Ok(self.union_documents(expansions)?.len())
     }
 
     /// Bonus per document (parallel to `docs`, which is sorted) for consecutive query words
@@ -370,14 +419,14 @@ impl Index {
         docs: &[u32],
         bm25: &Bm25f,
         weight: f32,
-    ) -> Vec<f32> {
+    ) -> Result<Vec<f32>, Needs> {
         let mut bonus = vec![0.0; docs.len()];
-        let positions: Vec<Vec<Vec<(u8, u32)>>> =
-            words.iter().map(|w| self.word_positions(w, docs)).collect();
-        let idfs: Vec<f32> = words
-            .iter()
-            .map(|w| bm25.idf(self.doc_frequency(w)))
-            .collect();
+        let mut positions = Vec::with_capacity(words.len());
+        let mut idfs = Vec::with_capacity(words.len());
+        for word in words {
+            positions.push(self.word_positions(word, docs)?);
+            idfs.push(bm25.idf(self.doc_frequency(word)?));
+        }
         for (pair, pair_idfs) in positions.windows(2).zip(idfs.windows(2)) {
             let idf = pair_idfs[0].min(pair_idfs[1]);
             for (i, b) in bonus.iter_mut().enumerate() {
@@ -387,15 +436,19 @@ impl Index {
                 }
             }
         }
-        bonus
+        Ok(bonus)
     }
 
     /// Sorted `(field, position)` pairs (field 0 is the title, 1 the body) of any of a word's
     /// expansions, per document of `docs`.
-    fn word_positions(&self, expansions: &[Expansion], docs: &[u32]) -> Vec<Vec<(u8, u32)>> {
+    fn word_positions(
+        &self,
+        expansions: &[Expansion],
+        docs: &[u32],
+    ) -> Result<Vec<Vec<(u8, u32)>>, Needs> {
         let mut result = vec![Vec::new(); docs.len()];
         for expansion in expansions {
-            for (doc, (title, body)) in self.positions(expansion.term, docs) {
+            for (doc, (title, body), _) in self.positions(expansion.term, docs)? {
                 if let Ok(i) = docs.binary_search(&doc) {
                     result[i].extend(title.into_iter().map(|p| (0, p)));
                     result[i].extend(body.into_iter().map(|p| (1, p)));
@@ -405,7 +458,7 @@ impl Index {
         for positions in &mut result {
             sort_by(positions, |a, b| a.cmp(b));
         }
-        result
+        Ok(result)
     }
 }
 

@@ -1,9 +1,12 @@
 //! Postings: for each term, the documents it occurs in, how often per field, and where.
 //!
 //! Two byte streams per term, both LEB128 varints. The postings stream holds, per document,
-//! `doc delta, title tf, body tf, positions byte length`; the positions stream holds, per
-//! document, the title positions then the body positions, each delta-coded. The byte length
-//! lets a reader skip the positions of documents it does not need.
+//! `doc delta, title tf, body tf, norms`, where the norms are the document's field lengths
+//! and weight (`title length << 1 | weighted, body length[, weight f32 LE]`), so a postings
+//! piece alone is enough to score its documents. The positions stream holds, per document,
+//! the title positions then the body positions, each delta-coded; their counts are the term
+//! frequencies, so a reader finds a document's positions by skipping the earlier ones, and a
+//! query without phrases never reads (or, chunked, fetches) them.
 
 /// Appends `value` as an unsigned LEB128 varint.
 pub fn write_varint(out: &mut Vec<u8>, mut value: u32) {
@@ -32,52 +35,75 @@ pub fn read_varint(bytes: &[u8], at: &mut usize) -> u32 {
     value
 }
 
+/// Moves `*at` past `count` varints.
+fn skip_varints(bytes: &[u8], at: &mut usize, count: u32) {
+    let mut left = count;
+    while left > 0 && *at < bytes.len() {
+        if bytes[*at] & 0x80 == 0 {
+            left -= 1;
+        }
+        *at += 1;
+    }
+}
+
+/// What ranking needs of a document: its field lengths in words and its weight.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Norms {
+    pub title_length: u32,
+    pub body_length: u32,
+    pub weight: f32,
+}
+
+impl Default for Norms {
+    fn default() -> Self {
+        Norms {
+            title_length: 0,
+            body_length: 0,
+            weight: 1.0,
+        }
+    }
+}
+
 /// One document's occurrences of a term.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Occurrences {
     pub doc: u32,
+    pub norms: Norms,
     pub title_positions: Vec<u32>,
     pub body_positions: Vec<u32>,
 }
 
-/// The encoded postings of one term.
+/// The encoded postings and positions of one term.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct PostingList {
+pub struct EncodedPostings {
     pub doc_count: u32,
     pub postings: Vec<u8>,
     pub positions: Vec<u8>,
 }
 
-impl PostingList {
+impl EncodedPostings {
     /// Encodes occurrences given in increasing document order.
-    pub fn encode(occurrences: &[Occurrences]) -> PostingList {
-        let mut list = PostingList::default();
+    pub fn encode(occurrences: &[Occurrences]) -> EncodedPostings {
+        let mut list = EncodedPostings::default();
         let mut previous_doc = 0;
-        let mut scratch = Vec::new();
         for occurrence in occurrences {
-            scratch.clear();
-            write_deltas(&mut scratch, &occurrence.title_positions);
-            write_deltas(&mut scratch, &occurrence.body_positions);
-            write_varint(&mut list.postings, occurrence.doc - previous_doc);
-            write_varint(&mut list.postings, occurrence.title_positions.len() as u32);
-            write_varint(&mut list.postings, occurrence.body_positions.len() as u32);
-            write_varint(&mut list.postings, scratch.len() as u32);
-            list.positions.extend_from_slice(&scratch);
+            let out = &mut list.postings;
+            write_varint(out, occurrence.doc - previous_doc);
+            write_varint(out, occurrence.title_positions.len() as u32);
+            write_varint(out, occurrence.body_positions.len() as u32);
+            let norms = occurrence.norms;
+            let weighted = norms.weight != 1.0;
+            write_varint(out, norms.title_length << 1 | u32::from(weighted));
+            write_varint(out, norms.body_length);
+            if weighted {
+                out.extend_from_slice(&norms.weight.to_le_bytes());
+            }
+            write_deltas(&mut list.positions, &occurrence.title_positions);
+            write_deltas(&mut list.positions, &occurrence.body_positions);
             previous_doc = occurrence.doc;
         }
         list.doc_count = occurrences.len() as u32;
         list
-    }
-
-    /// Iterates the postings without decoding positions.
-    pub fn iter(&self) -> PostingIter<'_> {
-        PostingIter {
-            list: self,
-            at: 0,
-            positions_at: 0,
-            doc: 0,
-            remaining: self.doc_count,
-        }
     }
 }
 
@@ -89,29 +115,53 @@ fn write_deltas(out: &mut Vec<u8>, positions: &[u32]) {
     }
 }
 
-/// A term's entry for one document, with a handle on its positions.
+/// A term's postings as stored: borrowed streams, with positions when they are loaded.
+#[derive(Debug, Clone, Copy)]
+pub struct PostingList<'a> {
+    pub doc_count: u32,
+    pub postings: &'a [u8],
+    pub positions: Option<&'a [u8]>,
+}
+
+impl<'a> PostingList<'a> {
+    /// Iterates the postings; positions are read only when asked for.
+    pub fn iter(&self) -> PostingIter<'a> {
+        PostingIter {
+            list: *self,
+            at: 0,
+            positions_at: 0,
+            doc: 0,
+            remaining: self.doc_count,
+        }
+    }
+}
+
+/// A term's entry for one document.
 #[derive(Debug, Clone, Copy)]
 pub struct Posting {
     pub doc: u32,
     pub title_tf: u32,
     pub body_tf: u32,
-    positions: (usize, usize),
+    pub norms: Norms,
+    /// Where this document's positions start in the positions stream.
+    positions_at: usize,
 }
 
 /// Walks a posting list in document order.
 pub struct PostingIter<'a> {
-    list: &'a PostingList,
+    list: PostingList<'a>,
     at: usize,
     positions_at: usize,
     doc: u32,
     remaining: u32,
 }
 
-impl<'a> PostingIter<'a> {
-    /// Decodes the title and body positions of a posting this iterator returned.
+impl PostingIter<'_> {
+    /// The title and body positions of a posting this iterator returned (empty when the
+    /// positions are not loaded).
     pub fn positions(&self, posting: &Posting) -> (Vec<u32>, Vec<u32>) {
-        let bytes = &self.list.positions[posting.positions.0..posting.positions.1];
-        let mut at = 0;
+        let bytes = self.list.positions.unwrap_or_default();
+        let mut at = posting.positions_at;
         let title = read_deltas(bytes, &mut at, posting.title_tf);
         let body = read_deltas(bytes, &mut at, posting.body_tf);
         (title, body)
@@ -138,19 +188,34 @@ impl Iterator for PostingIter<'_> {
             return None;
         }
         self.remaining -= 1;
-        let bytes = &self.list.postings;
-        self.doc = self.doc.wrapping_add(read_varint(bytes, &mut self.at));
-        let title_tf = read_varint(bytes, &mut self.at);
-        let body_tf = read_varint(bytes, &mut self.at);
-        let length = read_varint(bytes, &mut self.at) as usize;
-        let start = self.positions_at.min(self.list.positions.len());
-        let end = start.saturating_add(length).min(self.list.positions.len());
-        self.positions_at = end;
+        let bytes = self.list.postings;
+        let at = &mut self.at;
+        self.doc = self.doc.wrapping_add(read_varint(bytes, at));
+        let title_tf = read_varint(bytes, at);
+        let body_tf = read_varint(bytes, at);
+        let title_field = read_varint(bytes, at);
+        let body_length = read_varint(bytes, at);
+        let weight = match bytes.get(*at..*at + 4) {
+            Some(word) if title_field & 1 == 1 => {
+                *at += 4;
+                f32::from_le_bytes([word[0], word[1], word[2], word[3]])
+            }
+            _ => 1.0,
+        };
+        let positions_at = self.positions_at;
+        if let Some(positions) = self.list.positions {
+            skip_varints(positions, &mut self.positions_at, title_tf.saturating_add(body_tf));
+        }
         Some(Posting {
             doc: self.doc,
             title_tf,
             body_tf,
-            positions: (start, end),
+            norms: Norms {
+                title_length: title_field >> 1,
+                body_length,
+                weight,
+            },
+            positions_at,
         })
     }
 }
@@ -176,25 +241,38 @@ mod tests {
     }
 
     #[test]
-    fn postings_round_trip_with_positions() {
+    fn postings_round_trip_with_norms_and_positions() {
+        let norms = |title_length, body_length, weight| Norms {
+            title_length,
+            body_length,
+            weight,
+        };
         let occurrences = vec![
             Occurrences {
                 doc: 3,
+                norms: norms(2, 400, 1.0),
                 title_positions: vec![0],
                 body_positions: vec![4, 9, 300],
             },
             Occurrences {
                 doc: 7,
+                norms: norms(0, 2, 2.5),
                 title_positions: vec![],
                 body_positions: vec![1],
             },
             Occurrences {
                 doc: 1000,
+                norms: norms(6, 0, 1.0),
                 title_positions: vec![2, 5],
                 body_positions: vec![],
             },
         ];
-        let list = PostingList::encode(&occurrences);
+        let encoded = EncodedPostings::encode(&occurrences);
+        let list = PostingList {
+            doc_count: encoded.doc_count,
+            postings: &encoded.postings,
+            positions: Some(&encoded.positions),
+        };
         let mut iter = list.iter();
         let mut decoded = Vec::new();
         while let Some(posting) = iter.next() {
@@ -205,10 +283,17 @@ mod tests {
             );
             decoded.push(Occurrences {
                 doc: posting.doc,
+                norms: posting.norms,
                 title_positions,
                 body_positions,
             });
         }
         assert_eq!(decoded, occurrences);
+        let without_positions = PostingList {
+            positions: None,
+            ..list
+        };
+        let docs: Vec<u32> = without_positions.iter().map(|p| p.doc).collect();
+        assert_eq!(docs, [3, 7, 1000]);
     }
 }

@@ -1,6 +1,7 @@
 //! Ranking: BM25F over the title and body fields, and the weights that tune it.
 
 use crate::index::Index;
+use crate::postings::Norms;
 
 /// The knobs of ranking. The defaults were chosen on the shared relevance collections
 /// (see the README's evaluation table) and the seed corpus.
@@ -42,18 +43,18 @@ impl Default for Weights {
 }
 
 /// BM25F scorer over one index's field lengths.
-pub struct Bm25f<'a> {
-    index: &'a Index,
+pub struct Bm25f {
+    documents: f32,
     weights: Weights,
     average_title: f32,
     average_body: f32,
 }
 
-impl<'a> Bm25f<'a> {
-    pub fn new(index: &'a Index, weights: Weights) -> Self {
-        let (average_title, average_body) = index.average_lengths;
+impl Bm25f {
+    pub fn new(index: &Index, weights: Weights) -> Self {
+        let (average_title, average_body) = index.entry.average_lengths;
         Bm25f {
-            index,
+            documents: index.document_count() as f32,
             weights,
             average_title,
             average_body,
@@ -62,15 +63,14 @@ impl<'a> Bm25f<'a> {
 
     /// Inverse document frequency of a term found in `doc_frequency` documents.
     pub fn idf(&self, doc_frequency: usize) -> f32 {
-        let n = self.index.documents.len() as f32;
+        let n = self.documents;
         let df = doc_frequency as f32;
         (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
     }
 
-    /// The saturated, length-normalised frequency of a term in `doc`.
-    pub fn saturate(&self, doc: u32, title_tf: f32, body_tf: f32) -> f32 {
+    /// The saturated, length-normalised frequency of a term in a document.
+    pub fn saturate(&self, document: &Norms, title_tf: f32, body_tf: f32) -> f32 {
         let w = &self.weights;
-        let document = &self.index.documents[doc as usize];
         let title_norm =
             1.0 - w.b_title + w.b_title * document.title_length as f32 / self.average_title;
         let body_norm = 1.0 - w.b_body + w.b_body * document.body_length as f32 / self.average_body;

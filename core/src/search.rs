@@ -10,8 +10,9 @@ use std::ops::Range;
 
 use crate::analysis::{analyze, stem, CompoundRole};
 use crate::excerpt::{excerpt, highlight, Targets};
-use crate::index::{Index, StoredDocument};
+use crate::index::Index;
 use crate::matching::{typo_budget, Expansion};
+use crate::pieces::{Gather, Needs, StoredDocument};
 use crate::query::{Atom, Query, Syntax, MAX_ATOMS, MAX_QUERY_CHARS};
 use crate::ranking::{Bm25f, Weights};
 use crate::sort::{select_by, sort_by};
@@ -38,6 +39,8 @@ pub struct SearchOptions {
     /// Only documents matching every clause are returned, when at least one does. Off, any
     /// clause suffices and the score ranks: right for long prose queries (evaluation).
     pub require_all: bool,
+    /// Count matching documents per filter value (a chunked index fetches its filters).
+    pub facets: bool,
     pub weights: Weights,
 }
 
@@ -54,6 +57,7 @@ impl Default for SearchOptions {
             typing: true,
             typos: true,
             require_all: true,
+            facets: false,
             weights: Weights::default(),
         }
     }
@@ -100,114 +104,220 @@ pub struct Hit {
 /// Documents re-ranked with the proximity bonus.
 const PROXIMITY_CANDIDATES: usize = 200;
 
+/// Each clause's alternatives' expansions.
+type ClauseExpansions = Vec<Vec<Vec<Expansion>>>;
+
 impl Index {
-    /// Parses `query` and searches it.
+    /// Parses `query` and searches it. For an index with every piece loaded (built in
+    /// memory or opened from a single file); a chunked index uses [`Index::try_search`].
     pub fn search(&self, query: &str, options: &SearchOptions) -> SearchResults {
+        self.try_search(query, options).unwrap_or_default()
+    }
+
+    /// Parses and searches `query`, or names the pieces it needs that are not loaded yet:
+    /// fetch them, [`Index::insert`] them and search again.
+    pub fn try_search(&self, query: &str, options: &SearchOptions) -> Result<SearchResults, Needs> {
         let parsed = Query::parse(query, options.syntax, options.typing);
-        let mut results = self.search_query(&parsed, options);
+        let mut results = self.search_query(&parsed, options)?;
         if results.total == 0 && !parsed.is_empty() {
-            results.suggestion = self.suggest(query);
+            results.suggestion = self.suggest(query)?;
         }
-        results
+        Ok(results)
     }
 
     /// Searches an already parsed query (with no spelling suggestion: that needs the text).
-    pub fn search_query(&self, query: &Query, options: &SearchOptions) -> SearchResults {
+    pub fn search_query(&self, query: &Query, options: &SearchOptions) -> Result<SearchResults, Needs> {
         let browsing = query.is_empty();
-        let restricted = has_restrictions(options);
-        if browsing && !restricted {
-            return SearchResults::default();
+        if browsing && !has_restrictions(options) {
+            return Ok(SearchResults::default());
         }
         let bm25 = Bm25f::new(self, options.weights);
         let w = &options.weights;
-        let expansions = self.expand_clauses(query, options);
-        let mut keep: Vec<bool> = self
-            .documents
-            .iter()
-            .map(|d| !restricted || passes(d, options))
-            .collect();
-        for atom in &query.excluded {
-            let atom_expansions = self.expand(atom, false, false, w);
-            for (doc, _) in self.score_atom(atom, &atom_expansions, &bm25) {
+        let mut gather = Gather::default();
+        let expansions = gather.take(self.expand_clauses(query, options));
+        let excluded = gather.take(self.expand_excluded(query, w));
+        let keep = gather.take(self.restrictions(options));
+        if options.facets {
+            gather.take(self.filters());
+        }
+        if options.sort == Sort::Date {
+            gather.take(self.dates());
+        }
+        gather.finish()?;
+        let (expansions, excluded) = (expansions.unwrap_or_default(), excluded.unwrap_or_default());
+        let mut keep = keep.unwrap_or_default();
+        let proximity_words = proximity_words(query, &expansions, w.proximity);
+        self.require_postings(
+            query
+                .clauses
+                .iter()
+                .zip(&expansions)
+                .enumerate()
+                .flat_map(|(c, (clause, atoms))| {
+                    let proximity = proximity_words.contains(&c);
+                    clause.alternatives.iter().zip(atoms).map(move |(atom, e)| {
+                        (e.as_slice(), proximity || matches!(atom, Atom::Phrase { .. }))
+                    })
+                })
+                .chain(query.excluded.iter().zip(&excluded).map(|(atom, e)| {
+                    (e.as_slice(), matches!(atom, Atom::Phrase { .. }))
+                })),
+        )?;
+        for (atom, atom_expansions) in query.excluded.iter().zip(&excluded) {
+            for (doc, _, _) in self.score_atom(atom, atom_expansions, &bm25)? {
                 keep[doc as usize] = false;
             }
         }
-        let mut scores = vec![0f32; self.documents.len()];
+        let n = self.document_count();
+        let mut scores = vec![0f32; n];
         let mut candidates = if browsing {
-            (0..self.documents.len() as u32)
-                .filter(|&d| keep[d as usize])
-                .collect()
+            (0..n as u32).filter(|&d| keep[d as usize]).collect()
         } else {
-            self.score_clauses(
+            let mut weights = vec![1f32; n];
+            let candidates = self.score_clauses(
                 query,
                 &expansions,
                 &bm25,
                 &keep,
                 options.require_all,
                 &mut scores,
-            )
+                &mut weights,
+            )?;
+            for &doc in &candidates {
+                scores[doc as usize] *= weights[doc as usize];
+            }
+            candidates
         };
-        for &doc in &candidates {
-            scores[doc as usize] *= self.documents[doc as usize].weight;
-        }
         let page_end = options.offset.saturating_add(options.limit);
         select_by(
             &mut candidates,
             page_end.max(PROXIMITY_CANDIDATES),
-            |&a, &b| self.by_score(a, b, &scores),
+            |&a, &b| by_score(a, b, &scores),
         );
         if !browsing {
-            self.add_proximity(
-                query,
-                &expansions,
-                &mut candidates,
-                &mut scores,
-                &bm25,
-                w.proximity,
-            );
+            let words: Vec<&[Expansion]> = proximity_words
+                .iter()
+                .map(|&c| expansions[c][0].as_slice())
+                .collect();
+            self.add_proximity(&words, &mut candidates, &mut scores, &bm25, w.proximity)?;
         }
         if options.sort == Sort::Date {
-            let date = |d: u32| self.documents[d as usize].date.as_deref();
+            let dates = self.dates()?;
+            let date = |d: u32| dates.get(d as usize).and_then(|d| d.as_deref());
             select_by(&mut candidates, page_end, |&a, &b| {
-                date(b)
-                    .cmp(&date(a))
-                    .then_with(|| self.by_score(a, b, &scores))
+                date(b).cmp(&date(a)).then_with(|| by_score(a, b, &scores))
             });
         }
+        let page: Vec<u32> = candidates
+            .iter()
+            .skip(options.offset)
+            .take(options.limit)
+            .copied()
+            .collect();
+        let mut gather = Gather::default();
+        let stored: Vec<_> = page.iter().map(|&doc| gather.take(self.stored(doc))).collect();
+        gather.finish()?;
         let targets = self.highlight_targets(query, &expansions);
-        SearchResults {
-            hits: candidates
+        Ok(SearchResults {
+            hits: page
                 .iter()
-                .skip(options.offset)
-                .take(options.limit)
-                .map(|&doc| self.hit(doc, scores[doc as usize], &targets))
+                .zip(stored.into_iter().flatten())
+                .map(|(&doc, stored)| hit(stored, scores[doc as usize], &targets))
                 .collect(),
             total: candidates.len(),
-            facets: self.facets(&candidates),
+            facets: if options.facets {
+                self.facets(&candidates)?
+            } else {
+                Facets::new()
+            },
             suggestion: None,
-        }
+        })
     }
 
     /// Each clause's atoms' expansions; a repeated atom is expanded once.
-    fn expand_clauses(&self, query: &Query, options: &SearchOptions) -> Vec<Vec<Vec<Expansion>>> {
+    fn expand_clauses(&self, query: &Query, options: &SearchOptions) -> Result<ClauseExpansions, Needs> {
         let mut seen: Vec<(&Atom, Vec<Expansion>)> = Vec::new();
-        let mut expand = |atom| match seen.iter().find(|(a, _)| *a == atom) {
-            Some((_, e)) => e.clone(),
-            None => {
-                let e = self.expand(atom, options.typing, options.typos, &options.weights);
-                seen.push((atom, e.clone()));
-                e
+        let mut gather = Gather::default();
+        let mut expansions = Vec::with_capacity(query.clauses.len());
+        for clause in &query.clauses {
+            let mut atoms = Vec::with_capacity(clause.alternatives.len());
+            for atom in &clause.alternatives {
+                let expanded = match seen.iter().find(|(a, _)| *a == atom) {
+                    Some((_, e)) => e.clone(),
+                    None => {
+                        let e = gather
+                            .take(self.expand(atom, options.typing, options.typos, &options.weights))
+                            .unwrap_or_default();
+                        seen.push((atom, e.clone()));
+                        e
+                    }
+                };
+                atoms.push(expanded);
             }
-        };
-        query
-            .clauses
+            expansions.push(atoms);
+        }
+        gather.finish()?;
+        Ok(expansions)
+    }
+
+    /// Each excluded atom's expansions: exact words and their inflections, no completions.
+    fn expand_excluded(&self, query: &Query, weights: &Weights) -> Result<Vec<Vec<Expansion>>, Needs> {
+        let mut gather = Gather::default();
+        let expansions = query
+            .excluded
             .iter()
-            .map(|c| c.alternatives.iter().map(&mut expand).collect())
-            .collect()
+            .map(|atom| gather.take(self.expand(atom, false, false, weights)).unwrap_or_default())
+            .collect();
+        gather.finish()?;
+        Ok(expansions)
+    }
+
+    /// Which documents pass the filters and date bounds.
+    fn restrictions(&self, options: &SearchOptions) -> Result<Vec<bool>, Needs> {
+        let n = self.document_count();
+        let mut keep = vec![true; n];
+        if !has_restrictions(options) {
+            return Ok(keep);
+        }
+        let filtering = options.filters.iter().any(|(_, v)| !v.is_empty());
+        let dating = options.date_from.is_some() || options.date_to.is_some();
+        let mut gather = Gather::default();
+        let filters = if filtering { gather.take(self.filters()) } else { Some(&[][..]) };
+        let dates = if dating { gather.take(self.dates()) } else { Some(&[][..]) };
+        gather.finish()?;
+        let (filters, dates) = (filters.unwrap_or_default(), dates.unwrap_or_default());
+        for (name, accepted) in options.filters.iter().filter(|(_, v)| !v.is_empty()) {
+            let mut passes = vec![false; n];
+            let values = filters.iter().find(|(n, _)| n == name).map_or(&[][..], |f| &f.1);
+            for (_, docs) in values.iter().filter(|(value, _)| accepted.contains(value)) {
+                for &doc in docs {
+                    passes[doc as usize] = true;
+                }
+            }
+            for (k, p) in keep.iter_mut().zip(passes) {
+                *k &= p;
+            }
+        }
+        if dating {
+            for (doc, k) in keep.iter_mut().enumerate() {
+                let date = dates.get(doc).and_then(|d| d.as_deref());
+                let after_from = options
+                    .date_from
+                    .as_deref()
+                    .is_none_or(|from| date.is_some_and(|d| d >= from));
+                let before_to = options
+                    .date_to
+                    .as_deref()
+                    .is_none_or(|to| date.is_some_and(|d| d <= to));
+                *k &= after_from && before_to;
+            }
+        }
+        Ok(keep)
     }
 
     /// Adds each clause's scores into `scores` and returns the kept documents that match
     /// every clause (when `require_all` and some document does), or else those matching any.
+    #[allow(clippy::too_many_arguments)]
     fn score_clauses(
         &self,
         query: &Query,
@@ -216,17 +326,19 @@ impl Index {
         keep: &[bool],
         require_all: bool,
         scores: &mut [f32],
-    ) -> Vec<u32> {
-        let n = self.documents.len();
+        weights: &mut [f32],
+    ) -> Result<Vec<u32>, Needs> {
+        let n = self.document_count();
         let mut matched = vec![0u16; n];
         let mut last_clause = vec![0u16; n];
         for (clause_number, (clause, clause_expansions)) in
             (1u16..).zip(query.clauses.iter().zip(expansions))
         {
             for (atom, atom_expansions) in clause.alternatives.iter().zip(clause_expansions) {
-                for (doc, score) in self.score_atom(atom, atom_expansions, bm25) {
+                for (doc, score, weight) in self.score_atom(atom, atom_expansions, bm25)? {
                     let doc = doc as usize;
                     scores[doc] += score;
+                    weights[doc] = weight;
                     if last_clause[doc] != clause_number {
                         last_clause[doc] = clause_number;
                         matched[doc] += 1;
@@ -240,10 +352,10 @@ impl Index {
         } else {
             1
         };
-        (0..n)
+        Ok((0..n)
             .filter(|&d| keep[d] && matched[d] >= needed)
             .map(|d| d as u32)
-            .collect()
+            .collect())
     }
 }
 
@@ -253,91 +365,93 @@ fn has_restrictions(options: &SearchOptions) -> bool {
         || options.date_to.is_some()
 }
 
-/// Whether a document passes the filters and date bounds.
-fn passes(document: &StoredDocument, options: &SearchOptions) -> bool {
-    let filters_pass = options.filters.iter().all(|(name, accepted)| {
-        accepted.is_empty()
-            || document
-                .filters
-                .iter()
-                .find(|(n, _)| n == name)
-                .is_some_and(|(_, values)| values.iter().any(|v| accepted.contains(v)))
-    });
-    let date = document.date.as_deref();
-    let after_from = options
-        .date_from
-        .as_deref()
-        .is_none_or(|from| date.is_some_and(|d| d >= from));
-    let before_to = options
-        .date_to
-        .as_deref()
-        .is_none_or(|to| date.is_some_and(|d| d <= to));
-    filters_pass && after_from && before_to
+/// Higher score first, then lower number (documents are numbered by id).
+fn by_score(a: u32, b: u32, scores: &[f32]) -> std::cmp::Ordering {
+    scores[b as usize]
+        .total_cmp(&scores[a as usize])
+        .then(a.cmp(&b))
+}
+
+/// The clauses whose words earn a proximity bonus: single words that matched something,
+/// when there are two or more of them.
+fn proximity_words(query: &Query, expansions: &[Vec<Vec<Expansion>>], weight: f32) -> Vec<usize> {
+    let words: Vec<usize> = query
+        .clauses
+        .iter()
+        .zip(expansions)
+        .enumerate()
+        .filter_map(|(c, (clause, e))| match (clause.alternatives.as_slice(), e.as_slice()) {
+            ([Atom::Word { .. }], [only]) if !only.is_empty() => Some(c),
+            _ => None,
+        })
+        .collect();
+    if words.len() < 2 || weight <= 0.0 {
+        Vec::new()
+    } else {
+        words
+    }
+}
+
+fn hit(stored: &StoredDocument, score: f32, targets: &Targets) -> Hit {
+    let (excerpt, excerpt_matches) = excerpt(&stored.body, targets);
+    Hit {
+        id: stored.id.clone(),
+        title: stored.title.clone(),
+        date: stored.date.clone(),
+        url: stored.url.clone(),
+        meta: stored.meta.clone(),
+        score,
+        excerpt,
+        excerpt_matches,
+        title_matches: highlight(&stored.title, targets),
+    }
 }
 
 impl Index {
-    /// Higher score first, then id.
-    fn by_score(&self, a: u32, b: u32, scores: &[f32]) -> std::cmp::Ordering {
-        let (a, b) = (a as usize, b as usize);
-        scores[b]
-            .total_cmp(&scores[a])
-            .then_with(|| self.documents[a].id.cmp(&self.documents[b].id))
-    }
-
     /// Adds the proximity bonus to the best candidates and re-sorts them.
     fn add_proximity(
         &self,
-        query: &Query,
-        expansions: &[Vec<Vec<Expansion>>],
+        words: &[&[Expansion]],
         candidates: &mut [u32],
         scores: &mut [f32],
         bm25: &Bm25f,
         weight: f32,
-    ) {
-        let words: Vec<&[Expansion]> = query
-            .clauses
-            .iter()
-            .zip(expansions)
-            .filter_map(
-                |(clause, e)| match (clause.alternatives.as_slice(), e.as_slice()) {
-                    ([Atom::Word { .. }], [only]) if !only.is_empty() => Some(only.as_slice()),
-                    _ => None,
-                },
-            )
-            .collect();
-        if words.len() < 2 || weight <= 0.0 {
-            return;
+    ) -> Result<(), Needs> {
+        if words.len() < 2 {
+            return Ok(());
         }
         let top = candidates.len().min(PROXIMITY_CANDIDATES);
         let mut docs = candidates[..top].to_vec();
         sort_by(&mut docs, u32::cmp);
-        let bonus = self.proximity_bonus(&words, &docs, bm25, weight);
+        let bonus = self.proximity_bonus(words, &docs, bm25, weight)?;
         for (doc, b) in docs.iter().zip(bonus) {
             scores[*doc as usize] += b;
         }
-        sort_by(&mut candidates[..top], |&a, &b| self.by_score(a, b, scores));
+        sort_by(&mut candidates[..top], |&a, &b| by_score(a, b, scores));
+        Ok(())
     }
 
-    fn facets(&self, candidates: &[u32]) -> Facets {
-        let mut facets: Facets = Vec::new();
+    /// For each filter name, how many candidates carry each value (values with none left out).
+    fn facets(&self, candidates: &[u32]) -> Result<Facets, Needs> {
+        let mut member = vec![false; self.document_count()];
         for &doc in candidates {
-            for (name, values) in &self.documents[doc as usize].filters {
-                let counts = match facets.binary_search_by(|(n, _)| n.as_str().cmp(name)) {
-                    Ok(i) => &mut facets[i].1,
-                    Err(i) => {
-                        facets.insert(i, (name.clone(), Vec::new()));
-                        &mut facets[i].1
-                    }
-                };
-                for value in values {
-                    match counts.binary_search_by(|(v, _)| v.as_str().cmp(value)) {
-                        Ok(i) => counts[i].1 += 1,
-                        Err(i) => counts.insert(i, (value.clone(), 1)),
-                    }
-                }
+            member[doc as usize] = true;
+        }
+        let mut facets = Facets::new();
+        for (name, values) in self.filters()? {
+            let counts: Vec<(String, usize)> = values
+                .iter()
+                .map(|(value, docs)| {
+                    let count = docs.iter().filter(|&&d| member[d as usize]).count();
+                    (value.clone(), count)
+                })
+                .filter(|(_, count)| *count > 0)
+                .collect();
+            if !counts.is_empty() {
+                facets.push((name.clone(), counts));
             }
         }
-        facets
+        Ok(facets)
     }
 
     /// What to highlight: every expansion of every positive word, and positive phrases, each
@@ -349,7 +463,7 @@ impl Index {
         };
         for (clause, (c, clause_expansions)) in query.clauses.iter().zip(expansions).enumerate() {
             for (atom, atom_expansions) in c.alternatives.iter().zip(clause_expansions) {
-                let terms = atom_expansions.iter().map(|e| self.terms.term(e.term));
+                let terms = atom_expansions.iter().map(|e| self.term(e.term));
                 match atom {
                     Atom::Word { .. } => targets.words.extend(terms.map(|t| (t, clause))),
                     Atom::Phrase { terms: words, .. } => {
@@ -370,25 +484,9 @@ impl Index {
         targets
     }
 
-    fn hit(&self, doc: u32, score: f32, targets: &Targets) -> Hit {
-        let stored = &self.documents[doc as usize];
-        let (excerpt, excerpt_matches) = excerpt(&stored.body, targets);
-        Hit {
-            id: stored.id.clone(),
-            title: stored.title.clone(),
-            date: stored.date.clone(),
-            url: stored.url.clone(),
-            meta: stored.meta.clone(),
-            score,
-            excerpt,
-            excerpt_matches,
-            title_matches: highlight(&stored.title, targets),
-        }
-    }
-
     /// The query text with each unknown word replaced by its most frequent near match, when
     /// any was: operators, other words and the word's capitalisation are kept.
-    fn suggest(&self, text: &str) -> Option<String> {
+    fn suggest(&self, text: &str) -> Result<Option<String>, Needs> {
         let text: &str = match text.char_indices().nth(MAX_QUERY_CHARS) {
             Some((end, _)) => &text[..end],
             None => text,
@@ -402,8 +500,14 @@ impl Index {
         });
         let mut suggestion = String::new();
         let mut copied = 0;
-        for (span, term) in words {
-            let Some(replacement) = self.closest_term(&term) else {
+        let mut gather = Gather::default();
+        let closest: Vec<_> = words
+            .iter()
+            .map(|(_, term)| gather.take(self.closest_term(term)).flatten())
+            .collect();
+        gather.finish()?;
+        for ((span, _), replacement) in words.into_iter().zip(closest) {
+            let Some(replacement) = replacement else {
                 continue;
             };
             suggestion.push_str(&text[copied..span.start]);
@@ -419,21 +523,24 @@ impl Index {
             }
             copied = span.end;
         }
-        (copied > 0).then(|| suggestion + &text[copied..])
+        Ok((copied > 0).then(|| suggestion + &text[copied..]))
     }
 
     /// For a term the index does not know in any inflection, its most frequent near match:
     /// one edit more than matching allows for 3-letter words, none for shorter ones.
-    fn closest_term(&self, term: &str) -> Option<&str> {
-        let known = self.terms.find(term).is_some() || !self.stems.members(&stem(term)).is_empty();
+    fn closest_term(&self, term: &str) -> Result<Option<&str>, Needs> {
+        let mut gather = Gather::default();
+        let exact = gather.take(self.find_term(term));
+        let members = gather.take(self.stem_members(&stem(term)));
+        gather.finish()?;
+        let known = exact.flatten().is_some() || !members.unwrap_or_default().is_empty();
         if known || term.chars().count() < 3 {
-            return None;
+            return Ok(None);
         }
-        let fuzzy = self.terms.fuzzy(term, typo_budget(term).clamp(1, 2));
-        let doc_count = |t: u32| self.postings[t as usize].doc_count;
-        let best = fuzzy
+        let fuzzy = self.fuzzy_terms(term, typo_budget(term).clamp(1, 2), false)?;
+        Ok(fuzzy
             .into_iter()
-            .min_by_key(|&(t, distance)| (distance, u32::MAX - doc_count(t)))?;
-        Some(self.terms.term(best.0))
+            .min_by_key(|&(t, distance)| (distance, u32::MAX - self.doc_count(t)))
+            .map(|(t, _)| self.term(t)))
     }
 }

@@ -1,13 +1,24 @@
 //! Engine behaviour on a small synthetic corpus: matching, ranking, the query language,
 //! filters, excerpts and the codec.
 
-use scour_core::{codec, Document, FormatError, Index, IndexBuilder, SearchOptions, Sort};
+use scour_core::{
+    codec, Document, FormatError, Index, IndexBuilder, Layout, SearchOptions, Sort,
+};
 
 fn doc(id: &str, title: &str, body: &str) -> Document {
     Document::new(id, title, body)
 }
 
 fn corpus() -> Index {
+    corpus_builder().build()
+}
+
+/// The corpus as one index file.
+fn corpus_file() -> Vec<u8> {
+    corpus_builder().build_files(Layout::default()).single_file()
+}
+
+fn corpus_builder() -> IndexBuilder {
     let mut builder = IndexBuilder::new();
     let mut dated = doc("a", "Kremlin talks in Beijing", "Putin and Xi held high\u{2011}level talks about trade. The Kremlin said the talks went well.");
     dated.date = Some("2025-02-22".into());
@@ -26,7 +37,7 @@ fn corpus() -> Index {
         .add(other)
         .add(doc("c", "Georgievsky Hall", "A state reception in the Georgievsky hall of the Kremlin with Trump as a guest."))
         .add(doc("d", "Notes", "Xi Jinping’s visit to Tianjín, a port city. High level meetings and a highlevel summary."));
-    builder.build()
+    builder
 }
 
 fn ids(index: &Index, query: &str) -> Vec<String> {
@@ -329,9 +340,12 @@ fn filters_facets_dates_and_browse_mode() {
         "talks",
         &SearchOptions {
             typing: false,
+            facets: true,
             ..SearchOptions::default()
         },
     );
+    let without = index.search("talks", &SearchOptions::default());
+    assert!(without.facets.is_empty(), "facets are counted on request");
     let tags = &all
         .facets
         .iter()
@@ -436,7 +450,7 @@ fn excerpts_highlight_matches_and_cut_at_words() {
 #[test]
 fn codec_round_trips() {
     let index = corpus();
-    let bytes = codec::encode(&index);
+    let bytes = corpus_file();
     let decoded = codec::decode(&bytes).expect("decodes");
     for query in ["kremlin", "talks", "\"high level\"", "geor"] {
         assert_eq!(ids(&decoded, query), ids(&index, query), "{query}");
@@ -447,7 +461,7 @@ fn codec_round_trips() {
 
 #[test]
 fn codec_rejects_truncated_corrupt_and_foreign_bytes() {
-    let bytes = codec::encode(&corpus());
+    let bytes = corpus_file();
     assert_eq!(
         codec::decode(b"<html>not an index</html>"),
         Err(FormatError::NotAnIndex)
@@ -505,8 +519,8 @@ fn arbitrary_text_never_panics_and_ranges_slice_cleanly() {
                 .min(text.char_indices().nth(30).map_or(text.len(), |(i, _)| i))],
             &text,
         ));
-        let index = builder.build();
-        let decoded = codec::decode(&codec::encode(&index)).expect("round trip");
+        let bytes = builder.build_files(Layout::default()).single_file();
+        let decoded = codec::decode(&bytes).expect("round trip");
         for hit in decoded.search(&query, &SearchOptions::default()).hits {
             for range in hit.excerpt_matches {
                 assert!(hit.excerpt.get(range).is_some());
@@ -522,8 +536,8 @@ fn arbitrary_text_never_panics_and_ranges_slice_cleanly() {
 /// allocation of a terabyte would abort the test instead.
 #[test]
 fn codec_refuses_forged_lengths_without_allocating_them() {
-    let bytes = codec::encode(&corpus());
-    let header = 8 + 2 + 4 + 4 + 1 + usize::from(bytes[18]);
+    let bytes = corpus_file();
+    let header = 8 + 2 + 4 + 8 + 1 + usize::from(bytes[22]);
     let payload = &bytes[header..];
     let varint_len = |first: u8| match first {
         251 => 3,
@@ -531,18 +545,16 @@ fn codec_refuses_forged_lengths_without_allocating_them() {
         253 => 9,
         _ => 1,
     };
-    let terms_length_at = varint_len(payload[0]);
-    let rest = &payload[terms_length_at + varint_len(payload[terms_length_at])..];
-    let mut forged = payload[..terms_length_at].to_vec();
-    forged.push(253);
+    // The payload starts with the entry's length: claim a terabyte.
+    let mut forged = vec![253];
     forged.extend_from_slice(&(1u64 << 40).to_le_bytes());
-    forged.extend_from_slice(rest);
+    forged.extend_from_slice(&payload[varint_len(payload[0])..]);
     let checksum = forged.iter().fold(0x811c_9dc5u32, |h, &b| {
         (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
     });
     let mut file = bytes[..header].to_vec();
     file[10..14].copy_from_slice(&checksum.to_le_bytes());
-    file[14..18].copy_from_slice(&(forged.len() as u32).to_le_bytes());
+    file[14..22].copy_from_slice(&(forged.len() as u64).to_le_bytes());
     file.extend_from_slice(&forged);
     assert!(matches!(codec::decode(&file), Err(FormatError::Corrupt(_))));
 }

@@ -5,7 +5,8 @@ use std::time::{Duration, Instant};
 
 use clap::Args;
 
-use scour_core::{codec, Document, IndexBuilder, SearchOptions};
+use scour_core::dictionary::TermDictionary;
+use scour_core::{codec, Document, IndexBuilder, Layout, SearchOptions};
 
 #[derive(Args)]
 pub struct BenchArgs {
@@ -24,7 +25,11 @@ pub fn run(args: &BenchArgs) -> Result<(), String> {
     let text_bytes: usize = documents.iter().map(|d| d.title.len() + d.body.len()).sum();
     let queries = sample_queries(&args.collection, &documents, args.queries);
     let started = Instant::now();
-    let bytes = codec::encode(&IndexBuilder::index(documents));
+    let mut builder = IndexBuilder::new();
+    for document in documents {
+        builder.add(document);
+    }
+    let bytes = builder.build_files(Layout::default()).single_file();
     let build = started.elapsed();
     let started = Instant::now();
     let index = codec::decode(&bytes).map_err(|e| e.to_string())?;
@@ -67,7 +72,7 @@ pub fn run(args: &BenchArgs) -> Result<(), String> {
 
 /// Times the term dictionary alone: prefix lookups, and typo lookups at distance 1 and 2.
 fn report_dictionary(index: &scour_core::Index, queries: &[String]) {
-    let terms = index.terms();
+    let terms = TermDictionary::from_sorted(index.terms());
     let words: Vec<String> = queries
         .iter()
         .flat_map(|q| scour_core::analysis::tokenize(q))

@@ -7,11 +7,13 @@ use std::time::Instant;
 
 use clap::Args;
 
-use scour_core::{codec, IndexBuilder};
+use scour_core::{IndexBuilder, IndexFiles, Layout};
 use scour_ingest::{read_corpus, IngestOptions};
 
-/// The index file's name inside `--out`.
+/// The index file's name inside `--out`: the entry of a chunked index, or the single file.
 pub const INDEX_FILE: &str = "scour-index.bin";
+/// The folder of a chunked index's pieces, beside its entry.
+const PIECES: &str = "pieces";
 /// What `--bundle` copies from `www/`, built by `make build`.
 const BUNDLE: [&str; 3] = [
     "scour.js",
@@ -33,6 +35,16 @@ pub struct IndexArgs {
     /// Fail on the first file that cannot be read cleanly instead of skipping it.
     #[arg(long)]
     strict: bool,
+    /// Write the whole index as one file (small sites) instead of an entry file and the
+    /// pieces a browser fetches as queries need them.
+    #[arg(long)]
+    single_file: bool,
+    /// Target bytes of terms per term piece.
+    #[arg(long, default_value_t = Layout::default().term_piece_bytes, hide = true)]
+    term_piece_bytes: usize,
+    /// Target bytes of postings per postings piece.
+    #[arg(long, default_value_t = Layout::default().postings_piece_bytes, hide = true)]
+    postings_piece_bytes: usize,
 }
 
 pub fn run(args: &IndexArgs) -> Result<(), String> {
@@ -62,23 +74,25 @@ pub fn run(args: &IndexArgs) -> Result<(), String> {
         progress.advance();
     }
     progress.finish();
-    let index = builder.build();
-    let bytes = codec::encode(&index);
+    let files = builder.build_files(Layout {
+        term_piece_bytes: args.term_piece_bytes,
+        postings_piece_bytes: args.postings_piece_bytes,
+        ..Layout::default()
+    });
+    let stats = files.open().map_err(|e| e.to_string())?.stats();
     fs::create_dir_all(&args.out)
         .map_err(|e| format!("cannot create {}: {e}", args.out.display()))?;
     let index_path = args.out.join(INDEX_FILE);
-    fs::write(&index_path, &bytes)
-        .map_err(|e| format!("cannot write {}: {e}", index_path.display()))?;
+    let written = write_index(&files, &args.out, args.single_file)?;
     if args.bundle {
         copy_bundle(&args.out)?;
     }
-    let stats = index.stats();
     println!(
-        "indexed {} documents, {} terms into {} ({} bytes) in {:.2} s",
+        "indexed {} documents, {} terms into {} ({}) in {:.2} s",
         stats.documents,
         stats.terms,
         index_path.display(),
-        bytes.len(),
+        written,
         started.elapsed().as_secs_f64()
     );
     for warning in &corpus.warnings {
@@ -91,6 +105,52 @@ pub fn run(args: &IndexArgs) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// Writes the single file, or the entry and every piece (keeping pieces already there,
+/// whose names vouch for their content, and removing those of earlier builds). Returns
+/// what was written, for the report.
+fn write_index(files: &IndexFiles, out: &Path, single_file: bool) -> Result<String, String> {
+    let write = |path: &Path, bytes: &[u8]| {
+        fs::write(path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))
+    };
+    let pieces_dir = out.join(PIECES);
+    let mut keep = std::collections::HashSet::new();
+    let summary = if single_file {
+        let bytes = files.single_file();
+        write(&out.join(INDEX_FILE), &bytes)?;
+        format!("one file of {} bytes", bytes.len())
+    } else {
+        fs::create_dir_all(&pieces_dir)
+            .map_err(|e| format!("cannot create {}: {e}", pieces_dir.display()))?;
+        let mut total = files.entry.len();
+        for (_, file, bytes) in &files.pieces {
+            let path = out.join(file);
+            let present = fs::metadata(&path).is_ok_and(|m| m.len() == bytes.len() as u64);
+            if !present {
+                write(&path, bytes)?;
+            }
+            keep.insert(path);
+            total += bytes.len();
+        }
+        write(&out.join(INDEX_FILE), &files.entry)?;
+        format!(
+            "an entry of {} bytes and {} pieces, {total} bytes in all",
+            files.entry.len(),
+            files.pieces.len()
+        )
+    };
+    if let Ok(entries) = fs::read_dir(&pieces_dir) {
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let ours = path.extension().is_some_and(|e| e == "bin");
+            if ours && !keep.contains(&path) {
+                fs::remove_file(&path)
+                    .map_err(|e| format!("cannot remove {}: {e}", path.display()))?;
+            }
+        }
+    }
+    Ok(summary)
 }
 
 /// A progress bar on stderr for large inputs, drawn only when stderr is a terminal.

@@ -96,14 +96,33 @@ pub fn stats(index: Option<&Path>) -> Result<(), String> {
     Ok(())
 }
 
-/// Opens an index file, or the embedded index.
+/// Opens an index file (a single file, or a chunked index's entry with every piece read
+/// from beside it), or the embedded index.
 pub fn open(path: Option<&Path>) -> Result<Index, String> {
-    match path {
-        None => scour::embedded_index().map_err(|e| format!("embedded index: {e}")),
-        Some(path) => {
-            let bytes =
-                std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-            codec::decode(&bytes).map_err(|e| format!("{}: {e}", path.display()))
+    let Some(path) = path else {
+        return scour::embedded_index().map_err(|e| format!("embedded index: {e}"));
+    };
+    let read = |path: &Path| {
+        std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+    };
+    let bytes = read(path)?;
+    if !codec::is_entry(&bytes) {
+        return codec::decode(&bytes).map_err(|e| format!("{}: {e}", path.display()));
+    }
+    let entry = codec::decode_entry(&bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut index = Index::from_entry(entry, bytes.len());
+    let folder = path.parent().unwrap_or(Path::new("."));
+    loop {
+        let missing = index.missing();
+        if missing.is_empty() {
+            return Ok(index);
+        }
+        for piece in missing {
+            let file = folder.join(index.piece_file(piece));
+            let bytes = read(&file)?;
+            index
+                .insert(piece, &bytes)
+                .map_err(|e| format!("{}: {e}", file.display()))?;
         }
     }
 }

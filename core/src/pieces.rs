@@ -1,0 +1,173 @@
+//! The chunked index: a small entry and the pieces a reader fetches as queries need them.
+//!
+//! ```text
+//! entry ── term pieces ── postings pieces, positions pieces (one pair per term range)
+//!       ├─ id pieces (document ids, for lookups by id)
+//!       ├─ document pieces (one per document: what a hit shows)
+//!       └─ dates piece, filters piece (only for queries that sort, bound or filter)
+//! ```
+//! Every piece is named by a hash of its bytes, so a rebuilt index never mixes with an old
+//! one behind a cache; document pieces are named by the hash of the whole document set and
+//! their number. A single-file index holds the same entry and pieces in one file.
+
+use crate::dictionary::TermDictionary;
+
+/// A piece's name: the 64-bit hash of its file's bytes.
+pub type Name = u64;
+
+/// What a reader needs before any query: counts, statistics for ranking and where the
+/// term ranges start.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    pub documents: u32,
+    pub terms: u32,
+    /// Mean title and body lengths in words, for BM25F: the same in every piece.
+    pub average_lengths: (f32, f32),
+    pub term_pieces: Vec<TermPieceRef>,
+    pub id_pieces: Vec<IdPieceRef>,
+    /// Hash of the document set, part of every document piece's name.
+    pub documents_name: Name,
+    pub dates: Option<Name>,
+    pub filters: Option<Name>,
+}
+
+/// A term piece: the sorted range of terms starting at `first_term`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TermPieceRef {
+    pub first_term: String,
+    pub first_id: u32,
+    pub name: Name,
+}
+
+/// An id piece: the ids of documents `first_doc..`, starting with `first_id`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IdPieceRef {
+    pub first_id: String,
+    pub first_doc: u32,
+    pub name: Name,
+}
+
+/// A range of the term dictionary: terms, document counts, where each term's postings and
+/// positions are, and the stem groups whose stem falls in the range.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TermPiece {
+    pub terms: TermDictionary,
+    pub doc_counts: Vec<u32>,
+    /// Each term's postings and positions as byte ranges of its streams piece.
+    pub postings: Vec<(u32, u32)>,
+    pub positions: Vec<(u32, u32)>,
+    /// The streams pieces of this range, in term order.
+    pub streams: Vec<StreamsRef>,
+    /// Stems shared by two or more terms, and their members' global term ids.
+    pub stems: TermDictionary,
+    pub stem_members: Vec<Vec<u32>>,
+}
+
+/// A run of consecutive terms whose postings and positions share one piece each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StreamsRef {
+    /// The first term of the run, as an index into its term piece.
+    pub first_term: u32,
+    pub postings: Name,
+    pub positions: Name,
+}
+
+/// What the index keeps of a document to show it as a hit.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct StoredDocument {
+    pub id: String,
+    pub title: String,
+    pub body: String,
+    pub date: Option<String>,
+    pub url: Option<String>,
+    /// Free metadata, sorted by key.
+    pub meta: Vec<(String, String)>,
+}
+
+/// Filter values and the documents carrying each, by filter name.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Filters {
+    /// Sorted by name; values sorted, each with its sorted document numbers.
+    pub names: Vec<(String, Vec<(String, Vec<u32>)>)>,
+}
+
+/// One piece an index can fetch, as a query asks for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum PieceId {
+    Terms(u32),
+    /// Term piece, run within it.
+    Postings(u32, u32),
+    Positions(u32, u32),
+    Ids(u32),
+    Document(u32),
+    Dates,
+    Filters,
+}
+
+/// The pieces a query needs that are not loaded yet.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Needs(pub Vec<PieceId>);
+
+impl Needs {
+    pub fn one(piece: PieceId) -> Needs {
+        Needs(vec![piece])
+    }
+
+    /// Adds the pieces of `other`, each once.
+    pub fn merge(&mut self, other: Needs) {
+        for piece in other.0 {
+            if !self.0.contains(&piece) {
+                self.0.push(piece);
+            }
+        }
+    }
+}
+
+/// Collects the needs of several independent lookups, so one fetch serves them all.
+#[derive(Default)]
+pub struct Gather {
+    needs: Needs,
+}
+
+impl Gather {
+    /// The value of a lookup, or `None` when it needs pieces (which are recorded).
+    pub fn take<T>(&mut self, result: Result<T, Needs>) -> Option<T> {
+        match result {
+            Ok(value) => Some(value),
+            Err(needs) => {
+                self.needs.merge(needs);
+                None
+            }
+        }
+    }
+
+    /// `Ok(())` when every lookup so far had what it needed.
+    pub fn finish(self) -> Result<(), Needs> {
+        if self.needs.0.is_empty() {
+            Ok(())
+        } else {
+            Err(self.needs)
+        }
+    }
+}
+
+/// Target sizes of the pieces `scour index` writes; chosen by measurement (README).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Layout {
+    /// Encoded bytes of terms (with counts and stream lengths) per term piece.
+    pub term_piece_bytes: usize,
+    /// Encoded postings bytes per postings piece (positions follow the same runs).
+    pub postings_piece_bytes: usize,
+    /// Document ids per id piece.
+    pub ids_per_piece: usize,
+}
+
+impl Default for Layout {
+    fn default() -> Self {
+        Layout {
+            term_piece_bytes: 16 * 1024,
+            postings_piece_bytes: 16 * 1024,
+            ids_per_piece: 2048,
+        }
+    }
+}
