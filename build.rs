@@ -26,7 +26,9 @@ fn main() {
     for document in documents {
         builder.add(document);
     }
-    let bytes = builder.build_files(scour_core::Layout::default()).single_file();
+    let bytes = builder
+        .build_files(scour_core::Layout::default())
+        .single_file();
     let index = match scour_core::codec::decode(&bytes) {
         Ok(index) => index,
         Err(error) => fail(&format!("the index just built does not open: {error}")),

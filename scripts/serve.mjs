@@ -1,14 +1,18 @@
 #!/usr/bin/env node
-// Tiny static file server for www/ (no dependencies).
+// Tiny static file server for www/ (no dependencies), with what a static host does for an
+// index: gzip for text, wasm and .bin files when the client accepts it, ETag and
+// Last-Modified with 304 answers, and long-lived immutable caching for content-hashed
+// pieces (`pieces/` folders); everything else is revalidated (`no-cache`).
 //
 //   node scripts/serve.mjs [dir=www] [port=8080] [host=127.0.0.1]
 //
-// Also a module: `startServer({ root, port, host, mounts })` resolves to
+// Also a module: `startServer({ root, port, host, mounts, log })` resolves to
 // `{ server, url, port, close() }`. `port: 0` picks a free port.
-// `mounts` maps URL prefixes to extra directories, e.g. { '/_bench/': 'tests/bench' }.
+// `mounts` maps URL prefixes to extra directories, e.g. { '/_bench/': 'tests/bench' };
+// `log(entry)` receives `{ url, status, bytes, encoding }` for every response.
 import { createServer } from 'node:http';
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -52,7 +56,22 @@ export function resolveSafe(root, urlPath) {
   return file;
 }
 
-export function startServer({ root = 'www', port = 8080, host = '127.0.0.1', mounts = {}, quiet = true } = {}) {
+/** Types worth compressing. */
+const COMPRESSIBLE = /^(text\/|application\/(json|wasm|octet-stream|manifest))/;
+/** Compressed bodies by path, size and mtime: compressing once is what a host's CDN does. */
+const gzipped = new Map();
+
+function compressed(file, st, body) {
+  const key = `${file}:${st.size}:${st.mtimeMs}`;
+  let gz = gzipped.get(key);
+  if (!gz) {
+    gz = gzipSync(body, { level: 9 });
+    gzipped.set(key, gz);
+  }
+  return gz;
+}
+
+export function startServer({ root = 'www', port = 8080, host = '127.0.0.1', mounts = {}, quiet = true, log } = {}) {
   const table = Object.entries(mounts)
     .map(([prefix, dir]) => [prefix.endsWith('/') ? prefix : prefix + '/', path.resolve(dir)])
     .sort((a, b) => b[0].length - a[0].length);
@@ -85,15 +104,32 @@ export function startServer({ root = 'www', port = 8080, host = '127.0.0.1', mou
         st = await stat(file);
       }
       if (!st.isFile()) return send(404, 'not found');
-      res.writeHead(200, {
-        'content-type': MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
-        'content-length': st.size,
-        'cache-control': 'no-cache',
+      const type = MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+      const etag = `"${st.size.toString(16)}-${Math.floor(st.mtimeMs).toString(16)}"`;
+      const headers = {
+        'content-type': type,
+        'cache-control': /\/pieces\//.test(pathname) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        etag,
+        'last-modified': st.mtime.toUTCString(),
         'x-content-type-options': 'nosniff',
-      });
+        vary: 'accept-encoding',
+      };
+      if (req.headers['if-none-match'] === etag) {
+        res.writeHead(304, headers);
+        log?.({ url: req.url, status: 304, bytes: 0, encoding: null });
+        return res.end();
+      }
+      let body = await readFile(file);
+      const gzip = COMPRESSIBLE.test(type) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '') && body.length > 256;
+      if (gzip) {
+        body = compressed(file, st, body);
+        headers['content-encoding'] = 'gzip';
+      }
+      headers['content-length'] = body.length;
+      res.writeHead(200, headers);
+      log?.({ url: req.url, status: 200, bytes: body.length, encoding: gzip ? 'gzip' : null });
       if (!quiet) console.log(200, req.method, req.url);
-      if (req.method === 'HEAD') return res.end();
-      createReadStream(file).on('error', () => res.destroy()).pipe(res);
+      res.end(req.method === 'HEAD' ? undefined : body);
     } catch {
       send(404, 'not found');
     }

@@ -1,26 +1,63 @@
 //! The JavaScript API: the `Scour` class, exported with wasm-bindgen.
 //!
+//! An index embedded in the module or read from one file has every piece: `search`, `query`
+//! and `document` answer synchronously. A chunked index (`Scour.load` on an entry file)
+//! fetches the pieces a call needs: when some are missing, the call returns a `Promise`
+//! that fetches them (concurrently, each once per page, cached in memory) and answers;
+//! `await` works for both. A piece that no longer matches its entry (the site was rebuilt)
+//! makes the engine read the entry again, once.
+//!
 //! Results cross to JS with serde-wasm-bindgen as plain objects. Options are read by hand
 //! with `js_sys::Reflect` (a serde deserializer would add 30 KB of wasm for five fields).
 //! Match ranges are converted from UTF-8 byte offsets to UTF-16 indices, the unit of JS
 //! strings. Every failure is a thrown `Error` with a message; nothing here panics on bad input.
 
+use std::cell::RefCell;
 use std::ops::Range;
+use std::rc::Rc;
 
 use js_sys::{Array, Object, Reflect};
 use serde::{Serialize, Serializer};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use scour_core::{Hit, Index, SearchOptions, Sort};
+use scour_core::{codec, FormatError, Hit, Index, Needs, SearchOptions, Sort};
 
 /// Most hits one call returns.
 const MAX_LIMIT: usize = 1_000;
+/// Rounds of fetches one call may take: a query needs at most five (terms, terms of stem
+/// groups, postings, documents, suggestions); more means a broken index, not a slow one.
+const MAX_ROUNDS: usize = 12;
 
 /// A search engine over one index.
 #[wasm_bindgen]
 pub struct Scour {
+    engine: Rc<RefCell<Engine>>,
+}
+
+/// The index, and for a chunked one where its pieces come from.
+struct Engine {
     index: Index,
+    /// The entry file's URL, for a chunked index.
+    entry_url: Option<String>,
+    /// Pieces being fetched, by URL: a call that needs one already on its way waits for it.
+    in_flight: Vec<(String, js_sys::Promise)>,
+}
+
+impl Scour {
+    fn complete(index: Index) -> Scour {
+        Scour::with(Engine {
+            index,
+            entry_url: None,
+            in_flight: Vec::new(),
+        })
+    }
+
+    fn with(engine: Engine) -> Scour {
+        Scour {
+            engine: Rc::new(RefCell::new(engine)),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -70,72 +107,210 @@ impl Scour {
     pub fn new() -> Result<Scour, JsError> {
         let index =
             crate::embedded_index().map_err(|e| JsError::new(&format!("embedded index: {e}")))?;
-        Ok(Scour { index })
+        Ok(Scour::complete(index))
     }
 
     /// Opens an index file's bytes (as written by `scour index`).
     #[wasm_bindgen(js_name = fromBytes)]
     pub fn from_bytes(bytes: &[u8]) -> Result<Scour, JsError> {
-        let index = scour_core::codec::decode(bytes).map_err(|e| JsError::new(&e.to_string()))?;
-        Ok(Scour { index })
+        if codec::is_entry(bytes) {
+            return Err(JsError::new(
+                "these bytes are a chunked index's entry file: open it with Scour.load(url), which fetches its pieces",
+            ));
+        }
+        let index = codec::decode(bytes).map_err(|e| JsError::new(&e.to_string()))?;
+        Ok(Scour::complete(index))
     }
 
-    /// Fetches an index file and opens it.
+    /// Fetches an index: a single file, or a chunked index's entry file (its pieces are
+    /// fetched later, as queries need them).
     pub async fn load(url: String) -> Result<Scour, JsError> {
-        let bytes = fetch_bytes(&url).await?;
-        let index =
-            scour_core::codec::decode(&bytes).map_err(|e| JsError::new(&format!("{url}: {e}")))?;
-        Ok(Scour { index })
+        let bytes = fetch_bytes(&url, false).await?;
+        let located = |e: FormatError| JsError::new(&format!("{url}: {e}"));
+        if !codec::is_entry(&bytes) {
+            return Ok(Scour::complete(codec::decode(&bytes).map_err(located)?));
+        }
+        let entry = codec::decode_entry(&bytes).map_err(located)?;
+        Ok(Scour::with(Engine {
+            index: Index::from_entry(entry, bytes.len()),
+            entry_url: Some(resolve(&url, &page_url())),
+            in_flight: Vec::new(),
+        }))
     }
 
-    /// The best hits for `query`, as an array.
+    /// The best hits for `query`, as an array (or a promise of it, see the module docs).
     pub fn search(&self, query: &str, options: JsValue) -> Result<JsValue, JsError> {
-        let results = self.run(query, options)?;
-        to_js(&results.hits)
+        let options = parse_options(&options)?;
+        let query = query.to_string();
+        self.answer(move |index| Ok(to_js(&js_results(index.try_search(&query, &options)?).hits)))
     }
 
-    /// Hits, total, facet counts and a spelling suggestion for `query`.
+    /// Hits, total, facet counts and a spelling suggestion for `query` (or a promise of
+    /// them, see the module docs).
     pub fn query(&self, query: &str, options: JsValue) -> Result<JsValue, JsError> {
-        to_js(&self.run(query, options)?)
+        let options = parse_options(&options)?;
+        let query = query.to_string();
+        self.answer(move |index| Ok(to_js(&js_results(index.try_search(&query, &options)?))))
     }
 
-    /// Document count, term count and index size in bytes.
+    /// Document count, term count and the bytes of index read so far.
     pub fn stats(&self) -> Result<JsValue, JsError> {
-        to_js(&self.index.stats())
+        to_js(&self.engine.borrow().index.stats())
     }
 
-    /// A stored document by id, or `undefined`.
+    /// A stored document by id, or `undefined` (or a promise of it, see the module docs).
     pub fn document(&self, id: &str) -> Result<JsValue, JsError> {
-        match self.index.document(id) {
-            None => Ok(JsValue::UNDEFINED),
-            Some(d) => to_js(&JsDocument {
-                id: &d.id,
-                title: &d.title,
-                date: d.date.as_deref(),
-                url: d.url.as_deref(),
-                body: &d.body,
-            }),
+        let id = id.to_string();
+        self.answer(move |index| {
+            Ok(match index.try_document(&id)? {
+                None => Ok(JsValue::UNDEFINED),
+                Some(d) => to_js(&JsDocument {
+                    id: &d.id,
+                    title: &d.title,
+                    date: d.date.as_deref(),
+                    url: d.url.as_deref(),
+                    body: &d.body,
+                }),
+            })
+        })
+    }
+}
+
+/// One try at a call: its value, or the pieces it needs first.
+type Attempt = Result<Result<JsValue, JsError>, Needs>;
+
+impl Scour {
+    /// The call's value now when every piece it needs is loaded, else a promise of it.
+    fn answer(&self, attempt: impl Fn(&Index) -> Attempt + 'static) -> Result<JsValue, JsError> {
+        let first = attempt(&self.engine.borrow().index);
+        match first {
+            Ok(value) => value,
+            Err(_) => {
+                let engine = Rc::clone(&self.engine);
+                Ok(wasm_bindgen_futures::future_to_promise(async move {
+                    settle(engine, attempt).await.map_err(JsValue::from)
+                })
+                .into())
+            }
         }
     }
 }
 
-impl Scour {
-    fn run(&self, query: &str, options: JsValue) -> Result<JsResults, JsError> {
-        let options =
-            search_options(&options).map_err(|e| JsError::new(&format!("search options: {e}")))?;
-        let results = self.index.search(query, &options);
-        Ok(JsResults {
-            hits: results.hits.into_iter().map(js_hit).collect(),
-            total: results.total,
-            facets: AsObject(
-                results
-                    .facets
-                    .into_iter()
-                    .map(|(name, counts)| (name, AsObject(counts)))
-                    .collect(),
-            ),
-            suggestion: results.suggestion,
-        })
+/// Fetches what `attempt` needs until it answers. A stale piece (the index was rebuilt)
+/// makes the entry be read again, once.
+async fn settle(
+    engine: Rc<RefCell<Engine>>,
+    attempt: impl Fn(&Index) -> Attempt,
+) -> Result<JsValue, JsError> {
+    let mut reopened = false;
+    for _ in 0..MAX_ROUNDS {
+        let needs = match attempt(&engine.borrow().index) {
+            Ok(value) => return value,
+            Err(needs) => needs,
+        };
+        match fetch_pieces(&engine, needs).await {
+            Ok(()) => {}
+            Err(Failure::Stale(_)) if !reopened => {
+                reopened = true;
+                reopen(&engine).await?;
+            }
+            Err(Failure::Stale(error) | Failure::Other(error)) => return Err(error),
+        }
+    }
+    Err(JsError::new(
+        "the index keeps asking for pieces it does not get: rebuild it with scour index",
+    ))
+}
+
+enum Failure {
+    Stale(JsError),
+    Other(JsError),
+}
+
+/// Fetches pieces concurrently (joining fetches already on their way) and adds them.
+async fn fetch_pieces(engine: &Rc<RefCell<Engine>>, needs: Needs) -> Result<(), Failure> {
+    let requests: Vec<_> = {
+        let mut e = engine.borrow_mut();
+        let base = e.entry_url.clone().unwrap_or_default();
+        needs
+            .0
+            .into_iter()
+            .map(|piece| {
+                let url = resolve(&e.index.piece_file(piece), &base);
+                let promise = match e.in_flight.iter().find(|(u, _)| *u == url) {
+                    Some((_, promise)) => promise.clone(),
+                    None => {
+                        let promise = fetch_url(&url);
+                        e.in_flight.push((url.clone(), promise.clone()));
+                        promise
+                    }
+                };
+                (piece, url, promise)
+            })
+            .collect()
+    };
+    let mut failure = None;
+    for (piece, url, promise) in requests {
+        let bytes = response_bytes(wasm_bindgen_futures::JsFuture::from(promise).await, &url).await;
+        let mut e = engine.borrow_mut();
+        e.in_flight.retain(|(u, _)| *u != url);
+        let result = bytes.map_err(Failure::Other).and_then(|bytes| {
+            e.index.insert(piece, &bytes).map_err(|error| {
+                let message = JsError::new(&format!("{url}: {error}"));
+                match error {
+                    FormatError::Stale(_) => Failure::Stale(message),
+                    _ => Failure::Other(message),
+                }
+            })
+        });
+        if let Err(error) = result {
+            failure.get_or_insert(error);
+        }
+    }
+    failure.map_or(Ok(()), Err)
+}
+
+/// Reads the entry file again, for an index rebuilt since it was opened.
+async fn reopen(engine: &Rc<RefCell<Engine>>) -> Result<(), JsError> {
+    let url = engine.borrow().entry_url.clone().unwrap_or_default();
+    let bytes = fetch_bytes(&url, true).await?;
+    let entry = codec::decode_entry(&bytes).map_err(|e| JsError::new(&format!("{url}: {e}")))?;
+    engine.borrow_mut().index = Index::from_entry(entry, bytes.len());
+    Ok(())
+}
+
+/// The URL of the page (or worker) running the engine.
+fn page_url() -> String {
+    Reflect::get(&js_sys::global(), &"location".into())
+        .and_then(|location| Reflect::get(&location, &"href".into()))
+        .ok()
+        .and_then(|href| href.as_string())
+        .unwrap_or_default()
+}
+
+/// `file` relative to `base`.
+fn resolve(file: &str, base: &str) -> String {
+    web_sys::Url::new_with_base(file, base)
+        .map(|u| u.href())
+        .unwrap_or_else(|_| file.to_string())
+}
+
+fn parse_options(options: &JsValue) -> Result<SearchOptions, JsError> {
+    search_options(options).map_err(|e| JsError::new(&format!("search options: {e}")))
+}
+
+fn js_results(results: scour_core::SearchResults) -> JsResults {
+    JsResults {
+        hits: results.hits.into_iter().map(js_hit).collect(),
+        total: results.total,
+        facets: AsObject(
+            results
+                .facets
+                .into_iter()
+                .map(|(name, counts)| (name, AsObject(counts)))
+                .collect(),
+        ),
+        suggestion: results.suggestion,
     }
 }
 
@@ -155,6 +330,10 @@ fn search_options(value: &JsValue) -> Result<SearchOptions, String> {
     }
     if let Some(offset) = count(&field("offset"), "offset")? {
         options.offset = offset;
+    }
+    let facets = field("facets");
+    if !facets.is_undefined() && !facets.is_null() {
+        options.facets = facets.as_bool().ok_or("facets must be true or false")?;
     }
     options.date_from = date(&field("dateFrom"), "dateFrom")?;
     options.date_to = date(&field("dateTo"), "dateTo")?;
@@ -272,19 +451,29 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
 extern "C" {
     #[wasm_bindgen(js_name = fetch)]
     fn fetch_url(url: &str) -> js_sys::Promise;
+    #[wasm_bindgen(js_name = fetch)]
+    fn fetch_with(url: &str, init: &Object) -> js_sys::Promise;
 }
 
-async fn fetch_bytes(url: &str) -> Result<Vec<u8>, JsError> {
-    let failed =
-        |e: JsValue| JsError::new(&format!("cannot fetch the index {url}: {}", describe(&e)));
-    let response: web_sys::Response = wasm_bindgen_futures::JsFuture::from(fetch_url(url))
-        .await
-        .map_err(failed)?
-        .dyn_into()
-        .map_err(failed)?;
+/// Fetches a whole file; `revalidate` asks caches to check with the server first.
+async fn fetch_bytes(url: &str, revalidate: bool) -> Result<Vec<u8>, JsError> {
+    let promise = if revalidate {
+        let init = Object::new();
+        let _ = Reflect::set(&init, &"cache".into(), &"no-cache".into());
+        fetch_with(url, &init)
+    } else {
+        fetch_url(url)
+    };
+    response_bytes(wasm_bindgen_futures::JsFuture::from(promise).await, url).await
+}
+
+/// The body of a fetch's response, or why there is none.
+async fn response_bytes(response: Result<JsValue, JsValue>, url: &str) -> Result<Vec<u8>, JsError> {
+    let failed = |e: JsValue| JsError::new(&format!("cannot fetch {url}: {}", describe(&e)));
+    let response: web_sys::Response = response.map_err(failed)?.dyn_into().map_err(failed)?;
     if !response.ok() {
         return Err(JsError::new(&format!(
-            "cannot fetch the index {url}: the server answered {} {}",
+            "cannot fetch {url}: the server answered {} {}",
             response.status(),
             response.status_text()
         )));

@@ -43,9 +43,9 @@ function route() {
 }
 
 // Highlights, in text, the words the engine matched for the query (as found in the hits' titles and excerpts).
-function highlighter(scour, q) {
+async function highlighter(scour, q) {
   const words = new Set();
-  if (q.trim()) for (const hit of scour.query(q, { limit: 1000 }).hits) {
+  if (q.trim()) for (const hit of (await scour.query(q, { limit: 1000 })).hits) {
     for (const [s, e] of hit.titleMatches) words.add(hit.title.slice(s, e).toLowerCase());
     for (const [s, e] of hit.excerptMatches) words.add(hit.excerpt.slice(s, e).toLowerCase());
   }
@@ -65,7 +65,7 @@ function highlighter(scour, q) {
 }
 
 async function showDoc(id, q, focus) {
-  const scour = await box.ready, d = scour.document(id);
+  const scour = await box.ready, d = await scour.document(id);
   const title = reader.querySelector('h2'), meta = reader.querySelector('.meta'), body = reader.querySelector('.body');
   if (!d) {
     title.textContent = 'Document not found';
@@ -73,7 +73,7 @@ async function showDoc(id, q, focus) {
     body.replaceChildren();
     return;
   }
-  const hl = highlighter(scour, q);
+  const hl = await highlighter(scour, q);
   title.replaceChildren();
   hl(title, d.title || d.id);
   meta.replaceChildren();

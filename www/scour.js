@@ -1,17 +1,27 @@
 // <scour-search>: an offline full-text search box over the Scour wasm engine.
 // Usage: <script type="module" src="scour.js"></script> <scour-search></scour-search>
 // DOM contract: docs/CONTRACTS.md. All document text is inserted as text nodes.
+// Nothing is fetched on page load: the engine (and an index's entry file) load when the box
+// gets focus, the pointer comes near it, a query is set, or `ready` is read; `load="idle"`
+// loads at idle time instead. A chunked index answers with promises while pieces arrive;
+// answers to older keystrokes never replace newer ones.
 
-let mod, uid = 0;
+let engineModule, widgetCount = 0;
 const engines = {};
 // The engine module and its wasm are loaded once per page, relative to this file.
-const engine = () => mod ??= import(new URL('pkg/scour_engine.js', import.meta.url)).then(async m => (await m.default(), m));
+const loadEngine = () => engineModule ??= import(new URL('pkg/scour_engine.js', import.meta.url))
+  .then(async m => (await m.default(), m))
+  .catch(e => { engineModule = null; throw e; });
 // One Scour instance per index ('' = the embedded one), shared by all widgets.
-const connect = key => engines[key] ??= engine()
+const connect = key => engines[key] ??= loadEngine()
   .then(m => key ? m.Scour.load(key) : new m.Scour())
-  // One throwaway search: V8 compiles wasm functions lazily, so the first keystroke won't pay for it.
-  .then(s => (s.search('e', { limit: 1 }), s))
+  // One throwaway search: V8 compiles wasm functions lazily, so the first keystroke won't pay
+  // for it (a chunked index would fetch pieces for it: it is skipped there).
+  .then(engine => (engine.stats().chunked || warm(engine), engine))
   .catch(e => { delete engines[key]; throw e; });
+const warm = engine => engine.search('e', { limit: 1 });
+// Shows "Searching…" only for answers that take longer than this (a fetch, not a keystroke).
+const BUSY_DELAY_MS = 150;
 
 // h('a', {href}, 'text', node...): builds an element; strings become text nodes.
 const h = (tag, attrs = {}, ...kids) => {
@@ -64,108 +74,140 @@ class ScourSearch extends HTMLElement {
 
   constructor() {
     super();
-    const u = this.u = `scour-${++uid}`;
+    const id = this.uid = `scour-${++widgetCount}`;
     this.hits = [];
-    this.act = -1;
-    this.show = true;
-    this.ready = new Promise(r => this.res = r);
-    this.in = h('input', {
+    this.active = -1;
+    this.expanded = true;
+    this.engine = null;
+    this.pending = null;
+    this.sequence = 0;
+    this.readyPromise = new Promise(resolve => this.resolveReady = resolve);
+    this.input = h('input', {
       type: 'search', part: 'input', role: 'combobox', 'aria-autocomplete': 'list', 'aria-expanded': 'false',
-      'aria-controls': u + '-list', autocomplete: 'off', spellcheck: 'false', enterkeyhint: 'search',
+      'aria-controls': id + '-list', autocomplete: 'off', spellcheck: 'false', enterkeyhint: 'search',
     });
-    this.st = h('span', { role: 'status', 'aria-live': 'polite', part: 'status' });
-    this.tm = h('span', { part: 'timing', 'aria-hidden': 'true' });
-    this.ls = h('div', { role: 'listbox', id: u + '-list', part: 'results', 'aria-label': 'Search results', hidden: '' });
-    this.attachShadow({ mode: 'open', delegatesFocus: true }).append(h('style', {}, CSS), this.in, h('div', { class: 'bar' }, this.st, this.tm), this.ls);
+    this.statusLine = h('span', { role: 'status', 'aria-live': 'polite', part: 'status' });
+    this.timing = h('span', { part: 'timing', 'aria-hidden': 'true' });
+    this.list = h('div', { role: 'listbox', id: id + '-list', part: 'results', 'aria-label': 'Search results', hidden: '' });
+    this.attachShadow({ mode: 'open', delegatesFocus: true }).append(h('style', {}, CSS), this.input, h('div', { class: 'bar' }, this.statusLine, this.timing), this.list);
     this.label();
 
-    this.in.addEventListener('input', () => { this.show = true; this.run(); });
-    this.in.addEventListener('focus', () => { this.show = true; this.sync(); });
-    this.in.addEventListener('keydown', e => this.key(e));
-    this.ls.addEventListener('click', e => {
+    this.input.addEventListener('input', () => { this.expanded = true; this.run(); });
+    this.input.addEventListener('focus', () => { this.want(); this.expanded = true; this.sync(); });
+    this.addEventListener('pointerenter', () => this.want());
+    this.input.addEventListener('keydown', e => this.key(e));
+    this.list.addEventListener('click', e => {
       const o = e.target.closest('[role=option]');
       if (o && !e.button && !e.ctrlKey && !e.metaKey && !e.shiftKey && !e.altKey) { e.preventDefault(); this.go(+o.dataset.i); }
     });
     // "/" and Ctrl/Cmd+K focus the box (the first widget on the page wins).
-    this.dk = e => {
+    this.onDocumentKey = e => {
       const t = e.composedPath()[0], edit = t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName);
-      if (e.defaultPrevented || edit && t != this.in) return;
+      if (e.defaultPrevented || edit && t != this.input) return;
       if (e.key == '/' && !edit && !e.ctrlKey && !e.metaKey && !e.altKey || (e.ctrlKey || e.metaKey) && /^k$/i.test(e.key)) {
         e.preventDefault();
-        this.in.focus();
-        this.in.select();
+        this.input.focus();
+        this.input.select();
       }
     };
   }
 
   connectedCallback() {
-    document.addEventListener('keydown', this.dk);
-    if (!this.s && !this.p) this.load();
+    document.addEventListener('keydown', this.onDocumentKey);
+    if (this.getAttribute('load') == 'idle') (window.requestIdleCallback ?? setTimeout)(() => this.want());
   }
 
-  disconnectedCallback() { document.removeEventListener('keydown', this.dk); }
+  disconnectedCallback() { document.removeEventListener('keydown', this.onDocumentKey); }
 
-  attributeChangedCallback(n) {
-    if (n == 'placeholder') this.label();
-    else if (n == 'index') this.isConnected && this.load();
+  attributeChangedCallback(name) {
+    if (name == 'placeholder') this.label();
+    else if (name == 'index') this.pending && this.load();
     else this.run();
   }
 
+  /** A promise of the engine; reading it starts loading. */
+  get ready() { this.want(); return this.readyPromise; }
   /** The query in the box; setting it runs the search (after the engine is ready). */
-  get value() { return this.in.value; }
-  set value(q) { this.in.value = q; this.show = true; this.run(); }
+  get value() { return this.input.value; }
+  set value(q) { this.input.value = q; this.expanded = true; if (q) this.want(); this.run(); }
   /** Whether the result list is shown (it closes after a hit is opened). */
-  get open() { return this.show; }
-  set open(v) { this.show = !!v; this.sync(); }
+  get open() { return this.expanded; }
+  set open(v) { this.expanded = !!v; this.sync(); }
 
   label() {
     const p = this.getAttribute('placeholder');
-    this.in.placeholder = p ?? 'Search';
-    this.in.setAttribute('aria-label', p || 'Search');
+    this.input.placeholder = p ?? 'Search';
+    this.input.setAttribute('aria-label', p || 'Search');
   }
 
+  /** Starts loading the engine, once. */
+  want() { if (!this.pending) this.load(); }
+
   async load() {
-    const i = this.getAttribute('index'), p = this.p = connect(i ? new URL(i, document.baseURI).href : '');
-    if (this.s) this.ready = new Promise(r => this.res = r);
-    this.s = null;
+    const index = this.getAttribute('index'), pending = this.pending = connect(index ? new URL(index, document.baseURI).href : '');
+    if (this.engine) this.readyPromise = new Promise(resolve => this.resolveReady = resolve);
+    this.engine = null;
     this.status('Loading search…');
     try {
-      const s = await p;
-      if (this.p != p) return;
-      this.s = s;
-      this.res(s);
+      const engine = await pending;
+      if (this.pending != pending) return;
+      this.engine = engine;
+      this.resolveReady(engine);
       this.status('');
       this.run();
     } catch (e) {
-      if (this.p != p) return;
+      if (this.pending != pending) return;
       console.error('scour:', e);
-      this.status('Search is unavailable.');
+      this.unavailable();
     }
   }
 
-  status(...t) { this.st.replaceChildren(...t); }
+  status(...t) { this.statusLine.replaceChildren(...t); }
 
-  // Runs the query in the box and renders the results; fires `scour:search`.
-  run() {
-    const s = this.s, q = this.in.value;
-    if (!s) return;
+  /** "Search is unavailable" with a retry that loads the index again. */
+  unavailable() {
+    const retry = h('button', { type: 'button' }, 'Retry');
+    retry.onclick = () => { this.pending = null; this.want(); this.input.focus(); };
+    this.status('Search is unavailable. ', retry);
+  }
+
+  // Runs the query in the box and renders the results; fires `scour:search`. A chunked
+  // index may answer with a promise: only the answer to the latest call is rendered.
+  async run() {
+    const engine = this.engine, q = this.input.value, sequence = ++this.sequence;
+    if (!engine) return;
     const t0 = performance.now();
-    let r = { hits: [], total: 0, suggestion: null };
-    if (q.trim()) try { r = s.query(q, { limit: Math.max(1, parseInt(this.getAttribute('limit')) || 10) }); } catch (e) { console.warn('scour:', e); }
+    let results = { hits: [], total: 0, suggestion: null }, failed = false;
+    if (q.trim()) {
+      try {
+        results = engine.query(q, { limit: Math.max(1, parseInt(this.getAttribute('limit')) || 10) });
+        if (results instanceof Promise) {
+          const busy = setTimeout(() => sequence == this.sequence && this.status('Searching…'), BUSY_DELAY_MS);
+          try { results = await results; } finally { clearTimeout(busy); }
+        }
+      } catch (e) {
+        console.warn('scour:', e);
+        failed = true;
+      }
+    }
+    if (sequence != this.sequence) return;
     const t1 = performance.now();
-    this.render(q, r);
+    if (failed) {
+      this.render(q, { hits: [], total: 0 });
+      this.unavailable();
+    } else this.render(q, results);
     const t2 = performance.now(), ms = t2 - t0;
-    this.tm.textContent = q.trim() ? `${ms < 1 ? ms.toFixed(2) : ms.toFixed(1)} ms` : '';
-    this.fire('search', { query: q, total: r.total, ms, engineMs: t1 - t0, renderMs: t2 - t1 });
+    this.timing.textContent = q.trim() ? `${ms < 1 ? ms.toFixed(2) : ms.toFixed(1)} ms` : '';
+    this.fire('search', { query: q, total: results.total, ms, engineMs: t1 - t0, renderMs: t2 - t1 });
   }
 
   render(q, { hits, total, suggestion }) {
     this.hits = hits;
-    this.act = -1;
-    this.ls.replaceChildren(...hits.map((hit, i) => {
+    this.active = -1;
+    this.list.replaceChildren(...hits.map((hit, i) => {
       const meta = h('span', { part: 'meta' });
       if (hit.date) meta.append(h('time', { datetime: hit.date }, hit.date));
-      return h('a', { role: 'option', id: `${this.u}-${i}`, part: 'hit', href: this.href(hit), tabindex: '-1', 'data-i': i },
+      return h('a', { role: 'option', id: `${this.uid}-${i}`, part: 'hit', href: this.href(hit), tabindex: '-1', 'data-i': i },
         mark(h('span', { part: 'title' }), hit.title || hit.id, hit.titleMatches),
         mark(h('p', { part: 'excerpt' }), hit.excerpt, hit.excerptMatches),
         meta);
@@ -174,7 +216,7 @@ class ScourSearch extends HTMLElement {
     else if (total) this.status(`${total} result${total == 1 ? '' : 's'}`);
     else if (suggestion) {
       const b = h('button', { type: 'button' }, suggestion);
-      b.onclick = () => { this.value = suggestion; this.in.focus(); };
+      b.onclick = () => { this.value = suggestion; this.input.focus(); };
       this.status(`No results for “${q}”. Did you mean `, b, '?');
     } else this.status(`No results for “${q}”`);
     this.sync();
@@ -182,15 +224,15 @@ class ScourSearch extends HTMLElement {
 
   // Reflects the open state and the active option in ARIA.
   sync() {
-    const on = this.show && this.hits.length > 0;
-    this.ls.hidden = !on;
-    this.in.setAttribute('aria-expanded', on);
-    [...this.ls.children].forEach((o, i) => i == this.act ? o.setAttribute('aria-selected', 'true') : o.removeAttribute('aria-selected'));
-    const a = on && this.ls.children[this.act];
+    const on = this.expanded && this.hits.length > 0;
+    this.list.hidden = !on;
+    this.input.setAttribute('aria-expanded', on);
+    [...this.list.children].forEach((o, i) => i == this.active ? o.setAttribute('aria-selected', 'true') : o.removeAttribute('aria-selected'));
+    const a = on && this.list.children[this.active];
     if (a) {
-      this.in.setAttribute('aria-activedescendant', a.id);
+      this.input.setAttribute('aria-activedescendant', a.id);
       a.scrollIntoView({ block: 'nearest' });
-    } else this.in.removeAttribute('aria-activedescendant');
+    } else this.input.removeAttribute('aria-activedescendant');
   }
 
   key(e) {
@@ -198,24 +240,24 @@ class ScourSearch extends HTMLElement {
     if (e.isComposing) return;
     if ((k == 'ArrowDown' || k == 'ArrowUp') && n) {
       e.preventDefault();
-      this.act = ((k == 'ArrowDown' ? this.act + 1 : (this.act < 0 ? n : this.act) - 1) + n) % n;
-      this.show = true;
+      this.active = ((k == 'ArrowDown' ? this.active + 1 : (this.active < 0 ? n : this.active) - 1) + n) % n;
+      this.expanded = true;
       this.sync();
-    } else if (k == 'Enter' && n && this.show) {
+    } else if (k == 'Enter' && n && this.expanded) {
       e.preventDefault();
-      this.go(Math.max(this.act, 0));
+      this.go(Math.max(this.active, 0));
     } else if (k == 'Escape') {
       e.preventDefault();
-      if (this.in.value) this.value = '';
-      else this.in.blur();
+      if (this.input.value) this.value = '';
+      else this.input.blur();
     }
   }
 
   // Opens hit i: fires the cancelable `scour:select`, then follows its link.
   go(i) {
-    const hit = this.hits[i], a = this.ls.children[i];
+    const hit = this.hits[i], a = this.list.children[i];
     if (!hit || !this.fire('select', { hit })) return;
-    this.show = false;
+    this.expanded = false;
     this.sync();
     location.assign(a.href);
   }

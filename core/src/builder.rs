@@ -127,8 +127,7 @@ impl IndexBuilder {
         for (new, &old) in order.iter().enumerate() {
             number[old as usize] = new as u32;
         }
-        let mut collected: Vec<Option<Collected>> =
-            self.documents.into_iter().map(Some).collect();
+        let mut collected: Vec<Option<Collected>> = self.documents.into_iter().map(Some).collect();
         let documents: Vec<Collected> = order
             .iter()
             .filter_map(|&old| collected[old as usize].take())

@@ -22,8 +22,7 @@ use bincode::{Decode, Encode};
 use crate::dictionary::TermDictionary;
 use crate::index::{run_terms, Index};
 use crate::pieces::{
-    Entry, Filters, IdPieceRef, Name, PieceId, StoredDocument, StreamsRef, TermPiece,
-    TermPieceRef,
+    Entry, Filters, IdPieceRef, Name, PieceId, StoredDocument, StreamsRef, TermPiece, TermPieceRef,
 };
 use crate::postings::{read_varint, write_varint};
 
@@ -63,7 +62,10 @@ const KINDS: [(Kind, &[u8; 8], &str); 9] = [
 ];
 
 fn magic(kind: Kind) -> &'static [u8; 8] {
-    KINDS.iter().find(|k| k.0 == kind).map_or(b"SCOURIDX", |k| k.1)
+    KINDS
+        .iter()
+        .find(|k| k.0 == kind)
+        .map_or(b"SCOURIDX", |k| k.1)
 }
 
 fn describe(kind: Kind) -> &'static str {
@@ -190,10 +192,7 @@ pub(crate) fn piece_file(
         None => format!("pieces/{kind}-unknown.bin"),
     };
     match piece {
-        PieceId::Terms(t) => named(
-            "terms",
-            entry.term_pieces.get(t as usize).map(|r| r.name),
-        ),
+        PieceId::Terms(t) => named("terms", entry.term_pieces.get(t as usize).map(|r| r.name)),
         PieceId::Postings(t, r) => named("postings", run(t, r).map(|s| s.postings)),
         PieceId::Positions(t, r) => named("positions", run(t, r).map(|s| s.positions)),
         PieceId::Ids(i) => named("ids", entry.id_pieces.get(i as usize).map(|r| r.name)),
@@ -465,6 +464,7 @@ impl IndexFiles {
         for (piece, _, bytes) in &self.pieces {
             index.insert(*piece, bytes)?;
         }
+        index.chunked = false;
         Ok(index)
     }
 }
@@ -484,7 +484,10 @@ pub fn write(parts: Parts) -> IndexFiles {
         let mut first_term = 0u32;
         for (r, run) in runs.iter().enumerate() {
             let postings = seal(Kind::Postings, &to_bytes(run_stream(run, |t| &t.postings)));
-            let positions = seal(Kind::Positions, &to_bytes(run_stream(run, |t| &t.positions)));
+            let positions = seal(
+                Kind::Positions,
+                &to_bytes(run_stream(run, |t| &t.positions)),
+            );
             streams.push((first_term, name_of(&postings), name_of(&positions)));
             refs.push(StreamsRef {
                 first_term,
@@ -514,8 +517,14 @@ pub fn write(parts: Parts) -> IndexFiles {
             term_count: piece_terms.len() as u32,
             terms: front_code(piece_terms.iter().map(|t| t.term.as_str())),
             doc_counts: piece_terms.iter().map(|t| t.doc_count).collect(),
-            postings_lengths: piece_terms.iter().map(|t| t.postings.len() as u32).collect(),
-            positions_lengths: piece_terms.iter().map(|t| t.positions.len() as u32).collect(),
+            postings_lengths: piece_terms
+                .iter()
+                .map(|t| t.postings.len() as u32)
+                .collect(),
+            positions_lengths: piece_terms
+                .iter()
+                .map(|t| t.positions.len() as u32)
+                .collect(),
             streams,
             stem_count: stems.len() as u32,
             stems: front_code(stems.iter().map(|s| s.0.as_str())),
@@ -523,7 +532,11 @@ pub fn write(parts: Parts) -> IndexFiles {
         };
         let file = seal(Kind::Terms, &to_bytes(payload));
         term_refs.push((
-            if t == 0 { String::new() } else { first.to_string() },
+            if t == 0 {
+                String::new()
+            } else {
+                first.to_string()
+            },
             first_id,
             name_of(&file),
         ));
@@ -549,7 +562,11 @@ pub fn write(parts: Parts) -> IndexFiles {
                 ids: front_code(chunk.iter().map(|d| d.id.as_str())),
             }),
         );
-        let first = if i == 0 { String::new() } else { chunk[0].id.clone() };
+        let first = if i == 0 {
+            String::new()
+        } else {
+            chunk[0].id.clone()
+        };
         id_refs.push((first, first_doc, name_of(&file)));
         pieces.push((PieceId::Ids(i as u32), file));
     }
@@ -648,14 +665,18 @@ pub fn decode_entry(bytes: &[u8]) -> Result<Entry, FormatError> {
         return Err(bad("its first term piece"));
     }
     let sorted = |pieces: &[(String, u32, u64)], bound: u32| {
-        pieces.windows(2).all(|w| w[0].0 < w[1].0 && w[0].1 < w[1].1)
+        pieces
+            .windows(2)
+            .all(|w| w[0].0 < w[1].0 && w[0].1 < w[1].1)
             && pieces.iter().all(|p| p.1 < bound.max(1))
     };
     if !sorted(&p.term_pieces, p.terms) {
         return Err(bad("term pieces out of order"));
     }
     if !sorted(&p.id_pieces, p.documents)
-        || p.id_pieces.first().is_some_and(|first| first.1 != 0 || !first.0.is_empty())
+        || p.id_pieces
+            .first()
+            .is_some_and(|first| first.1 != 0 || !first.0.is_empty())
         || p.id_pieces.is_empty() != (p.documents == 0)
     {
         return Err(bad("id pieces out of order"));
@@ -703,17 +724,22 @@ pub(crate) fn decode_terms(
 ) -> Result<TermPiece, FormatError> {
     let p: TermPayload = from_bytes(open(bytes, Kind::Terms, file)?, file)?;
     let bad = |what: &str| corrupt(format!("{file} is malformed ({what})"));
-    let count = end.checked_sub(reference.first_id).ok_or(bad("its range"))?;
+    let count = end
+        .checked_sub(reference.first_id)
+        .ok_or(bad("its range"))?;
     if p.first_id != reference.first_id || p.term_count != count {
         return Err(bad("its range differs from the entry's"));
     }
     let dictionary = front_decode(&p.terms, p.term_count, file)?;
-    if dictionary.iter().next().is_some_and(|first| first < reference.first_term.as_str()) {
+    if dictionary
+        .iter()
+        .next()
+        .is_some_and(|first| first < reference.first_term.as_str())
+    {
         return Err(bad("its first term"));
     }
     let n = dictionary.len();
-    if p.doc_counts.len() != n || p.postings_lengths.len() != n || p.positions_lengths.len() != n
-    {
+    if p.doc_counts.len() != n || p.postings_lengths.len() != n || p.positions_lengths.len() != n {
         return Err(bad("counts and terms differ in number"));
     }
     let starts_ok = p.streams.first().is_some_and(|s| s.0 == 0)
@@ -742,8 +768,12 @@ pub(crate) fn decode_terms(
     };
     for run in 0..piece.streams.len() as u32 {
         let terms = run_terms(&piece, run);
-        piece.postings.extend(spans(&p.postings_lengths[terms.clone()], file)?);
-        piece.positions.extend(spans(&p.positions_lengths[terms], file)?);
+        piece
+            .postings
+            .extend(spans(&p.postings_lengths[terms.clone()], file)?);
+        piece
+            .positions
+            .extend(spans(&p.positions_lengths[terms], file)?);
     }
     if p.stem_members.len() != piece.stems.len() {
         return Err(bad("stem groups and stems differ in number"));
@@ -846,7 +876,9 @@ pub(crate) fn decode_ids(
 ) -> Result<TermDictionary, FormatError> {
     let p: IdsPayload = from_bytes(open(bytes, Kind::Ids, file)?, file)?;
     if p.first_doc != reference.first_doc || p.count != count {
-        return Err(corrupt(format!("{file} does not hold the ids its entry says")));
+        return Err(corrupt(format!(
+            "{file} does not hold the ids its entry says"
+        )));
     }
     front_decode(&p.ids, p.count, file)
 }
@@ -927,17 +959,22 @@ pub fn decode(bytes: &[u8]) -> Result<Index, FormatError> {
     let mut pieces = p.pieces.iter();
     let term_pieces = index.entry.term_pieces.len() as u32;
     for t in 0..term_pieces {
-        let piece = pieces.next().ok_or(FormatError::Truncated("a term piece is missing"))?;
+        let piece = pieces
+            .next()
+            .ok_or(FormatError::Truncated("a term piece is missing"))?;
         index.insert(PieceId::Terms(t), piece)?;
     }
     for id in index.missing() {
-        let piece = pieces.next().ok_or(FormatError::Truncated("a piece is missing"))?;
+        let piece = pieces
+            .next()
+            .ok_or(FormatError::Truncated("a piece is missing"))?;
         index.insert(id, piece)?;
     }
     if pieces.next().is_some() {
         return Err(corrupt("the index holds pieces it does not list".into()));
     }
     index.encoded_bytes = bytes.len();
+    index.chunked = false;
     Ok(index)
 }
 
@@ -986,14 +1023,18 @@ fn front_decode(bytes: &[u8], count: u32, file: &str) -> Result<TermDictionary, 
         }
         let rest = std::str::from_utf8(&bytes[at..end]).map_err(|_| bad())?;
         let start = dictionary.text_len();
-        if !dictionary.push_with_prefix(previous.0, shared, rest) || (i > 0 && !dictionary.is_sorted_at_end()) {
+        if !dictionary.push_with_prefix(previous.0, shared, rest)
+            || (i > 0 && !dictionary.is_sorted_at_end())
+        {
             return Err(corrupt(format!("{file} holds terms that are not sorted")));
         }
         previous = (start, dictionary.text_len());
         at = end;
     }
     if at != bytes.len() {
-        return Err(corrupt(format!("{file} has trailing bytes after its terms")));
+        return Err(corrupt(format!(
+            "{file} has trailing bytes after its terms"
+        )));
     }
     Ok(dictionary)
 }

@@ -23,6 +23,8 @@ pub struct Index {
     filters: Option<Filters>,
     /// Bytes of the files this index was read from.
     pub(crate) encoded_bytes: usize,
+    /// Opened from an entry file, its pieces read as queries need them.
+    pub(crate) chunked: bool,
 }
 
 /// A term piece and the streams pieces loaded for it.
@@ -39,7 +41,10 @@ struct LoadedTerms {
 pub struct Stats {
     pub documents: usize,
     pub terms: usize,
+    /// Bytes of index read so far (all of it, unless chunked).
     pub index_bytes: usize,
+    /// Whether pieces are fetched as queries need them.
+    pub chunked: bool,
 }
 
 impl Index {
@@ -52,6 +57,7 @@ impl Index {
             dates: None,
             filters: None,
             encoded_bytes: entry_bytes,
+            chunked: true,
             entry,
         }
     }
@@ -80,8 +86,7 @@ impl Index {
                     .term_pieces
                     .get(t as usize + 1)
                     .map_or(self.entry.terms, |r| r.first_id);
-                let decoded =
-                    codec::decode_terms(bytes, reference, end, self.entry.terms, &file)?;
+                let decoded = codec::decode_terms(bytes, reference, end, self.entry.terms, &file)?;
                 let runs = decoded.streams.len();
                 self.terms[t as usize] = Some(LoadedTerms {
                     piece: decoded,
@@ -94,7 +99,11 @@ impl Index {
                 let loaded = self.terms[t as usize].as_mut().ok_or(bad(&file))?;
                 let run = loaded.piece.streams.get(r as usize).ok_or(bad(&file))?;
                 let postings = matches!(piece, PieceId::Postings(..));
-                check(if postings { run.postings } else { run.positions })?;
+                check(if postings {
+                    run.postings
+                } else {
+                    run.positions
+                })?;
                 let stream = codec::decode_stream(bytes, postings, &file)?;
                 let spans = if postings {
                     &loaded.piece.postings
@@ -140,11 +149,7 @@ impl Index {
             }
             PieceId::Filters => {
                 check(self.entry.filters.ok_or(bad(&file))?)?;
-                self.filters = Some(codec::decode_filters(
-                    bytes,
-                    self.entry.documents,
-                    &file,
-                )?);
+                self.filters = Some(codec::decode_filters(bytes, self.entry.documents, &file)?);
             }
         }
         self.encoded_bytes += bytes.len();
@@ -156,6 +161,7 @@ impl Index {
             documents: self.entry.documents as usize,
             terms: self.entry.terms as usize,
             index_bytes: self.encoded_bytes,
+            chunked: self.chunked,
         }
     }
 
@@ -207,8 +213,9 @@ impl Index {
 
     /// The text of a term found through a loaded piece.
     pub(crate) fn term(&self, id: u32) -> &str {
-        self.locate(id)
-            .map_or("", |(_, loaded, local)| loaded.piece.terms.term(local as u32))
+        self.locate(id).map_or("", |(_, loaded, local)| {
+            loaded.piece.terms.term(local as u32)
+        })
     }
 
     /// In how many documents a term found through a loaded piece occurs.

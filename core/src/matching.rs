@@ -85,12 +85,16 @@ impl Index {
             return Ok(Vec::new());
         };
         let mut gather = Gather::default();
-        let found: Vec<Option<Option<u32>>> =
-            fixed.iter().map(|t| gather.take(self.find_term(t))).collect();
+        let found: Vec<Option<Option<u32>>> = fixed
+            .iter()
+            .map(|t| gather.take(self.find_term(t)))
+            .collect();
         let alternatives = if prefix {
             gather.take(self.completions(last))
         } else {
-            gather.take(self.find_term(last)).map(|t| t.into_iter().collect())
+            gather
+                .take(self.find_term(last))
+                .map(|t| t.into_iter().collect())
         };
         gather.finish()?;
         let mut expansions: Vec<Expansion> = Vec::new();
@@ -367,7 +371,9 @@ impl Index {
     /// Documents holding every expansion, in order: rarest term first, positions untouched.
     fn common_documents(&self, expansions: &[Expansion]) -> Result<Vec<u32>, Needs> {
         let mut terms: Vec<u32> = expansions.iter().map(|e| e.term).collect();
-        sort_by(&mut terms, |&a, &b| self.doc_count(a).cmp(&self.doc_count(b)));
+        sort_by(&mut terms, |&a, &b| {
+            self.doc_count(a).cmp(&self.doc_count(b))
+        });
         let mut docs: Option<Vec<u32>> = None;
         for term in terms {
             let postings = self.postings(term, false)?;

@@ -204,7 +204,11 @@ impl Iterator for PostingIter<'_> {
         };
         let positions_at = self.positions_at;
         if let Some(positions) = self.list.positions {
-            skip_varints(positions, &mut self.positions_at, title_tf.saturating_add(body_tf));
+            skip_varints(
+                positions,
+                &mut self.positions_at,
+                title_tf.saturating_add(body_tf),
+            );
         }
         Some(Posting {
             doc: self.doc,

@@ -126,7 +126,11 @@ impl Index {
     }
 
     /// Searches an already parsed query (with no spelling suggestion: that needs the text).
-    pub fn search_query(&self, query: &Query, options: &SearchOptions) -> Result<SearchResults, Needs> {
+    pub fn search_query(
+        &self,
+        query: &Query,
+        options: &SearchOptions,
+    ) -> Result<SearchResults, Needs> {
         let browsing = query.is_empty();
         if browsing && !has_restrictions(options) {
             return Ok(SearchResults::default());
@@ -156,12 +160,19 @@ impl Index {
                 .flat_map(|(c, (clause, atoms))| {
                     let proximity = proximity_words.contains(&c);
                     clause.alternatives.iter().zip(atoms).map(move |(atom, e)| {
-                        (e.as_slice(), proximity || matches!(atom, Atom::Phrase { .. }))
+                        (
+                            e.as_slice(),
+                            proximity || matches!(atom, Atom::Phrase { .. }),
+                        )
                     })
                 })
-                .chain(query.excluded.iter().zip(&excluded).map(|(atom, e)| {
-                    (e.as_slice(), matches!(atom, Atom::Phrase { .. }))
-                })),
+                .chain(
+                    query
+                        .excluded
+                        .iter()
+                        .zip(&excluded)
+                        .map(|(atom, e)| (e.as_slice(), matches!(atom, Atom::Phrase { .. }))),
+                ),
         )?;
         for (atom, atom_expansions) in query.excluded.iter().zip(&excluded) {
             for (doc, _, _) in self.score_atom(atom, atom_expansions, &bm25)? {
@@ -215,7 +226,10 @@ impl Index {
             .copied()
             .collect();
         let mut gather = Gather::default();
-        let stored: Vec<_> = page.iter().map(|&doc| gather.take(self.stored(doc))).collect();
+        let stored: Vec<_> = page
+            .iter()
+            .map(|&doc| gather.take(self.stored(doc)))
+            .collect();
         gather.finish()?;
         let targets = self.highlight_targets(query, &expansions);
         Ok(SearchResults {
@@ -235,7 +249,11 @@ impl Index {
     }
 
     /// Each clause's atoms' expansions; a repeated atom is expanded once.
-    fn expand_clauses(&self, query: &Query, options: &SearchOptions) -> Result<ClauseExpansions, Needs> {
+    fn expand_clauses(
+        &self,
+        query: &Query,
+        options: &SearchOptions,
+    ) -> Result<ClauseExpansions, Needs> {
         let mut seen: Vec<(&Atom, Vec<Expansion>)> = Vec::new();
         let mut gather = Gather::default();
         let mut expansions = Vec::with_capacity(query.clauses.len());
@@ -246,7 +264,12 @@ impl Index {
                     Some((_, e)) => e.clone(),
                     None => {
                         let e = gather
-                            .take(self.expand(atom, options.typing, options.typos, &options.weights))
+                            .take(self.expand(
+                                atom,
+                                options.typing,
+                                options.typos,
+                                &options.weights,
+                            ))
                             .unwrap_or_default();
                         seen.push((atom, e.clone()));
                         e
@@ -261,12 +284,20 @@ impl Index {
     }
 
     /// Each excluded atom's expansions: exact words and their inflections, no completions.
-    fn expand_excluded(&self, query: &Query, weights: &Weights) -> Result<Vec<Vec<Expansion>>, Needs> {
+    fn expand_excluded(
+        &self,
+        query: &Query,
+        weights: &Weights,
+    ) -> Result<Vec<Vec<Expansion>>, Needs> {
         let mut gather = Gather::default();
         let expansions = query
             .excluded
             .iter()
-            .map(|atom| gather.take(self.expand(atom, false, false, weights)).unwrap_or_default())
+            .map(|atom| {
+                gather
+                    .take(self.expand(atom, false, false, weights))
+                    .unwrap_or_default()
+            })
             .collect();
         gather.finish()?;
         Ok(expansions)
@@ -282,13 +313,24 @@ impl Index {
         let filtering = options.filters.iter().any(|(_, v)| !v.is_empty());
         let dating = options.date_from.is_some() || options.date_to.is_some();
         let mut gather = Gather::default();
-        let filters = if filtering { gather.take(self.filters()) } else { Some(&[][..]) };
-        let dates = if dating { gather.take(self.dates()) } else { Some(&[][..]) };
+        let filters = if filtering {
+            gather.take(self.filters())
+        } else {
+            Some(&[][..])
+        };
+        let dates = if dating {
+            gather.take(self.dates())
+        } else {
+            Some(&[][..])
+        };
         gather.finish()?;
         let (filters, dates) = (filters.unwrap_or_default(), dates.unwrap_or_default());
         for (name, accepted) in options.filters.iter().filter(|(_, v)| !v.is_empty()) {
             let mut passes = vec![false; n];
-            let values = filters.iter().find(|(n, _)| n == name).map_or(&[][..], |f| &f.1);
+            let values = filters
+                .iter()
+                .find(|(n, _)| n == name)
+                .map_or(&[][..], |f| &f.1);
             for (_, docs) in values.iter().filter(|(value, _)| accepted.contains(value)) {
                 for &doc in docs {
                     passes[doc as usize] = true;
@@ -380,10 +422,12 @@ fn proximity_words(query: &Query, expansions: &[Vec<Vec<Expansion>>], weight: f3
         .iter()
         .zip(expansions)
         .enumerate()
-        .filter_map(|(c, (clause, e))| match (clause.alternatives.as_slice(), e.as_slice()) {
-            ([Atom::Word { .. }], [only]) if !only.is_empty() => Some(c),
-            _ => None,
-        })
+        .filter_map(
+            |(c, (clause, e))| match (clause.alternatives.as_slice(), e.as_slice()) {
+                ([Atom::Word { .. }], [only]) if !only.is_empty() => Some(c),
+                _ => None,
+            },
+        )
         .collect();
     if words.len() < 2 || weight <= 0.0 {
         Vec::new()

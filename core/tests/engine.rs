@@ -1,9 +1,7 @@
 //! Engine behaviour on a small synthetic corpus: matching, ranking, the query language,
 //! filters, excerpts and the codec.
 
-use scour_core::{
-    codec, Document, FormatError, Index, IndexBuilder, Layout, SearchOptions, Sort,
-};
+use scour_core::{codec, Document, FormatError, Index, IndexBuilder, Layout, SearchOptions, Sort};
 
 fn doc(id: &str, title: &str, body: &str) -> Document {
     Document::new(id, title, body)
@@ -15,7 +13,9 @@ fn corpus() -> Index {
 
 /// The corpus as one index file.
 fn corpus_file() -> Vec<u8> {
-    corpus_builder().build_files(Layout::default()).single_file()
+    corpus_builder()
+        .build_files(Layout::default())
+        .single_file()
 }
 
 fn corpus_builder() -> IndexBuilder {

@@ -27,9 +27,9 @@ const h = setup({ mounts: { '/_load/': dir } });
 
 before(
   () => {
-    for (const [site, out] of [[DOCS_SITE, 'docs'], [HTML_SITE, 'html']]) {
+    for (const [site, out, ...flags] of [[DOCS_SITE, 'docs'], [HTML_SITE, 'html'], [DOCS_SITE, 'docs-single', '--single-file']]) {
       try {
-        execFileSync('cargo', ['run', '--release', '-q', '--', 'index', site, '--out', path.join(dir, out)], {
+        execFileSync('cargo', ['run', '--release', '-q', '--', 'index', site, '--out', path.join(dir, out), ...flags], {
           cwd: ROOT,
           encoding: 'utf8',
           stdio: 'pipe',
@@ -154,9 +154,9 @@ async function engine() {
   return page;
 }
 
-/** `scour.query(q, options)` on the loaded index `which` ('docs' or 'html'). */
+/** `scour.query(q, options)` with facet counts on the loaded index `which` ('docs' or 'html'). */
 const query = (page, which, q, options) =>
-  page.evaluate(([which, q, options]) => window[which].query(q, options), [which, q, options]);
+  page.evaluate(([which, q, options]) => window[which].query(q, { facets: true, ...options }), [which, q, options]);
 
 const ids = (results) => results.hits.map((hit) => hit.id);
 const sorted = (list) => [...list].sort();
@@ -401,7 +401,7 @@ test('html-site: page chrome, scripts and ignored sections are not found; conten
     }
   }
   // And no stored text holds them.
-  const bodies = await page.evaluate((list) => list.map((id) => window.html.document(id)), htmlIds);
+  const bodies = await page.evaluate((list) => Promise.all(list.map((id) => window.html.document(id))), htmlIds);
   for (const [i, doc] of bodies.entries()) {
     assert.ok(doc, `document(${htmlIds[i]})`);
     for (const word of hidden) {
@@ -470,14 +470,19 @@ test('Scour.load of a file that is not an index rejects with "not a Scour index"
 
 test('Scour.fromBytes refuses truncated, foreign and other-version bytes with advice', async () => {
   const page = await engine();
-  const bytes = [...readFileSync(path.join(dir, 'docs/scour-index.bin'))];
+  const bytes = [...readFileSync(path.join(dir, 'docs-single/scour-index.bin'))];
   assert.ok(bytes.length > 100);
-  // The intact bytes open and search like the loaded index.
-  const intact = await page.evaluate((b) => {
+  // The intact bytes open and search like the loaded chunked index.
+  const intact = await page.evaluate(async (b) => {
     const scour = window.Scour.fromBytes(new Uint8Array(b));
-    return [scour.query('tarball', {}), window.docs.query('tarball', {})];
+    return [scour.query('tarball', {}), await window.docs.query('tarball', {})];
   }, bytes);
   assert.deepEqual(intact[0], intact[1]);
+  // The entry file of a chunked index is refused with advice: it needs Scour.load.
+  const entry = [...readFileSync(path.join(dir, 'docs/scour-index.bin'))];
+  const refused = await failure(page, (b) => window.Scour.fromBytes(new Uint8Array(b)), entry);
+  assert.ok(refused?.isError, JSON.stringify(refused));
+  assert.match(refused.message, /Scour\.load/, refused.message);
 
   const fromBytes = (b) => window.Scour.fromBytes(new Uint8Array(b));
   const newer = [...bytes];

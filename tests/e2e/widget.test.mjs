@@ -153,9 +153,21 @@ test('no results and the spelling suggestion, and the empty box', async () => {
 
 test('an index that cannot be loaded: the widget says so', async () => {
   const page = await newPage('_bare/missing-index.html', { noWait: true });
-  await poll(async () => (await combo(page)).status, (s) => s === 'Search is unavailable.', { timeout: 10_000, message: 'the unavailable status' });
+  const requested = [];
+  page.on('request', (r) => requested.push(r.url()));
+  // Nothing is fetched before the box is wanted.
+  await page.waitForTimeout(300);
+  assert.deepEqual(requested.filter((u) => /missing\.bin|scour_engine/.test(u)), [], 'fetched before focus');
+  await input(page).focus();
+  const unavailable = (s) => s === 'Search is unavailable. Retry';
+  await poll(async () => (await combo(page)).status, unavailable, { timeout: 10_000, message: 'the unavailable status' });
   await input(page).fill('Tianjin');
   assert.equal(await options(page).count(), 0);
+  // Retry asks for the index again (and fails again here).
+  const before = requested.filter((u) => u.endsWith('missing.bin')).length;
+  await page.locator('scour-search button').click();
+  await poll(() => requested.filter((u) => u.endsWith('missing.bin')).length, (n) => n > before, { message: 'a second request' });
+  await poll(async () => (await combo(page)).status, unavailable, { timeout: 10_000, message: 'unavailable again' });
   // The expected errors: the 404 and the widget's console.error with the engine's message.
   const expected = page.errors.filter((e) => /missing\.bin|^console\.error: (scour:|Failed to load resource)/.test(e));
   assert.ok(expected.some((e) => e.startsWith('console.error: scour:')), JSON.stringify(page.errors));
@@ -414,7 +426,8 @@ test('XSS: markup in indexed documents is shown as text (index loaded with the i
     await ready(page);
     for (const q of ['harbor', 'img onerror', 'script alert', 'pier']) {
       await input(page).fill(q);
-      assert.ok((await options(page).count()) > 0, `a hit for ${q}`);
+      // The chunked index answers once the pieces for the query have arrived.
+      await poll(() => options(page).count(), (n) => n > 0, { message: `a hit for ${q}` });
       const text = await options(page).first().innerText();
       assert.ok(/<img src=x onerror=alert|<script>alert|onerror=alert\(1\)>/.test(text), `the markup shows as text for ${q}: ${text}`);
       assert.equal(await page.locator('scour-search img, scour-search script').count(), 0, `no element made from the document for ${q}`);
