@@ -240,7 +240,7 @@ async fn fetch_pieces(engine: &Rc<RefCell<Engine>>, needs: Needs) -> Result<(), 
                 let promise = match e.in_flight.iter().find(|(u, _)| *u == url) {
                     Some((_, promise)) => promise.clone(),
                     None => {
-                        let promise = fetch_url(&url);
+                        let promise = fetch_buffer(url.clone());
                         e.in_flight.push((url.clone(), promise.clone()));
                         promise
                     }
@@ -251,7 +251,10 @@ async fn fetch_pieces(engine: &Rc<RefCell<Engine>>, needs: Needs) -> Result<(), 
     };
     let mut failure = None;
     for (piece, url, promise) in requests {
-        let bytes = response_bytes(wasm_bindgen_futures::JsFuture::from(promise).await, &url).await;
+        let bytes = wasm_bindgen_futures::JsFuture::from(promise)
+            .await
+            .map(|buffer| js_sys::Uint8Array::new(&buffer).to_vec())
+            .map_err(|e| JsError::new(&describe(&e)));
         let mut e = engine.borrow_mut();
         e.in_flight.retain(|(u, _)| *u != url);
         let result = bytes.map_err(Failure::Other).and_then(|bytes| {
@@ -464,11 +467,23 @@ async fn fetch_bytes(url: &str, revalidate: bool) -> Result<Vec<u8>, JsError> {
     } else {
         fetch_url(url)
     };
-    response_bytes(wasm_bindgen_futures::JsFuture::from(promise).await, url).await
+    let buffer = response_buffer(wasm_bindgen_futures::JsFuture::from(promise).await, url).await?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
-/// The body of a fetch's response, or why there is none.
-async fn response_bytes(response: Result<JsValue, JsValue>, url: &str) -> Result<Vec<u8>, JsError> {
+/// A promise of a file's bytes as an `ArrayBuffer`, which any number of calls can read.
+fn fetch_buffer(url: String) -> js_sys::Promise {
+    wasm_bindgen_futures::future_to_promise(async move {
+        let response = wasm_bindgen_futures::JsFuture::from(fetch_url(&url)).await;
+        Ok(response_buffer(response, &url).await?)
+    })
+}
+
+/// The body of a fetch's response as an `ArrayBuffer`, or why there is none.
+async fn response_buffer(
+    response: Result<JsValue, JsValue>,
+    url: &str,
+) -> Result<JsValue, JsError> {
     let failed = |e: JsValue| JsError::new(&format!("cannot fetch {url}: {}", describe(&e)));
     let response: web_sys::Response = response.map_err(failed)?.dyn_into().map_err(failed)?;
     if !response.ok() {
@@ -478,10 +493,9 @@ async fn response_bytes(response: Result<JsValue, JsValue>, url: &str) -> Result
             response.status_text()
         )));
     }
-    let buffer = wasm_bindgen_futures::JsFuture::from(response.array_buffer().map_err(failed)?)
+    wasm_bindgen_futures::JsFuture::from(response.array_buffer().map_err(failed)?)
         .await
-        .map_err(failed)?;
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+        .map_err(failed)
 }
 
 fn describe(error: &JsValue) -> String {

@@ -22,7 +22,8 @@ use bincode::{Decode, Encode};
 use crate::dictionary::TermDictionary;
 use crate::index::{run_terms, Index};
 use crate::pieces::{
-    Entry, Filters, IdPieceRef, Name, PieceId, StoredDocument, StreamsRef, TermPiece, TermPieceRef,
+    Entry, FilterValues, Filters, IdPieceRef, Name, PieceId, StoredDocument, StreamsRef, TermPiece,
+    TermPieceRef,
 };
 use crate::postings::{read_varint, write_varint};
 
@@ -255,7 +256,7 @@ struct DocumentPayload {
 #[derive(Encode)]
 struct FiltersPayload {
     /// Name, then each value with its delta-coded documents.
-    names: Vec<(String, Vec<(String, Vec<u32>)>)>,
+    names: Vec<(String, FilterValues)>,
 }
 
 /// Each document's date, by number.
@@ -681,9 +682,8 @@ pub fn decode_entry(bytes: &[u8]) -> Result<Entry, FormatError> {
     {
         return Err(bad("id pieces out of order"));
     }
-    if !(p.average_title.is_finite() && p.average_title >= 1.0)
-        || !(p.average_body.is_finite() && p.average_body >= 1.0)
-    {
+    let average = |length: f32| length.is_finite() && length >= 1.0;
+    if !average(p.average_title) || !average(p.average_body) {
         return Err(bad("its average lengths"));
     }
     Ok(Entry {

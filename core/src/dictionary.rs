@@ -39,7 +39,8 @@ impl TermDictionary {
         if !self.text.is_char_boundary(end) || !self.text.is_char_boundary(start) {
             return false;
         }
-        self.text.extend_from_within(start..end);
+        let prefix = self.text[start..end].to_owned();
+        self.text.push_str(&prefix);
         self.text.push_str(rest);
         self.ends.push(self.text.len() as u32);
         true

@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use crate::codec::{self, FormatError};
 use crate::dictionary::TermDictionary;
-use crate::pieces::{Entry, Filters, Needs, PieceId, StoredDocument, TermPiece};
+use crate::pieces::{Entry, FilterValues, Filters, Needs, PieceId, StoredDocument, TermPiece};
 use crate::postings::PostingList;
 
 /// A searchable index, complete or partly loaded.
@@ -299,11 +299,13 @@ impl Index {
     /// needs them).
     pub(crate) fn postings(&self, id: u32, positions: bool) -> Result<PostingList<'_>, Needs> {
         let Some((piece, loaded, local)) = self.locate(id) else {
-            return Ok(PostingList {
-                doc_count: 0,
-                postings: &[],
-                positions: None,
-            });
+            // A term known only by id (a stem group's member) whose piece is not loaded.
+            let piece = self
+                .entry
+                .term_pieces
+                .partition_point(|r| r.first_id <= id)
+                .saturating_sub(1);
+            return Err(Needs::one(PieceId::Terms(piece as u32)));
         };
         let run = run_of(&loaded.piece, local);
         let mut needs = Needs::default();
@@ -351,7 +353,7 @@ impl Index {
     }
 
     /// Filter values and their documents.
-    pub(crate) fn filters(&self) -> Result<&[(String, Vec<(String, Vec<u32>)>)], Needs> {
+    pub(crate) fn filters(&self) -> Result<&[(String, FilterValues)], Needs> {
         match (&self.filters, self.entry.filters) {
             (Some(filters), _) => Ok(&filters.names),
             (None, Some(_)) => Err(Needs::one(PieceId::Filters)),

@@ -84,11 +84,14 @@ pub struct StoredDocument {
     pub meta: Vec<(String, String)>,
 }
 
+/// A filter's values, sorted, each with the sorted numbers of the documents carrying it.
+pub type FilterValues = Vec<(String, Vec<u32>)>;
+
 /// Filter values and the documents carrying each, by filter name.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Filters {
-    /// Sorted by name; values sorted, each with its sorted document numbers.
-    pub names: Vec<(String, Vec<(String, Vec<u32>)>)>,
+    /// Sorted by name.
+    pub names: Vec<(String, FilterValues)>,
 }
 
 /// One piece an index can fetch, as a query asks for it.
