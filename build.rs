@@ -1,5 +1,6 @@
 //! Builds the embedded index: reads the corpus (`corpus/`, or the directory named by
-//! `SCOUR_CORPUS`), indexes it with scour-core and writes `$OUT_DIR/index.bin`.
+//! `SCOUR_CORPUS`), indexes it with scour-core and writes `$OUT_DIR/index.bin` (empty when
+//! the `embedded` feature is off).
 
 use std::path::{Path, PathBuf};
 use std::{env, fs, process};
@@ -8,6 +9,14 @@ use scour_ingest::{read_corpus, IngestOptions};
 
 fn main() {
     println!("cargo:rerun-if-env-changed=SCOUR_CORPUS");
+    let out = Path::new(&env::var("OUT_DIR").unwrap()).join("index.bin");
+    if env::var_os("CARGO_FEATURE_EMBEDDED").is_none() {
+        // Built without the `embedded` feature: no index in the module.
+        if let Err(error) = fs::write(&out, []) {
+            fail(&format!("cannot write {}: {error}", out.display()));
+        }
+        return;
+    }
     let corpus = env::var_os("SCOUR_CORPUS")
         .map(PathBuf::from)
         .unwrap_or_else(|| Path::new(&env::var("CARGO_MANIFEST_DIR").unwrap()).join("corpus"));
@@ -33,7 +42,6 @@ fn main() {
         Ok(index) => index,
         Err(error) => fail(&format!("the index just built does not open: {error}")),
     };
-    let out = Path::new(&env::var("OUT_DIR").unwrap()).join("index.bin");
     if let Err(error) = fs::write(&out, &bytes) {
         fail(&format!("cannot write {}: {error}", out.display()));
     }

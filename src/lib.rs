@@ -8,7 +8,8 @@ pub use scour_core::{codec, FormatError, Index, SearchOptions, SearchResults};
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-/// The encoded index of the corpus this crate was built with.
+/// The encoded index of the corpus this crate was built with (empty without the `embedded`
+/// feature).
 pub static EMBEDDED_INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/index.bin"));
 
 /// Opens the embedded index.

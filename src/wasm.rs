@@ -105,6 +105,11 @@ impl Scour {
     /// Opens the index embedded in this module at build time.
     #[wasm_bindgen(constructor)]
     pub fn new() -> Result<Scour, JsError> {
+        if crate::EMBEDDED_INDEX.is_empty() {
+            return Err(JsError::new(
+                "this engine has no embedded index: open a site's index with await Scour.load(url)",
+            ));
+        }
         let index =
             crate::embedded_index().map_err(|e| JsError::new(&format!("embedded index: {e}")))?;
         Ok(Scour::complete(index))
@@ -142,7 +147,9 @@ impl Scour {
     pub fn search(&self, query: &str, options: JsValue) -> Result<JsValue, JsError> {
         let options = parse_options(&options)?;
         let query = query.to_string();
-        self.answer(move |index| Ok(to_js(&js_results(index.try_search(&query, &options)?).hits)))
+        self.answer(Box::new(move |index| {
+            Ok(to_js(&js_results(index.try_search(&query, &options)?).hits))
+        }))
     }
 
     /// Hits, total, facet counts and a spelling suggestion for `query` (or a promise of
@@ -150,7 +157,9 @@ impl Scour {
     pub fn query(&self, query: &str, options: JsValue) -> Result<JsValue, JsError> {
         let options = parse_options(&options)?;
         let query = query.to_string();
-        self.answer(move |index| Ok(to_js(&js_results(index.try_search(&query, &options)?))))
+        self.answer(Box::new(move |index| {
+            Ok(to_js(&js_results(index.try_search(&query, &options)?)))
+        }))
     }
 
     /// Document count, term count and the bytes of index read so far.
@@ -161,7 +170,7 @@ impl Scour {
     /// A stored document by id, or `undefined` (or a promise of it, see the module docs).
     pub fn document(&self, id: &str) -> Result<JsValue, JsError> {
         let id = id.to_string();
-        self.answer(move |index| {
+        self.answer(Box::new(move |index| {
             Ok(match index.try_document(&id)? {
                 None => Ok(JsValue::UNDEFINED),
                 Some(d) => to_js(&JsDocument {
@@ -172,16 +181,18 @@ impl Scour {
                     body: &d.body,
                 }),
             })
-        })
+        }))
     }
 }
 
 /// One try at a call: its value, or the pieces it needs first.
 type Attempt = Result<Result<JsValue, JsError>, Needs>;
+/// A call, tried again as pieces arrive (boxed: one instance of the fetch loop for all).
+type Call = Box<dyn Fn(&Index) -> Attempt>;
 
 impl Scour {
     /// The call's value now when every piece it needs is loaded, else a promise of it.
-    fn answer(&self, attempt: impl Fn(&Index) -> Attempt + 'static) -> Result<JsValue, JsError> {
+    fn answer(&self, attempt: Call) -> Result<JsValue, JsError> {
         let first = attempt(&self.engine.borrow().index);
         match first {
             Ok(value) => value,
@@ -198,10 +209,7 @@ impl Scour {
 
 /// Fetches what `attempt` needs until it answers. A stale piece (the index was rebuilt)
 /// makes the entry be read again, once.
-async fn settle(
-    engine: Rc<RefCell<Engine>>,
-    attempt: impl Fn(&Index) -> Attempt,
-) -> Result<JsValue, JsError> {
+async fn settle(engine: Rc<RefCell<Engine>>, attempt: Call) -> Result<JsValue, JsError> {
     let mut reopened = false;
     for _ in 0..MAX_ROUNDS {
         let needs = match attempt(&engine.borrow().index) {
@@ -254,10 +262,19 @@ async fn fetch_pieces(engine: &Rc<RefCell<Engine>>, needs: Needs) -> Result<(), 
         let bytes = wasm_bindgen_futures::JsFuture::from(promise)
             .await
             .map(|buffer| js_sys::Uint8Array::new(&buffer).to_vec())
-            .map_err(|e| JsError::new(&describe(&e)));
+            .map_err(|e| {
+                // A piece the server does not have belongs to an index since rebuilt.
+                let gone = Reflect::get(&e, &"status".into()).ok() == Some(JsValue::from(404));
+                let error = JsError::new(&describe(&e));
+                if gone {
+                    Failure::Stale(error)
+                } else {
+                    Failure::Other(error)
+                }
+            });
         let mut e = engine.borrow_mut();
         e.in_flight.retain(|(u, _)| *u != url);
-        let result = bytes.map_err(Failure::Other).and_then(|bytes| {
+        let result = bytes.and_then(|bytes| {
             e.index.insert(piece, &bytes).map_err(|error| {
                 let message = JsError::new(&format!("{url}: {error}"));
                 match error {
@@ -467,7 +484,9 @@ async fn fetch_bytes(url: &str, revalidate: bool) -> Result<Vec<u8>, JsError> {
     } else {
         fetch_url(url)
     };
-    let buffer = response_buffer(wasm_bindgen_futures::JsFuture::from(promise).await, url).await?;
+    let buffer = response_buffer(wasm_bindgen_futures::JsFuture::from(promise).await, url)
+        .await
+        .map_err(|e| JsError::new(&describe(&e)))?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
@@ -475,23 +494,32 @@ async fn fetch_bytes(url: &str, revalidate: bool) -> Result<Vec<u8>, JsError> {
 fn fetch_buffer(url: String) -> js_sys::Promise {
     wasm_bindgen_futures::future_to_promise(async move {
         let response = wasm_bindgen_futures::JsFuture::from(fetch_url(&url)).await;
-        Ok(response_buffer(response, &url).await?)
+        response_buffer(response, &url).await
     })
 }
 
 /// The body of a fetch's response as an `ArrayBuffer`, or why there is none.
+/// A failure is an `Error` value; an HTTP error status is its `status` property.
 async fn response_buffer(
     response: Result<JsValue, JsValue>,
     url: &str,
-) -> Result<JsValue, JsError> {
-    let failed = |e: JsValue| JsError::new(&format!("cannot fetch {url}: {}", describe(&e)));
+) -> Result<JsValue, JsValue> {
+    let failed = |e: JsValue| {
+        JsValue::from(JsError::new(&format!(
+            "cannot fetch {url}: {}",
+            describe(&e)
+        )))
+    };
     let response: web_sys::Response = response.map_err(failed)?.dyn_into().map_err(failed)?;
     if !response.ok() {
-        return Err(JsError::new(&format!(
+        let error = JsError::new(&format!(
             "cannot fetch {url}: the server answered {} {}",
             response.status(),
             response.status_text()
-        )));
+        ));
+        let value = JsValue::from(error);
+        let _ = Reflect::set(&value, &"status".into(), &response.status().into());
+        return Err(value);
     }
     wasm_bindgen_futures::JsFuture::from(response.array_buffer().map_err(failed)?)
         .await

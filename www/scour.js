@@ -81,6 +81,8 @@ class ScourSearch extends HTMLElement {
     this.engine = null;
     this.pending = null;
     this.sequence = 0;
+    this.fetching = false;
+    this.rerun = false;
     this.readyPromise = new Promise(resolve => this.resolveReady = resolve);
     this.input = h('input', {
       type: 'search', part: 'input', role: 'combobox', 'aria-autocomplete': 'list', 'aria-expanded': 'false',
@@ -172,8 +174,11 @@ class ScourSearch extends HTMLElement {
   }
 
   // Runs the query in the box and renders the results; fires `scour:search`. A chunked
-  // index may answer with a promise: only the answer to the latest call is rendered.
+  // index may answer with a promise while it fetches pieces: keystrokes made meanwhile wait
+  // for it, then the box's latest query runs (so no piece is fetched for a skipped prefix),
+  // and only the answer to the latest call is rendered.
   async run() {
+    if (this.fetching) { this.rerun = true; return; }
     const engine = this.engine, q = this.input.value, sequence = ++this.sequence;
     if (!engine) return;
     const t0 = performance.now();
@@ -183,7 +188,12 @@ class ScourSearch extends HTMLElement {
         results = engine.query(q, { limit: Math.max(1, parseInt(this.getAttribute('limit')) || 10) });
         if (results instanceof Promise) {
           const busy = setTimeout(() => sequence == this.sequence && this.status('Searching…'), BUSY_DELAY_MS);
-          try { results = await results; } finally { clearTimeout(busy); }
+          this.fetching = true;
+          try { results = await results; } finally {
+            clearTimeout(busy);
+            this.fetching = false;
+            if (this.rerun) { this.rerun = false; this.run(); }
+          }
         }
       } catch (e) {
         console.warn('scour:', e);

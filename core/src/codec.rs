@@ -86,10 +86,14 @@ pub enum FormatError {
     },
     #[error("the index is truncated: {0}; rebuild it or download it again")]
     Truncated(&'static str),
+    #[error("{0} is truncated; rebuild the index or download it again")]
+    TruncatedPiece(String),
     #[error("the index was written by scour {writer} in format {found}, but this is scour {SCOUR_VERSION} reading format {FORMAT_VERSION}: rebuild the index with scour {SCOUR_VERSION}")]
     UnsupportedVersion { found: u16, writer: String },
     #[error("the index is corrupt: its checksum does not match its contents; rebuild it or download it again")]
     ChecksumMismatch,
+    #[error("{0} is corrupt: its checksum does not match its contents; rebuild the index or download it again")]
+    CorruptPiece(String),
     #[error("{0} does not match the index that names it: the index was rebuilt since it was opened; open it again")]
     Stale(String),
     #[error("the index is corrupt: {0}; rebuild it")]
@@ -150,9 +154,12 @@ fn open<'a>(bytes: &'a [u8], kind: Kind, file: &str) -> Result<&'a [u8], FormatE
     }
     let payload = &bytes[writer_end..];
     if (payload.len() as u64) < payload_length {
-        return Err(FormatError::Truncated(
-            "the data ends before the length its header gives",
-        ));
+        return Err(match kind {
+            Kind::SingleFile | Kind::Entry => {
+                FormatError::Truncated("the data ends before the length its header gives")
+            }
+            _ => FormatError::TruncatedPiece(file.to_string()),
+        });
     }
     if payload.len() as u64 > payload_length {
         return Err(corrupt(format!(
@@ -161,7 +168,10 @@ fn open<'a>(bytes: &'a [u8], kind: Kind, file: &str) -> Result<&'a [u8], FormatE
         )));
     }
     if fnv1a(payload) != checksum {
-        return Err(FormatError::ChecksumMismatch);
+        return Err(match kind {
+            Kind::SingleFile | Kind::Entry => FormatError::ChecksumMismatch,
+            _ => FormatError::CorruptPiece(file.to_string()),
+        });
     }
     Ok(payload)
 }
@@ -171,6 +181,20 @@ pub fn name_of(bytes: &[u8]) -> Name {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| {
         (hash ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
     })
+}
+
+/// Checks that `bytes` are a whole, intact file of the kind `piece` is.
+pub(crate) fn check_header(piece: PieceId, bytes: &[u8], file: &str) -> Result<(), FormatError> {
+    let kind = match piece {
+        PieceId::Terms(_) => Kind::Terms,
+        PieceId::Postings(..) => Kind::Postings,
+        PieceId::Positions(..) => Kind::Positions,
+        PieceId::Ids(_) => Kind::Ids,
+        PieceId::Document(_) => Kind::Document,
+        PieceId::Dates => Kind::Dates,
+        PieceId::Filters => Kind::Filters,
+    };
+    open(bytes, kind, file).map(|_| ())
 }
 
 /// A piece fetched under `file` must hash to the name its index gives it.
@@ -405,11 +429,23 @@ fn to_bytes<T: Encode>(payload: T) -> Vec<u8> {
         .expect("encoding to a Vec cannot fail")
 }
 
+/// What went wrong in a payload, in words (bincode's own messages would bring the whole
+/// formatting machinery into the wasm).
+fn decode_problem(error: &DecodeError) -> &'static str {
+    match error {
+        DecodeError::UnexpectedEnd { .. } => "it ends early",
+        DecodeError::Utf8 { .. } => "text that is not UTF-8",
+        DecodeError::UnexpectedVariant { .. } => "an unknown tag",
+        DecodeError::Other(what) => what,
+        _ => "a value out of range",
+    }
+}
+
 /// Decodes a whole payload: trailing bytes are corruption.
 fn from_bytes<T: Decode<()>>(payload: &[u8], file: &str) -> Result<T, FormatError> {
     let (decoded, read): (T, usize) =
         bincode::decode_from_slice(payload, bincode::config::standard())
-            .map_err(|e| corrupt(format!("{file}: {e}")))?;
+            .map_err(|e| corrupt(format!("{file} is malformed ({})", decode_problem(&e))))?;
     if read != payload.len() {
         return Err(corrupt(format!("{file} has trailing bytes")));
     }

@@ -76,6 +76,8 @@ impl Index {
     /// [`FormatError::Stale`]: the index was rebuilt since its entry was read.
     pub fn insert(&mut self, piece: PieceId, bytes: &[u8]) -> Result<(), FormatError> {
         let file = self.piece_file(piece);
+        // A truncated, foreign or other-version file says so before its name is checked.
+        codec::check_header(piece, bytes, &file)?;
         let check = |name| codec::check_name(&file, bytes, name);
         match piece {
             PieceId::Terms(t) => {

@@ -18,6 +18,17 @@ use crate::sort::{select_by, sort_by};
 /// Completions of a word being typed that are searched, the most frequent first.
 const MAX_COMPLETIONS: usize = 48;
 
+/// Completions searched for a prefix: none for one character (too many to mean anything),
+/// then doubling with each character typed, up to [`MAX_COMPLETIONS`]. A short prefix
+/// keeps only its most frequent completions, which bounds the work (and, chunked, the
+/// pieces fetched) of every keystroke.
+fn completion_budget(prefix: &str) -> usize {
+    match prefix.chars().count() {
+        0 | 1 => 0,
+        n => (3usize << n.min(5)).min(MAX_COMPLETIONS),
+    }
+}
+
 /// An index term standing for a query word, with how much a match of it counts.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Expansion {
@@ -118,11 +129,15 @@ impl Index {
 
     /// The most frequent terms starting with `prefix`.
     fn completions(&self, prefix: &str) -> Result<Vec<u32>, Needs> {
+        let budget = completion_budget(prefix);
+        if budget == 0 {
+            return Ok(Vec::new());
+        }
         let mut completions = self.prefix_terms(prefix)?;
-        select_by(&mut completions, MAX_COMPLETIONS, |&a, &b| {
+        select_by(&mut completions, budget, |&a, &b| {
             self.doc_count(b).cmp(&self.doc_count(a)).then(a.cmp(&b))
         });
-        completions.truncate(MAX_COMPLETIONS);
+        completions.truncate(budget);
         Ok(completions)
     }
 

@@ -168,8 +168,8 @@ pub struct Layout {
 impl Default for Layout {
     fn default() -> Self {
         Layout {
-            term_piece_bytes: 16 * 1024,
-            postings_piece_bytes: 16 * 1024,
+            term_piece_bytes: 4 * 1024,
+            postings_piece_bytes: 4 * 1024,
             ids_per_piece: 2048,
         }
     }

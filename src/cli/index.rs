@@ -14,11 +14,15 @@ use scour_ingest::{read_corpus, IngestOptions};
 pub const INDEX_FILE: &str = "scour-index.bin";
 /// The folder of a chunked index's pieces, beside its entry.
 const PIECES: &str = "pieces";
-/// What `--bundle` copies from `www/`, built by `make build`.
-const BUNDLE: [&str; 3] = [
-    "scour.js",
-    "pkg/scour_engine.js",
-    "pkg/scour_engine_bg.wasm",
+/// What `--bundle` copies, from `www/` (built by `make build`), and where: the widget, and
+/// the engine built without an embedded index.
+const BUNDLE: [(&str, &str); 3] = [
+    ("scour.js", "scour.js"),
+    ("bundle/pkg/scour_engine.js", "pkg/scour_engine.js"),
+    (
+        "bundle/pkg/scour_engine_bg.wasm",
+        "pkg/scour_engine_bg.wasm",
+    ),
 ];
 
 #[derive(Args)]
@@ -197,9 +201,8 @@ impl Progress {
 /// Copies the built engine and widget from this checkout's `www/`.
 fn copy_bundle(out: &Path) -> Result<(), String> {
     let www = Path::new(env!("CARGO_MANIFEST_DIR")).join("www");
-    for file in BUNDLE {
-        let from = www.join(file);
-        let to = out.join(file);
+    for (from, to) in BUNDLE {
+        let (from, to) = (www.join(from), out.join(to));
         if !from.exists() {
             return Err(format!(
                 "{} is missing: run `make build` first to build the wasm bundle",
