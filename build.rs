@@ -36,7 +36,7 @@ fn main() {
         builder.add(document);
     }
     let bytes = builder
-        .build_files(scour_core::Layout::default())
+        .build_files(scour_core::Layout::whole())
         .single_file();
     let index = match scour_core::codec::decode(&bytes) {
         Ok(index) => index,

@@ -165,6 +165,18 @@ pub struct Layout {
     pub ids_per_piece: usize,
 }
 
+impl Layout {
+    /// One term piece and one run: for an index read whole (a single file, or embedded),
+    /// where small pieces would only add headers.
+    pub fn whole() -> Layout {
+        Layout {
+            term_piece_bytes: usize::MAX,
+            postings_piece_bytes: usize::MAX,
+            ids_per_piece: usize::MAX,
+        }
+    }
+}
+
 impl Default for Layout {
     fn default() -> Self {
         Layout {

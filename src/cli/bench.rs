@@ -29,7 +29,7 @@ pub fn run(args: &BenchArgs) -> Result<(), String> {
     for document in documents {
         builder.add(document);
     }
-    let bytes = builder.build_files(Layout::default()).single_file();
+    let bytes = builder.build_files(Layout::whole()).single_file();
     let build = started.elapsed();
     let started = Instant::now();
     let index = codec::decode(&bytes).map_err(|e| e.to_string())?;

@@ -78,10 +78,14 @@ pub fn run(args: &IndexArgs) -> Result<(), String> {
         progress.advance();
     }
     progress.finish();
-    let files = builder.build_files(Layout {
-        term_piece_bytes: args.term_piece_bytes,
-        postings_piece_bytes: args.postings_piece_bytes,
-        ..Layout::default()
+    let files = builder.build_files(if args.single_file {
+        Layout::whole()
+    } else {
+        Layout {
+            term_piece_bytes: args.term_piece_bytes,
+            postings_piece_bytes: args.postings_piece_bytes,
+            ..Layout::default()
+        }
     });
     let stats = files.open().map_err(|e| e.to_string())?.stats();
     fs::create_dir_all(&args.out)
