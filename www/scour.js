@@ -8,12 +8,22 @@
 
 let engineModule, widgetCount = 0;
 const engines = {};
+const GLUE = new URL('pkg/scour_engine.js', import.meta.url).href;
+const WASM = new URL('pkg/scour_engine_bg.wasm', import.meta.url).href;
+// Asks the browser for the engine's files and an index's entry file at once, so they
+// download in parallel rather than one after another (glue → wasm → entry).
+const preload = (href, as, type) => {
+  if (document.querySelector(`link[href="${CSS.escape(href)}"]`)) return;
+  const link = h('link', as ? { rel: 'preload', href, as, crossorigin: '' } : { rel: 'modulepreload', href });
+  if (type) link.type = type;
+  document.head.append(link);
+};
 // The engine module and its wasm are loaded once per page, relative to this file.
-const loadEngine = () => engineModule ??= import(new URL('pkg/scour_engine.js', import.meta.url))
+const loadEngine = () => engineModule ??= import(GLUE)
   .then(async m => (await m.default(), m))
   .catch(e => { engineModule = null; throw e; });
 // One Scour instance per index ('' = the embedded one), shared by all widgets.
-const connect = key => engines[key] ??= loadEngine()
+const connect = key => engines[key] ??= (preload(GLUE), preload(WASM, 'fetch', 'application/wasm'), key && preload(key, 'fetch'), loadEngine())
   .then(m => key ? m.Scour.load(key) : new m.Scour())
   // One throwaway search: V8 compiles wasm functions lazily, so the first keystroke won't pay
   // for it (a chunked index would fetch pieces for it: it is skipped there).
@@ -43,7 +53,7 @@ const mark = (el, text = '', ranges = []) => {
   return el;
 };
 
-const CSS = `
+const STYLE = `
 :host{display:block;color-scheme:light dark;
 --b:var(--scour-bg,light-dark(#fff,#17191e));--f:var(--scour-fg,light-dark(#1c1e23,#e6e8ec));
 --a:var(--scour-accent,light-dark(#0a55c8,#8cb6fa));--m:var(--scour-muted,light-dark(#596070,#a4abb8));
@@ -91,7 +101,7 @@ class ScourSearch extends HTMLElement {
     this.statusLine = h('span', { role: 'status', 'aria-live': 'polite', part: 'status' });
     this.timing = h('span', { part: 'timing', 'aria-hidden': 'true' });
     this.list = h('div', { role: 'listbox', id: id + '-list', part: 'results', 'aria-label': 'Search results', hidden: '' });
-    this.attachShadow({ mode: 'open', delegatesFocus: true }).append(h('style', {}, CSS), this.input, h('div', { class: 'bar' }, this.statusLine, this.timing), this.list);
+    this.attachShadow({ mode: 'open', delegatesFocus: true }).append(h('style', {}, STYLE), this.input, h('div', { class: 'bar' }, this.statusLine, this.timing), this.list);
     this.label();
 
     this.input.addEventListener('input', () => { this.expanded = true; this.run(); });
