@@ -83,6 +83,10 @@ impl Index {
             PieceId::Terms(t) => {
                 let reference = self.entry.term_pieces.get(t as usize).ok_or(bad(&file))?;
                 check(reference.name)?;
+                if self.terms[t as usize].is_some() {
+                    // Fetched twice by concurrent searches: keep the streams loaded for it.
+                    return Ok(());
+                }
                 let end = self
                     .entry
                     .term_pieces

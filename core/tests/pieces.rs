@@ -1,0 +1,214 @@
+//! A chunked index read piece by piece: what a search asks for, and how bad pieces are refused.
+
+use std::collections::HashMap;
+
+use scour_core::{
+    codec, Document, FormatError, Index, IndexBuilder, IndexFiles, Layout, Needs, PieceId,
+    SearchOptions,
+};
+
+/// Forty documents over a vocabulary wide enough for many small term pieces.
+fn files() -> IndexFiles {
+    let words = [
+        "alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india",
+        "juliet", "kilo", "lima", "mike", "november", "oscar", "papa", "quebec", "romeo", "sierra",
+        "tango", "uniform", "victor", "whiskey", "xray", "yankee", "zulu",
+    ];
+    let mut builder = IndexBuilder::new();
+    for i in 0..40 {
+        let body: Vec<&str> = (0..12)
+            .map(|k| words[(i * 7 + k * 3) % words.len()])
+            .collect();
+        let mut document = Document::new(
+            format!("doc-{i:02}"),
+            format!("Title {}", words[i % words.len()]),
+            body.join(" "),
+        );
+        document.date = Some(format!("2024-01-{:02}", i % 28 + 1));
+        builder.add(document);
+    }
+    builder.build_files(Layout {
+        term_piece_bytes: 64,
+        postings_piece_bytes: 64,
+        ids_per_piece: 8,
+    })
+}
+
+fn entry_only(files: &IndexFiles) -> Index {
+    Index::from_entry(
+        codec::decode_entry(&files.entry).expect("entry"),
+        files.entry.len(),
+    )
+}
+
+fn bytes_of<'a>(files: &'a IndexFiles, index: &Index, piece: PieceId) -> &'a [u8] {
+    let file = index.piece_file(piece);
+    let by_name: HashMap<&str, &[u8]> = files
+        .pieces
+        .iter()
+        .map(|(_, f, b)| (f.as_str(), b.as_slice()))
+        .collect();
+    by_name[file.as_str()]
+}
+
+/// Searches, fetching what is needed; returns the rounds of needs, in order.
+fn rounds(files: &IndexFiles, index: &mut Index, query: &str) -> Vec<Needs> {
+    let mut seen = Vec::new();
+    loop {
+        match index.try_search(query, &SearchOptions::default()) {
+            Ok(_) => return seen,
+            Err(needs) => {
+                for &piece in &needs.0 {
+                    let bytes = bytes_of(files, index, piece).to_vec();
+                    index.insert(piece, &bytes).expect("inserts");
+                }
+                seen.push(needs);
+                assert!(seen.len() < 10, "{query}: no end to the needs: {seen:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn the_words_of_a_query_are_looked_up_in_one_round() {
+    let files = files();
+    assert!(
+        files
+            .pieces
+            .iter()
+            .filter(|p| matches!(p.0, PieceId::Terms(_)))
+            .count()
+            > 4,
+        "the layout must cut several term pieces"
+    );
+    let mut index = entry_only(&files);
+    let rounds = rounds(&files, &mut index, "alpha zulu ");
+    let first: Vec<PieceId> = rounds[0].0.clone();
+    assert!(
+        first.iter().all(|p| matches!(p, PieceId::Terms(_))) && first.len() >= 2,
+        "{first:?}"
+    );
+}
+
+#[test]
+fn a_single_word_never_needs_positions_and_a_phrase_does() {
+    let files = files();
+    let mut index = entry_only(&files);
+    let needed: Vec<PieceId> = rounds(&files, &mut index, "hotel ")
+        .into_iter()
+        .flat_map(|n| n.0)
+        .collect();
+    assert!(needed.iter().any(|p| matches!(p, PieceId::Postings(..))));
+    assert!(
+        !needed.iter().any(|p| matches!(p, PieceId::Positions(..))),
+        "{needed:?}"
+    );
+    let needed: Vec<PieceId> = rounds(&files, &mut index, "\"hotel kilo\"")
+        .into_iter()
+        .flat_map(|n| n.0)
+        .collect();
+    assert!(
+        needed.iter().any(|p| matches!(p, PieceId::Positions(..))),
+        "{needed:?}"
+    );
+}
+
+#[test]
+fn pieces_once_fetched_are_not_asked_for_again() {
+    let files = files();
+    let mut index = entry_only(&files);
+    assert!(!rounds(&files, &mut index, "romeo juliet").is_empty());
+    assert!(rounds(&files, &mut index, "romeo juliet").is_empty());
+    assert!(index.stats().chunked);
+    assert!(index.stats().index_bytes > files.entry.len());
+}
+
+#[test]
+fn a_date_sort_fetches_the_dates_and_documents_are_found_by_id() {
+    let files = files();
+    let mut index = entry_only(&files);
+    let options = SearchOptions {
+        sort: scour_core::Sort::Date,
+        ..SearchOptions::default()
+    };
+    let needs = index.try_search("golf", &options).unwrap_err();
+    assert!(needs.0.contains(&PieceId::Dates), "{needs:?}");
+    let needs = index.try_document("doc-17").unwrap_err();
+    assert!(matches!(needs.0[..], [PieceId::Ids(_)]), "{needs:?}");
+    let bytes = bytes_of(&files, &index, needs.0[0]).to_vec();
+    index.insert(needs.0[0], &bytes).expect("ids");
+    let needs = index.try_document("doc-17").unwrap_err();
+    assert_eq!(needs.0, [PieceId::Document(17)]);
+    let bytes = bytes_of(&files, &index, needs.0[0]).to_vec();
+    index.insert(needs.0[0], &bytes).expect("document");
+    assert_eq!(
+        index
+            .try_document("doc-17")
+            .expect("loaded")
+            .map(|d| d.id.as_str()),
+        Some("doc-17")
+    );
+    assert_eq!(
+        index.try_document("doc-17x").expect("in the same id piece"),
+        None
+    );
+}
+
+#[test]
+fn bad_pieces_are_refused_with_what_is_wrong() {
+    let files = files();
+    let mut index = entry_only(&files);
+    let terms = PieceId::Terms(1);
+    let good = bytes_of(&files, &index, terms).to_vec();
+    let other = bytes_of(&files, &index, PieceId::Terms(2)).to_vec();
+    let ids = bytes_of(&files, &index, PieceId::Ids(0)).to_vec();
+
+    let file = index.piece_file(terms);
+    assert_eq!(
+        index.insert(terms, &other),
+        Err(FormatError::Stale(file.clone()))
+    );
+    assert_eq!(
+        index.insert(terms, &good[..good.len() - 1]),
+        Err(FormatError::TruncatedPiece(file.clone()))
+    );
+    let mut flipped = good.clone();
+    let last = flipped.len() - 1;
+    flipped[last] ^= 1;
+    assert_eq!(
+        index.insert(terms, &flipped),
+        Err(FormatError::CorruptPiece(file.clone()))
+    );
+    let foreign = index.insert(terms, &ids).unwrap_err();
+    assert!(
+        foreign
+            .to_string()
+            .contains("an id piece, not a term piece"),
+        "{foreign}"
+    );
+    assert_eq!(index.insert(terms, b"<html>"), Err(FormatError::NotAnIndex));
+    index.insert(terms, &good).expect("the real piece");
+    // A document piece of another build of the index is stale.
+    let mut rebuilt = IndexBuilder::new();
+    rebuilt.add(Document::new("doc-00", "Another", "build"));
+    let rebuilt = rebuilt.build_files(Layout::default());
+    let stale = &rebuilt
+        .pieces
+        .iter()
+        .find(|p| p.0 == PieceId::Document(0))
+        .expect("a document")
+        .2;
+    assert!(matches!(
+        index.insert(PieceId::Document(0), stale),
+        Err(FormatError::Stale(_))
+    ));
+}
+
+#[test]
+fn an_entry_is_not_a_single_file_and_vice_versa() {
+    let files = files();
+    let entry = codec::decode(&files.entry).unwrap_err();
+    assert!(entry.to_string().contains("index entry file"), "{entry}");
+    let single = codec::decode_entry(&files.single_file()).unwrap_err();
+    assert!(single.to_string().contains("single-file index"), "{single}");
+}
