@@ -21,7 +21,9 @@ GLUE=www/pkg/scour_engine.js
 [ -f "$WASM" ] && [ -f "$GLUE" ] || die "www/pkg is missing: run make build"
 
 # Embedded index: the index.bin that build.rs wrote for the wasm-release build just made.
-INDEX=$(ls -t target/wasm32-unknown-unknown/wasm-release/build/scour-*/out/index.bin 2>/dev/null | head -n1 || true)
+# (The newest non-empty one: the engine built without the `embedded` feature writes an empty one.)
+INDEX=$(find target/wasm32-unknown-unknown/wasm-release/build -path '*/scour-*/out/index.bin' -size +0 \
+  -printf '%T@ %p\n' 2>/dev/null | sort -rn | head -n1 | cut -d' ' -f2- || true)
 
 # What the page loads besides HTML: www/ files other than html, bench pages, docs and source maps.
 mapfile -t ASSETS < <(find www -type f ! -path 'www/pkg/*' ! -path 'www/bundle/*' ! -name '*.html' ! -name 'bench*' \

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ROOT, QUERIES, median } from './first-search.mjs';
+import { ROOT, median, queriesFor } from './first-search.mjs';
 import { launchBrowser } from '../../tests/e2e/harness.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 
@@ -16,6 +16,7 @@ const args = process.argv.slice(2);
 const runsAt = args.indexOf('--runs');
 const runs = runsAt >= 0 ? Number(args.splice(runsAt, 2)[1]) : 3;
 const corpus = args[0] ?? path.join(ROOT, '../shared/datasets/php-manual/corpus.jsonl');
+const QUERIES = queriesFor(corpus);
 const TWO_WORDS = QUERIES.filter((q) => /^\w+ \w+$/.test(q));
 /** Chrome DevTools' "Fast 3G" profile. */
 const FAST_3G = { offline: false, latency: 562.5, downloadThroughput: (1.6e6 / 8) * 0.9, uploadThroughput: (750e3 / 8) * 0.9 };

@@ -8,8 +8,14 @@ import { startServer } from '../../scripts/serve.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** Two-word queries, single words, a phrase and a typo: what a documentation search gets. */
-export const QUERIES = ['array sort', 'string replace', 'date format', 'json decode', 'file upload', 'mysql connect',
+const QUERIES = ['array sort', 'string replace', 'date format', 'json decode', 'file upload', 'mysql connect',
   'session', 'preg_match', '"regular expression"', 'arary'];
+/** The same kinds of query for tldr's command pages. */
+const TLDR = ['git commit', 'docker run', 'list files', 'compress archive', 'network interface', 'disk usage',
+  'ssh', 'tar', '"remote repository"', 'dokcer'];
+
+/** The queries for a collection, by its folder's name. */
+export const queriesFor = (corpus) => (path.basename(path.dirname(corpus)) === 'tldr' ? TLDR : QUERIES);
 
 let engine;
 async function loadEngine() {
@@ -21,7 +27,7 @@ async function loadEngine() {
 }
 
 /** Runs each query on a fresh engine over the index in `dir`: [{ q, bytes, requests }]. */
-export async function firstSearches(dir, queries = QUERIES) {
+export async function firstSearches(dir, queries) {
   const { Scour } = await loadEngine();
   const log = [];
   const server = await startServer({ root: dir, port: 0, log: (e) => log.push(e) });

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ROOT, firstSearches, median } from './first-search.mjs';
+import { ROOT, firstSearches, median, queriesFor } from './first-search.mjs';
 
 const [corpus = path.join(ROOT, '../shared/datasets/php-manual/corpus.jsonl'), ...sizes] = process.argv.slice(2);
 const layouts = (sizes.length ? sizes : ['2048,2048', '4096,4096', '8192,8192', '16384,16384', '32768,32768'])
@@ -20,7 +20,7 @@ for (const [terms, postings] of layouts) {
   const dir = mkdtempSync(path.join(tmpdir(), 'scour-layout-'));
   execFileSync(path.join(ROOT, 'target/release/scour'), ['index', corpus, '--out', dir,
     '--term-piece-bytes', String(terms), '--postings-piece-bytes', String(postings)], { stdio: 'pipe' });
-  const rows = await firstSearches(dir);
+  const rows = await firstSearches(dir, queriesFor(corpus));
   const pieces = readdirSync(path.join(dir, 'pieces')).filter((f) => !f.startsWith('doc-')).length;
   const entry = readFileSync(path.join(dir, 'scour-index.bin')).length;
   const each = rows.map((r) => `${r.q} ${(r.bytes / 1024).toFixed(1)}/${r.requests}`).join(', ');

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ROOT, firstSearches, median } from './first-search.mjs';
+import { ROOT, firstSearches, median, queriesFor } from './first-search.mjs';
 
 const [corpus = path.join(ROOT, '../shared/datasets/php-manual/corpus.jsonl'), ...times] = process.argv.slice(2);
 const lines = readFileSync(corpus, 'utf8').split('\n').filter((l) => l.trim());
@@ -45,7 +45,7 @@ for (const n of (times.length ? times : ['1', '2', '5', '10']).map(Number)) {
   const file = await repeated(n);
   const dir = path.join(work, `index-${n}`);
   const run = measured(path.join(ROOT, 'target/release/scour'), ['index', file, '--out', dir]);
-  const rows = await firstSearches(dir);
+  const rows = await firstSearches(dir, queriesFor(corpus));
   console.log(`| ${(lines.length * n).toLocaleString('en')} | ${(statSync(file).size / 1e6).toFixed(1)} | ${run.seconds.toFixed(1)} s | ${Math.round(run.mb)} MB | ${(bytesIn(dir) / 1e6).toFixed(1)} MB | ${readFileSync(path.join(dir, 'scour-index.bin')).length} B | ${(median(rows.map((r) => r.bytes)) / 1024).toFixed(1)} / ${median(rows.map((r) => r.requests))} | ${(Math.max(...rows.map((r) => r.bytes)) / 1024).toFixed(1)} |`);
   if (process.env.VERBOSE) console.log(rows.map((r) => `${r.q} ${(r.bytes / 1024).toFixed(1)}/${r.requests}`).join(', '));
   rmSync(dir, { recursive: true, force: true });

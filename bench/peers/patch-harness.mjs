@@ -57,10 +57,36 @@ patch('lib/bundle.mjs', [
 }`],
 ]);
 
+// lib/server.mjs: an opt-in gzip mode for first-search.mjs (the harness itself still starts
+// the server without it). startServer(root, { gzip: true }) sends zlib level 9 bodies with
+// Content-Encoding: gzip to clients that accept it (files that already are gzip streams,
+// like Pagefind's, as they are), so that a throttled download moves the compressed bytes.
+// Log entries keep `bytes` = the file's size and gain `sent` (bytes on the wire) and `ms`.
+patch('lib/server.mjs', [
+  ["import path from 'node:path';\n", "import path from 'node:path';\nimport zlib from 'node:zlib';\n"],
+  ["{ allow = ['browser/', 'dist/', 'out/'] } = {}) {\n  const log = [];\n",
+    "{ allow = ['browser/', 'dist/', 'out/'], gzip = false } = {}) {\n  const log = [];\n  const gzipped = new Map(); // file -> gzip -9 body (gzip mode)\n"],
+  [`    const body = fs.readFileSync(file);
+    res.writeHead(200, { ...headers, 'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream', 'Content-Length': body.length });
+    res.end(req.method === 'HEAD' ? undefined : body);
+    log.push({ path: rel, status: 200, bytes: body.length });`,
+  `    const raw = fs.readFileSync(file);
+    let body = raw;
+    if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] || '') && !(raw[0] === 0x1f && raw[1] === 0x8b)) {
+      if (!gzipped.has(file)) gzipped.set(file, zlib.gzipSync(raw, { level: 9 }));
+      body = gzipped.get(file);
+      headers['Content-Encoding'] = 'gzip';
+      headers.Vary = 'Accept-Encoding';
+    }
+    res.writeHead(200, { ...headers, 'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream', 'Content-Length': body.length });
+    res.end(req.method === 'HEAD' ? undefined : body);
+    log.push({ path: rel, status: 200, bytes: raw.length, sent: body.length, ms: performance.now() });`],
+]);
+
 // lib/summary.mjs: list Scour first.
 patch('lib/summary.mjs', [["const ORDER = ['lunr',", "const ORDER = ['scour', 'lunr',"]]);
 
 for (const f of ['adapters/scour.mjs', 'browser/scour-pkg/scour_engine.js', 'browser/scour-pkg/scour_engine_bg.wasm']) {
   if (!fs.existsSync(path.join(dir, f))) throw new Error(`${f} is missing in ${dir}`);
 }
-console.error(`patched ${dir}: scour registered (run.mjs JS_PEERS, lib/bundle.mjs LIB_ENTRIES, lib/summary.mjs ORDER)`);
+console.error(`patched ${dir}: scour registered (run.mjs JS_PEERS, lib/bundle.mjs LIB_ENTRIES, lib/summary.mjs ORDER), lib/server.mjs gzip option`);

@@ -8,21 +8,25 @@
 # Collections: a directory, or a name looked up in the harness (seeds) and in
 # $DATASETS (cisi, med, cacm, php-manual, ...). Default: seeds cisi med cacm.
 # Harness options are passed through (--budget-ms N, --rank-budget-ms N,
-# --type-queries N, --no-browser, --peers a,b,...). Environment: PEERS (default
+# --type-queries N, --first-searches N, --no-browser, --peers a,b,...). After the
+# harness, first-search.mjs measures Scour's chunked index first search next to
+# Pagefind's (results/first-search.md). Environment: PEERS (default
 # scour,lunr,minisearch,pagefind), BENCH_PEERS (harness, default
-# /work/shared/bench-peers), DATASETS (default /work/shared/datasets), RESULTS
-# (default bench/peers/results/<UTC time>/), REBUILD=1 (cargo build --release and
-# make build first), KEEP_WORK=1 (keep the temp copy).
+# ../shared/bench-peers beside the repository), DATASETS (default
+# ../shared/datasets beside it), RESULTS (default bench/peers/results/<UTC time>/),
+# FIRST_SEARCH=0 (skip first-search.mjs) or only (skip the harness run),
+# REBUILD=1 (cargo build --release and make build first), KEEP_WORK=1 (keep the temp copy).
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
-HARNESS=${BENCH_PEERS:-/work/shared/bench-peers}
-DATASETS=${DATASETS:-/work/shared/datasets}
+HARNESS=${BENCH_PEERS:-$ROOT/../shared/bench-peers}
+DATASETS=${DATASETS:-$ROOT/../shared/datasets}
+FIRST_SEARCH=${FIRST_SEARCH:-1}
 PEERS=${PEERS:-scour,lunr,minisearch,pagefind}
 
 die() { echo "run.sh: $*" >&2; exit 1; }
-usage() { sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
+usage() { sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
 
 resolve() {
   local c=$1
@@ -65,6 +69,8 @@ stale() { # artifact, sources it is built from
 }
 stale "$BIN" core/src ingest/src src build.rs Cargo.toml Cargo.lock
 stale "$PKG/scour_engine_bg.wasm" core/src src/lib.rs src/wasm.rs build.rs corpus Cargo.toml Cargo.lock
+# what `scour index --bundle` copies (first-search.mjs)
+[ "$FIRST_SEARCH" = 0 ] || stale "$ROOT/www/bundle/pkg/scour_engine_bg.wasm" core/src src/lib.rs src/wasm.rs Cargo.toml Cargo.lock
 SCOUR_VERSION="$(sed -n 's/^version = "\(.*\)"/\1/p' "$ROOT/Cargo.toml" | head -n 1) ($(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?'), wasm built $(date -u -r "$PKG/scour_engine_bg.wasm" +%FT%TZ))"
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/scour-bench-peers.XXXXXX")
@@ -77,6 +83,8 @@ chmod -R u+w "$WORK"
 mkdir -p "$WORK/browser/scour-pkg"
 cp "$PKG/scour_engine.js" "$PKG/scour_engine_bg.wasm" "$WORK/browser/scour-pkg/"
 cp "$HERE/scour.mjs" "$WORK/adapters/scour.mjs"
+cp "$HERE/first-search.mjs" "$WORK/first-search.mjs"
+cp "$HERE/first-search-page.mjs" "$WORK/browser/scour-first-search.mjs"
 "$BIN" index "$ROOT/corpus" --out "$WORK/seed-index" >/dev/null 2>&1 || die "scour index $ROOT/corpus failed"
 node "$HERE/patch-harness.mjs" "$WORK"
 
@@ -101,11 +109,23 @@ cmd=(node run.mjs "${peers[@]}" "${budget[@]}" "${rank_budget[@]}" ${opts[@]+"${
 } | tee "$RESULTS/meta.txt" >&2
 
 started=$(date +%s)
-(cd "$WORK" && SCOUR_BIN="$BIN" SCOUR_VERSION="$SCOUR_VERSION" SCOUR_SEED_INDEX="$WORK/seed-index/scour-index.bin" \
-  "${cmd[@]}" >"$RESULTS/records.out" 2> >(tee "$RESULTS/progress.log" >&2))
+if [ "$FIRST_SEARCH" != only ]; then
+  (cd "$WORK" && SCOUR_BIN="$BIN" SCOUR_VERSION="$SCOUR_VERSION" SCOUR_SEED_INDEX="$WORK/seed-index/scour-index.bin" \
+    "${cmd[@]}" >"$RESULTS/records.out" 2> >(tee "$RESULTS/progress.log" >&2))
+  echo "run.sh: harness done in $(( $(date +%s) - started )) s" >&2
+fi
+# Scour's chunked first search (and Pagefind's, also on Fast 3G), in the same copy.
+if [ "$FIRST_SEARCH" != 0 ]; then
+  fs_cmd=(node first-search.mjs "${cmd[@]:2}")
+  echo "first search (in the temp copy): ${fs_cmd[*]}" | tee -a "$RESULTS/meta.txt" >&2
+  (cd "$WORK" && SCOUR_BIN="$BIN" "${fs_cmd[@]}" >/dev/null 2> >(tee -a "$RESULTS/progress.log" >&2))
+fi
 echo "run.sh: done in $(( $(date +%s) - started )) s; results in $RESULTS" >&2
 
-echo
-cat "$RESULTS/summary.md"
-echo
-node "$HERE/table.mjs" "$RESULTS" | tee "$RESULTS/table.md"
+if [ "$FIRST_SEARCH" != only ]; then
+  echo
+  cat "$RESULTS/summary.md"
+  echo
+  node "$HERE/table.mjs" "$RESULTS" | tee "$RESULTS/table.md"
+fi
+if [ -f "$RESULTS/first-search.md" ]; then echo; cat "$RESULTS/first-search.md"; fi

@@ -6,8 +6,9 @@
 // registers the peer (bench/peers/patch-harness.mjs).
 //
 // build(docs): writes the docs to a temp corpus.jsonl and runs the real CLI,
-//   `scour index corpus.jsonl --out DIR --strict` ($SCOUR_BIN), then opens the
-//   written scour-index.bin in the wasm engine in Node (Scour.fromBytes). build_ms
+//   `scour index corpus.jsonl --out DIR --strict --single-file` ($SCOUR_BIN; the CLI
+//   writes a chunked index by default, which Scour.fromBytes cannot open), then opens
+//   the written scour-index.bin in the wasm engine in Node (Scour.fromBytes). build_ms
 //   is therefore: JSONL write + CLI process (read, index, encode, write) + decode.
 // serialize: the scour-index.bin bytes as written by the CLI (binary: true).
 // load(bytes): browser only; instantiates the wasm (fetched from
@@ -59,7 +60,7 @@ export default {
   name: 'scour',
   pkg: 'scour',
   binary: true,
-  settings: 'Scour JS API (wasm-bindgen, --target web): index = `scour index corpus.jsonl --strict` (native CLI; BM25F title+body, ' +
+  settings: 'Scour JS API (wasm-bindgen, --target web): index = `scour index corpus.jsonl --strict --single-file` (native CLI; BM25F title+body, ' +
     'English Snowball stemmer, stop words dropped beside other words, typo tolerance on), Scour.fromBytes(index); ' +
     'search: scour.search(q + " ", {limit}) with `"`, `:`, leading `-` and the word OR removed from q (prose queries; ' +
     'the trailing space turns prefix matching of the last word off); all words required when some document has them all ' +
@@ -81,7 +82,7 @@ export default {
       fs.writeFileSync(corpus, text);
       const bin = process.env.SCOUR_BIN || 'scour';
       const out = path.join(dir, 'out');
-      const r = spawnSync(bin, ['index', corpus, '--out', out, '--strict'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+      const r = spawnSync(bin, ['index', corpus, '--out', out, '--strict', '--single-file'], { encoding: 'utf8', maxBuffer: 64 << 20 });
       if (r.error) throw new Error(`${bin}: ${r.error.message}`);
       if (r.status !== 0) throw new Error(`scour index failed (${r.status}): ${(r.stderr || '').trim().slice(-400)}`);
       const bytes = new Uint8Array(fs.readFileSync(path.join(out, 'scour-index.bin')));
