@@ -29,3 +29,20 @@ chromium_bin() {
   done
   return 1
 }
+
+firefox_bin() {
+  local c
+  for c in "${FIREFOX:-}" /usr/bin/firefox-esr /usr/bin/firefox; do
+    [ -n "$c" ] && [ -x "$c" ] && { echo "$c"; return 0; }
+  done
+  return 1
+}
+
+# geckodriver: $GECKODRIVER, then PATH (cargo install puts it in ~/.cargo/bin, on PATH above).
+geckodriver_bin() {
+  local c
+  for c in "${GECKODRIVER:-}" "$(command -v geckodriver 2>/dev/null || true)"; do
+    [ -n "$c" ] && [ -x "$c" ] && { echo "$c"; return 0; }
+  done
+  return 1
+}

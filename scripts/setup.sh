@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install the tools the build and tests need; skip whatever is already present.
-#   scripts/setup.sh           rust target + wasm-bindgen-cli + wasm-pack + system packages + npm ci
+#   scripts/setup.sh           rust target + wasm-bindgen-cli + wasm-pack + geckodriver + system packages + npm ci
 #   scripts/setup.sh --no-npm  same without npm ci
 . "$(dirname "$0")/lib.sh"
 cd "$ROOT"
@@ -24,16 +24,23 @@ if [ "$have_wbg" != "$WBG" ]; then
     cargo install wasm-bindgen-cli --version "$WBG" --force
 fi
 
-# 3. wasm-pack (runs tests/web.rs in headless Chromium).
+# 3. wasm-pack (runs tests/web.rs in headless Chromium and Firefox).
 if ! command -v wasm-pack >/dev/null; then
   step "cargo install wasm-pack" cargo install wasm-pack
 fi
 
-# 4. System packages: Chromium + its WebDriver, brotli (make size).
+# 4. geckodriver, Firefox's WebDriver (wasm-pack test --firefox, tests/firefox/). Debian does
+#    not package it; crates.io does (wasm-pack would download a binary, which fails offline).
+if ! geckodriver_bin >/dev/null; then
+  step "cargo install geckodriver" cargo install geckodriver --locked
+fi
+
+# 5. System packages: Chromium + its WebDriver, Firefox ESR, brotli (make size).
 #    (wasm-opt comes from npm `binaryen`: Debian 12's binaryen 108 breaks wasm-bindgen's output.)
 missing=()
 chromium_bin >/dev/null || missing+=(chromium)
 command -v chromedriver >/dev/null || missing+=(chromium-driver)
+firefox_bin >/dev/null || missing+=(firefox-esr)
 command -v brotli >/dev/null || missing+=(brotli)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
@@ -46,7 +53,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
 fi
 
-# 5. Node packages, exactly as locked.
+# 6. Node packages, exactly as locked.
 if [ "$NPM" = 1 ]; then
   command -v npm >/dev/null || die "npm not found: install Node.js 20+"
   if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then

@@ -11,13 +11,20 @@ step "cargo clippy --workspace --all-targets -- -D warnings" \
   cargo clippy --workspace --all-targets -- -D warnings
 step "cargo test --workspace" cargo test --workspace
 
-# tests/web.rs in headless Chromium through chromedriver (wasm-pack would otherwise try to download one).
-export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"
-step "wasm-pack test --headless --chrome (tests/web.rs)" wasm-pack test --headless --chrome
+# tests/web/ in headless Chromium and Firefox. The drivers are named explicitly: wasm-pack
+# looks for them on PATH only, and would otherwise try to download them.
+CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver || true)}"
+GECKODRIVER="${GECKODRIVER:-$(geckodriver_bin || true)}"
+[ -x "$CHROMEDRIVER" ] || die "chromedriver not found: run scripts/setup.sh"
+[ -x "$GECKODRIVER" ] || die "geckodriver not found: run scripts/setup.sh"
+export CHROMEDRIVER GECKODRIVER
+step "wasm-pack test --headless --chrome --firefox (tests/web/)" \
+  wasm-pack test --headless --chrome --chromedriver "$CHROMEDRIVER" --firefox --geckodriver "$GECKODRIVER"
 
-step "npm ci" npm ci --no-audit --no-fund   # playwright-core, binaryen (wasm-opt), axe-core
+step "npm ci" npm ci --no-audit --no-fund   # playwright-core, selenium-webdriver, binaryen (wasm-opt), axe-core
 bash scripts/build-wasm.sh || die "wasm build"
 step "page weight within the budget (make size)" env SKIP_BUILD=1 bash scripts/size.sh
 step "node --test tests/e2e/ (Playwright + Chromium)" node --test tests/e2e/
+step "node --test tests/firefox/ (selenium-webdriver + geckodriver + Firefox)" node --test tests/firefox/
 
 log "all checks passed in $((SECONDS - T0))s"

@@ -13,7 +13,7 @@ const WASM = new URL('pkg/scour_engine_bg.wasm', import.meta.url).href;
 // Asks the browser for the engine's files and an index's entry file at once, so they
 // download in parallel rather than one after another (glue → wasm → entry).
 const preload = (href, as, type) => {
-  if (document.querySelector(`link[href="${CSS.escape(href)}"]`)) return;
+  if ([...document.querySelectorAll('link[rel$=preload]')].some(link => link.href == href)) return;
   const link = h('link', as ? { rel: 'preload', href, as, crossorigin: '' } : { rel: 'modulepreload', href });
   if (type) link.type = type;
   document.head.append(link);
