@@ -39,8 +39,21 @@ pub struct Expansion {
 /// Title and body positions of a term in one document.
 pub type Positions = (Vec<u32>, Vec<u32>);
 
-/// A document matching an atom: its weighted title and body frequencies and its norms.
-pub(crate) type Frequencies = (u32, f32, f32, Norms);
+/// A document matching an atom: its weighted title and body frequencies, its norms, and
+/// whether the atom's exact term (not an inflection, completion or typo) is in its title.
+pub(crate) type Frequencies = (u32, f32, f32, Norms, bool);
+
+/// A document matching an atom, scored.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct AtomMatch {
+    pub doc: u32,
+    pub score: f32,
+    pub norms: Norms,
+    /// The atom occurs in the document's title.
+    pub in_title: bool,
+    /// The atom's exact term occurs in the document's title.
+    pub exact_in_title: bool,
+}
 
 /// Typos allowed in a word: none under 4 characters, one up to 7, two from 8.
 pub fn typo_budget(word: &str) -> u32 {
@@ -100,14 +113,20 @@ impl Index {
             .iter()
             .map(|t| gather.take(self.find_term(t)))
             .collect();
-        let alternatives = if prefix {
+        // The last word as typed, and while it is being typed its completions too.
+        let exact = gather.take(self.find_term(last));
+        let completions = if prefix {
             gather.take(self.completions(last))
         } else {
-            gather
-                .take(self.find_term(last))
-                .map(|t| t.into_iter().collect())
+            Some(Vec::new())
         };
         gather.finish()?;
+        let mut alternatives: Vec<u32> = exact.flatten().into_iter().collect();
+        for term in completions.unwrap_or_default() {
+            if !alternatives.contains(&term) {
+                alternatives.push(term);
+            }
+        }
         let mut expansions: Vec<Expansion> = Vec::new();
         for term in found.into_iter().flatten() {
             match term {
@@ -115,7 +134,6 @@ impl Index {
                 None => return Ok(Vec::new()),
             }
         }
-        let alternatives = alternatives.unwrap_or_default();
         if alternatives.is_empty() {
             return Ok(Vec::new());
         }
@@ -221,13 +239,13 @@ impl Index {
         gather.finish()
     }
 
-    /// Documents matching an atom, with their BM25F scores and weights, in document order.
+    /// Documents matching an atom, with their BM25F scores, in document order.
     pub(crate) fn score_atom(
         &self,
         atom: &Atom,
         expansions: &[Expansion],
         bm25: &Bm25f,
-    ) -> Result<Vec<(u32, f32, f32)>, Needs> {
+    ) -> Result<Vec<AtomMatch>, Needs> {
         let (field, frequencies) = match atom {
             Atom::Word { field, .. } => (*field, self.word_frequencies(expansions, *field)?),
             Atom::Phrase { field, terms, .. } => (
@@ -239,13 +257,15 @@ impl Index {
         let title_only = field == Field::Title;
         Ok(frequencies
             .into_iter()
-            .map(|(doc, title_tf, body_tf, norms)| {
+            .map(|(doc, title_tf, body_tf, norms, exact_in_title)| {
                 let body_tf = if title_only { 0.0 } else { body_tf };
-                (
+                AtomMatch {
                     doc,
-                    idf * bm25.saturate(&norms, title_tf, body_tf),
-                    norms.weight,
-                )
+                    score: idf * bm25.saturate(&norms, title_tf, body_tf),
+                    norms,
+                    in_title: title_tf > 0.0,
+                    exact_in_title,
+                }
             })
             .collect())
     }
@@ -278,17 +298,19 @@ impl Index {
                 }
                 let title = expansion.weight * posting.title_tf as f32;
                 let body = expansion.weight * body_tf as f32;
+                let exact_in_title = expansion.weight >= 1.0 && posting.title_tf > 0;
                 match slot.get_mut(posting.doc as usize) {
                     Some(s) if *s != u32::MAX => {
                         let entry = &mut frequencies[*s as usize];
                         entry.1 += title;
                         entry.2 += body;
+                        entry.4 |= exact_in_title;
                     }
                     found => {
                         if let Some(s) = found {
                             *s = frequencies.len() as u32;
                         }
-                        frequencies.push((posting.doc, title, body, posting.norms));
+                        frequencies.push((posting.doc, title, body, posting.norms, exact_in_title));
                     }
                 }
             }
@@ -336,9 +358,15 @@ impl Index {
             .into_iter()
             .map(|(doc, (title, body), norms)| {
                 let body = if field == Field::Title { 0 } else { body.len() };
-                (doc, title.len() as f32, body as f32, norms)
+                (
+                    doc,
+                    title.len() as f32,
+                    body as f32,
+                    norms,
+                    !title.is_empty(),
+                )
             })
-            .filter(|&(_, title, body, _)| title + body > 0.0)
+            .filter(|&(_, title, body, _, _)| title + body > 0.0)
             .collect())
     }
 

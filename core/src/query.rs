@@ -1,5 +1,6 @@
 //! The query language: words, `"phrases"`, `-exclusions`, `a OR b`, `title:word`, and the
-//! last word read as a prefix while the user is still typing it.
+//! last word read as a prefix while the user is still typing it. `--option` and `-x` are
+//! words (command-line options), not exclusions.
 //!
 //! Parsing never fails. Control characters are spaces, an unclosed quote runs to the end, a
 //! lone `-` and an `OR` with nothing on one side are ignored, and over-long queries are cut
@@ -25,7 +26,13 @@ pub struct Query {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Clause {
     pub alternatives: Vec<Atom>,
+    /// A stop word of a short query: not required, but it counts for a title that is
+    /// exactly the query (`gh at`, `how to install`).
+    pub optional: bool,
 }
+
+/// Queries of at most this many words keep their stop words, as optional clauses.
+const SHORT_QUERY: usize = 3;
 
 /// The smallest thing a document can match.
 #[derive(Debug, Clone, PartialEq)]
@@ -64,6 +71,16 @@ pub enum Syntax {
     Plain,
 }
 
+impl Atom {
+    /// How many words of a title the atom stands for: a phrase's words, or one.
+    pub fn width(&self) -> u16 {
+        match self {
+            Atom::Word { .. } => 1,
+            Atom::Phrase { terms, .. } => terms.len().min(usize::from(u16::MAX)) as u16,
+        }
+    }
+}
+
 impl Query {
     /// Parses `text`. With `typing`, a last word not followed by a space matches as a prefix.
     pub fn parse(text: &str, syntax: Syntax, typing: bool) -> Query {
@@ -91,13 +108,26 @@ impl Query {
         self.excluded.truncate(budget);
     }
 
-    /// Removes clauses that are a lone stop word, when other clauses remain: "the" adds
-    /// nothing to "the kremlin". Phrases and a word still being typed keep theirs.
+    /// Clauses that are a lone stop word, when other clauses remain, are dropped ("the"
+    /// adds nothing to "the kremlin and the duma"), or made optional in a short query, where
+    /// they may be part of a title. Phrases and a word still being typed keep theirs.
     fn drop_stop_words(&mut self) {
         let is_stop = |clause: &Clause| matches!(clause.alternatives.as_slice(), [Atom::Word { term, prefix: false, .. }] if is_stop_word(term));
-        if self.clauses.iter().any(|c| !is_stop(c)) {
+        if self.clauses.iter().all(is_stop) {
+            return;
+        }
+        if self.clauses.len() <= SHORT_QUERY {
+            for clause in &mut self.clauses {
+                clause.optional = is_stop(clause);
+            }
+        } else {
             self.clauses.retain(|c| !is_stop(c));
         }
+    }
+
+    /// The clauses a document must match (all but the optional ones).
+    pub fn required(&self) -> usize {
+        self.clauses.iter().filter(|c| !c.optional).count()
     }
 
     /// True when the query has nothing to match.
@@ -144,8 +174,14 @@ fn lex(text: &str, syntax: Syntax) -> Vec<Item<'_>> {
                 rest = after;
                 continue;
             }
-            negated = true;
-            rest = after;
+            // `--option` and `-x` are command-line options to find, not exclusions.
+            let end = after
+                .find(|c: char| c.is_whitespace() || c == '"')
+                .unwrap_or(after.len());
+            if !after.starts_with('-') && after[..end].chars().count() != 1 {
+                negated = true;
+                rest = after;
+            }
         }
         let mut field = Field::Any;
         if rest.len() > 6
@@ -222,6 +258,7 @@ fn build(items: Vec<Item<'_>>, last_word_open: bool) -> Query {
             Some(clause) if join_next => add_new(&mut clause.alternatives, atoms),
             _ => query.clauses.push(Clause {
                 alternatives: atoms,
+                optional: false,
             }),
         }
         join_next = false;

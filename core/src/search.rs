@@ -13,6 +13,7 @@ use crate::excerpt::{excerpt, highlight, Targets};
 use crate::index::Index;
 use crate::matching::{typo_budget, Expansion};
 use crate::pieces::{Gather, Needs, StoredDocument};
+use crate::postings::Norms;
 use crate::query::{Atom, Query, Syntax, MAX_ATOMS, MAX_QUERY_CHARS};
 use crate::ranking::{Bm25f, Weights};
 use crate::sort::{select_by, sort_by};
@@ -175,50 +176,45 @@ impl Index {
                 ),
         )?;
         for (atom, atom_expansions) in query.excluded.iter().zip(&excluded) {
-            for (doc, _, _) in self.score_atom(atom, atom_expansions, &bm25)? {
-                keep[doc as usize] = false;
+            for matched in self.score_atom(atom, atom_expansions, &bm25)? {
+                keep[matched.doc as usize] = false;
             }
         }
         let n = self.document_count();
-        let mut scores = vec![0f32; n];
+        let mut ranks = Ranks::new(n);
         let mut candidates = if browsing {
             (0..n as u32).filter(|&d| keep[d as usize]).collect()
         } else {
-            let mut weights = vec![1f32; n];
-            let candidates = self.score_clauses(
+            self.score_clauses(
                 query,
                 &expansions,
                 &bm25,
                 &keep,
                 options.require_all,
-                &mut scores,
-                &mut weights,
-            )?;
-            for &doc in &candidates {
-                scores[doc as usize] *= weights[doc as usize];
-            }
-            candidates
+                &mut ranks,
+            )?
         };
         let page_end = options.offset.saturating_add(options.limit);
         select_by(
             &mut candidates,
             page_end.max(PROXIMITY_CANDIDATES),
-            |&a, &b| by_score(a, b, &scores),
+            |&a, &b| ranks.order(a, b),
         );
         if !browsing {
             let words: Vec<&[Expansion]> = proximity_words
                 .iter()
                 .map(|&c| expansions[c][0].as_slice())
                 .collect();
-            self.add_proximity(&words, &mut candidates, &mut scores, &bm25, w.proximity)?;
+            self.add_proximity(&words, &mut candidates, &mut ranks, &bm25, w.proximity)?;
         }
         if options.sort == Sort::Date {
             let dates = self.dates()?;
             let date = |d: u32| dates.get(d as usize).and_then(|d| d.as_deref());
             select_by(&mut candidates, page_end, |&a, &b| {
-                date(b).cmp(&date(a)).then_with(|| by_score(a, b, &scores))
+                date(b).cmp(&date(a)).then_with(|| ranks.order(a, b))
             });
         }
+        let scores = ranks.scores;
         let page: Vec<u32> = candidates
             .iter()
             .skip(options.offset)
@@ -357,9 +353,12 @@ impl Index {
         Ok(keep)
     }
 
-    /// Adds each clause's scores into `scores` and returns the kept documents that match
-    /// every clause (when `require_all` and some document does), or else those matching any.
-    #[allow(clippy::too_many_arguments)]
+    /// Scores each clause into `ranks` and returns the kept documents that match every
+    /// required clause (when `require_all` and some document does), or else those matching
+    /// any. A document whose title holds every clause ranks by how much of the title they
+    /// make: exactly the query as typed, it comes first; exactly the query in another form
+    /// (a compound's joined form), next; the query and more words, its score grows with the
+    /// share of the title the query makes.
     fn score_clauses(
         &self,
         query: &Query,
@@ -367,37 +366,134 @@ impl Index {
         bm25: &Bm25f,
         keep: &[bool],
         require_all: bool,
-        scores: &mut [f32],
-        weights: &mut [f32],
+        ranks: &mut Ranks,
     ) -> Result<Vec<u32>, Needs> {
         let n = self.document_count();
-        let mut matched = vec![0u16; n];
-        let mut last_clause = vec![0u16; n];
+        let mut tallies = vec![Tally::default(); n];
+        let mut touched: Vec<u32> = Vec::new();
         for (clause_number, (clause, clause_expansions)) in
             (1u16..).zip(query.clauses.iter().zip(expansions))
         {
-            for (atom, atom_expansions) in clause.alternatives.iter().zip(clause_expansions) {
-                for (doc, score, weight) in self.score_atom(atom, atom_expansions, bm25)? {
-                    let doc = doc as usize;
-                    scores[doc] += score;
-                    weights[doc] = weight;
-                    if last_clause[doc] != clause_number {
-                        last_clause[doc] = clause_number;
-                        matched[doc] += 1;
+            touched.clear();
+            for (alternative, (atom, atom_expansions)) in clause
+                .alternatives
+                .iter()
+                .zip(clause_expansions)
+                .enumerate()
+            {
+                let width = atom.width();
+                for m in self.score_atom(atom, atom_expansions, bm25)? {
+                    let tally = &mut tallies[m.doc as usize];
+                    ranks.scores[m.doc as usize] += m.score;
+                    tally.norms = m.norms;
+                    if tally.clause != clause_number {
+                        tally.clause = clause_number;
+                        tally.matched += u16::from(!clause.optional);
+                        tally.this = ClauseInTitle::default();
+                        touched.push(m.doc);
+                    }
+                    if m.in_title {
+                        tally.this.width = tally.this.width.max(width);
+                    }
+                    if m.exact_in_title {
+                        tally.this.exact = true;
+                        tally.this.as_typed |= alternative == 0;
                     }
                 }
             }
+            for &doc in &touched {
+                tallies[doc as usize].close_clause();
+            }
         }
-        let all = query.clauses.len() as u16;
-        let needed = if require_all && (0..n).any(|d| keep[d] && matched[d] == all) {
-            all
+        let required = query.required() as u16;
+        let needed = if require_all && (0..n).any(|d| keep[d] && tallies[d].matched == required) {
+            required
         } else {
             1
         };
-        Ok((0..n)
-            .filter(|&d| keep[d] && matched[d] >= needed)
+        let candidates: Vec<u32> = (0..n)
+            .filter(|&d| keep[d] && tallies[d].matched >= needed)
             .map(|d| d as u32)
-            .collect())
+            .collect();
+        let clauses = query.clauses.len() as u16;
+        for &doc in &candidates {
+            let d = doc as usize;
+            let tally = &tallies[d];
+            if clauses > 0 && tally.in_title == clauses {
+                let title = tally.norms.title_length.max(1) as f32;
+                let whole = f32::from(tally.width) >= title;
+                ranks.tier[d] = match (whole, tally.exact, tally.as_typed) {
+                    (true, e, t) if t == clauses && e == clauses => 2,
+                    (true, e, _) if e == clauses => 1,
+                    _ => 0,
+                };
+                ranks.scores[d] *= 1.0 + (f32::from(tally.width) / title).min(1.0);
+            }
+            ranks.scores[d] *= tally.norms.weight;
+        }
+        Ok(candidates)
+    }
+}
+
+/// What one document matched of the query, clause by clause.
+#[derive(Debug, Clone, Copy, Default)]
+struct Tally {
+    /// The clause being scored (1-based), and what it matched in the title so far.
+    clause: u16,
+    this: ClauseInTitle,
+    /// Required clauses matched.
+    matched: u16,
+    /// Clauses in the title; the title positions they take; those matched by their exact
+    /// terms; those matched so by the alternative as typed.
+    in_title: u16,
+    width: u16,
+    exact: u16,
+    as_typed: u16,
+    norms: Norms,
+}
+
+/// How one clause matched a title.
+#[derive(Debug, Clone, Copy, Default)]
+struct ClauseInTitle {
+    width: u16,
+    exact: bool,
+    as_typed: bool,
+}
+
+impl Tally {
+    fn close_clause(&mut self) {
+        let this = self.this;
+        if this.width > 0 {
+            self.in_title += 1;
+            self.width = self.width.saturating_add(this.width);
+        }
+        self.exact += u16::from(this.exact);
+        self.as_typed += u16::from(this.as_typed);
+    }
+}
+
+/// What orders candidates: a title that is exactly the query first (as typed, then in
+/// another form), then the score, then the number.
+struct Ranks {
+    scores: Vec<f32>,
+    tier: Vec<u8>,
+}
+
+impl Ranks {
+    fn new(documents: usize) -> Ranks {
+        Ranks {
+            scores: vec![0.0; documents],
+            tier: vec![0; documents],
+        }
+    }
+
+    /// Better first; documents are numbered by id, so ties go to the smaller id.
+    fn order(&self, a: u32, b: u32) -> std::cmp::Ordering {
+        let (i, j) = (a as usize, b as usize);
+        self.tier[j]
+            .cmp(&self.tier[i])
+            .then(self.scores[j].total_cmp(&self.scores[i]))
+            .then(a.cmp(&b))
     }
 }
 
@@ -405,13 +501,6 @@ fn has_restrictions(options: &SearchOptions) -> bool {
     options.filters.iter().any(|(_, values)| !values.is_empty())
         || options.date_from.is_some()
         || options.date_to.is_some()
-}
-
-/// Higher score first, then lower number (documents are numbered by id).
-fn by_score(a: u32, b: u32, scores: &[f32]) -> std::cmp::Ordering {
-    scores[b as usize]
-        .total_cmp(&scores[a as usize])
-        .then(a.cmp(&b))
 }
 
 /// The clauses whose words earn a proximity bonus: single words that matched something,
@@ -424,7 +513,7 @@ fn proximity_words(query: &Query, expansions: &[Vec<Vec<Expansion>>], weight: f3
         .enumerate()
         .filter_map(
             |(c, (clause, e))| match (clause.alternatives.as_slice(), e.as_slice()) {
-                ([Atom::Word { .. }], [only]) if !only.is_empty() => Some(c),
+                ([Atom::Word { .. }], [only]) if !only.is_empty() && !clause.optional => Some(c),
                 _ => None,
             },
         )
@@ -457,7 +546,7 @@ impl Index {
         &self,
         words: &[&[Expansion]],
         candidates: &mut [u32],
-        scores: &mut [f32],
+        ranks: &mut Ranks,
         bm25: &Bm25f,
         weight: f32,
     ) -> Result<(), Needs> {
@@ -469,9 +558,9 @@ impl Index {
         sort_by(&mut docs, u32::cmp);
         let bonus = self.proximity_bonus(words, &docs, bm25, weight)?;
         for (doc, b) in docs.iter().zip(bonus) {
-            scores[*doc as usize] += b;
+            ranks.scores[*doc as usize] += b;
         }
-        sort_by(&mut candidates[..top], |&a, &b| by_score(a, b, scores));
+        sort_by(&mut candidates[..top], |&a, &b| ranks.order(a, b));
         Ok(())
     }
 
@@ -498,14 +587,20 @@ impl Index {
         Ok(facets)
     }
 
-    /// What to highlight: every expansion of every positive word, and positive phrases, each
+    /// What to highlight: every expansion of every required word, and required phrases, each
     /// with its clause.
     fn highlight_targets(&self, query: &Query, expansions: &[Vec<Vec<Expansion>>]) -> Targets<'_> {
         let mut targets = Targets {
-            clauses: query.clauses.len(),
+            clauses: query.required(),
             ..Targets::default()
         };
-        for (clause, (c, clause_expansions)) in query.clauses.iter().zip(expansions).enumerate() {
+        // Optional stop words are not highlighted: "at" would be marked everywhere.
+        let required = query
+            .clauses
+            .iter()
+            .zip(expansions)
+            .filter(|(c, _)| !c.optional);
+        for (clause, (c, clause_expansions)) in required.enumerate() {
             for (atom, atom_expansions) in c.alternatives.iter().zip(clause_expansions) {
                 let terms = atom_expansions.iter().map(|e| self.term(e.term));
                 match atom {

@@ -558,3 +558,86 @@ fn codec_refuses_forged_lengths_without_allocating_them() {
     file.extend_from_slice(&forged);
     assert!(matches!(codec::decode(&file), Err(FormatError::Corrupt(_))));
 }
+
+fn titled(pages: &[(&str, &str, &str)]) -> Index {
+    let mut builder = IndexBuilder::new();
+    for (id, title, body) in pages {
+        builder.add(doc(id, title, body));
+    }
+    builder.build()
+}
+
+#[test]
+fn a_title_that_is_the_query_comes_first_then_titles_holding_it() {
+    let index = titled(&[
+        // The longer title mentions the words far more often in its body.
+        (
+            "a",
+            "jj git push",
+            "git push git push git push: push with jj to a git remote",
+        ),
+        ("b", "git push", "Upload commits."),
+        (
+            "c",
+            "Manual",
+            "Run git push after a commit; git push sends commits.",
+        ),
+        ("d", "git push options", "Options of git push."),
+    ]);
+    let ranked = complete(&index, "git push");
+    assert_eq!(ranked[0], "b", "{ranked:?}");
+    assert_eq!(
+        ranked[3], "c",
+        "titles holding the query come before one that does not: {ranked:?}"
+    );
+    // A compound typed with its hyphen prefers the title written so, then its joined form.
+    let index = titled(&[
+        (
+            "joined",
+            "speedtest",
+            "speedtest speedtest speedtest measures bandwidth",
+        ),
+        ("hyphen", "speed-test", "measures bandwidth"),
+    ]);
+    assert_eq!(complete(&index, "speed-test"), ["hyphen", "joined"]);
+    // Another inflection of the words is not the title itself.
+    let index = titled(&[("dirs", "dirs", "dir stack"), ("dir", "dir", "list")]);
+    assert_eq!(complete(&index, "dir"), ["dir", "dirs"]);
+}
+
+#[test]
+fn stop_words_of_a_short_query_count_for_titles_but_are_not_required() {
+    let index = titled(&[
+        ("gh", "gh", "GitHub on the command line, at last."),
+        ("gh-at", "gh at", "Attestations of gh artifacts."),
+        ("other", "gh api", "Call the API."),
+    ]);
+    assert_eq!(complete(&index, "gh at")[0], "gh-at");
+    // Not required: a page without "at" still matches.
+    assert!(complete(&index, "gh at").contains(&"other".to_string()));
+    // Longer queries drop them, as before.
+    assert_eq!(complete(&index, "gh api at the cli")[0], "other");
+}
+
+#[test]
+fn command_line_options_are_words_not_exclusions() {
+    let index = titled(&[
+        ("sync", "pacman --sync", "Synchronise packages."),
+        ("s", "pacman -S", "Synchronise packages."),
+        ("q", "pacman -Q", "Query packages."),
+    ]);
+    assert_eq!(complete(&index, "pacman --sync")[0], "sync");
+    assert_eq!(complete(&index, "pacman -S")[0], "s");
+    assert_eq!(complete(&index, "pacman -query"), ["s", "sync"]);
+}
+
+#[test]
+fn ideographs_typed_without_spaces_are_found_while_typing() {
+    let index = titled(&[
+        ("bj", "北京大学", "北京的大学"),
+        ("sh", "上海", "上海的大学"),
+    ]);
+    for query in ["北京", "北京 ", "\"北京\"", "北京大"] {
+        assert_eq!(ids(&index, query), ["bj"], "{query}");
+    }
+}

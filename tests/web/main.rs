@@ -170,7 +170,8 @@ pub fn tagged_documents() -> Vec<Document> {
         tagged(
             "t2",
             "Async engine in Rust",
-            "An engine driven by futures.",
+            "An engine driven by futures, with executors, wakers, tasks, reactors, timers and \
+             channels for network services that handle many connections at once.",
             Some("2024-06-01"),
             &["rust"],
         ),
@@ -191,7 +192,7 @@ pub fn tagged_documents() -> Vec<Document> {
         tagged(
             "t5",
             "Steam engine history",
-            "Boilers, pistons and the steam engine.",
+            "Engine after engine: the steam engine.",
             Some("2022-12-31"),
             &[],
         ),
