@@ -4,13 +4,13 @@
 serve:   ## build the wasm and serve www/ on http://127.0.0.1:8080
 	@bash scripts/serve.sh
 
-test:    ## fmt, clippy, cargo test, wasm tests in Chromium, e2e tests
+test:    ## fmt, clippy, cargo test, wasm tests in Chromium and Firefox, e2e tests
 	@bash scripts/test.sh
 
 build:   ## release wasm build into www/pkg
 	@bash scripts/setup.sh --no-npm && bash scripts/build-wasm.sh
 
-setup:   ## install missing tools (wasm target, wasm-bindgen-cli, wasm-pack, chromium, binaryen, npm ci)
+setup:   ## install missing tools (wasm target, wasm-bindgen-cli, wasm-pack, geckodriver, chromium, firefox-esr, binaryen, npm ci)
 	@bash scripts/setup.sh
 
 size:    ## byte sizes (raw/gzip/brotli) and the page-weight budget
