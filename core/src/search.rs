@@ -13,7 +13,6 @@ use crate::excerpt::{excerpt, highlight, Targets};
 use crate::index::Index;
 use crate::matching::{typo_budget, Expansion};
 use crate::pieces::{Gather, Needs, StoredDocument};
-use crate::postings::Norms;
 use crate::query::{Atom, Query, Syntax, MAX_ATOMS, MAX_QUERY_CHARS};
 use crate::ranking::{Bm25f, Weights};
 use crate::sort::{select_by, sort_by};
@@ -372,7 +371,7 @@ impl Index {
         let mut tallies = vec![Tally::default(); n];
         let mut touched: Vec<u32> = Vec::new();
         for (clause_number, (clause, clause_expansions)) in
-            (1u16..).zip(query.clauses.iter().zip(expansions))
+            (1u8..).zip(query.clauses.iter().zip(expansions))
         {
             touched.clear();
             for (alternative, (atom, atom_expansions)) in clause
@@ -381,14 +380,14 @@ impl Index {
                 .zip(clause_expansions)
                 .enumerate()
             {
-                let width = atom.width();
+                let width = atom.width().min(u16::from(u8::MAX)) as u8;
                 for m in self.score_atom(atom, atom_expansions, bm25)? {
                     let tally = &mut tallies[m.doc as usize];
-                    ranks.scores[m.doc as usize] += m.score;
-                    tally.norms = m.norms;
+                    ranks.scores[m.doc as usize] += m.score * m.norms.weight;
+                    tally.title_length = m.norms.title_length.min(u32::from(u16::MAX)) as u16;
                     if tally.clause != clause_number {
                         tally.clause = clause_number;
-                        tally.matched += u16::from(!clause.optional);
+                        tally.matched += u8::from(!clause.optional);
                         tally.this = ClauseInTitle::default();
                         touched.push(m.doc);
                     }
@@ -405,7 +404,7 @@ impl Index {
                 tallies[doc as usize].close_clause();
             }
         }
-        let required = query.required() as u16;
+        let required = query.required() as u8;
         let needed = if require_all && (0..n).any(|d| keep[d] && tallies[d].matched == required) {
             required
         } else {
@@ -415,12 +414,12 @@ impl Index {
             .filter(|&d| keep[d] && tallies[d].matched >= needed)
             .map(|d| d as u32)
             .collect();
-        let clauses = query.clauses.len() as u16;
+        let clauses = query.clauses.len() as u8;
         for &doc in &candidates {
             let d = doc as usize;
             let tally = &tallies[d];
             if clauses > 0 && tally.in_title == clauses {
-                let title = tally.norms.title_length.max(1) as f32;
+                let title = f32::from(tally.title_length.max(1));
                 let whole = f32::from(tally.width) >= title;
                 ranks.tier[d] = match (whole, tally.exact, tally.as_typed) {
                     (true, e, t) if t == clauses && e == clauses => 2,
@@ -429,33 +428,33 @@ impl Index {
                 };
                 ranks.scores[d] *= 1.0 + (f32::from(tally.width) / title).min(1.0);
             }
-            ranks.scores[d] *= tally.norms.weight;
         }
         Ok(candidates)
     }
 }
 
-/// What one document matched of the query, clause by clause.
+/// What one document matched of the query, clause by clause (small: there is one per
+/// document on every search).
 #[derive(Debug, Clone, Copy, Default)]
 struct Tally {
     /// The clause being scored (1-based), and what it matched in the title so far.
-    clause: u16,
+    clause: u8,
     this: ClauseInTitle,
     /// Required clauses matched.
-    matched: u16,
+    matched: u8,
     /// Clauses in the title; the title positions they take; those matched by their exact
     /// terms; those matched so by the alternative as typed.
-    in_title: u16,
-    width: u16,
-    exact: u16,
-    as_typed: u16,
-    norms: Norms,
+    in_title: u8,
+    width: u8,
+    exact: u8,
+    as_typed: u8,
+    title_length: u16,
 }
 
 /// How one clause matched a title.
 #[derive(Debug, Clone, Copy, Default)]
 struct ClauseInTitle {
-    width: u16,
+    width: u8,
     exact: bool,
     as_typed: bool,
 }
@@ -467,8 +466,8 @@ impl Tally {
             self.in_title += 1;
             self.width = self.width.saturating_add(this.width);
         }
-        self.exact += u16::from(this.exact);
-        self.as_typed += u16::from(this.as_typed);
+        self.exact += u8::from(this.exact);
+        self.as_typed += u8::from(this.as_typed);
     }
 }
 
