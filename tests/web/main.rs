@@ -5,9 +5,10 @@
 //!   paging, filters, facets, dates, sorting, suggestions, stats, documents, bad options);
 //! - `text`: match ranges as UTF-16 indices on accents, emoji and CJK text;
 //! - `bytes`: `Scour.fromBytes` on good, truncated, foreign, forged and entry-file bytes;
-//! - `pieces`: the chunked index's piece decoding and caching (scour-core, from bytes);
-//! - `load`: `Scour.load` and piece fetching through a stand-in `fetch` that serves files
-//!   from memory (the test server serves only the test bundle).
+//! - `pieces`: the chunked index's piece decoding and caching (scour-core, from bytes).
+//!
+//! Loading over HTTP (`Scour.load`, fetching pieces) is tested against a real static server
+//! in tests/e2e/ (wasm-pack's test server serves only the test bundle).
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::{Array, JsString, Object, Reflect};
@@ -20,7 +21,6 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 mod api;
 mod bytes;
-mod load;
 mod pieces;
 mod text;
 
