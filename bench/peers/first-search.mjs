@@ -24,13 +24,16 @@
 // the server log). Pagefind's and MiniSearch's keystroke figures are the harness's
 // (chromium_aty_p50/p95_us in results/<col>.jsonl, its rounds after the cold round).
 //
-// Writes <results>/first-search.jsonl (one line per collection and peer) and
-// <results>/first-search.md (the table). Environment: SCOUR_BIN (the CLI), CHROMIUM
-// (default /usr/bin/chromium, as the harness).
+// Appends to <results>/first-search.ndjson (one JSON line per collection and peer; not
+// .jsonl, which the harness's summary and table.mjs read as collections) and writes
+// <results>/first-search.md (the table). Environment: SCOUR_BIN (the CLI), SCOUR_BUNDLE
+// (a folder with scour.js and pkg/scour_engine{.js,_bg.wasm} to use instead of what
+// --bundle copied: run.sh's snapshot), CHROMIUM (default /usr/bin/chromium, as the harness).
 //   node first-search.mjs [run.mjs options] <collection-dir>...
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { loadCollection } from './lib/collection.mjs';
@@ -208,6 +211,14 @@ function buildScour(col, kind, flags) {
   const t0 = performance.now();
   const log = execFileSync(bin, ['index', path.join(col.dir, 'corpus.jsonl'), '--out', out, '--bundle', '--strict', ...flags], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   const buildMs = performance.now() - t0;
+  const replaced = [];
+  if (process.env.SCOUR_BUNDLE) { // run.sh's snapshot of the engine and widget, taken when the run started
+    for (const f of ['scour.js', 'pkg/scour_engine.js', 'pkg/scour_engine_bg.wasm']) {
+      const snap = fs.readFileSync(path.join(process.env.SCOUR_BUNDLE, f));
+      if (!snap.equals(fs.readFileSync(path.join(out, f)))) { fs.writeFileSync(path.join(out, f), snap); replaced.push(f); }
+    }
+    if (replaced.length) process.stderr.write(`${col.name}: www/ changed since the run started: ${replaced.join(', ')} put back from the run's snapshot\n`);
+  }
   const page = path.join(ROOT, 'out', col.name, `scour-${kind}.html`);
   fs.writeFileSync(page, `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>scour ${kind}</title>
 <script type="module" src="scour-${kind}/scour.js"></script></head>
@@ -215,7 +226,12 @@ function buildScour(col, kind, flags) {
   const pieces = path.join(out, 'pieces');
   const files = fs.existsSync(pieces) ? fs.readdirSync(pieces) : [];
   const indexBytes = fs.statSync(path.join(out, 'scour-index.bin')).size + files.reduce((s, f) => s + fs.statSync(path.join(pieces, f)).size, 0);
-  return { name: `scour (${kind === 'single' ? 'single file' : kind})`, page: rel(page), base: `${rel(out)}/`, build_ms: round(buildMs), index_bytes: indexBytes, pieces: files.length, cli: log.trim().split('\n').pop() };
+  // which engine and widget --bundle copied (www/ may be rebuilt while a run goes on)
+  const hash = (f) => createHash('sha256').update(fs.readFileSync(path.join(out, f))).digest('hex').slice(0, 12);
+  return {
+    kind, name: `scour (${kind === 'single' ? 'single file' : kind})`, page: rel(page), base: `${rel(out)}/`, build_ms: round(buildMs), index_bytes: indexBytes, pieces: files.length,
+    cli: log.trim().split('\n').pop(), bundle_replaced: replaced, bundle_sha256: { wasm: hash('pkg/scour_engine_bg.wasm'), glue: hash('pkg/scour_engine.js'), widget: hash('scour.js') },
+  };
 }
 
 async function pagefindBundle(col) {
@@ -238,22 +254,19 @@ function harnessRecords(results, col) {
   return byPeer;
 }
 
-async function benchCollection(env, dir) {
+async function benchCollection(env, col, built) {
   const o = env.opts;
-  const col = loadCollection(dir);
   const texts = col.queries.map((q) => q.text);
   const common = { collection: col.name, docs: col.docs.length, first_searches: o.firstSearches, type_queries: o.typeQueries, type_chars: o.typeChars, budget_ms: o.budgetMs, run_id: env.runId };
   const recs = [];
   process.stderr.write(`\n== first search: ${col.name}: ${col.docs.length} docs; queries ${texts.slice(0, o.firstSearches).map((t) => `"${t}"`).join(', ')}\n`);
-  for (const [kind, flags] of [['chunked', []], ['single', ['--single-file']]]) {
+  for (const k of built) {
     env.messages = [];
-    const k = buildScour(col, kind, flags);
-    process.stderr.write(`${k.name}: ${k.cli}\n`);
-    const rec = { ...common, peer: k.name, build_ms: k.build_ms, index_bytes: k.index_bytes, pieces: k.pieces };
+    const rec = { ...common, peer: k.name, build_ms: k.build_ms, index_bytes: k.index_bytes, pieces: k.pieces, bundle_sha256: k.bundle_sha256 };
     try {
       const runs = await firstSearches((q, c) => scourFirst(env, k, q, c), texts, o.firstSearches);
       Object.assign(rec, summarize(runs), { widget_script_gzip_bytes: median(runs.unthrottled.map((f) => f.before_focus_gz)) });
-      if (runs.unthrottled.some((f) => f.chunked !== (kind === 'chunked'))) rec.first_search_problems.push(`stats().chunked is not ${kind === 'chunked'}`);
+      if (runs.unthrottled.some((f) => f.chunked !== (k.kind === 'chunked'))) rec.first_search_problems.push(`stats().chunked is not ${k.kind === 'chunked'}`);
       const ty = await scourTyping(env, k, texts);
       Object.assign(rec, {
         aty_p50_us: ty.aty_p50_us, aty_p95_us: ty.aty_p95_us, aty_mean_us: ty.aty_mean_us, aty_keystrokes: ty.aty_keystrokes, aty_rounds: ty.aty_rounds,
@@ -312,7 +325,7 @@ function table(results, recs) {
         if (h && h.first_search_gzip_bytes != null) notes.push(`pagefind in the harness's own first-search pass (same flow, server without gzip): ${kb(h.first_search_gzip_bytes)} KB gz median, ${h.first_search_requests} requests, ${ms(h.first_search_ms)}.`);
       }
       out.push(`| ${r.peer} | ${kb(r.first_search_gzip_bytes)} / ${kb(r.first_search_max_gzip_bytes)} | ${r.first_search_requests}${r.first_search_max_requests !== r.first_search_requests ? ` (max ${r.first_search_max_requests})` : ''} | ${ms(r.first_search_ms)} | ${ms(r.first_search_fast3g_ms)} | ${aty} |`);
-      notes.push(`${r.peer}: ${kb(r.first_search_code_gzip_bytes)} KB gz JS + ${kb(r.first_search_wasm_gzip_bytes)} KB gz wasm + ${kb(r.first_search_data_gzip_bytes)} KB gz index data (median); ` +
+      notes.push(`${r.peer}: ${kb(r.first_search_code_gzip_bytes)} KB gz JS + ${kb(r.first_search_wasm_gzip_bytes)} KB gz wasm + ${kb(r.first_search_data_gzip_bytes)} KB gz index data (median; ${kb(r.first_search_sent_bytes)} KB as sent, zlib level 9); ` +
         `runs ${r.first_search_ms_runs.map(ms).join(', ')} unthrottled, ${r.first_search_fast3g_ms_runs.map(ms).join(', ')} on Fast 3G` +
         (r.widget_script_gzip_bytes != null ? `; scour.js (${kb(r.widget_script_gzip_bytes)} KB gz) loads with the page, before focus, and is counted in the bytes but not in the time` : '') +
         (r.aty_fetched != null ? `; keystrokes: ${r.aty_keystrokes} × ${r.aty_rounds} rounds, warm pass ${ms(r.aty_warm_ms)}, ${r.aty_fetched} timed calls needed a fetch, ${r.aty_timed_requests} requests while timed` : '') + '.');
@@ -337,18 +350,27 @@ async function main() {
   if (!fs.existsSync(path.join(ROOT, 'dist/pagefind.bench.js'))) await buildBenchBundles(ROOT, []);
   const { chromium } = await import('playwright-core');
   const env = { opts, runId: new Date().toISOString(), messages: [], server: await startServer(ROOT, { gzip: true }), browser: null };
+  const probe = await fetch(`${env.server.origin}/browser/bench.html`, { headers: { 'accept-encoding': 'gzip' } });
+  if (probe.headers.get('content-encoding') !== 'gzip') throw new Error('the server does not compress (is lib/server.mjs patched?)');
   const pw = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
   env.browser = pw;
   const chromiumVersion = pw.version();
+  // every Scour index first, within seconds, so that all use the same engine and widget
+  const cols = opts.dirs.map((dir) => loadCollection(dir));
+  const built = cols.map((col) => [['chunked', []], ['single', ['--single-file']]].map(([kind, flags]) => {
+    const k = buildScour(col, kind, flags);
+    process.stderr.write(`${col.name}: ${k.name}: ${k.cli}; bundle ${JSON.stringify(k.bundle_sha256)}\n`);
+    return k;
+  }));
   const recs = [];
   try {
-    for (const dir of opts.dirs) recs.push(...await benchCollection(env, dir));
+    for (let i = 0; i < cols.length; i++) recs.push(...await benchCollection(env, cols[i], built[i]));
   } finally {
     await pw.close();
     await env.server.close();
   }
   fs.mkdirSync(opts.results, { recursive: true });
-  fs.appendFileSync(path.join(opts.results, 'first-search.jsonl'), recs.map((r) => `${JSON.stringify({ ...r, chromium: chromiumVersion })}\n`).join(''));
+  fs.appendFileSync(path.join(opts.results, 'first-search.ndjson'), recs.map((r) => `${JSON.stringify({ ...r, chromium: chromiumVersion })}\n`).join(''));
   const md = table(opts.results, recs);
   fs.writeFileSync(path.join(opts.results, 'first-search.md'), `${md}\n`);
   console.log(md);

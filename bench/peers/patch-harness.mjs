@@ -72,7 +72,7 @@ patch('lib/server.mjs', [
     log.push({ path: rel, status: 200, bytes: body.length });`,
   `    const raw = fs.readFileSync(file);
     let body = raw;
-    if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] || '') && !(raw[0] === 0x1f && raw[1] === 0x8b)) {
+    if (gzip && (req.headers['accept-encoding'] || '').includes('gzip') && !(raw[0] === 0x1f && raw[1] === 0x8b)) {
       if (!gzipped.has(file)) gzipped.set(file, zlib.gzipSync(raw, { level: 9 }));
       body = gzipped.get(file);
       headers['Content-Encoding'] = 'gzip';

@@ -72,6 +72,7 @@ stale "$PKG/scour_engine_bg.wasm" core/src src/lib.rs src/wasm.rs build.rs corpu
 # what `scour index --bundle` copies (first-search.mjs)
 [ "$FIRST_SEARCH" = 0 ] || stale "$ROOT/www/bundle/pkg/scour_engine_bg.wasm" core/src src/lib.rs src/wasm.rs Cargo.toml Cargo.lock
 SCOUR_VERSION="$(sed -n 's/^version = "\(.*\)"/\1/p' "$ROOT/Cargo.toml" | head -n 1) ($(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?'), wasm built $(date -u -r "$PKG/scour_engine_bg.wasm" +%FT%TZ))"
+built() { date -u -r "$1" +%FT%TZ 2>/dev/null || echo missing; }
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/scour-bench-peers.XXXXXX")
 cleanup() { if [ "${KEEP_WORK:-0}" = 1 ]; then echo "kept $WORK" >&2; else rm -rf "$WORK"; fi; }
@@ -85,7 +86,15 @@ cp "$PKG/scour_engine.js" "$PKG/scour_engine_bg.wasm" "$WORK/browser/scour-pkg/"
 cp "$HERE/scour.mjs" "$WORK/adapters/scour.mjs"
 cp "$HERE/first-search.mjs" "$WORK/first-search.mjs"
 cp "$HERE/first-search-page.mjs" "$WORK/browser/scour-first-search.mjs"
-"$BIN" index "$ROOT/corpus" --out "$WORK/seed-index" >/dev/null 2>&1 || die "scour index $ROOT/corpus failed"
+# One CLI, engine and widget for the whole run, even if they are rebuilt meanwhile: the
+# CLI's --bundle copies them from this checkout's www/ when it runs, so first-search.mjs
+# puts this snapshot of them back over what it copied.
+cp -p "$BIN" "$WORK/scour"
+BIN=$WORK/scour
+mkdir -p "$WORK/scour-bundle/pkg"
+cp -p "$ROOT/www/scour.js" "$WORK/scour-bundle/"
+cp -p "$ROOT/www/bundle/pkg/scour_engine.js" "$ROOT/www/bundle/pkg/scour_engine_bg.wasm" "$WORK/scour-bundle/pkg/"
+"$BIN" index "$ROOT/corpus" --out "$WORK/seed-index" --single-file >/dev/null 2>&1 || die "scour index $ROOT/corpus failed"
 node "$HERE/patch-harness.mjs" "$WORK"
 
 # npm ci refuses the shared lock file with npm >= 11 (it lists only the Linux
@@ -104,9 +113,11 @@ cmd=(node run.mjs "${peers[@]}" "${budget[@]}" "${rank_budget[@]}" ${opts[@]+"${
 {
   echo "date: $(date -u +%FT%TZ)"
   echo "scour: $SCOUR_VERSION"
+  echo "cli built $(built "$BIN"); bundle engine (www/bundle/pkg) built $(built "$WORK/scour-bundle/pkg/scour_engine_bg.wasm"); widget $(built "$WORK/scour-bundle/scour.js")"
+  echo "git status: $(git -C "$ROOT" status --short 2>/dev/null | wc -l) changed files"
   echo "harness: $HARNESS"
-  echo "command (in a temp copy): ${cmd[*]}"
-} | tee "$RESULTS/meta.txt" >&2
+  [ "$FIRST_SEARCH" = only ] || echo "command (in a temp copy): ${cmd[*]}"
+} | tee -a "$RESULTS/meta.txt" >&2
 
 started=$(date +%s)
 if [ "$FIRST_SEARCH" != only ]; then
@@ -118,7 +129,7 @@ fi
 if [ "$FIRST_SEARCH" != 0 ]; then
   fs_cmd=(node first-search.mjs "${cmd[@]:2}")
   echo "first search (in the temp copy): ${fs_cmd[*]}" | tee -a "$RESULTS/meta.txt" >&2
-  (cd "$WORK" && SCOUR_BIN="$BIN" "${fs_cmd[@]}" >/dev/null 2> >(tee -a "$RESULTS/progress.log" >&2))
+  (cd "$WORK" && SCOUR_BIN="$BIN" SCOUR_BUNDLE="$WORK/scour-bundle" "${fs_cmd[@]}" >/dev/null 2> >(tee -a "$RESULTS/progress.log" >&2))
 fi
 echo "run.sh: done in $(( $(date +%s) - started )) s; results in $RESULTS" >&2
 
