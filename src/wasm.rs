@@ -144,9 +144,9 @@ impl Scour {
     }
 
     /// The best hits for `query`, as an array (or a promise of it, see the module docs).
-    pub fn search(&self, query: &str, options: JsValue) -> Result<JsValue, JsError> {
+    pub fn search(&self, query: JsValue, options: JsValue) -> Result<JsValue, JsError> {
         let options = parse_options(&options)?;
-        let query = query.to_string();
+        let query = text_argument(&query, "the query")?;
         self.answer(Box::new(move |index| {
             Ok(to_js(&js_results(index.try_search(&query, &options)?).hits))
         }))
@@ -154,9 +154,9 @@ impl Scour {
 
     /// Hits, total, facet counts and a spelling suggestion for `query` (or a promise of
     /// them, see the module docs).
-    pub fn query(&self, query: &str, options: JsValue) -> Result<JsValue, JsError> {
+    pub fn query(&self, query: JsValue, options: JsValue) -> Result<JsValue, JsError> {
         let options = parse_options(&options)?;
-        let query = query.to_string();
+        let query = text_argument(&query, "the query")?;
         self.answer(Box::new(move |index| {
             Ok(to_js(&js_results(index.try_search(&query, &options)?)))
         }))
@@ -168,8 +168,8 @@ impl Scour {
     }
 
     /// A stored document by id, or `undefined` (or a promise of it, see the module docs).
-    pub fn document(&self, id: &str) -> Result<JsValue, JsError> {
-        let id = id.to_string();
+    pub fn document(&self, id: JsValue) -> Result<JsValue, JsError> {
+        let id = text_argument(&id, "the document id")?;
         self.answer(Box::new(move |index| {
             Ok(match index.try_document(&id)? {
                 None => Ok(JsValue::UNDEFINED),
@@ -315,6 +315,13 @@ fn resolve(file: &str, base: &str) -> String {
         .unwrap_or_else(|_| file.to_string())
 }
 
+/// A string argument, or an `Error` naming it (a number or an object is not text).
+fn text_argument(value: &JsValue, what: &str) -> Result<String, JsError> {
+    value
+        .as_string()
+        .ok_or_else(|| JsError::new(&format!("{what} must be a string")))
+}
+
 fn parse_options(options: &JsValue) -> Result<SearchOptions, JsError> {
     search_options(options).map_err(|e| JsError::new(&format!("search options: {e}")))
 }
@@ -418,24 +425,11 @@ fn text(value: &JsValue, name: &str) -> Result<Option<String>, String> {
 fn date(value: &JsValue, name: &str) -> Result<Option<String>, String> {
     let date = text(value, name)?;
     match &date {
-        Some(d) if !is_iso_date(d) => Err(format!(
-            "{name} must be a date like \"2025-02-22\", not \"{d}\""
+        Some(d) if !scour_core::date::is_date(d) => Err(format!(
+            "{name} must be a date that exists, like \"2025-02-22\", not \"{d}\""
         )),
         _ => Ok(date),
     }
-}
-
-/// `YYYY-MM-DD` with a month from 01 to 12 and a day from 01 to 31.
-fn is_iso_date(text: &str) -> bool {
-    let b = text.as_bytes();
-    let shape = b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && b.iter()
-            .enumerate()
-            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
-    let number = |range: std::ops::Range<usize>| text[range].parse::<u32>().unwrap_or(0);
-    shape && (1..=12).contains(&number(5..7)) && (1..=31).contains(&number(8..10))
 }
 
 fn js_hit(hit: Hit) -> JsHit {

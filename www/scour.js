@@ -93,7 +93,7 @@ class ScourSearch extends HTMLElement {
     this.sequence = 0;
     this.fetching = false;
     this.rerun = false;
-    this.readyPromise = new Promise(resolve => this.resolveReady = resolve);
+    this.expectEngine();
     this.input = h('input', {
       type: 'search', part: 'input', role: 'combobox', 'aria-autocomplete': 'list', 'aria-expanded': 'false',
       'aria-controls': id + '-list', autocomplete: 'off', spellcheck: 'false', enterkeyhint: 'search',
@@ -137,7 +137,7 @@ class ScourSearch extends HTMLElement {
     else this.run();
   }
 
-  /** A promise of the engine; reading it starts loading. */
+  /** A promise of the engine (rejected when it cannot load); reading it starts loading. */
   get ready() { this.want(); return this.readyPromise; }
   /** The query in the box; setting it runs the search (after the engine is ready). */
   get value() { return this.input.value; }
@@ -157,7 +157,7 @@ class ScourSearch extends HTMLElement {
 
   async load() {
     const index = this.getAttribute('index'), pending = this.pending = connect(index ? new URL(index, document.baseURI).href : '');
-    if (this.engine) this.readyPromise = new Promise(resolve => this.resolveReady = resolve);
+    if (this.engine || this.readyFailed) this.expectEngine();
     this.engine = null;
     this.status('Loading search…');
     try {
@@ -170,8 +170,17 @@ class ScourSearch extends HTMLElement {
     } catch (e) {
       if (this.pending != pending) return;
       console.error('scour:', e);
+      this.readyFailed = true;
+      this.rejectReady(e);
       this.unavailable();
     }
+  }
+
+  /** A new `ready` promise, settled by the next load (a rejection nobody awaits is quiet). */
+  expectEngine() {
+    this.readyFailed = false;
+    this.readyPromise = new Promise((resolve, reject) => { this.resolveReady = resolve; this.rejectReady = reject; });
+    this.readyPromise.catch(() => {});
   }
 
   status(...t) { this.statusLine.replaceChildren(...t); }
@@ -285,7 +294,7 @@ class ScourSearch extends HTMLElement {
   href(hit) {
     const t = this.getAttribute('open-url-template'), doc = '#doc=' + encodeURIComponent(hit.id);
     const u = t && (hit.url || !t.includes('{url}')) ? t.replace(/\{(id|url)\}/g, (_, k) => k == 'id' ? encodeURIComponent(hit.id) : encodeURI(hit.url ?? '')) : hit.url || doc;
-    try { return /^(https?|file):$/.test(new URL(u, document.baseURI).protocol) ? u : doc; } catch { return doc; }
+    try { return /^https?:$/.test(new URL(u, document.baseURI).protocol) ? u : doc; } catch { return doc; }
   }
 
   fire(n, detail) {

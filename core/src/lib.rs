@@ -8,6 +8,7 @@
 pub mod analysis;
 pub mod builder;
 pub mod codec;
+pub mod date;
 pub mod dictionary;
 pub mod document;
 pub mod excerpt;

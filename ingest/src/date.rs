@@ -10,20 +10,7 @@ pub(crate) fn normalize(text: &str) -> Option<String> {
     (time_follows && is_date(date)).then(|| date.to_string())
 }
 
-/// Whether `text` is exactly a plausible `YYYY-MM-DD`.
-pub(crate) fn is_date(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    let digits = |range: std::ops::Range<usize>| bytes[range].iter().all(u8::is_ascii_digit);
-    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
-        return false;
-    }
-    if !(digits(0..4) && digits(5..7) && digits(8..10)) {
-        return false;
-    }
-    let month: u32 = text[5..7].parse().unwrap_or(0);
-    let day: u32 = text[8..10].parse().unwrap_or(0);
-    (1..=12).contains(&month) && (1..=31).contains(&day)
-}
+pub(crate) use scour_core::date::is_date;
 
 #[cfg(test)]
 mod tests {
@@ -47,6 +34,7 @@ mod tests {
             "2024-1-05",
             "2024-13-01",
             "2024-01-32",
+            "2024-02-30",
             "2024-01-05x",
             "2024/01/05",
         ] {

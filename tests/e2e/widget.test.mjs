@@ -163,6 +163,9 @@ test('an index that cannot be loaded: the widget says so', async () => {
   await poll(async () => (await combo(page)).status, unavailable, { timeout: 10_000, message: 'the unavailable status' });
   await input(page).fill('Tianjin');
   assert.equal(await options(page).count(), 0);
+  // `ready` rejects (rather than never settling) with the engine's Error.
+  const ready = await page.evaluate(() => document.querySelector('scour-search').ready.then(() => 'resolved', (e) => `${e instanceof Error}: ${e.message}`));
+  assert.match(ready, /^true: .*missing\.bin/, ready);
   // Retry asks for the index again (and fails again here).
   const before = requested.filter((u) => u.endsWith('missing.bin')).length;
   await page.locator('scour-search button').click();
@@ -268,6 +271,11 @@ test('scour:select is cancelable; open-url-template builds the links', async () 
   const href = await options(page).first().getAttribute('href');
   const id = await page.evaluate(() => window.__hit.id);
   assert.equal(href, `/read/${encodeURIComponent(id)}?from=scour`);
+  // Only http(s) and relative links: anything else falls back to the reader view.
+  for (const template of ['file:///read/{id}', 'javascript:alert({id})']) {
+    await page.evaluate((t) => document.querySelector('scour-search').setAttribute('open-url-template', t), template);
+    assert.equal(await options(page).first().getAttribute('href'), `#doc=${encodeURIComponent(id)}`, template);
+  }
 });
 
 test('several widgets share one engine and keep their ids apart; limit, placeholder and theme attributes', async () => {

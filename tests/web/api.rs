@@ -13,11 +13,11 @@ const TIANJIN_TITLE: &str = "Putin and Xi Discuss Latest Russia-US Diplomatic Ex
 const DATED_ID: &str = "000_5c85da917d8ed88c";
 
 fn search(scour: &scour::wasm::Scour, q: &str, opts: JsValue) -> Vec<JsValue> {
-    hit_list(now(ok(scour.search(q, opts), q), q))
+    hit_list(now(ok(scour.search(q.into(), opts), q), q))
 }
 
 fn query(scour: &scour::wasm::Scour, q: &str, opts: JsValue) -> JsValue {
-    now(ok(scour.query(q, opts), q), q)
+    now(ok(scour.query(q.into(), opts), q), q)
 }
 
 fn limit(n: u32) -> JsValue {
@@ -77,17 +77,20 @@ fn title_matches_select_the_query_words() {
 #[wasm_bindgen_test]
 fn missing_null_and_empty_options_are_the_defaults() {
     let scour = seed();
-    let default = json(&ok(scour.search("putin", JsValue::UNDEFINED), "no options"));
+    let default = json(&ok(
+        scour.search("putin".into(), JsValue::UNDEFINED),
+        "no options",
+    ));
     assert_eq!(
-        json(&ok(scour.search("putin", JsValue::NULL), "null")),
+        json(&ok(scour.search("putin".into(), JsValue::NULL), "null")),
         default
     );
     assert_eq!(
-        json(&ok(scour.search("putin", options(&[])), "{}")),
+        json(&ok(scour.search("putin".into(), options(&[])), "{}")),
         default
     );
     assert_eq!(
-        hit_list(ok(scour.search("putin", JsValue::NULL), "null")).len(),
+        hit_list(ok(scour.search("putin".into(), JsValue::NULL), "null")).len(),
         5
     );
 }
@@ -314,7 +317,10 @@ fn stats_describe_the_index() {
 #[wasm_bindgen_test]
 fn document_returns_the_stored_document_or_undefined() {
     let scour = seed();
-    let document = now(ok(scour.document(TIANJIN_ID), "document"), "document");
+    let document = now(
+        ok(scour.document(TIANJIN_ID.into()), "document"),
+        "document",
+    );
     assert_eq!(
         get(&document, "id").as_string().as_deref(),
         Some(TIANJIN_ID)
@@ -329,12 +335,12 @@ fn document_returns_the_stored_document_or_undefined() {
         "{body:?}"
     );
     assert!(get(&document, "date").is_null());
-    let dated = ok(scour.document(DATED_ID), "document");
+    let dated = ok(scour.document(DATED_ID.into()), "document");
     assert_eq!(
         get(&dated, "date").as_string().as_deref(),
         Some("2025-02-22")
     );
-    assert!(ok(scour.document("no-such-id"), "document").is_undefined());
+    assert!(ok(scour.document("no-such-id".into()), "document").is_undefined());
 }
 
 #[wasm_bindgen_test]
@@ -354,20 +360,25 @@ fn wrong_option_types_throw_an_error_naming_the_option() {
         ("dateFrom", "yesterday".into(), "dateFrom"),
         ("dateTo", 20250101.into(), "dateTo"),
         ("dateTo", "2025-13-01".into(), "dateTo"),
+        ("dateFrom", "2024-02-30".into(), "dateFrom"),
+        ("dateTo", "2023-02-29".into(), "dateTo"),
     ];
     for (name, value, named) in cases {
         let what = format!("{{ {name}: {} }}", json(&value));
         let opts = options(&[(name, value)]);
         if named.is_empty() {
-            ok(scour.search("putin", opts), &what);
+            ok(scour.search("putin".into(), opts), &what);
             continue;
         }
         for message in [
             fails(
-                scour.search("putin", opts.clone()),
+                scour.search("putin".into(), opts.clone()),
                 &format!("search {what}"),
             ),
-            fails(scour.query("putin", opts.clone()), &format!("query {what}")),
+            fails(
+                scour.query("putin".into(), opts.clone()),
+                &format!("query {what}"),
+            ),
         ] {
             assert!(
                 message.contains(named),
@@ -375,6 +386,22 @@ fn wrong_option_types_throw_an_error_naming_the_option() {
             );
         }
     }
-    let message = fails(scour.search("putin", 5.into()), "options = 5");
+    let message = fails(scour.search("putin".into(), 5.into()), "options = 5");
     assert!(message.contains("options"), "{message:?}");
+    // A query or an id that is not a string is an Error, not a trap in the glue.
+    for value in [
+        JsValue::from(123),
+        JsValue::NULL,
+        js_sys::Object::new().into(),
+    ] {
+        let message = fails(scour.query(value.clone(), JsValue::UNDEFINED), "query(123)");
+        assert!(message.contains("must be a string"), "{message:?}");
+        let message = fails(
+            scour.search(value.clone(), JsValue::UNDEFINED),
+            "search(123)",
+        );
+        assert!(message.contains("must be a string"), "{message:?}");
+        let message = fails(scour.document(value), "document(123)");
+        assert!(message.contains("must be a string"), "{message:?}");
+    }
 }

@@ -49,13 +49,13 @@ fn noise(seed: u64, n: usize) -> Vec<u8> {
 /// Whatever an index opened from forged bytes answers, it must answer without trapping.
 fn exercise(scour: &Scour) {
     for q in ["engine", "rust wasm", "\"steam engine\"", "engin", "zzz"] {
-        let _ = scour.search(q, JsValue::UNDEFINED);
+        let _ = scour.search(q.into(), JsValue::UNDEFINED);
         let _ = scour.query(
-            q,
+            q.into(),
             options(&[("facets", true.into()), ("sort", "date".into())]),
         );
     }
-    let _ = scour.document("t1");
+    let _ = scour.document("t1".into());
     let _ = scour.stats();
 }
 
@@ -73,7 +73,10 @@ fn good_bytes_open_and_search() {
         "the checksum this file recomputes"
     );
     let scour = ok(Scour::from_bytes(&bytes), "fromBytes");
-    let hits = hit_list(ok(scour.search("steam", JsValue::UNDEFINED), "search"));
+    let hits = hit_list(ok(
+        scour.search("steam".into(), JsValue::UNDEFINED),
+        "search",
+    ));
     assert_eq!(ids(&hits), ["t5"]);
 }
 

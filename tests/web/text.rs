@@ -22,7 +22,10 @@ fn unicode_scour() -> scour::wasm::Scour {
 /// The words the hit for `id` marks in its excerpt and title, sliced as JS slices them.
 fn marked(query: &str, id: &str) -> (Vec<String>, Vec<String>) {
     let hits = hit_list(now(
-        ok(unicode_scour().search(query, JsValue::UNDEFINED), query),
+        ok(
+            unicode_scour().search(query.into(), JsValue::UNDEFINED),
+            query,
+        ),
         query,
     ));
     let hit = hits
@@ -74,7 +77,7 @@ fn ideographs_are_words_of_their_own() {
     assert_eq!(marked("北京 ", "u1").0, ["北京"]);
     assert_eq!(marked("\"東京\"", "u1").0, ["東京"]);
     assert_eq!(marked("京 北 ", "u1").0, ["北京", "京"]);
-    let stored = ok(unicode_scour().document("u1"), "document");
+    let stored = ok(unicode_scour().document("u1".into()), "document");
     assert_eq!(get(&stored, "body").as_string().as_deref(), Some(BODY));
     assert_eq!(get(&stored, "title").as_string().as_deref(), Some(TITLE));
 }
