@@ -1,10 +1,12 @@
 //! Text analysis: the one pipeline that turns text into terms, used identically for documents
 //! and queries.
 //!
-//! Words are runs of letters, digits and combining marks. Apostrophes (any variant) inside a
-//! word keep it whole; hyphens and dashes (any variant) between words make a compound, which
-//! yields its parts at consecutive positions plus the joined form at the first part's position,
-//! so `high‑level` is found by `high-level`, `high level` and `highlevel`. Han, Hiragana,
+//! Words are runs of letters, digits and combining marks. Apostrophes (any variant) and a
+//! letter marked in brackets (`E[x]tract`) inside a word keep it whole; hyphens and dashes
+//! (any variant) and underscores between words make a compound, which yields its parts at
+//! consecutive positions plus the joined form at the first part's position, so `high‑level`
+//! is found by `high-level`, `high level` and `highlevel`, and `array_push` by `array push`
+//! and `arraypush`. Han, Hiragana,
 //! Katakana and Hangul characters are one token each. Each word is normalised: compatibility
 //! and diacritic folding (each character's NFKD decomposition without combining marks, from
 //! a generated table covering Latin, Greek, Cyrillic, letterlike forms, ligatures and
@@ -85,22 +87,34 @@ pub fn analyze_while(text: &str, mut emit: impl FnMut(TokenRef<'_>) -> bool) {
             }
             continue;
         }
-        if !is_word_char(c) {
+        let marker = marked_letter(text, start);
+        let starts_word = match marker {
+            Some(length) => followed_by_word_char(text, start + length),
+            None => is_word_char(c),
+        };
+        if !starts_word {
             continue;
         }
         let mut end = start + c.len_utf8();
+        if let Some(length) = marker {
+            skip_to(&mut chars, start + length);
+            end = start + length;
+        }
         while let Some(&(i, next)) = chars.peek() {
             if is_word_char(next) && !is_ideographic(next) {
                 end = i + next.len_utf8();
                 chars.next();
             } else if is_apostrophe(next) && followed_by_word_char(text, i + next.len_utf8()) {
                 chars.next();
+            } else if let Some(length) = marked_letter(text, i) {
+                skip_to(&mut chars, i + length);
+                end = i + length;
             } else {
                 break;
             }
         }
         compound.push(text, start..end);
-        let hyphen_joins = matches!(chars.peek(), Some(&(i, h)) if is_hyphen(h)
+        let hyphen_joins = matches!(chars.peek(), Some(&(i, h)) if joins_compound(h)
             && followed_by_word_char(text, i + h.len_utf8()));
         if hyphen_joins {
             chars.next();
@@ -155,6 +169,8 @@ fn lower_into(chars: impl Iterator<Item = char>, out: &mut String) {
             'ß' | 'ẞ' => out.push_str("ss"),
             'ς' => out.push('σ'),
             c if is_apostrophe(c) => out.push('\''),
+            // The brackets of a marked letter (`E[x]tract`).
+            '[' | ']' => {}
             c => out.extend(c.to_lowercase()),
         }
     }
@@ -254,6 +270,26 @@ pub fn is_hyphen(c: char) -> bool {
         c,
         '-' | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE63}' | '\u{FF0D}'
     )
+}
+
+/// Whether `c` joins two words into a compound: a hyphen, or the underscore of a
+/// `snake_case` identifier.
+fn joins_compound(c: char) -> bool {
+    is_hyphen(c) || c == '_'
+}
+
+/// The byte length of a letter marked in brackets at `at` (`[x]` in `E[x]tract`, as manual
+/// pages mark an option's letter), which stays part of its word.
+fn marked_letter(text: &str, at: usize) -> Option<usize> {
+    let mut chars = text[at..].chars();
+    let (open, letter, close) = (chars.next()?, chars.next()?, chars.next()?);
+    (open == '[' && close == ']' && is_word_char(letter) && !is_ideographic(letter))
+        .then(|| 2 + letter.len_utf8())
+}
+
+/// Advances `chars` to the byte offset `to`.
+fn skip_to(chars: &mut std::iter::Peekable<std::str::CharIndices<'_>>, to: usize) {
+    while chars.next_if(|&(i, _)| i < to).is_some() {}
 }
 
 /// Whether `c` is one of the apostrophe characters treated alike.
@@ -357,6 +393,26 @@ mod tests {
     #[test]
     fn lowercases_and_splits_on_punctuation() {
         assert_eq!(terms("Putin, Xi; TALKS!"), ["putin", "xi", "talks"]);
+    }
+
+    #[test]
+    fn letters_marked_in_brackets_stay_in_their_words() {
+        let text = "E[x]tract [c]reate, lis[t] [v]; see [a] or [ab]c";
+        assert_eq!(
+            terms(text),
+            ["extract", "create", "list", "v", "see", "a", "or", "ab", "c"]
+        );
+        let spans: Vec<&str> = tokenize(text)
+            .iter()
+            .map(|t| &text[t.span.clone()])
+            .collect();
+        assert_eq!(&spans[..3], ["E[x]tract", "[c]reate", "lis[t]"]);
+    }
+
+    #[test]
+    fn snake_case_identifiers_are_compounds() {
+        assert_eq!(terms("array_push()"), ["arraypush", "array", "push"]);
+        assert_eq!(terms("_private __init__"), ["private", "init"]);
     }
 
     #[test]
