@@ -126,7 +126,9 @@ class ScourSearch extends HTMLElement {
 
   connectedCallback() {
     document.addEventListener('keydown', this.onDocumentKey);
-    if (this.getAttribute('load') == 'idle') (window.requestIdleCallback ?? setTimeout)(() => this.want());
+    const load = this.getAttribute('load');
+    if (load == 'idle') (window.requestIdleCallback ?? setTimeout)(() => this.want());
+    else if (load != null && load != 'focus') this.warn('load', load, '"focus" (the default) or "idle"');
   }
 
   disconnectedCallback() { document.removeEventListener('keydown', this.onDocumentKey); }
@@ -185,6 +187,23 @@ class ScourSearch extends HTMLElement {
 
   status(...t) { this.statusLine.replaceChildren(...t); }
 
+  /** Hits shown: the `limit` attribute when it is a whole number of 1 or more, else 10. */
+  limit() {
+    const value = this.getAttribute('limit');
+    if (value == null) return 10;
+    if (/^\s*[1-9]\d*\s*$/.test(value)) return Math.min(+value, 1000);
+    this.warn('limit', value, 'a whole number of 1 or more');
+    return 10;
+  }
+
+  /** Says once, on the console, that an attribute's value is not understood. */
+  warn(name, value, accepted) {
+    const key = `${name}=${value}`;
+    if ((this.warned ??= new Set()).has(key)) return;
+    this.warned.add(key);
+    console.warn(`scour: <scour-search ${name}="${value}"> is not understood: use ${accepted}; the default is used instead.`);
+  }
+
   /** "Search is unavailable" with a retry that loads the index again. */
   unavailable() {
     const retry = h('button', { type: 'button' }, 'Retry');
@@ -204,7 +223,7 @@ class ScourSearch extends HTMLElement {
     let results = { hits: [], total: 0, suggestion: null }, failed = false;
     if (q.trim()) {
       try {
-        results = engine.query(q, { limit: Math.max(1, parseInt(this.getAttribute('limit')) || 10) });
+        results = engine.query(q, { limit: this.limit() });
         if (results instanceof Promise) {
           const busy = setTimeout(() => sequence == this.sequence && this.status('Searching…'), BUSY_DELAY_MS);
           this.fetching = true;
@@ -226,7 +245,7 @@ class ScourSearch extends HTMLElement {
       this.unavailable();
     } else this.render(q, results);
     const t2 = performance.now(), ms = t2 - t0;
-    this.timing.textContent = q.trim() ? `${ms < 1 ? ms.toFixed(2) : ms.toFixed(1)} ms` : '';
+    this.timing.textContent = q.trim() && this.hasAttribute('show-timing') ? `${ms < 1 ? ms.toFixed(2) : ms.toFixed(1)} ms` : '';
     this.fire('search', { query: q, total: results.total, ms, engineMs: t1 - t0, renderMs: t2 - t1 });
   }
 

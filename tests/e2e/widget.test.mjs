@@ -278,6 +278,32 @@ test('scour:select is cancelable; open-url-template builds the links', async () 
   }
 });
 
+test('attributes it does not understand are reported once and the defaults used; timing only with show-timing', async () => {
+  const page = await newPage('_bare/');
+  const warnings = [];
+  page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+  await page.evaluate(() => {
+    const odd = Object.assign(document.createElement('scour-search'), { id: 'odd' });
+    odd.setAttribute('limit', '-3');
+    odd.setAttribute('load', 'sometimes');
+    document.body.append(odd);
+  });
+  await ready(page, '#odd');
+  const odd = page.locator('#odd input');
+  await odd.fill('Putin');
+  await poll(() => page.locator('#odd [role=option]').count(), (n) => n > 0, { message: 'hits with the default limit' });
+  await odd.fill('Putin ');
+  await poll(() => warnings.length, (n) => n >= 2, { message: 'the warnings' });
+  assert.equal(warnings.filter((w) => w.includes('limit="-3"')).length, 1, JSON.stringify(warnings));
+  assert.equal(warnings.filter((w) => w.includes('load="sometimes"')).length, 1, JSON.stringify(warnings));
+  // No timing for visitors by default; the demo page asks for it.
+  const timing = (sel) => page.evaluate((sel) => document.querySelector(sel).shadowRoot.querySelector('[part~=timing]').textContent, sel);
+  assert.equal(await timing('#odd'), '');
+  await page.evaluate(() => document.querySelector('#odd').setAttribute('show-timing', ''));
+  await odd.fill('Putin');
+  await poll(() => timing('#odd'), (t) => / ms$/.test(t), { message: 'the timing' });
+});
+
 test('several widgets share one engine and keep their ids apart; limit, placeholder and theme attributes', async () => {
   const page = await newPage('_bare/', { colorScheme: 'light' });
   await page.evaluate(() => {
