@@ -196,10 +196,10 @@ impl Scour {
         let first = attempt(&self.engine.borrow().index);
         match first {
             Ok(value) => value,
-            Err(_) => {
+            Err(needs) => {
                 let engine = Rc::clone(&self.engine);
                 Ok(wasm_bindgen_futures::future_to_promise(async move {
-                    settle(engine, attempt).await.map_err(JsValue::from)
+                    settle(engine, attempt, needs).await.map_err(JsValue::from)
                 })
                 .into())
             }
@@ -207,15 +207,15 @@ impl Scour {
     }
 }
 
-/// Fetches what `attempt` needs until it answers. A stale piece (the index was rebuilt)
-/// makes the entry be read again, once.
-async fn settle(engine: Rc<RefCell<Engine>>, attempt: Call) -> Result<JsValue, JsError> {
+/// Fetches what `attempt` needs (first `needs`, from the try that failed) until it answers.
+/// A stale piece (the index was rebuilt) makes the entry be read again, once.
+async fn settle(
+    engine: Rc<RefCell<Engine>>,
+    attempt: Call,
+    mut needs: Needs,
+) -> Result<JsValue, JsError> {
     let mut reopened = false;
     for _ in 0..MAX_ROUNDS {
-        let needs = match attempt(&engine.borrow().index) {
-            Ok(value) => return value,
-            Err(needs) => needs,
-        };
         match fetch_pieces(&engine, needs).await {
             Ok(()) => {}
             Err(Failure::Stale(_)) if !reopened => {
@@ -224,6 +224,10 @@ async fn settle(engine: Rc<RefCell<Engine>>, attempt: Call) -> Result<JsValue, J
             }
             Err(Failure::Stale(error) | Failure::Other(error)) => return Err(error),
         }
+        needs = match attempt(&engine.borrow().index) {
+            Ok(value) => return value,
+            Err(needs) => needs,
+        };
     }
     Err(JsError::new(
         "the index keeps asking for pieces it does not get: rebuild it with scour index",

@@ -7,7 +7,7 @@ use std::time::Instant;
 
 use clap::Args;
 
-use scour_core::{IndexBuilder, IndexFiles, Layout};
+use scour_core::{codec, IndexBuilder, IndexFiles, Layout};
 use scour_ingest::{read_corpus, IngestOptions};
 
 /// The index file's name inside `--out`: the entry of a chunked index, or the single file.
@@ -87,7 +87,7 @@ pub fn run(args: &IndexArgs) -> Result<(), String> {
             ..Layout::default()
         }
     });
-    let stats = files.open().map_err(|e| e.to_string())?.stats();
+    let entry = codec::decode_entry(&files.entry).map_err(|e| e.to_string())?;
     fs::create_dir_all(&args.out)
         .map_err(|e| format!("cannot create {}: {e}", args.out.display()))?;
     let index_path = args.out.join(INDEX_FILE);
@@ -97,8 +97,8 @@ pub fn run(args: &IndexArgs) -> Result<(), String> {
     }
     println!(
         "indexed {} documents, {} terms into {} ({}) in {:.2} s",
-        stats.documents,
-        stats.terms,
+        entry.documents,
+        entry.terms,
         index_path.display(),
         written,
         started.elapsed().as_secs_f64()
