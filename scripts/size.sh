@@ -25,9 +25,11 @@ GLUE=www/pkg/scour_engine.js
 INDEX=$(find target/wasm32-unknown-unknown/wasm-release/build -path '*/scour-*/out/index.bin' -size +0 \
   -printf '%T@ %p\n' 2>/dev/null | sort -rn | head -n1 | cut -d' ' -f2- || true)
 
-# What the page loads besides HTML: www/ files other than html, bench pages, docs and source maps.
+# What the page loads besides HTML: www/ files other than html, bench pages, docs, source maps
+# and highlight.js (loaded by the pages search hits lead to, not by the search page).
+HIGHLIGHT=www/highlight.js
 mapfile -t ASSETS < <(find www -type f ! -path 'www/pkg/*' ! -path 'www/bundle/*' ! -name '*.html' ! -name 'bench*' \
-  ! -name '*.md' ! -name '*.map' ! -name '.*' | sort)
+  ! -name '*.md' ! -name '*.map' ! -name '.*' ! -path "$HIGHLIGHT" | sort)
 mapfile -t WIDGET < <(printf '%s\n' "${ASSETS[@]}" | grep -E '\.m?js$' || true)
 
 printf '%-34s %9s %9s %9s\n' "bytes" "raw" "gzip -9" "brotli 11"
@@ -46,6 +48,7 @@ done
 
 BUNDLE=www/bundle/pkg/scour_engine_bg.wasm
 [ -f "$BUNDLE" ] && row "bundle engine (no index; --bundle)" "$BUNDLE" "www/bundle/pkg/scour_engine.js"
+row "highlight.js (destination pages)" "$HIGHLIGHT"
 
 # Total page weight, each file compressed on its own (as a server does).
 total_raw=0; total_gz=0; total_br=0
