@@ -21,7 +21,7 @@ use serde::{Serialize, Serializer};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use scour_core::{codec, FormatError, Hit, Index, Needs, SearchOptions, Sort};
+use scour_core::{codec, FormatError, Hit, Index, Needs, SearchOptions, SectionHit, Sort};
 
 /// Most hits one call returns.
 const MAX_LIMIT: usize = 1_000;
@@ -69,6 +69,18 @@ struct JsHit {
     url: Option<String>,
     meta: AsObject<String>,
     score: f32,
+    excerpt: String,
+    excerpt_matches: Vec<[usize; 2]>,
+    title_matches: Vec<[usize; 2]>,
+    sections: Vec<JsSection>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct JsSection {
+    title: String,
+    anchor: String,
+    url: Option<String>,
     excerpt: String,
     excerpt_matches: Vec<[usize; 2]>,
     title_matches: Vec<[usize; 2]>,
@@ -447,6 +459,18 @@ fn js_hit(hit: Hit) -> JsHit {
         meta: AsObject(hit.meta),
         score: hit.score,
         excerpt: hit.excerpt,
+        sections: hit.sections.into_iter().map(js_section).collect(),
+    }
+}
+
+fn js_section(section: SectionHit) -> JsSection {
+    JsSection {
+        excerpt_matches: utf16_ranges(&section.excerpt, &section.excerpt_matches),
+        title_matches: utf16_ranges(&section.title, &section.title_matches),
+        title: section.title,
+        anchor: section.anchor,
+        url: section.url,
+        excerpt: section.excerpt,
     }
 }
 

@@ -72,6 +72,8 @@ button{font:inherit;font-weight:600;color:var(--a);background:none;border:0;marg
 [role=option]{display:block;padding:.6em .8em;min-height:48px;border-radius:var(--r);color:var(--f);text-decoration:none;border:2px solid transparent}
 [role=option]:hover{background:color-mix(in srgb,var(--a) 8%,var(--b))}
 [role=option][aria-selected=true]{border-color:var(--a);background:color-mix(in srgb,var(--a) 12%,var(--b))}
+[part~=section]{margin-inline-start:1.5em;min-height:40px;padding:.35em .8em;border-inline-start:2px solid var(--l)}
+[part~=section] [part~=title]{font-weight:500}
 [part~=title]{font-weight:600;color:var(--a);text-decoration:underline;text-underline-offset:.15em}
 p{margin:.25em 0 0}
 [part~=meta]{display:block;margin-top:.2em;font-size:.85em;color:var(--m)}
@@ -86,6 +88,7 @@ class ScourSearch extends HTMLElement {
     super();
     const id = this.uid = `scour-${++widgetCount}`;
     this.hits = [];
+    this.options = [];
     this.active = -1;
     this.expanded = true;
     this.engine = null;
@@ -251,15 +254,10 @@ class ScourSearch extends HTMLElement {
 
   render(q, { hits, total, suggestion }) {
     this.hits = hits;
+    // Each hit is an option, followed by its sections (sub-results) as options of their own.
+    this.options = hits.flatMap(hit => [{ hit }, ...(hit.sections ?? []).map(section => ({ hit, section }))]);
     this.active = -1;
-    this.list.replaceChildren(...hits.map((hit, i) => {
-      const meta = h('span', { part: 'meta' });
-      if (hit.date) meta.append(h('time', { datetime: hit.date }, hit.date));
-      return h('a', { role: 'option', id: `${this.uid}-${i}`, part: 'hit', href: this.href(hit), tabindex: '-1', 'data-i': i },
-        mark(h('span', { part: 'title' }), hit.title || hit.id, hit.titleMatches),
-        mark(h('p', { part: 'excerpt' }), hit.excerpt, hit.excerptMatches),
-        meta);
-    }));
+    this.list.replaceChildren(...this.options.map((option, i) => this.optionElement(option, i, q)));
     if (!q.trim()) this.status('');
     else if (total) this.status(`${total} result${total == 1 ? '' : 's'}`);
     else if (suggestion) {
@@ -270,9 +268,25 @@ class ScourSearch extends HTMLElement {
     this.sync();
   }
 
+  /** A hit as a link, or one of its sections as an indented link to its heading. */
+  optionElement({ hit, section }, i, q) {
+    const attrs = { role: 'option', id: `${this.uid}-${i}`, tabindex: '-1', 'data-i': i };
+    if (section) {
+      return h('a', { ...attrs, part: 'hit section', href: this.href(hit, q, section) },
+        mark(h('span', { part: 'title' }), section.title, section.titleMatches),
+        mark(h('p', { part: 'excerpt' }), section.excerpt, section.excerptMatches));
+    }
+    const meta = h('span', { part: 'meta' });
+    if (hit.date) meta.append(h('time', { datetime: hit.date }, hit.date));
+    return h('a', { ...attrs, part: 'hit', href: this.href(hit, q) },
+      mark(h('span', { part: 'title' }), hit.title || hit.id, hit.titleMatches),
+      mark(h('p', { part: 'excerpt' }), hit.excerpt, hit.excerptMatches),
+      meta);
+  }
+
   // Reflects the open state and the active option in ARIA.
   sync() {
-    const on = this.expanded && this.hits.length > 0;
+    const on = this.expanded && this.options.length > 0;
     this.list.hidden = !on;
     this.input.setAttribute('aria-expanded', on);
     [...this.list.children].forEach((o, i) => i == this.active ? o.setAttribute('aria-selected', 'true') : o.removeAttribute('aria-selected'));
@@ -284,7 +298,7 @@ class ScourSearch extends HTMLElement {
   }
 
   key(e) {
-    const n = this.hits.length, k = e.key;
+    const n = this.options.length, k = e.key;
     if (e.isComposing) return;
     if ((k == 'ArrowDown' || k == 'ArrowUp') && n) {
       e.preventDefault();
@@ -301,19 +315,32 @@ class ScourSearch extends HTMLElement {
     }
   }
 
-  // Opens hit i: fires the cancelable `scour:select`, then follows its link.
+  // Opens option i: fires the cancelable `scour:select` (with the section, for a
+  // sub-result), then follows its link.
   go(i) {
-    const hit = this.hits[i], a = this.list.children[i];
-    if (!hit || !this.fire('select', { hit })) return;
+    const option = this.options[i], a = this.list.children[i];
+    if (!option || !this.fire('select', option)) return;
     this.expanded = false;
     this.sync();
     location.assign(a.href);
   }
 
-  href(hit) {
+  /**
+   * The link of a hit (or of one of its sections): its URL, through `open-url-template` when
+   * set, with `?scour-highlight=<query>` when the `highlight` attribute is set; `#doc=<id>`
+   * when it has none or it is not http(s).
+   */
+  href(hit, q, section) {
     const t = this.getAttribute('open-url-template'), doc = '#doc=' + encodeURIComponent(hit.id);
-    const u = t && (hit.url || !t.includes('{url}')) ? t.replace(/\{(id|url)\}/g, (_, k) => k == 'id' ? encodeURIComponent(hit.id) : encodeURI(hit.url ?? '')) : hit.url || doc;
-    try { return /^https?:$/.test(new URL(u, document.baseURI).protocol) ? u : doc; } catch { return doc; }
+    const url = section ? section.url : hit.url;
+    const u = t && (url || !t.includes('{url}')) ? t.replace(/\{(id|url)\}/g, (_, k) => k == 'id' ? encodeURIComponent(hit.id) : encodeURI(url ?? '')) : url || doc;
+    try {
+      const link = new URL(u, document.baseURI);
+      if (!/^https?:$/.test(link.protocol)) return doc;
+      if (!this.hasAttribute('highlight') || u == doc || !q.trim()) return u;
+      link.searchParams.set('scour-highlight', q.trim());
+      return link.href;
+    } catch { return doc; }
   }
 
   fire(n, detail) {

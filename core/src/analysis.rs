@@ -114,10 +114,8 @@ pub fn analyze_while(text: &str, mut emit: impl FnMut(TokenRef<'_>) -> bool) {
             }
         }
         compound.push(text, start..end);
-        let hyphen_joins = matches!(chars.peek(), Some(&(i, h)) if joins_compound(h)
-            && followed_by_word_char(text, i + h.len_utf8()));
-        if hyphen_joins {
-            chars.next();
+        if let Some(length) = joiner(text, end) {
+            skip_to(&mut chars, end + length);
         } else if !compound.flush(&mut emit) {
             return;
         }
@@ -272,10 +270,34 @@ pub fn is_hyphen(c: char) -> bool {
     )
 }
 
-/// Whether `c` joins two words into a compound: a hyphen, or the underscore of a
-/// `snake_case` identifier.
-fn joins_compound(c: char) -> bool {
-    is_hyphen(c) || c == '_'
+/// The byte length of what joins the word ending at `at` to the next one into a compound,
+/// when something does: a hyphen, the underscore of a `snake_case` identifier, the `::` of
+/// `Class::method`, or the dot of `dotted.names` (between two letters or more on each side,
+/// so neither `3.14`, `U.S.` nor the end of a sentence joins).
+fn joiner(text: &str, at: usize) -> Option<usize> {
+    let rest = &text[at..];
+    let c = rest.chars().next()?;
+    let length = if is_hyphen(c) || c == '_' {
+        c.len_utf8()
+    } else if rest.starts_with("::") {
+        2
+    } else if c == '.' && ends_with_letters(&text[..at]) {
+        1
+    } else {
+        return None;
+    };
+    let next = rest[length..].chars().next()?;
+    let joins = if c == '.' {
+        next.is_alphabetic() && rest[length..].chars().nth(1).is_some_and(is_word_char)
+    } else {
+        followed_by_word_char(text, at + length)
+    };
+    joins.then_some(length)
+}
+
+fn ends_with_letters(text: &str) -> bool {
+    let mut last = text.chars().rev();
+    last.next().is_some_and(char::is_alphabetic) && last.next().is_some_and(is_word_char)
 }
 
 /// The byte length of a letter marked in brackets at `at` (`[x]` in `E[x]tract`, as manual
@@ -413,6 +435,18 @@ mod tests {
     fn snake_case_identifiers_are_compounds() {
         assert_eq!(terms("array_push()"), ["arraypush", "array", "push"]);
         assert_eq!(terms("_private __init__"), ["private", "init"]);
+    }
+
+    #[test]
+    fn class_members_and_dotted_names_are_compounds() {
+        assert_eq!(
+            terms("DateTime::format"),
+            ["datetimeformat", "datetime", "format"]
+        );
+        assert_eq!(terms("os.path"), ["ospath", "os", "path"]);
+        assert_eq!(terms("pi is 3.14. Next"), ["pi", "is", "3", "14", "next"]);
+        assert_eq!(terms("end. start a:b"), ["end", "start", "a", "b"]);
+        assert_eq!(terms("U.S. e.g."), ["u", "s", "e", "g"]);
     }
 
     #[test]

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use crate::analysis::{accented_term, stem, tokenize, CompoundRole, Token, ACCENTED};
 use crate::codec::{self, IndexFiles, PartTerm, Parts};
-use crate::document::Document;
+use crate::document::{Document, Section};
 use crate::index::Index;
 use crate::pieces::{Filters, Layout, StoredDocument};
 use crate::postings::{EncodedPostings, Norms, Occurrences};
@@ -39,6 +39,11 @@ impl IndexBuilder {
             &mut o.title_positions
         });
         self.record(doc, &document.body, &body_tokens, |o| &mut o.body_positions);
+        let sections = if Section::fit(&document.sections, &document.body) {
+            document.sections
+        } else {
+            Vec::new()
+        };
         self.documents.push(Collected {
             norms: Norms {
                 title_length: token_count(&title_tokens),
@@ -57,6 +62,7 @@ impl IndexBuilder {
                 date: document.date,
                 url: document.url,
                 meta: document.meta.into_iter().collect(),
+                sections,
             },
         });
         self

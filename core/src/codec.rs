@@ -20,6 +20,7 @@ use bincode::error::DecodeError;
 use bincode::{Decode, Encode};
 
 use crate::dictionary::TermDictionary;
+use crate::document::Section;
 use crate::index::{run_terms, Index};
 use crate::pieces::{
     Entry, FilterValues, Filters, IdPieceRef, Name, PieceId, StoredDocument, StreamsRef, TermPiece,
@@ -28,7 +29,7 @@ use crate::pieces::{
 use crate::postings::{read_varint, write_varint};
 
 /// Bumped whenever a payload layout changes.
-pub const FORMAT_VERSION: u16 = 2;
+pub const FORMAT_VERSION: u16 = 3;
 /// The scour version writing and reading this format.
 pub const SCOUR_VERSION: &str = env!("CARGO_PKG_VERSION");
 const FIXED_HEADER: usize = 8 + 2 + 4 + 8 + 1;
@@ -275,6 +276,8 @@ struct DocumentPayload {
     date: Option<String>,
     url: Option<String>,
     meta: Vec<(String, String)>,
+    /// Start, anchor and heading of each section.
+    sections: Vec<(u32, String, String)>,
 }
 
 #[derive(Encode)]
@@ -353,6 +356,7 @@ impl<C> Decode<C> for DocumentPayload {
             date: optional(d, string)?,
             url: optional(d, string)?,
             meta: list(d, |d| Ok((string(d)?, string(d)?)))?,
+            sections: list(d, |d| Ok((u32::decode(d)?, string(d)?, string(d)?)))?,
         })
     }
 }
@@ -617,6 +621,11 @@ pub fn write(parts: Parts) -> IndexFiles {
         date: d.date.clone(),
         url: d.url.clone(),
         meta: d.meta.clone(),
+        sections: d
+            .sections
+            .iter()
+            .map(|s| (s.start, s.anchor.clone(), s.title.clone()))
+            .collect(),
     };
     let documents_name = parts
         .documents
@@ -933,6 +942,20 @@ pub(crate) fn decode_document(
     if p.doc != doc {
         return Err(corrupt(format!("{file} holds document {} instead", p.doc)));
     }
+    let sections: Vec<Section> = p
+        .sections
+        .into_iter()
+        .map(|(start, anchor, title)| Section {
+            anchor,
+            title,
+            start,
+        })
+        .collect();
+    if !Section::fit(&sections, &p.body) {
+        return Err(corrupt(format!(
+            "{file} has sections that do not fit its document's text"
+        )));
+    }
     Ok(StoredDocument {
         id: p.id,
         title: p.title,
@@ -940,6 +963,7 @@ pub(crate) fn decode_document(
         date: p.date,
         url: p.url,
         meta: p.meta,
+        sections,
     })
 }
 
@@ -1105,4 +1129,50 @@ fn fnv1a(bytes: &[u8]) -> u32 {
     bytes.iter().fold(0x811c_9dc5, |hash, &b| {
         (hash ^ u32::from(b)).wrapping_mul(0x0100_0193)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A checksummed document piece whose section starts past its text is refused, not
+    /// sliced.
+    #[test]
+    fn a_forged_section_beyond_the_text_is_corrupt() {
+        let entry = Entry {
+            documents: 1,
+            terms: 0,
+            average_lengths: (1.0, 1.0),
+            term_pieces: Vec::new(),
+            id_pieces: Vec::new(),
+            documents_name: 7,
+            dates: None,
+            filters: None,
+        };
+        let piece = |start: u32| {
+            let payload = DocumentPayload {
+                documents_name: 7,
+                doc: 0,
+                id: "a".into(),
+                title: "A".into(),
+                body: "héllo".into(),
+                date: None,
+                url: None,
+                meta: Vec::new(),
+                sections: vec![(start, "h".into(), "H".into())],
+            };
+            seal(Kind::Document, &to_bytes(payload))
+        };
+        assert_eq!(
+            decode_document(&piece(0), &entry, 0, "doc-1")
+                .unwrap()
+                .sections[0]
+                .anchor,
+            "h"
+        );
+        for start in [2, 99] {
+            let error = decode_document(&piece(start), &entry, 0, "doc-1").unwrap_err();
+            assert!(error.to_string().contains("sections"), "{error}");
+        }
+    }
 }

@@ -21,6 +21,37 @@ pub struct Document {
     pub meta: BTreeMap<String, String>,
     /// Filter facets: name to values (`tag` -> `["rust", "wasm"]`).
     pub filters: BTreeMap<String, Vec<String>>,
+    /// The parts of the body that start at a heading with an anchor, in body order.
+    pub sections: Vec<Section>,
+}
+
+/// A part of a page that starts at a heading with an anchor: a hit shows its best-matching
+/// sections as sub-results linking to `url#anchor`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Section {
+    /// The heading's `id` (HTML) or generated slug (Markdown), without the `#`.
+    pub anchor: String,
+    /// The heading's text.
+    pub title: String,
+    /// Byte offset in the body where the heading's text starts; the section runs to the next
+    /// section's start, or to the end of the body.
+    pub start: u32,
+}
+
+impl Section {
+    /// Whether `sections` can be cut from `body`: anchors non-empty, starts strictly
+    /// increasing and on character boundaries of the body.
+    pub fn fit(sections: &[Section], body: &str) -> bool {
+        let mut previous: Option<u32> = None;
+        sections.iter().all(|section| {
+            let start = section.start as usize;
+            let fits = !section.anchor.is_empty()
+                && body.is_char_boundary(start)
+                && previous.is_none_or(|p| p < section.start);
+            previous = Some(section.start);
+            fits
+        })
+    }
 }
 
 impl Document {

@@ -139,6 +139,11 @@ fn phrase_at(tokens: &[(u32, String)], start: usize, phrase: &[&str]) -> Option<
     Some(last)
 }
 
+/// Every match in `text`: its byte range and the clause it matches, in text order.
+pub fn matches(text: &str, targets: &Targets) -> Vec<(Range<usize>, usize)> {
+    scan(text, targets, true).matches
+}
+
 /// Byte ranges in `text` of the targets, merged where they overlap.
 pub fn highlight(text: &str, targets: &Targets) -> Vec<Range<usize>> {
     merge(

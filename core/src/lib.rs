@@ -3,7 +3,8 @@
 //! Documents go through [`analysis`] into an [`IndexBuilder`], which inverts them into the
 //! [`pieces`] of an index; [`codec`] turns them into files (one, or an entry and pieces a
 //! browser fetches as queries need them) and back into an [`Index`]; [`Index::search`]
-//! parses a [`query`] and ranks matches with [`ranking`], cutting [`excerpt`]s for the hits.
+//! parses a [`query`] and ranks matches with [`ranking`], cutting [`excerpt`]s for the hits
+//! and picking their best sections as [`subresults`].
 
 pub mod analysis;
 pub mod builder;
@@ -21,12 +22,14 @@ pub mod query;
 pub mod ranking;
 pub mod search;
 mod sort;
+pub mod subresults;
 
 pub use builder::IndexBuilder;
 pub use codec::{FormatError, IndexFiles};
-pub use document::Document;
+pub use document::{Document, Section};
 pub use index::{Index, Stats};
 pub use pieces::{Layout, Needs, PieceId, StoredDocument};
 pub use query::{Query, Syntax};
 pub use ranking::Weights;
 pub use search::{Facets, Hit, SearchOptions, SearchResults, Sort};
+pub use subresults::SectionHit;

@@ -11,6 +11,7 @@
 //! their number. A single-file index holds the same entry and pieces in one file.
 
 use crate::dictionary::TermDictionary;
+use crate::document::Section;
 
 /// A piece's name: the 64-bit hash of its file's bytes.
 pub type Name = u64;
@@ -82,6 +83,8 @@ pub struct StoredDocument {
     pub url: Option<String>,
     /// Free metadata, sorted by key.
     pub meta: Vec<(String, String)>,
+    /// Headed parts of the body, in order (see [`Section::fit`]).
+    pub sections: Vec<Section>,
 }
 
 /// A filter's values, sorted, each with the sorted numbers of the documents carrying it.

@@ -16,6 +16,7 @@ use crate::pieces::{Gather, Needs, StoredDocument};
 use crate::query::{Atom, Query, Syntax, MAX_ATOMS, MAX_QUERY_CHARS};
 use crate::ranking::{Bm25f, Weights};
 use crate::sort::{select_by, sort_by};
+use crate::subresults::{best_sections, SectionHit};
 
 /// Filter name to its values (or counts), sorted by name.
 pub type Facets = Vec<(String, Vec<(String, usize)>)>;
@@ -99,6 +100,8 @@ pub struct Hit {
     pub excerpt_matches: Vec<Range<usize>>,
     /// Byte ranges of matched words in `title`.
     pub title_matches: Vec<Range<usize>>,
+    /// The page's best-matching sections, best first.
+    pub sections: Vec<SectionHit>,
 }
 
 /// Documents re-ranked with the proximity bonus.
@@ -536,6 +539,7 @@ fn hit(stored: &StoredDocument, score: f32, targets: &Targets) -> Hit {
         excerpt,
         excerpt_matches,
         title_matches: highlight(&stored.title, targets),
+        sections: best_sections(stored, targets),
     }
 }
 

@@ -1,4 +1,7 @@
-//! Plain text assembled from markup: runs of whitespace collapse to one space, blocks end lines.
+//! Plain text assembled from markup: runs of whitespace collapse to one space, blocks end lines,
+//! and headings with anchors start sections.
+
+use scour_core::Section;
 
 /// What separates the next word from the text so far.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -12,6 +15,17 @@ enum Gap {
 pub(crate) struct Flow {
     text: String,
     gap: Gap,
+    sections: Vec<Section>,
+    heading: Heading,
+}
+
+/// Where the flow stands with a heading that starts a section.
+enum Heading {
+    Outside,
+    /// Inside a heading with this anchor, before its first character.
+    Opened(String),
+    /// Inside the heading of the last section, whose text started at this offset.
+    Writing(usize),
 }
 
 impl Flow {
@@ -19,6 +33,27 @@ impl Flow {
         Flow {
             text: String::new(),
             gap: Gap::None,
+            sections: Vec::new(),
+            heading: Heading::Outside,
+        }
+    }
+
+    /// Starts a heading that begins a section with `anchor`, on a line of its own.
+    pub fn open_heading(&mut self, anchor: String) {
+        self.close_heading();
+        self.line_break();
+        self.heading = Heading::Opened(anchor);
+    }
+
+    /// Ends the heading opened last: its text becomes the section's title. A heading with no
+    /// text starts no section.
+    pub fn close_heading(&mut self) {
+        if let Heading::Writing(start) = std::mem::replace(&mut self.heading, Heading::Outside) {
+            let title = self.text[start..].trim_end_matches(['¶', '#', ' ']);
+            if let Some(section) = self.sections.last_mut() {
+                section.title = title.to_string();
+            }
+            self.line_break();
         }
     }
 
@@ -59,6 +94,12 @@ impl Flow {
         self.text
     }
 
+    /// The assembled text and its sections.
+    pub fn finish_with_sections(mut self) -> (String, Vec<Section>) {
+        self.close_heading();
+        (self.text, self.sections)
+    }
+
     fn widen(&mut self, gap: Gap) {
         self.gap = self.gap.max(gap);
     }
@@ -73,6 +114,16 @@ impl Flow {
             }
         }
         self.gap = Gap::None;
+        if let Heading::Opened(anchor) = &mut self.heading {
+            let anchor = std::mem::take(anchor);
+            let start = self.text.len();
+            self.sections.push(Section {
+                anchor,
+                title: String::new(),
+                start: u32::try_from(start).unwrap_or(u32::MAX),
+            });
+            self.heading = Heading::Writing(start);
+        }
     }
 }
 
@@ -100,6 +151,40 @@ mod tests {
         flow.space();
         flow.line_break();
         assert_eq!(flow.finish(), "one\ntwo");
+    }
+
+    #[test]
+    fn headings_start_sections_at_their_first_character() {
+        let mut flow = Flow::new();
+        flow.push("Intro text.");
+        flow.open_heading("setup".into());
+        flow.push("  Set ");
+        flow.push("up ¶");
+        flow.close_heading();
+        flow.push("Run it.");
+        flow.open_heading("empty".into());
+        flow.close_heading();
+        flow.open_heading("last".into());
+        flow.push("Last");
+        let (text, sections) = flow.finish_with_sections();
+        assert_eq!(text, "Intro text.\nSet up ¶\nRun it.\nLast");
+        let found: Vec<(&str, &str, &str)> = sections
+            .iter()
+            .map(|s| {
+                (
+                    s.anchor.as_str(),
+                    s.title.as_str(),
+                    &text[s.start as usize..],
+                )
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("setup", "Set up", "Set up ¶\nRun it.\nLast"),
+                ("last", "Last", "Last")
+            ]
+        );
     }
 
     #[test]

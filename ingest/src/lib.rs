@@ -16,6 +16,7 @@ mod html;
 mod jsonl;
 mod markdown;
 mod relative;
+mod sections;
 mod source;
 mod txt;
 mod walk;

@@ -1,13 +1,14 @@
 //! Markdown files: front matter, then the text of the Markdown without its markup.
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
-use scour_core::Document;
+use scour_core::{Document, Section};
 
 use crate::error::Failure;
 use crate::fields;
 use crate::flow::Flow;
 use crate::frontmatter;
 use crate::relative::RelativePath;
+use crate::sections;
 
 /// Reads the text of a `.md` file at `relative` into a document.
 pub(crate) fn parse(text: &str, relative: &RelativePath) -> Result<Document, Failure> {
@@ -16,10 +17,12 @@ pub(crate) fn parse(text: &str, relative: &RelativePath) -> Result<Document, Fai
     fields::set_all(&mut document, fields).map_err(Failure::anywhere)?;
     let plain = to_plain_text(markdown, document.title.is_empty());
     document.body = plain.body;
+    document.sections = plain.sections;
     if document.title.is_empty() {
         document.title = plain.heading.unwrap_or_else(|| relative.stem().to_string());
     }
     document.url.get_or_insert_with(|| relative.page_url());
+    sections::drop_title_heading(&mut document);
     Ok(document)
 }
 
@@ -28,6 +31,8 @@ struct PlainText {
     /// The first `# heading`, when it was asked for; it is then left out of `body`.
     heading: Option<String>,
     body: String,
+    /// The body's other headings, each anchored by its `{#id}` or the slug of its text.
+    sections: Vec<Section>,
 }
 
 /// Where the first level-1 heading stands, when it is wanted as the title.
@@ -65,6 +70,10 @@ fn to_plain_text(markdown: &str, take_heading: bool) -> PlainText {
             Event::End(TagEnd::Heading(HeadingLevel::H1)) if heading == Heading::Inside => {
                 heading = Heading::Taken;
             }
+            Event::Start(Tag::Heading { id, .. }) => {
+                flow.open_heading(id.map(|id| id.to_string()).unwrap_or_default());
+            }
+            Event::End(TagEnd::Heading(_)) => flow.close_heading(),
             Event::Start(tag) => {
                 in_code |= matches!(tag, Tag::CodeBlock(_));
                 separate(flow, tag.to_end());
@@ -88,16 +97,20 @@ fn to_plain_text(markdown: &str, take_heading: bool) -> PlainText {
             | Event::TaskListMarker(_) => {}
         }
     }
+    let (body, mut sections) = body.finish_with_sections();
+    sections::fill_slugs(&mut sections);
     PlainText {
         heading: (heading == Heading::Taken).then(|| heading_text.finish()),
-        body: body.finish(),
+        body,
+        sections,
     }
 }
 
-/// GitHub-style tables, strikethrough, task lists and footnotes, and definition lists;
-/// no smart punctuation, so the text is searched as written.
+/// GitHub-style tables, strikethrough, task lists and footnotes, definition lists, and
+/// `{#id}` heading anchors; no smart punctuation, so the text is searched as written.
 fn extensions() -> Options {
-    Options::ENABLE_TABLES
+    Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_TABLES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_FOOTNOTES
@@ -160,6 +173,47 @@ mod tests {
         );
         assert_eq!(document.title, "Setup");
         assert_eq!(document.body, "Installing\nBody.");
+        assert_eq!(document.sections[0].anchor, "installing");
+        let titled = read(
+            "a.md",
+            "---\ntitle: Setup\n---\n# Setup\n\nBody.\n## More\n",
+        );
+        let anchors: Vec<&str> = titled.sections.iter().map(|s| s.anchor.as_str()).collect();
+        assert_eq!(
+            anchors,
+            ["more"],
+            "the heading that repeats the title starts no section"
+        );
+    }
+
+    #[test]
+    fn headings_start_sections_with_slugs_or_given_ids() {
+        let document = read(
+            "guide/install.md",
+            "# Install\n\nIntro.\n\n## Get the *archive*\n\nDownload it.\n\n\
+             ### Verify {#check}\n\nRun sha256sum.\n\n## Get the archive\n\nAgain.\n",
+        );
+        let found: Vec<(&str, &str, &str)> = document
+            .sections
+            .iter()
+            .map(|s| {
+                let text = &document.body[s.start as usize..];
+                (
+                    s.anchor.as_str(),
+                    s.title.as_str(),
+                    text.lines().nth(1).unwrap_or(""),
+                )
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("get-the-archive", "Get the archive", "Download it."),
+                ("check", "Verify", "Run sha256sum."),
+                ("get-the-archive-1", "Get the archive", "Again."),
+            ]
+        );
+        assert_eq!(document.title, "Install");
     }
 
     #[test]

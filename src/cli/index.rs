@@ -14,10 +14,11 @@ use scour_ingest::{read_corpus, IngestOptions};
 pub const INDEX_FILE: &str = "scour-index.bin";
 /// The folder of a chunked index's pieces, beside its entry.
 const PIECES: &str = "pieces";
-/// What `--bundle` copies, from `www/` (built by `make build`), and where: the widget, and
-/// the engine built without an embedded index.
-const BUNDLE: [(&str, &str); 3] = [
+/// What `--bundle` copies, from `www/` (built by `make build`), and where: the widget, the
+/// highlight-on-arrival script, and the engine built without an embedded index.
+const BUNDLE: [(&str, &str); 4] = [
     ("scour.js", "scour.js"),
+    ("highlight.js", "highlight.js"),
     ("bundle/pkg/scour_engine.js", "pkg/scour_engine.js"),
     (
         "bundle/pkg/scour_engine_bg.wasm",

@@ -11,7 +11,7 @@ use scour_core::{codec, Index, SearchOptions};
 pub struct SearchArgs {
     /// The query, in the same language as the search box.
     query: String,
-    /// Print one JSON array of {id, title, date, score, excerpt}.
+    /// Print one JSON array of {id, title, date, url, score, excerpt, sections}.
     #[arg(long)]
     json: bool,
     /// Most hits to print.
@@ -27,7 +27,17 @@ struct JsonHit<'a> {
     id: &'a str,
     title: &'a str,
     date: Option<&'a str>,
+    url: Option<&'a str>,
     score: f32,
+    excerpt: &'a str,
+    sections: Vec<JsonSection<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonSection<'a> {
+    title: &'a str,
+    anchor: &'a str,
+    url: Option<&'a str>,
     excerpt: &'a str,
 }
 
@@ -46,8 +56,19 @@ pub fn run(args: &SearchArgs) -> Result<(), String> {
                 id: &h.id,
                 title: &h.title,
                 date: h.date.as_deref(),
+                url: h.url.as_deref(),
                 score: h.score,
                 excerpt: &h.excerpt,
+                sections: h
+                    .sections
+                    .iter()
+                    .map(|s| JsonSection {
+                        title: &s.title,
+                        anchor: &s.anchor,
+                        url: s.url.as_deref(),
+                        excerpt: &s.excerpt,
+                    })
+                    .collect(),
             })
             .collect();
         println!(
@@ -82,7 +103,15 @@ pub fn run(args: &SearchArgs) -> Result<(), String> {
             hit.id,
             hit.score
         );
-        println!("    {}\n", marked(&hit.excerpt, &hit.excerpt_matches));
+        println!("    {}", marked(&hit.excerpt, &hit.excerpt_matches));
+        for section in &hit.sections {
+            println!("      § {}  [#{}]", section.title, section.anchor);
+            println!(
+                "        {}",
+                marked(&section.excerpt, &section.excerpt_matches)
+            );
+        }
+        println!();
     }
     Ok(())
 }
