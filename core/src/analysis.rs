@@ -123,6 +123,38 @@ pub fn analyze_while(text: &str, mut emit: impl FnMut(TokenRef<'_>) -> bool) {
     compound.flush(&mut emit);
 }
 
+/// The parts of a `camelCase` or `PascalCase` word (`getElementById`: `get`, `Element`,
+/// `By`, `Id`; `HTMLParser`: `HTML`, `Parser`) as byte ranges of `word`, when it has two or
+/// more and each has two characters or more; otherwise none. The index records them beside
+/// the word, at its position, so that `element` finds `getElementById`.
+pub fn camel_parts(word: &str) -> Vec<Range<usize>> {
+    let chars: Vec<(usize, char)> = word.char_indices().collect();
+    let mut starts = vec![0];
+    for i in 1..chars.len() {
+        let (previous, current) = (chars[i - 1].1, chars[i].1);
+        let next_is_lower = chars.get(i + 1).is_some_and(|&(_, c)| c.is_lowercase());
+        let lower_to_upper =
+            (previous.is_lowercase() || previous.is_ascii_digit()) && current.is_uppercase();
+        let acronym_end = previous.is_uppercase() && current.is_uppercase() && next_is_lower;
+        if lower_to_upper || acronym_end {
+            starts.push(chars[i].0);
+        }
+    }
+    if starts.len() < 2 {
+        return Vec::new();
+    }
+    let ends = starts[1..].iter().copied().chain([word.len()]);
+    let parts: Vec<Range<usize>> = starts.iter().zip(ends).map(|(&s, e)| s..e).collect();
+    if parts
+        .iter()
+        .all(|part| word[part.clone()].chars().count() >= 2)
+    {
+        parts
+    } else {
+        Vec::new()
+    }
+}
+
 /// Normalises one word: folded, full lower case, possessive and apostrophes removed. Returns
 /// an empty string for a word with no letters or digits.
 pub fn normalize_word(word: &str) -> String {
@@ -435,6 +467,21 @@ mod tests {
     fn snake_case_identifiers_are_compounds() {
         assert_eq!(terms("array_push()"), ["arraypush", "array", "push"]);
         assert_eq!(terms("_private __init__"), ["private", "init"]);
+    }
+
+    #[test]
+    fn camel_case_words_have_parts() {
+        fn parts(word: &str) -> Vec<&str> {
+            camel_parts(word).into_iter().map(|r| &word[r]).collect()
+        }
+        assert_eq!(parts("getElementById"), ["get", "Element", "By", "Id"]);
+        assert_eq!(parts("DateTime"), ["Date", "Time"]);
+        assert_eq!(parts("HTMLParser"), ["HTML", "Parser"]);
+        assert_eq!(parts("utf8Encode"), ["utf8", "Encode"]);
+        assert_eq!(parts("ÉcoleNormale"), ["École", "Normale"]);
+        for whole in ["iPhone", "PhD", "plain", "HTML", "Title", "x"] {
+            assert!(parts(whole).is_empty(), "{whole}");
+        }
     }
 
     #[test]

@@ -2,7 +2,9 @@
 
 use std::collections::BTreeMap;
 
-use crate::analysis::{accented_term, stem, tokenize, CompoundRole, Token, ACCENTED};
+use crate::analysis::{
+    accented_term, camel_parts, normalize_word, stem, tokenize, CompoundRole, Token, ACCENTED,
+};
 use crate::codec::{self, IndexFiles, PartTerm, Parts};
 use crate::document::{Document, Section};
 use crate::index::Index;
@@ -77,8 +79,13 @@ impl IndexBuilder {
     ) {
         for token in tokens {
             if token.role != CompoundRole::Joined {
-                if let Some(accented) = accented_term(&text[token.span.clone()]) {
+                let word = &text[token.span.clone()];
+                if let Some(accented) = accented_term(word) {
                     self.occur(accented, doc, token.position, field);
+                }
+                for part in camel_parts(word) {
+                    let term = normalize_word(&word[part]);
+                    self.occur(term, doc, token.position, field);
                 }
             }
             self.occur(token.term.clone(), doc, token.position, field);

@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use crate::analysis::{analyze_while, CompoundRole};
+use crate::analysis::{analyze_while, camel_parts, normalize_word, CompoundRole};
 use crate::sort::sort_by;
 
 /// Target excerpt length in characters.
@@ -19,6 +19,29 @@ pub struct Targets<'a> {
     pub words: Vec<(&'a str, usize)>,
     pub phrases: Vec<(Vec<&'a str>, usize)>,
     pub clauses: usize,
+}
+
+impl Targets<'_> {
+    /// The clause of a matched word.
+    fn clause_of(&self, term: &str) -> Option<usize> {
+        let i = self.words.binary_search_by(|(w, _)| (*w).cmp(term)).ok()?;
+        Some(self.words[i].1)
+    }
+}
+
+/// The matched `camelCase` parts of the word at `span`, as the index records them.
+fn camel_matches(text: &str, span: &Range<usize>, targets: &Targets) -> Vec<(Range<usize>, usize)> {
+    let word = &text[span.clone()];
+    if !word.chars().skip(1).any(char::is_uppercase) {
+        return Vec::new();
+    }
+    camel_parts(word)
+        .into_iter()
+        .filter_map(|part| {
+            let clause = targets.clause_of(&normalize_word(&word[part.clone()]))?;
+            Some((span.start + part.start..span.start + part.end, clause))
+        })
+        .collect()
 }
 
 /// A text's word spans and its matches, from one pass of the analyser.
@@ -43,13 +66,14 @@ fn scan(text: &str, targets: &Targets, whole: bool) -> Scan {
         if early.done(token.span.start) {
             return false;
         }
-        if let Ok(i) = targets
-            .words
-            .binary_search_by(|(w, _)| (*w).cmp(token.term))
-        {
-            let clause = targets.words[i].1;
+        if let Some(clause) = targets.clause_of(token.term) {
             scan.matches.push((token.span.clone(), clause));
             early.matched(clause, &token.span);
+        } else {
+            for (span, clause) in camel_matches(text, &token.span, targets) {
+                scan.matches.push((span.clone(), clause));
+                early.matched(clause, &span);
+            }
         }
         if !targets.phrases.is_empty() {
             tokens.push((token.position, token.term.to_string()));
