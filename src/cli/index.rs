@@ -58,6 +58,7 @@ pub fn run(args: &IndexArgs) -> Result<(), String> {
         &args.paths,
         &IngestOptions {
             strict: args.strict,
+            ..IngestOptions::default()
         },
     )
     .map_err(|e| e.to_string())?;
