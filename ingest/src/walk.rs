@@ -83,8 +83,9 @@ fn file(path: &Path, root: &Path, exclude: &[Glob]) -> Option<Found> {
     if format.is_none() && !not_for_search {
         return None;
     }
-    let names = RelativePath::new(path, root);
-    if exclude.iter().any(|glob| glob.matches(&names.names())) {
+    let relative = RelativePath::new(path, root);
+    let names = relative.names();
+    if exclude.iter().any(|glob| glob.matches(&names)) {
         return omitted(Omission::Excluded);
     }
     match format {
