@@ -23,7 +23,10 @@ fn main() {
     watch(&corpus);
     let documents = match read_corpus(
         std::slice::from_ref(&corpus),
-        &IngestOptions { strict: true },
+        &IngestOptions {
+            strict: true,
+            ..IngestOptions::default()
+        },
     ) {
         Ok(corpus) => corpus.documents,
         Err(error) => fail(&format!(

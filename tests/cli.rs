@@ -4,6 +4,8 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+use scour_core::StoredDocument;
+
 fn scour(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_scour"))
         .args(args)
@@ -238,4 +240,161 @@ fn eval_scores_judged_queries_and_writes_a_trec_run() {
     let missing = scour(&["eval", &fixture("docs-site")]);
     assert!(!missing.status.success());
     assert!(String::from_utf8_lossy(&missing.stderr).contains("has no corpus.jsonl"));
+}
+
+/// `scour index` of the lighthouse fixture into one file, with `options`: what it printed, and
+/// the stored documents by id.
+fn index_lighthouse(name: &str, options: &[&str]) -> (String, Vec<StoredDocument>) {
+    let out = temp_dir(name);
+    let mut args = vec![
+        "index".to_string(),
+        fixture("lighthouse-site"),
+        "--single-file".to_string(),
+        "--out".to_string(),
+        out.display().to_string(),
+    ];
+    args.extend(options.iter().map(|option| option.to_string()));
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let printed = stdout(&scour(&args));
+    let bytes = std::fs::read(out.join("scour-index.bin")).unwrap();
+    let index = scour_core::codec::decode(&bytes).expect("the index opens");
+    let mut documents: Vec<StoredDocument> = index.documents().cloned().collect();
+    documents.sort_by(|a, b| a.id.cmp(&b.id));
+    (printed, documents)
+}
+
+fn stored<'a>(documents: &'a [StoredDocument], id: &str) -> &'a StoredDocument {
+    documents
+        .iter()
+        .find(|document| document.id == id)
+        .unwrap_or_else(|| panic!("no {id} in the index"))
+}
+
+/// Runs `scour index` on the lighthouse fixture with a bad option value: its error message.
+fn refused(options: &[&str]) -> String {
+    let out = temp_dir("refused");
+    let mut args = vec!["index", "--out", out.to_str().unwrap()];
+    let site = fixture("lighthouse-site");
+    args.push(&site);
+    args.extend_from_slice(options);
+    let output = scour(&args);
+    assert!(!output.status.success(), "{options:?} was accepted");
+    let message = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert!(!message.contains("panicked"), "{message}");
+    message
+}
+
+#[test]
+fn index_leaves_out_pages_not_for_search_and_counts_them() {
+    let (printed, documents) = index_lighthouse("rules", &[]);
+    assert!(printed.contains("indexed 5 documents"), "{printed}");
+    let summary = printed
+        .lines()
+        .find(|line| line.starts_with("left out "))
+        .unwrap_or_else(|| panic!("no left-out line in {printed}"));
+    assert!(
+        summary.starts_with("left out 5 file(s): 3 not for search ("),
+        "{summary}"
+    );
+    for expected in [
+        "404.html, ",
+        "robots.txt, ",
+        "sitemap.xml)",
+        "1 marked draft (",
+        "notes/wip.md)",
+        "1 marked noindex (",
+        "private.html)",
+    ] {
+        assert!(summary.contains(expected), "{expected} not in {summary}");
+    }
+    let ids: Vec<&str> = documents.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids, ["drafts/beacon", "fog", "index", "lamps", "notes/log"]);
+}
+
+#[test]
+fn index_titles_are_the_content_h1_else_title_without_the_site_name() {
+    let (_, documents) = index_lighthouse("titles", &[]);
+    assert_eq!(stored(&documents, "index").title, "Keeping a lighthouse");
+    assert_eq!(stored(&documents, "lamps").title, "Lamps and lenses");
+    assert_eq!(stored(&documents, "fog").title, "Fog signals");
+}
+
+#[test]
+fn index_title_selector_chooses_each_page_title() {
+    let (_, documents) = index_lighthouse("title-selector", &["--title-selector", ".doc-title"]);
+    assert_eq!(stored(&documents, "lamps").title, "Fresnel lenses");
+    assert_eq!(stored(&documents, "index").title, "Keeping a lighthouse");
+}
+
+#[test]
+fn index_content_selector_chooses_the_text_indexed() {
+    let (_, documents) = index_lighthouse("default-content", &[]);
+    assert!(stored(&documents, "lamps").body.contains("sidebarword"));
+    let (_, documents) = index_lighthouse("content-selector", &["--content-selector", "div.doc"]);
+    let lamps = &stored(&documents, "lamps").body;
+    assert!(
+        lamps.contains("fresnel") && !lamps.contains("sidebarword"),
+        "{lamps}"
+    );
+}
+
+#[test]
+fn index_exclude_leaves_out_matching_paths_and_counts_them() {
+    let (printed, documents) = index_lighthouse(
+        "exclude",
+        &["--exclude", "drafts/**", "--exclude", "**/log.md"],
+    );
+    assert!(printed.contains("indexed 3 documents"), "{printed}");
+    assert!(printed.contains(", 2 excluded by --exclude ("), "{printed}");
+    let ids: Vec<&str> = documents.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids, ["fog", "index", "lamps"]);
+}
+
+#[test]
+fn index_base_url_prefixes_every_url_made_from_a_path() {
+    let (_, documents) = index_lighthouse("base-url", &["--base-url", "/guide"]);
+    let url = |id| stored(&documents, id).url.clone().unwrap();
+    assert_eq!(url("index"), "/guide/");
+    assert_eq!(url("lamps"), "/guide/lamps.html");
+    assert_eq!(url("notes/log"), "/guide/notes/log/");
+    let (_, documents) = index_lighthouse(
+        "full-base-url",
+        &["--base-url", "https://example.com/guide/"],
+    );
+    assert_eq!(
+        stored(&documents, "fog").url.as_deref(),
+        Some("https://example.com/guide/fog.html")
+    );
+}
+
+#[test]
+fn bad_option_values_are_refused_naming_the_option_and_the_fault() {
+    let cases: [(&[&str], &[&str]); 4] = [
+        (
+            &["--content-selector", "main >"],
+            &[
+                "--content-selector",
+                "`main >` is not a CSS selector",
+                "nothing after it",
+            ],
+        ),
+        (
+            &["--title-selector", "h1[="],
+            &["--title-selector", "malformed attribute selector"],
+        ),
+        (
+            &["--exclude", "docs/**.md"],
+            &["--exclude", "must be a whole path segment"],
+        ),
+        (
+            &["--base-url", "docs/"],
+            &["--base-url", "must start with `/`"],
+        ),
+    ];
+    for (options, expected) in cases {
+        let message = refused(options);
+        for part in expected {
+            assert!(message.contains(part), "{part:?} not in {message}");
+        }
+    }
 }

@@ -1,5 +1,6 @@
 //! A whole corpus: every input file read in order, problems recorded (or fatal in strict mode),
-//! ids kept unique.
+//! files left out on purpose counted, ids kept unique, a site name shared by every `<title>`
+//! removed.
 
 use std::collections::HashMap;
 use std::fmt;
@@ -8,14 +9,27 @@ use std::path::{Path, PathBuf};
 use scour_core::Document;
 
 use crate::error::{FileError, IngestError, Location, Problem};
+use crate::glob::Glob;
+use crate::options::{BaseUrl, CssSelector};
+use crate::site_name;
 use crate::source::{self, Format, Item};
-use crate::walk;
+use crate::walk::{self, Found};
 
 /// How to read a corpus.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct IngestOptions {
     /// Fail on the first skipped item or warning instead of recording it.
     pub strict: bool,
+    /// The element of an HTML page whose text is indexed (the first match); default, and for
+    /// pages where it matches nothing: `<main>`, else `<article>`, else `<body>`.
+    pub content_selector: Option<CssSelector>,
+    /// The element of an HTML page holding its title (the first match with text); default, and
+    /// for pages where it matches nothing: the first `<h1>` of the content, else `<title>`.
+    pub title_selector: Option<CssSelector>,
+    /// Files whose path under their input folder matches one of these are left out.
+    pub exclude: Vec<Glob>,
+    /// Where the site is served from: the prefix of the URLs made from file paths.
+    pub base_url: BaseUrl,
 }
 
 /// The documents of a corpus and what had to be passed over to read them.
@@ -27,6 +41,29 @@ pub struct Corpus {
     pub skipped: Vec<Skipped>,
     /// Problems that did not stop a document from being read.
     pub warnings: Vec<Warning>,
+    /// Files left out on purpose.
+    pub omitted: Vec<Omitted>,
+}
+
+/// A file left out on purpose; never an error, even in strict mode.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Omitted {
+    pub path: PathBuf,
+    pub reason: Omission,
+}
+
+/// Why a file was left out on purpose. To index such a page anyway, remove its mark (or the
+/// exclude pattern).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Omission {
+    /// `robots.txt`, `404.html` or `sitemap.xml`, in any folder: for crawlers and browsers.
+    NotForSearch,
+    /// Front matter `draft: true`.
+    Draft,
+    /// `<meta name="robots" content="noindex">` (or `none`).
+    NoIndex,
+    /// The path matches an exclude pattern.
+    Excluded,
 }
 
 /// A file, or a line of one, that was left out of the corpus.
@@ -78,20 +115,30 @@ impl fmt::Display for Warning {
 pub fn read_corpus(paths: &[PathBuf], options: &IngestOptions) -> Result<Corpus, IngestError> {
     let mut collector = Collector::new(options.strict);
     for path in paths {
-        for found in walk::inputs(path)? {
+        for found in walk::inputs(path, &options.exclude)? {
             match found {
-                Ok(input) => collector.add_all(
+                Found::Input(input) => collector.add_all(
                     &input.path,
-                    source::read(&input.path, &input.root, input.format),
+                    source::read(&input.path, &input.root, input.format, options),
                 )?,
-                Err(error) => collector.issue(error)?,
+                Found::Omitted(path, reason) => {
+                    collector.corpus.omitted.push(Omitted { path, reason })
+                }
+                Found::Unlisted(error) => collector.issue(error)?,
             }
         }
     }
-    if collector.corpus.documents.is_empty() {
-        return Err(IngestError::Empty(paths.to_vec()));
+    let corpus = collector.finish();
+    if corpus.documents.is_empty() {
+        return Err(match corpus.omitted.len() {
+            0 => IngestError::Empty(paths.to_vec()),
+            count => IngestError::AllLeftOut {
+                paths: paths.to_vec(),
+                count,
+            },
+        });
     }
-    Ok(collector.corpus)
+    Ok(corpus)
 }
 
 /// Reads the one file at `path`, its ids relative to `root`, failing on any problem in it.
@@ -99,8 +146,9 @@ pub fn read_file(path: &Path, root: &Path) -> Result<Vec<Document>, FileError> {
     let format =
         Format::of(path).ok_or_else(|| FileError::new(path, None, Problem::UnknownFormat))?;
     let mut collector = Collector::new(true);
-    collector.add_all(path, source::read(path, root, format))?;
-    Ok(collector.corpus.documents)
+    let options = IngestOptions::default();
+    collector.add_all(path, source::read(path, root, format, &options))?;
+    Ok(collector.finish().documents)
 }
 
 /// Gathers documents and problems, file by file.
@@ -109,6 +157,8 @@ struct Collector {
     corpus: Corpus,
     /// Where each id was first seen.
     seen: HashMap<String, (PathBuf, Option<usize>)>,
+    /// The documents whose title was read from `<title>`, by position.
+    title_tag_documents: Vec<usize>,
 }
 
 impl Collector {
@@ -117,17 +167,50 @@ impl Collector {
             strict,
             corpus: Corpus::default(),
             seen: HashMap::new(),
+            title_tag_documents: Vec::new(),
         }
     }
 
     fn add_all(&mut self, path: &Path, items: Vec<Item>) -> Result<(), FileError> {
         for item in items {
             match item {
-                Item::Document { line, document } => self.add(path, line, document)?,
+                Item::Document {
+                    line,
+                    document,
+                    title_tag,
+                } => {
+                    let position = self.corpus.documents.len();
+                    self.add(path, line, document)?;
+                    let kept = self.corpus.documents.len() > position;
+                    if title_tag && kept {
+                        self.title_tag_documents.push(position);
+                    }
+                }
+                Item::Omitted(reason) => self.corpus.omitted.push(Omitted {
+                    path: path.to_path_buf(),
+                    reason,
+                }),
                 Item::Issue(error) => self.issue(error)?,
             }
         }
         Ok(())
+    }
+
+    /// The corpus, with the site name every `<title>` title ends with removed.
+    fn finish(mut self) -> Corpus {
+        let documents = &mut self.corpus.documents;
+        let titles: Vec<&str> = self
+            .title_tag_documents
+            .iter()
+            .map(|&position| documents[position].title.as_str())
+            .collect();
+        if let Some(suffix) = site_name::shared_suffix(&titles) {
+            for &position in &self.title_tag_documents {
+                let title = &mut documents[position].title;
+                title.truncate(title.len() - suffix.len());
+            }
+        }
+        self.corpus
     }
 
     /// Keeps the document unless its id is taken.

@@ -1,4 +1,5 @@
-//! What can go wrong: a problem in one file ([`FileError`]) and a failed run ([`IngestError`]).
+//! What can go wrong: a problem in one file ([`FileError`]), a failed run ([`IngestError`]) and
+//! an option value that cannot be used ([`OptionError`]).
 
 use std::fmt;
 use std::io;
@@ -141,6 +142,42 @@ pub enum IngestError {
     /// Nothing to index.
     #[error("no documents found under {}: expected .txt, .md, .html or .jsonl files", PathList(.0))]
     Empty(Vec<PathBuf>),
+    /// Every file found was left out on purpose (see [`crate::Omission`]).
+    #[error("nothing to index under {}: all {count} file(s) found were left out as drafts, noindex pages, robots.txt, 404.html or sitemap.xml, or by an exclude pattern", PathList(.paths))]
+    AllLeftOut {
+        /// The paths of the run.
+        paths: Vec<PathBuf>,
+        /// How many files were left out.
+        count: usize,
+    },
+}
+
+/// An option value that cannot be used; the message says what to write instead.
+#[derive(Debug, Error, PartialEq, Eq)]
+pub enum OptionError {
+    /// A CSS selector that does not parse.
+    #[error("`{css}` is not a CSS selector scour understands ({reason}); write one like `main`, `.content` or `article > h1`")]
+    Selector {
+        /// The selector as written.
+        css: String,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// A glob pattern with nothing to match.
+    #[error("the pattern is empty; write a path such as `drafts/**` or `**/*.txt`")]
+    EmptyGlob,
+    /// `**` next to other characters in one path segment.
+    #[error("`{0}`: `**` must be a whole path segment (`**/x`, `x/**` or `a/**/b`); use `*` inside a name")]
+    PartialDoubleStar(String),
+    /// A base URL that is neither an absolute path nor an http(s) address.
+    #[error("`{0}` must start with `/` (a path on this host, like /docs/) or with http:// or https:// (a full address)")]
+    BaseUrlStart(String),
+    /// A base URL with an empty host.
+    #[error("`{0}` has no host after the scheme; write it like https://example.com/docs/")]
+    BaseUrlHost(String),
+    /// A base URL with a query, a fragment or spaces, which cannot prefix a path.
+    #[error("`{0}` holds a `?`, `#` or a space; give only the address of the folder the site is served from")]
+    BaseUrlCharacters(String),
 }
 
 /// `path:line` or `path`, the way compilers name a place in a file.

@@ -24,6 +24,13 @@ pub(crate) fn split(text: &str) -> Result<(Fields, &str), Failure> {
     Ok((syntax.parse(block)?, body))
 }
 
+/// Whether the fields mark the page as a draft: `draft: true` (`draft = true` in TOML).
+pub(crate) fn is_draft(fields: &Fields) -> bool {
+    fields
+        .iter()
+        .any(|(key, value)| key == "draft" && *value == Value::Bool(true))
+}
+
 /// The block before the closing `fence` line, and the text after that line.
 fn close<'a>(text: &'a str, fence: &str) -> Option<(&'a str, &'a str)> {
     let mut start = 0;
@@ -161,6 +168,17 @@ mod tests {
             ]
         );
         assert_eq!(body, "Text");
+    }
+
+    #[test]
+    fn draft_true_marks_a_draft_in_either_syntax() {
+        let draft = |text: &str| is_draft(&split(text).unwrap().0);
+        assert!(draft("---\ndraft: true\n---\n"));
+        assert!(draft("+++\ndraft = true\n+++\n"));
+        assert!(!draft("---\ndraft: false\n---\n"));
+        assert!(!draft("---\ndraft: \"yes\"\n---\n"));
+        assert!(!draft("---\ntitle: draft\n---\n"));
+        assert!(!draft("no front matter"));
     }
 
     #[test]

@@ -1,13 +1,16 @@
 //! HTML files: the title, the text of the main content without page chrome, and `data-scour-*`
-//! annotations.
+//! annotations; drafts and noindex pages are left out.
 
 use scour_core::Document;
 use scraper::{ElementRef, Html, Node, Selector};
 
+use crate::corpus::{IngestOptions, Omission};
 use crate::date;
 use crate::error::{Failure, Problem};
 use crate::flow::Flow;
+use crate::frontmatter;
 use crate::relative::RelativePath;
+use crate::source::Page;
 
 /// Elements whose text is never indexed: scripts, styles and the chrome repeated on every page.
 const SKIPPED: [&str; 7] = [
@@ -55,6 +58,9 @@ const BLOCKS: [&str; 37] = [
     "tr",
 ];
 
+/// Elements that make a `<header>` inside them part of the content, not the site's banner.
+const SECTIONING: [&str; 4] = ["main", "article", "section", "aside"];
+
 /// An element with this attribute is left out of the text, whatever it is.
 const IGNORE: &str = "data-scour-ignore";
 /// `key:value` (or `key`, valued by the element's text): a `meta` entry of the document.
@@ -62,15 +68,33 @@ const META: &str = "data-scour-meta";
 /// `key:value` (or `key`, valued by the element's text): a filter value of the document.
 const FILTER: &str = "data-scour-filter";
 
-/// Reads the text of a `.html` file at `relative` into a document.
-pub(crate) fn parse(text: &str, relative: &RelativePath) -> Result<Document, Failure> {
-    let html = Html::parse_document(text);
-    let title = title(&html).unwrap_or_else(|| relative.stem().to_string());
-    let mut document = Document::new(relative.id(), title, body_text(&html));
+/// Reads the text of a `.html` file at `relative` into a document, unless it is marked as a
+/// draft (front matter) or noindex.
+pub(crate) fn parse(
+    text: &str,
+    relative: &RelativePath,
+    options: &IngestOptions,
+) -> Result<Page, Failure> {
+    let (fields, markup) = frontmatter::split(text)?;
+    if frontmatter::is_draft(&fields) {
+        return Ok(Page::Omitted(Omission::Draft));
+    }
+    let html = Html::parse_document(markup);
+    if is_noindex(&html) {
+        return Ok(Page::Omitted(Omission::NoIndex));
+    }
+    let root = content_root(&html, options);
+    let title = title(&html, &root, options);
+    let title_tag = title.as_ref().is_some_and(|title| title.from_title_tag);
+    let title = title.map_or_else(|| relative.stem().to_string(), |title| title.text);
+    let mut document = Document::new(relative.id(), title, body_text(&root));
     document.url = Some(relative.file_url());
     document.date = meta_date(&html)?;
     annotate(&html, &mut document);
-    Ok(document)
+    Ok(Page::Document {
+        document,
+        title_tag,
+    })
 }
 
 fn selector(css: &str) -> Selector {
@@ -82,13 +106,87 @@ fn first<'a>(html: &'a Html, css: &str) -> Option<ElementRef<'a>> {
     html.select(&selector(css)).next()
 }
 
-/// `<title>`, else the first `<h1>`, when it has text.
-fn title(html: &Html) -> Option<String> {
-    ["title", "h1"]
-        .into_iter()
-        .filter_map(|css| first(html, css))
-        .map(|element| inline_text(&element))
-        .find(|title| !title.is_empty())
+/// `<meta name="robots" content="noindex">`, or `none`, in any case and within a list.
+fn is_noindex(html: &Html) -> bool {
+    html.select(&selector("meta[name][content]")).any(|meta| {
+        let is_robots = meta
+            .attr("name")
+            .is_some_and(|name| name.trim().eq_ignore_ascii_case("robots"));
+        let directives = meta.attr("content").unwrap_or_default().split(',');
+        is_robots
+            && directives.map(str::trim).any(|directive| {
+                ["noindex", "none"]
+                    .iter()
+                    .any(|no| directive.eq_ignore_ascii_case(no))
+            })
+    })
+}
+
+/// The element whose text is indexed: the chosen one, else `<main>`, else `<article>`, else
+/// `<body>`.
+fn content_root<'a>(html: &'a Html, options: &IngestOptions) -> ElementRef<'a> {
+    let chosen = options.content_selector.as_ref();
+    chosen
+        .and_then(|css| html.select(&css.selector).next())
+        .or_else(|| {
+            ["main", "article", "body"]
+                .into_iter()
+                .find_map(|css| first(html, css))
+        })
+        .unwrap_or_else(|| html.root_element())
+}
+
+/// A page's title, and whether it is `<title>`'s text.
+struct Title {
+    text: String,
+    from_title_tag: bool,
+}
+
+/// The chosen title element's text, else the first `<h1>` of the content, else `<title>`'s.
+fn title(html: &Html, root: &ElementRef, options: &IngestOptions) -> Option<Title> {
+    let chosen = options.title_selector.as_ref();
+    chosen
+        .and_then(|css| first_title(html.select(&css.selector)))
+        .or_else(|| {
+            let h1 = selector("h1");
+            let headings = root.select(&h1);
+            first_title(headings.filter(|heading| is_content_heading(heading, root)))
+        })
+        .or_else(|| first_title(html.select(&selector("title"))))
+}
+
+/// The text of the first of `elements` that has some.
+fn first_title<'a>(mut elements: impl Iterator<Item = ElementRef<'a>>) -> Option<Title> {
+    elements.find_map(|element| {
+        let text = inline_text(&element);
+        (!text.is_empty()).then(|| Title {
+            text,
+            from_title_tag: element.value().name() == "title",
+        })
+    })
+}
+
+/// Whether a heading under `root` is the content's own: not ignored, not in navigation or a
+/// footer, and, when the content is the whole `<body>`, not in the site's banner (a `<header>`
+/// outside any article or section).
+fn is_content_heading(heading: &ElementRef, root: &ElementRef) -> bool {
+    let mut in_banner = false;
+    let below_root = std::iter::once(*heading).chain(
+        heading
+            .ancestors()
+            .take_while(|node| node.id() != root.id())
+            .filter_map(ElementRef::wrap),
+    );
+    for element in below_root {
+        match element.value().name() {
+            _ if element.attr(IGNORE).is_some() => return false,
+            "header" => in_banner = true,
+            name if SECTIONING.contains(&name) => in_banner = false,
+            name if SKIPPED.contains(&name) => return false,
+            _ => {}
+        }
+    }
+    !in_banner || !matches!(root.value().name(), "body" | "html")
 }
 
 /// `<meta name="date" content="YYYY-MM-DD">`, checked.
@@ -102,14 +200,10 @@ fn meta_date(html: &Html) -> Result<Option<String>, Failure> {
         .ok_or_else(|| Failure::anywhere(Problem::BadDate(content.to_string())))
 }
 
-/// The text of `<main>`, else `<article>`, else `<body>`.
-fn body_text(html: &Html) -> String {
-    let root = ["main", "article", "body"]
-        .into_iter()
-        .find_map(|css| first(html, css))
-        .unwrap_or_else(|| html.root_element());
+/// The text under `root`.
+fn body_text(root: &ElementRef) -> String {
     let mut flow = Flow::new();
-    push_children(&root, &mut flow, false);
+    push_children(root, &mut flow, false);
     flow.finish()
 }
 
@@ -194,8 +288,38 @@ mod tests {
     use super::*;
 
     fn read(path: &str, text: &str) -> Document {
+        read_with(path, text, &IngestOptions::default())
+    }
+
+    fn read_with(path: &str, text: &str, options: &IngestOptions) -> Document {
+        match page(path, text, options) {
+            Page::Document { document, .. } => document,
+            Page::Omitted(omission) => panic!("{path} left out: {omission:?}"),
+        }
+    }
+
+    fn page(path: &str, text: &str, options: &IngestOptions) -> Page {
         let relative = RelativePath::new(Path::new(path), Path::new(""));
-        parse(text, &relative).unwrap()
+        parse(text, &relative, options).unwrap()
+    }
+
+    /// The title of `a.html` holding `text`, and whether it was read from `<title>`.
+    fn titled(text: &str, options: &IngestOptions) -> (String, bool) {
+        match page("a.html", text, options) {
+            Page::Document {
+                document,
+                title_tag,
+            } => (document.title, title_tag),
+            Page::Omitted(omission) => panic!("left out: {omission:?}"),
+        }
+    }
+
+    fn selectors(content: Option<&str>, title: Option<&str>) -> IngestOptions {
+        IngestOptions {
+            content_selector: content.map(|css| css.parse().unwrap()),
+            title_selector: title.map(|css| css.parse().unwrap()),
+            ..IngestOptions::default()
+        }
     }
 
     #[test]
@@ -230,16 +354,97 @@ mod tests {
     }
 
     #[test]
-    fn title_falls_back_from_title_to_h1_to_stem() {
+    fn title_falls_back_from_the_content_h1_to_title_to_stem() {
+        let titled = |text: &str| titled(text, &IngestOptions::default());
         assert_eq!(
-            read("a.html", "<title> The  Title </title><h1>Head</h1>").title,
-            "The Title"
+            titled("<title>Page - Site</title><main><h1>Head <em>line</em></h1></main>"),
+            ("Head line".to_string(), false)
         );
         assert_eq!(
-            read("a.html", "<title> </title><h1>Head <em>line</em></h1>").title,
-            "Head line"
+            titled("<title> The  Title </title><h1> </h1><p>x</p>"),
+            ("The Title".to_string(), true)
         );
-        assert_eq!(read("docs/a.html", "<p>text</p>").title, "a");
+        assert_eq!(titled("<p>text</p>"), ("a".to_string(), false));
+    }
+
+    #[test]
+    fn the_title_h1_is_the_first_of_the_content_not_of_the_chrome() {
+        let title =
+            |body: &str| read("a.html", &format!("<title>T</title><body>{body}</body>")).title;
+        assert_eq!(title("<h1>Site</h1><main><h1>Page</h1></main>"), "Page");
+        assert_eq!(title("<header><h1>Site</h1></header><h1>Page</h1>"), "Page");
+        assert_eq!(title("<header><h1>Site</h1></header><p>x</p>"), "T");
+        assert_eq!(
+            title("<nav><h1>Menu</h1></nav><div data-scour-ignore><h1>Ad</h1></div>"),
+            "T"
+        );
+        assert_eq!(
+            title("<article><header><h1>Post</h1></header><p>x</p></article>"),
+            "Post"
+        );
+        assert_eq!(
+            title("<section><header><h1>Part</h1></header></section>"),
+            "Part"
+        );
+    }
+
+    #[test]
+    fn a_title_selector_wins_and_falls_back_when_it_matches_nothing() {
+        let options = selectors(None, Some(".page-title"));
+        let page = "<title>T</title><body><p class=\"page-title\">Chosen</p><main><h1>H</h1></main></body>";
+        assert_eq!(read_with("a.html", page, &options).title, "Chosen");
+        let page = "<title>T</title><body><main><h1>H</h1></main></body>";
+        assert_eq!(read_with("a.html", page, &options).title, "H");
+        let by_tag = titled(
+            "<title>T - S</title><main><h1>H</h1></main>",
+            &selectors(None, Some("title")),
+        );
+        assert_eq!(by_tag, ("T - S".to_string(), true));
+    }
+
+    #[test]
+    fn a_content_selector_chooses_the_text_and_the_title_h1() {
+        let options = selectors(Some("div.doc"), None);
+        let page = "<title>T</title><body><main><h1>Outer</h1><p>shell</p>\
+                    <div class=\"doc\"><h1>Inner</h1><p>kept</p></div></main></body>";
+        let document = read_with("a.html", page, &options);
+        assert_eq!(document.body, "Inner\nkept");
+        assert_eq!(document.title, "Inner");
+        let elsewhere = read_with("b.html", "<main><p>main text</p></main>", &options);
+        assert_eq!(elsewhere.body, "main text");
+        let with_header = "<body><div class=\"doc\"><header><h1>Chosen</h1></header></div></body>";
+        assert_eq!(read_with("c.html", with_header, &options).title, "Chosen");
+    }
+
+    #[test]
+    fn noindex_pages_are_left_out() {
+        let left_out = |meta: &str| {
+            let text = format!("<head>{meta}</head><body><h1>A</h1></body>");
+            matches!(
+                page("a.html", &text, &IngestOptions::default()),
+                Page::Omitted(Omission::NoIndex)
+            )
+        };
+        assert!(left_out(r#"<meta name="robots" content="noindex">"#));
+        assert!(left_out(
+            r#"<meta name="ROBOTS" content="NoIndex, follow">"#
+        ));
+        assert!(left_out(r#"<meta name="robots" content="follow,none">"#));
+        assert!(!left_out(r#"<meta name="robots" content="index, follow">"#));
+        assert!(!left_out(r#"<meta name="robots" content="nofollow">"#));
+        assert!(!left_out(r#"<meta name="description" content="noindex">"#));
+    }
+
+    #[test]
+    fn front_matter_drafts_are_left_out_and_the_block_is_not_text() {
+        let draft = page(
+            "a.html",
+            "---\ndraft: true\n---\n<h1>A</h1>",
+            &IngestOptions::default(),
+        );
+        assert!(matches!(draft, Page::Omitted(Omission::Draft)), "{draft:?}");
+        let kept = read("a.html", "---\ndraft: false\n---\n<h1>A</h1><p>text</p>");
+        assert_eq!(kept.body, "A\ntext");
     }
 
     #[test]
@@ -264,7 +469,9 @@ mod tests {
         );
         assert_eq!(dated.date.as_deref(), Some("2024-05-06"));
         let relative = RelativePath::new(Path::new("a.html"), Path::new(""));
-        let failure = parse(r#"<meta name="date" content="soon">"#, &relative).unwrap_err();
+        let options = IngestOptions::default();
+        let failure =
+            parse(r#"<meta name="date" content="soon">"#, &relative, &options).unwrap_err();
         assert_eq!(
             failure.problem.to_string(),
             "date \"soon\" is not a date; write it as YYYY-MM-DD"
@@ -279,5 +486,16 @@ mod tests {
         );
         assert_eq!(read("docs/index.html", "").url.as_deref(), Some("/docs/"));
         assert_eq!(read("docs/intro.html", "").id, "docs/intro");
+        let relative = RelativePath::new(Path::new("docs/intro.html"), Path::new(""))
+            .served_from(&"https://example.com/site".parse().unwrap());
+        let Page::Document { document, .. } =
+            parse("", &relative, &IngestOptions::default()).unwrap()
+        else {
+            panic!("left out")
+        };
+        assert_eq!(
+            document.url.as_deref(),
+            Some("https://example.com/site/docs/intro.html")
+        );
     }
 }

@@ -40,6 +40,7 @@ pub(crate) fn read(path: &Path) -> Vec<Item> {
             Ok(Some(document)) => items.push(Item::Document {
                 line: Some(number),
                 document,
+                title_tag: false,
             }),
             Ok(None) => {}
             Err(problem) => items.push(issue(Some(number), problem)),

@@ -4,6 +4,8 @@
 //! `.html`/`.htm` and `.jsonl` file under them, in sorted order. Problems in single files are
 //! recorded in the [`Corpus`] as [`Skipped`] items and [`Warning`]s, or with
 //! [`IngestOptions::strict`] end the run with an [`IngestError`] naming the file and line.
+//! Files not meant for search (drafts, noindex pages, `robots.txt`, `404.html`, `sitemap.xml`,
+//! exclude patterns) are left out and recorded as [`Omitted`].
 
 mod corpus;
 mod date;
@@ -12,15 +14,22 @@ mod error;
 mod fields;
 mod flow;
 mod frontmatter;
+mod glob;
 mod html;
 mod jsonl;
 mod markdown;
+mod options;
 mod relative;
 mod sections;
+mod site_name;
 mod source;
 mod txt;
 mod walk;
 
-pub use corpus::{read_corpus, read_file, Corpus, IngestOptions, Skipped, Warning};
-pub use error::{FileError, IngestError, Problem};
+pub use corpus::{
+    read_corpus, read_file, Corpus, IngestOptions, Omission, Omitted, Skipped, Warning,
+};
+pub use error::{FileError, IngestError, OptionError, Problem};
+pub use glob::Glob;
+pub use options::{BaseUrl, CssSelector};
 pub use scour_core::Document;

@@ -3,16 +3,21 @@
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use scour_core::{Document, Section};
 
+use crate::corpus::Omission;
 use crate::error::Failure;
 use crate::fields;
 use crate::flow::Flow;
 use crate::frontmatter;
 use crate::relative::RelativePath;
 use crate::sections;
+use crate::source::Page;
 
-/// Reads the text of a `.md` file at `relative` into a document.
-pub(crate) fn parse(text: &str, relative: &RelativePath) -> Result<Document, Failure> {
+/// Reads the text of a `.md` file at `relative` into a document, unless it is a draft.
+pub(crate) fn parse(text: &str, relative: &RelativePath) -> Result<Page, Failure> {
     let (fields, markdown) = frontmatter::split(text)?;
+    if frontmatter::is_draft(&fields) {
+        return Ok(Page::Omitted(Omission::Draft));
+    }
     let mut document = Document::new(relative.id(), "", "");
     fields::set_all(&mut document, fields).map_err(Failure::anywhere)?;
     let plain = to_plain_text(markdown, document.title.is_empty());
@@ -23,7 +28,7 @@ pub(crate) fn parse(text: &str, relative: &RelativePath) -> Result<Document, Fai
     }
     document.url.get_or_insert_with(|| relative.page_url());
     sections::drop_title_heading(&mut document);
-    Ok(document)
+    Ok(document.into())
 }
 
 /// Markdown turned to plain text.
@@ -140,7 +145,10 @@ mod tests {
 
     fn read(path: &str, text: &str) -> Document {
         let relative = RelativePath::new(Path::new(path), Path::new(""));
-        parse(text, &relative).unwrap()
+        match parse(text, &relative).unwrap() {
+            Page::Document { document, .. } => document,
+            Page::Omitted(omission) => panic!("{path} left out: {omission:?}"),
+        }
     }
 
     #[test]
@@ -229,6 +237,28 @@ mod tests {
         assert_eq!(document.url.as_deref(), Some("/guide/"));
         let document = read("guide/index.md", "+++\nurl = \"/start/\"\n+++\ntext");
         assert_eq!(document.url.as_deref(), Some("/start/"));
+    }
+
+    #[test]
+    fn a_draft_is_left_out_before_its_fields_are_checked() {
+        let relative = RelativePath::new(Path::new("a.md"), Path::new(""));
+        let page = parse("---\ndraft: true\ndate: soon\n---\n# A\n", &relative).unwrap();
+        assert!(matches!(page, Page::Omitted(Omission::Draft)), "{page:?}");
+        let kept = read("a.md", "---\ndraft: false\n---\n# A\n");
+        assert_eq!(kept.meta["draft"], "false");
+    }
+
+    #[test]
+    fn generated_urls_are_served_from_the_base_and_front_matter_urls_kept() {
+        let base = "/docs/".parse().unwrap();
+        let relative =
+            RelativePath::new(Path::new("guide/install.md"), Path::new("")).served_from(&base);
+        let url = |text: &str| match parse(text, &relative).unwrap() {
+            Page::Document { document, .. } => document.url,
+            Page::Omitted(omission) => panic!("{omission:?}"),
+        };
+        assert_eq!(url("text").as_deref(), Some("/docs/guide/install/"));
+        assert_eq!(url("---\nurl: /start/\n---\n").as_deref(), Some("/start/"));
     }
 
     #[test]

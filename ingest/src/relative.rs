@@ -2,12 +2,15 @@
 
 use std::path::{Component, Path};
 
+use crate::options::BaseUrl;
+
 /// A file's path relative to the corpus root, split into folders and file name.
 #[derive(Debug)]
 pub(crate) struct RelativePath {
     folders: Vec<String>,
     file_name: String,
     stem: String,
+    base: BaseUrl,
 }
 
 impl RelativePath {
@@ -32,7 +35,21 @@ impl RelativePath {
             folders,
             file_name,
             stem,
+            base: BaseUrl::default(),
         }
+    }
+
+    /// The same file on a site served from `base`.
+    pub fn served_from(mut self, base: &BaseUrl) -> Self {
+        self.base = base.clone();
+        self
+    }
+
+    /// The folder names and the file name: `["guide", "install.md"]`.
+    pub fn names(&self) -> Vec<&str> {
+        let mut names: Vec<&str> = self.folders.iter().map(String::as_str).collect();
+        names.push(&self.file_name);
+        names
     }
 
     /// Folders and stem joined by `/`: `guide/install` for `guide/install.md`.
@@ -67,9 +84,9 @@ impl RelativePath {
         format!("{}{}", self.folder_url(), self.file_name)
     }
 
-    /// `/` or `/a/b/`.
+    /// The base (`/` by default) followed by the folders: `/` or `/a/b/`.
     fn folder_url(&self) -> String {
-        let mut url = String::from("/");
+        let mut url = self.base.as_str().to_string();
         for folder in &self.folders {
             url.push_str(folder);
             url.push('/');
@@ -107,6 +124,23 @@ mod tests {
         assert_eq!(relative("docs/intro.html").file_url(), "/docs/intro.html");
         assert_eq!(relative("docs/index.html").file_url(), "/docs/");
         assert_eq!(relative("index.htm").file_url(), "/");
+    }
+
+    #[test]
+    fn urls_are_served_from_the_base() {
+        let base: BaseUrl = "/docs".parse().unwrap();
+        let page = relative("guide/install.md").served_from(&base);
+        assert_eq!(page.page_url(), "/docs/guide/install/");
+        assert_eq!(page.file_url(), "/docs/guide/install.md");
+        let home = relative("index.html").served_from(&"https://example.com/v2/".parse().unwrap());
+        assert_eq!(home.file_url(), "https://example.com/v2/");
+        assert_eq!(page.id(), "guide/install");
+    }
+
+    #[test]
+    fn names_are_the_folders_and_the_file_name() {
+        assert_eq!(relative("a/b/c.md").names(), ["a", "b", "c.md"]);
+        assert_eq!(relative("c.md").names(), ["c.md"]);
     }
 
     #[test]

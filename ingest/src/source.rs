@@ -5,6 +5,7 @@ use std::path::Path;
 
 use scour_core::Document;
 
+use crate::corpus::{IngestOptions, Omission};
 use crate::decode::decode;
 use crate::error::{Failure, FileError, Problem};
 use crate::relative::RelativePath;
@@ -40,24 +41,46 @@ pub(crate) enum Item {
     Document {
         line: Option<usize>,
         document: Document,
+        /// The title was read from `<title>`, where it may end with the site's name.
+        title_tag: bool,
     },
+    /// The file is left out on purpose.
+    Omitted(Omission),
     /// A problem: a warning when the documents were kept, otherwise something skipped.
     Issue(FileError),
 }
 
+/// What the text of a one-document file yields.
+#[derive(Debug)]
+pub(crate) enum Page {
+    /// A document to index; `title_tag` as in [`Item::Document`].
+    Document { document: Document, title_tag: bool },
+    /// A page left out on purpose.
+    Omitted(Omission),
+}
+
+impl From<Document> for Page {
+    fn from(document: Document) -> Self {
+        Page::Document {
+            document,
+            title_tag: false,
+        }
+    }
+}
+
 /// Reads the file at `path`, in `format`, naming its documents by their path under `root`.
-pub(crate) fn read(path: &Path, root: &Path, format: Format) -> Vec<Item> {
-    let relative = RelativePath::new(path, root);
+pub(crate) fn read(path: &Path, root: &Path, format: Format, options: &IngestOptions) -> Vec<Item> {
+    let relative = RelativePath::new(path, root).served_from(&options.base_url);
     match format {
         Format::JsonLines => jsonl::read(path),
-        Format::Text => read_whole(path, |text| Ok(txt::parse(text, relative.id()))),
+        Format::Text => read_whole(path, |text| Ok(txt::parse(text, relative.id()).into())),
         Format::Markdown => read_whole(path, |text| markdown::parse(text, &relative)),
-        Format::Html => read_whole(path, |text| html::parse(text, &relative)),
+        Format::Html => read_whole(path, |text| html::parse(text, &relative, options)),
     }
 }
 
 /// Reads a file holding one document: decodes it, then hands its text to `parse`.
-fn read_whole(path: &Path, parse: impl FnOnce(&str) -> Result<Document, Failure>) -> Vec<Item> {
+fn read_whole(path: &Path, parse: impl FnOnce(&str) -> Result<Page, Failure>) -> Vec<Item> {
     let bytes = match fs::read(path) {
         Ok(bytes) => bytes,
         Err(error) => {
@@ -78,10 +101,15 @@ fn read_whole(path: &Path, parse: impl FnOnce(&str) -> Result<Document, Failure>
         )));
     }
     items.push(match parse(&decoded.text) {
-        Ok(document) => Item::Document {
+        Ok(Page::Document {
+            document,
+            title_tag,
+        }) => Item::Document {
             line: None,
             document,
+            title_tag,
         },
+        Ok(Page::Omitted(omission)) => Item::Omitted(omission),
         Err(failure) => Item::Issue(failure.in_file(path)),
     });
     items

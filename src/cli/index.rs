@@ -8,7 +8,7 @@ use std::time::Instant;
 use clap::Args;
 
 use scour_core::{codec, IndexBuilder, IndexFiles, Layout};
-use scour_ingest::{read_corpus, IngestOptions};
+use scour_ingest::{read_corpus, BaseUrl, CssSelector, Glob, IngestOptions, Omission, Omitted};
 
 /// The index file's name inside `--out`: the entry of a chunked index, or the single file.
 pub const INDEX_FILE: &str = "scour-index.bin";
@@ -40,6 +40,22 @@ pub struct IndexArgs {
     /// Fail on the first file that cannot be read cleanly instead of skipping it.
     #[arg(long)]
     strict: bool,
+    /// The element of each HTML page whose text is indexed, as CSS (the first match; pages
+    /// where it matches nothing: main, else article, else body).
+    #[arg(long, value_name = "CSS")]
+    content_selector: Option<CssSelector>,
+    /// The element of each HTML page holding its title, as CSS (the first match with text;
+    /// pages where it matches nothing: the content's first h1, else <title>).
+    #[arg(long, value_name = "CSS")]
+    title_selector: Option<CssSelector>,
+    /// Leave out files whose path under the input folder matches GLOB (`*` and `?` within a
+    /// name, `**` for any folders; a matching folder leaves out all below it). Repeatable.
+    #[arg(long, value_name = "GLOB")]
+    exclude: Vec<Glob>,
+    /// Where the site is served from: the prefix of every URL made from a file's path
+    /// (/docs/ or https://example.com/docs/).
+    #[arg(long, value_name = "URL", default_value = "/")]
+    base_url: BaseUrl,
     /// Write the whole index as one file (small sites) instead of an entry file and the
     /// pieces a browser fetches as queries need them.
     #[arg(long)]
@@ -55,13 +71,7 @@ pub struct IndexArgs {
 pub fn run(args: &IndexArgs) -> Result<(), String> {
     let started = Instant::now();
     eprintln!("reading {} path(s)…", args.paths.len());
-    let corpus = read_corpus(
-        &args.paths,
-        &IngestOptions {
-            strict: args.strict,
-        },
-    )
-    .map_err(|e| e.to_string())?;
+    let corpus = read_corpus(&args.paths, &ingest_options(args)).map_err(|e| e.to_string())?;
     let text_bytes: usize = corpus
         .documents
         .iter()
@@ -107,6 +117,9 @@ pub fn run(args: &IndexArgs) -> Result<(), String> {
     for warning in &corpus.warnings {
         println!("warning: {warning}");
     }
+    if !corpus.omitted.is_empty() {
+        println!("{}", omitted_summary(&corpus.omitted));
+    }
     if !corpus.skipped.is_empty() {
         println!("skipped {} item(s):", corpus.skipped.len());
         for skipped in &corpus.skipped {
@@ -114,6 +127,52 @@ pub fn run(args: &IndexArgs) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+fn ingest_options(args: &IndexArgs) -> IngestOptions {
+    IngestOptions {
+        strict: args.strict,
+        content_selector: args.content_selector.clone(),
+        title_selector: args.title_selector.clone(),
+        exclude: args.exclude.clone(),
+        base_url: args.base_url.clone(),
+    }
+}
+
+/// `left out 4 file(s): 2 not for search (a/404.html, robots.txt), 1 marked draft (…), …`:
+/// how many files each rule left out, with up to three of them.
+fn omitted_summary(omitted: &[Omitted]) -> String {
+    const SHOWN: usize = 3;
+    let mut groups: Vec<(Omission, Vec<String>)> = Vec::new();
+    for Omitted { path, reason } in omitted {
+        let path = path.display().to_string();
+        match groups.iter_mut().find(|(group, _)| group == reason) {
+            Some((_, paths)) => paths.push(path),
+            None => groups.push((*reason, vec![path])),
+        }
+    }
+    let parts: Vec<String> = groups
+        .iter()
+        .map(|(reason, paths)| {
+            let more = if paths.len() > SHOWN { ", …" } else { "" };
+            let shown = paths[..paths.len().min(SHOWN)].join(", ");
+            format!(
+                "{} {} ({shown}{more})",
+                paths.len(),
+                omission_label(*reason)
+            )
+        })
+        .collect();
+    format!("left out {} file(s): {}", omitted.len(), parts.join(", "))
+}
+
+fn omission_label(reason: Omission) -> &'static str {
+    match reason {
+        Omission::NotForSearch => "not for search",
+        Omission::Draft => "marked draft",
+        Omission::NoIndex => "marked noindex",
+        Omission::Excluded => "excluded by --exclude",
+    }
 }
 
 /// Writes the single file, or the entry and every piece (keeping pieces already there,

@@ -8,19 +8,23 @@ use scour_ingest::{read_corpus, read_file, Corpus, IngestError, IngestOptions, S
 
 use crate::common;
 
-const LENIENT: IngestOptions = IngestOptions { strict: false };
-const STRICT: IngestOptions = IngestOptions { strict: true };
+fn options(strict: bool) -> IngestOptions {
+    IngestOptions {
+        strict,
+        ..IngestOptions::default()
+    }
+}
 
 fn bad(name: &str) -> PathBuf {
     common::fixture("bad").join(name)
 }
 
 fn lenient(paths: &[PathBuf]) -> Corpus {
-    read_corpus(paths, &LENIENT).expect("a lenient run goes on past bad files")
+    read_corpus(paths, &options(false)).expect("a lenient run goes on past bad files")
 }
 
 fn strict_error(paths: &[PathBuf]) -> String {
-    read_corpus(paths, &STRICT)
+    read_corpus(paths, &options(true))
         .expect_err("a strict run stops at bad input")
         .to_string()
 }
@@ -232,7 +236,7 @@ fn an_unreadable_file_fails_a_strict_run() {
 #[test]
 fn a_missing_path_is_an_error_naming_it() {
     let missing = common::fixture("no-such-folder");
-    let error = read_corpus(std::slice::from_ref(&missing), &LENIENT).unwrap_err();
+    let error = read_corpus(std::slice::from_ref(&missing), &options(false)).unwrap_err();
     assert!(matches!(&error, IngestError::Missing(path) if *path == missing));
     assert_eq!(
         error.to_string(),
@@ -251,8 +255,8 @@ fn a_corpus_without_documents_is_an_error_in_both_modes() {
         "no documents found under {}: expected .txt, .md, .html or .jsonl files",
         dir.path().display()
     );
-    for options in [LENIENT, STRICT] {
-        let error = read_corpus(&[dir.path().to_path_buf()], &options).unwrap_err();
+    for strict in [false, true] {
+        let error = read_corpus(&[dir.path().to_path_buf()], &options(strict)).unwrap_err();
         assert_eq!(error.to_string(), expected);
     }
 }

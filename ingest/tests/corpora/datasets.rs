@@ -16,7 +16,14 @@ fn load(name: &str) -> Option<(Corpus, usize)> {
     }
     let text = fs::read_to_string(&path).unwrap();
     let lines = text.lines().filter(|line| !line.trim().is_empty()).count();
-    let corpus = read_corpus(&[path], &IngestOptions { strict: true }).unwrap();
+    let corpus = read_corpus(
+        &[path],
+        &IngestOptions {
+            strict: true,
+            ..IngestOptions::default()
+        },
+    )
+    .unwrap();
     Some((corpus, lines))
 }
 

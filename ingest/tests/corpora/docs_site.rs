@@ -5,7 +5,10 @@ use scour_ingest::{read_corpus, Corpus, IngestOptions};
 use crate::common;
 
 fn site() -> Corpus {
-    let options = IngestOptions { strict: true };
+    let options = IngestOptions {
+        strict: true,
+        ..IngestOptions::default()
+    };
     read_corpus(&[common::fixture("docs-site")], &options).expect("the docs site reads cleanly")
 }
 

@@ -6,7 +6,10 @@ use scour_ingest::{read_corpus, Corpus, IngestOptions};
 use crate::common;
 
 fn site() -> Corpus {
-    let options = IngestOptions { strict: true };
+    let options = IngestOptions {
+        strict: true,
+        ..IngestOptions::default()
+    };
     read_corpus(&[common::fixture("html-site")], &options).expect("the html site reads cleanly")
 }
 
@@ -75,10 +78,11 @@ fn text_is_broken_at_blocks_and_collapsed_within_them() {
 }
 
 #[test]
-fn titles_come_from_title_then_h1_then_the_file_name() {
+fn titles_come_from_the_content_h1_then_title_then_the_file_name() {
     let corpus = site();
     let title = |id| common::document(&corpus, id).title.clone();
-    assert_eq!(title("index"), "Harbor Almanac");
+    assert_eq!(title("index"), "Welcome aboard");
+    assert_eq!(title("docs/intro"), "Introduction");
     assert_eq!(title("docs/tides"), "Tide tables");
     assert_eq!(title("docs/index"), "Harbor documentation");
     assert_eq!(title("blog/storm"), "storm");

@@ -5,6 +5,7 @@ mod common;
 mod datasets;
 mod docs_site;
 mod html_site;
+mod lighthouse_site;
 mod seed_corpus;
 mod walk;
 mod xss;

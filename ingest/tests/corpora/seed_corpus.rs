@@ -5,7 +5,10 @@ use scour_ingest::{read_corpus, IngestOptions};
 use crate::common;
 
 fn seed() -> scour_ingest::Corpus {
-    let options = IngestOptions { strict: true };
+    let options = IngestOptions {
+        strict: true,
+        ..IngestOptions::default()
+    };
     read_corpus(&[common::repo().join("corpus")], &options).expect("the seed corpus reads cleanly")
 }
 

@@ -3,7 +3,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use scour_ingest::{read_corpus, Corpus, IngestOptions};
+use scour_ingest::{read_corpus, Corpus, IngestError, IngestOptions, Omission};
 
 use crate::common;
 
@@ -14,7 +14,14 @@ fn write(dir: &Path, name: &str, text: &str) {
 }
 
 fn read(paths: &[PathBuf]) -> Corpus {
-    read_corpus(paths, &IngestOptions { strict: true }).unwrap()
+    read_corpus(
+        paths,
+        &IngestOptions {
+            strict: true,
+            ..IngestOptions::default()
+        },
+    )
+    .unwrap()
 }
 
 fn ids(corpus: &Corpus) -> Vec<&str> {
@@ -72,4 +79,56 @@ fn links_to_directories_are_not_followed() {
     write(dir.path(), "real/page.txt", "Page\nBody.");
     std::os::unix::fs::symlink(dir.path(), dir.path().join("real/loop")).unwrap();
     assert_eq!(ids(&read(&[dir.path().to_path_buf()])), ["real/page"]);
+}
+
+#[test]
+fn files_for_crawlers_are_left_out_in_any_folder_and_case() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in [
+        "ROBOTS.TXT",
+        "docs/404.html",
+        "old/404.htm",
+        "blog/sitemap.xml",
+        "docs/page.html",
+        "docs/robots.md",
+    ] {
+        write(dir.path(), name, "Title\nBody.");
+    }
+    let corpus = read(&[dir.path().to_path_buf()]);
+    assert_eq!(ids(&corpus), ["docs/page", "docs/robots"]);
+    let omitted: Vec<(PathBuf, Omission)> = corpus
+        .omitted
+        .iter()
+        .map(|omitted| (omitted.path.clone(), omitted.reason))
+        .collect();
+    let not_for_search = |name: &str| (dir.path().join(name), Omission::NotForSearch);
+    assert_eq!(
+        omitted,
+        [
+            not_for_search("ROBOTS.TXT"),
+            not_for_search("blog/sitemap.xml"),
+            not_for_search("docs/404.html"),
+            not_for_search("old/404.htm"),
+        ]
+    );
+}
+
+#[test]
+fn a_file_given_directly_is_matched_by_its_name_against_exclude_patterns() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "guide/install.md", "# Install\nSteps.");
+    write(dir.path(), "guide/robots.txt", "User-agent: *");
+    let options = IngestOptions {
+        exclude: vec!["install.*".parse().unwrap()],
+        ..IngestOptions::default()
+    };
+    let paths = [
+        dir.path().join("guide/install.md"),
+        dir.path().join("guide/robots.txt"),
+    ];
+    let error = read_corpus(&paths, &options).unwrap_err();
+    assert!(
+        matches!(error, IngestError::AllLeftOut { count: 2, .. }),
+        "{error}"
+    );
 }

@@ -1,0 +1,187 @@
+//! Option values checked when they are given: CSS selectors and the base URL of a site.
+
+use std::fmt;
+use std::str::FromStr;
+
+use scraper::error::SelectorErrorKind;
+use scraper::Selector;
+use selectors::parser::SelectorParseErrorKind;
+
+use crate::error::OptionError;
+
+/// A CSS selector for the content or the title of HTML pages, parsed once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CssSelector {
+    written: String,
+    pub(crate) selector: Selector,
+}
+
+impl FromStr for CssSelector {
+    type Err = OptionError;
+
+    fn from_str(css: &str) -> Result<Self, OptionError> {
+        let selector = Selector::parse(css).map_err(|error| OptionError::Selector {
+            css: css.to_string(),
+            reason: describe(error),
+        })?;
+        Ok(CssSelector {
+            written: css.to_string(),
+            selector,
+        })
+    }
+}
+
+impl fmt::Display for CssSelector {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.written)
+    }
+}
+
+/// What is wrong with a selector, in words (scraper's own messages read "Unexpected EOL").
+fn describe(error: SelectorErrorKind) -> String {
+    match error {
+        SelectorErrorKind::UnexpectedToken => {
+            "a character or word that does not belong there".into()
+        }
+        SelectorErrorKind::EndOfLine => "it ends where more is expected".into(),
+        SelectorErrorKind::UnexpectedSelectorParseError(kind) => describe_part(kind),
+        other => other.to_string().to_lowercase(),
+    }
+}
+
+fn describe_part(kind: SelectorParseErrorKind) -> String {
+    use SelectorParseErrorKind as Kind;
+    match kind {
+        Kind::EmptySelector => "it is empty".into(),
+        Kind::DanglingCombinator => "a `>`, `+` or `~` with nothing after it".into(),
+        Kind::UnsupportedPseudoClassOrElement => "an unsupported pseudo-class or element".into(),
+        Kind::ClassNeedsIdent => "a `.` without a class name".into(),
+        Kind::NoQualifiedNameInAttributeSelector
+        | Kind::UnexpectedTokenInAttributeSelector
+        | Kind::ExpectedBarInAttr
+        | Kind::BadValueInAttr
+        | Kind::InvalidQualNameInAttr => "a malformed attribute selector `[…]`".into(),
+        other => format!("an unsupported or malformed part ({other:?})"),
+    }
+}
+
+/// Where the site is served from: `/` by default, a sub-path like `/docs/` or a full address;
+/// always ends with one `/`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BaseUrl(String);
+
+impl BaseUrl {
+    pub(crate) fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Default for BaseUrl {
+    fn default() -> Self {
+        BaseUrl("/".to_string())
+    }
+}
+
+impl FromStr for BaseUrl {
+    type Err = OptionError;
+
+    fn from_str(url: &str) -> Result<Self, OptionError> {
+        if url.contains(['?', '#']) || url.contains(char::is_whitespace) {
+            return Err(OptionError::BaseUrlCharacters(url.to_string()));
+        }
+        let host = ["http://", "https://"]
+            .iter()
+            .find_map(|scheme| url.strip_prefix(scheme));
+        match host {
+            Some(rest) if rest.is_empty() || rest.starts_with('/') => {
+                return Err(OptionError::BaseUrlHost(url.to_string()))
+            }
+            None if !url.starts_with('/') => {
+                return Err(OptionError::BaseUrlStart(url.to_string()))
+            }
+            _ => {}
+        }
+        Ok(BaseUrl(format!("{}/", url.trim_end_matches('/'))))
+    }
+}
+
+impl fmt::Display for BaseUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn selectors_parse_and_bad_ones_say_what_is_wrong() {
+        let css: CssSelector = "article > .content, main".parse().unwrap();
+        assert_eq!(css.to_string(), "article > .content, main");
+        let error = "main >".parse::<CssSelector>().unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "`main >` is not a CSS selector scour understands (a `>`, `+` or `~` with nothing after it); write one like `main`, `.content` or `article > h1`"
+        );
+        let reason = |css: &str| match css.parse::<CssSelector>() {
+            Err(OptionError::Selector { reason, .. }) => reason,
+            other => panic!("{css:?} gave {other:?}"),
+        };
+        assert_eq!(
+            reason("p:hover-nope"),
+            "an unsupported pseudo-class or element"
+        );
+        assert_eq!(reason("..x"), "a `.` without a class name");
+        assert_eq!(reason("div."), "it ends where more is expected");
+        assert_eq!(reason(""), "it is empty");
+        assert_eq!(reason("div[="), "a malformed attribute selector `[…]`");
+        for bad in ["div[", "div.1x", "main >>", "#"] {
+            assert!(!reason(bad).is_empty(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn base_urls_are_paths_or_http_addresses_ending_with_one_slash() {
+        let base = |url: &str| url.parse::<BaseUrl>().map(|base| base.to_string());
+        assert_eq!(base("/docs"), Ok("/docs/".to_string()));
+        assert_eq!(base("/docs//"), Ok("/docs/".to_string()));
+        assert_eq!(base("/"), Ok("/".to_string()));
+        assert_eq!(
+            base("https://example.com"),
+            Ok("https://example.com/".to_string())
+        );
+        assert_eq!(
+            base("http://example.com/a/b/"),
+            Ok("http://example.com/a/b/".to_string())
+        );
+        assert_eq!(BaseUrl::default().to_string(), "/");
+    }
+
+    #[test]
+    fn bad_base_urls_are_refused_with_advice() {
+        let error = |url: &str| url.parse::<BaseUrl>().unwrap_err();
+        assert_eq!(error("docs/"), OptionError::BaseUrlStart("docs/".into()));
+        assert_eq!(error(""), OptionError::BaseUrlStart("".into()));
+        assert_eq!(
+            error("ftp://example.com/"),
+            OptionError::BaseUrlStart("ftp://example.com/".into())
+        );
+        assert_eq!(
+            error("https://"),
+            OptionError::BaseUrlHost("https://".into())
+        );
+        assert_eq!(
+            error("/docs/?v=2"),
+            OptionError::BaseUrlCharacters("/docs/?v=2".into())
+        );
+        assert_eq!(
+            error("/my docs/"),
+            OptionError::BaseUrlCharacters("/my docs/".into())
+        );
+        assert_eq!(
+            error("docs").to_string(),
+            "`docs` must start with `/` (a path on this host, like /docs/) or with http:// or https:// (a full address)"
+        );
+    }
+}
