@@ -1,7 +1,7 @@
 //! HTML files: the title, the text of the main content without page chrome, and `data-scour-*`
 //! annotations; drafts and noindex pages are left out.
 
-use scour_core::Document;
+use scour_core::{Document, Section};
 use scraper::{ElementRef, Html, Node, Selector};
 
 use crate::corpus::{IngestOptions, Omission};
@@ -10,6 +10,7 @@ use crate::error::{Failure, Problem};
 use crate::flow::Flow;
 use crate::frontmatter;
 use crate::relative::RelativePath;
+use crate::sections;
 use crate::source::Page;
 
 /// Elements whose text is never indexed: scripts, styles and the chrome repeated on every page.
@@ -87,7 +88,10 @@ pub(crate) fn parse(
     let title = title(&html, &root, options);
     let title_tag = title.as_ref().is_some_and(|title| title.from_title_tag);
     let title = title.map_or_else(|| relative.stem().to_string(), |title| title.text);
-    let mut document = Document::new(relative.id(), title, body_text(&root));
+    let (body, sections) = body_text(&root);
+    let mut document = Document::new(relative.id(), title, body);
+    document.sections = sections;
+    sections::drop_title_heading(&mut document);
     document.url = Some(relative.file_url());
     document.date = meta_date(&html)?;
     annotate(&html, &mut document);
@@ -201,10 +205,34 @@ fn meta_date(html: &Html) -> Result<Option<String>, Failure> {
 }
 
 /// The text under `root`.
-fn body_text(root: &ElementRef) -> String {
+/// The text under `root` and its sections: one per heading with an anchor.
+fn body_text(root: &ElementRef) -> (String, Vec<Section>) {
     let mut flow = Flow::new();
     push_children(root, &mut flow, false);
-    flow.finish()
+    flow.finish_with_sections()
+}
+
+/// A heading's anchor: its own `id`, else that of an `<a id>` or `<a name>` inside it (older
+/// generators), else that of the `<section>` or `<div>` it opens (Sphinx).
+fn heading_anchor(heading: &ElementRef) -> Option<String> {
+    let id = |element: &ElementRef| {
+        element
+            .attr("id")
+            .map(str::trim)
+            .filter(|id| !id.is_empty())
+            .map(str::to_string)
+    };
+    let inner = || {
+        heading
+            .select(&selector("a[id], a[name]"))
+            .find_map(|a| id(&a).or_else(|| a.attr("name").map(str::to_string)))
+    };
+    let opened = || {
+        let parent = heading.parent().and_then(ElementRef::wrap)?;
+        let opens = parent.child_elements().next() == Some(*heading);
+        (opens && matches!(parent.value().name(), "section" | "div")).then(|| id(&parent))?
+    };
+    id(heading).or_else(inner).or_else(opened)
 }
 
 /// Appends the text under `element`, leaving out skipped and ignored elements.
@@ -226,6 +254,13 @@ fn push_children(element: &ElementRef, flow: &mut Flow, preformatted: bool) {
 fn push_element(element: &ElementRef, flow: &mut Flow, preformatted: bool) {
     let name = element.value().name();
     if SKIPPED.contains(&name) || element.attr(IGNORE).is_some() {
+        return;
+    }
+    let is_heading = matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
+    if let Some(anchor) = is_heading.then(|| heading_anchor(element)).flatten() {
+        flow.open_heading(anchor);
+        push_children(element, flow, preformatted);
+        flow.close_heading();
         return;
     }
     match name {
@@ -445,6 +480,43 @@ mod tests {
         assert!(matches!(draft, Page::Omitted(Omission::Draft)), "{draft:?}");
         let kept = read("a.html", "---\ndraft: false\n---\n<h1>A</h1><p>text</p>");
         assert_eq!(kept.body, "A\ntext");
+    }
+
+    #[test]
+    fn headings_with_anchors_start_sections() {
+        let document = read(
+            "guide.html",
+            "<body><main><h1 id=\"top\">Guide</h1><p>Intro.</p>\
+             <h2 id=\"install\">Install <a class=\"headerlink\" href=\"#install\">¶</a></h2><p>Unpack it.</p>\
+             <h2>No anchor</h2><p>Plain.</p>\
+             <section id=\"configure\"><h3>Configure</h3><p>Set it.</p></section>\
+             <h3><a name=\"legacy\"></a>Old style</h3><p>Still found.</p>\
+             <div id=\"box\"><p>Lead</p><h4>Not opening</h4></div></main></body>",
+        );
+        assert_eq!(document.title, "Guide");
+        let found: Vec<(&str, &str, &str)> = document
+            .sections
+            .iter()
+            .map(|s| {
+                let text = &document.body[s.start as usize..];
+                (
+                    s.anchor.as_str(),
+                    s.title.as_str(),
+                    text.lines().nth(1).unwrap_or(""),
+                )
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("install", "Install", "Unpack it."),
+                ("configure", "Configure", "Set it."),
+                ("legacy", "Old style", "Still found."),
+            ]
+        );
+        assert!(document
+            .body
+            .starts_with("Guide\nIntro.\nInstall ¶\nUnpack it.\nNo anchor\nPlain."));
     }
 
     #[test]
