@@ -167,6 +167,10 @@ pub fn normalize_word(word: &str) -> String {
 /// beside the folded term so that typing the accents ranks their documents first.
 pub const ACCENTED: char = '\u{1}';
 
+/// Marks the part of a `camelCase` word (`element` of `getElementById`), indexed beside the
+/// word at its position so that the part finds it, with less weight than a word of its own.
+pub const CAMEL_PART: char = '\u{2}';
+
 /// The accented term of a word, when folding changes more than its case (`Tianjín`).
 pub fn accented_term(word: &str) -> Option<String> {
     if word.is_ascii() {

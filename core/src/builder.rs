@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 use crate::analysis::{
     accented_term, camel_parts, normalize_word, stem, tokenize, CompoundRole, Token, ACCENTED,
+    CAMEL_PART,
 };
 use crate::codec::{self, IndexFiles, PartTerm, Parts};
 use crate::document::{Document, Section};
@@ -84,7 +85,7 @@ impl IndexBuilder {
                     self.occur(accented, doc, token.position, field);
                 }
                 for part in camel_parts(word) {
-                    let term = normalize_word(&word[part]);
+                    let term = format!("{CAMEL_PART}{}", normalize_word(&word[part]));
                     self.occur(term, doc, token.position, field);
                 }
             }
@@ -205,7 +206,7 @@ fn stem_groups(terms: &[PartTerm]) -> Vec<(String, Vec<u32>)> {
     for (id, term) in terms
         .iter()
         .enumerate()
-        .filter(|(_, t)| !t.term.starts_with(ACCENTED))
+        .filter(|(_, t)| !t.term.starts_with([ACCENTED, CAMEL_PART]))
     {
         groups.entry(stem(&term.term)).or_default().push(id as u32);
     }

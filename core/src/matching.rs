@@ -7,7 +7,7 @@
 //! need pieces of a chunked index: independent lookups gather their needs, so one round of
 //! fetches serves them all.
 
-use crate::analysis::stem;
+use crate::analysis::{stem, CAMEL_PART};
 use crate::index::Index;
 use crate::pieces::{Gather, Needs};
 use crate::postings::Norms;
@@ -34,14 +34,39 @@ fn completion_budget(prefix: &str) -> usize {
 pub struct Expansion {
     pub term: u32,
     pub weight: f32,
+    /// The term is a part of `camelCase` words: a match in a title adds to the score but
+    /// does not make the title hold the word (the word is only a piece of an identifier).
+    pub part: bool,
+}
+
+impl Expansion {
+    pub fn of(term: u32, weight: f32) -> Expansion {
+        Expansion {
+            term,
+            weight,
+            part: false,
+        }
+    }
 }
 
 /// Title and body positions of a term in one document.
 pub type Positions = (Vec<u32>, Vec<u32>);
 
 /// A document matching an atom: its weighted title and body frequencies, its norms, and
-/// whether the atom's exact term (not an inflection, completion or typo) is in its title.
-pub(crate) type Frequencies = (u32, f32, f32, Norms, bool);
+/// how the atom is in its title.
+pub(crate) type Frequencies = (u32, f32, f32, Norms, InTitle);
+
+/// How an atom is in a title.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum InTitle {
+    /// Not, or only as a part of a `camelCase` word.
+    #[default]
+    No,
+    /// As another inflection, a completion or a typo.
+    Other,
+    /// By its exact term.
+    Exact,
+}
 
 /// A document matching an atom, scored.
 #[derive(Debug, Clone, Copy)]
@@ -86,14 +111,20 @@ impl Index {
                     Some(a) => gather.take(self.find_term(a)).flatten(),
                     None => None,
                 };
+                let part = gather
+                    .take(self.find_term(&format!("{CAMEL_PART}{term}")))
+                    .flatten();
                 let expansions =
                     gather.take(self.expand_word(term, *prefix && typing, typos, weights));
                 gather.finish()?;
                 let mut expansions = expansions.unwrap_or_default();
                 if let Some(term) = accent {
+                    expansions.push(Expansion::of(term, weights.accent));
+                }
+                if let Some(term) = part {
                     expansions.push(Expansion {
-                        term,
-                        weight: weights.accent,
+                        part: true,
+                        ..Expansion::of(term, weights.part)
                     });
                 }
                 Ok(expansions)
@@ -130,7 +161,7 @@ impl Index {
         let mut expansions: Vec<Expansion> = Vec::new();
         for term in found.into_iter().flatten() {
             match term {
-                Some(term) => expansions.push(Expansion { term, weight: 1.0 }),
+                Some(term) => expansions.push(Expansion::of(term, 1.0)),
                 None => return Ok(Vec::new()),
             }
         }
@@ -140,7 +171,7 @@ impl Index {
         expansions.extend(
             alternatives
                 .into_iter()
-                .map(|term| Expansion { term, weight: 1.0 }),
+                .map(|term| Expansion::of(term, 1.0)),
         );
         Ok(expansions)
     }
@@ -177,22 +208,16 @@ impl Index {
         gather.finish()?;
         let mut expansions: Vec<Expansion> = Vec::new();
         if let Some(term) = exact {
-            expansions.push(Expansion { term, weight: 1.0 });
+            expansions.push(Expansion::of(term, 1.0));
         }
         for &term in members.unwrap_or_default() {
             if Some(term) != exact {
-                expansions.push(Expansion {
-                    term,
-                    weight: weights.stem,
-                });
+                expansions.push(Expansion::of(term, weights.stem));
             }
         }
         for term in completions.unwrap_or_default() {
             if !expansions.iter().any(|e| e.term == term) {
-                expansions.push(Expansion {
-                    term,
-                    weight: weights.prefix,
-                });
+                expansions.push(Expansion::of(term, weights.prefix));
             }
         }
         if expansions.is_empty() && typos && prefix && typo_budget(word) > 0 {
@@ -205,9 +230,8 @@ impl Index {
             completions.truncate(MAX_COMPLETIONS);
             expansions = completions
                 .into_iter()
-                .map(|(term, distance)| Expansion {
-                    term,
-                    weight: weights.typo * weights.prefix / distance as f32,
+                .map(|(term, distance)| {
+                    Expansion::of(term, weights.typo * weights.prefix / distance as f32)
                 })
                 .collect();
         }
@@ -215,10 +239,7 @@ impl Index {
             expansions = self
                 .fuzzy_terms(word, typo_budget(word), false)?
                 .into_iter()
-                .map(|(term, distance)| Expansion {
-                    term,
-                    weight: weights.typo / distance as f32,
-                })
+                .map(|(term, distance)| Expansion::of(term, weights.typo / distance as f32))
                 .collect();
         }
         Ok(expansions)
@@ -257,14 +278,14 @@ impl Index {
         let title_only = field == Field::Title;
         Ok(frequencies
             .into_iter()
-            .map(|(doc, title_tf, body_tf, norms, exact_in_title)| {
+            .map(|(doc, title_tf, body_tf, norms, in_title)| {
                 let body_tf = if title_only { 0.0 } else { body_tf };
                 AtomMatch {
                     doc,
                     score: idf * bm25.saturate(&norms, title_tf, body_tf),
                     norms,
-                    in_title: title_tf > 0.0,
-                    exact_in_title,
+                    in_title: in_title > InTitle::No,
+                    exact_in_title: in_title == InTitle::Exact,
                 }
             })
             .collect())
@@ -298,19 +319,23 @@ impl Index {
                 }
                 let title = expansion.weight * posting.title_tf as f32;
                 let body = expansion.weight * body_tf as f32;
-                let exact_in_title = expansion.weight >= 1.0 && posting.title_tf > 0;
+                let in_title = match (posting.title_tf > 0, expansion.part) {
+                    (false, _) | (true, true) => InTitle::No,
+                    _ if expansion.weight >= 1.0 => InTitle::Exact,
+                    _ => InTitle::Other,
+                };
                 match slot.get_mut(posting.doc as usize) {
                     Some(s) if *s != u32::MAX => {
                         let entry = &mut frequencies[*s as usize];
                         entry.1 += title;
                         entry.2 += body;
-                        entry.4 |= exact_in_title;
+                        entry.4 = entry.4.max(in_title);
                     }
                     found => {
                         if let Some(s) = found {
                             *s = frequencies.len() as u32;
                         }
-                        frequencies.push((posting.doc, title, body, posting.norms, exact_in_title));
+                        frequencies.push((posting.doc, title, body, posting.norms, in_title));
                     }
                 }
             }
@@ -363,7 +388,11 @@ impl Index {
                     title.len() as f32,
                     body as f32,
                     norms,
-                    !title.is_empty(),
+                    if title.is_empty() {
+                        InTitle::No
+                    } else {
+                        InTitle::Exact
+                    },
                 )
             })
             .filter(|&(_, title, body, _, _)| title + body > 0.0)

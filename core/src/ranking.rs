@@ -22,6 +22,8 @@ pub struct Weights {
     pub typo: f32,
     /// Added for a match with the query word's exact accents (`Tianjín`).
     pub accent: f32,
+    /// Weight of a match on a part of a `camelCase` word (`element` in `getElementById`).
+    pub part: f32,
     /// Bonus for adjacent query words, scaled by their IDF and the inverse squared distance.
     pub proximity: f32,
 }
@@ -37,6 +39,7 @@ impl Default for Weights {
             prefix: 0.6,
             typo: 0.5,
             accent: 0.5,
+            part: 0.7,
             proximity: 0.3,
         }
     }
