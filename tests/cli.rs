@@ -220,8 +220,17 @@ fn eval_scores_judged_queries_and_writes_a_trec_run() {
         .split_whitespace()
         .collect();
     assert_eq!(
-        figures[..6],
-        ["collection", "2", "1.0000", "1.0000", "0.1000", "1.0000"],
+        figures[..],
+        [
+            "collection",
+            "2",
+            "1.0000",
+            "1.0000",
+            "0.1000",
+            "1.0000",
+            "1.0000",
+            "1.0000"
+        ],
         "{text}"
     );
     let lines: Vec<Vec<String>> = std::fs::read_to_string(&run_file)
@@ -396,5 +405,36 @@ fn bad_option_values_are_refused_naming_the_option_and_the_fault() {
         for part in expected {
             assert!(message.contains(part), "{part:?} not in {message}");
         }
+    }
+}
+
+#[test]
+fn eval_reports_reciprocal_rank_and_success_at_one() {
+    // The fixture's corpus with two known-item queries: `banana` finds its page first;
+    // for `apple` the judged page (Apple pie, "apples" in its text) comes second, after
+    // Apple orchard (the exact word twice).
+    let dir = temp_dir("known-item");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::copy(
+        Path::new(&fixture("collection")).join("corpus.jsonl"),
+        dir.join("corpus.jsonl"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("queries.jsonl"),
+        "{\"id\": \"k1\", \"text\": \"banana\"}\n{\"id\": \"k2\", \"text\": \"apple\"}\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("qrels.txt"), "k1 0 d2 2\nk2 0 d3 1\nk2 0 d1 0\n").unwrap();
+    for mode in [&[][..], &["--all-words"][..]] {
+        let mut args = vec!["eval", dir.to_str().unwrap()];
+        args.extend_from_slice(mode);
+        let text = stdout(&scour(&args));
+        let mut lines = text.lines();
+        let header: Vec<&str> = lines.next().unwrap().split_whitespace().collect();
+        assert_eq!(header[6..], ["MRR@10", "S@1"], "{text}");
+        let figures: Vec<&str> = lines.next().unwrap().split_whitespace().collect();
+        assert_eq!(figures[1], "2", "{text}");
+        assert_eq!(figures[6..], ["0.7500", "0.5000"], "{mode:?}: {text}");
     }
 }

@@ -1,5 +1,6 @@
 //! `scour eval`: relevance of the engine on a test collection (corpus.jsonl, queries.jsonl,
-//! qrels.txt), and optionally a TREC run file.
+//! qrels.txt): nDCG@10, MAP@100, P@10, Recall@100, and for known-item queries MRR@10 and
+//! success@1 (any grade above 0 counts as found); optionally a TREC run file.
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -131,14 +132,16 @@ pub fn run(args: &EvalArgs) -> Result<(), String> {
             .copied()
             .unwrap_or(0.0)
     };
-    println!("collection  queries  nDCG@10  MAP@100  P@10    Recall@100");
+    println!("collection  queries  nDCG@10  MAP@100  P@10    Recall@100  MRR@10  S@1");
     println!(
-        "{name:<11} {:>7}  {:.4}   {:.4}   {:.4}  {:.4}",
+        "{name:<11} {:>7}  {:.4}   {:.4}   {:.4}  {:.4}      {:.4}  {:.4}",
         per_query.len(),
         m.ndcg_10,
         m.map_100,
         m.p_10,
-        m.recall_100
+        m.recall_100,
+        m.mrr_10,
+        m.success_1
     );
     eprintln!(
         "{} documents indexed in {:.2} s; query latency p50 {:.0} µs, p95 {:.0} µs",
