@@ -95,5 +95,3 @@ box.ready.then(s => {
   const { documents, terms, indexBytes } = s.stats();
   $('#stats').textContent = `Scour · ${documents} documents, ${terms.toLocaleString()} terms, ${(indexBytes / 1024).toFixed(1)} KB index · works offline`;
 });
-
-if ('serviceWorker' in navigator) navigator.serviceWorker.register('sw.js').catch(e => console.warn('sw:', e));

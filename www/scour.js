@@ -4,7 +4,8 @@
 // Nothing is fetched on page load: the engine (and an index's entry file) load when the box
 // gets focus, the pointer comes near it, a query is set, or `ready` is read; `load="idle"`
 // loads at idle time instead. A chunked index answers with promises while pieces arrive;
-// answers to older keystrokes never replace newer ones.
+// answers to older keystrokes never replace newer ones. With `offline`, the service worker
+// beside this file (sw.js) is registered then too, and keeps the page and its search offline.
 
 let engineModule, widgetCount = 0;
 const engines = {};
@@ -30,6 +31,28 @@ const connect = key => engines[key] ??= (preload(GLUE), preload(WASM, 'fetch', '
   .then(engine => (engine.stats().chunked || warm(engine), engine))
   .catch(e => { delete engines[key]; throw e; });
 const warm = engine => engine.search('e', { limit: 1 });
+// `offline`: the service worker beside this file keeps the page and its search for use offline.
+const WORKER = new URL('sw.js', import.meta.url).href;
+// Longest wait for the worker to take control of a first visit before search loads without it.
+const WORKER_WAIT_MS = 3000;
+let offlineReady;
+// Waits (once per page, at most WORKER_WAIT_MS) for the worker, so that the engine, the index
+// and its pieces are fetched through it and kept; search loads whatever happens.
+const keepOffline = scope => offlineReady ??= Promise.race([
+  registerWorker(scope).catch(e => console.warn('scour: offline:', e.message)),
+  new Promise(resolve => setTimeout(resolve, WORKER_WAIT_MS)),
+]);
+// Registers the worker (scope: its folder, or `scope`), asks it to keep this page and the files it
+// links, and resolves once it controls the page.
+async function registerWorker(scope) {
+  const workers = navigator.serviceWorker;
+  if (!workers) throw Error('this browser has no service workers here (they need https)');
+  const registration = await workers.register(WORKER, { scope: scope || undefined });
+  if (!location.href.startsWith(registration.scope)) throw Error(`the page is outside ${registration.scope}, the scope of ${WORKER} (www/README.md, "Offline")`);
+  const links = document.querySelectorAll('script[src],link[rel~=stylesheet],link[rel$=preload]');
+  (await workers.ready).active.postMessage({ keep: [location.origin + location.pathname, ...[...links].map(e => e.src || e.href)] });
+  if (!workers.controller) await new Promise(resolve => workers.addEventListener('controllerchange', resolve, { once: true }));
+}
 // Shows "Searching…" only for answers that take longer than this (a fetch, not a keystroke).
 const BUSY_DELAY_MS = 150;
 
@@ -161,7 +184,9 @@ class ScourSearch extends HTMLElement {
   want() { if (!this.pending) this.load(); }
 
   async load() {
-    const index = this.getAttribute('index'), pending = this.pending = connect(index ? new URL(index, document.baseURI).href : '');
+    const index = this.getAttribute('index'), offline = this.getAttribute('offline');
+    const pending = this.pending = (offline == null ? Promise.resolve() : keepOffline(offline))
+      .then(() => connect(index ? new URL(index, document.baseURI).href : ''));
     if (this.engine || this.readyFailed) this.expectEngine();
     this.engine = null;
     this.status('Loading search…');

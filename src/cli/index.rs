@@ -15,10 +15,12 @@ pub const INDEX_FILE: &str = "scour-index.bin";
 /// The folder of a chunked index's pieces, beside its entry.
 const PIECES: &str = "pieces";
 /// What `--bundle` copies, from `www/` (built by `make build`), and where: the widget, the
-/// highlight-on-arrival script, and the engine built without an embedded index.
-const BUNDLE: [(&str, &str); 4] = [
+/// highlight-on-arrival script, the service worker of the widget's `offline` attribute, and the
+/// engine built without an embedded index.
+const BUNDLE: [(&str, &str); 5] = [
     ("scour.js", "scour.js"),
     ("highlight.js", "highlight.js"),
+    ("sw.js", "sw.js"),
     ("bundle/pkg/scour_engine.js", "pkg/scour_engine.js"),
     (
         "bundle/pkg/scour_engine_bg.wasm",

@@ -376,12 +376,9 @@ test('offline: after one visit the page and the search work with no network', as
     const errors = watchErrors(page);
     await page.goto(server.url);
     await ready(page);
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-      if (!navigator.serviceWorker.controller) {
-        await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
-      }
-    });
+    // The widget's `offline` attribute: the worker controls the page, then keeps it and its scripts.
+    await page.waitForFunction(() => navigator.serviceWorker.controller);
+    await page.waitForFunction(async () => (await caches.keys()).length && (await caches.match('/')) && (await caches.match('/app.js')));
     errors.assertClean();
 
     await context.setOffline(true);
