@@ -3,14 +3,14 @@
 use std::collections::BTreeMap;
 
 use crate::analysis::{
-    accented_term, camel_parts, normalize_word, stem, tokenize, CompoundRole, Token, ACCENTED,
-    CAMEL_PART,
+    accented_term, camel_parts, is_stop_word, normalize_word, stem, tokenize, CompoundRole, Token,
+    ACCENTED, CAMEL_PART,
 };
 use crate::codec::{self, IndexFiles, PartTerm, Parts};
 use crate::document::{Document, Section};
 use crate::index::Index;
 use crate::pieces::{Filters, Layout, StoredDocument};
-use crate::postings::{EncodedPostings, Norms, Occurrences};
+use crate::postings::{EncodedPostings, Norms, Occurrences, GENERIC_SHARE, MAX_GENERIC};
 
 /// Collects documents, then builds the index in one pass over the collected terms.
 #[derive(Default)]
@@ -24,6 +24,8 @@ pub struct IndexBuilder {
 struct Collected {
     stored: StoredDocument,
     norms: Norms,
+    /// Each title position's terms (compounds' joined forms aside), to count the generic ones.
+    title_terms: Vec<(u32, String)>,
     filters: BTreeMap<String, Vec<String>>,
 }
 
@@ -38,10 +40,8 @@ impl IndexBuilder {
         let doc = self.documents.len() as u32;
         let title_tokens = tokenize(&document.title);
         let body_tokens = tokenize(&document.body);
-        self.record(doc, &document.title, &title_tokens, |o| {
-            &mut o.title_positions
-        });
-        self.record(doc, &document.body, &body_tokens, |o| &mut o.body_positions);
+        self.record(doc, &document.title, &title_tokens, true);
+        self.record(doc, &document.body, &body_tokens, false);
         let sections = if Section::fit(&document.sections, &document.body) {
             document.sections
         } else {
@@ -50,6 +50,8 @@ impl IndexBuilder {
         self.documents.push(Collected {
             norms: Norms {
                 title_length: token_count(&title_tokens),
+                title_stop: 0,
+                title_generic: 0,
                 body_length: token_count(&body_tokens),
                 weight: if document.weight.is_finite() && document.weight > 0.0 {
                     document.weight
@@ -58,6 +60,11 @@ impl IndexBuilder {
                 },
             },
             filters: document.filters,
+            title_terms: title_tokens
+                .iter()
+                .filter(|t| t.role != CompoundRole::Joined)
+                .map(|t| (t.position, t.term.clone()))
+                .collect(),
             stored: StoredDocument {
                 id: document.id,
                 title: document.title,
@@ -71,25 +78,25 @@ impl IndexBuilder {
         self
     }
 
-    fn record(
-        &mut self,
-        doc: u32,
-        text: &str,
-        tokens: &[Token],
-        field: fn(&mut Occurrences) -> &mut Vec<u32>,
-    ) {
+    /// Records the tokens of the title (`title`) or of the body.
+    fn record(&mut self, doc: u32, text: &str, tokens: &[Token], title: bool) {
+        let field: fn(&mut Occurrences) -> &mut Vec<u32> = if title {
+            |o| &mut o.title_positions
+        } else {
+            |o| &mut o.body_positions
+        };
         for token in tokens {
+            let mut terms = vec![token.term.clone()];
             if token.role != CompoundRole::Joined {
                 let word = &text[token.span.clone()];
-                if let Some(accented) = accented_term(word) {
-                    self.occur(accented, doc, token.position, field);
-                }
-                for part in camel_parts(word) {
-                    let term = format!("{CAMEL_PART}{}", normalize_word(&word[part]));
-                    self.occur(term, doc, token.position, field);
-                }
+                terms.extend(accented_term(word));
+                let parts = camel_parts(word).into_iter();
+                terms.extend(parts.map(|p| format!("{CAMEL_PART}{}", normalize_word(&word[p]))));
             }
-            self.occur(token.term.clone(), doc, token.position, field);
+            for term in terms {
+                let occurrences = self.occur(term, doc, token.position, field);
+                occurrences.title_standalone |= title && token.role != CompoundRole::Part;
+            }
         }
     }
 
@@ -99,7 +106,7 @@ impl IndexBuilder {
         doc: u32,
         position: u32,
         field: fn(&mut Occurrences) -> &mut Vec<u32>,
-    ) {
+    ) -> &mut Occurrences {
         let list = self.occurrences.entry(term).or_default();
         if list.last().is_none_or(|o| o.doc != doc) {
             list.push(Occurrences {
@@ -107,10 +114,12 @@ impl IndexBuilder {
                 ..Occurrences::default()
             });
         }
-        let positions = field(list.last_mut().expect("pushed above"));
+        let occurrences = list.last_mut().expect("pushed above");
+        let positions = field(occurrences);
         if positions.last() != Some(&position) {
             positions.push(position);
         }
+        occurrences
     }
 
     /// Indexes `documents` in one go.
@@ -141,7 +150,19 @@ impl IndexBuilder {
         for (new, &old) in order.iter().enumerate() {
             number[old as usize] = new as u32;
         }
-        let mut collected: Vec<Option<Collected>> = self.documents.into_iter().map(Some).collect();
+        let mut documents = self.documents;
+        let common = GENERIC_SHARE * documents.len() as f32;
+        let generic = |term: &str| {
+            let count = self.occurrences.get(term).map_or(0, Vec::len);
+            is_stop_word(term) || count as f32 > common
+        };
+        for document in &mut documents {
+            let terms = &document.title_terms;
+            document.norms.title_stop = positions_of(terms, is_stop_word);
+            document.norms.title_generic =
+                positions_of(terms, |t| generic(t)) - document.norms.title_stop;
+        }
+        let mut collected: Vec<Option<Collected>> = documents.into_iter().map(Some).collect();
         let documents: Vec<Collected> = order
             .iter()
             .filter_map(|&old| collected[old as usize].take())
@@ -193,6 +214,20 @@ impl IndexBuilder {
             documents: documents.into_iter().map(|d| d.stored).collect(),
         })
     }
+}
+
+/// How many positions hold only terms of a kind, at most [`MAX_GENERIC`].
+fn positions_of(terms: &[(u32, String)], kind: impl Fn(&str) -> bool) -> u8 {
+    let mut positions: Vec<(u32, bool)> = Vec::new();
+    for (position, term) in terms {
+        let is_generic = kind(term);
+        match positions.last_mut() {
+            Some((p, all)) if p == position => *all &= is_generic,
+            _ => positions.push((*position, is_generic)),
+        }
+    }
+    let count = positions.iter().filter(|(_, all)| *all).count();
+    count.min(usize::from(MAX_GENERIC)) as u8
 }
 
 /// Number of word positions a field spans (a compound's joined form shares a position).

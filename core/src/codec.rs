@@ -26,7 +26,7 @@ use crate::pieces::{
     Entry, FilterValues, Filters, IdPieceRef, Name, PieceId, StoredDocument, StreamsRef, TermPiece,
     TermPieceRef,
 };
-use crate::postings::{read_varint, write_varint};
+use crate::postings::{read_varint, write_varint, GENERIC_BITS, MAX_GENERIC};
 
 /// Bumped whenever a payload layout changes.
 pub const FORMAT_VERSION: u16 = 3;
@@ -889,7 +889,7 @@ pub(crate) fn check_postings(
             .filter(|&d| d < documents)
             .ok_or_else(|| bad("a document that does not exist"))?;
             previous = Some(doc);
-            let title_tf = read_varint(bytes, &mut at);
+            let title_tf = read_varint(bytes, &mut at) >> 1;
             let body_tf = read_varint(bytes, &mut at);
             let title = read_varint(bytes, &mut at);
             let body_length = read_varint(bytes, &mut at);
@@ -901,8 +901,14 @@ pub(crate) fn check_postings(
                     .ok_or_else(|| bad("a weight that is not a positive number"))?;
                 at += 4;
             }
-            if title_tf > title >> 1 || body_tf > body_length || title_tf + body_tf == 0 {
+            let title_length = title >> (1 + 2 * GENERIC_BITS);
+            let stop = title >> (1 + GENERIC_BITS) & u32::from(MAX_GENERIC);
+            let generic = (title >> 1 & u32::from(MAX_GENERIC)) + stop;
+            if title_tf > title_length || body_tf > body_length || title_tf + body_tf == 0 {
                 return Err(bad("frequencies beyond the document's length"));
+            }
+            if generic > title_length {
+                return Err(bad("more common title words than title words"));
             }
         }
         if at != bytes.len() {

@@ -54,7 +54,30 @@ pub type Positions = (Vec<u32>, Vec<u32>);
 
 /// A document matching an atom: its weighted title and body frequencies, its norms, and
 /// how the atom is in its title.
-pub(crate) type Frequencies = (u32, f32, f32, Norms, InTitle);
+pub(crate) type Frequencies = (u32, f32, f32, Norms, TitleMatch);
+
+/// How an atom matched a title.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct TitleMatch {
+    pub how: InTitle,
+    /// Only as a part of compounds (`push` of `array_push`).
+    pub part_only: bool,
+}
+
+impl TitleMatch {
+    /// The better of two matches of one document: the closer one, and of two as close, a
+    /// whole word before a part.
+    fn or(self, other: TitleMatch) -> TitleMatch {
+        match self.how.cmp(&other.how) {
+            std::cmp::Ordering::Less => other,
+            std::cmp::Ordering::Greater => self,
+            std::cmp::Ordering::Equal => TitleMatch {
+                how: self.how,
+                part_only: self.part_only && other.part_only,
+            },
+        }
+    }
+}
 
 /// How an atom is in a title.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
@@ -78,6 +101,8 @@ pub(crate) struct AtomMatch {
     pub in_title: bool,
     /// The atom's exact term occurs in the document's title.
     pub exact_in_title: bool,
+    /// The atom is in the title only as a part of compounds.
+    pub part_in_title: bool,
 }
 
 /// Typos allowed in a word: none under 4 characters, one up to 7, two from 8.
@@ -278,14 +303,15 @@ impl Index {
         let title_only = field == Field::Title;
         Ok(frequencies
             .into_iter()
-            .map(|(doc, title_tf, body_tf, norms, in_title)| {
+            .map(|(doc, title_tf, body_tf, norms, title)| {
                 let body_tf = if title_only { 0.0 } else { body_tf };
                 AtomMatch {
                     doc,
                     score: idf * bm25.saturate(&norms, title_tf, body_tf),
                     norms,
-                    in_title: in_title > InTitle::No,
-                    exact_in_title: in_title == InTitle::Exact,
+                    in_title: title.how > InTitle::No,
+                    exact_in_title: title.how == InTitle::Exact,
+                    part_in_title: title.how > InTitle::No && title.part_only,
                 }
             })
             .collect())
@@ -317,19 +343,29 @@ impl Index {
                 if posting.title_tf + body_tf == 0 {
                     continue;
                 }
-                let title = expansion.weight * posting.title_tf as f32;
+                // A camelCase part in a title counts as much as in the body.
+                let (title_tf, body_tf) = if expansion.part {
+                    (0, posting.title_tf + body_tf)
+                } else {
+                    (posting.title_tf, body_tf)
+                };
+                let title = expansion.weight * title_tf as f32;
                 let body = expansion.weight * body_tf as f32;
-                let in_title = match (posting.title_tf > 0, expansion.part) {
+                let how = match (posting.title_tf > 0, expansion.part) {
                     (false, _) | (true, true) => InTitle::No,
                     _ if expansion.weight >= 1.0 => InTitle::Exact,
                     _ => InTitle::Other,
+                };
+                let in_title = TitleMatch {
+                    how,
+                    part_only: posting.title_part_only,
                 };
                 match slot.get_mut(posting.doc as usize) {
                     Some(s) if *s != u32::MAX => {
                         let entry = &mut frequencies[*s as usize];
                         entry.1 += title;
                         entry.2 += body;
-                        entry.4 = entry.4.max(in_title);
+                        entry.4 = entry.4.or(in_title);
                     }
                     found => {
                         if let Some(s) = found {
@@ -388,10 +424,13 @@ impl Index {
                     title.len() as f32,
                     body as f32,
                     norms,
-                    if title.is_empty() {
-                        InTitle::No
-                    } else {
-                        InTitle::Exact
+                    TitleMatch {
+                        how: if title.is_empty() {
+                            InTitle::No
+                        } else {
+                            InTitle::Exact
+                        },
+                        part_only: false,
                     },
                 )
             })

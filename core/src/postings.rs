@@ -50,14 +50,28 @@ fn skip_varints(bytes: &[u8], at: &mut usize, count: u32) {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Norms {
     pub title_length: u32,
+    /// Title positions held by stop words ("The" of "The ArrayIterator class"), and by other
+    /// words common in the collection ("class", see [`GENERIC_SHARE`]); each at most
+    /// [`MAX_GENERIC`].
+    pub title_stop: u8,
+    pub title_generic: u8,
     pub body_length: u32,
     pub weight: f32,
 }
+
+/// A word in more than this share of the documents (or a stop word) says little about a
+/// title that holds it.
+pub const GENERIC_SHARE: f32 = 0.05;
+/// The most generic title positions a posting records.
+pub const MAX_GENERIC: u8 = 7;
+pub(crate) const GENERIC_BITS: u32 = 3;
 
 impl Default for Norms {
     fn default() -> Self {
         Norms {
             title_length: 0,
+            title_stop: 0,
+            title_generic: 0,
             body_length: 0,
             weight: 1.0,
         }
@@ -70,6 +84,9 @@ pub struct Occurrences {
     pub doc: u32,
     pub norms: Norms,
     pub title_positions: Vec<u32>,
+    /// The term stands in the title as a word of its own, not only as a part of compounds
+    /// (`push` of `array_push`).
+    pub title_standalone: bool,
     pub body_positions: Vec<u32>,
 }
 
@@ -89,11 +106,17 @@ impl EncodedPostings {
         for occurrence in occurrences {
             let out = &mut list.postings;
             write_varint(out, occurrence.doc - previous_doc);
-            write_varint(out, occurrence.title_positions.len() as u32);
+            let title_tf = occurrence.title_positions.len() as u32;
+            let part_only = !occurrence.title_standalone && title_tf > 0;
+            write_varint(out, title_tf << 1 | u32::from(part_only));
             write_varint(out, occurrence.body_positions.len() as u32);
             let norms = occurrence.norms;
             let weighted = norms.weight != 1.0;
-            write_varint(out, norms.title_length << 1 | u32::from(weighted));
+            let stop = u32::from(norms.title_stop.min(MAX_GENERIC));
+            let generic = u32::from(norms.title_generic.min(MAX_GENERIC));
+            let title_field =
+                ((norms.title_length << GENERIC_BITS | stop) << GENERIC_BITS | generic) << 1;
+            write_varint(out, title_field | u32::from(weighted));
             write_varint(out, norms.body_length);
             if weighted {
                 out.extend_from_slice(&norms.weight.to_le_bytes());
@@ -141,6 +164,8 @@ impl<'a> PostingList<'a> {
 pub struct Posting {
     pub doc: u32,
     pub title_tf: u32,
+    /// The term is in the title only as a part of compounds.
+    pub title_part_only: bool,
     pub body_tf: u32,
     pub norms: Norms,
     /// Where this document's positions start in the positions stream.
@@ -191,7 +216,8 @@ impl Iterator for PostingIter<'_> {
         let bytes = self.list.postings;
         let at = &mut self.at;
         self.doc = self.doc.wrapping_add(read_varint(bytes, at));
-        let title_tf = read_varint(bytes, at);
+        let title_field_tf = read_varint(bytes, at);
+        let title_tf = title_field_tf >> 1;
         let body_tf = read_varint(bytes, at);
         let title_field = read_varint(bytes, at);
         let body_length = read_varint(bytes, at);
@@ -213,9 +239,12 @@ impl Iterator for PostingIter<'_> {
         Some(Posting {
             doc: self.doc,
             title_tf,
+            title_part_only: title_field_tf & 1 == 1,
             body_tf,
             norms: Norms {
-                title_length: title_field >> 1,
+                title_length: title_field >> (1 + 2 * GENERIC_BITS),
+                title_stop: (title_field >> (1 + GENERIC_BITS) & u32::from(MAX_GENERIC)) as u8,
+                title_generic: (title_field >> 1 & u32::from(MAX_GENERIC)) as u8,
                 body_length,
                 weight,
             },
@@ -248,6 +277,8 @@ mod tests {
     fn postings_round_trip_with_norms_and_positions() {
         let norms = |title_length, body_length, weight| Norms {
             title_length,
+            title_stop: (title_length / 3) as u8,
+            title_generic: (title_length / 2) as u8,
             body_length,
             weight,
         };
@@ -256,18 +287,21 @@ mod tests {
                 doc: 3,
                 norms: norms(2, 400, 1.0),
                 title_positions: vec![0],
+                title_standalone: true,
                 body_positions: vec![4, 9, 300],
             },
             Occurrences {
                 doc: 7,
                 norms: norms(0, 2, 2.5),
                 title_positions: vec![],
+                title_standalone: false,
                 body_positions: vec![1],
             },
             Occurrences {
                 doc: 1000,
                 norms: norms(6, 0, 1.0),
                 title_positions: vec![2, 5],
+                title_standalone: false,
                 body_positions: vec![],
             },
         ];
@@ -288,6 +322,7 @@ mod tests {
             decoded.push(Occurrences {
                 doc: posting.doc,
                 norms: posting.norms,
+                title_standalone: !title_positions.is_empty() && !posting.title_part_only,
                 title_positions,
                 body_positions,
             });

@@ -79,6 +79,11 @@ impl Atom {
             Atom::Phrase { terms, .. } => terms.len().min(usize::from(u16::MAX)) as u16,
         }
     }
+
+    /// Whether the atom is a single stop word.
+    pub fn is_stop_word(&self) -> bool {
+        matches!(self, Atom::Word { term, .. } if is_stop_word(term))
+    }
 }
 
 impl Query {

@@ -8,11 +8,12 @@
 
 use std::ops::Range;
 
-use crate::analysis::{analyze, stem, CompoundRole};
+use crate::analysis::{analyze, stem, CompoundRole, CAMEL_PART};
 use crate::excerpt::{excerpt, highlight, Targets};
 use crate::index::Index;
 use crate::matching::{typo_budget, Expansion};
 use crate::pieces::{Gather, Needs, StoredDocument};
+use crate::postings::GENERIC_SHARE;
 use crate::query::{Atom, Query, Syntax, MAX_ATOMS, MAX_QUERY_CHARS};
 use crate::ranking::{Bm25f, Weights};
 use crate::sort::{select_by, sort_by};
@@ -384,10 +385,16 @@ impl Index {
                 .enumerate()
             {
                 let width = atom.width().min(u16::from(u8::MAX)) as u8;
-                for m in self.score_atom(atom, atom_expansions, bm25)? {
+                let matches = self.score_atom(atom, atom_expansions, bm25)?;
+                let generic =
+                    atom.is_stop_word() || matches.len() as f32 > GENERIC_SHARE * n as f32;
+                let specific_width = if generic { 0 } else { width };
+                for m in matches {
                     let tally = &mut tallies[m.doc as usize];
                     ranks.scores[m.doc as usize] += m.score * m.norms.weight;
                     tally.title_length = m.norms.title_length.min(u32::from(u16::MAX)) as u16;
+                    tally.title_stop = m.norms.title_stop;
+                    tally.title_generic = m.norms.title_generic;
                     if tally.clause != clause_number {
                         tally.clause = clause_number;
                         tally.matched += u8::from(!clause.optional);
@@ -395,7 +402,10 @@ impl Index {
                         touched.push(m.doc);
                     }
                     if m.in_title {
+                        let first = tally.this.width == 0;
                         tally.this.width = tally.this.width.max(width);
+                        tally.this.specific_width = tally.this.specific_width.max(specific_width);
+                        tally.this.part_only = (first || tally.this.part_only) && m.part_in_title;
                     }
                     if m.exact_in_title {
                         tally.this.exact = true;
@@ -429,7 +439,7 @@ impl Index {
                     (true, e, _) if e == clauses => 1,
                     _ => 0,
                 };
-                ranks.scores[d] *= 1.0 + (f32::from(tally.width) / title).min(1.0);
+                ranks.scores[d] *= 1.0 + tally.title_share().min(1.0);
             }
         }
         Ok(candidates)
@@ -451,23 +461,52 @@ struct Tally {
     width: u8,
     exact: u8,
     as_typed: u8,
+    /// The title positions taken by clauses of words that are not common.
+    specific_width: u8,
+    /// Clauses in the title only as parts of compounds: each covers half a position.
+    part_clauses: u8,
     title_length: u16,
+    title_stop: u8,
+    title_generic: u8,
 }
 
 /// How one clause matched a title.
 #[derive(Debug, Clone, Copy, Default)]
 struct ClauseInTitle {
     width: u8,
+    specific_width: u8,
+    /// Matched in the title only as a part of compounds.
+    part_only: bool,
     exact: bool,
     as_typed: bool,
 }
 
 impl Tally {
+    /// How much of the title the query makes: mostly of its uncommon words, when the query
+    /// has some ("ArrayIterator" is all of "The ArrayIterator class" but half of
+    /// "ArrayIterator::getFlags"); else of all its words.
+    fn title_share(&self) -> f32 {
+        let parts = 0.5 * f32::from(self.part_clauses);
+        let share = (f32::from(self.width) - parts) / f32::from(self.title_length.max(1));
+        if self.specific_width == 0 {
+            return share;
+        }
+        let words = self.title_length.saturating_sub(self.title_stop.into());
+        let share = (f32::from(self.width) - parts) / f32::from(words.max(1));
+        let specific_length = words.saturating_sub(self.title_generic.into());
+        let specific_share =
+            (f32::from(self.specific_width) - parts).max(0.0) / f32::from(specific_length.max(1));
+        // Of two titles the query makes all the uncommon words of, the shorter still wins.
+        0.75 * specific_share.min(1.0) + 0.25 * share.min(1.0)
+    }
+
     fn close_clause(&mut self) {
         let this = self.this;
         if this.width > 0 {
             self.in_title += 1;
             self.width = self.width.saturating_add(this.width);
+            self.specific_width = self.specific_width.saturating_add(this.specific_width);
+            self.part_clauses += u8::from(this.part_only);
         }
         self.exact += u8::from(this.exact);
         self.as_typed += u8::from(this.as_typed);
@@ -605,7 +644,10 @@ impl Index {
             .filter(|(c, _)| !c.optional);
         for (clause, (c, clause_expansions)) in required.enumerate() {
             for (atom, atom_expansions) in c.alternatives.iter().zip(clause_expansions) {
-                let terms = atom_expansions.iter().map(|e| self.term(e.term));
+                // A camelCase part is looked for as a part of the words of the text.
+                let terms = atom_expansions
+                    .iter()
+                    .map(|e| self.term(e.term).trim_start_matches(CAMEL_PART));
                 match atom {
                     Atom::Word { .. } => targets.words.extend(terms.map(|t| (t, clause))),
                     Atom::Phrase { terms: words, .. } => {

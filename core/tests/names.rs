@@ -1,0 +1,125 @@
+//! Ranking for names, as documentation is searched: a page about a name before the pages
+//! about its members, and the parts of `camelCase` words found without outranking a title
+//! that holds the word itself.
+
+use scour_core::{Document, Index, IndexBuilder, SearchOptions};
+
+/// A class reference: one page per class ("The X class") and one per method ("X::m"),
+/// each body naming its class, as manuals are written, among pages on other subjects that
+/// also say "class"; "class" and the methods every class has are then common words.
+fn manual() -> Index {
+    let mut builder = IndexBuilder::new();
+    let classes = [
+        ("ArrayIterator", "getFlags"),
+        ("SplQueue", "enqueue"),
+        ("DateInterval", "createFromDateString"),
+        ("Directory", "read"),
+    ];
+    for (class, own) in classes {
+        let methods = [own, "key", "current", "rewind", "valid"];
+        let synopsis: Vec<String> = methods.iter().map(|m| format!("{class}::{m}")).collect();
+        builder.add(Document::new(
+            format!("class.{class}"),
+            format!("The {class} class"),
+            format!(
+                "{class}\nIntroduction\nThe {class} class. Synopsis: {}",
+                synopsis.join(" ")
+            ),
+        ));
+        for method in methods {
+            builder.add(Document::new(
+                format!("{class}.{method}"),
+                format!("{class}::{method}"),
+                format!("Description of {method} of the {class} class. public {class}::{method}"),
+            ));
+        }
+    }
+    for n in 0..150 {
+        builder.add(Document::new(
+            format!("function.f{n}"),
+            format!("f{n}"),
+            format!(
+                "f{n} is a function of module m{}; no class needs it.",
+                n % 7
+            ),
+        ));
+    }
+    builder.add(Document::new(
+        "dom.element",
+        "The Element class",
+        "An element of a document tree.",
+    ));
+    builder.add(Document::new(
+        "dom.getelementbyid",
+        "Document::getElementById",
+        "Searches for an element with a certain id.",
+    ));
+    builder.build()
+}
+
+fn first(index: &Index, query: &str) -> String {
+    let results = index.search(query, &SearchOptions::default());
+    results
+        .hits
+        .first()
+        .map(|h| h.id.clone())
+        .unwrap_or_default()
+}
+
+#[test]
+fn the_page_about_a_name_comes_before_its_members_pages() {
+    let index = manual();
+    for class in ["ArrayIterator", "SplQueue", "DateInterval", "Directory"] {
+        assert_eq!(first(&index, class), format!("class.{class}"), "{class}");
+        assert_eq!(
+            first(&index, &class.to_lowercase()),
+            format!("class.{class}")
+        );
+    }
+    assert_eq!(
+        first(&index, "ArrayIterator::getFlags"),
+        "ArrayIterator.getFlags"
+    );
+    assert_eq!(
+        first(&index, "arrayiterator getflags"),
+        "ArrayIterator.getFlags"
+    );
+}
+
+#[test]
+fn camel_case_parts_find_the_word_but_a_title_holding_the_word_ranks_first() {
+    let index = manual();
+    let ids = |query: &str| -> Vec<String> {
+        let results = index.search(query, &SearchOptions::default());
+        results.hits.into_iter().map(|h| h.id).collect()
+    };
+    assert_eq!(first(&index, "element"), "dom.element");
+    assert!(ids("element").contains(&"dom.getelementbyid".to_string()));
+    assert_eq!(first(&index, "get element by id"), "dom.getelementbyid");
+    assert_eq!(first(&index, "getElementById"), "dom.getelementbyid");
+    let results = index.search("flags", &SearchOptions::default());
+    let hit = &results.hits[0];
+    let marked: Vec<&str> = hit
+        .title_matches
+        .iter()
+        .map(|r| &hit.title[r.clone()])
+        .collect();
+    assert_eq!(
+        marked,
+        ["Flags"],
+        "the part is highlighted in {}",
+        hit.title
+    );
+}
+
+#[test]
+fn a_title_word_counts_more_than_the_same_word_as_part_of_a_compound() {
+    let mut builder = IndexBuilder::new();
+    for title in ["docker-compose", "docker images", "docker_volume"] {
+        builder.add(Document::new(title, title, "Runs containers."));
+    }
+    let index = builder.build();
+    assert_eq!(first(&index, "docker"), "docker images");
+    assert_eq!(first(&index, "docker compose"), "docker-compose");
+    assert_eq!(first(&index, "docker volume"), "docker_volume");
+}
