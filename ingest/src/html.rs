@@ -1,6 +1,7 @@
 //! HTML files: the title, the text of the main content without page chrome, and `data-scour-*`
 //! annotations; drafts and noindex pages are left out.
 
+use ego_tree::iter::Children;
 use scour_core::{Document, Section};
 use scraper::{ElementRef, Html, Node, Selector};
 
@@ -204,11 +205,10 @@ fn meta_date(html: &Html) -> Result<Option<String>, Failure> {
         .ok_or_else(|| Failure::anywhere(Problem::BadDate(content.to_string())))
 }
 
-/// The text under `root`.
 /// The text under `root` and its sections: one per heading with an anchor.
 fn body_text(root: &ElementRef) -> (String, Vec<Section>) {
     let mut flow = Flow::new();
-    push_children(root, &mut flow, false);
+    push_children(root, &mut flow);
     flow.finish_with_sections()
 }
 
@@ -235,48 +235,96 @@ fn heading_anchor(heading: &ElementRef) -> Option<String> {
     id(heading).or_else(inner).or_else(opened)
 }
 
-/// Appends the text under `element`, leaving out skipped and ignored elements.
-fn push_children(element: &ElementRef, flow: &mut Flow, preformatted: bool) {
-    for child in element.children() {
+/// An element whose children are being read: those left, whether its text keeps its lines, and
+/// what its end adds to the flow.
+struct Frame<'a> {
+    children: Children<'a, Node>,
+    preformatted: bool,
+    end: End,
+}
+
+/// What the end of an element adds to the flow.
+#[derive(Clone, Copy)]
+enum End {
+    Nothing,
+    Space,
+    LineBreak,
+    Heading,
+}
+
+impl End {
+    fn apply(self, flow: &mut Flow) {
+        match self {
+            End::Nothing => {}
+            End::Space => flow.space(),
+            End::LineBreak => flow.line_break(),
+            End::Heading => flow.close_heading(),
+        }
+    }
+}
+
+/// Appends the text under `root`, leaving out skipped and ignored elements. The walk keeps its
+/// own stack of open elements, so a page nested any depth cannot overflow the thread's stack.
+fn push_children(root: &ElementRef, flow: &mut Flow) {
+    let mut open = vec![Frame {
+        children: root.children(),
+        preformatted: false,
+        end: End::Nothing,
+    }];
+    while let Some(frame) = open.last_mut() {
+        let Some(child) = frame.children.next() else {
+            let end = frame.end;
+            open.pop();
+            end.apply(flow);
+            continue;
+        };
+        let preformatted = frame.preformatted;
         match child.value() {
             Node::Text(text) if preformatted => flow.push_lines(text),
             Node::Text(text) => flow.push(text),
             Node::Element(_) => {
-                if let Some(child) = ElementRef::wrap(child) {
-                    push_element(&child, flow, preformatted);
-                }
+                let entered =
+                    ElementRef::wrap(child).and_then(|element| enter(element, flow, preformatted));
+                open.extend(entered);
             }
             _ => {}
         }
     }
 }
 
-fn push_element(element: &ElementRef, flow: &mut Flow, preformatted: bool) {
+/// Starts `element`: adds what comes before its text, and returns the frame that reads its
+/// children; none for skipped and ignored elements.
+fn enter<'a>(element: ElementRef<'a>, flow: &mut Flow, preformatted: bool) -> Option<Frame<'a>> {
     let name = element.value().name();
     if SKIPPED.contains(&name) || element.attr(IGNORE).is_some() {
-        return;
+        return None;
     }
     let is_heading = matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
-    if let Some(anchor) = is_heading.then(|| heading_anchor(element)).flatten() {
+    let end = if let Some(anchor) = is_heading.then(|| heading_anchor(&element)).flatten() {
         flow.open_heading(anchor);
-        push_children(element, flow, preformatted);
-        flow.close_heading();
-        return;
-    }
-    match name {
-        "br" => flow.line_break(),
-        "td" | "th" => {
-            flow.space();
-            push_children(element, flow, preformatted);
-            flow.space();
+        End::Heading
+    } else {
+        match name {
+            "br" => {
+                flow.line_break();
+                End::Nothing
+            }
+            "td" | "th" => {
+                flow.space();
+                End::Space
+            }
+            _ if BLOCKS.contains(&name) => {
+                flow.line_break();
+                End::LineBreak
+            }
+            _ => End::Nothing,
         }
-        _ if BLOCKS.contains(&name) => {
-            flow.line_break();
-            push_children(element, flow, preformatted || name == "pre");
-            flow.line_break();
-        }
-        _ => push_children(element, flow, preformatted),
-    }
+    };
+    Some(Frame {
+        children: element.children(),
+        preformatted: preformatted || name == "pre",
+        end,
+    })
 }
 
 /// All the text under `element` on one line.
@@ -517,6 +565,22 @@ mod tests {
         assert!(document
             .body
             .starts_with("Guide\nIntro.\nInstall ¶\nUnpack it.\nNo anchor\nPlain."));
+    }
+
+    #[test]
+    fn text_nested_any_depth_is_read_on_a_small_stack() {
+        let page = format!(
+            "<main>{}deep <i>text</i>{}</main>",
+            "<b><span>".repeat(50_000),
+            "</span></b>".repeat(50_000)
+        );
+        let read_deep = move || {
+            let html = Html::parse_document(&page);
+            body_text(&content_root(&html, &IngestOptions::default())).0
+        };
+        let small_stack = std::thread::Builder::new().stack_size(256 * 1024);
+        let body = small_stack.spawn(read_deep).unwrap().join().unwrap();
+        assert_eq!(body, "deep text");
     }
 
     #[test]
