@@ -47,6 +47,12 @@ pub enum Problem {
         /// What it should hold, e.g. `a list of strings`.
         expected: &'static str,
     },
+    /// An HTML page whose elements nest deeper than the parser can afford.
+    #[error("elements nested more than {limit} deep; the page was skipped, as reading it would take minutes: close the tags left open")]
+    TooDeep {
+        /// The deepest nesting read.
+        limit: usize,
+    },
     /// A date that is not `YYYY-MM-DD` (optionally followed by a time).
     #[error("date \"{0}\" is not a date; write it as YYYY-MM-DD")]
     BadDate(String),

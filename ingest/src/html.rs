@@ -10,6 +10,7 @@ use crate::date;
 use crate::error::{Failure, Problem};
 use crate::flow::Flow;
 use crate::frontmatter;
+use crate::html_tree::{self, TooDeep, MAX_DEPTH};
 use crate::relative::RelativePath;
 use crate::sections;
 use crate::source::Page;
@@ -81,7 +82,8 @@ pub(crate) fn parse(
     if frontmatter::is_draft(&fields) {
         return Ok(Page::Omitted(Omission::Draft));
     }
-    let html = Html::parse_document(markup);
+    let html = html_tree::parse(markup, MAX_DEPTH)
+        .map_err(|TooDeep| Failure::anywhere(Problem::TooDeep { limit: MAX_DEPTH }))?;
     if is_noindex(&html) {
         return Ok(Page::Omitted(Omission::NoIndex));
     }

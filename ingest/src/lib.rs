@@ -16,6 +16,7 @@ mod flow;
 mod frontmatter;
 mod glob;
 mod html;
+mod html_tree;
 mod jsonl;
 mod markdown;
 mod options;
