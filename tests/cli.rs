@@ -2,7 +2,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
+use std::thread;
+use std::time::{Duration, Instant};
 
 use scour_core::StoredDocument;
 
@@ -11,6 +13,29 @@ fn scour(args: &[&str]) -> Output {
         .args(args)
         .output()
         .expect("scour runs")
+}
+
+/// Longer than any run of these tests takes; a run that hangs is killed and fails when it is over.
+const PATIENCE: Duration = Duration::from_secs(60);
+
+/// Runs `scour`, killing it and failing the test when it takes longer than [`PATIENCE`]. Its
+/// output must fit the pipes' buffers (64 KiB) until it exits.
+fn scour_within_patience(args: &[&str]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_scour"))
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("scour runs");
+    let started = Instant::now();
+    while child.try_wait().expect("scour can be waited for").is_none() {
+        if started.elapsed() > PATIENCE {
+            child.kill().expect("scour can be killed");
+            panic!("scour {args:?} took longer than {PATIENCE:?}");
+        }
+        thread::sleep(Duration::from_millis(50));
+    }
+    child.wait_with_output().expect("scour's output")
 }
 
 fn stdout(output: &Output) -> String {
@@ -396,5 +421,50 @@ fn bad_option_values_are_refused_naming_the_option_and_the_fault() {
         for part in expected {
             assert!(message.contains(part), "{part:?} not in {message}");
         }
+    }
+}
+
+/// A folder of two good pages, a named pipe, a link to `/dev/zero` and a 2,000-byte text file,
+/// made afresh under `name`.
+fn hostile_site(name: &str) -> PathBuf {
+    let site = temp_dir(name);
+    std::fs::create_dir_all(&site).unwrap();
+    std::fs::write(site.join("page.md"), "# Page\nKept.").unwrap();
+    std::fs::write(site.join("other.html"), "<h1>Other</h1><p>Kept too.</p>").unwrap();
+    std::fs::write(site.join("huge.txt"), "x ".repeat(1_000)).unwrap();
+    let made = Command::new("mkfifo")
+        .arg(site.join("pipe.md"))
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    std::os::unix::fs::symlink("/dev/zero", site.join("zero.html")).unwrap();
+    site
+}
+
+#[test]
+fn index_finishes_past_pipes_devices_and_large_files_naming_each() {
+    let site = hostile_site("hostile");
+    let out = temp_dir("hostile-out");
+    let output = scour_within_patience(&[
+        "index",
+        site.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--max-file-size",
+        "1K",
+    ]);
+    let text = stdout(&output);
+    assert!(text.contains("indexed 2 documents"), "{text}");
+    assert!(text.contains("skipped 3 item(s):"), "{text}");
+    for (name, reason) in [
+        ("huge.txt", "2 KiB is over the 1 KiB limit on a file's size"),
+        ("pipe.md", "not a regular file but a named pipe (FIFO)"),
+        (
+            "zero.html",
+            "not a regular file but a device (a link to /dev/zero)",
+        ),
+    ] {
+        let line = format!("  {}: {reason}", site.join(name).display());
+        assert!(text.contains(&line), "{line:?} not in {text}");
     }
 }

@@ -10,7 +10,7 @@ use scour_core::Document;
 
 use crate::error::{FileError, IngestError, Location, Problem};
 use crate::glob::Glob;
-use crate::options::{BaseUrl, CssSelector};
+use crate::options::{BaseUrl, CssSelector, FileSize};
 use crate::site_name;
 use crate::source::{self, Format, Item};
 use crate::walk::{self, Found};
@@ -30,6 +30,8 @@ pub struct IngestOptions {
     pub exclude: Vec<Glob>,
     /// Where the site is served from: the prefix of the URLs made from file paths.
     pub base_url: BaseUrl,
+    /// Files larger than this are skipped.
+    pub max_file_size: FileSize,
 }
 
 /// The documents of a corpus and what had to be passed over to read them.

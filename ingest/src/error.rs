@@ -7,12 +7,37 @@ use std::path::{Path, PathBuf};
 
 use thiserror::Error;
 
+use crate::options::{Bytes, FileSize};
+
 /// What is wrong with a file or with one of its lines, worded so the user knows what to fix.
 #[derive(Debug, Error)]
 pub enum Problem {
     /// The file (or directory) could not be read at all.
     #[error("cannot read it ({0}); check that it exists and is a readable file")]
     Unreadable(io::Error),
+    /// A named pipe, a socket, a device or a folder where a file is read (or a link to one):
+    /// reading it could wait forever or never end.
+    #[error("not a regular file but {kind}{}; only regular files, or links to them, are read: remove it or leave it out with an exclude pattern", .target.as_ref().map(|target| format!(" (a link to {})", target.display())).unwrap_or_default())]
+    NotRegularFile {
+        /// What it is, e.g. `a named pipe (FIFO)`.
+        kind: &'static str,
+        /// Where it leads, when it is a link.
+        target: Option<PathBuf>,
+    },
+    /// A file larger than the limit.
+    #[error("{} is over the {limit} limit on a file's size; raise it (scour index --max-file-size) if the file is meant to be read", Bytes(*.size))]
+    TooLarge {
+        /// Its size in bytes.
+        size: u64,
+        /// The largest file read.
+        limit: FileSize,
+    },
+    /// A file that grew past the limit while it was read (its first bytes were read, no more).
+    #[error("grew past the {limit} limit on a file's size while it was read; raise it (scour index --max-file-size) if the file is meant to be read")]
+    GrewTooLarge {
+        /// The largest file read.
+        limit: FileSize,
+    },
     /// The file's extension is not one Scour reads.
     #[error("unknown file type; expected a .txt, .md, .markdown, .html, .htm or .jsonl file")]
     UnknownFormat,
@@ -175,6 +200,11 @@ pub enum OptionError {
     /// `**` next to other characters in one path segment.
     #[error("`{0}`: `**` must be a whole path segment (`**/x`, `x/**` or `a/**/b`); use `*` inside a name")]
     PartialDoubleStar(String),
+    /// A file size that is not a positive number of bytes, K, M or G.
+    #[error(
+        "`{0}` is not a file size; write a number of bytes, or one followed by K, M or G, like 64M"
+    )]
+    FileSize(String),
     /// A base URL that is neither an absolute path nor an http(s) address.
     #[error("`{0}` must start with `/` (a path on this host, like /docs/) or with http:// or https:// (a full address)")]
     BaseUrlStart(String),

@@ -1,8 +1,6 @@
 //! JSON lines files: one document per line, `{"id", "title", "body", "url", "date", "tags"}`.
 
 use std::borrow::Cow;
-use std::fs::File;
-use std::io::{BufRead, BufReader};
 use std::path::Path;
 
 use scour_core::Document;
@@ -12,29 +10,15 @@ use crate::error::{FileError, Problem};
 use crate::fields::{self, Value};
 use crate::source::Item;
 
-/// Reads every line of the `.jsonl` file at `path`: a document, or a problem, per non-blank line.
-pub(crate) fn read(path: &Path) -> Vec<Item> {
-    let issue = |line, problem| Item::Issue(FileError::new(path, line, problem));
-    let file = match File::open(path) {
-        Ok(file) => file,
-        Err(error) => return vec![issue(None, Problem::Unreadable(error))],
-    };
-    let mut reader = BufReader::new(file);
+/// Reads every line of the `.jsonl` file at `path`, holding `bytes`: a document, or a problem,
+/// per non-blank line.
+pub(crate) fn read(path: &Path, bytes: &[u8]) -> Vec<Item> {
+    let issue = |line, problem| Item::Issue(FileError::new(path, Some(line), problem));
     let mut items = Vec::new();
-    let mut bytes = Vec::new();
-    for number in 1.. {
-        bytes.clear();
-        match reader.read_until(b'\n', &mut bytes) {
-            Ok(0) => break,
-            Ok(_) => {}
-            Err(error) => {
-                items.push(issue(Some(number), Problem::Unreadable(error)));
-                break;
-            }
-        }
-        let text = String::from_utf8_lossy(&bytes);
+    for (number, line) in (1..).zip(bytes.split_inclusive(|&byte| byte == b'\n')) {
+        let text = String::from_utf8_lossy(line);
         if matches!(text, Cow::Owned(_)) {
-            items.push(issue(Some(number), Problem::InvalidUtf8));
+            items.push(issue(number, Problem::InvalidUtf8));
         }
         match parse_line(&text) {
             Ok(Some(document)) => items.push(Item::Document {
@@ -43,7 +27,7 @@ pub(crate) fn read(path: &Path) -> Vec<Item> {
                 title_tag: false,
             }),
             Ok(None) => {}
-            Err(problem) => items.push(issue(Some(number), problem)),
+            Err(problem) => items.push(issue(number, problem)),
         }
     }
     items
