@@ -424,6 +424,15 @@ fn bad_option_values_are_refused_naming_the_option_and_the_fault() {
     }
 }
 
+/// A named pipe at `path`: opening it to read waits for a writer, which never comes.
+fn fifo(path: &Path) {
+    let made = Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success(), "mkfifo {}", path.display());
+}
+
 /// A folder of two good pages, a named pipe, a link to `/dev/zero` and a 2,000-byte text file,
 /// made afresh under `name`.
 fn hostile_site(name: &str) -> PathBuf {
@@ -432,11 +441,7 @@ fn hostile_site(name: &str) -> PathBuf {
     std::fs::write(site.join("page.md"), "# Page\nKept.").unwrap();
     std::fs::write(site.join("other.html"), "<h1>Other</h1><p>Kept too.</p>").unwrap();
     std::fs::write(site.join("huge.txt"), "x ".repeat(1_000)).unwrap();
-    let made = Command::new("mkfifo")
-        .arg(site.join("pipe.md"))
-        .status()
-        .expect("mkfifo runs");
-    assert!(made.success());
+    fifo(&site.join("pipe.md"));
     std::os::unix::fs::symlink("/dev/zero", site.join("zero.html")).unwrap();
     site
 }
@@ -466,5 +471,35 @@ fn index_finishes_past_pipes_devices_and_large_files_naming_each() {
     ] {
         let line = format!("  {}: {reason}", site.join(name).display());
         assert!(text.contains(&line), "{line:?} not in {text}");
+    }
+}
+
+#[test]
+fn index_of_bad_files_only_fails_naming_every_file_and_its_reason() {
+    let site = temp_dir("all-bad");
+    std::fs::create_dir_all(&site).unwrap();
+    std::fs::write(site.join("broken.md"), "+++\ntitle = \"never closed\"\n").unwrap();
+    std::fs::write(site.join("lines.jsonl"), "{\"id\": 1}\n[]\n").unwrap();
+    fifo(&site.join("pipe.md"));
+    let out = temp_dir("all-bad-out");
+    let output = scour_within_patience(&[
+        "index",
+        site.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(!output.status.success());
+    let message = String::from_utf8_lossy(&output.stderr);
+    for (place, reason) in [
+        (
+            "broken.md:1",
+            "front matter opened with `+++` is never closed",
+        ),
+        ("lines.jsonl:1", "missing \"body\""),
+        ("lines.jsonl:2", "malformed JSON: expected an object"),
+        ("pipe.md", "not a regular file but a named pipe (FIFO)"),
+    ] {
+        let line = format!("\n  {}: {reason}", site.join(place).display());
+        assert!(message.contains(&line), "{line:?} not in {message}");
     }
 }

@@ -132,15 +132,27 @@ pub fn read_corpus(paths: &[PathBuf], options: &IngestOptions) -> Result<Corpus,
     }
     let corpus = collector.finish();
     if corpus.documents.is_empty() {
-        return Err(match corpus.omitted.len() {
-            0 => IngestError::Empty(paths.to_vec()),
-            count => IngestError::AllLeftOut {
-                paths: paths.to_vec(),
-                count,
-            },
-        });
+        return Err(nothing_read(paths, corpus));
     }
     Ok(corpus)
+}
+
+/// Why a run found no document: every file was skipped (each for its reason), or left out on
+/// purpose, or none was found.
+fn nothing_read(paths: &[PathBuf], corpus: Corpus) -> IngestError {
+    let paths = paths.to_vec();
+    let left_out = corpus.omitted.len();
+    if !corpus.skipped.is_empty() {
+        return IngestError::AllSkipped {
+            paths,
+            skipped: corpus.skipped,
+            left_out,
+        };
+    }
+    match left_out {
+        0 => IngestError::Empty(paths),
+        count => IngestError::AllLeftOut { paths, count },
+    }
 }
 
 /// Reads the one file at `path`, its ids relative to `root`, failing on any problem in it.

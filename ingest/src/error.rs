@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use thiserror::Error;
 
+use crate::corpus::Skipped;
 use crate::options::{Bytes, FileSize};
 
 /// What is wrong with a file or with one of its lines, worded so the user knows what to fix.
@@ -173,6 +174,16 @@ pub enum IngestError {
     /// Nothing to index.
     #[error("no documents found under {}: expected .txt, .md, .html or .jsonl files", PathList(.0))]
     Empty(Vec<PathBuf>),
+    /// Every file found was skipped (or left out on purpose): each reason is listed.
+    #[error("no document could be read under {}: every file was skipped{}, for these reasons:{}", PathList(.paths), LeftOut(*.left_out), SkippedList(.skipped))]
+    AllSkipped {
+        /// The paths of the run.
+        paths: Vec<PathBuf>,
+        /// What was skipped, and why.
+        skipped: Vec<Skipped>,
+        /// How many files were left out on purpose.
+        left_out: usize,
+    },
     /// Every file found was left out on purpose (see [`crate::Omission`]).
     #[error("nothing to index under {}: all {count} file(s) found were left out as drafts, noindex pages, robots.txt, 404.html or sitemap.xml, or by an exclude pattern", PathList(.paths))]
     AllLeftOut {
@@ -234,6 +245,30 @@ impl fmt::Display for Location<'_> {
             Some(line) => write!(f, "{}:{line}", self.path.display()),
             None => write!(f, "{}", self.path.display()),
         }
+    }
+}
+
+/// ` or left out on purpose (N)` when files were; nothing otherwise.
+struct LeftOut(usize);
+
+impl fmt::Display for LeftOut {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            0 => Ok(()),
+            count => write!(f, " or left out on purpose ({count})"),
+        }
+    }
+}
+
+/// Each skipped item on a line of its own, indented.
+struct SkippedList<'a>(&'a [Skipped]);
+
+impl fmt::Display for SkippedList<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for skipped in self.0 {
+            write!(f, "\n  {skipped}")?;
+        }
+        Ok(())
     }
 }
 

@@ -307,3 +307,42 @@ fn a_duplicate_id_skips_the_later_document_or_fails_a_strict_run() {
     assert_eq!(skipped, std::slice::from_ref(&expected));
     assert_eq!(strict_error(&[dir.path().to_path_buf()]), expected);
 }
+
+#[test]
+fn a_corpus_of_bad_files_only_fails_naming_every_file_and_its_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let front_matter = write(dir.path(), "a.md", "---\ntitle: [unclosed\n---\nText");
+    let lines = write(dir.path(), "b.jsonl", "{\"id\": \"1\"}\nnot json\n");
+    write(dir.path(), "robots.txt", "User-agent: *");
+    let gone = unreadable(dir.path());
+    let error = read_corpus(&[dir.path().to_path_buf()], &options(false)).unwrap_err();
+    let IngestError::AllSkipped {
+        skipped, left_out, ..
+    } = &error
+    else {
+        panic!("{error:?}")
+    };
+    let places: Vec<(&Path, Option<usize>)> =
+        skipped.iter().map(|s| (s.path.as_path(), s.line)).collect();
+    assert_eq!(
+        places,
+        [
+            (front_matter.as_path(), Some(3)),
+            (lines.as_path(), Some(1)),
+            (lines.as_path(), Some(2)),
+            (gone.as_path(), None)
+        ]
+    );
+    assert_eq!(*left_out, 1);
+    let message = error.to_string();
+    let mut expected = format!(
+        "no document could be read under {}: every file was skipped or left out on purpose (1), \
+         for these reasons:",
+        dir.path().display()
+    );
+    for skipped in skipped {
+        expected.push_str(&format!("\n  {skipped}"));
+    }
+    assert_eq!(message, expected);
+    assert!(message.contains("missing \"body\""), "{message}");
+}
