@@ -503,3 +503,36 @@ fn index_of_bad_files_only_fails_naming_every_file_and_its_reason() {
         assert!(message.contains(&line), "{line:?} not in {message}");
     }
 }
+
+#[test]
+fn index_keeps_a_page_with_a_bad_field_and_warns_naming_the_field_and_value() {
+    let site = temp_dir("bad-field");
+    std::fs::create_dir_all(&site).unwrap();
+    let page = site.join("page.md");
+    std::fs::write(
+        &page,
+        "---\nweight: heavy\ntags: [kept]\n---\n# Kept page\nBody.",
+    )
+    .unwrap();
+    let out = temp_dir("bad-field-out");
+    let text = stdout(&scour(&[
+        "index",
+        site.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]));
+    assert!(text.contains("indexed 1 documents"), "{text}");
+    let warning = format!(
+        "warning: {}: \"weight\" must be a number of 0 or more, not \"heavy\"",
+        page.display()
+    );
+    assert!(text.contains(&warning), "{warning:?} not in {text}");
+    let strict = scour(&[
+        "index",
+        site.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--strict",
+    ]);
+    assert!(!strict.status.success());
+}

@@ -65,7 +65,7 @@ pub enum Problem {
     /// A JSON line lacks a required field.
     #[error("missing \"{0}\"; each line needs an \"id\" and a \"body\"")]
     MissingField(&'static str),
-    /// A known field holds a value of the wrong kind.
+    /// A required field holds a value of the wrong kind.
     #[error("\"{field}\" must be {expected}")]
     WrongType {
         /// The field's name.
@@ -79,7 +79,18 @@ pub enum Problem {
         /// The deepest nesting read.
         limit: usize,
     },
-    /// A date that is not `YYYY-MM-DD` (optionally followed by a time).
+    /// A known field holds a value it cannot take; the document is read without the field.
+    #[error("\"{field}\" must be {expected}, not {value}")]
+    BadValue {
+        /// The field's name.
+        field: String,
+        /// The value, as written.
+        value: String,
+        /// What it should hold, e.g. `a list of strings`.
+        expected: &'static str,
+    },
+    /// A date that is not `YYYY-MM-DD` (optionally followed by a time); the document is read
+    /// without it.
     #[error("date \"{0}\" is not a date; write it as YYYY-MM-DD")]
     BadDate(String),
     /// A second document with an id already taken.
@@ -97,7 +108,10 @@ pub enum Problem {
 impl Problem {
     /// Whether the document is kept despite the problem (a warning) or left out (skipped).
     pub fn is_warning(&self) -> bool {
-        matches!(self, Problem::InvalidUtf8)
+        matches!(
+            self,
+            Problem::InvalidUtf8 | Problem::BadValue { .. } | Problem::BadDate(_)
+        )
     }
 }
 

@@ -96,11 +96,16 @@ pub(crate) fn parse(
     document.sections = sections;
     sections::drop_title_heading(&mut document);
     document.url = Some(relative.file_url());
-    document.date = meta_date(&html)?;
+    let mut warnings = Vec::new();
+    match meta_date(&html) {
+        Ok(date) => document.date = date,
+        Err(problem) => warnings.push(problem),
+    }
     annotate(&html, &mut document);
     Ok(Page::Document {
-        document,
+        document: Box::new(document),
         title_tag,
+        warnings,
     })
 }
 
@@ -197,14 +202,14 @@ fn is_content_heading(heading: &ElementRef, root: &ElementRef) -> bool {
 }
 
 /// `<meta name="date" content="YYYY-MM-DD">`, checked.
-fn meta_date(html: &Html) -> Result<Option<String>, Failure> {
+fn meta_date(html: &Html) -> Result<Option<String>, Problem> {
     let Some(content) = first(html, r#"meta[name="date"]"#).and_then(|meta| meta.attr("content"))
     else {
         return Ok(None);
     };
     date::normalize(content)
         .map(Some)
-        .ok_or_else(|| Failure::anywhere(Problem::BadDate(content.to_string())))
+        .ok_or_else(|| Problem::BadDate(content.to_string()))
 }
 
 /// The text under `root` and its sections: one per heading with an anchor.
@@ -378,7 +383,7 @@ mod tests {
 
     fn read_with(path: &str, text: &str, options: &IngestOptions) -> Document {
         match page(path, text, options) {
-            Page::Document { document, .. } => document,
+            Page::Document { document, .. } => *document,
             Page::Omitted(omission) => panic!("{path} left out: {omission:?}"),
         }
     }
@@ -394,6 +399,7 @@ mod tests {
             Page::Document {
                 document,
                 title_tag,
+                ..
             } => (document.title, title_tag),
             Page::Omitted(omission) => panic!("left out: {omission:?}"),
         }
@@ -608,10 +614,16 @@ mod tests {
         assert_eq!(dated.date.as_deref(), Some("2024-05-06"));
         let relative = RelativePath::new(Path::new("a.html"), Path::new(""));
         let options = IngestOptions::default();
-        let failure =
-            parse(r#"<meta name="date" content="soon">"#, &relative, &options).unwrap_err();
+        let page = "<meta name=\"date\" content=\"soon\"><h1>Kept</h1><p>x</p>";
+        let Ok(Page::Document {
+            document, warnings, ..
+        }) = parse(page, &relative, &options)
+        else {
+            panic!("not read")
+        };
+        assert_eq!((document.title.as_str(), document.date), ("Kept", None));
         assert_eq!(
-            failure.problem.to_string(),
+            warnings[0].to_string(),
             "date \"soon\" is not a date; write it as YYYY-MM-DD"
         );
     }

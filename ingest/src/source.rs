@@ -52,8 +52,13 @@ pub(crate) enum Item {
 /// What the text of a one-document file yields.
 #[derive(Debug)]
 pub(crate) enum Page {
-    /// A document to index; `title_tag` as in [`Item::Document`].
-    Document { document: Document, title_tag: bool },
+    /// A document to index; `title_tag` as in [`Item::Document`]; `warnings` for the fields it
+    /// was read without.
+    Document {
+        document: Box<Document>,
+        title_tag: bool,
+        warnings: Vec<Problem>,
+    },
     /// A page left out on purpose.
     Omitted(Omission),
 }
@@ -61,8 +66,9 @@ pub(crate) enum Page {
 impl From<Document> for Page {
     fn from(document: Document) -> Self {
         Page::Document {
-            document,
+            document: Box::new(document),
             title_tag: false,
+            warnings: Vec::new(),
         }
     }
 }
@@ -100,18 +106,25 @@ fn read_whole(
             Problem::InvalidUtf8,
         )));
     }
-    items.push(match parse(&decoded.text) {
+    match parse(&decoded.text) {
         Ok(Page::Document {
             document,
             title_tag,
-        }) => Item::Document {
-            line: None,
-            document,
-            title_tag,
-        },
-        Ok(Page::Omitted(omission)) => Item::Omitted(omission),
-        Err(failure) => Item::Issue(failure.in_file(path)),
-    });
+            warnings,
+        }) => {
+            let warnings = warnings
+                .into_iter()
+                .map(|problem| FileError::new(path, None, problem));
+            items.extend(warnings.map(Item::Issue));
+            items.push(Item::Document {
+                line: None,
+                document: *document,
+                title_tag,
+            });
+        }
+        Ok(Page::Omitted(omission)) => items.push(Item::Omitted(omission)),
+        Err(failure) => items.push(Item::Issue(failure.in_file(path))),
+    }
     items
 }
 
