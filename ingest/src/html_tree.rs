@@ -2,9 +2,12 @@
 //! open elements on every tag, so its time grows with the square of the nesting (100,000 nested
 //! `<div>`s take 45 s), and no real page nests more than a few dozen elements deep.
 
+use std::collections::HashMap;
+
+use ego_tree::{NodeId, Tree};
 use html5ever::tendril::{StrTendril, TendrilSink};
 use html5ever::ParseOpts;
-use scraper::{Html, HtmlTreeSink};
+use scraper::{Html, HtmlTreeSink, Node};
 
 /// How deep elements may nest (`<html>` is at depth 1) in a page that is read; Chromium's
 /// parser stops nesting at the same depth. A page at this depth parses about 4 times slower
@@ -27,14 +30,27 @@ pub(crate) fn parse(markup: &str, max_depth: usize) -> Result<Html, TooDeep> {
     for slice in slices(markup, SLICE_BYTES) {
         parser.process(StrTendril::from_slice(slice));
         let html = parser.tokenizer.sink.sink.0.borrow();
-        let mut added = html.tree.nodes().skip(checked);
-        if added.any(|node| node.value().is_element() && node.ancestors().nth(max_depth).is_some())
-        {
+        if nests_deeper(&html.tree, checked, max_depth) {
             return Err(TooDeep);
         }
         checked = html.tree.nodes().len();
     }
     Ok(parser.finish())
+}
+
+/// Whether an element among those made after the first `made_before` nests deeper than
+/// `max_depth`. Each node's depth is its parent's plus one, remembered for the nodes made after
+/// it; only a parent made before is measured by walking up the tree, once per check.
+fn nests_deeper(tree: &Tree<Node>, made_before: usize, max_depth: usize) -> bool {
+    let mut depths: HashMap<NodeId, usize> = HashMap::new();
+    tree.nodes().skip(made_before).any(|node| {
+        let depth = node.parent().map_or(0, |parent| {
+            let walk_up = || parent.ancestors().take(max_depth + 1).count();
+            *depths.entry(parent.id()).or_insert_with(walk_up) + 1
+        });
+        depths.insert(node.id(), depth);
+        node.value().is_element() && depth > max_depth
+    })
 }
 
 /// `text` cut into pieces of about `bytes` bytes, each ending on a character boundary.
