@@ -2,7 +2,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
+use std::thread;
+use std::time::{Duration, Instant};
 
 use scour_core::StoredDocument;
 
@@ -11,6 +13,29 @@ fn scour(args: &[&str]) -> Output {
         .args(args)
         .output()
         .expect("scour runs")
+}
+
+/// Longer than any run of these tests takes; a run that hangs is killed and fails when it is over.
+const PATIENCE: Duration = Duration::from_secs(60);
+
+/// Runs `scour`, killing it and failing the test when it takes longer than [`PATIENCE`]. Its
+/// output must fit the pipes' buffers (64 KiB) until it exits.
+fn scour_within_patience(args: &[&str]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_scour"))
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("scour runs");
+    let started = Instant::now();
+    while child.try_wait().expect("scour can be waited for").is_none() {
+        if started.elapsed() > PATIENCE {
+            child.kill().expect("scour can be killed");
+            panic!("scour {args:?} took longer than {PATIENCE:?}");
+        }
+        thread::sleep(Duration::from_millis(50));
+    }
+    child.wait_with_output().expect("scour's output")
 }
 
 fn stdout(output: &Output) -> String {
@@ -437,4 +462,117 @@ fn eval_reports_reciprocal_rank_and_success_at_one() {
         assert_eq!(figures[1], "2", "{text}");
         assert_eq!(figures[6..], ["0.7500", "0.5000"], "{mode:?}: {text}");
     }
+}
+
+/// A named pipe at `path`: opening it to read waits for a writer, which never comes.
+fn fifo(path: &Path) {
+    let made = Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success(), "mkfifo {}", path.display());
+}
+
+/// A folder of two good pages, a named pipe, a link to `/dev/zero` and a 2,000-byte text file,
+/// made afresh under `name`.
+fn hostile_site(name: &str) -> PathBuf {
+    let site = temp_dir(name);
+    std::fs::create_dir_all(&site).unwrap();
+    std::fs::write(site.join("page.md"), "# Page\nKept.").unwrap();
+    std::fs::write(site.join("other.html"), "<h1>Other</h1><p>Kept too.</p>").unwrap();
+    std::fs::write(site.join("huge.txt"), "x ".repeat(1_000)).unwrap();
+    fifo(&site.join("pipe.md"));
+    std::os::unix::fs::symlink("/dev/zero", site.join("zero.html")).unwrap();
+    site
+}
+
+#[test]
+fn index_finishes_past_pipes_devices_and_large_files_naming_each() {
+    let site = hostile_site("hostile");
+    let out = temp_dir("hostile-out");
+    let output = scour_within_patience(&[
+        "index",
+        site.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--max-file-size",
+        "1K",
+    ]);
+    let text = stdout(&output);
+    assert!(text.contains("indexed 2 documents"), "{text}");
+    assert!(text.contains("skipped 3 item(s):"), "{text}");
+    for (name, reason) in [
+        ("huge.txt", "2 KiB is over the 1 KiB limit on a file's size"),
+        ("pipe.md", "not a regular file but a named pipe (FIFO)"),
+        (
+            "zero.html",
+            "not a regular file but a device (a link to /dev/zero)",
+        ),
+    ] {
+        let line = format!("  {}: {reason}", site.join(name).display());
+        assert!(text.contains(&line), "{line:?} not in {text}");
+    }
+}
+
+#[test]
+fn index_of_bad_files_only_fails_naming_every_file_and_its_reason() {
+    let site = temp_dir("all-bad");
+    std::fs::create_dir_all(&site).unwrap();
+    std::fs::write(site.join("broken.md"), "+++\ntitle = \"never closed\"\n").unwrap();
+    std::fs::write(site.join("lines.jsonl"), "{\"id\": 1}\n[]\n").unwrap();
+    fifo(&site.join("pipe.md"));
+    let out = temp_dir("all-bad-out");
+    let output = scour_within_patience(&[
+        "index",
+        site.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(!output.status.success());
+    let message = String::from_utf8_lossy(&output.stderr);
+    for (place, reason) in [
+        (
+            "broken.md:1",
+            "front matter opened with `+++` is never closed",
+        ),
+        ("lines.jsonl:1", "missing \"body\""),
+        ("lines.jsonl:2", "malformed JSON: expected an object"),
+        ("pipe.md", "not a regular file but a named pipe (FIFO)"),
+    ] {
+        let line = format!("\n  {}: {reason}", site.join(place).display());
+        assert!(message.contains(&line), "{line:?} not in {message}");
+    }
+}
+
+#[test]
+fn index_keeps_a_page_with_a_bad_field_and_warns_naming_the_field_and_value() {
+    let site = temp_dir("bad-field");
+    std::fs::create_dir_all(&site).unwrap();
+    let page = site.join("page.md");
+    std::fs::write(
+        &page,
+        "---\nweight: heavy\ntags: [kept]\n---\n# Kept page\nBody.",
+    )
+    .unwrap();
+    let out = temp_dir("bad-field-out");
+    let text = stdout(&scour(&[
+        "index",
+        site.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]));
+    assert!(text.contains("indexed 1 documents"), "{text}");
+    let warning = format!(
+        "warning: {}: \"weight\" must be a number of 0 or more, not \"heavy\"",
+        page.display()
+    );
+    assert!(text.contains(&warning), "{warning:?} not in {text}");
+    let strict = scour(&[
+        "index",
+        site.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--strict",
+    ]);
+    assert!(!strict.status.success());
 }

@@ -10,7 +10,7 @@ use scour_core::Document;
 
 use crate::error::{FileError, IngestError, Location, Problem};
 use crate::glob::Glob;
-use crate::options::{BaseUrl, CssSelector};
+use crate::options::{BaseUrl, CssSelector, FileSize};
 use crate::site_name;
 use crate::source::{self, Format, Item};
 use crate::walk::{self, Found};
@@ -30,6 +30,8 @@ pub struct IngestOptions {
     pub exclude: Vec<Glob>,
     /// Where the site is served from: the prefix of the URLs made from file paths.
     pub base_url: BaseUrl,
+    /// Files larger than this are skipped.
+    pub max_file_size: FileSize,
 }
 
 /// The documents of a corpus and what had to be passed over to read them.
@@ -130,15 +132,27 @@ pub fn read_corpus(paths: &[PathBuf], options: &IngestOptions) -> Result<Corpus,
     }
     let corpus = collector.finish();
     if corpus.documents.is_empty() {
-        return Err(match corpus.omitted.len() {
-            0 => IngestError::Empty(paths.to_vec()),
-            count => IngestError::AllLeftOut {
-                paths: paths.to_vec(),
-                count,
-            },
-        });
+        return Err(nothing_read(paths, corpus));
     }
     Ok(corpus)
+}
+
+/// Why a run found no document: every file was skipped (each for its reason), or left out on
+/// purpose, or none was found.
+fn nothing_read(paths: &[PathBuf], corpus: Corpus) -> IngestError {
+    let paths = paths.to_vec();
+    let left_out = corpus.omitted.len();
+    if !corpus.skipped.is_empty() {
+        return IngestError::AllSkipped {
+            paths,
+            skipped: corpus.skipped,
+            left_out,
+        };
+    }
+    match left_out {
+        0 => IngestError::Empty(paths),
+        count => IngestError::AllLeftOut { paths, count },
+    }
 }
 
 /// Reads the one file at `path`, its ids relative to `root`, failing on any problem in it.

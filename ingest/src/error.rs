@@ -7,12 +7,38 @@ use std::path::{Path, PathBuf};
 
 use thiserror::Error;
 
+use crate::corpus::Skipped;
+use crate::options::{Bytes, FileSize};
+
 /// What is wrong with a file or with one of its lines, worded so the user knows what to fix.
 #[derive(Debug, Error)]
 pub enum Problem {
     /// The file (or directory) could not be read at all.
     #[error("cannot read it ({0}); check that it exists and is a readable file")]
     Unreadable(io::Error),
+    /// A named pipe, a socket, a device or a folder where a file is read (or a link to one):
+    /// reading it could wait forever or never end.
+    #[error("not a regular file but {kind}{}; only regular files, or links to them, are read: remove it or leave it out with an exclude pattern", .target.as_ref().map(|target| format!(" (a link to {})", target.display())).unwrap_or_default())]
+    NotRegularFile {
+        /// What it is, e.g. `a named pipe (FIFO)`.
+        kind: &'static str,
+        /// Where it leads, when it is a link.
+        target: Option<PathBuf>,
+    },
+    /// A file larger than the limit.
+    #[error("{} is over the {limit} limit on a file's size; raise it (scour index --max-file-size) if the file is meant to be read", Bytes(*.size))]
+    TooLarge {
+        /// Its size in bytes.
+        size: u64,
+        /// The largest file read.
+        limit: FileSize,
+    },
+    /// A file that grew past the limit while it was read (its first bytes were read, no more).
+    #[error("grew past the {limit} limit on a file's size while it was read; raise it (scour index --max-file-size) if the file is meant to be read")]
+    GrewTooLarge {
+        /// The largest file read.
+        limit: FileSize,
+    },
     /// The file's extension is not one Scour reads.
     #[error("unknown file type; expected a .txt, .md, .markdown, .html, .htm or .jsonl file")]
     UnknownFormat,
@@ -39,7 +65,7 @@ pub enum Problem {
     /// A JSON line lacks a required field.
     #[error("missing \"{0}\"; each line needs an \"id\" and a \"body\"")]
     MissingField(&'static str),
-    /// A known field holds a value of the wrong kind.
+    /// A required field holds a value of the wrong kind.
     #[error("\"{field}\" must be {expected}")]
     WrongType {
         /// The field's name.
@@ -47,7 +73,24 @@ pub enum Problem {
         /// What it should hold, e.g. `a list of strings`.
         expected: &'static str,
     },
-    /// A date that is not `YYYY-MM-DD` (optionally followed by a time).
+    /// An HTML page whose elements nest deeper than the parser can afford.
+    #[error("elements nested more than {limit} deep; the page was skipped, as reading it would take minutes: close the tags left open")]
+    TooDeep {
+        /// The deepest nesting read.
+        limit: usize,
+    },
+    /// A known field holds a value it cannot take; the document is read without the field.
+    #[error("\"{field}\" must be {expected}, not {value}")]
+    BadValue {
+        /// The field's name.
+        field: String,
+        /// The value, as written.
+        value: String,
+        /// What it should hold, e.g. `a list of strings`.
+        expected: &'static str,
+    },
+    /// A date that is not `YYYY-MM-DD` (optionally followed by a time); the document is read
+    /// without it.
     #[error("date \"{0}\" is not a date; write it as YYYY-MM-DD")]
     BadDate(String),
     /// A second document with an id already taken.
@@ -65,7 +108,10 @@ pub enum Problem {
 impl Problem {
     /// Whether the document is kept despite the problem (a warning) or left out (skipped).
     pub fn is_warning(&self) -> bool {
-        matches!(self, Problem::InvalidUtf8)
+        matches!(
+            self,
+            Problem::InvalidUtf8 | Problem::BadValue { .. } | Problem::BadDate(_)
+        )
     }
 }
 
@@ -142,6 +188,16 @@ pub enum IngestError {
     /// Nothing to index.
     #[error("no documents found under {}: expected .txt, .md, .html or .jsonl files", PathList(.0))]
     Empty(Vec<PathBuf>),
+    /// Every file found was skipped (or left out on purpose): each reason is listed.
+    #[error("no document could be read under {}: every file was skipped{}, for these reasons:{}", PathList(.paths), LeftOut(*.left_out), SkippedList(.skipped))]
+    AllSkipped {
+        /// The paths of the run.
+        paths: Vec<PathBuf>,
+        /// What was skipped, and why.
+        skipped: Vec<Skipped>,
+        /// How many files were left out on purpose.
+        left_out: usize,
+    },
     /// Every file found was left out on purpose (see [`crate::Omission`]).
     #[error("nothing to index under {}: all {count} file(s) found were left out as drafts, noindex pages, robots.txt, 404.html or sitemap.xml, or by an exclude pattern", PathList(.paths))]
     AllLeftOut {
@@ -169,6 +225,11 @@ pub enum OptionError {
     /// `**` next to other characters in one path segment.
     #[error("`{0}`: `**` must be a whole path segment (`**/x`, `x/**` or `a/**/b`); use `*` inside a name")]
     PartialDoubleStar(String),
+    /// A file size that is not a positive number of bytes, K, M or G.
+    #[error(
+        "`{0}` is not a file size; write a number of bytes, or one followed by K, M or G, like 64M"
+    )]
+    FileSize(String),
     /// A base URL that is neither an absolute path nor an http(s) address.
     #[error("`{0}` must start with `/` (a path on this host, like /docs/) or with http:// or https:// (a full address)")]
     BaseUrlStart(String),
@@ -198,6 +259,30 @@ impl fmt::Display for Location<'_> {
             Some(line) => write!(f, "{}:{line}", self.path.display()),
             None => write!(f, "{}", self.path.display()),
         }
+    }
+}
+
+/// ` or left out on purpose (N)` when files were; nothing otherwise.
+struct LeftOut(usize);
+
+impl fmt::Display for LeftOut {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            0 => Ok(()),
+            count => write!(f, " or left out on purpose ({count})"),
+        }
+    }
+}
+
+/// Each skipped item on a line of its own, indented.
+struct SkippedList<'a>(&'a [Skipped]);
+
+impl fmt::Display for SkippedList<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for skipped in self.0 {
+            write!(f, "\n  {skipped}")?;
+        }
+        Ok(())
     }
 }
 

@@ -1,6 +1,7 @@
 //! HTML files: the title, the text of the main content without page chrome, and `data-scour-*`
 //! annotations; drafts and noindex pages are left out.
 
+use ego_tree::iter::Children;
 use scour_core::{Document, Section};
 use scraper::{ElementRef, Html, Node, Selector};
 
@@ -9,6 +10,7 @@ use crate::date;
 use crate::error::{Failure, Problem};
 use crate::flow::Flow;
 use crate::frontmatter;
+use crate::html_tree::{self, TooDeep, MAX_DEPTH};
 use crate::relative::RelativePath;
 use crate::sections;
 use crate::source::Page;
@@ -80,7 +82,8 @@ pub(crate) fn parse(
     if frontmatter::is_draft(&fields) {
         return Ok(Page::Omitted(Omission::Draft));
     }
-    let html = Html::parse_document(markup);
+    let html = html_tree::parse(markup, MAX_DEPTH)
+        .map_err(|TooDeep| Failure::anywhere(Problem::TooDeep { limit: MAX_DEPTH }))?;
     if is_noindex(&html) {
         return Ok(Page::Omitted(Omission::NoIndex));
     }
@@ -93,11 +96,16 @@ pub(crate) fn parse(
     document.sections = sections;
     sections::drop_title_heading(&mut document);
     document.url = Some(relative.file_url());
-    document.date = meta_date(&html)?;
+    let mut warnings = Vec::new();
+    match meta_date(&html) {
+        Ok(date) => document.date = date,
+        Err(problem) => warnings.push(problem),
+    }
     annotate(&html, &mut document);
     Ok(Page::Document {
-        document,
+        document: Box::new(document),
         title_tag,
+        warnings,
     })
 }
 
@@ -194,21 +202,20 @@ fn is_content_heading(heading: &ElementRef, root: &ElementRef) -> bool {
 }
 
 /// `<meta name="date" content="YYYY-MM-DD">`, checked.
-fn meta_date(html: &Html) -> Result<Option<String>, Failure> {
+fn meta_date(html: &Html) -> Result<Option<String>, Problem> {
     let Some(content) = first(html, r#"meta[name="date"]"#).and_then(|meta| meta.attr("content"))
     else {
         return Ok(None);
     };
     date::normalize(content)
         .map(Some)
-        .ok_or_else(|| Failure::anywhere(Problem::BadDate(content.to_string())))
+        .ok_or_else(|| Problem::BadDate(content.to_string()))
 }
 
-/// The text under `root`.
 /// The text under `root` and its sections: one per heading with an anchor.
 fn body_text(root: &ElementRef) -> (String, Vec<Section>) {
     let mut flow = Flow::new();
-    push_children(root, &mut flow, false);
+    push_children(root, &mut flow);
     flow.finish_with_sections()
 }
 
@@ -235,48 +242,96 @@ fn heading_anchor(heading: &ElementRef) -> Option<String> {
     id(heading).or_else(inner).or_else(opened)
 }
 
-/// Appends the text under `element`, leaving out skipped and ignored elements.
-fn push_children(element: &ElementRef, flow: &mut Flow, preformatted: bool) {
-    for child in element.children() {
+/// An element whose children are being read: those left, whether its text keeps its lines, and
+/// what its end adds to the flow.
+struct Frame<'a> {
+    children: Children<'a, Node>,
+    preformatted: bool,
+    end: End,
+}
+
+/// What the end of an element adds to the flow.
+#[derive(Clone, Copy)]
+enum End {
+    Nothing,
+    Space,
+    LineBreak,
+    Heading,
+}
+
+impl End {
+    fn apply(self, flow: &mut Flow) {
+        match self {
+            End::Nothing => {}
+            End::Space => flow.space(),
+            End::LineBreak => flow.line_break(),
+            End::Heading => flow.close_heading(),
+        }
+    }
+}
+
+/// Appends the text under `root`, leaving out skipped and ignored elements. The walk keeps its
+/// own stack of open elements, so a page nested any depth cannot overflow the thread's stack.
+fn push_children(root: &ElementRef, flow: &mut Flow) {
+    let mut open = vec![Frame {
+        children: root.children(),
+        preformatted: false,
+        end: End::Nothing,
+    }];
+    while let Some(frame) = open.last_mut() {
+        let Some(child) = frame.children.next() else {
+            let end = frame.end;
+            open.pop();
+            end.apply(flow);
+            continue;
+        };
+        let preformatted = frame.preformatted;
         match child.value() {
             Node::Text(text) if preformatted => flow.push_lines(text),
             Node::Text(text) => flow.push(text),
             Node::Element(_) => {
-                if let Some(child) = ElementRef::wrap(child) {
-                    push_element(&child, flow, preformatted);
-                }
+                let entered =
+                    ElementRef::wrap(child).and_then(|element| enter(element, flow, preformatted));
+                open.extend(entered);
             }
             _ => {}
         }
     }
 }
 
-fn push_element(element: &ElementRef, flow: &mut Flow, preformatted: bool) {
+/// Starts `element`: adds what comes before its text, and returns the frame that reads its
+/// children; none for skipped and ignored elements.
+fn enter<'a>(element: ElementRef<'a>, flow: &mut Flow, preformatted: bool) -> Option<Frame<'a>> {
     let name = element.value().name();
     if SKIPPED.contains(&name) || element.attr(IGNORE).is_some() {
-        return;
+        return None;
     }
     let is_heading = matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
-    if let Some(anchor) = is_heading.then(|| heading_anchor(element)).flatten() {
+    let end = if let Some(anchor) = is_heading.then(|| heading_anchor(&element)).flatten() {
         flow.open_heading(anchor);
-        push_children(element, flow, preformatted);
-        flow.close_heading();
-        return;
-    }
-    match name {
-        "br" => flow.line_break(),
-        "td" | "th" => {
-            flow.space();
-            push_children(element, flow, preformatted);
-            flow.space();
+        End::Heading
+    } else {
+        match name {
+            "br" => {
+                flow.line_break();
+                End::Nothing
+            }
+            "td" | "th" => {
+                flow.space();
+                End::Space
+            }
+            _ if BLOCKS.contains(&name) => {
+                flow.line_break();
+                End::LineBreak
+            }
+            _ => End::Nothing,
         }
-        _ if BLOCKS.contains(&name) => {
-            flow.line_break();
-            push_children(element, flow, preformatted || name == "pre");
-            flow.line_break();
-        }
-        _ => push_children(element, flow, preformatted),
-    }
+    };
+    Some(Frame {
+        children: element.children(),
+        preformatted: preformatted || name == "pre",
+        end,
+    })
 }
 
 /// All the text under `element` on one line.
@@ -328,7 +383,7 @@ mod tests {
 
     fn read_with(path: &str, text: &str, options: &IngestOptions) -> Document {
         match page(path, text, options) {
-            Page::Document { document, .. } => document,
+            Page::Document { document, .. } => *document,
             Page::Omitted(omission) => panic!("{path} left out: {omission:?}"),
         }
     }
@@ -344,6 +399,7 @@ mod tests {
             Page::Document {
                 document,
                 title_tag,
+                ..
             } => (document.title, title_tag),
             Page::Omitted(omission) => panic!("left out: {omission:?}"),
         }
@@ -520,6 +576,22 @@ mod tests {
     }
 
     #[test]
+    fn text_nested_any_depth_is_read_on_a_small_stack() {
+        let page = format!(
+            "<main>{}deep <i>text</i>{}</main>",
+            "<b><span>".repeat(50_000),
+            "</span></b>".repeat(50_000)
+        );
+        let read_deep = move || {
+            let html = Html::parse_document(&page);
+            body_text(&content_root(&html, &IngestOptions::default())).0
+        };
+        let small_stack = std::thread::Builder::new().stack_size(256 * 1024);
+        let body = small_stack.spawn(read_deep).unwrap().join().unwrap();
+        assert_eq!(body, "deep text");
+    }
+
+    #[test]
     fn annotations_become_meta_and_accumulating_filters() {
         let document = read(
             "a.html",
@@ -542,10 +614,16 @@ mod tests {
         assert_eq!(dated.date.as_deref(), Some("2024-05-06"));
         let relative = RelativePath::new(Path::new("a.html"), Path::new(""));
         let options = IngestOptions::default();
-        let failure =
-            parse(r#"<meta name="date" content="soon">"#, &relative, &options).unwrap_err();
+        let page = "<meta name=\"date\" content=\"soon\"><h1>Kept</h1><p>x</p>";
+        let Ok(Page::Document {
+            document, warnings, ..
+        }) = parse(page, &relative, &options)
+        else {
+            panic!("not read")
+        };
+        assert_eq!((document.title.as_str(), document.date), ("Kept", None));
         assert_eq!(
-            failure.problem.to_string(),
+            warnings[0].to_string(),
             "date \"soon\" is not a date; write it as YYYY-MM-DD"
         );
     }

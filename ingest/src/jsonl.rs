@@ -1,8 +1,6 @@
 //! JSON lines files: one document per line, `{"id", "title", "body", "url", "date", "tags"}`.
 
 use std::borrow::Cow;
-use std::fs::File;
-use std::io::{BufRead, BufReader};
 use std::path::Path;
 
 use scour_core::Document;
@@ -12,45 +10,41 @@ use crate::error::{FileError, Problem};
 use crate::fields::{self, Value};
 use crate::source::Item;
 
-/// Reads every line of the `.jsonl` file at `path`: a document, or a problem, per non-blank line.
-pub(crate) fn read(path: &Path) -> Vec<Item> {
-    let issue = |line, problem| Item::Issue(FileError::new(path, line, problem));
-    let file = match File::open(path) {
-        Ok(file) => file,
-        Err(error) => return vec![issue(None, Problem::Unreadable(error))],
-    };
-    let mut reader = BufReader::new(file);
+/// Reads every line of the `.jsonl` file at `path`, holding `bytes`: a document, or a problem,
+/// per non-blank line.
+pub(crate) fn read(path: &Path, bytes: &[u8]) -> Vec<Item> {
+    let issue = |line, problem| Item::Issue(FileError::new(path, Some(line), problem));
     let mut items = Vec::new();
-    let mut bytes = Vec::new();
-    for number in 1.. {
-        bytes.clear();
-        match reader.read_until(b'\n', &mut bytes) {
-            Ok(0) => break,
-            Ok(_) => {}
-            Err(error) => {
-                items.push(issue(Some(number), Problem::Unreadable(error)));
-                break;
-            }
-        }
-        let text = String::from_utf8_lossy(&bytes);
+    for (number, line) in (1..).zip(bytes.split_inclusive(|&byte| byte == b'\n')) {
+        let text = String::from_utf8_lossy(line);
         if matches!(text, Cow::Owned(_)) {
-            items.push(issue(Some(number), Problem::InvalidUtf8));
+            items.push(issue(number, Problem::InvalidUtf8));
         }
         match parse_line(&text) {
-            Ok(Some(document)) => items.push(Item::Document {
-                line: Some(number),
-                document,
-                title_tag: false,
-            }),
+            Ok(Some(Line { document, warnings })) => {
+                items.extend(warnings.into_iter().map(|problem| issue(number, problem)));
+                items.push(Item::Document {
+                    line: Some(number),
+                    document,
+                    title_tag: false,
+                });
+            }
             Ok(None) => {}
-            Err(problem) => items.push(issue(Some(number), problem)),
+            Err(problem) => items.push(issue(number, problem)),
         }
     }
     items
 }
 
+/// A line's document, and the problems of the fields it was read without.
+#[derive(Debug)]
+struct Line {
+    document: Document,
+    warnings: Vec<Problem>,
+}
+
 /// The document on one line; nothing for a blank line.
-fn parse_line(line: &str) -> Result<Option<Document>, Problem> {
+fn parse_line(line: &str) -> Result<Option<Line>, Problem> {
     let line = line.trim_start_matches('\u{FEFF}').trim();
     if line.is_empty() {
         return Ok(None);
@@ -62,19 +56,18 @@ fn parse_line(line: &str) -> Result<Option<Document>, Problem> {
     };
     let mut document = Document::new("", "", "");
     let (mut id, mut body) = (None, None);
+    let mut warnings = Vec::new();
     for (key, value) in object {
         match key.as_str() {
             "id" => id = parse_id(value)?,
             "body" => body = parse_body(value)?,
-            _ => {
-                // Fields other than the known ones are not part of the format.
-                fields::set_known(&mut document, &key, from_json(value))?;
-            }
+            // Fields other than the known ones are not part of the format.
+            _ => warnings.extend(fields::set_known(&mut document, &key, from_json(value)).err()),
         }
     }
     document.id = id.ok_or(Problem::MissingField("id"))?;
     document.body = body.ok_or(Problem::MissingField("body"))?;
-    Ok(Some(document))
+    Ok(Some(Line { document, warnings }))
 }
 
 /// `id` is a non-empty string or a number.
@@ -128,7 +121,9 @@ mod tests {
     use super::*;
 
     fn parse(line: &str) -> Document {
-        parse_line(line).unwrap().unwrap()
+        let Line { document, warnings } = parse_line(line).unwrap().unwrap();
+        assert!(warnings.is_empty(), "{warnings:?}");
+        document
     }
 
     fn problem(line: &str) -> String {
@@ -158,7 +153,7 @@ mod tests {
 
     #[test]
     fn blank_lines_are_nothing() {
-        assert_eq!(parse_line("  \r\n").unwrap(), None);
+        assert!(parse_line("  \r\n").unwrap().is_none());
     }
 
     #[test]
@@ -190,9 +185,25 @@ mod tests {
             problem(r#"{"id": "1", "body": ["B"]}"#),
             "\"body\" must be a string"
         );
+    }
+
+    #[test]
+    fn bad_optional_fields_are_left_out_and_reported() {
+        let line = r#"{"id": "1", "title": "Kept", "body": "B", "date": "soon", "weight": "2", "tags": [{}]}"#;
+        let Line { document, warnings } = parse_line(line).unwrap().unwrap();
+        let warnings: Vec<String> = warnings.iter().map(ToString::to_string).collect();
         assert_eq!(
-            problem(r#"{"id": "1", "body": "B", "tags": [{}]}"#),
-            "\"tags\" must be a list of strings"
+            warnings,
+            [
+                "date \"soon\" is not a date; write it as YYYY-MM-DD",
+                "\"tags\" must be a list of strings, not [a table]",
+                "\"weight\" must be a number of 0 or more, not \"2\"",
+            ]
         );
+        assert_eq!(
+            (document.id.as_str(), document.title.as_str()),
+            ("1", "Kept")
+        );
+        assert_eq!((document.date, document.weight), (None, 1.0));
     }
 }

@@ -5,17 +5,21 @@
 //! recorded in the [`Corpus`] as [`Skipped`] items and [`Warning`]s, or with
 //! [`IngestOptions::strict`] end the run with an [`IngestError`] naming the file and line.
 //! Files not meant for search (drafts, noindex pages, `robots.txt`, `404.html`, `sitemap.xml`,
-//! exclude patterns) are left out and recorded as [`Omitted`].
+//! exclude patterns) are left out and recorded as [`Omitted`]. Input cannot hang or exhaust a
+//! run: only regular files (or links to them) of at most [`IngestOptions::max_file_size`] bytes
+//! are read, and HTML pages nested more than 512 elements deep are skipped.
 
 mod corpus;
 mod date;
 mod decode;
 mod error;
 mod fields;
+mod file;
 mod flow;
 mod frontmatter;
 mod glob;
 mod html;
+mod html_tree;
 mod jsonl;
 mod markdown;
 mod options;
@@ -31,5 +35,5 @@ pub use corpus::{
 };
 pub use error::{FileError, IngestError, OptionError, Problem};
 pub use glob::Glob;
-pub use options::{BaseUrl, CssSelector};
+pub use options::{BaseUrl, CssSelector, FileSize, MAX_FILE_BYTES};
 pub use scour_core::Document;

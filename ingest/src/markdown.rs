@@ -19,7 +19,7 @@ pub(crate) fn parse(text: &str, relative: &RelativePath) -> Result<Page, Failure
         return Ok(Page::Omitted(Omission::Draft));
     }
     let mut document = Document::new(relative.id(), "", "");
-    fields::set_all(&mut document, fields).map_err(Failure::anywhere)?;
+    let warnings = fields::set_all(&mut document, fields);
     let plain = to_plain_text(markdown, document.title.is_empty());
     document.body = plain.body;
     document.sections = plain.sections;
@@ -28,7 +28,11 @@ pub(crate) fn parse(text: &str, relative: &RelativePath) -> Result<Page, Failure
     }
     document.url.get_or_insert_with(|| relative.page_url());
     sections::drop_title_heading(&mut document);
-    Ok(document.into())
+    Ok(Page::Document {
+        document: Box::new(document),
+        title_tag: false,
+        warnings,
+    })
 }
 
 /// Markdown turned to plain text.
@@ -146,7 +150,7 @@ mod tests {
     fn read(path: &str, text: &str) -> Document {
         let relative = RelativePath::new(Path::new(path), Path::new(""));
         match parse(text, &relative).unwrap() {
-            Page::Document { document, .. } => document,
+            Page::Document { document, .. } => *document,
             Page::Omitted(omission) => panic!("{path} left out: {omission:?}"),
         }
     }
@@ -262,12 +266,28 @@ mod tests {
     }
 
     #[test]
-    fn a_bad_field_value_fails_the_document() {
+    fn a_bad_field_value_is_left_out_and_reported() {
         let relative = RelativePath::new(Path::new("a.md"), Path::new(""));
-        let failure = parse("---\nweight: heavy\n---\n", &relative).unwrap_err();
+        let text = "---\ntitle: Kept\nweight: heavy\ndate: soon\ntags: [kept]\n---\nBody.\n";
+        let Page::Document {
+            document, warnings, ..
+        } = parse(text, &relative).unwrap()
+        else {
+            panic!("left out")
+        };
+        let warnings: Vec<String> = warnings.iter().map(ToString::to_string).collect();
         assert_eq!(
-            failure.problem.to_string(),
-            "\"weight\" must be a number, 0 or more"
+            warnings,
+            [
+                "\"weight\" must be a number of 0 or more, not \"heavy\"",
+                "date \"soon\" is not a date; write it as YYYY-MM-DD"
+            ]
         );
+        assert_eq!(
+            (document.title.as_str(), document.body.as_str()),
+            ("Kept", "Body.")
+        );
+        assert_eq!(document.filters["tag"], ["kept"]);
+        assert_eq!((document.weight, document.date), (1.0, None));
     }
 }

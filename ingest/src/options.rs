@@ -1,4 +1,5 @@
-//! Option values checked when they are given: CSS selectors and the base URL of a site.
+//! Option values checked when they are given: CSS selectors, the base URL of a site and the
+//! largest file read.
 
 use std::fmt;
 use std::str::FromStr;
@@ -111,6 +112,77 @@ impl fmt::Display for BaseUrl {
     }
 }
 
+/// The largest file read by default: 64 MiB, far above any page a site serves, and small enough
+/// that a run holds a few such files in memory.
+pub const MAX_FILE_BYTES: u64 = 64 << 20;
+
+/// The largest file read, in bytes: larger files are skipped. Written as a number of bytes, or
+/// followed by `K`, `M` or `G` (binary units: `64M` is 64 × 1,048,576 bytes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileSize(u64);
+
+impl FileSize {
+    pub(crate) fn bytes(self) -> u64 {
+        self.0
+    }
+}
+
+impl Default for FileSize {
+    fn default() -> Self {
+        FileSize(MAX_FILE_BYTES)
+    }
+}
+
+impl FromStr for FileSize {
+    type Err = OptionError;
+
+    fn from_str(written: &str) -> Result<Self, OptionError> {
+        let text = written.trim();
+        let unit_start = text
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(text.len());
+        let (number, unit) = text.split_at(unit_start);
+        let shift = match unit.trim().to_ascii_uppercase().as_str() {
+            "" => Some(0),
+            "K" | "KIB" => Some(10),
+            "M" | "MIB" => Some(20),
+            "G" | "GIB" => Some(30),
+            _ => None,
+        };
+        let bytes = number
+            .parse::<u64>()
+            .ok()
+            .zip(shift)
+            .and_then(|(number, shift)| number.checked_mul(1 << shift))
+            .filter(|&bytes| bytes > 0);
+        bytes
+            .map(FileSize)
+            .ok_or_else(|| OptionError::FileSize(written.to_string()))
+    }
+}
+
+impl fmt::Display for FileSize {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        Bytes(self.0).fmt(f)
+    }
+}
+
+/// A number of bytes in the largest binary unit it reaches, rounded up to a tenth so a size over a
+/// limit never reads as the limit: `512 bytes`, `1.5 KiB`, `64 MiB`.
+pub(crate) struct Bytes(pub u64);
+
+impl fmt::Display for Bytes {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let units = [(30, "GiB"), (20, "MiB"), (10, "KiB")];
+        let Some((shift, unit)) = units.into_iter().find(|(shift, _)| self.0 >> shift > 0) else {
+            return write!(f, "{} bytes", self.0);
+        };
+        let tenths = (self.0 as f64 * 10.0 / (1u64 << shift) as f64).ceil();
+        let text = format!("{:.1}", tenths / 10.0);
+        write!(f, "{} {unit}", text.trim_end_matches(".0"))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -139,6 +211,42 @@ mod tests {
         for bad in ["div[", "div.1x", "main >>", "#"] {
             assert!(!reason(bad).is_empty(), "{bad:?}");
         }
+    }
+
+    #[test]
+    fn file_sizes_are_bytes_or_binary_units() {
+        let size = |text: &str| text.parse::<FileSize>().map(FileSize::bytes);
+        assert_eq!(size("1000"), Ok(1000));
+        assert_eq!(size("64M"), Ok(64 << 20));
+        assert_eq!(size(" 2k "), Ok(2048));
+        assert_eq!(size("1GiB"), Ok(1 << 30));
+        assert_eq!(FileSize::default().bytes(), MAX_FILE_BYTES);
+        for bad in [
+            "",
+            "0",
+            "M",
+            "1.5M",
+            "-1",
+            "12 apples",
+            "99999999999999999999G",
+        ] {
+            assert_eq!(size(bad), Err(OptionError::FileSize(bad.into())), "{bad:?}");
+        }
+        assert_eq!(
+            OptionError::FileSize("big".into()).to_string(),
+            "`big` is not a file size; write a number of bytes, or one followed by K, M or G, like 64M"
+        );
+    }
+
+    #[test]
+    fn byte_counts_read_in_the_largest_unit_they_reach() {
+        let shown = |bytes: u64| Bytes(bytes).to_string();
+        assert_eq!(shown(512), "512 bytes");
+        assert_eq!(shown(1536), "1.5 KiB");
+        assert_eq!(shown(64 << 20), "64 MiB");
+        assert_eq!(shown((70 << 20) + (1 << 19)), "70.5 MiB");
+        assert_eq!(shown(1025), "1.1 KiB");
+        assert_eq!(FileSize::default().to_string(), "64 MiB");
     }
 
     #[test]

@@ -1,6 +1,5 @@
 //! One input file: its format, told by its extension, and what reading it yields.
 
-use std::fs;
 use std::path::Path;
 
 use scour_core::Document;
@@ -9,7 +8,7 @@ use crate::corpus::{IngestOptions, Omission};
 use crate::decode::decode;
 use crate::error::{Failure, FileError, Problem};
 use crate::relative::RelativePath;
-use crate::{html, jsonl, markdown, txt};
+use crate::{file, html, jsonl, markdown, txt};
 
 /// The kinds of file Scour reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,8 +52,13 @@ pub(crate) enum Item {
 /// What the text of a one-document file yields.
 #[derive(Debug)]
 pub(crate) enum Page {
-    /// A document to index; `title_tag` as in [`Item::Document`].
-    Document { document: Document, title_tag: bool },
+    /// A document to index; `title_tag` as in [`Item::Document`]; `warnings` for the fields it
+    /// was read without.
+    Document {
+        document: Box<Document>,
+        title_tag: bool,
+        warnings: Vec<Problem>,
+    },
     /// A page left out on purpose.
     Omitted(Omission),
 }
@@ -62,35 +66,37 @@ pub(crate) enum Page {
 impl From<Document> for Page {
     fn from(document: Document) -> Self {
         Page::Document {
-            document,
+            document: Box::new(document),
             title_tag: false,
+            warnings: Vec::new(),
         }
     }
 }
 
 /// Reads the file at `path`, in `format`, naming its documents by their path under `root`.
 pub(crate) fn read(path: &Path, root: &Path, format: Format, options: &IngestOptions) -> Vec<Item> {
+    let bytes = match file::read_bounded(path, options.max_file_size) {
+        Ok(bytes) => bytes,
+        Err(problem) => return vec![Item::Issue(FileError::new(path, None, problem))],
+    };
     let relative = RelativePath::new(path, root).served_from(&options.base_url);
     match format {
-        Format::JsonLines => jsonl::read(path),
-        Format::Text => read_whole(path, |text| Ok(txt::parse(text, relative.id()).into())),
-        Format::Markdown => read_whole(path, |text| markdown::parse(text, &relative)),
-        Format::Html => read_whole(path, |text| html::parse(text, &relative, options)),
+        Format::JsonLines => jsonl::read(path, &bytes),
+        Format::Text => read_whole(path, bytes, |text| {
+            Ok(txt::parse(text, relative.id()).into())
+        }),
+        Format::Markdown => read_whole(path, bytes, |text| markdown::parse(text, &relative)),
+        Format::Html => read_whole(path, bytes, |text| html::parse(text, &relative, options)),
     }
 }
 
-/// Reads a file holding one document: decodes it, then hands its text to `parse`.
-fn read_whole(path: &Path, parse: impl FnOnce(&str) -> Result<Page, Failure>) -> Vec<Item> {
-    let bytes = match fs::read(path) {
-        Ok(bytes) => bytes,
-        Err(error) => {
-            return vec![Item::Issue(FileError::new(
-                path,
-                None,
-                Problem::Unreadable(error),
-            ))]
-        }
-    };
+/// Reads the `bytes` of a file holding one document: decodes them, then hands the text to
+/// `parse`.
+fn read_whole(
+    path: &Path,
+    bytes: Vec<u8>,
+    parse: impl FnOnce(&str) -> Result<Page, Failure>,
+) -> Vec<Item> {
     let decoded = decode(bytes);
     let mut items = Vec::with_capacity(2);
     if let Some(line) = decoded.invalid_line {
@@ -100,18 +106,25 @@ fn read_whole(path: &Path, parse: impl FnOnce(&str) -> Result<Page, Failure>) ->
             Problem::InvalidUtf8,
         )));
     }
-    items.push(match parse(&decoded.text) {
+    match parse(&decoded.text) {
         Ok(Page::Document {
             document,
             title_tag,
-        }) => Item::Document {
-            line: None,
-            document,
-            title_tag,
-        },
-        Ok(Page::Omitted(omission)) => Item::Omitted(omission),
-        Err(failure) => Item::Issue(failure.in_file(path)),
-    });
+            warnings,
+        }) => {
+            let warnings = warnings
+                .into_iter()
+                .map(|problem| FileError::new(path, None, problem));
+            items.extend(warnings.map(Item::Issue));
+            items.push(Item::Document {
+                line: None,
+                document: *document,
+                title_tag,
+            });
+        }
+        Ok(Page::Omitted(omission)) => items.push(Item::Omitted(omission)),
+        Err(failure) => items.push(Item::Issue(failure.in_file(path))),
+    }
     items
 }
 

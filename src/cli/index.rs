@@ -8,7 +8,9 @@ use std::time::Instant;
 use clap::Args;
 
 use scour_core::{codec, IndexBuilder, IndexFiles, Layout};
-use scour_ingest::{read_corpus, BaseUrl, CssSelector, Glob, IngestOptions, Omission, Omitted};
+use scour_ingest::{
+    read_corpus, BaseUrl, CssSelector, FileSize, Glob, IngestOptions, Omission, Omitted,
+};
 
 /// The index file's name inside `--out`: the entry of a chunked index, or the single file.
 pub const INDEX_FILE: &str = "scour-index.bin";
@@ -58,6 +60,9 @@ pub struct IndexArgs {
     /// (/docs/ or https://example.com/docs/).
     #[arg(long, value_name = "URL", default_value = "/")]
     base_url: BaseUrl,
+    /// Skip files larger than SIZE: bytes, or a number followed by K, M or G (64M).
+    #[arg(long, value_name = "SIZE", default_value_t = FileSize::default())]
+    max_file_size: FileSize,
     /// Write the whole index as one file (small sites) instead of an entry file and the
     /// pieces a browser fetches as queries need them.
     #[arg(long)]
@@ -138,6 +143,7 @@ fn ingest_options(args: &IndexArgs) -> IngestOptions {
         title_selector: args.title_selector.clone(),
         exclude: args.exclude.clone(),
         base_url: args.base_url.clone(),
+        max_file_size: args.max_file_size,
     }
 }
 

@@ -307,3 +307,131 @@ fn a_duplicate_id_skips_the_later_document_or_fails_a_strict_run() {
     assert_eq!(skipped, std::slice::from_ref(&expected));
     assert_eq!(strict_error(&[dir.path().to_path_buf()]), expected);
 }
+
+#[test]
+fn a_corpus_of_bad_files_only_fails_naming_every_file_and_its_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let front_matter = write(dir.path(), "a.md", "---\ntitle: [unclosed\n---\nText");
+    let lines = write(dir.path(), "b.jsonl", "{\"id\": \"1\"}\nnot json\n");
+    write(dir.path(), "robots.txt", "User-agent: *");
+    let gone = unreadable(dir.path());
+    let error = read_corpus(&[dir.path().to_path_buf()], &options(false)).unwrap_err();
+    let IngestError::AllSkipped {
+        skipped, left_out, ..
+    } = &error
+    else {
+        panic!("{error:?}")
+    };
+    let places: Vec<(&Path, Option<usize>)> =
+        skipped.iter().map(|s| (s.path.as_path(), s.line)).collect();
+    assert_eq!(
+        places,
+        [
+            (front_matter.as_path(), Some(3)),
+            (lines.as_path(), Some(1)),
+            (lines.as_path(), Some(2)),
+            (gone.as_path(), None)
+        ]
+    );
+    assert_eq!(*left_out, 1);
+    let message = error.to_string();
+    let mut expected = format!(
+        "no document could be read under {}: every file was skipped or left out on purpose (1), \
+         for these reasons:",
+        dir.path().display()
+    );
+    for skipped in skipped {
+        expected.push_str(&format!("\n  {skipped}"));
+    }
+    assert_eq!(message, expected);
+    assert!(message.contains("missing \"body\""), "{message}");
+}
+
+/// A page of each format with a bad `date` and, where the format has one, a bad `weight`.
+fn pages_with_bad_fields(dir: &Path) -> [PathBuf; 3] {
+    [
+        write(
+            dir,
+            "a.md",
+            "---\ntitle: Front\ndate: 2024-02-30\nweight: heavy\ntags: [kept]\n---\nBody.\n",
+        ),
+        write(
+            dir,
+            "b.html",
+            "<meta name=\"date\" content=\"last week\"><title>Meta</title><p>Body.</p>",
+        ),
+        write(
+            dir,
+            "c.jsonl",
+            "{\"id\": \"ok\", \"body\": \"Fine.\"}\n\
+             {\"id\": \"line\", \"title\": \"Line\", \"body\": \"B\", \"date\": \"soon\", \"weight\": -2}\n",
+        ),
+    ]
+}
+
+#[test]
+fn a_bad_date_or_weight_leaves_out_only_that_field_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let [markdown, html, jsonl] = pages_with_bad_fields(dir.path());
+    let corpus = lenient(&[dir.path().to_path_buf()]);
+    assert_eq!(ids(&corpus), ["a", "b", "ok", "line"]);
+    assert!(corpus.skipped.is_empty(), "{:?}", corpus.skipped);
+    let front = common::document(&corpus, "a");
+    assert_eq!(
+        (front.title.as_str(), front.body.as_str()),
+        ("Front", "Body.")
+    );
+    assert_eq!(front.filters["tag"], ["kept"]);
+    assert_eq!((front.date.as_deref(), front.weight), (None, 1.0));
+    assert_eq!(common::document(&corpus, "b").title, "Meta");
+    let line = common::document(&corpus, "line");
+    assert_eq!((line.title.as_str(), line.date.as_deref()), ("Line", None));
+    let warning = |path: &PathBuf, line, message: &str| Warning {
+        path: path.clone(),
+        line,
+        message: message.to_string(),
+    };
+    assert_eq!(
+        corpus.warnings,
+        [
+            warning(
+                &markdown,
+                None,
+                "date \"2024-02-30\" is not a date; write it as YYYY-MM-DD"
+            ),
+            warning(
+                &markdown,
+                None,
+                "\"weight\" must be a number of 0 or more, not \"heavy\""
+            ),
+            warning(
+                &html,
+                None,
+                "date \"last week\" is not a date; write it as YYYY-MM-DD"
+            ),
+            warning(
+                &jsonl,
+                Some(2),
+                "date \"soon\" is not a date; write it as YYYY-MM-DD"
+            ),
+            warning(
+                &jsonl,
+                Some(2),
+                "\"weight\" must be a number of 0 or more, not -2"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_bad_date_or_weight_fails_a_strict_run_naming_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    for path in pages_with_bad_fields(dir.path()) {
+        let message = strict_error(std::slice::from_ref(&path));
+        let location = path.display().to_string();
+        assert!(
+            message.starts_with(&location) && message.contains("is not a date"),
+            "{message}"
+        );
+    }
+}

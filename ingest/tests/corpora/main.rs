@@ -4,6 +4,7 @@ mod bad_inputs;
 mod common;
 mod datasets;
 mod docs_site;
+mod hostile;
 mod html_site;
 mod lighthouse_site;
 mod seed_corpus;
