@@ -95,6 +95,40 @@ fn search_json_prints_hits_with_the_documented_fields() {
 }
 
 #[test]
+fn search_json_shows_a_pages_matching_sections_with_their_links() {
+    // tests/fixtures/docs-site/guide/install.md: "commit" is only under its
+    // "## Checking the installation" heading.
+    let file = index(&[&fixture("docs-site")], "sections");
+    let output = scour(&[
+        "search",
+        "--index",
+        file.to_str().unwrap(),
+        "--json",
+        "commit",
+    ]);
+    let hits: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let hit = &hits[0];
+    assert_eq!(hit["id"], "guide/install");
+    assert_eq!(hit["url"], "/guide/install/");
+    let sections = hit["sections"].as_array().unwrap();
+    assert_eq!(sections.len(), 1, "{hit}");
+    assert_eq!(sections[0]["title"], "Checking the installation");
+    assert_eq!(sections[0]["anchor"], "checking-the-installation");
+    assert_eq!(
+        sections[0]["url"],
+        "/guide/install/#checking-the-installation"
+    );
+    assert!(sections[0]["excerpt"].as_str().unwrap().contains("commit"));
+    let readable = stdout(&scour(&[
+        "search",
+        "--index",
+        file.to_str().unwrap(),
+        "commit",
+    ]));
+    assert!(readable.contains("§ Checking the installation  [#checking-the-installation]"));
+}
+
+#[test]
 fn indexed_sites_are_searchable_without_their_page_chrome() {
     let file = index(&[&fixture("docs-site")], "docs");
     let search = |q: &str| {
