@@ -463,7 +463,7 @@ struct Tally {
     as_typed: u8,
     /// The title positions taken by clauses of words that are not common.
     specific_width: u8,
-    /// Clauses in the title only as parts of compounds: each covers half a position.
+    /// Clauses in the title only as parts of compounds.
     part_clauses: u8,
     title_length: u16,
     title_stop: u8,
@@ -486,7 +486,9 @@ impl Tally {
     /// has some ("ArrayIterator" is all of "The ArrayIterator class" but half of
     /// "ArrayIterator::getFlags"); else of all its words.
     fn title_share(&self) -> f32 {
-        let parts = 0.5 * f32::from(self.part_clauses);
+        // A lone word that is only a part of a title's identifier covers half of it; two or
+        // more such words are taken as the whole identifier spelt apart (`array push`).
+        let parts = if self.part_clauses == 1 { 0.5 } else { 0.0 };
         let share = (f32::from(self.width) - parts) / f32::from(self.title_length.max(1));
         if self.specific_width == 0 {
             return share;
