@@ -14,7 +14,7 @@ use crate::index::Index;
 use crate::matching::{typo_budget, Expansion};
 use crate::pieces::{Gather, Needs, StoredDocument, Texts};
 use crate::postings::GENERIC_SHARE;
-use crate::query::{Atom, Query, Syntax, MAX_ATOMS, MAX_QUERY_CHARS};
+use crate::query::{Atom, Query, Syntax, MAX_QUERY_CHARS, MAX_WORDS};
 use crate::ranking::{Bm25f, Weights};
 use crate::sort::{select_by, sort_by};
 use crate::subresults::{best_sections, SectionHit};
@@ -681,7 +681,7 @@ impl Index {
         let mut words: Vec<(Range<usize>, String)> = Vec::new();
         analyze(text, |t| {
             let operator = text[t.span.end..].starts_with(':') || &text[t.span.clone()] == "OR";
-            if t.role == CompoundRole::Word && !operator && words.len() < MAX_ATOMS {
+            if t.role == CompoundRole::Word && !operator && words.len() < MAX_WORDS {
                 words.push((t.span, t.term.to_string()));
             }
         });
