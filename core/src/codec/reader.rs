@@ -11,7 +11,7 @@
 use super::FormatError;
 
 /// Bytes charged for each allocation besides what it holds (what an allocator keeps).
-pub(crate) const ALLOCATION_OVERHEAD: u64 = 16;
+pub const ALLOCATION_OVERHEAD: u64 = 16;
 
 /// The memory one allocation of `count` values of `T` takes: nothing when empty.
 pub(crate) fn cost<T>(count: usize) -> u64 {
