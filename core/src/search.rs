@@ -12,9 +12,9 @@ use crate::analysis::{analyze, stem, CompoundRole, CAMEL_PART};
 use crate::excerpt::{excerpt, highlight, Targets};
 use crate::index::Index;
 use crate::matching::{typo_budget, Expansion};
-use crate::pieces::{Gather, Needs, StoredDocument};
+use crate::pieces::{Gather, Needs, StoredDocument, Texts};
 use crate::postings::GENERIC_SHARE;
-use crate::query::{Atom, Query, Syntax, MAX_ATOMS, MAX_QUERY_CHARS};
+use crate::query::{Atom, Query, Syntax, MAX_QUERY_CHARS, MAX_WORDS};
 use crate::ranking::{Bm25f, Weights};
 use crate::sort::{select_by, sort_by};
 use crate::subresults::{best_sections, SectionHit};
@@ -212,7 +212,7 @@ impl Index {
         }
         if options.sort == Sort::Date {
             let dates = self.dates()?;
-            let date = |d: u32| dates.get(d as usize).and_then(|d| d.as_deref());
+            let date = |d: u32| dates.get(d as usize).filter(|d| !d.is_empty());
             select_by(&mut candidates, page_end, |&a, &b| {
                 date(b).cmp(&date(a)).then_with(|| ranks.order(a, b))
             });
@@ -320,17 +320,20 @@ impl Index {
         let dates = if dating {
             gather.take(self.dates())
         } else {
-            Some(&[][..])
+            Some(Texts::none())
         };
         gather.finish()?;
-        let (filters, dates) = (filters.unwrap_or_default(), dates.unwrap_or_default());
+        let (filters, dates) = (filters.unwrap_or_default(), dates.unwrap_or(Texts::none()));
         for (name, accepted) in options.filters.iter().filter(|(_, v)| !v.is_empty()) {
             let mut passes = vec![false; n];
-            let values = filters
+            let Some((_, values)) = filters.iter().find(|(n, _)| n == name) else {
+                keep.fill(false);
+                continue;
+            };
+            for (_, docs) in values
                 .iter()
-                .find(|(n, _)| n == name)
-                .map_or(&[][..], |f| &f.1);
-            for (_, docs) in values.iter().filter(|(value, _)| accepted.contains(value)) {
+                .filter(|(value, _)| accepted.iter().any(|a| a == value))
+            {
                 for &doc in docs {
                     passes[doc as usize] = true;
                 }
@@ -341,7 +344,7 @@ impl Index {
         }
         if dating {
             for (doc, k) in keep.iter_mut().enumerate() {
-                let date = dates.get(doc).and_then(|d| d.as_deref());
+                let date = dates.get(doc).filter(|d| !d.is_empty());
                 let after_from = options
                     .date_from
                     .as_deref()
@@ -620,7 +623,7 @@ impl Index {
                 .iter()
                 .map(|(value, docs)| {
                     let count = docs.iter().filter(|&&d| member[d as usize]).count();
-                    (value.clone(), count)
+                    (value.to_string(), count)
                 })
                 .filter(|(_, count)| *count > 0)
                 .collect();
@@ -680,7 +683,7 @@ impl Index {
         let mut words: Vec<(Range<usize>, String)> = Vec::new();
         analyze(text, |t| {
             let operator = text[t.span.end..].starts_with(':') || &text[t.span.clone()] == "OR";
-            if t.role == CompoundRole::Word && !operator && words.len() < MAX_ATOMS {
+            if t.role == CompoundRole::Word && !operator && words.len() < MAX_WORDS {
                 words.push((t.span, t.term.to_string()));
             }
         });
