@@ -132,8 +132,12 @@ class ScourSearch extends HTMLElement {
   /** The modal: its button now, the dialog's behaviour (widget/modal.js) when first wanted. */
   setModal() {
     const mac = /Mac|iP/.test(navigator.platform);
+    const icon = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    icon.setAttribute('viewBox', '0 0 16 16');
+    icon.setAttribute('aria-hidden', 'true');
+    icon.innerHTML = '<circle cx="6.5" cy="6.5" r="4.5"/><path d="m10 10 4.5 4.5"/>';
     this.opener = h('button', { type: 'button', class: 'opener', part: 'button', 'aria-haspopup': 'dialog' },
-      h('span', { class: 'label' }), h('kbd', { 'aria-hidden': 'true' }, mac ? '⌘ K' : 'Ctrl K'));
+      icon, h('span', { class: 'label' }), h('kbd', { 'aria-hidden': 'true' }, mac ? '⌘ K' : 'Ctrl K'));
     this.box.hidden = true;
     this.shadowRoot.prepend(this.opener);
     let modal;

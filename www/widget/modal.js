@@ -5,7 +5,7 @@
 import { h, sheet, adopt } from './dom.js';
 
 const STYLE = sheet(`
-dialog{width:min(42rem,calc(100vw - 1rem));max-height:min(44rem,calc(100dvh - 2rem));margin:max(.5rem,8vh) auto auto;padding:.75rem;border:1px solid var(--l);border-radius:var(--r);background:var(--b);color:var(--f);box-shadow:0 24px 64px rgb(0 0 0/.35)}
+dialog{width:min(42rem,calc(100vw - 1rem));max-height:min(44rem,calc(100dvh - max(.5rem,6vh) - 1rem));margin:max(.5rem,6vh) auto auto;padding:.75rem;border:1px solid var(--l);border-radius:var(--r);background:var(--b);color:var(--f);box-shadow:0 24px 64px rgb(0 0 0/.35)}
 dialog[open]{display:flex;flex-direction:column;gap:.25rem}
 dialog::backdrop{background:rgb(10 12 16/.5)}
 dialog .box{display:flex;flex-direction:column;min-height:0;flex:1}

@@ -26,7 +26,7 @@ button{font:inherit;font-weight:600;color:var(--a);background:none;border:0;marg
 [role=option][aria-selected=true]{border-color:var(--a);background:color-mix(in srgb,var(--a) 12%,var(--b))}
 [part~=section]{margin-inline-start:1.5em;min-height:40px;padding:.35em .8em;border-inline-start:2px solid var(--l)}
 [part~=section] [part~=title]{font-weight:500}
-[part~=title]{font-weight:600;color:var(--a);text-decoration:underline 1px;text-underline-offset:.32em}
+[part~=title]{font-weight:600;color:var(--a);text-decoration:underline 1px;text-underline-offset:.4em}
 [part~=path]{display:block;font-size:.8em;color:var(--m)}
 p{margin:.25em 0 0}
 [part~=meta]{display:block;margin-top:.2em;font-size:.85em;color:var(--m)}
@@ -34,7 +34,7 @@ p{margin:.25em 0 0}
 [part~=more]{display:flex;align-items:center;justify-content:center;font-weight:600;color:var(--a);border:1px dashed var(--l)}
 mark{background:var(--k);color:var(--f);border-radius:2px;padding:0 1px}
 .opener{display:inline-flex;align-items:center;gap:.6em;min-height:44px;padding:.4em .8em;color:var(--m);background:var(--b);border:1px solid var(--l);border-radius:var(--r);font-weight:400;text-decoration:none}
-.opener::before{content:"";width:.8em;height:.8em;border:2px solid currentColor;border-radius:50%;box-shadow:3px 3px 0 -1px var(--b),4px 4px 0 0 currentColor}
+.opener svg{width:1em;height:1em;fill:none;stroke:currentColor;stroke-width:2;stroke-linecap:round}
 .opener kbd{font:.8em ui-monospace,monospace;border:1px solid var(--l);border-radius:4px;padding:0 .35em}
 .dropdown .panel{position:absolute;z-index:1000;top:calc(100% + 6px);left:0;width:100%;overflow:auto;overscroll-behavior:contain;padding:.4rem .5rem 0;background:var(--b);border:1px solid var(--l);border-radius:var(--r);box-shadow:0 12px 32px rgb(0 0 0/.2)}
 @media (prefers-reduced-motion:no-preference){.dropdown .panel,dialog[open]{animation:scour-in .12s ease-out}}
