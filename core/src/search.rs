@@ -611,6 +611,19 @@ impl Index {
         Ok(())
     }
 
+    /// Every filter with each of its values and the number of documents carrying it, over
+    /// the whole index (a chunked index needs its filters piece).
+    pub fn try_filter_counts(&self) -> Result<Facets, Needs> {
+        Ok(self
+            .filters()?
+            .iter()
+            .map(|(name, values)| {
+                let counts = values.iter().map(|(v, docs)| (v.clone(), docs.len()));
+                (name.clone(), counts.collect())
+            })
+            .collect())
+    }
+
     /// For each filter name, how many candidates carry each value (values with none left out).
     fn facets(&self, candidates: &[u32]) -> Result<Facets, Needs> {
         let mut member = vec![false; self.document_count()];

@@ -16,11 +16,29 @@ use scour_ingest::{
 pub const INDEX_FILE: &str = "scour-index.bin";
 /// The folder of a chunked index's pieces, beside its entry.
 const PIECES: &str = "pieces";
-/// What `--bundle` copies, from `www/` (built by `make build`), and where: the widget, the
-/// highlight-on-arrival script, the service worker of the widget's `offline` attribute, and the
-/// engine built without an embedded index.
-const BUNDLE: [(&str, &str); 5] = [
+/// What `--bundle` copies, from `www/` (built by `make build`), and where: the widget (scour.js
+/// and each of its modules in widget/), the highlight-on-arrival script, the service worker of
+/// the widget's `offline` attribute, and the engine built without an embedded index.
+const BUNDLE: &[(&str, &str)] = &[
     ("scour.js", "scour.js"),
+    ("widget/dom.js", "widget/dom.js"),
+    ("widget/style.js", "widget/style.js"),
+    ("widget/strings.js", "widget/strings.js"),
+    ("widget/engine.js", "widget/engine.js"),
+    ("widget/query.js", "widget/query.js"),
+    ("widget/render.js", "widget/render.js"),
+    ("widget/layout.js", "widget/layout.js"),
+    ("widget/modal.js", "widget/modal.js"),
+    ("widget/filters.js", "widget/filters.js"),
+    ("widget/offline.js", "widget/offline.js"),
+    ("widget/worker.js", "widget/worker.js"),
+    ("widget/engine-worker.js", "widget/engine-worker.js"),
+    ("widget/strings/de.js", "widget/strings/de.js"),
+    ("widget/strings/fr.js", "widget/strings/fr.js"),
+    ("widget/strings/es.js", "widget/strings/es.js"),
+    ("widget/strings/pt.js", "widget/strings/pt.js"),
+    ("widget/strings/ja.js", "widget/strings/ja.js"),
+    ("widget/strings/zh.js", "widget/strings/zh.js"),
     ("highlight.js", "highlight.js"),
     ("sw.js", "sw.js"),
     ("bundle/pkg/scour_engine.js", "pkg/scour_engine.js"),
