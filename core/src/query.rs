@@ -127,9 +127,16 @@ impl Query {
     fn truncate(&mut self, max: usize) {
         let mut budget = max;
         self.clauses.retain_mut(|clause| {
-            clause
-                .alternatives
-                .retain_mut(|atom| atom.keep_words(&mut budget));
+            // Alternatives are spellings of the same words (`high-level`: `highlevel` or
+            // "high level"): the clause costs the words of its longest kept one.
+            let mut left = budget;
+            clause.alternatives.retain_mut(|atom| {
+                let mut after = budget;
+                let kept = atom.keep_words(&mut after);
+                left = left.min(after);
+                kept
+            });
+            budget = left;
             !clause.alternatives.is_empty()
         });
         self.excluded
@@ -362,6 +369,16 @@ mod tests {
             .chain(&query.excluded)
             .map(|a| a.width() as usize)
             .sum()
+    }
+
+    /// A compound's spellings (`highlevel`, "high level") are one clause of its words: a
+    /// query of sixteen compounds of two words each is kept whole.
+    #[test]
+    fn a_compound_costs_its_words_once_whatever_its_spellings() {
+        let compounds: Vec<String> = (0..MAX_WORDS / 2).map(|i| format!("w{i}-x{i}")).collect();
+        let query = Query::parse(&compounds.join(" "), Syntax::Plain, false);
+        assert_eq!(query.clauses.len(), MAX_WORDS / 2);
+        assert!(query.clauses.iter().all(|c| c.alternatives.len() == 2));
     }
 
     /// Words inside phrases and exclusions count towards the cap: a 500-word phrase or a
