@@ -618,7 +618,7 @@ impl Index {
             .filters()?
             .iter()
             .map(|(name, values)| {
-                let counts = values.iter().map(|(v, docs)| (v.clone(), docs.len()));
+                let counts = values.iter().map(|(v, docs)| (v.to_string(), docs.len()));
                 (name.clone(), counts.collect())
             })
             .collect())
