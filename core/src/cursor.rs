@@ -49,17 +49,20 @@ impl<'a> Cursor<'a> {
     }
 }
 
-/// How often the words stand in a row (word `k` at `p + k`). Each cursor moves forward only
-/// and to where a match could start, so the walk reads each position at most once.
-pub fn phrase_count(words: &mut [Cursor]) -> u32 {
+/// How often `words` words stand in a row (word `k` at `p + k`), word `k`'s positions opened
+/// by `open(k)` when the walk first needs them: in a phrase whose first words rarely stand
+/// together, the rest are never read. Each cursor moves forward only, to where a match could
+/// start, so the walk reads each position at most once.
+pub fn phrase_count<'a>(words: usize, mut open: impl FnMut(usize) -> Cursor<'a>) -> u32 {
+    let mut cursors: Vec<Option<Cursor>> = (0..words).map(|_| None).collect();
     let (mut count, mut start) = (0u32, 0u32);
     loop {
         let mut k = 0;
-        while k < words.len() {
+        while k < words {
             let Some(wanted) = start.checked_add(k as u32) else {
                 return count;
             };
-            match words[k].seek(wanted) {
+            match cursors[k].get_or_insert_with(|| open(k)).seek(wanted) {
                 None => return count,
                 Some(p) if p == wanted => k += 1,
                 Some(p) => {
@@ -157,11 +160,11 @@ mod tests {
                 })
                 .collect();
             let streams = encoded(&lists);
-            let mut cursors: Vec<Cursor> = streams.iter().map(|s| Cursor::new([body(s)])).collect();
             let expected = (0..40)
                 .filter(|&p| (0..words).all(|k| lists[k].contains(&(p + k as u32))))
                 .count() as u32;
-            assert_eq!(phrase_count(&mut cursors), expected, "{lists:?}");
+            let counted = phrase_count(words, |k| Cursor::new([body(&streams[k])]));
+            assert_eq!(counted, expected, "{lists:?}");
             let gap = lists[0]
                 .iter()
                 .flat_map(|a| {

@@ -429,15 +429,12 @@ impl Index {
                 continue;
             };
             let count = |title: bool| {
-                let mut words: Vec<Cursor> = (0..length)
-                    .map(|k| {
-                        let alternatives = if k + 1 < length { &fixed[k..=k] } else { last };
-                        Cursor::new(alternatives.iter().filter_map(|e| {
-                            of(e.term, d).map(|p| if title { p.1.clone() } else { p.2.clone() })
-                        }))
-                    })
-                    .collect();
-                phrase_count(&mut words)
+                phrase_count(length, |k| {
+                    let alternatives = if k + 1 < length { &fixed[k..=k] } else { last };
+                    Cursor::new(alternatives.iter().filter_map(|e| {
+                        of(e.term, d).map(|p| if title { p.1.clone() } else { p.2.clone() })
+                    }))
+                })
             };
             let title = count(true);
             let body = if field == Field::Title {
@@ -475,7 +472,10 @@ impl Index {
 
     /// Documents holding every expansion, in order: rarest term first, positions untouched.
     fn common_documents(&self, expansions: &[Expansion]) -> Result<Vec<u32>, Needs> {
+        // A term repeated in a phrase ("the the the") narrows nothing the second time.
         let mut terms: Vec<u32> = expansions.iter().map(|e| e.term).collect();
+        sort_by(&mut terms, u32::cmp);
+        terms.dedup();
         sort_by(&mut terms, |&a, &b| {
             self.doc_count(a).cmp(&self.doc_count(b))
         });
