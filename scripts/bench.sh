@@ -25,6 +25,8 @@ if [ -f "$PHP/corpus.jsonl" ]; then
   cargo run --release -q -- bench "$PHP" --hostile --queries 20 || die "hostile bench"
   log "hostile queries (native, release): the PHP manual and one page of 100 MB"
   cargo run --release -q -- bench "$PHP" --hostile --queries 20 --big-page 100 || die "hostile bench, 100 MB page"
+  log "hostile queries in the wasm engine (Node's V8): the PHP manual, then with a page of 100 MB"
+  node bench/hostile/wasm.mjs "$PHP/corpus.jsonl" 100 || die "hostile bench, wasm"
 else
   log "no $PHP: hostile query bench skipped"
 fi

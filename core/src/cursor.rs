@@ -2,7 +2,32 @@
 //! closest two words stand. Positions are decoded as the walk reaches them, so a term
 //! occurring a million times in a page costs no memory, and a walk skips what cannot match.
 
-use crate::postings::Positions;
+use crate::postings::{Norms, Positions, Posting, PostingIter, PostingList};
+
+/// A term's postings walked in document order to the documents asked for, which come in
+/// increasing order: each posting is read once, however many documents are asked.
+pub struct Walker<'a> {
+    postings: PostingIter<'a>,
+    current: Option<Posting>,
+}
+
+impl<'a> Walker<'a> {
+    pub fn new(list: PostingList<'a>) -> Self {
+        let mut postings = list.iter();
+        let current = postings.next();
+        Walker { postings, current }
+    }
+
+    /// The term's title and body positions in `doc`, and its norms, if it occurs there.
+    pub fn at(&mut self, doc: u32) -> Option<(Positions<'a>, Positions<'a>, Norms)> {
+        while self.current.as_ref().is_some_and(|p| p.doc < doc) {
+            self.current = self.postings.next();
+        }
+        let posting = self.current.as_ref().filter(|p| p.doc == doc)?;
+        let (title, body) = self.postings.positions(posting);
+        Some((title, body, posting.norms))
+    }
+}
 
 /// The positions of any of a word's terms (a phrase's last word may be several), merged.
 pub struct Cursor<'a> {
@@ -49,11 +74,11 @@ impl<'a> Cursor<'a> {
     }
 }
 
-/// How often `words` words stand in a row (word `k` at `p + k`), word `k`'s positions opened
-/// by `open(k)` when the walk first needs them: in a phrase whose first words rarely stand
-/// together, the rest are never read. Each cursor moves forward only, to where a match could
-/// start, so the walk reads each position at most once.
-pub fn phrase_count<'a>(words: usize, mut open: impl FnMut(usize) -> Cursor<'a>) -> u32 {
+/// How often, up to `most`, `words` words stand in a row (word `k` at `p + k`), word `k`'s
+/// positions opened by `open(k)` when the walk first needs them: in a phrase whose first words
+/// rarely stand together, the rest are never read. Each cursor moves forward only, to where a
+/// match could start, so the walk reads each position at most once.
+pub fn phrase_count<'a>(words: usize, most: u32, mut open: impl FnMut(usize) -> Cursor<'a>) -> u32 {
     let mut cursors: Vec<Option<Cursor>> = (0..words).map(|_| None).collect();
     let (mut count, mut start) = (0u32, 0u32);
     loop {
@@ -72,6 +97,9 @@ pub fn phrase_count<'a>(words: usize, mut open: impl FnMut(usize) -> Cursor<'a>)
             }
         }
         count += 1;
+        if count >= most {
+            return count;
+        }
         let Some(next) = start.checked_add(1) else {
             return count;
         };
@@ -79,15 +107,19 @@ pub fn phrase_count<'a>(words: usize, mut open: impl FnMut(usize) -> Cursor<'a>)
     }
 }
 
-/// The smallest distance between a position of `left` and a different one of `right`: the
-/// two merged in order, each position measured against the latest of the other side (or the
-/// one before, where the latest is the same position).
+/// Positions [`min_gap`] reads of a page: the proximity bonus is a hint, and a page where two
+/// common words stand a million times each need not be read to its end for it.
+const GAP_READS: usize = 1 << 16;
+
+/// The smallest distance between a position of `left` and a different one of `right`, among
+/// their first [`GAP_READS`]: the two merged in order, each position measured against the
+/// latest of the other side (or the one before, where the latest is the same position).
 pub fn min_gap(left: &mut Cursor, right: &mut Cursor) -> Option<u32> {
     let mut best: Option<u32> = None;
     // Each side's latest two positions.
     let mut latest = [[None::<u32>; 2]; 2];
     let (mut l, mut r) = (left.next(), right.next());
-    loop {
+    for _ in 0..GAP_READS {
         let (side, p) = match (l, r) {
             (Some(a), Some(b)) if a <= b => (0, a),
             (_, Some(b)) => (1, b),
@@ -105,6 +137,7 @@ pub fn min_gap(left: &mut Cursor, right: &mut Cursor) -> Option<u32> {
         }
         latest[side] = [Some(p), latest[side][0]];
     }
+    best
 }
 
 #[cfg(test)]
@@ -163,8 +196,10 @@ mod tests {
             let expected = (0..40)
                 .filter(|&p| (0..words).all(|k| lists[k].contains(&(p + k as u32))))
                 .count() as u32;
-            let counted = phrase_count(words, |k| Cursor::new([body(&streams[k])]));
+            let counted = phrase_count(words, u32::MAX, |k| Cursor::new([body(&streams[k])]));
             assert_eq!(counted, expected, "{lists:?}");
+            let any = phrase_count(words, 1, |k| Cursor::new([body(&streams[k])]));
+            assert_eq!(any, expected.min(1));
             let gap = lists[0]
                 .iter()
                 .flat_map(|a| {
