@@ -1,6 +1,7 @@
 //! Several terms' positions in one document read in step: phrase occurrences and the
 //! closest two words stand. Positions are decoded as the walk reaches them, so a term
-//! occurring a million times in a page costs no memory, and a walk skips what cannot match.
+//! occurring a million times in a page costs no memory, a walk skips what cannot match, and
+//! no walk reads more than [`READS`] positions of a word in a page.
 
 use crate::postings::{Norms, Positions, Posting, PostingIter, PostingList};
 
@@ -29,23 +30,31 @@ impl<'a> Walker<'a> {
     }
 }
 
+/// Positions a cursor reads of one word in one page: a phrase or a pair of words further
+/// into a page where the word stands more often is not seen (as an excerpt shows only a
+/// page's start), so a keystroke never reads a million positions.
+pub const READS: usize = 1 << 16;
+
 /// The positions of any of a word's terms (a phrase's last word may be several), merged.
 pub struct Cursor<'a> {
     /// Each term's positions, with the next one not yet passed.
     terms: Vec<(Positions<'a>, Option<u32>)>,
+    /// Positions it may still read.
+    reads: usize,
 }
 
 impl<'a> Cursor<'a> {
     pub fn new(terms: impl IntoIterator<Item = Positions<'a>>) -> Self {
-        Cursor {
-            terms: terms
-                .into_iter()
-                .map(|mut positions| {
-                    let next = positions.next();
-                    (positions, next)
-                })
-                .collect(),
-        }
+        let mut reads = READS;
+        let terms = terms
+            .into_iter()
+            .map(|mut positions| {
+                let next = positions.next();
+                reads = reads.saturating_sub(1);
+                (positions, next)
+            })
+            .collect();
+        Cursor { terms, reads }
     }
 
     /// The first position at or after `wanted`, passing those before it.
@@ -53,6 +62,10 @@ impl<'a> Cursor<'a> {
         let mut first: Option<u32> = None;
         for (positions, next) in &mut self.terms {
             while next.is_some_and(|p| p < wanted) {
+                if self.reads == 0 {
+                    return None;
+                }
+                self.reads -= 1;
                 *next = positions.next();
             }
             if let Some(p) = *next {
@@ -67,6 +80,10 @@ impl<'a> Cursor<'a> {
         let first = self.seek(0)?;
         for (positions, next) in &mut self.terms {
             if *next == Some(first) {
+                if self.reads == 0 {
+                    return None;
+                }
+                self.reads -= 1;
                 *next = positions.next();
             }
         }
@@ -107,19 +124,15 @@ pub fn phrase_count<'a>(words: usize, most: u32, mut open: impl FnMut(usize) -> 
     }
 }
 
-/// Positions [`min_gap`] reads of a page: the proximity bonus is a hint, and a page where two
-/// common words stand a million times each need not be read to its end for it.
-const GAP_READS: usize = 1 << 16;
-
-/// The smallest distance between a position of `left` and a different one of `right`, among
-/// their first [`GAP_READS`]: the two merged in order, each position measured against the
-/// latest of the other side (or the one before, where the latest is the same position).
+/// The smallest distance between a position of `left` and a different one of `right`: the
+/// two merged in order, each position measured against the latest of the other side (or the
+/// one before, where the latest is the same position).
 pub fn min_gap(left: &mut Cursor, right: &mut Cursor) -> Option<u32> {
     let mut best: Option<u32> = None;
     // Each side's latest two positions.
     let mut latest = [[None::<u32>; 2]; 2];
     let (mut l, mut r) = (left.next(), right.next());
-    for _ in 0..GAP_READS {
+    loop {
         let (side, p) = match (l, r) {
             (Some(a), Some(b)) if a <= b => (0, a),
             (_, Some(b)) => (1, b),
@@ -137,7 +150,6 @@ pub fn min_gap(left: &mut Cursor, right: &mut Cursor) -> Option<u32> {
         }
         latest[side] = [Some(p), latest[side][0]];
     }
-    best
 }
 
 #[cfg(test)]
