@@ -53,8 +53,15 @@ unsafe impl GlobalAlloc for Counting {
 static ALLOCATOR: Counting = Counting;
 
 const MAGICS: [&[u8; 8]; 9] = [
-    b"SCOURIDX", b"SCOURENT", b"SCOURTRM", b"SCOURPST", b"SCOURPOS", b"SCOURIDS", b"SCOURDOC",
-    b"SCOURDAT", b"SCOURFLT",
+    b"SCOURIDX",
+    b"SCOURENT",
+    b"SCOURTRM",
+    b"SCOURPST",
+    b"SCOURPOS",
+    b"SCOURIDS",
+    b"SCOURDOC",
+    b"SCOURDAT",
+    b"SCOURFLT",
 ];
 
 fuzz_target!(|data: &[u8]| {
@@ -73,7 +80,11 @@ fuzz_target!(|data: &[u8]| {
     let opened = codec::decode_any(&file).is_ok();
     let peak = PEAK.load(Relaxed) - start;
     let allowed = codec::memory_allowed(file.len());
-    assert!(peak <= allowed, "{peak} bytes held for a {}-byte file", file.len());
+    assert!(
+        peak <= allowed,
+        "{peak} bytes held for a {}-byte file",
+        file.len()
+    );
     if opened && usize::from(kind) % MAGICS.len() == 0 {
         let index = codec::decode(&file).expect("opened once");
         for query in ["a", "\"a b\"", "ab -c"] {

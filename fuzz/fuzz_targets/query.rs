@@ -11,9 +11,21 @@ fn index() -> &'static Index {
     static INDEX: OnceLock<Index> = OnceLock::new();
     INDEX.get_or_init(|| {
         IndexBuilder::index([
-            Document::new("a", "Array sort", "sort(array $a): sorts an array in place. The high-level API."),
-            Document::new("b", "getElementById", "Returns the element whose id is given; Tianjín, Kremlin talks."),
-            Document::new("c", "the the", "the the the. A page of stop words, \"quoted\" and -dashed."),
+            Document::new(
+                "a",
+                "Array sort",
+                "sort(array $a): sorts an array in place. The high-level API.",
+            ),
+            Document::new(
+                "b",
+                "getElementById",
+                "Returns the element whose id is given; Tianjín, Kremlin talks.",
+            ),
+            Document::new(
+                "c",
+                "the the",
+                "the the the. A page of stop words, \"quoted\" and -dashed.",
+            ),
         ])
     })
 }
@@ -31,8 +43,14 @@ fuzz_target!(|data: &[u8]| {
                 ..SearchOptions::default()
             };
             for hit in index().search(text, &options).hits {
-                assert!(hit.excerpt_matches.iter().all(|r| hit.excerpt.get(r.clone()).is_some()));
-                assert!(hit.title_matches.iter().all(|r| hit.title.get(r.clone()).is_some()));
+                assert!(hit
+                    .excerpt_matches
+                    .iter()
+                    .all(|r| hit.excerpt.get(r.clone()).is_some()));
+                assert!(hit
+                    .title_matches
+                    .iter()
+                    .all(|r| hit.title.get(r.clone()).is_some()));
             }
         }
     }
