@@ -17,6 +17,6 @@ step "cargo +nightly fuzz build" bash -c 'cd fuzz && cargo +nightly fuzz build -
 for target in "${TARGETS[@]}"; do
   corpus="$ROOT/target/fuzz-corpus/$target"
   mkdir -p "$corpus"
-  step "fuzz $target for ${EACH}s" bash -c "cd fuzz && cargo +nightly fuzz run -O $target '$corpus' seeds/$target -- \
+  step "fuzz $target for ${EACH}s" bash -c "set -o pipefail; cd fuzz && cargo +nightly fuzz run -O $target '$corpus' seeds/$target -- \
     -max_total_time=$EACH -max_len=2097152 -timeout=10 -rss_limit_mb=4096 -print_final_stats=1 2>&1 | tail -n 12"
 done
