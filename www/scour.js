@@ -290,6 +290,8 @@ class ScourSearch extends HTMLElement {
       } catch (e) {
         console.warn('scour:', e);
         failed = true;
+        // A crashed engine or a stopped worker is not asked again: Retry loads a new one.
+        if ((e.crashed || e.workerFailed) && this.engine == engine) this.engine = this.pending = null;
       }
     }
     if (sequence != this.sequence || results.sequence != null && results.sequence != sequence) return;

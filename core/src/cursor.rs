@@ -1,26 +1,60 @@
 //! Several terms' positions in one document read in step: phrase occurrences and the
 //! closest two words stand. Positions are decoded as the walk reaches them, so a term
-//! occurring a million times in a page costs no memory, and a walk skips what cannot match.
+//! occurring a million times in a page costs no memory, a walk skips what cannot match, and
+//! no walk reads more than [`READS`] positions of a word in a page.
 
-use crate::postings::Positions;
+use crate::postings::{Norms, Positions, Posting, PostingIter, PostingList};
+
+/// A term's postings walked in document order to the documents asked for, which come in
+/// increasing order: each posting is read once, however many documents are asked.
+pub struct Walker<'a> {
+    postings: PostingIter<'a>,
+    current: Option<Posting>,
+}
+
+impl<'a> Walker<'a> {
+    pub fn new(list: PostingList<'a>) -> Self {
+        let mut postings = list.iter();
+        let current = postings.next();
+        Walker { postings, current }
+    }
+
+    /// The term's title and body positions in `doc`, and its norms, if it occurs there.
+    pub fn at(&mut self, doc: u32) -> Option<(Positions<'a>, Positions<'a>, Norms)> {
+        while self.current.as_ref().is_some_and(|p| p.doc < doc) {
+            self.current = self.postings.next();
+        }
+        let posting = self.current.as_ref().filter(|p| p.doc == doc)?;
+        let (title, body) = self.postings.positions(posting);
+        Some((title, body, posting.norms))
+    }
+}
+
+/// Positions a cursor reads of one word in one page: a phrase or a pair of words further
+/// into a page where the word stands more often is not seen (as an excerpt shows only a
+/// page's start), so a keystroke never reads a million positions.
+pub const READS: usize = 1 << 16;
 
 /// The positions of any of a word's terms (a phrase's last word may be several), merged.
 pub struct Cursor<'a> {
     /// Each term's positions, with the next one not yet passed.
     terms: Vec<(Positions<'a>, Option<u32>)>,
+    /// Positions it may still read.
+    reads: usize,
 }
 
 impl<'a> Cursor<'a> {
     pub fn new(terms: impl IntoIterator<Item = Positions<'a>>) -> Self {
-        Cursor {
-            terms: terms
-                .into_iter()
-                .map(|mut positions| {
-                    let next = positions.next();
-                    (positions, next)
-                })
-                .collect(),
-        }
+        let mut reads = READS;
+        let terms = terms
+            .into_iter()
+            .map(|mut positions| {
+                let next = positions.next();
+                reads = reads.saturating_sub(1);
+                (positions, next)
+            })
+            .collect();
+        Cursor { terms, reads }
     }
 
     /// The first position at or after `wanted`, passing those before it.
@@ -28,6 +62,10 @@ impl<'a> Cursor<'a> {
         let mut first: Option<u32> = None;
         for (positions, next) in &mut self.terms {
             while next.is_some_and(|p| p < wanted) {
+                if self.reads == 0 {
+                    return None;
+                }
+                self.reads -= 1;
                 *next = positions.next();
             }
             if let Some(p) = *next {
@@ -42,6 +80,10 @@ impl<'a> Cursor<'a> {
         let first = self.seek(0)?;
         for (positions, next) in &mut self.terms {
             if *next == Some(first) {
+                if self.reads == 0 {
+                    return None;
+                }
+                self.reads -= 1;
                 *next = positions.next();
             }
         }
@@ -49,17 +91,20 @@ impl<'a> Cursor<'a> {
     }
 }
 
-/// How often the words stand in a row (word `k` at `p + k`). Each cursor moves forward only
-/// and to where a match could start, so the walk reads each position at most once.
-pub fn phrase_count(words: &mut [Cursor]) -> u32 {
+/// How often, up to `most`, `words` words stand in a row (word `k` at `p + k`), word `k`'s
+/// positions opened by `open(k)` when the walk first needs them: in a phrase whose first words
+/// rarely stand together, the rest are never read. Each cursor moves forward only, to where a
+/// match could start, so the walk reads each position at most once.
+pub fn phrase_count<'a>(words: usize, most: u32, mut open: impl FnMut(usize) -> Cursor<'a>) -> u32 {
+    let mut cursors: Vec<Option<Cursor>> = (0..words).map(|_| None).collect();
     let (mut count, mut start) = (0u32, 0u32);
     loop {
         let mut k = 0;
-        while k < words.len() {
+        while k < words {
             let Some(wanted) = start.checked_add(k as u32) else {
                 return count;
             };
-            match words[k].seek(wanted) {
+            match cursors[k].get_or_insert_with(|| open(k)).seek(wanted) {
                 None => return count,
                 Some(p) if p == wanted => k += 1,
                 Some(p) => {
@@ -69,6 +114,9 @@ pub fn phrase_count(words: &mut [Cursor]) -> u32 {
             }
         }
         count += 1;
+        if count >= most {
+            return count;
+        }
         let Some(next) = start.checked_add(1) else {
             return count;
         };
@@ -157,11 +205,13 @@ mod tests {
                 })
                 .collect();
             let streams = encoded(&lists);
-            let mut cursors: Vec<Cursor> = streams.iter().map(|s| Cursor::new([body(s)])).collect();
             let expected = (0..40)
                 .filter(|&p| (0..words).all(|k| lists[k].contains(&(p + k as u32))))
                 .count() as u32;
-            assert_eq!(phrase_count(&mut cursors), expected, "{lists:?}");
+            let counted = phrase_count(words, u32::MAX, |k| Cursor::new([body(&streams[k])]));
+            assert_eq!(counted, expected, "{lists:?}");
+            let any = phrase_count(words, 1, |k| Cursor::new([body(&streams[k])]));
+            assert_eq!(any, expected.min(1));
             let gap = lists[0]
                 .iter()
                 .flat_map(|a| {

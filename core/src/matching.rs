@@ -8,7 +8,7 @@
 //! fetches serves them all.
 
 use crate::analysis::{stem, CAMEL_PART};
-use crate::cursor::{min_gap, phrase_count, Cursor};
+use crate::cursor::{min_gap, phrase_count, Cursor, Walker};
 use crate::index::Index;
 use crate::pieces::{Gather, Needs};
 use crate::postings::{Norms, Positions};
@@ -304,6 +304,22 @@ impl Index {
         gather.finish()
     }
 
+    /// The documents an excluded atom rules out, in order: those where it occurs at all (a
+    /// phrase's walk stops at its first occurrence in each).
+    pub(crate) fn excluded_documents(
+        &self,
+        atom: &Atom,
+        expansions: &[Expansion],
+    ) -> Result<Vec<u32>, Needs> {
+        let frequencies = match atom {
+            Atom::Word { field, .. } => self.word_frequencies(expansions, *field)?,
+            Atom::Phrase { field, terms, .. } => {
+                self.phrase_frequencies(expansions, terms.len(), *field, 1)?
+            }
+        };
+        Ok(frequencies.into_iter().map(|f| f.0).collect())
+    }
+
     /// Documents matching an atom, with their BM25F scores, in document order.
     pub(crate) fn score_atom(
         &self,
@@ -315,7 +331,7 @@ impl Index {
             Atom::Word { field, .. } => (*field, self.word_frequencies(expansions, *field)?),
             Atom::Phrase { field, terms, .. } => (
                 *field,
-                self.phrase_frequencies(expansions, terms.len(), *field)?,
+                self.phrase_frequencies(expansions, terms.len(), *field, u32::MAX)?,
             ),
         };
         let idf = bm25.idf(frequencies.len());
@@ -401,12 +417,13 @@ impl Index {
     /// Occurrences of a phrase of `length` words per document and field: its terms at
     /// consecutive positions. `expansions` holds the first `length - 1` terms, then every
     /// term the last word may be. Each document's positions are walked in step (see
-    /// [`crate::cursor`]), never copied.
+    /// [`crate::cursor`]), never copied, and only until `most` occurrences are found.
     fn phrase_frequencies(
         &self,
         expansions: &[Expansion],
         length: usize,
         field: Field,
+        most: u32,
     ) -> Result<Vec<Frequencies>, Needs> {
         if length < 2 || expansions.len() < length {
             return Ok(Vec::new());
@@ -415,35 +432,28 @@ impl Index {
         let mut docs = self.common_documents(fixed)?;
         let last_docs = self.union_documents(last)?;
         docs.retain(|d| last_docs.binary_search(d).is_ok());
-        // Each distinct term's positions in those documents, found once.
+        // Each distinct term's postings, walked once in document order beside `docs`.
         let mut terms: Vec<u32> = expansions.iter().map(|e| e.term).collect();
         sort_by(&mut terms, u32::cmp);
         terms.dedup();
-        let mut found = Vec::with_capacity(terms.len());
+        let mut walkers = Vec::with_capacity(terms.len());
         for &term in &terms {
-            found.push(self.positions(term, &docs)?);
+            walkers.push(Walker::new(self.postings(term, true)?));
         }
-        let of = |term: u32, d: usize| {
-            let list = &found[terms.binary_search(&term).expect("listed")];
-            list.binary_search_by_key(&docs[d], |p| p.0)
-                .ok()
-                .map(|i| &list[i])
-        };
+        let of = |term: u32| terms.binary_search(&term).expect("listed");
         let mut frequencies = Vec::new();
-        for d in 0..docs.len() {
-            let Some(&(doc, _, _, norms)) = of(fixed[0].term, d) else {
+        for &doc in &docs {
+            let Some((_, _, norms)) = walkers[of(fixed[0].term)].at(doc) else {
                 continue;
             };
-            let count = |title: bool| {
-                let mut words: Vec<Cursor> = (0..length)
-                    .map(|k| {
-                        let alternatives = if k + 1 < length { &fixed[k..=k] } else { last };
-                        Cursor::new(alternatives.iter().filter_map(|e| {
-                            of(e.term, d).map(|p| if title { p.1.clone() } else { p.2.clone() })
-                        }))
-                    })
-                    .collect();
-                phrase_count(&mut words)
+            let mut count = |title: bool| {
+                phrase_count(length, most, |k| {
+                    let alternatives = if k + 1 < length { &fixed[k..=k] } else { last };
+                    Cursor::new(alternatives.iter().filter_map(|e| {
+                        let (t, b, _) = walkers[of(e.term)].at(doc)?;
+                        Some(if title { t } else { b })
+                    }))
+                })
             };
             let title = count(true);
             let body = if field == Field::Title {
@@ -481,7 +491,10 @@ impl Index {
 
     /// Documents holding every expansion, in order: rarest term first, positions untouched.
     fn common_documents(&self, expansions: &[Expansion]) -> Result<Vec<u32>, Needs> {
+        // A term repeated in a phrase ("the the the") narrows nothing the second time.
         let mut terms: Vec<u32> = expansions.iter().map(|e| e.term).collect();
+        sort_by(&mut terms, u32::cmp);
+        terms.dedup();
         sort_by(&mut terms, |&a, &b| {
             self.doc_count(a).cmp(&self.doc_count(b))
         });

@@ -179,8 +179,8 @@ impl Index {
                 ),
         )?;
         for (atom, atom_expansions) in query.excluded.iter().zip(&excluded) {
-            for matched in self.score_atom(atom, atom_expansions, &bm25)? {
-                keep[matched.doc as usize] = false;
+            for doc in self.excluded_documents(atom, atom_expansions)? {
+                keep[doc as usize] = false;
             }
         }
         let n = self.document_count();

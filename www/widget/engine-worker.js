@@ -31,6 +31,9 @@ self.onmessage = async ({ data: { id, method, args, sequence } }) => {
     const value = await methods[method](...args);
     postMessage({ id, sequence, value: method == 'searchPage' ? { ...value, sequence } : value, stats: scour?.stats() });
   } catch (e) {
-    postMessage({ id, sequence, error: String(e?.message ?? e) });
+    // A trap (a Rust panic, memory exhausted) breaks the wasm instance: the page stops this
+    // worker and starts another.
+    const crashed = e instanceof WebAssembly.RuntimeError;
+    postMessage({ id, sequence, error: String(e?.message ?? e), crashed });
   }
 };

@@ -3,41 +3,59 @@
 // answered with a promise, and `searchPage` runs a whole widget search (widget/query.js) in one
 // round trip. Every answer carries the id of its request and the widget's query sequence number.
 
-/** Starts a worker and opens the index at `url` in it; rejects with `workerFailed` if it cannot run. */
-export async function openInWorker(url) {
+/**
+ * Starts a worker and opens the index at `url` in it; rejects with `workerFailed` if it cannot
+ * run. `stopped` is called when the worker stops later (its wasm trapped): it is not used again.
+ */
+export async function openInWorker(url, stopped) {
   let worker;
   try {
     worker = new Worker(new URL('engine-worker.js', import.meta.url), { type: 'module', name: 'scour' });
   } catch (e) {
     throw Object.assign(Error(e.message), { workerFailed: true });
   }
-  const remote = new RemoteScour(worker);
+  const remote = new RemoteScour(worker, stopped);
   await remote.call('open', [url]);
   return remote;
 }
 
 export class RemoteScour {
-  constructor(worker) {
+  constructor(worker, stopped) {
     this.worker = worker;
+    this.stopped = stopped;
+    /** Why the worker stopped: every call after it rejects with this at once. */
+    this.failure = null;
     this.calls = new Map();
     this.nextId = 0;
     this.lastStats = null;
-    worker.onmessage = ({ data: { id, value, error, stats } }) => {
+    worker.onmessage = ({ data: { id, value, error, crashed, stats } }) => {
       const call = this.calls.get(id);
+      if (crashed) this.stop(`the search engine crashed (${error})`);
       if (!call) return;
       this.calls.delete(id);
       if (stats) this.lastStats = stats;
       error ? call.reject(Error(error)) : call.resolve(value);
     };
-    // The worker's module failed to load or run (e.g. a policy forbids workers).
+    // The worker's module failed to load or run (e.g. a policy forbids workers), or its wasm
+    // trapped where no call could catch it.
     worker.onerror = event => {
       event.preventDefault();
-      this.failAll(Object.assign(Error(event.message || 'the worker failed'), { workerFailed: true }));
+      this.stop(event.message || 'the worker failed');
     };
+  }
+
+  /** Stops the worker for good: every call waiting or to come rejects with why. */
+  stop(why) {
+    if (this.failure) return;
+    this.failure = Object.assign(Error(why), { workerFailed: true });
+    this.worker.terminate();
+    this.stopped?.();
+    this.failAll(this.failure);
   }
 
   /** Sends `method(...args)` to the worker; a promise of its answer. */
   call(method, args = [], sequence) {
+    if (this.failure) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
       const id = ++this.nextId;
       this.calls.set(id, { resolve, reject });
