@@ -236,6 +236,18 @@ test('modal: a button, Ctrl+K and / open a dialog; focus is trapped and returned
 
   await tab.keyboard.press('Control+k');
   await poll(() => state(tab), (x) => x.dialogOpen && x.focusInBox, { message: 'Ctrl+K opens' });
+  // Escape, then Ctrl+K before the dialog's close event arrives: it stays open.
+  const reopened = await tab.evaluate(async () => {
+    const widget = document.querySelector('scour-search'), dialog = widget.shadowRoot.querySelector('dialog');
+    const closed = new Promise(resolve => dialog.addEventListener('close', resolve, { once: true }));
+    const key = (target, init) => target.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, composed: true, cancelable: true, ...init }));
+    key(widget.input, { key: 'Escape' });
+    key(document.body, { key: 'k', ctrlKey: true });
+    await closed;
+    await new Promise(resolve => setTimeout(resolve, 100));
+    return dialog.open;
+  });
+  assert.equal(reopened, true, 'the dialog opened again at once stays open');
   await tab.keyboard.press('Escape');
   await tab.locator('main h1').click();
   await tab.keyboard.press('/');

@@ -26,7 +26,13 @@ export function modal(widget) {
     dialog.close();
   };
   close.onclick = shut;
-  dialog.addEventListener('close', () => { widget.open = false; opener.focus(); });
+  // The close event comes a task later (in Chromium sometimes frames later): a dialog opened again
+  // meanwhile (Escape, then Ctrl+K at once) stays open.
+  dialog.addEventListener('close', () => {
+    if (dialog.open) return;
+    widget.open = false;
+    opener.focus();
+  });
   // A click on the backdrop lands on the dialog itself.
   dialog.addEventListener('click', e => { if (e.target == dialog) shut(); });
   // Focus stays in the dialog: Tab from the last control goes to the first, and back.
