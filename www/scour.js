@@ -2,7 +2,7 @@
 // Usage: <script type="module" src="scour.js"></script> <scour-search></scour-search>
 // This module is the element: its attributes, state and keyboard, wired to small modules in
 // widget/: engine.js (loading, the worker), query.js (one search), render.js (results),
-// strings.js (every text, translations), layout.js (inline, dropdown; modal.js), filters.js,
+// strings.js (every text, translations), layout.js (the dropdown), modal.js, filters.js,
 // offline.js, style.js and dom.js. DOM contract: docs/CONTRACTS.md; attributes: www/README.md.
 // Nothing is fetched on page load: the engine (and an index's entry file) load when the box is
 // wanted (focus, the pointer near it, a query set, `ready` read) or at idle time; answers to
@@ -12,7 +12,15 @@ import { BASE } from './widget/style.js';
 import { EN, Text, languageOf, loadStrings } from './widget/strings.js';
 import { connect, searchPage } from './widget/engine.js';
 import { optionElement, entries, href } from './widget/render.js';
-import { LAYOUTS, inline, dropdown } from './widget/layout.js';
+
+const LAYOUTS = ['inline', 'dropdown', 'modal'];
+/** Inline: the results are part of the page, under the box. */
+const inline = widget => ({
+  show() {},
+  escape: () => false,
+  summon() { widget.input.focus(); widget.input.select(); },
+  close() {},
+});
 
 /** Shows "Searching…" only for answers that take longer than this (a fetch, not a keystroke). */
 const BUSY_DELAY_MS = 150;
@@ -124,9 +132,12 @@ class ScourSearch extends HTMLElement {
     }
     this.layoutName = name;
     this.box.classList.add(name);
-    if (name == 'dropdown') this.layout = dropdown(this);
-    else if (name == 'modal') this.setModal();
-    else this.layout = inline(this);
+    this.layout = inline(this);
+    if (name == 'modal') this.setModal();
+    else if (name == 'dropdown') {
+      this.panel.hidden = true;
+      import('./widget/layout.js').then(m => { this.layout = m.dropdown(this); this.sync(); });
+    }
   }
 
   /** The modal: its button now, the dialog's behaviour (widget/modal.js) when first wanted. */
