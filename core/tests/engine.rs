@@ -392,8 +392,14 @@ fn filters_facets_dates_and_browse_mode() {
 #[test]
 fn filter_counts_cover_the_whole_index() {
     let index = corpus();
-    let counts = index.try_filter_counts().expect("a complete index has its filters");
-    let tags = &counts.iter().find(|(name, _)| name == "tag").expect("tag").1;
+    let counts = index
+        .try_filter_counts()
+        .expect("a complete index has its filters");
+    let tags = &counts
+        .iter()
+        .find(|(name, _)| name == "tag")
+        .expect("tag")
+        .1;
     assert_eq!(
         tags,
         &[
