@@ -4,9 +4,9 @@
 // widget/: engine.js (loading, the worker), query.js (one search), render.js (results),
 // strings.js (every text, translations), layout.js (the dropdown), modal.js, filters.js,
 // offline.js, style.js and dom.js. DOM contract: docs/CONTRACTS.md; attributes: www/README.md.
-// Nothing is fetched on page load: the engine (and an index's entry file) load when the box is
-// wanted (focus, the pointer near it, a query set, `ready` read) or at idle time; answers to
-// older keystrokes never replace newer ones (each query has a sequence number).
+// Only the widget's own modules load with the page: the engine (and an index's entry file) load
+// when the box is wanted (focus, the pointer near it, a query set, `ready` read) or at idle time;
+// answers to older keystrokes never replace newer ones (each query has a sequence number).
 import { h, adopt } from './widget/dom.js';
 import { BASE } from './widget/style.js';
 import { EN, Text, languageOf, loadStrings } from './widget/strings.js';

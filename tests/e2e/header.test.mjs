@@ -452,6 +452,16 @@ test('worker: an index from files runs in a module worker, each answer numbered;
   await tab.waitForTimeout(500);
   const renders = await tab.evaluate(() => window.__renders);
   assert.equal(renders.at(-1), last, 'nothing rendered after the last query');
+  // Every render is of a query typed after the one rendered before it: no older answer came later.
+  const typed = [];
+  keys.reduce((v, ch, i) => { v = i % 9 === 8 ? v.slice(0, -1) : v + ch; typed.push(v); return v; }, '');
+  assert.equal(typed.at(-1), last);
+  let at = 0;
+  for (const q of renders) {
+    const next = typed.indexOf(q, at);
+    assert.ok(next >= 0, `"${q}" rendered after a later query: ${JSON.stringify(renders)}`);
+    at = next;
+  }
   const shown = (await state(tab)).hits;
   const expected = await tab.evaluate(async (q) => (await (await document.querySelector('scour-search').ready).query(q, { limit: 5 })).hits.map((h) => h.title), last);
   assert.deepEqual(shown, expected, `the list holds the hits of "${last}"`);
