@@ -90,6 +90,8 @@ class ScourSearch extends HTMLElement {
     else if (load != null && load != 'focus') this.warn('load', load, '"focus" (the default) or "idle"');
     this.setLayout();
     this.label();
+    // The placeholder and the modal's button show before the box is wanted: their language now.
+    if (languageOf(this) != 'en') this.loadText();
   }
 
   disconnectedCallback() { document.removeEventListener('keydown', this.onDocumentKey); }

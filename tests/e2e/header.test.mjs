@@ -398,9 +398,13 @@ test('translations: lang on the element or the page picks the table; the strings
   ];
   for (const c of cases) {
     const tab = await visit(`lang-${c.lang ?? c.attrs.slice(6, 8)}`, c.attrs, { lang: c.lang });
+    // The page's language is there before the box is wanted; the engine is not.
+    await poll(() => tab.locator('scour-search input').getAttribute('placeholder'), (p) => p === c.placeholder, { message: `placeholder ${c.placeholder}` });
+    const own = (c.lang ?? c.attrs.slice(6, 8)).slice(0, 2);
+    const early = await tab.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((u) => /scour_engine|\/strings\//.test(u)));
+    assert.deepEqual(early.map((u) => u.split('/').pop()), [`${own}.js`], 'the page language\'s table, no engine, no other table');
     await tab.locator('scour-search input').focus();
     await ready(tab);
-    await poll(() => tab.locator('scour-search input').getAttribute('placeholder'), (p) => p === c.placeholder, { message: `placeholder ${c.placeholder}` });
     await search(tab, 'lantern');
     const s = await state(tab);
     assert.match(s.status, c.status, c.attrs + (c.lang ?? ''));

@@ -31,8 +31,8 @@ export function dropdown(widget) {
   return {
     show(open) {
       panel.hidden = !open;
-      if (open) place();
       if (open == shown) return;
+      if (open) place(); // measured when it opens (and on resize), not on every keystroke
       shown = open;
       const listen = open ? addEventListener : removeEventListener;
       listen('resize', place);
