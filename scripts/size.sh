@@ -31,9 +31,10 @@ INDEX=$(find target/wasm32-unknown-unknown/wasm-release/build -path '*/scour-*/o
 HIGHLIGHT=www/highlight.js
 mapfile -t ASSETS < <(find www -type f ! -path 'www/pkg/*' ! -path 'www/bundle/*' ! -name '*.html' ! -name 'bench*' \
   ! -name '*.md' ! -name '*.map' ! -name '.*' ! -path "$HIGHLIGHT" | sort)
-# Widget modules a page fetches only when it uses them (modal, filters, the engine's worker, other
-# languages): counted and printed, but not in the page weight of the demo, which uses none of them.
-ON_DEMAND='^www/widget/(modal|filters|worker|engine-worker|strings/[a-z]+)\.js$'
+# Widget modules a page fetches only when it uses them (the dropdown and modal layouts, filters, the
+# engine's worker, other languages): counted and printed, but not in the page weight of the demo,
+# which uses none of them.
+ON_DEMAND='^www/widget/(layout|modal|filters|worker|engine-worker|strings/[a-z]+)\.js$'
 mapfile -t LATER < <(printf '%s\n' "${ASSETS[@]}" | grep -E "$ON_DEMAND" || true)
 mapfile -t ASSETS < <(printf '%s\n' "${ASSETS[@]}" | grep -vE "$ON_DEMAND" || true)
 mapfile -t WIDGET < <(printf '%s\n' "${ASSETS[@]}" | grep -E '\.m?js$' || true)

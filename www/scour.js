@@ -2,17 +2,25 @@
 // Usage: <script type="module" src="scour.js"></script> <scour-search></scour-search>
 // This module is the element: its attributes, state and keyboard, wired to small modules in
 // widget/: engine.js (loading, the worker), query.js (one search), render.js (results),
-// strings.js (every text, translations), layout.js (inline, dropdown; modal.js), filters.js,
+// strings.js (every text, translations), layout.js (the dropdown), modal.js, filters.js,
 // offline.js, style.js and dom.js. DOM contract: docs/CONTRACTS.md; attributes: www/README.md.
-// Nothing is fetched on page load: the engine (and an index's entry file) load when the box is
-// wanted (focus, the pointer near it, a query set, `ready` read) or at idle time; answers to
-// older keystrokes never replace newer ones (each query has a sequence number).
+// Only the widget's own modules load with the page: the engine (and an index's entry file) load
+// when the box is wanted (focus, the pointer near it, a query set, `ready` read) or at idle time;
+// answers to older keystrokes never replace newer ones (each query has a sequence number).
 import { h, adopt } from './widget/dom.js';
 import { BASE } from './widget/style.js';
 import { EN, Text, languageOf, loadStrings } from './widget/strings.js';
 import { connect, searchPage } from './widget/engine.js';
 import { optionElement, entries, href } from './widget/render.js';
-import { LAYOUTS, inline, dropdown } from './widget/layout.js';
+
+const LAYOUTS = ['inline', 'dropdown', 'modal'];
+/** Inline: the results are part of the page, under the box. */
+const inline = widget => ({
+  show() {},
+  escape: () => false,
+  summon() { widget.input.focus(); widget.input.select(); },
+  close() {},
+});
 
 /** Shows "Searching…" only for answers that take longer than this (a fetch, not a keystroke). */
 const BUSY_DELAY_MS = 150;
@@ -82,6 +90,8 @@ class ScourSearch extends HTMLElement {
     else if (load != null && load != 'focus') this.warn('load', load, '"focus" (the default) or "idle"');
     this.setLayout();
     this.label();
+    // The placeholder and the modal's button show before the box is wanted: their language now.
+    if (languageOf(this) != 'en') this.loadText();
   }
 
   disconnectedCallback() { document.removeEventListener('keydown', this.onDocumentKey); }
@@ -124,9 +134,12 @@ class ScourSearch extends HTMLElement {
     }
     this.layoutName = name;
     this.box.classList.add(name);
-    if (name == 'dropdown') this.layout = dropdown(this);
-    else if (name == 'modal') this.setModal();
-    else this.layout = inline(this);
+    this.layout = inline(this);
+    if (name == 'modal') this.setModal();
+    else if (name == 'dropdown') {
+      this.panel.hidden = true;
+      import('./widget/layout.js').then(m => { this.layout = m.dropdown(this); this.sync(); });
+    }
   }
 
   /** The modal: its button now, the dialog's behaviour (widget/modal.js) when first wanted. */

@@ -5,11 +5,13 @@
 // event to the first frame painted after the widget rendered that query's answer
 // (requestAnimationFrame, then a task). The first pass fetches pieces ("cold"); the second types
 // the same queries with every piece in memory ("warm"). Long tasks (> 50 ms) on the page's main
-// thread are counted too. Medians of three runs per mode, modes interleaved.
+// thread are counted too; "all" is both passes together. Medians of three runs per mode, modes
+// interleaved; every figure is written to target/widget-latency.json. A keystroke typed while an
+// answer is on its way is answered with the next one: it has no figure of its own.
 //
 //   node bench/widget/latency.mjs [--runs 3] [--bundle DIR]
 // Without --bundle it indexes ../shared/datasets/php-manual/corpus.jsonl with --bundle first.
-import { mkdtempSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -46,7 +48,8 @@ async function run(mode) {
     const el = document.querySelector('scour-search'), input = el.shadowRoot.querySelector('input');
     window.__lat = []; window.__long = [];
     new PerformanceObserver((list) => window.__long.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask' });
-    input.addEventListener('input', (e) => { window.__t = e.timeStamp; window.__q = input.value; });
+    // Capturing on the element: before the widget's own listener, which may answer at once.
+    el.addEventListener('input', (e) => { window.__t = e.timeStamp; window.__q = input.value; }, true);
     el.addEventListener('scour:search', (e) => {
       if (e.detail.query !== window.__q) return;
       const t = window.__t;
@@ -78,11 +81,15 @@ await server.close();
 
 console.log(`input → paint, ms (${QUERIES.length} queries typed a key every ${GAP_MS} ms; medians of ${runs} runs)`);
 console.log('engine          pass  keystrokes   p50    p95    max   long tasks (ms total)');
+for (const r of [...results.on, ...results.off]) r.all = { lat: [...r.cold.lat, ...r.warm.lat], long: [...r.cold.long, ...r.warm.long] };
+mkdirSync(path.join(ROOT, 'target'), { recursive: true });
+writeFileSync(path.join(ROOT, 'target/widget-latency.json'), JSON.stringify(results));
 for (const mode of ['off', 'on']) {
-  for (const passName of ['cold', 'warm']) {
+  for (const passName of ['cold', 'warm', 'all']) {
     const rows = results[mode].map((r) => r[passName]);
     const p = (q) => median(rows.map((r) => quantile(r.lat, q))).toFixed(1).padStart(6);
     const long = median(rows.map((r) => r.long.reduce((a, b) => a + b, 0))).toFixed(0);
-    console.log(`${mode == 'on' ? 'worker        ' : 'page (main)   '}  ${passName}  ${String(rows[0].lat.length).padStart(10)} ${p(0.5)} ${p(0.95)} ${p(1)}   ${median(rows.map((r) => r.long.length))} (${long})`);
+    const keys = median(rows.map((r) => r.lat.length));
+    console.log(`${mode == 'on' ? 'worker        ' : 'page (main)   '}  ${passName.padEnd(4)}  ${String(keys).padStart(10)} ${p(0.5)} ${p(0.95)} ${p(1)}   ${median(rows.map((r) => r.long.length))} (${long})`);
   }
 }

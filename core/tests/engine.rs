@@ -390,6 +390,32 @@ fn filters_facets_dates_and_browse_mode() {
 }
 
 #[test]
+fn filter_counts_cover_the_whole_index() {
+    let index = corpus();
+    let counts = index
+        .try_filter_counts()
+        .expect("a complete index has its filters");
+    let tags = &counts
+        .iter()
+        .find(|(name, _)| name == "tag")
+        .expect("tag")
+        .1;
+    assert_eq!(
+        tags,
+        &[
+            ("asia".to_string(), 1),
+            ("economy".to_string(), 1),
+            ("politics".to_string(), 1)
+        ]
+    );
+    assert!(IndexBuilder::new()
+        .build()
+        .try_filter_counts()
+        .unwrap()
+        .is_empty());
+}
+
+#[test]
 fn phrases_highlight_only_where_their_words_stand_together() {
     let mut builder = IndexBuilder::new();
     builder.add(doc(

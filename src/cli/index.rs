@@ -308,3 +308,41 @@ fn copy_bundle(out: &Path) -> Result<(), String> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::BUNDLE;
+    use std::path::Path;
+
+    /// Every file of www/widget/ (the widget's modules) is shipped by `--bundle`: a module left
+    /// out would break the widget on every site built with it.
+    #[test]
+    fn the_bundle_lists_every_widget_module() {
+        let www = Path::new(env!("CARGO_MANIFEST_DIR")).join("www");
+        let mut folders = vec![www.join("widget")];
+        while let Some(folder) = folders.pop() {
+            for entry in std::fs::read_dir(&folder).expect("www/widget") {
+                let path = entry.expect("an entry").path();
+                if path.is_dir() {
+                    folders.push(path);
+                    continue;
+                }
+                let name = path
+                    .strip_prefix(&www)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                assert!(
+                    BUNDLE.iter().any(|(from, to)| *from == name && *to == name),
+                    "{name} is not in BUNDLE (src/cli/index.rs)"
+                );
+            }
+        }
+        for (from, _) in BUNDLE {
+            assert!(
+                from.starts_with("bundle/pkg/") || www.join(from).exists(),
+                "BUNDLE names {from}, which www/ lacks"
+            );
+        }
+    }
+}

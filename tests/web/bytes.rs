@@ -243,6 +243,31 @@ fn forged_documents_inside_a_valid_file_never_trap() {
 }
 
 #[wasm_bindgen_test]
+fn from_file_opens_an_entry_chunked_and_a_single_file_whole() {
+    let files = builder(&tagged_documents()).build_files(Layout::default());
+    let url = "https://example.com/search/scour-index.bin";
+    let chunked = ok(Scour::from_file(&files.entry, url.into()), "an entry");
+    let stats = ok(chunked.stats(), "stats");
+    assert_eq!(get(&stats, "chunked").as_bool(), Some(true));
+    let whole = ok(
+        Scour::from_file(&single_file(&tagged_documents()), url.into()),
+        "a single file",
+    );
+    assert_eq!(
+        get(&ok(whole.stats(), "stats"), "chunked").as_bool(),
+        Some(false)
+    );
+    let message = fails(
+        Scour::from_file(&files.entry[..20], url.into()),
+        "a cut entry",
+    );
+    assert!(
+        message.starts_with(url),
+        "the error names the file: {message:?}"
+    );
+}
+
+#[wasm_bindgen_test]
 fn an_entry_file_says_to_use_load() {
     let files = builder(&tagged_documents()).build_files(Layout::default());
     let message = fails(Scour::from_bytes(&files.entry), "an entry file");

@@ -64,7 +64,7 @@ const loadEngine = () => engineModule ??= (
   .catch(e => { engineModule = null; throw e; });
 
 /** One throwaway search: V8 compiles wasm lazily, so the first keystroke won't pay for it. */
-export const warm = scour => scour.stats().chunked || scour.search('e', { limit: 1 });
+const warm = scour => scour.stats().chunked || scour.search('e', { limit: 1 });
 
 /** The engine here on the page: `Scour.load(url)`, or the embedded index for ''. */
 const onPage = url => (preload(GLUE), preload(WASM, 'fetch', 'application/wasm'), url && preload(url, 'fetch'), loadEngine())

@@ -1,22 +1,14 @@
-// Where the results go: `inline` (in the page's flow, under the box), `dropdown` (a panel floating
-// over the page under the box, closed by Escape, a click or focus elsewhere, or an opened hit;
-// never over the box, and as wide as the viewport allows, 320 px phones included) and `modal`
-// (a button that opens the box in a dialog: widget/modal.js, loaded when first needed). Each is
-// a controller the element calls: `show(open)`, `escape()`, `summon()`, `close()`.
+// The dropdown layout: the results float in a panel under the box, over the page, while the box
+// (or the panel) is in use; closed by Escape, a click or focus elsewhere, or an opened hit; never
+// over the box, and as wide as the viewport allows (320 px phones included). Loaded with the page
+// for `layout="dropdown"` only. A layout is a controller the element calls: `show(open)`,
+// `escape()` (true when it handled the key), `summon()` and `close()`; inline's is in scour.js,
+// the modal's in widget/modal.js.
 
-export const LAYOUTS = ['inline', 'dropdown', 'modal'];
 /** Space kept between the panel and the viewport's edges. */
 const EDGE = 8;
 /** Widest panel, in CSS pixels, when the box is narrower (a header's box). */
 const PANEL_WIDTH = 560;
-
-/** Inline: the results are part of the page. */
-export const inline = widget => ({
-  show() {},
-  escape() { return false; },
-  summon() { widget.input.focus(); widget.input.select(); },
-  close() {},
-});
 
 /** Dropdown: the panel floats under the box while the box (or the panel) is in use. */
 export function dropdown(widget) {
@@ -33,13 +25,14 @@ export function dropdown(widget) {
   };
   let shown = false;
   panel.hidden = true;
-  // Focus leaving the widget (Tab away, a click on the page) closes the panel.
-  widget.addEventListener('focusout', e => { if (!widget.contains(e.relatedTarget)) widget.open = false; });
+  // Focus leaving the widget (Tab away, a click on the page) closes the panel; checked after the
+  // event, since redrawing the filter bar moves the focus out and back within one task.
+  widget.addEventListener('focusout', () => setTimeout(() => { if (!widget.matches(':focus-within')) widget.open = false; }));
   return {
     show(open) {
       panel.hidden = !open;
-      if (open) place();
       if (open == shown) return;
+      if (open) place(); // measured when it opens (and on resize), not on every keystroke
       shown = open;
       const listen = open ? addEventListener : removeEventListener;
       listen('resize', place);

@@ -2,7 +2,7 @@
 // languages in strings/<lang>.js, each fetched only when a widget needs it. `lang` on the element
 // (or the nearest ancestor, or the page) picks the table; the `strings` property overrides any
 // entry. Plurals and numbers use Intl.PluralRules and Intl.NumberFormat, made once per language
-// when the table loads (when the box is first wanted), never while typing.
+// when its table loads (with the page, or when the box is first wanted), never while typing.
 
 export const EN = {
   search: 'Search', // the box's placeholder and accessible name, and the modal's button

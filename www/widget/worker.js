@@ -15,7 +15,12 @@ export async function openInWorker(url, stopped) {
     throw Object.assign(Error(e.message), { workerFailed: true });
   }
   const remote = new RemoteScour(worker, stopped);
-  await remote.call('open', [url]);
+  try {
+    await remote.call('open', [url]);
+  } catch (e) {
+    worker.terminate(); // a retry starts a new one
+    throw e;
+  }
   return remote;
 }
 
