@@ -576,3 +576,50 @@ fn index_keeps_a_page_with_a_bad_field_and_warns_naming_the_field_and_value() {
     ]);
     assert!(!strict.status.success());
 }
+
+#[test]
+fn version_names_the_index_format() {
+    let version = stdout(&scour(&["--version"]));
+    let format = scour_core::codec::FORMAT_VERSION;
+    let expected = format!(
+        "scour {} (index format {format})\n",
+        env!("CARGO_PKG_VERSION")
+    );
+    assert_eq!(version, expected);
+}
+
+/// The web bundle comes from the binary: run from another folder, `--bundle` writes each file
+/// `www/bundle-files.txt` lists, as `make build` built it.
+#[test]
+fn bundle_is_written_from_any_folder() {
+    let folder = temp_dir("bundle");
+    std::fs::create_dir_all(&folder).unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_scour"))
+        .current_dir(&folder)
+        .args([
+            "index",
+            &fixture("docs-site"),
+            "--out",
+            "search",
+            "--bundle",
+        ])
+        .output()
+        .expect("scour runs");
+    stdout(&output);
+    let www = Path::new(env!("CARGO_MANIFEST_DIR")).join("www");
+    let list = std::fs::read_to_string(www.join("bundle-files.txt")).unwrap();
+    let files: Vec<(&str, &str)> = list
+        .lines()
+        .filter(|line| !line.trim().is_empty() && !line.starts_with('#'))
+        .map(|line| line.split_once(char::is_whitespace).unwrap())
+        .map(|(source, destination)| (source, destination.trim()))
+        .collect();
+    assert!(files.iter().any(|(_, d)| *d == "pkg/scour_engine_bg.wasm"));
+    for (source, destination) in files {
+        let written = std::fs::read(folder.join("search").join(destination)).unwrap();
+        assert!(
+            written == std::fs::read(www.join(source)).unwrap(),
+            "{destination} differs from www/{source}"
+        );
+    }
+}

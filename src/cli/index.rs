@@ -16,20 +16,6 @@ use scour_ingest::{
 pub const INDEX_FILE: &str = "scour-index.bin";
 /// The folder of a chunked index's pieces, beside its entry.
 const PIECES: &str = "pieces";
-/// What `--bundle` copies, from `www/` (built by `make build`), and where: the widget, the
-/// highlight-on-arrival script, the service worker of the widget's `offline` attribute, and the
-/// engine built without an embedded index.
-const BUNDLE: [(&str, &str); 5] = [
-    ("scour.js", "scour.js"),
-    ("highlight.js", "highlight.js"),
-    ("sw.js", "sw.js"),
-    ("bundle/pkg/scour_engine.js", "pkg/scour_engine.js"),
-    (
-        "bundle/pkg/scour_engine_bg.wasm",
-        "pkg/scour_engine_bg.wasm",
-    ),
-];
-
 #[derive(Args)]
 pub struct IndexArgs {
     /// Files or folders of .md, .html, .txt and .jsonl documents (folders are read recursively).
@@ -106,12 +92,11 @@ pub fn run(args: &IndexArgs) -> Result<(), String> {
         }
     });
     let entry = codec::decode_entry(&files.entry).map_err(|e| e.to_string())?;
-    fs::create_dir_all(&args.out)
-        .map_err(|e| format!("cannot create {}: {e}", args.out.display()))?;
+    fs::create_dir_all(&args.out).map_err(super::cannot("create", &args.out))?;
     let index_path = args.out.join(INDEX_FILE);
     let written = write_index(&files, &args.out, args.single_file)?;
     if args.bundle {
-        copy_bundle(&args.out)?;
+        super::bundle::write(&args.out)?;
     }
     println!(
         "indexed {} documents, {} terms into {} ({}) in {:.2} s",
@@ -187,9 +172,8 @@ fn omission_label(reason: Omission) -> &'static str {
 /// whose names vouch for their content, and removing those of earlier builds). Returns
 /// what was written, for the report.
 fn write_index(files: &IndexFiles, out: &Path, single_file: bool) -> Result<String, String> {
-    let write = |path: &Path, bytes: &[u8]| {
-        fs::write(path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))
-    };
+    let write =
+        |path: &Path, bytes: &[u8]| fs::write(path, bytes).map_err(super::cannot("write", path));
     let pieces_dir = out.join(PIECES);
     let mut keep = std::collections::HashSet::new();
     let summary = if single_file {
@@ -197,8 +181,7 @@ fn write_index(files: &IndexFiles, out: &Path, single_file: bool) -> Result<Stri
         write(&out.join(INDEX_FILE), &bytes)?;
         format!("one file of {} bytes", bytes.len())
     } else {
-        fs::create_dir_all(&pieces_dir)
-            .map_err(|e| format!("cannot create {}: {e}", pieces_dir.display()))?;
+        fs::create_dir_all(&pieces_dir).map_err(super::cannot("create", &pieces_dir))?;
         let mut total = files.entry.len();
         for (_, file, bytes) in &files.pieces {
             let path = out.join(file);
@@ -221,8 +204,7 @@ fn write_index(files: &IndexFiles, out: &Path, single_file: bool) -> Result<Stri
             let path = entry.path();
             let ours = path.extension().is_some_and(|e| e == "bin");
             if ours && !keep.contains(&path) {
-                fs::remove_file(&path)
-                    .map_err(|e| format!("cannot remove {}: {e}", path.display()))?;
+                fs::remove_file(&path).map_err(super::cannot("remove", &path))?;
             }
         }
     }
@@ -268,25 +250,4 @@ impl Progress {
             eprintln!();
         }
     }
-}
-
-/// Copies the built engine and widget from this checkout's `www/`.
-fn copy_bundle(out: &Path) -> Result<(), String> {
-    let www = Path::new(env!("CARGO_MANIFEST_DIR")).join("www");
-    for (from, to) in BUNDLE {
-        let (from, to) = (www.join(from), out.join(to));
-        if !from.exists() {
-            return Err(format!(
-                "{} is missing: run `make build` first to build the wasm bundle",
-                from.display()
-            ));
-        }
-        if let Some(parent) = to.parent() {
-            fs::create_dir_all(parent)
-                .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
-        }
-        fs::copy(&from, &to)
-            .map_err(|e| format!("cannot copy {} to {}: {e}", from.display(), to.display()))?;
-    }
-    Ok(())
 }
