@@ -9,8 +9,8 @@
 
 let engineModule, widgetCount = 0;
 const engines = {};
-const GLUE = new URL('pkg/scour_engine.js', import.meta.url).href;
-const WASM = new URL('pkg/scour_engine_bg.wasm', import.meta.url).href;
+// The engine's wasm, beside this file, named as bundlers (Vite, webpack) find it.
+const WASM = new URL('./pkg/scour_engine_bg.wasm', import.meta.url).href;
 // Asks the browser for the engine's files and an index's entry file at once, so they
 // download in parallel rather than one after another (glue → wasm → entry).
 const preload = (href, as, type) => {
@@ -19,12 +19,13 @@ const preload = (href, as, type) => {
   if (type) link.type = type;
   document.head.append(link);
 };
-// The engine module and its wasm are loaded once per page, relative to this file.
-const loadEngine = () => engineModule ??= import(GLUE)
-  .then(async m => (await m.default(), m))
+// The engine module and its wasm are loaded once per page, relative to this file (an import
+// of a literal path, which bundlers follow and split off).
+const loadEngine = () => engineModule ??= import('./pkg/scour_engine.js')
+  .then(async m => (await m.default({ module_or_path: WASM }), m))
   .catch(e => { engineModule = null; throw e; });
 // One Scour instance per index ('' = the embedded one), shared by all widgets.
-const connect = key => engines[key] ??= (preload(GLUE), preload(WASM, 'fetch', 'application/wasm'), key && preload(key, 'fetch'), loadEngine())
+const connect = key => engines[key] ??= (preload(WASM, 'fetch', 'application/wasm'), key && preload(key, 'fetch'), loadEngine())
   .then(m => key ? m.Scour.load(key) : new m.Scour())
   // One throwaway search: V8 compiles wasm functions lazily, so the first keystroke won't pay
   // for it (a chunked index would fetch pieces for it: it is skipped there).
