@@ -623,3 +623,24 @@ fn bundle_is_written_from_any_folder() {
         );
     }
 }
+
+/// A site rebuilt into the same folder keeps the new build's pieces and removes the earlier
+/// build's, leaving files that are not pieces alone.
+#[test]
+fn a_rebuild_in_place_removes_the_earlier_pieces() {
+    let names = |dir: &Path| -> std::collections::BTreeSet<String> {
+        std::fs::read_dir(dir.join("pieces"))
+            .unwrap()
+            .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+            .collect()
+    };
+    let fresh = index(&[&fixture("html-site")], "rebuild-fresh");
+    let out = temp_dir("rebuild-in-place");
+    let out_arg = out.to_str().unwrap();
+    stdout(&scour(&["index", &fixture("docs-site"), "--out", out_arg]));
+    std::fs::write(out.join("pieces/notes.txt"), "not a piece").unwrap();
+    stdout(&scour(&["index", &fixture("html-site"), "--out", out_arg]));
+    let mut expected = names(fresh.parent().unwrap());
+    expected.insert("notes.txt".into());
+    assert_eq!(names(&out), expected);
+}
