@@ -6,7 +6,7 @@
 use std::env;
 use std::fmt::Write;
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::fail;
 
@@ -32,24 +32,48 @@ pub fn embed() {
                 list_path.display()
             ))
         };
-        let file = www.join(source);
-        println!("cargo:rerun-if-changed={}", file.display());
-        if !file.is_file() {
-            fail(&format!(
-                "{} is missing: run `make build` first (it builds the web engine that \
-                 `scour index --bundle` writes, which this binary embeds)",
-                file.display()
-            ));
+        for (file, destination) in files(&www.join(source), destination) {
+            println!("cargo:rerun-if-changed={}", file.display());
+            let _ = writeln!(
+                table,
+                "    ({destination:?}, include_bytes!({:?})),",
+                file.display().to_string()
+            );
         }
-        let _ = writeln!(
-            table,
-            "    ({destination:?}, include_bytes!({:?})),",
-            file.display().to_string()
-        );
     }
     table.push_str("];\n");
     let out = Path::new(&env::var("OUT_DIR").unwrap()).join("web_bundle.rs");
     if let Err(error) = fs::write(&out, table) {
         fail(&format!("cannot write {}: {error}", out.display()));
     }
+}
+
+/// The file at `source` with its bundle path, or for a folder (`destination` ending in `/`)
+/// every file below it, in name order; stops the build when one is missing.
+fn files(source: &Path, destination: &str) -> Vec<(PathBuf, String)> {
+    if !destination.ends_with('/') {
+        if !source.is_file() {
+            fail(&format!(
+                "{} is missing: run `make build` first (it builds the web engine that \
+                 `scour index --bundle` writes, which this binary embeds)",
+                source.display()
+            ));
+        }
+        return vec![(source.to_path_buf(), destination.to_string())];
+    }
+    println!("cargo:rerun-if-changed={}", source.display());
+    let mut entries: Vec<PathBuf> = fs::read_dir(source)
+        .unwrap_or_else(|e| fail(&format!("cannot list {}: {e}", source.display())))
+        .map(|entry| entry.map(|e| e.path()))
+        .collect::<Result<_, _>>()
+        .unwrap_or_else(|e| fail(&format!("cannot list {}: {e}", source.display())));
+    entries.sort();
+    entries
+        .into_iter()
+        .flat_map(|path| {
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            let folder = if path.is_dir() { "/" } else { "" };
+            files(&path, &format!("{destination}{name}{folder}"))
+        })
+        .collect()
 }

@@ -23,7 +23,7 @@ cp -r npm/. "$STAGE/"
 while read -r source destination; do
   case "$source" in '' | '#'*) continue ;; esac
   mkdir -p "$(dirname "$STAGE/$destination")"
-  cp "www/$source" "$STAGE/$destination"
+  cp -r "www/$source" "$STAGE/$destination"
 done <www/bundle-files.txt
 cp "$INDEXER" "$STAGE/scour.wasm"
 

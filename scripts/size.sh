@@ -30,7 +30,14 @@ INDEX=$(find target/wasm32-unknown-unknown/wasm-release/build -path '*/scour-*/o
 HIGHLIGHT=www/highlight.js
 mapfile -t ASSETS < <(find www -type f ! -path 'www/pkg/*' ! -path 'www/bundle/*' ! -name '*.html' ! -name 'bench*' \
   ! -name '*.md' ! -name '*.map' ! -name '.*' ! -path "$HIGHLIGHT" | sort)
+# Widget modules a page fetches only when it uses them (modal, filters, the engine's worker, other
+# languages): counted and printed, but not in the page weight of the demo, which uses none of them.
+ON_DEMAND='^www/widget/(modal|filters|worker|engine-worker|strings/[a-z]+)\.js$'
+mapfile -t LATER < <(printf '%s\n' "${ASSETS[@]}" | grep -E "$ON_DEMAND" || true)
+mapfile -t ASSETS < <(printf '%s\n' "${ASSETS[@]}" | grep -vE "$ON_DEMAND" || true)
 mapfile -t WIDGET < <(printf '%s\n' "${ASSETS[@]}" | grep -E '\.m?js$' || true)
+# The widget as the page loads it: scour.js and the modules it imports.
+mapfile -t WITH_PAGE < <(printf '%s\n' "${WIDGET[@]}" | grep -E '^www/(scour\.js|widget/)' | grep -v offline.js || true)
 
 printf '%-34s %9s %9s %9s\n' "bytes" "raw" "gzip -9" "brotli 11"
 row "wasm (after wasm-opt)" "$WASM"
@@ -45,6 +52,11 @@ for f in "${WIDGET[@]}"; do row "JS ${f#www/}" "$f"; done
 for f in "${ASSETS[@]}"; do
   case "$f" in *.js|*.mjs) ;; *) row "other ${f#www/}" "$f" ;; esac
 done
+sum_gz() { local t=0 f; for f in "$@"; do t=$((t + $(gz "$f"))); done; echo "$t"; }
+printf '%-34s %9s %9d   (each file gzipped)\n' "widget with the page (${#WITH_PAGE[@]} files)" "" "$(sum_gz "${WITH_PAGE[@]}")"
+[ ${#LATER[@]} -gt 0 ] && echo "loaded only when a page uses them (not in the page weight):"
+for f in "${LATER[@]}"; do row "  ${f#www/}" "$f"; done
+[ ${#LATER[@]} -gt 0 ] && row "  all of them" "${LATER[@]}"
 
 BUNDLE=www/bundle/pkg/scour_engine_bg.wasm
 [ -f "$BUNDLE" ] && row "bundle engine (no index; --bundle)" "$BUNDLE" "www/bundle/pkg/scour_engine.js"

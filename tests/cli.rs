@@ -95,6 +95,40 @@ fn search_json_prints_hits_with_the_documented_fields() {
 }
 
 #[test]
+fn search_json_shows_a_pages_matching_sections_with_their_links() {
+    // tests/fixtures/docs-site/guide/install.md: "commit" is only under its
+    // "## Checking the installation" heading.
+    let file = index(&[&fixture("docs-site")], "sections");
+    let output = scour(&[
+        "search",
+        "--index",
+        file.to_str().unwrap(),
+        "--json",
+        "commit",
+    ]);
+    let hits: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let hit = &hits[0];
+    assert_eq!(hit["id"], "guide/install");
+    assert_eq!(hit["url"], "/guide/install/");
+    let sections = hit["sections"].as_array().unwrap();
+    assert_eq!(sections.len(), 1, "{hit}");
+    assert_eq!(sections[0]["title"], "Checking the installation");
+    assert_eq!(sections[0]["anchor"], "checking-the-installation");
+    assert_eq!(
+        sections[0]["url"],
+        "/guide/install/#checking-the-installation"
+    );
+    assert!(sections[0]["excerpt"].as_str().unwrap().contains("commit"));
+    let readable = stdout(&scour(&[
+        "search",
+        "--index",
+        file.to_str().unwrap(),
+        "commit",
+    ]));
+    assert!(readable.contains("§ Checking the installation  [#checking-the-installation]"));
+}
+
+#[test]
 fn indexed_sites_are_searchable_without_their_page_chrome() {
     let file = index(&[&fixture("docs-site")], "docs");
     let search = |q: &str| {
@@ -608,20 +642,45 @@ fn bundle_is_written_from_any_folder() {
     stdout(&output);
     let www = Path::new(env!("CARGO_MANIFEST_DIR")).join("www");
     let list = std::fs::read_to_string(www.join("bundle-files.txt")).unwrap();
-    let files: Vec<(&str, &str)> = list
+    let mut compared = 0;
+    for line in list
         .lines()
-        .filter(|line| !line.trim().is_empty() && !line.starts_with('#'))
-        .map(|line| line.split_once(char::is_whitespace).unwrap())
-        .map(|(source, destination)| (source, destination.trim()))
-        .collect();
-    assert!(files.iter().any(|(_, d)| *d == "pkg/scour_engine_bg.wasm"));
-    for (source, destination) in files {
-        let written = std::fs::read(folder.join("search").join(destination)).unwrap();
-        assert!(
-            written == std::fs::read(www.join(source)).unwrap(),
-            "{destination} differs from www/{source}"
-        );
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+    {
+        let (source, destination) = line.split_once(char::is_whitespace).unwrap();
+        for (file, written) in files_below(
+            &www.join(source),
+            &folder.join("search").join(destination.trim()),
+        ) {
+            let bytes =
+                std::fs::read(&written).unwrap_or_else(|e| panic!("{}: {e}", written.display()));
+            assert!(
+                bytes == std::fs::read(&file).unwrap(),
+                "{} differs from {}",
+                written.display(),
+                file.display()
+            );
+            compared += 1;
+        }
     }
+    assert!(
+        compared > 10,
+        "the widget's modules, its scripts and the engine: {compared}"
+    );
+}
+
+/// `(source, copy)` for the file `source`, or for each file below the folder `source`.
+fn files_below(source: &Path, copy: &Path) -> Vec<(PathBuf, PathBuf)> {
+    if !source.is_dir() {
+        return vec![(source.to_path_buf(), copy.to_path_buf())];
+    }
+    std::fs::read_dir(source)
+        .unwrap()
+        .flat_map(|entry| {
+            let name = entry.unwrap().file_name();
+            files_below(&source.join(&name), &copy.join(&name))
+        })
+        .collect()
 }
 
 /// A site rebuilt into the same folder keeps the new build's pieces and removes the earlier

@@ -181,28 +181,53 @@ pub struct PostingIter<'a> {
     remaining: u32,
 }
 
-impl PostingIter<'_> {
-    /// The title and body positions of a posting this iterator returned (empty when the
-    /// positions are not loaded).
-    pub fn positions(&self, posting: &Posting) -> (Vec<u32>, Vec<u32>) {
+impl<'a> PostingIter<'a> {
+    /// The title and body positions of a posting this iterator returned, read as they are
+    /// asked for (none when the positions are not loaded).
+    pub fn positions(&self, posting: &Posting) -> (Positions<'a>, Positions<'a>) {
         let bytes = self.list.positions.unwrap_or_default();
-        let mut at = posting.positions_at;
-        let title = read_deltas(bytes, &mut at, posting.title_tf);
-        let body = read_deltas(bytes, &mut at, posting.body_tf);
-        (title, body)
+        let title = Positions::new(bytes, posting.positions_at, posting.title_tf);
+        let mut body_at = posting.positions_at;
+        skip_varints(bytes, &mut body_at, posting.title_tf);
+        (title, Positions::new(bytes, body_at, posting.body_tf))
     }
 }
 
-fn read_deltas(bytes: &[u8], at: &mut usize, count: u32) -> Vec<u32> {
-    // Each position takes at least one byte: a count beyond the bytes left is never trusted.
-    let count = (count as usize).min(bytes.len().saturating_sub(*at));
-    let mut position = 0u32;
-    (0..count)
-        .map(|_| {
-            position = position.wrapping_add(read_varint(bytes, at));
-            position
-        })
-        .collect()
+/// One document's positions of a term in one field, decoded one at a time: a phrase or a
+/// proximity reads them in step with other terms' and never holds them all.
+#[derive(Debug, Clone)]
+pub struct Positions<'a> {
+    bytes: &'a [u8],
+    at: usize,
+    left: u32,
+    position: u32,
+}
+
+impl<'a> Positions<'a> {
+    fn new(bytes: &'a [u8], at: usize, count: u32) -> Self {
+        Positions {
+            bytes,
+            at,
+            left: count,
+            position: 0,
+        }
+    }
+}
+
+impl Iterator for Positions<'_> {
+    type Item = u32;
+
+    fn next(&mut self) -> Option<u32> {
+        // A count beyond the bytes left is never trusted.
+        if self.left == 0 || self.at >= self.bytes.len() {
+            return None;
+        }
+        self.left -= 1;
+        self.position = self
+            .position
+            .wrapping_add(read_varint(self.bytes, &mut self.at));
+        Some(self.position)
+    }
 }
 
 impl Iterator for PostingIter<'_> {
@@ -314,7 +339,9 @@ mod tests {
         let mut iter = list.iter();
         let mut decoded = Vec::new();
         while let Some(posting) = iter.next() {
-            let (title_positions, body_positions) = iter.positions(&posting);
+            let (title, body) = iter.positions(&posting);
+            let (title_positions, body_positions): (Vec<u32>, Vec<u32>) =
+                (title.collect(), body.collect());
             assert_eq!(
                 (posting.title_tf, posting.body_tf),
                 (title_positions.len() as u32, body_positions.len() as u32)

@@ -8,12 +8,13 @@ use wasm_bindgen_test::wasm_bindgen_test;
 
 use crate::*;
 
-/// magic (8) | format u16 | checksum u32 | payload length u64 | version length u8 | version
+/// magic (8) | format u16 | checksum u32 | payload length u64 | memory u64 | version length
+/// u8 | version
 const CHECKSUM: std::ops::Range<usize> = 10..14;
 const LENGTH: std::ops::Range<usize> = 14..22;
 
 fn payload_start(bytes: &[u8]) -> usize {
-    23 + bytes[22] as usize
+    31 + bytes[30] as usize
 }
 
 fn fnv1a32(bytes: &[u8]) -> u32 {
