@@ -98,13 +98,19 @@ test('errors: the same messages and exit status', () => {
   ]);
 });
 
-test('search and stats on an index it wrote', () => {
-  sameAsNative('search', [
-    ['index', site('html-site'), '--out', 'out/search'],
+test('search and stats on an index it wrote; the native scour opens it alike', () => {
+  const runs = [
     ['search', '--index', 'out/search/scour-index.bin', '--json', 'tide'],
     ['search', '--index', 'out/search/scour-index.bin', 'lighthouse keeper'],
     ['stats', '--index', 'out/search/scour-index.bin'],
-  ]);
+  ];
+  sameAsNative('search', [['index', site('html-site'), '--out', 'out/search'], ...runs]);
+  for (const args of runs) {
+    const [opened, own] = [native(app, ...args), native(app, ...args.map((a) => a.replace('out/', 'native/')))];
+    assert.equal(opened.stderr, own.stderr.replaceAll('native/', 'out/'));
+    assert.equal(opened.stdout, own.stdout.replaceAll('native/', 'out/'));
+    assert.equal(opened.status, 0, opened.stderr);
+  }
 });
 
 test('--version names the index format', () => {
