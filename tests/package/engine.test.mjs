@@ -11,7 +11,7 @@ import { ROOT, fixture, installedApp, npx } from './package.mjs';
 let app, engine;
 before(async () => {
   app = installedApp('engine');
-  engine = await import(pathToFileURL(path.join(app, 'node_modules/scour-site/index.js')).href);
+  engine = await import(pathToFileURL(path.join(app, 'node_modules/scour-site/engine/index.js')).href);
   const wasm = readFileSync(path.join(app, 'node_modules/scour-site/pkg/scour_engine_bg.wasm'));
   await engine.init({ module_or_path: wasm });
 });

@@ -3,7 +3,7 @@
 // `tsc --noEmit --strict` (../types.test.mjs). The index is in search/ beside the page.
 import { init, Scour, type Hit, type Results, type SearchOptions } from 'scour-site';
 import 'scour-site/widget';
-import type { SearchEventDetail } from 'scour-site/widget';
+import type { RemoteScour, SearchEventDetail } from 'scour-site/widget';
 
 const INDEX = new URL('search/scour-index.bin', document.baseURI).href;
 const OPTIONS: SearchOptions = { limit: 5, sort: 'relevance' };
@@ -22,8 +22,8 @@ async function main(): Promise<void> {
     const detail: SearchEventDetail = event.detail;
     document.body.dataset.widgetTotal = String(detail.total);
   });
-  const engine: Scour = await box.ready;
-  document.body.dataset.documents = String(engine.stats().documents);
+  const engine: Scour | RemoteScour = await box.ready;
+  document.body.dataset.documents = String(engine.stats()?.documents);
 }
 
 function hitItem(hit: Hit): HTMLLIElement {

@@ -57,13 +57,16 @@ export interface Hit {
   sections: Section[];
 }
 
+/** Documents per value of each filter: `{ tag: { rust: 3, wasm: 1 } }`. */
+export type FilterCounts = Record<string, Record<string, number>>;
+
 /** What `query` answers. */
 export interface Results {
   hits: Hit[];
   /** Documents that match, of which `hits` is one page. */
   total: number;
   /** Hits per value of each filter (`{ tag: { rust: 3 } }`), with `facets: true`; else `{}`. */
-  facets: Record<string, Record<string, number>>;
+  facets: FilterCounts;
   /** A spelling that finds documents, when the query finds none. */
   suggestion: string | null;
 }
@@ -98,10 +101,17 @@ export class Scour {
   static load(url: string): Promise<Scour>;
   /** Opens a single-file index's bytes (`scour index --single-file`). */
   static fromBytes(bytes: Uint8Array): Scour;
+  /**
+   * Opens the bytes of an index file fetched from `url` (a single file, or a chunked index's
+   * entry, whose pieces are then fetched relative to `url`): `load` for a caller that fetched them.
+   */
+  static fromFile(bytes: Uint8Array, url: string): Scour;
   /** The best hits for `query`, in the search box's query language. */
   search(query: string, options?: SearchOptions): Answer<Hit[]>;
   /** Hits, total, facet counts and a spelling suggestion for `query`. */
   query(query: string, options?: SearchOptions): Answer<Results>;
+  /** Every filter of the index with each of its values and how many documents carry it (`{ tag: { a: 3 } }`). */
+  filters(): Answer<FilterCounts>;
   /** Document count, term count and the bytes of index read so far. */
   stats(): Stats;
   /** A stored document by id, or `undefined`. */
