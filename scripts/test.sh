@@ -27,6 +27,7 @@ step "wasm-pack test --headless --chrome --firefox (tests/web/)" \
 step "page weight within the budget (make size)" env SKIP_BUILD=1 bash scripts/size.sh
 step "node --test tests/e2e/ (Playwright + Chromium)" node --test tests/e2e/
 bash scripts/test-install.sh || die "what users install (npm package, cargo install)"
+bash scripts/recipes.sh plain eleventy || die "integration recipes (scripts/recipes.sh)"
 step "node --test tests/firefox/ (selenium-webdriver + geckodriver + Firefox)" node --test tests/firefox/
 
 log "all checks passed in $((SECONDS - T0))s"
