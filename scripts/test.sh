@@ -21,6 +21,9 @@ GECKODRIVER="${GECKODRIVER:-$(geckodriver_bin || true)}"
 [ -x "$CHROMEDRIVER" ] || die "chromedriver not found: run scripts/setup.sh"
 [ -x "$GECKODRIVER" ] || die "geckodriver not found: run scripts/setup.sh"
 export CHROMEDRIVER GECKODRIVER
+# The headless runner gives up after 20 s by default: too short for a debug wasm on a busy
+# 2-core machine.
+export WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-300}"
 step "wasm-pack test --headless --chrome --firefox (tests/web/)" \
   wasm-pack test --headless --chrome --chromedriver "$CHROMEDRIVER" --firefox --geckodriver "$GECKODRIVER"
 

@@ -194,8 +194,13 @@ fn open<'a>(bytes: &'a [u8], kind: Kind, file: &'a str) -> Result<Reader<'a>, Fo
             found: found.2,
         });
     }
+    // A file cut short names the piece it is, wherever it was cut.
+    let truncated = |what: &'static str| match kind {
+        Kind::SingleFile | Kind::Entry => FormatError::Truncated(what),
+        _ => FormatError::TruncatedPiece(file.to_string()),
+    };
     if bytes.len() < FIXED_HEADER {
-        return Err(FormatError::Truncated("the header is incomplete"));
+        return Err(truncated("the header is incomplete"));
     }
     let format = u16::from_le_bytes([bytes[8], bytes[9]]);
     let checksum = u32::from_le_bytes(bytes[CHECKSUM].try_into().expect("4 bytes"));
@@ -204,7 +209,7 @@ fn open<'a>(bytes: &'a [u8], kind: Kind, file: &'a str) -> Result<Reader<'a>, Fo
     let writer = bytes
         .get(FIXED_HEADER..writer_end)
         .map(|w| String::from_utf8_lossy(w).into_owned())
-        .ok_or(FormatError::Truncated("the header is incomplete"))?;
+        .ok_or_else(|| truncated("the header is incomplete"))?;
     if format != FORMAT_VERSION {
         return Err(FormatError::UnsupportedVersion {
             found: format,
@@ -213,12 +218,9 @@ fn open<'a>(bytes: &'a [u8], kind: Kind, file: &'a str) -> Result<Reader<'a>, Fo
     }
     let payload = &bytes[writer_end..];
     if (payload.len() as u64) < payload_length {
-        return Err(match kind {
-            Kind::SingleFile | Kind::Entry => {
-                FormatError::Truncated("the data ends before the length its header gives")
-            }
-            _ => FormatError::TruncatedPiece(file.to_string()),
-        });
+        return Err(truncated(
+            "the data ends before the length its header gives",
+        ));
     }
     if payload.len() as u64 > payload_length {
         return Err(corrupt(format!(

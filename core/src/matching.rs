@@ -149,9 +149,15 @@ impl Index {
                     Some(a) => gather.take(self.find_term(a)).flatten(),
                     None => None,
                 };
-                let part = gather
-                    .take(self.find_term(&format!("{CAMEL_PART}{term}")))
-                    .flatten();
+                // Not for the word being typed: its camelCase parts would cost a fetch per
+                // keystroke on a chunked index for what its completions mostly find.
+                let part = if *prefix && typing {
+                    None
+                } else {
+                    gather
+                        .take(self.find_term(&format!("{CAMEL_PART}{term}")))
+                        .flatten()
+                };
                 let expansions =
                     gather.take(self.expand_word(term, *prefix && typing, typos, weights));
                 gather.finish()?;
