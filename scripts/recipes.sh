@@ -6,9 +6,10 @@
 # one page, which must come first with its URL, and for a word of the layout's navigation, which
 # must find nothing. Work folders: target/recipes/<name>/.
 #
-#   scripts/recipes.sh [plain] [eleventy] [hugo] [vitepress]     (default: plain eleventy, what CI runs)
+#   scripts/recipes.sh [plain] [eleventy] [hugo] [vitepress] [mdbook]   (default: plain eleventy, what CI runs)
 #
-# eleventy and vitepress install their generator from the npm registry; hugo from Debian's (root).
+# eleventy and vitepress install their generator from the npm registry, hugo from Debian's (root);
+# mdbook needs `cargo install mdbook`.
 . "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 
@@ -29,8 +30,11 @@ write_pages() { # folder, front matter lines
 NAV='<nav><a href="/">Home</a> <a href="/guide/tides/">Seafarers portal</a></nav>'
 WIDGET='<script type="module" src="/search/scour.js"></script><scour-search index="/search/scour-index.bin"></scour-search>'
 
-# index_and_check NAME SITE_FOLDER EXPECTED_URL [index flags...]: index the built site, then search it.
+# index_and_check NAME SITE_FOLDER EXPECTED_URL [index flags...]: index the built site, then search
+# it. NAV_WORD (a word only the layout holds) and WIDGET_MARK (what the built pages hold of the
+# widget) change for a generator with a layout of its own.
 index_and_check() {
+  local nav_word=${NAV_WORD:-seafarers} widget_mark=${WIDGET_MARK:-<scour-search}
   local name=$1 site=$2 expected=$3; shift 3
   local dir="target/recipes/$name"
   (cd "$dir" && npx --offline scour-site index "$site" --out "$site/search" --bundle "$@") >"$dir/index.log" 2>&1 \
@@ -39,9 +43,9 @@ index_and_check() {
   hits=$(cd "$dir" && npx --offline scour-site search --index "$site/search/scour-index.bin" --json almanac)
   first=$(node -e 'const h = JSON.parse(process.argv[1]); console.log(h[0] ? h[0].url : "none")' "$hits")
   [ "$first" = "$expected" ] || die "$name: 'almanac' found $first first, expected $expected: $hits"
-  hits=$(cd "$dir" && npx --offline scour-site search --index "$site/search/scour-index.bin" --json seafarers)
-  [ "$hits" = "[]" ] || die "$name: the navigation was indexed ('seafarers' found $hits)"
-  grep -rqs "<scour-search" "$dir/$site" --include=*.html || die "$name: no page of $site holds the widget"
+  hits=$(cd "$dir" && npx --offline scour-site search --index "$site/search/scour-index.bin" --json "$nav_word")
+  [ "$hits" = "[]" ] || die "$name: the layout was indexed ('$nav_word' found $hits)"
+  grep -rqs "$widget_mark" "$dir/$site" --include=*.html || die "$name: no page of $site holds the widget"
   [ -s "$dir/$site/search/scour.js" ] || die "$name: --bundle wrote no widget"
   printf '    %s: %s\n' "$name" "$(grep '^indexed' "$dir/index.log")" >&2
 }
@@ -115,7 +119,30 @@ EOF
   index_and_check vitepress docs/.vitepress/dist /guide/tides.html --content-selector .vp-doc
 }
 
+recipe_mdbook() { # mdBook: a book's chapters, the box put in its menu bar by additional-js
+  command -v mdbook >/dev/null || die "mdbook is not installed: cargo install mdbook"
+  workspace mdbook
+  local dir=target/recipes/mdbook
+  mkdir -p "$dir/book/src/guide"
+  printf '[book]\ntitle = "Harbourmaster Handbook"\n\n[output.html]\nadditional-js = ["scour-box.js"]\n' >"$dir/book/book.toml"
+  printf '# Summary\n\n[Lighthouse notes](index.md)\n- [Tides](guide/tides.md)\n- [Lamps](guide/lamps.md)\n' >"$dir/book/src/SUMMARY.md"
+  printf '# Lighthouse notes\n\nNotes on keeping a light.\n' >"$dir/book/src/index.md"
+  printf '# Tides\n\nThe keeper logs the spring tides and the neap tides in the almanac.\n' >"$dir/book/src/guide/tides.md"
+  printf '# Lamps\n\nTrim the wick before dusk so the paraffin burns clean.\n' >"$dir/book/src/guide/lamps.md"
+  # path_to_root: mdBook's own global, the way from a chapter back to the book's root.
+  cat >"$dir/book/scour-box.js" <<'EOF'
+const box = document.createElement('scour-search');
+box.setAttribute('index', path_to_root + 'search/scour-index.bin');
+box.setAttribute('layout', 'dropdown');
+document.querySelector('.right-buttons')?.prepend(box);
+import(path_to_root + 'search/scour.js');
+EOF
+  (cd "$dir/book" && mdbook build) >"$dir/build.log" 2>&1 || die "mdbook build ($dir/build.log)"
+  NAV_WORD=harbourmaster WIDGET_MARK=scour-box.js \
+    index_and_check mdbook book/book /guide/tides.html --content-selector main --exclude print.html
+}
+
 for name in "$@"; do
-  declare -F "recipe_$name" >/dev/null || die "no recipe $name (plain, eleventy, hugo, vitepress)"
+  declare -F "recipe_$name" >/dev/null || die "no recipe $name (plain, eleventy, hugo, vitepress, mdbook)"
   step "recipe: $name" "recipe_$name"
 done
