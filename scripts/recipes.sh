@@ -6,9 +6,11 @@
 # one page, which must come first with its URL, and for a word of the layout's navigation, which
 # must find nothing. Work folders: target/recipes/<name>/.
 #
-#   scripts/recipes.sh [plain] [eleventy] [hugo] [vitepress] [mdbook]   (default: plain eleventy, what CI runs)
+#   scripts/recipes.sh [plain] [eleventy] [hugo] [vitepress] [docusaurus] [mdbook]
+#   (default: plain eleventy, what CI runs)
 #
-# eleventy and vitepress install their generator from the npm registry, hugo from Debian's (root);
+# eleventy, vitepress and docusaurus install their generator from the npm registry, hugo from
+# Debian's (root);
 # mdbook needs `cargo install mdbook`.
 . "$(dirname "$0")/lib.sh"
 cd "$ROOT"
@@ -119,6 +121,32 @@ EOF
   index_and_check vitepress docs/.vitepress/dist /guide/tides.html --content-selector .vp-doc
 }
 
+recipe_docusaurus() { # Docusaurus 3: docs at the root, the box as a navbar HTML item
+  workspace docusaurus @docusaurus/core@3.10.2 @docusaurus/preset-classic@3.10.2 @mdx-js/react@3 react@19 react-dom@19
+  local dir=target/recipes/docusaurus
+  write_pages "$dir/docs"
+  sed -i '2i slug: /' "$dir/docs/index.md"
+  cat >"$dir/docusaurus.config.js" <<'EOF'
+export default {
+  title: 'Lighthouse',
+  url: 'https://example.com',
+  baseUrl: '/',
+  presets: [['classic', { docs: { routeBasePath: '/' }, blog: false }]],
+  scripts: [{ src: '/search/scour.js', type: 'module' }],
+  themeConfig: {
+    navbar: {
+      items: [
+        { to: '/guide/tides', label: 'Seafarers portal' },
+        { type: 'html', position: 'right', value: '<scour-search index="/search/scour-index.bin" layout="dropdown"></scour-search>' },
+      ],
+    },
+  },
+};
+EOF
+  (cd "$dir" && npx --offline docusaurus build) >"$dir/build.log" 2>&1 || die "docusaurus build ($dir/build.log)"
+  index_and_check docusaurus build /guide/tides/ --content-selector article
+}
+
 recipe_mdbook() { # mdBook: a book's chapters, the box put in its menu bar by additional-js
   command -v mdbook >/dev/null || die "mdbook is not installed: cargo install mdbook"
   workspace mdbook
@@ -143,6 +171,6 @@ EOF
 }
 
 for name in "$@"; do
-  declare -F "recipe_$name" >/dev/null || die "no recipe $name (plain, eleventy, hugo, vitepress, mdbook)"
+  declare -F "recipe_$name" >/dev/null || die "no recipe $name (plain, eleventy, hugo, vitepress, docusaurus, mdbook)"
   step "recipe: $name" "recipe_$name"
 done
