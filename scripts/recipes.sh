@@ -33,14 +33,16 @@ NAV='<nav><a href="/">Home</a> <a href="/guide/tides/">Seafarers portal</a></nav
 WIDGET='<script type="module" src="/search/scour.js"></script><scour-search index="/search/scour-index.bin"></scour-search>'
 
 # index_and_check NAME SITE_FOLDER EXPECTED_URL [index flags...]: index the built site, then search
-# it. NAV_WORD (a word only the layout holds) and WIDGET_MARK (what the built pages hold of the
-# widget) change for a generator with a layout of its own.
+# it. NAV_WORD (a word only the layout holds), WIDGET_MARK (what the built pages hold of the
+# widget) and PAGES (the documents the site should give) change for a generator that differs.
 index_and_check() {
-  local nav_word=${NAV_WORD:-seafarers} widget_mark=${WIDGET_MARK:-<scour-search}
+  local nav_word=${NAV_WORD:-seafarers} widget_mark=${WIDGET_MARK:-<scour-search} pages=${PAGES:-3}
   local name=$1 site=$2 expected=$3; shift 3
   local dir="target/recipes/$name"
   (cd "$dir" && npx --offline scour-site index "$site" --out "$site/search" --bundle "$@") >"$dir/index.log" 2>&1 \
     || die "$name: npx scour-site index failed (target/recipes/$name/index.log)"
+  grep -q "^indexed $pages documents" "$dir/index.log" \
+    || die "$name: expected $pages documents: $(grep '^indexed' "$dir/index.log") (target/recipes/$name/index.log)"
   local hits first
   hits=$(cd "$dir" && npx --offline scour-site search --index "$site/search/scour-index.bin" --json almanac)
   first=$(node -e 'const h = JSON.parse(process.argv[1]); console.log(h[0] ? h[0].url : "none")' "$hits")
@@ -93,7 +95,7 @@ recipe_hugo() { # Hugo: Markdown content, a minimal layout of its own (no theme)
   printf "$layout" "$NAV" "$WIDGET" >"$dir/site/layouts/_default/single.html"
   printf "$layout" "$NAV" "$WIDGET" >"$dir/site/layouts/_default/list.html"
   (cd "$dir" && hugo --quiet -s site -d ../public) >"$dir/build.log" 2>&1 || die "hugo build ($dir/build.log)"
-  index_and_check hugo public /guide/tides/
+  PAGES=4 index_and_check hugo public /guide/tides/ # the guide section's list page too
 }
 
 recipe_vitepress() { # VitePress: Markdown pages, the widget in the default theme's nav bar
@@ -144,7 +146,7 @@ export default {
 };
 EOF
   (cd "$dir" && npx --offline docusaurus build) >"$dir/build.log" 2>&1 || die "docusaurus build ($dir/build.log)"
-  index_and_check docusaurus build /guide/tides/ --content-selector article
+  index_and_check docusaurus build /guide/tides/ --content-selector article --exclude 'assets/**'
 }
 
 recipe_mdbook() { # mdBook: a book's chapters, the box put in its menu bar by additional-js
@@ -166,8 +168,8 @@ document.querySelector('.right-buttons')?.prepend(box);
 import(path_to_root + 'search/scour.js');
 EOF
   (cd "$dir/book" && mdbook build) >"$dir/build.log" 2>&1 || die "mdbook build ($dir/build.log)"
-  NAV_WORD=harbourmaster WIDGET_MARK=scour-box.js \
-    index_and_check mdbook book/book /guide/tides.html --content-selector main --exclude print.html
+  NAV_WORD=harbourmaster WIDGET_MARK=scour-box \
+    index_and_check mdbook book/book /guide/tides.html --content-selector main --exclude print.html --exclude 'fonts/**'
 }
 
 for name in "$@"; do
