@@ -9,6 +9,7 @@ BUDGET_GZIP=$((150 * 1024))
 
 bash scripts/setup.sh >/dev/null
 [ "${SKIP_BUILD:-0}" = 1 ] || bash scripts/build-wasm.sh 2>/dev/null || die "wasm build (run: make build)"
+[ "${SKIP_BUILD:-0}" = 1 ] || bash scripts/build-package.sh >/dev/null 2>&1 || die "npm package (run: make package)"
 
 gz() { gzip -9 -n -c "$@" | wc -c; }
 br() { brotli -q 11 -c "$@" | wc -c; }
@@ -30,7 +31,7 @@ INDEX=$(find target/wasm32-unknown-unknown/wasm-release/build -path '*/scour-*/o
 # and highlight.js (loaded by the pages search hits lead to, not by the search page).
 HIGHLIGHT=www/highlight.js
 mapfile -t ASSETS < <(find www -type f ! -path 'www/pkg/*' ! -path 'www/bundle/*' ! -name '*.html' ! -name 'bench*' \
-  ! -name '*.md' ! -name '*.map' ! -name '.*' ! -path "$HIGHLIGHT" | sort)
+  ! -name '*.md' ! -name '*.txt' ! -name '*.map' ! -name '.*' ! -path "$HIGHLIGHT" | sort)
 # Widget modules a page fetches only when it uses them (the dropdown and modal layouts, filters, the
 # engine's worker, other languages): counted and printed, but not in the page weight of the demo,
 # which uses none of them.
@@ -63,6 +64,21 @@ for f in "${LATER[@]}"; do row "  ${f#www/}" "$f"; done
 BUNDLE=www/bundle/pkg/scour_engine_bg.wasm
 [ -f "$BUNDLE" ] && row "bundle engine (no index; --bundle)" "$BUNDLE" "www/bundle/pkg/scour_engine.js"
 row "highlight.js (destination pages)" "$HIGHLIGHT"
+
+# The npm package (make package): what an app bundles, and what npx downloads to index.
+PACKAGE=target/npm/scour-site
+if [ -d "$PACKAGE" ]; then
+  echo "npm package scour-site:"
+  row "  engine pkg/scour_engine_bg.wasm" "$PACKAGE/pkg/scour_engine_bg.wasm"
+  row "  glue pkg/scour_engine.js" "$PACKAGE/pkg/scour_engine.js"
+  printf '%-34s %9s %9d   (each file gzipped)\n' "  widget with the page (${#WITH_PAGE[@]} files)" "" \
+    "$(sum_gz "${WITH_PAGE[@]/#www/$PACKAGE}")"
+  row "  engine entry engine/index.js" "$PACKAGE/engine/index.js"
+  row "  indexer scour.wasm (npx only)" "$PACKAGE/scour.wasm"
+  printf '%-34s %9d (npm pack)\n' "  package tarball" "$(wc -c <"$(ls target/npm/scour-site-*.tgz)")"
+else
+  echo "(npm package not built: make package, then make size, for its figures)"
+fi
 
 # Total page weight, each file compressed on its own (as a server does).
 total_raw=0; total_gz=0; total_br=0

@@ -30,9 +30,18 @@ use crate::postings::{read_varint, write_varint, GENERIC_BITS, MAX_GENERIC};
 
 mod reader;
 
-pub(crate) use reader::cost;
 pub use reader::ALLOCATION_OVERHEAD;
+pub(crate) use reader::{cost, footprints, Footprint};
 use reader::{Read, Reader};
+
+footprints!(
+    PieceId = 12,
+    StreamsRef = 24,
+    TermPieceRef = 40,
+    IdPieceRef = 40,
+    Section = 56,
+    (String, FilterValues) = 120,
+);
 
 /// Bumped whenever a payload layout changes (4: the header declares the memory a file takes).
 pub const FORMAT_VERSION: u16 = 4;

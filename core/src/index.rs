@@ -6,7 +6,7 @@
 
 use std::ops::Range;
 
-use crate::codec::{self, cost, FormatError};
+use crate::codec::{self, cost, Footprint, FormatError};
 use crate::dictionary::TermDictionary;
 use crate::pieces::{
     Entry, FilterValues, Filters, Needs, PieceId, StoredDocument, TermPiece, Texts,
@@ -480,8 +480,15 @@ pub(crate) fn loaded_terms_cost(runs: usize) -> u64 {
 /// The memory a document takes in the index besides its own text: its slot, twice over
 /// while the list of loaded documents grows.
 pub(crate) fn document_slot_cost() -> u64 {
-    2 * std::mem::size_of::<(u32, StoredDocument)>() as u64
+    2 * <(u32, StoredDocument)>::BYTES
 }
+
+codec::footprints!(
+    LoadedTerms = 264,
+    Option<Box<LoadedTerms>> = 8,
+    Option<TermDictionary> = 48,
+    (u32, StoredDocument) = 176,
+);
 
 fn bad(file: &str) -> FormatError {
     FormatError::Corrupt(format!("{file} is not a piece this index lists"))

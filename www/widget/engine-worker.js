@@ -3,18 +3,19 @@
 // then answers each request with its id, its query sequence number and the engine's stats.
 import { runSearch } from './query.js';
 
-const PKG = new URL('../pkg/', import.meta.url).href;
+// The engine's wasm, written as bundlers (Vite, webpack) find and emit it.
+const WASM = new URL('../pkg/scour_engine_bg.wasm', import.meta.url).href;
 let scour;
 
 const methods = {
   async open(url) {
-    const wasm = fetch(PKG + 'scour_engine_bg.wasm');
+    const wasm = fetch(WASM);
     const entry = fetch(url).then(async r => {
       if (!r.ok) throw Error(`${url}: HTTP ${r.status} ${r.statusText}`);
       return new Uint8Array(await r.arrayBuffer());
     });
     entry.catch(() => {});
-    const engine = await import(PKG + 'scour_engine.js');
+    const engine = await import('../pkg/scour_engine.js');
     await engine.default({ module_or_path: wasm });
     scour = engine.Scour.fromFile(await entry, new URL(url, location.href).href);
     if (!scour.stats().chunked) scour.search('e', { limit: 1 }); // compiles the wasm's search path

@@ -7,18 +7,19 @@
 // next load starts a new instance (or a new worker).
 import { runSearch } from './query.js';
 
-const PKG = new URL('../pkg/', import.meta.url).href;
-const GLUE = PKG + 'scour_engine.js';
-const WASM = PKG + 'scour_engine_bg.wasm';
+// The engine's wasm, written as bundlers (Vite, webpack) find and emit it.
+const WASM = new URL('../pkg/scour_engine_bg.wasm', import.meta.url).href;
 const engines = {};
 let engineModule, instance = 0;
 
-/** Asks the browser for a file now, so the engine's files and the entry download in parallel. */
-const preload = (href, as, type) => {
+/**
+ * Asks the browser for a file now, so the engine's files and the entry download in parallel
+ * (the engine's module is asked for by its import, at the same moment).
+ */
+const preload = (href, type) => {
   if ([...document.querySelectorAll('link[rel$=preload]')].some(link => link.href == href)) return;
   const link = document.createElement('link');
-  if (as) Object.assign(link, { rel: 'preload', href, as, crossOrigin: '' });
-  else Object.assign(link, { rel: 'modulepreload', href });
+  Object.assign(link, { rel: 'preload', href, as: 'fetch', crossOrigin: '' });
   if (type) link.type = type;
   document.head.append(link);
 };
@@ -58,16 +59,17 @@ const guard = call => {
 const loadEngine = () => engineModule ??= (
   trapped = new Promise((_, reject) => { onTrap = reject; }),
   trapped.catch(() => {}),
-  import(instance ? `${GLUE}#${instance}` : GLUE)
+  // A literal path, which bundlers follow; after a trap, the same file under a new fragment.
+  instance ? import(/* @vite-ignore */ new URL(`../pkg/scour_engine.js#${instance}`, import.meta.url).href) : import('../pkg/scour_engine.js')
 )
-  .then(async m => (await m.default(), m))
+  .then(async m => (await m.default({ module_or_path: WASM }), m))
   .catch(e => { engineModule = null; throw e; });
 
 /** One throwaway search: V8 compiles wasm lazily, so the first keystroke won't pay for it. */
 const warm = scour => scour.stats().chunked || scour.search('e', { limit: 1 });
 
 /** The engine here on the page: `Scour.load(url)`, or the embedded index for ''. */
-const onPage = url => (preload(GLUE), preload(WASM, 'fetch', 'application/wasm'), url && preload(url, 'fetch'), loadEngine())
+const onPage = url => (preload(WASM, 'application/wasm'), url && preload(url), loadEngine())
   .then(m => guard(() => url ? m.Scour.load(url) : new m.Scour()))
   .then(async scour => (await guard(() => warm(scour)), scour));
 

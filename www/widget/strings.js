@@ -25,8 +25,21 @@ export const EN = {
   ms: '{ms} ms',
 };
 
+/**
+ * The built-in tables besides English, by primary subtag, each imported by a literal path so
+ * that bundlers (Vite, esbuild, webpack) find and split them off.
+ */
+const TABLES = {
+  de: () => import('./strings/de.js'),
+  fr: () => import('./strings/fr.js'),
+  es: () => import('./strings/es.js'),
+  pt: () => import('./strings/pt.js'),
+  ja: () => import('./strings/ja.js'),
+  zh: () => import('./strings/zh.js'),
+};
+
 /** Languages with a built-in table (primary subtags). */
-export const LANGUAGES = ['en', 'de', 'fr', 'es', 'pt', 'ja', 'zh'];
+export const LANGUAGES = ['en', ...Object.keys(TABLES)];
 
 /** The built-in language for `el`: its `lang`, its ancestors' or the page's, else English. */
 export function languageOf(el) {
@@ -42,7 +55,7 @@ const tables = { en: Promise.resolve(EN) };
  * `{placeholders}` and picks a plural form by `values.n`.
  */
 export async function loadStrings(lang, overrides = {}) {
-  tables[lang] ??= import(`./strings/${lang}.js`).then(m => ({ ...EN, ...m.default })).catch(e => {
+  tables[lang] ??= TABLES[lang]().then(m => ({ ...EN, ...m.default })).catch(e => {
     delete tables[lang];
     console.warn(`scour: the ${lang} strings could not be loaded (${e.message}); English is used`);
     return EN;

@@ -10,7 +10,7 @@
 export async function openInWorker(url, stopped) {
   let worker;
   try {
-    worker = new Worker(new URL('engine-worker.js', import.meta.url), { type: 'module', name: 'scour' });
+    worker = new Worker(new URL('./engine-worker.js', import.meta.url), { type: 'module', name: 'scour' });
   } catch (e) {
     throw Object.assign(Error(e.message), { workerFailed: true });
   }

@@ -14,14 +14,45 @@ use super::FormatError;
 pub const ALLOCATION_OVERHEAD: u64 = 16;
 
 /// The memory one allocation of `count` values of `T` takes: nothing when empty.
-pub(crate) fn cost<T>(count: usize) -> u64 {
-    let bytes = (count as u64).saturating_mul(std::mem::size_of::<T>() as u64);
+pub(crate) fn cost<T: Footprint>(count: usize) -> u64 {
+    let bytes = (count as u64).saturating_mul(T::BYTES);
     if bytes == 0 {
         0
     } else {
         bytes.saturating_add(ALLOCATION_OVERHEAD)
     }
 }
+
+/// The bytes a value of a type takes in memory as the codec counts it: its size on a 64-bit
+/// machine, whatever the machine, so that a file declares the same memory whichever wrote it (the
+/// native indexer, or the 32-bit WASI one of `npx scour-site`) and a 64-bit reader, whose values
+/// are the largest, never finds it short. [`footprints!`] checks each figure against `size_of`
+/// when compiling for 64 bits.
+pub(crate) trait Footprint {
+    const BYTES: u64;
+}
+
+/// `footprints!(Type = bytes, …)`: [`Footprint`] for each type, its figure checked on 64 bits.
+macro_rules! footprints {
+    ($($type:ty = $bytes:expr),* $(,)?) => {$(
+        impl $crate::codec::Footprint for $type {
+            const BYTES: u64 = $bytes;
+        }
+        #[cfg(target_pointer_width = "64")]
+        const _: () = assert!(std::mem::size_of::<$type>() as u64 == $bytes);
+    )*};
+}
+pub(crate) use footprints;
+
+footprints!(
+    u8 = 1,
+    u32 = 4,
+    (u32, u32) = 8,
+    &[u8] = 16,
+    Vec<u32> = 24,
+    Option<Vec<u8>> = 24,
+    (String, String) = 48,
+);
 
 /// A payload being read, with the memory left to allocate for it. A clone reads ahead
 /// (to measure what follows) without moving the original.
@@ -164,7 +195,7 @@ impl<'a> Reader<'a> {
 
     /// A list of items, each encoded in at least `min_bytes` bytes; its memory is charged
     /// before it is allocated, at exactly its length.
-    pub(crate) fn list<T>(
+    pub(crate) fn list<T: Footprint>(
         &mut self,
         min_bytes: usize,
         mut item: impl FnMut(&mut Self) -> Read<T>,
