@@ -10,7 +10,7 @@
 use crate::analysis::{stem, CAMEL_PART};
 use crate::index::Index;
 use crate::pieces::{Gather, Needs};
-use crate::postings::Norms;
+use crate::postings::{Merged, Norms};
 use crate::query::{Atom, Field};
 use crate::ranking::{Bm25f, Weights};
 use crate::sort::{select_by, sort_by};
@@ -317,63 +317,53 @@ impl Index {
             .collect())
     }
 
-    /// Weighted title and body frequencies of a word's expansions, per document.
+    /// Weighted title and body frequencies of a word's expansions, per document, in
+    /// document order.
     fn word_frequencies(
         &self,
         expansions: &[Expansion],
         field: Field,
     ) -> Result<Vec<Frequencies>, Needs> {
-        let mut frequencies: Vec<Frequencies> = Vec::new();
-        // Where each document's entry is in `frequencies`, when several expansions may share it.
-        let mut slot = vec![
-            u32::MAX;
-            if expansions.len() > 1 {
-                self.document_count()
-            } else {
-                0
-            }
-        ];
+        let mut lists = Vec::with_capacity(expansions.len());
         for expansion in expansions {
-            for posting in self.postings(expansion.term, false)?.iter() {
-                let body_tf = if field == Field::Title {
-                    0
-                } else {
-                    posting.body_tf
-                };
-                if posting.title_tf + body_tf == 0 {
-                    continue;
+            lists.push(self.postings(expansion.term, false)?.iter());
+        }
+        let mut frequencies: Vec<Frequencies> = Vec::new();
+        // A document's postings of several expansions come in expansion order.
+        for (e, posting) in Merged::new(lists) {
+            let expansion = &expansions[e];
+            let body_tf = if field == Field::Title {
+                0
+            } else {
+                posting.body_tf
+            };
+            if posting.title_tf + body_tf == 0 {
+                continue;
+            }
+            // A camelCase part in a title counts as much as in the body.
+            let (title_tf, body_tf) = if expansion.part {
+                (0, posting.title_tf + body_tf)
+            } else {
+                (posting.title_tf, body_tf)
+            };
+            let title = expansion.weight * title_tf as f32;
+            let body = expansion.weight * body_tf as f32;
+            let how = match (posting.title_tf > 0, expansion.part) {
+                (false, _) | (true, true) => InTitle::No,
+                _ if expansion.weight >= 1.0 => InTitle::Exact,
+                _ => InTitle::Other,
+            };
+            let in_title = TitleMatch {
+                how,
+                part_only: posting.title_part_only,
+            };
+            match frequencies.last_mut() {
+                Some(entry) if entry.0 == posting.doc => {
+                    entry.1 += title;
+                    entry.2 += body;
+                    entry.4 = entry.4.or(in_title);
                 }
-                // A camelCase part in a title counts as much as in the body.
-                let (title_tf, body_tf) = if expansion.part {
-                    (0, posting.title_tf + body_tf)
-                } else {
-                    (posting.title_tf, body_tf)
-                };
-                let title = expansion.weight * title_tf as f32;
-                let body = expansion.weight * body_tf as f32;
-                let how = match (posting.title_tf > 0, expansion.part) {
-                    (false, _) | (true, true) => InTitle::No,
-                    _ if expansion.weight >= 1.0 => InTitle::Exact,
-                    _ => InTitle::Other,
-                };
-                let in_title = TitleMatch {
-                    how,
-                    part_only: posting.title_part_only,
-                };
-                match slot.get_mut(posting.doc as usize) {
-                    Some(s) if *s != u32::MAX => {
-                        let entry = &mut frequencies[*s as usize];
-                        entry.1 += title;
-                        entry.2 += body;
-                        entry.4 = entry.4.or(in_title);
-                    }
-                    found => {
-                        if let Some(s) = found {
-                            *s = frequencies.len() as u32;
-                        }
-                        frequencies.push((posting.doc, title, body, posting.norms, in_title));
-                    }
-                }
+                _ => frequencies.push((posting.doc, title, body, posting.norms, in_title)),
             }
         }
         Ok(frequencies)
@@ -440,12 +430,16 @@ impl Index {
 
     /// Documents holding any of the expansions, sorted.
     fn union_documents(&self, expansions: &[Expansion]) -> Result<Vec<u32>, Needs> {
-        let mut docs: Vec<u32> = Vec::new();
+        let mut lists = Vec::with_capacity(expansions.len());
         for e in expansions {
-            docs.extend(self.postings(e.term, false)?.iter().map(|p| p.doc));
+            lists.push(self.postings(e.term, false)?.iter());
         }
-        sort_by(&mut docs, u32::cmp);
-        docs.dedup();
+        let mut docs: Vec<u32> = Vec::new();
+        for (_, posting) in Merged::new(lists) {
+            if docs.last() != Some(&posting.doc) {
+                docs.push(posting.doc);
+            }
+        }
         Ok(docs)
     }
 
