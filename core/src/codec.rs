@@ -14,10 +14,10 @@
 //! bytes left, so a corrupt, foreign or forged file is an error, never a panic, a wrong
 //! answer or an allocation beyond a small multiple of its size.
 
-use bincode::de::read::Reader;
-use bincode::de::Decoder;
+use bincode::de::read::{BorrowReader, Reader};
+use bincode::de::{BorrowDecoder, Decoder};
 use bincode::error::DecodeError;
-use bincode::{Decode, Encode};
+use bincode::{BorrowDecode, Decode, Encode};
 
 use crate::dictionary::TermDictionary;
 use crate::document::Section;
@@ -370,13 +370,25 @@ impl<C> Decode<C> for FiltersPayload {
     }
 }
 
-impl<C> Decode<C> for SingleFilePayload {
-    fn decode<D: Decoder<Context = C>>(d: &mut D) -> Result<Self, DecodeError> {
-        Ok(SingleFilePayload {
-            entry: bytes(d)?,
-            pieces: list(d, bytes)?,
+/// A single file's entry and pieces, read in place: opening it copies no piece.
+struct SingleFileParts<'a> {
+    entry: &'a [u8],
+    pieces: Vec<&'a [u8]>,
+}
+
+impl<'de, C> BorrowDecode<'de, C> for SingleFileParts<'de> {
+    fn borrow_decode<D: BorrowDecoder<'de, Context = C>>(d: &mut D) -> Result<Self, DecodeError> {
+        Ok(SingleFileParts {
+            entry: borrowed(d)?,
+            pieces: list(d, borrowed)?,
         })
     }
+}
+
+/// Bytes with their length before them, as `bytes` reads them, without a copy.
+fn borrowed<'de, D: BorrowDecoder<'de>>(d: &mut D) -> Result<&'de [u8], DecodeError> {
+    let length = length(d)?;
+    d.borrow_reader().take_bytes(length)
 }
 
 /// A length that at least as many bytes remain for: every element takes a byte or more.
@@ -1020,9 +1032,15 @@ pub fn decode(bytes: &[u8]) -> Result<Index, FormatError> {
         });
     }
     let file = "the index";
-    let p: SingleFilePayload = from_bytes(open(bytes, Kind::SingleFile, file)?, file)?;
-    let mut index = Index::from_entry(decode_entry(&p.entry)?, 0);
-    let mut pieces = p.pieces.iter();
+    let payload = open(bytes, Kind::SingleFile, file)?;
+    let (p, read): (SingleFileParts, usize) =
+        bincode::borrow_decode_from_slice(payload, bincode::config::standard())
+            .map_err(|e| corrupt(format!("{file} is malformed ({})", decode_problem(&e))))?;
+    if read != payload.len() {
+        return Err(corrupt(format!("{file} has trailing bytes")));
+    }
+    let mut index = Index::from_entry(decode_entry(p.entry)?, 0);
+    let mut pieces = p.pieces.into_iter();
     let term_pieces = index.entry.term_pieces.len() as u32;
     for t in 0..term_pieces {
         let piece = pieces
