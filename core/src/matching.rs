@@ -207,12 +207,35 @@ impl Index {
         if budget == 0 {
             return Ok(Vec::new());
         }
-        let mut completions = self.prefix_terms(prefix)?;
-        select_by(&mut completions, budget, |&a, &b| {
-            self.doc_count(b).cmp(&self.doc_count(a)).then(a.cmp(&b))
+        // Each term's document count, looked up once rather than at every comparison.
+        let mut completions: Vec<(u32, u32)> = self
+            .prefix_terms(prefix)?
+            .into_iter()
+            .map(|term| (self.doc_count(term), term))
+            .collect();
+        select_by(&mut completions, budget, |a, b| {
+            b.0.cmp(&a.0).then(a.1.cmp(&b.1))
         });
         completions.truncate(budget);
-        Ok(completions)
+        Ok(completions.into_iter().map(|(_, term)| term).collect())
+    }
+
+    /// The [`MAX_COMPLETIONS`] best of a word's typo matches (`(term, typos)`): fewest typos
+    /// first, then the most frequent. A short word mistyped can be close to thousands of terms;
+    /// searching them all would cost more than a keystroke should.
+    fn best_typos(&self, found: Vec<(u32, u32)>) -> Vec<(u32, u32)> {
+        let mut ranked: Vec<(u32, u32, u32)> = found
+            .into_iter()
+            .map(|(term, typos)| (typos, self.doc_count(term), term))
+            .collect();
+        select_by(&mut ranked, MAX_COMPLETIONS, |a, b| {
+            a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2))
+        });
+        ranked.truncate(MAX_COMPLETIONS);
+        ranked
+            .into_iter()
+            .map(|(typos, _, term)| (term, typos))
+            .collect()
     }
 
     fn expand_word(
@@ -246,14 +269,8 @@ impl Index {
             }
         }
         if expansions.is_empty() && typos && prefix && typo_budget(word) > 0 {
-            let mut completions = self.fuzzy_terms(word, typo_budget(word), true)?;
-            select_by(&mut completions, MAX_COMPLETIONS, |a, b| {
-                a.1.cmp(&b.1)
-                    .then(self.doc_count(b.0).cmp(&self.doc_count(a.0)))
-                    .then(a.0.cmp(&b.0))
-            });
-            completions.truncate(MAX_COMPLETIONS);
-            expansions = completions
+            expansions = self
+                .best_typos(self.fuzzy_terms(word, typo_budget(word), true)?)
                 .into_iter()
                 .map(|(term, distance)| {
                     Expansion::of(term, weights.typo * weights.prefix / distance as f32)
@@ -261,8 +278,10 @@ impl Index {
                 .collect();
         }
         if expansions.is_empty() && typos && typo_budget(word) > 0 {
-            expansions = self
-                .fuzzy_terms(word, typo_budget(word), false)?
+            let mut best = self.best_typos(self.fuzzy_terms(word, typo_budget(word), false)?);
+            // In term order, as the dictionary gives them.
+            sort_by(&mut best, |a, b| a.0.cmp(&b.0));
+            expansions = best
                 .into_iter()
                 .map(|(term, distance)| Expansion::of(term, weights.typo / distance as f32))
                 .collect();
