@@ -105,6 +105,14 @@ pub(crate) struct AtomMatch {
     pub part_in_title: bool,
 }
 
+/// A term as a candidate expansion: its typos, its document count and its id.
+type Ranked = (u32, u32, u32);
+
+/// Fewest typos first, then the most frequent, then the first in the dictionary.
+fn better(a: &Ranked, b: &Ranked) -> std::cmp::Ordering {
+    a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2))
+}
+
 /// Typos allowed in a word: none under 4 characters, one up to 7, two from 8.
 pub fn typo_budget(word: &str) -> u32 {
     match word.chars().count() {
@@ -208,30 +216,35 @@ impl Index {
             return Ok(Vec::new());
         }
         // Each term's document count, looked up once rather than at every comparison.
-        let mut completions: Vec<(u32, u32)> = self
+        let mut completions: Vec<Ranked> = self
             .prefix_terms(prefix)?
             .into_iter()
-            .map(|term| (self.doc_count(term), term))
+            .map(|term| (0, self.doc_count(term), term))
             .collect();
-        select_by(&mut completions, budget, |a, b| {
-            b.0.cmp(&a.0).then(a.1.cmp(&b.1))
-        });
+        select_by(&mut completions, budget, better);
         completions.truncate(budget);
-        Ok(completions.into_iter().map(|(_, term)| term).collect())
+        Ok(completions.into_iter().map(|(_, _, term)| term).collect())
     }
 
-    /// The [`MAX_COMPLETIONS`] best of a word's typo matches (`(term, typos)`): fewest typos
-    /// first, then the most frequent. A short word mistyped can be close to thousands of terms;
-    /// searching them all would cost more than a keystroke should.
-    fn best_typos(&self, found: Vec<(u32, u32)>) -> Vec<(u32, u32)> {
-        let mut ranked: Vec<(u32, u32, u32)> = found
-            .into_iter()
-            .map(|(term, typos)| (typos, self.doc_count(term), term))
+    /// The [`MAX_COMPLETIONS`] best of a word's typo matches (`(term, typos)`, see [`better`]),
+    /// best first, or with `term_order` in their order. A short word mistyped can be close to
+    /// thousands of terms; searching them all would cost more than a keystroke should.
+    fn best_typos(&self, found: Vec<(u32, u32)>, term_order: bool) -> Vec<(u32, u32)> {
+        let mut ranked: Vec<Ranked> = found
+            .iter()
+            .map(|&(term, typos)| (typos, self.doc_count(term), term))
             .collect();
-        select_by(&mut ranked, MAX_COMPLETIONS, |a, b| {
-            a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2))
-        });
+        if term_order && ranked.len() <= MAX_COMPLETIONS {
+            return found;
+        }
+        select_by(&mut ranked, MAX_COMPLETIONS, better);
         ranked.truncate(MAX_COMPLETIONS);
+        if term_order {
+            return found
+                .into_iter()
+                .filter(|(term, _)| ranked.iter().any(|r| r.2 == *term))
+                .collect();
+        }
         ranked
             .into_iter()
             .map(|(typos, _, term)| (term, typos))
@@ -270,7 +283,7 @@ impl Index {
         }
         if expansions.is_empty() && typos && prefix && typo_budget(word) > 0 {
             expansions = self
-                .best_typos(self.fuzzy_terms(word, typo_budget(word), true)?)
+                .best_typos(self.fuzzy_terms(word, typo_budget(word), true)?, false)
                 .into_iter()
                 .map(|(term, distance)| {
                     Expansion::of(term, weights.typo * weights.prefix / distance as f32)
@@ -278,10 +291,8 @@ impl Index {
                 .collect();
         }
         if expansions.is_empty() && typos && typo_budget(word) > 0 {
-            let mut best = self.best_typos(self.fuzzy_terms(word, typo_budget(word), false)?);
-            // In term order, as the dictionary gives them.
-            sort_by(&mut best, |a, b| a.0.cmp(&b.0));
-            expansions = best
+            expansions = self
+                .best_typos(self.fuzzy_terms(word, typo_budget(word), false)?, true)
                 .into_iter()
                 .map(|(term, distance)| Expansion::of(term, weights.typo / distance as f32))
                 .collect();
