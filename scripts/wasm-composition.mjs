@@ -84,6 +84,10 @@ const clean = (n) => n.replace(/\[[0-9a-f]{8,}\]/g, '').replace(/::h[0-9a-f]{16}
 const crateOf = (n) => {
   const m = clean(n).replace(/^[<&*]+|^(dyn |mut |const )+/g, '').match(/^[A-Za-z_][A-Za-z0-9_]*/);
   if (!m) return '(other)';
+  // Methods of primitive types and generic parameters (`<char>::…`, `<T as …>`) are core's;
+  // `__rustc::__rdl_alloc` and the like are std's allocator shims.
+  if (/^(char|str|bool|[iuf](8|16|32|64|128|size)|T|U)$/.test(m[0])) return 'core';
+  if (m[0] === '__rustc') return 'std';
   // wasm-bindgen's generated shims and the module's own exports.
   return m[0].startsWith('__wbg') || m[0].startsWith('__wbindgen') ? 'wasm-bindgen shims' : m[0];
 };
