@@ -422,6 +422,9 @@ fn is_script_mark(c: char) -> bool {
 }
 
 fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     c.is_alphanumeric() || is_diacritic(c) || is_script_mark(c)
 }
 
