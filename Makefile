@@ -1,5 +1,5 @@
 # Thin wrapper: the real steps live in scripts/.
-.PHONY: serve test build setup size bench clean-pkg
+.PHONY: serve test build package setup size bench fuzz clean-pkg
 
 serve:   ## build the wasm and serve www/ on http://127.0.0.1:8080
 	@bash scripts/serve.sh
@@ -10,7 +10,10 @@ test:    ## fmt, clippy, cargo test, wasm tests in Chromium and Firefox, e2e tes
 build:   ## release wasm build into www/pkg
 	@bash scripts/setup.sh --no-npm && bash scripts/build-wasm.sh
 
-setup:   ## install missing tools (wasm target, wasm-bindgen-cli, wasm-pack, geckodriver, chromium, firefox-esr, binaryen, npm ci)
+package: ## the npm package scour-site, packed into target/npm/ (after make build)
+	@bash scripts/setup.sh && bash scripts/build-package.sh
+
+setup:   ## install missing tools (wasm targets, wasm-bindgen-cli, wasm-pack, geckodriver, chromium, firefox-esr, binaryen, npm ci)
 	@bash scripts/setup.sh
 
 size:    ## byte sizes (raw/gzip/brotli) and the page-weight budget
@@ -18,6 +21,9 @@ size:    ## byte sizes (raw/gzip/brotli) and the page-weight budget
 
 bench:   ## per-query latency in Chromium and native
 	@bash scripts/bench.sh
+
+fuzz:    ## the cargo-fuzz targets for FUZZ_SECONDS (120) in all (needs a nightly toolchain)
+	@bash scripts/fuzz.sh
 
 clean-pkg:
 	rm -rf www/pkg target/screenshots

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install the tools the build and tests need; skip whatever is already present.
-#   scripts/setup.sh           rust target + wasm-bindgen-cli + wasm-pack + geckodriver + system packages + npm ci
+#   scripts/setup.sh           rust targets + wasm-bindgen-cli + wasm-pack + geckodriver + system packages + npm ci
 #   scripts/setup.sh --no-npm  same without npm ci
 . "$(dirname "$0")/lib.sh"
 cd "$ROOT"
@@ -10,10 +10,12 @@ NPM=1
 
 command -v cargo >/dev/null || die "cargo not found: install Rust via https://rustup.rs"
 
-# 1. Rust target.
-if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
-  step "rustup target add wasm32-unknown-unknown" rustup target add wasm32-unknown-unknown
-fi
+# 1. Rust targets: the browser engine, and the indexer the npm package runs through node:wasi.
+for target in wasm32-unknown-unknown wasm32-wasip1; do
+  if ! rustup target list --installed 2>/dev/null | grep -qx "$target"; then
+    step "rustup target add $target" rustup target add "$target"
+  fi
+done
 
 # 2. wasm-bindgen-cli at exactly the version Cargo.toml pins (the CLI must match the crate).
 WBG="$(pinned_wasm_bindgen)"

@@ -5,7 +5,7 @@
 
 pub use scour_core::{codec, FormatError, Index, SearchOptions, SearchResults};
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", target_os = "unknown"))]
 pub mod wasm;
 
 /// The encoded index of the corpus this crate was built with (empty without the `embedded`

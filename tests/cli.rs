@@ -95,6 +95,40 @@ fn search_json_prints_hits_with_the_documented_fields() {
 }
 
 #[test]
+fn search_json_shows_a_pages_matching_sections_with_their_links() {
+    // tests/fixtures/docs-site/guide/install.md: "commit" is only under its
+    // "## Checking the installation" heading.
+    let file = index(&[&fixture("docs-site")], "sections");
+    let output = scour(&[
+        "search",
+        "--index",
+        file.to_str().unwrap(),
+        "--json",
+        "commit",
+    ]);
+    let hits: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let hit = &hits[0];
+    assert_eq!(hit["id"], "guide/install");
+    assert_eq!(hit["url"], "/guide/install/");
+    let sections = hit["sections"].as_array().unwrap();
+    assert_eq!(sections.len(), 1, "{hit}");
+    assert_eq!(sections[0]["title"], "Checking the installation");
+    assert_eq!(sections[0]["anchor"], "checking-the-installation");
+    assert_eq!(
+        sections[0]["url"],
+        "/guide/install/#checking-the-installation"
+    );
+    assert!(sections[0]["excerpt"].as_str().unwrap().contains("commit"));
+    let readable = stdout(&scour(&[
+        "search",
+        "--index",
+        file.to_str().unwrap(),
+        "commit",
+    ]));
+    assert!(readable.contains("§ Checking the installation  [#checking-the-installation]"));
+}
+
+#[test]
 fn indexed_sites_are_searchable_without_their_page_chrome() {
     let file = index(&[&fixture("docs-site")], "docs");
     let search = |q: &str| {
@@ -575,4 +609,97 @@ fn index_keeps_a_page_with_a_bad_field_and_warns_naming_the_field_and_value() {
         "--strict",
     ]);
     assert!(!strict.status.success());
+}
+
+#[test]
+fn version_names_the_index_format() {
+    let version = stdout(&scour(&["--version"]));
+    let format = scour_core::codec::FORMAT_VERSION;
+    let expected = format!(
+        "scour {} (index format {format})\n",
+        env!("CARGO_PKG_VERSION")
+    );
+    assert_eq!(version, expected);
+}
+
+/// The web bundle comes from the binary: run from another folder, `--bundle` writes each file
+/// `www/bundle-files.txt` lists, as `make build` built it.
+#[test]
+fn bundle_is_written_from_any_folder() {
+    let folder = temp_dir("bundle");
+    std::fs::create_dir_all(&folder).unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_scour"))
+        .current_dir(&folder)
+        .args([
+            "index",
+            &fixture("docs-site"),
+            "--out",
+            "search",
+            "--bundle",
+        ])
+        .output()
+        .expect("scour runs");
+    stdout(&output);
+    let www = Path::new(env!("CARGO_MANIFEST_DIR")).join("www");
+    let list = std::fs::read_to_string(www.join("bundle-files.txt")).unwrap();
+    let mut compared = 0;
+    for line in list
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+    {
+        let (source, destination) = line.split_once(char::is_whitespace).unwrap();
+        for (file, written) in files_below(
+            &www.join(source),
+            &folder.join("search").join(destination.trim()),
+        ) {
+            let bytes =
+                std::fs::read(&written).unwrap_or_else(|e| panic!("{}: {e}", written.display()));
+            assert!(
+                bytes == std::fs::read(&file).unwrap(),
+                "{} differs from {}",
+                written.display(),
+                file.display()
+            );
+            compared += 1;
+        }
+    }
+    assert!(
+        compared > 10,
+        "the widget's modules, its scripts and the engine: {compared}"
+    );
+}
+
+/// `(source, copy)` for the file `source`, or for each file below the folder `source`.
+fn files_below(source: &Path, copy: &Path) -> Vec<(PathBuf, PathBuf)> {
+    if !source.is_dir() {
+        return vec![(source.to_path_buf(), copy.to_path_buf())];
+    }
+    std::fs::read_dir(source)
+        .unwrap()
+        .flat_map(|entry| {
+            let name = entry.unwrap().file_name();
+            files_below(&source.join(&name), &copy.join(&name))
+        })
+        .collect()
+}
+
+/// A site rebuilt into the same folder keeps the new build's pieces and removes the earlier
+/// build's, leaving files that are not pieces alone.
+#[test]
+fn a_rebuild_in_place_removes_the_earlier_pieces() {
+    let names = |dir: &Path| -> std::collections::BTreeSet<String> {
+        std::fs::read_dir(dir.join("pieces"))
+            .unwrap()
+            .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+            .collect()
+    };
+    let fresh = index(&[&fixture("html-site")], "rebuild-fresh");
+    let out = temp_dir("rebuild-in-place");
+    let out_arg = out.to_str().unwrap();
+    stdout(&scour(&["index", &fixture("docs-site"), "--out", out_arg]));
+    std::fs::write(out.join("pieces/notes.txt"), "not a piece").unwrap();
+    stdout(&scour(&["index", &fixture("html-site"), "--out", out_arg]));
+    let mut expected = names(fresh.parent().unwrap());
+    expected.insert("notes.txt".into());
+    assert_eq!(names(&out), expected);
 }

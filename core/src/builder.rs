@@ -9,7 +9,7 @@ use crate::analysis::{
 use crate::codec::{self, IndexFiles, PartTerm, Parts};
 use crate::document::{Document, Section};
 use crate::index::Index;
-use crate::pieces::{Filters, Layout, StoredDocument};
+use crate::pieces::{FilterLists, Layout, StoredDocument};
 use crate::postings::{EncodedPostings, Norms, Occurrences, GENERIC_SHARE, MAX_GENERIC};
 
 /// Collects documents, then builds the index in one pass over the collected terms.
@@ -250,7 +250,7 @@ fn stem_groups(terms: &[PartTerm]) -> Vec<(String, Vec<u32>)> {
 }
 
 /// Filter values with their documents, when any document has a filter.
-fn filters(documents: &[Collected]) -> Option<Filters> {
+fn filters(documents: &[Collected]) -> Option<FilterLists> {
     let mut names: BTreeMap<&str, BTreeMap<&str, Vec<u32>>> = BTreeMap::new();
     for (doc, d) in documents.iter().enumerate() {
         for (name, values) in &d.filters {
@@ -263,8 +263,8 @@ fn filters(documents: &[Collected]) -> Option<Filters> {
             }
         }
     }
-    (!names.is_empty()).then(|| Filters {
-        names: names
+    (!names.is_empty()).then(|| {
+        names
             .into_iter()
             .map(|(name, values)| {
                 let values = values
@@ -273,7 +273,7 @@ fn filters(documents: &[Collected]) -> Option<Filters> {
                     .collect();
                 (name.to_string(), values)
             })
-            .collect(),
+            .collect()
     })
 }
 

@@ -14,7 +14,7 @@ use crate::options::{Bytes, FileSize};
 #[derive(Debug, Error)]
 pub enum Problem {
     /// The file (or directory) could not be read at all.
-    #[error("cannot read it ({0}); check that it exists and is a readable file")]
+    #[error("cannot read it ({}); check that it exists and is a readable file", IoReason(.0))]
     Unreadable(io::Error),
     /// A named pipe, a socket, a device or a folder where a file is read (or a link to one):
     /// reading it could wait forever or never end.
@@ -175,7 +175,7 @@ pub enum IngestError {
     #[error("{}: no such file or directory; check the path", .0.display())]
     Missing(PathBuf),
     /// A path given could not be inspected.
-    #[error("{}: cannot read it ({error}); check its permissions", .path.display())]
+    #[error("{}: cannot read it ({}); check its permissions", .path.display(), IoReason(.error))]
     Inaccessible {
         /// The path.
         path: PathBuf,
@@ -259,6 +259,25 @@ impl fmt::Display for Location<'_> {
             Some(line) => write!(f, "{}:{line}", self.path.display()),
             None => write!(f, "{}", self.path.display()),
         }
+    }
+}
+
+/// An I/O error in the system's words, without its number: the numbers differ between systems
+/// (a missing file is error 2 on Linux and 44 under WASI, where `npx scour-site` runs) while
+/// the words do not.
+pub struct IoReason<'a>(pub &'a io::Error);
+
+impl fmt::Display for IoReason<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let words = self.0.to_string();
+        let number = self
+            .0
+            .raw_os_error()
+            .map(|code| format!(" (os error {code})"));
+        let words = number
+            .and_then(|number| words.strip_suffix(&number).map(str::to_string))
+            .unwrap_or(words);
+        f.write_str(&words)
     }
 }
 

@@ -33,7 +33,7 @@ mod walk;
 pub use corpus::{
     read_corpus, read_file, Corpus, IngestOptions, Omission, Omitted, Skipped, Warning,
 };
-pub use error::{FileError, IngestError, OptionError, Problem};
+pub use error::{FileError, IngestError, IoReason, OptionError, Problem};
 pub use glob::Glob;
 pub use options::{BaseUrl, CssSelector, FileSize, MAX_FILE_BYTES};
 pub use scour_core::Document;

@@ -118,7 +118,7 @@ pub fn run(args: &EvalArgs) -> Result<(), String> {
         }
     }
     if let Some(path) = &args.run {
-        fs::write(path, run_file).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        fs::write(path, run_file).map_err(super::cannot("write", path))?;
     }
     let name = dir.file_name().map_or_else(
         || dir.display().to_string(),
@@ -154,8 +154,7 @@ pub fn run(args: &EvalArgs) -> Result<(), String> {
 }
 
 pub(super) fn read_queries(path: &Path) -> Result<Vec<(String, String)>, String> {
-    let text =
-        fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let text = fs::read_to_string(path).map_err(super::cannot("read", path))?;
     text.lines()
         .enumerate()
         .filter(|(_, line)| !line.trim().is_empty())
@@ -178,8 +177,7 @@ pub(super) fn read_queries(path: &Path) -> Result<Vec<(String, String)>, String>
 
 /// TREC qrels: `qid iteration docid grade` per line.
 fn read_qrels(path: &Path) -> Result<HashMap<String, Judgments>, String> {
-    let text =
-        fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let text = fs::read_to_string(path).map_err(super::cannot("read", path))?;
     let mut qrels: HashMap<String, Judgments> = HashMap::new();
     for (i, line) in text.lines().enumerate() {
         let fields: Vec<&str> = line.split_whitespace().collect();

@@ -1,5 +1,6 @@
 //! `scour index`: read a folder of pages into an index file, optionally with the web bundle.
 
+use std::collections::HashSet;
 use std::fs;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -16,20 +17,6 @@ use scour_ingest::{
 pub const INDEX_FILE: &str = "scour-index.bin";
 /// The folder of a chunked index's pieces, beside its entry.
 const PIECES: &str = "pieces";
-/// What `--bundle` copies, from `www/` (built by `make build`), and where: the widget, the
-/// highlight-on-arrival script, the service worker of the widget's `offline` attribute, and the
-/// engine built without an embedded index.
-const BUNDLE: [(&str, &str); 5] = [
-    ("scour.js", "scour.js"),
-    ("highlight.js", "highlight.js"),
-    ("sw.js", "sw.js"),
-    ("bundle/pkg/scour_engine.js", "pkg/scour_engine.js"),
-    (
-        "bundle/pkg/scour_engine_bg.wasm",
-        "pkg/scour_engine_bg.wasm",
-    ),
-];
-
 #[derive(Args)]
 pub struct IndexArgs {
     /// Files or folders of .md, .html, .txt and .jsonl documents (folders are read recursively).
@@ -106,12 +93,11 @@ pub fn run(args: &IndexArgs) -> Result<(), String> {
         }
     });
     let entry = codec::decode_entry(&files.entry).map_err(|e| e.to_string())?;
-    fs::create_dir_all(&args.out)
-        .map_err(|e| format!("cannot create {}: {e}", args.out.display()))?;
+    fs::create_dir_all(&args.out).map_err(super::cannot("create", &args.out))?;
     let index_path = args.out.join(INDEX_FILE);
     let written = write_index(&files, &args.out, args.single_file)?;
     if args.bundle {
-        copy_bundle(&args.out)?;
+        super::bundle::write(&args.out)?;
     }
     println!(
         "indexed {} documents, {} terms into {} ({}) in {:.2} s",
@@ -187,22 +173,24 @@ fn omission_label(reason: Omission) -> &'static str {
 /// whose names vouch for their content, and removing those of earlier builds). Returns
 /// what was written, for the report.
 fn write_index(files: &IndexFiles, out: &Path, single_file: bool) -> Result<String, String> {
-    let write = |path: &Path, bytes: &[u8]| {
-        fs::write(path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))
-    };
+    let write =
+        |path: &Path, bytes: &[u8]| fs::write(path, bytes).map_err(super::cannot("write", path));
     let pieces_dir = out.join(PIECES);
-    let mut keep = std::collections::HashSet::new();
+    // A folder this run creates holds only this build's pieces: none to look for or remove
+    // (under WASI, listing and checking 14,000 pieces takes a second).
+    let earlier_pieces = pieces_dir.exists();
+    let mut keep = HashSet::new();
     let summary = if single_file {
         let bytes = files.single_file();
         write(&out.join(INDEX_FILE), &bytes)?;
         format!("one file of {} bytes", bytes.len())
     } else {
-        fs::create_dir_all(&pieces_dir)
-            .map_err(|e| format!("cannot create {}: {e}", pieces_dir.display()))?;
+        fs::create_dir_all(&pieces_dir).map_err(super::cannot("create", &pieces_dir))?;
         let mut total = files.entry.len();
         for (_, file, bytes) in &files.pieces {
             let path = out.join(file);
-            let present = fs::metadata(&path).is_ok_and(|m| m.len() == bytes.len() as u64);
+            let present =
+                earlier_pieces && fs::metadata(&path).is_ok_and(|m| m.len() == bytes.len() as u64);
             if !present {
                 write(&path, bytes)?;
             }
@@ -216,17 +204,25 @@ fn write_index(files: &IndexFiles, out: &Path, single_file: bool) -> Result<Stri
             files.pieces.len()
         )
     };
-    if let Ok(entries) = fs::read_dir(&pieces_dir) {
-        for entry in entries.flatten() {
-            let path = entry.path();
-            let ours = path.extension().is_some_and(|e| e == "bin");
-            if ours && !keep.contains(&path) {
-                fs::remove_file(&path)
-                    .map_err(|e| format!("cannot remove {}: {e}", path.display()))?;
-            }
-        }
+    if earlier_pieces {
+        remove_pieces_but(&pieces_dir, &keep)?;
     }
     Ok(summary)
+}
+
+/// Removes the pieces in `pieces_dir` that are not in `keep`: those of earlier builds.
+fn remove_pieces_but(pieces_dir: &Path, keep: &HashSet<PathBuf>) -> Result<(), String> {
+    let Ok(entries) = fs::read_dir(pieces_dir) else {
+        return Ok(());
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let ours = path.extension().is_some_and(|e| e == "bin");
+        if ours && !keep.contains(&path) {
+            fs::remove_file(&path).map_err(super::cannot("remove", &path))?;
+        }
+    }
+    Ok(())
 }
 
 /// A progress bar on stderr for large inputs, drawn only when stderr is a terminal.
@@ -268,25 +264,4 @@ impl Progress {
             eprintln!();
         }
     }
-}
-
-/// Copies the built engine and widget from this checkout's `www/`.
-fn copy_bundle(out: &Path) -> Result<(), String> {
-    let www = Path::new(env!("CARGO_MANIFEST_DIR")).join("www");
-    for (from, to) in BUNDLE {
-        let (from, to) = (www.join(from), out.join(to));
-        if !from.exists() {
-            return Err(format!(
-                "{} is missing: run `make build` first to build the wasm bundle",
-                from.display()
-            ));
-        }
-        if let Some(parent) = to.parent() {
-            fs::create_dir_all(parent)
-                .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
-        }
-        fs::copy(&from, &to)
-            .map_err(|e| format!("cannot copy {} to {}: {e}", from.display(), to.display()))?;
-    }
-    Ok(())
 }

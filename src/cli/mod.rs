@@ -1,19 +1,27 @@
 //! Command-line parsing and dispatch; each subcommand lives in its own module.
 
-use std::path::PathBuf;
+use std::io;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use scour_ingest::IoReason;
 
 mod bench;
+mod bundle;
 mod eval;
+mod hostile;
 mod index;
 mod metrics;
 mod search;
 
 /// Instant, offline full-text search: query the index embedded in this build, or an index file.
 #[derive(Parser)]
-#[command(name = "scour", version, about)]
+#[command(
+    name = "scour",
+    version = concat!(env!("CARGO_PKG_VERSION"), " (index format ", env!("SCOUR_FORMAT_VERSION"), ")"),
+    about
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -53,4 +61,10 @@ pub fn run() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// `cannot {action} {path}: {reason}`, for a failed file operation; the reason is worded alike
+/// on every system ([`IoReason`]).
+fn cannot<'a>(action: &'static str, path: &'a Path) -> impl FnOnce(io::Error) -> String + 'a {
+    move |error| format!("cannot {action} {}: {}", path.display(), IoReason(&error))
 }

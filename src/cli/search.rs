@@ -129,11 +129,12 @@ pub fn stats(index: Option<&Path>) -> Result<(), String> {
 /// from beside it), or the embedded index.
 pub fn open(path: Option<&Path>) -> Result<Index, String> {
     let Some(path) = path else {
+        if scour::EMBEDDED_INDEX.is_empty() {
+            return Err("this scour has no embedded index: name an index file with --index".into());
+        }
         return scour::embedded_index().map_err(|e| format!("embedded index: {e}"));
     };
-    let read = |path: &Path| {
-        std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
-    };
+    let read = |path: &Path| std::fs::read(path).map_err(super::cannot("read", path));
     let bytes = read(path)?;
     if !codec::is_entry(&bytes) {
         return codec::decode(&bytes).map_err(|e| format!("{}: {e}", path.display()));

@@ -1,13 +1,17 @@
-//! Builds the embedded index: reads the corpus (`corpus/`, or the directory named by
+//! The embedded index: reads the corpus (`corpus/`, or the directory named by
 //! `SCOUR_CORPUS`), indexes it with scour-core and writes `$OUT_DIR/index.bin` (empty when
 //! the `embedded` feature is off).
 
+use std::env;
+use std::fs;
 use std::path::{Path, PathBuf};
-use std::{env, fs, process};
 
 use scour_ingest::{read_corpus, IngestOptions};
 
-fn main() {
+use crate::fail;
+
+/// Writes `$OUT_DIR/index.bin`.
+pub fn build() {
     println!("cargo:rerun-if-env-changed=SCOUR_CORPUS");
     let out = Path::new(&env::var("OUT_DIR").unwrap()).join("index.bin");
     if env::var_os("CARGO_FEATURE_EMBEDDED").is_none() {
@@ -66,9 +70,4 @@ fn watch(path: &Path) {
             watch(&entry.path());
         }
     }
-}
-
-fn fail(message: &str) -> ! {
-    eprintln!("error: {message}");
-    process::exit(1);
 }

@@ -1,0 +1,42 @@
+// The packed scour-site's engine carries no corpus: `new Scour()` fails saying how to open an
+// index, none of the seed corpus's names is in its wasm (they are in the demo's), and it opens
+// an index the package's indexer wrote. Run in Node, as a site's build script would.
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ROOT, fixture, installedApp, npx } from './package.mjs';
+
+let app, engine;
+before(async () => {
+  app = installedApp('engine');
+  engine = await import(pathToFileURL(path.join(app, 'node_modules/scour-site/engine/index.js')).href);
+  const wasm = readFileSync(path.join(app, 'node_modules/scour-site/pkg/scour_engine_bg.wasm'));
+  await engine.init({ module_or_path: wasm });
+});
+
+test('new Scour() fails: there is no embedded index to open', () => {
+  assert.throws(() => Reflect.construct(engine.Scour, []), /no embedded index: open a site's index with await Scour\.load\(url\)/);
+});
+
+test('the seed corpus is not in the engine (its names are in the demo engine)', () => {
+  const names = new Set();
+  for (const file of readdirSync(path.join(ROOT, 'corpus'))) {
+    const text = readFileSync(path.join(ROOT, 'corpus', file), 'utf8');
+    for (const [name] of text.matchAll(/\b[A-Z][a-z]{6,}\b/g)) names.add(name);
+  }
+  const demo = readFileSync(path.join(ROOT, 'www/pkg/scour_engine_bg.wasm')).toString('latin1');
+  const embedded = [...names].filter((name) => demo.includes(name));
+  assert.ok(embedded.length > 20, `the demo engine holds the corpus's names: ${embedded.length}`);
+  const shipped = readFileSync(path.join(app, 'node_modules/scour-site/pkg/scour_engine_bg.wasm')).toString('latin1');
+  assert.deepEqual(embedded.filter((name) => shipped.includes(name)), []);
+});
+
+test('it opens and searches an index the package wrote', () => {
+  const { status, stderr } = npx(app, 'index', fixture('html-site'), '--out', 'out', '--single-file');
+  assert.equal(status, 0, stderr);
+  const scour = engine.Scour.fromBytes(readFileSync(path.join(app, 'out/scour-index.bin')));
+  assert.equal(scour.stats().documents, 5);
+  assert.ok(scour.search('tide', { limit: 3 }).length > 0);
+});

@@ -1,0 +1,121 @@
+// `npx scour-site` (the command line compiled to wasm32-wasip1, run by node:wasi) against the
+// native `scour`, on the test fixtures: the same files byte for byte, the same report and the
+// same errors, run by run.
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fixture, installedApp, native, npx } from './package.mjs';
+
+let app;
+before(() => { app = installedApp('indexer'); });
+
+const site = (name) => path.relative(app, fixture(name));
+/** The report without its one varying figure, the time taken. */
+const steady = (text) => text.replace(/ in \d+\.\d+ s$/m, ' in … s');
+
+/** Every file under `dir`, by relative path, with its bytes. */
+function files(dir) {
+  const found = new Map();
+  const walk = (sub) => {
+    for (const name of readdirSync(path.join(dir, sub))) {
+      const rel = path.join(sub, name);
+      if (statSync(path.join(dir, rel)).isDirectory()) walk(rel);
+      else found.set(rel, readFileSync(path.join(dir, rel)));
+    }
+  };
+  walk('');
+  return found;
+}
+
+/**
+ * Runs each `scour` command line of `runs` natively, then through npx, both in the app's folder
+ * and writing to out/<name>; checks that each run answers the same and leaves the same files.
+ */
+function sameAsNative(name, runs) {
+  const out = path.join(app, 'out', name), kept = path.join(app, 'native', name);
+  rmSync(out, { recursive: true, force: true });
+  rmSync(kept, { recursive: true, force: true });
+  const nativeRuns = runs.map((args) => native(app, ...args));
+  mkdirSync(path.dirname(kept), { recursive: true });
+  renameSync(out, kept);
+  const npxRuns = runs.map((args) => npx(app, ...args));
+  runs.forEach((args, i) => {
+    const [want, got] = [nativeRuns[i], npxRuns[i]];
+    const what = `scour ${args.join(' ')}`;
+    assert.equal(got.status, want.status, `${what}: exit status (stderr: ${got.stderr})`);
+    assert.equal(steady(got.stdout), steady(want.stdout), `${what}: standard output`);
+    assert.equal(got.stderr, want.stderr, `${what}: standard error`);
+  });
+  const [want, got] = [files(kept), files(out)];
+  assert.deepEqual([...got.keys()].sort(), [...want.keys()].sort(), 'the same files');
+  for (const [file, bytes] of want) assert.ok(bytes.equals(got.get(file)), `${file}: the same bytes`);
+  return want;
+}
+
+test('a Markdown site, chunked: the same entry and pieces', () => {
+  const written = sameAsNative('docs', [['index', site('docs-site'), '--out', 'out/docs']]);
+  assert.ok(written.has('scour-index.bin') && written.size > 5, 'an entry and its pieces');
+});
+
+test('an HTML site in one file, with the web bundle', () => {
+  const written = sameAsNative('html', [['index', site('html-site'), '--out', 'out/html', '--single-file', '--bundle']]);
+  for (const file of ['scour-index.bin', 'scour.js', 'highlight.js', 'sw.js', 'pkg/scour_engine.js', 'pkg/scour_engine_bg.wasm']) {
+    assert.ok(written.has(file), `${file} written`);
+  }
+});
+
+test('options, and pages left out: the same report', () => {
+  sameAsNative('lighthouse', [[
+    'index', site('lighthouse-site'), '--out', 'out/lighthouse', '--base-url', '/docs/',
+    '--exclude', 'notes/**', '--content-selector', 'main', '--title-selector', 'h1',
+  ]]);
+});
+
+test('a site rebuilt in place: pieces of the earlier build removed alike', () => {
+  sameAsNative('rebuilt', [
+    ['index', site('docs-site'), '--out', 'out/rebuilt'],
+    ['index', site('html-site'), '--out', 'out/rebuilt'],
+  ]);
+});
+
+test('bad files: skipped with the same reasons, or refused with --strict', () => {
+  sameAsNative('bad', [
+    ['index', site('bad'), site('docs-site'), '--out', 'out/bad'],
+    ['index', site('bad'), '--out', 'out/bad', '--strict'],
+  ]);
+});
+
+test('errors: the same messages and exit status', () => {
+  sameAsNative('errors', [
+    ['index', site('docs-site'), '--out', 'out/errors'],
+    ['index', 'no-such-folder', '--out', 'out/errors'],
+    ['index', site('docs-site'), '--out', 'out/errors', '--base-url', 'docs'],
+    ['index', site('docs-site'), '--out', 'out/errors', '--max-file-size', 'big'],
+    ['index', site('docs-site'), '--out', 'out/errors', '--no-such-flag'],
+    ['index', site('docs-site')],
+    ['search', '--index', 'out/errors/missing.bin', 'tide'],
+  ]);
+});
+
+test('search and stats on an index it wrote; the native scour opens it alike', () => {
+  const runs = [
+    ['search', '--index', 'out/search/scour-index.bin', '--json', 'tide'],
+    ['search', '--index', 'out/search/scour-index.bin', 'lighthouse keeper'],
+    ['stats', '--index', 'out/search/scour-index.bin'],
+  ];
+  sameAsNative('search', [['index', site('html-site'), '--out', 'out/search'], ...runs]);
+  for (const args of runs) {
+    const [opened, own] = [native(app, ...args), native(app, ...args.map((a) => a.replace('out/', 'native/')))];
+    assert.equal(opened.stderr, own.stderr.replaceAll('native/', 'out/'));
+    assert.equal(opened.stdout, own.stdout.replaceAll('native/', 'out/'));
+    assert.equal(opened.status, 0, opened.stderr);
+  }
+});
+
+test('--version names the index format', () => {
+  const { status, stdout } = npx(app, '--version');
+  assert.equal(status, 0);
+  assert.match(stdout, /^scour \d+\.\d+\.\d+ \(index format \d+\)\n$/);
+  assert.equal(stdout, native(app, '--version').stdout);
+});
