@@ -87,6 +87,16 @@ for f in "$WASM" "$GLUE" "${ASSETS[@]}"; do
 done
 printf '%-34s %9d %9d %9d\n' "page weight (excl. HTML)" "$total_raw" "$total_gz" "$total_br"
 printf '    files: %s\n' "$WASM $GLUE ${ASSETS[*]}"
+
+# What the engine is made of: the bundle engine (no index) as shipped, read from the copy with
+# function names that build-wasm.sh keeps (the shipped file has none).
+NAMED=target/size/bundle-engine-named.wasm
+if [ -f "$NAMED" ]; then
+  printf '\nengine composition (%s):\n' "$NAMED"
+  node scripts/wasm-composition.mjs "$NAMED" --top "${TOP:-15}" | sed 's/^/  /'
+else
+  printf '\n(no %s: run scripts/build-wasm.sh for the engine composition)\n' "$NAMED"
+fi
 verdict=PASS; [ "$total_gz" -le "$BUDGET_GZIP" ] || verdict=FAIL
 awk -v g="$total_gz" -v b="$BUDGET_GZIP" -v v="$verdict" \
   'BEGIN { printf "budget: %.1f KiB gzip of %d KiB (%.0f%%): %s\n", g / 1024, b / 1024, 100 * g / b, v }'

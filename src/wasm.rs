@@ -196,9 +196,14 @@ impl Scour {
         }))
     }
 
-    /// Document count, term count and the bytes of index read so far.
+    /// Document count, term count, the bytes of index read so far and the bytes of memory
+    /// the engine holds.
     pub fn stats(&self) -> Result<JsValue, JsError> {
-        to_js(&self.engine.borrow().index.stats())
+        let stats = to_js(&self.engine.borrow().index.stats())?;
+        // WebAssembly memory grows in pages of 64 KiB and never shrinks.
+        let memory = core::arch::wasm32::memory_size::<0>() * 65_536;
+        let _ = Reflect::set(&stats, &"memory".into(), &JsValue::from_f64(memory as f64));
+        Ok(stats)
     }
 
     /// A stored document by id, or `undefined` (or a promise of it, see the module docs).

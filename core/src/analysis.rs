@@ -16,6 +16,7 @@
 use std::ops::Range;
 
 use crate::fold_table;
+use crate::lowercase::lowercase;
 
 /// One term occurrence in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -205,7 +206,9 @@ fn lower_into(chars: impl Iterator<Item = char>, out: &mut String) {
             c if is_apostrophe(c) => out.push('\''),
             // The brackets of a marked letter (`E[x]tract`).
             '[' | ']' => {}
-            c => out.extend(c.to_lowercase()),
+            // The one character whose lower case is two (`i` and a dot above).
+            'İ' => out.push_str("i\u{307}"),
+            c => out.push(lowercase(c)),
         }
     }
     if out[start..].ends_with("'s") {
@@ -339,6 +342,9 @@ fn ends_with_letters(text: &str) -> bool {
 /// The byte length of a letter marked in brackets at `at` (`[x]` in `E[x]tract`, as manual
 /// pages mark an option's letter), which stays part of its word.
 fn marked_letter(text: &str, at: usize) -> Option<usize> {
+    if text.as_bytes().get(at) != Some(&b'[') {
+        return None;
+    }
     let mut chars = text[at..].chars();
     let (open, letter, close) = (chars.next()?, chars.next()?, chars.next()?);
     (open == '[' && close == ']' && is_word_char(letter) && !is_ideographic(letter))
@@ -416,6 +422,9 @@ fn is_script_mark(c: char) -> bool {
 }
 
 fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     c.is_alphanumeric() || is_diacritic(c) || is_script_mark(c)
 }
 

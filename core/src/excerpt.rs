@@ -37,10 +37,19 @@ impl Targets<'_> {
     }
 }
 
-/// The matched `camelCase` parts of the word at `span`, as the index records them.
-fn camel_matches(text: &str, span: &Range<usize>, targets: &Targets) -> Vec<(Range<usize>, usize)> {
+/// The matched `camelCase` parts of the word at `span` (whose term is `term`), as the index
+/// records them.
+fn camel_matches(
+    text: &str,
+    span: &Range<usize>,
+    term: &str,
+    targets: &Targets,
+) -> Vec<(Range<usize>, usize)> {
     let word = &text[span.clone()];
-    if !word.chars().skip(1).any(char::is_uppercase) {
+    // A part's term is a piece of the word's term: a word holding no target has no match.
+    if !word.chars().skip(1).any(char::is_uppercase)
+        || !targets.words.iter().any(|(w, _)| holds(term, w))
+    {
         return Vec::new();
     }
     camel_parts(word)
@@ -50,6 +59,16 @@ fn camel_matches(text: &str, span: &Range<usize>, targets: &Targets) -> Vec<(Ran
             Some((span.start + part.start..span.start + part.end, clause))
         })
         .collect()
+}
+
+/// Whether `piece` occurs in `text`: a plain scan, as terms are short (`str::contains` would
+/// add 3 KB of wasm).
+fn holds(text: &str, piece: &str) -> bool {
+    piece.is_empty()
+        || text
+            .as_bytes()
+            .windows(piece.len())
+            .any(|w| w == piece.as_bytes())
 }
 
 /// A text's word spans and its matches, from one pass of the analyser.
@@ -78,7 +97,7 @@ fn scan(text: &str, targets: &Targets, whole: bool) -> Scan {
             scan.matches.push((token.span.clone(), clause));
             early.matched(clause, &token.span);
         } else {
-            for (span, clause) in camel_matches(text, &token.span, targets) {
+            for (span, clause) in camel_matches(text, &token.span, token.term, targets) {
                 scan.matches.push((span.clone(), clause));
                 early.matched(clause, &span);
             }

@@ -16,6 +16,7 @@ pub mod document;
 pub mod excerpt;
 mod fold_table;
 pub mod index;
+mod lowercase;
 pub mod matching;
 pub mod pieces;
 pub mod postings;

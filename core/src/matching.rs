@@ -11,7 +11,7 @@ use crate::analysis::{stem, CAMEL_PART};
 use crate::cursor::{min_gap, phrase_count, Cursor, Walker};
 use crate::index::Index;
 use crate::pieces::{Gather, Needs};
-use crate::postings::{Norms, Positions};
+use crate::postings::{Merged, Norms, Positions};
 use crate::query::{Atom, Field};
 use crate::ranking::{Bm25f, Weights};
 use crate::sort::{select_by, sort_by};
@@ -116,6 +116,14 @@ pub(crate) struct AtomMatch {
     pub exact_in_title: bool,
     /// The atom is in the title only as a part of compounds.
     pub part_in_title: bool,
+}
+
+/// A term as a candidate expansion: its typos, its document count and its id.
+type Ranked = (u32, u32, u32);
+
+/// Fewest typos first, then the most frequent, then the first in the dictionary.
+fn better(a: &Ranked, b: &Ranked) -> std::cmp::Ordering {
+    a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2))
 }
 
 /// Typos allowed in a word: none under 4 characters, one up to 7, two from 8.
@@ -226,12 +234,40 @@ impl Index {
         if budget == 0 {
             return Ok(Vec::new());
         }
-        let mut completions = self.prefix_terms(prefix)?;
-        select_by(&mut completions, budget, |&a, &b| {
-            self.doc_count(b).cmp(&self.doc_count(a)).then(a.cmp(&b))
-        });
+        // Each term's document count, looked up once rather than at every comparison.
+        let mut completions: Vec<Ranked> = self
+            .prefix_terms(prefix)?
+            .into_iter()
+            .map(|term| (0, self.doc_count(term), term))
+            .collect();
+        select_by(&mut completions, budget, better);
         completions.truncate(budget);
-        Ok(completions)
+        Ok(completions.into_iter().map(|(_, _, term)| term).collect())
+    }
+
+    /// The [`MAX_COMPLETIONS`] best of a word's typo matches (`(term, typos)`, see [`better`]),
+    /// best first, or with `term_order` in their order. A short word mistyped can be close to
+    /// thousands of terms; searching them all would cost more than a keystroke should.
+    fn best_typos(&self, found: Vec<(u32, u32)>, term_order: bool) -> Vec<(u32, u32)> {
+        let mut ranked: Vec<Ranked> = found
+            .iter()
+            .map(|&(term, typos)| (typos, self.doc_count(term), term))
+            .collect();
+        if term_order && ranked.len() <= MAX_COMPLETIONS {
+            return found;
+        }
+        select_by(&mut ranked, MAX_COMPLETIONS, better);
+        ranked.truncate(MAX_COMPLETIONS);
+        if term_order {
+            return found
+                .into_iter()
+                .filter(|(term, _)| ranked.iter().any(|r| r.2 == *term))
+                .collect();
+        }
+        ranked
+            .into_iter()
+            .map(|(typos, _, term)| (term, typos))
+            .collect()
     }
 
     fn expand_word(
@@ -265,14 +301,8 @@ impl Index {
             }
         }
         if expansions.is_empty() && typos && prefix && typo_budget(word) > 0 {
-            let mut completions = self.fuzzy_terms(word, typo_budget(word), true)?;
-            select_by(&mut completions, MAX_COMPLETIONS, |a, b| {
-                a.1.cmp(&b.1)
-                    .then(self.doc_count(b.0).cmp(&self.doc_count(a.0)))
-                    .then(a.0.cmp(&b.0))
-            });
-            completions.truncate(MAX_COMPLETIONS);
-            expansions = completions
+            expansions = self
+                .best_typos(self.fuzzy_terms(word, typo_budget(word), true)?, false)
                 .into_iter()
                 .map(|(term, distance)| {
                     Expansion::of(term, weights.typo * weights.prefix / distance as f32)
@@ -281,7 +311,7 @@ impl Index {
         }
         if expansions.is_empty() && typos && typo_budget(word) > 0 {
             expansions = self
-                .fuzzy_terms(word, typo_budget(word), false)?
+                .best_typos(self.fuzzy_terms(word, typo_budget(word), false)?, true)
                 .into_iter()
                 .map(|(term, distance)| Expansion::of(term, weights.typo / distance as f32))
                 .collect();
@@ -352,63 +382,53 @@ impl Index {
             .collect())
     }
 
-    /// Weighted title and body frequencies of a word's expansions, per document.
+    /// Weighted title and body frequencies of a word's expansions, per document, in
+    /// document order.
     fn word_frequencies(
         &self,
         expansions: &[Expansion],
         field: Field,
     ) -> Result<Vec<Frequencies>, Needs> {
-        let mut frequencies: Vec<Frequencies> = Vec::new();
-        // Where each document's entry is in `frequencies`, when several expansions may share it.
-        let mut slot = vec![
-            u32::MAX;
-            if expansions.len() > 1 {
-                self.document_count()
-            } else {
-                0
-            }
-        ];
+        let mut lists = Vec::with_capacity(expansions.len());
         for expansion in expansions {
-            for posting in self.postings(expansion.term, false)?.iter() {
-                let body_tf = if field == Field::Title {
-                    0
-                } else {
-                    posting.body_tf
-                };
-                if posting.title_tf + body_tf == 0 {
-                    continue;
+            lists.push(self.postings(expansion.term, false)?.iter());
+        }
+        let mut frequencies: Vec<Frequencies> = Vec::new();
+        // A document's postings of several expansions come in expansion order.
+        for (e, posting) in Merged::new(lists) {
+            let expansion = &expansions[e];
+            let body_tf = if field == Field::Title {
+                0
+            } else {
+                posting.body_tf
+            };
+            if posting.title_tf + body_tf == 0 {
+                continue;
+            }
+            // A camelCase part in a title counts as much as in the body.
+            let (title_tf, body_tf) = if expansion.part {
+                (0, posting.title_tf + body_tf)
+            } else {
+                (posting.title_tf, body_tf)
+            };
+            let title = expansion.weight * title_tf as f32;
+            let body = expansion.weight * body_tf as f32;
+            let how = match (posting.title_tf > 0, expansion.part) {
+                (false, _) | (true, true) => InTitle::No,
+                _ if expansion.weight >= 1.0 => InTitle::Exact,
+                _ => InTitle::Other,
+            };
+            let in_title = TitleMatch {
+                how,
+                part_only: posting.title_part_only,
+            };
+            match frequencies.last_mut() {
+                Some(entry) if entry.0 == posting.doc => {
+                    entry.1 += title;
+                    entry.2 += body;
+                    entry.4 = entry.4.or(in_title);
                 }
-                // A camelCase part in a title counts as much as in the body.
-                let (title_tf, body_tf) = if expansion.part {
-                    (0, posting.title_tf + body_tf)
-                } else {
-                    (posting.title_tf, body_tf)
-                };
-                let title = expansion.weight * title_tf as f32;
-                let body = expansion.weight * body_tf as f32;
-                let how = match (posting.title_tf > 0, expansion.part) {
-                    (false, _) | (true, true) => InTitle::No,
-                    _ if expansion.weight >= 1.0 => InTitle::Exact,
-                    _ => InTitle::Other,
-                };
-                let in_title = TitleMatch {
-                    how,
-                    part_only: posting.title_part_only,
-                };
-                match slot.get_mut(posting.doc as usize) {
-                    Some(s) if *s != u32::MAX => {
-                        let entry = &mut frequencies[*s as usize];
-                        entry.1 += title;
-                        entry.2 += body;
-                        entry.4 = entry.4.or(in_title);
-                    }
-                    found => {
-                        if let Some(s) = found {
-                            *s = frequencies.len() as u32;
-                        }
-                        frequencies.push((posting.doc, title, body, posting.norms, in_title));
-                    }
-                }
+                _ => frequencies.push((posting.doc, title, body, posting.norms, in_title)),
             }
         }
         Ok(frequencies)
@@ -480,12 +500,16 @@ impl Index {
 
     /// Documents holding any of the expansions, sorted.
     fn union_documents(&self, expansions: &[Expansion]) -> Result<Vec<u32>, Needs> {
-        let mut docs: Vec<u32> = Vec::new();
+        let mut lists = Vec::with_capacity(expansions.len());
         for e in expansions {
-            docs.extend(self.postings(e.term, false)?.iter().map(|p| p.doc));
+            lists.push(self.postings(e.term, false)?.iter());
         }
-        sort_by(&mut docs, u32::cmp);
-        docs.dedup();
+        let mut docs: Vec<u32> = Vec::new();
+        for (_, posting) in Merged::new(lists) {
+            if docs.last() != Some(&posting.doc) {
+                docs.push(posting.doc);
+            }
+        }
         Ok(docs)
     }
 

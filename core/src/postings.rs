@@ -289,6 +289,73 @@ impl Iterator for PostingIter<'_> {
     }
 }
 
+/// Several posting lists read as one, in document order; the postings of one document in
+/// the order of their lists. A heap of the lists' next postings: no memory beyond one
+/// posting per list, whatever the number of documents.
+pub(crate) struct Merged<'a> {
+    lists: Vec<PostingIter<'a>>,
+    /// Each list's next posting, by document and list; the root is the next one out.
+    heap: Vec<(Posting, usize)>,
+}
+
+impl<'a> Merged<'a> {
+    pub(crate) fn new(mut lists: Vec<PostingIter<'a>>) -> Merged<'a> {
+        let mut heap = Vec::with_capacity(lists.len());
+        for (list, postings) in lists.iter_mut().enumerate() {
+            if let Some(posting) = postings.next() {
+                heap.push((posting, list));
+            }
+        }
+        let mut merged = Merged { lists, heap };
+        for node in (0..merged.heap.len() / 2).rev() {
+            merged.sift_down(node);
+        }
+        merged
+    }
+
+    fn before(&self, a: usize, b: usize) -> bool {
+        let (x, y) = (&self.heap[a], &self.heap[b]);
+        (x.0.doc, x.1) < (y.0.doc, y.1)
+    }
+
+    fn sift_down(&mut self, mut node: usize) {
+        loop {
+            let left = 2 * node + 1;
+            if left >= self.heap.len() {
+                return;
+            }
+            let right = left + 1;
+            let child = if right < self.heap.len() && self.before(right, left) {
+                right
+            } else {
+                left
+            };
+            if !self.before(child, node) {
+                return;
+            }
+            self.heap.swap(node, child);
+            node = child;
+        }
+    }
+}
+
+impl Iterator for Merged<'_> {
+    /// The number of a posting's list, and the posting.
+    type Item = (usize, Posting);
+
+    fn next(&mut self) -> Option<(usize, Posting)> {
+        let (posting, list) = *self.heap.first()?;
+        match self.lists[list].next() {
+            Some(next) => self.heap[0] = (next, list),
+            None => {
+                self.heap.swap_remove(0);
+            }
+        }
+        self.sift_down(0);
+        Some((list, posting))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

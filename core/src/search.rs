@@ -11,7 +11,7 @@ use std::ops::Range;
 use crate::analysis::{analyze, stem, CompoundRole, CAMEL_PART};
 use crate::excerpt::{excerpt, highlight, Targets};
 use crate::index::Index;
-use crate::matching::{typo_budget, Expansion};
+use crate::matching::{typo_budget, AtomMatch, Expansion};
 use crate::pieces::{Gather, Needs, StoredDocument, Texts};
 use crate::postings::GENERIC_SHARE;
 use crate::query::{Atom, Query, Syntax, MAX_QUERY_CHARS, MAX_WORDS};
@@ -153,7 +153,10 @@ impl Index {
         }
         gather.finish()?;
         let (expansions, excluded) = (expansions.unwrap_or_default(), excluded.unwrap_or_default());
-        let mut keep = keep.unwrap_or_default();
+        let mut keep = Keep {
+            allowed: keep.flatten(),
+            excluded: Vec::new(),
+        };
         let proximity_words = proximity_words(query, &expansions, w.proximity);
         self.require_postings(
             query
@@ -179,55 +182,53 @@ impl Index {
                 ),
         )?;
         for (atom, atom_expansions) in query.excluded.iter().zip(&excluded) {
-            for doc in self.excluded_documents(atom, atom_expansions)? {
-                keep[doc as usize] = false;
-            }
+            keep.excluded
+                .extend(self.excluded_documents(atom, atom_expansions)?);
         }
-        let n = self.document_count();
-        let mut ranks = Ranks::new(n);
-        let mut candidates = if browsing {
-            (0..n as u32).filter(|&d| keep[d as usize]).collect()
+        sort_by(&mut keep.excluded, u32::cmp);
+        let mut candidates: Vec<Candidate> = if browsing {
+            (0..self.document_count() as u32)
+                .filter(|&doc| keep.keeps(doc))
+                .map(|doc| Candidate {
+                    doc,
+                    tier: 0,
+                    score: 0.0,
+                })
+                .collect()
         } else {
-            self.score_clauses(
-                query,
-                &expansions,
-                &bm25,
-                &keep,
-                options.require_all,
-                &mut ranks,
-            )?
+            self.score_clauses(query, &expansions, &bm25, &keep, options.require_all)?
         };
         let page_end = options.offset.saturating_add(options.limit);
         select_by(
             &mut candidates,
             page_end.max(PROXIMITY_CANDIDATES),
-            |&a, &b| ranks.order(a, b),
+            Candidate::order,
         );
         if !browsing {
             let words: Vec<&[Expansion]> = proximity_words
                 .iter()
                 .map(|&c| expansions[c][0].as_slice())
                 .collect();
-            self.add_proximity(&words, &mut candidates, &mut ranks, &bm25, w.proximity)?;
+            self.add_proximity(&words, &mut candidates, &bm25, w.proximity)?;
         }
         if options.sort == Sort::Date {
             let dates = self.dates()?;
             let date = |d: u32| dates.get(d as usize).filter(|d| !d.is_empty());
-            select_by(&mut candidates, page_end, |&a, &b| {
-                date(b).cmp(&date(a)).then_with(|| ranks.order(a, b))
+            select_by(&mut candidates, page_end, |a, b| {
+                date(b.doc)
+                    .cmp(&date(a.doc))
+                    .then_with(|| Candidate::order(a, b))
             });
         }
-        let scores = ranks.scores;
-        let page: Vec<u32> = candidates
+        let page: Vec<&Candidate> = candidates
             .iter()
             .skip(options.offset)
             .take(options.limit)
-            .copied()
             .collect();
         let mut gather = Gather::default();
         let stored: Vec<_> = page
             .iter()
-            .map(|&doc| gather.take(self.stored(doc)))
+            .map(|c| gather.take(self.stored(c.doc)))
             .collect();
         gather.finish()?;
         let targets = self.highlight_targets(query, &expansions);
@@ -235,7 +236,7 @@ impl Index {
             hits: page
                 .iter()
                 .zip(stored.into_iter().flatten())
-                .map(|(&doc, stored)| hit(stored, scores[doc as usize], &targets))
+                .map(|(c, stored)| hit(stored, c.score, &targets))
                 .collect(),
             total: candidates.len(),
             facets: if options.facets {
@@ -302,13 +303,13 @@ impl Index {
         Ok(expansions)
     }
 
-    /// Which documents pass the filters and date bounds.
-    fn restrictions(&self, options: &SearchOptions) -> Result<Vec<bool>, Needs> {
+    /// Which documents pass the filters and date bounds, when there are some.
+    fn restrictions(&self, options: &SearchOptions) -> Result<Option<Vec<bool>>, Needs> {
+        if !has_restrictions(options) {
+            return Ok(None);
+        }
         let n = self.document_count();
         let mut keep = vec![true; n];
-        if !has_restrictions(options) {
-            return Ok(keep);
-        }
         let filtering = options.filters.iter().any(|(_, v)| !v.is_empty());
         let dating = options.date_from.is_some() || options.date_to.is_some();
         let mut gather = Gather::default();
@@ -356,31 +357,29 @@ impl Index {
                 *k &= after_from && before_to;
             }
         }
-        Ok(keep)
+        Ok(Some(keep))
     }
 
-    /// Scores each clause into `ranks` and returns the kept documents that match every
-    /// required clause (when `require_all` and some document does), or else those matching
-    /// any. A document whose title holds every clause ranks by how much of the title they
-    /// make: exactly the query as typed, it comes first; exactly the query in another form
-    /// (a compound's joined form), next; the query and more words, its score grows with the
-    /// share of the title the query makes.
+    /// Scores each clause and returns the kept documents that match every required clause
+    /// (when `require_all` and some document does), or else those matching any. A document
+    /// whose title holds every clause ranks by how much of the title they make: exactly the
+    /// query as typed, it comes first; exactly the query in another form (a compound's
+    /// joined form), next; the query and more words, its score grows with the share of the
+    /// title the query makes. Only the documents some clause matches are kept in memory.
     fn score_clauses(
         &self,
         query: &Query,
         expansions: &[Vec<Vec<Expansion>>],
         bm25: &Bm25f,
-        keep: &[bool],
+        keep: &Keep,
         require_all: bool,
-        ranks: &mut Ranks,
-    ) -> Result<Vec<u32>, Needs> {
+    ) -> Result<Vec<Candidate>, Needs> {
         let n = self.document_count();
-        let mut tallies = vec![Tally::default(); n];
-        let mut touched: Vec<u32> = Vec::new();
+        // The documents matched so far, in document order.
+        let mut scored: Vec<Scored> = Vec::new();
         for (clause_number, (clause, clause_expansions)) in
             (1u8..).zip(query.clauses.iter().zip(expansions))
         {
-            touched.clear();
             for (alternative, (atom, atom_expansions)) in clause
                 .alternatives
                 .iter()
@@ -392,9 +391,9 @@ impl Index {
                 let generic =
                     atom.is_stop_word() || matches.len() as f32 > GENERIC_SHARE * n as f32;
                 let specific_width = if generic { 0 } else { width };
-                for m in matches {
-                    let tally = &mut tallies[m.doc as usize];
-                    ranks.scores[m.doc as usize] += m.score * m.norms.weight;
+                scored = merge(scored, &matches, |entry, m| {
+                    let tally = &mut entry.tally;
+                    entry.score += m.score * m.norms.weight;
                     tally.title_length = m.norms.title_length.min(u32::from(u16::MAX)) as u16;
                     tally.title_stop = m.norms.title_stop;
                     tally.title_generic = m.norms.title_generic;
@@ -402,7 +401,6 @@ impl Index {
                         tally.clause = clause_number;
                         tally.matched += u8::from(!clause.optional);
                         tally.this = ClauseInTitle::default();
-                        touched.push(m.doc);
                     }
                     if m.in_title {
                         let first = tally.this.width == 0;
@@ -414,38 +412,99 @@ impl Index {
                         tally.this.exact = true;
                         tally.this.as_typed |= alternative == 0;
                     }
-                }
+                });
             }
-            for &doc in &touched {
-                tallies[doc as usize].close_clause();
+            for entry in &mut scored {
+                if entry.tally.clause == clause_number {
+                    entry.tally.close_clause();
+                }
             }
         }
         let required = query.required() as u8;
-        let needed = if require_all && (0..n).any(|d| keep[d] && tallies[d].matched == required) {
+        let needed = if require_all
+            && scored
+                .iter()
+                .any(|e| e.tally.matched == required && keep.keeps(e.doc))
+        {
             required
         } else {
             1
         };
-        let candidates: Vec<u32> = (0..n)
-            .filter(|&d| keep[d] && tallies[d].matched >= needed)
-            .map(|d| d as u32)
-            .collect();
         let clauses = query.clauses.len() as u8;
-        for &doc in &candidates {
-            let d = doc as usize;
-            let tally = &tallies[d];
-            if clauses > 0 && tally.in_title == clauses {
-                let title = f32::from(tally.title_length.max(1));
-                let whole = f32::from(tally.width) >= title;
-                ranks.tier[d] = match (whole, tally.exact, tally.as_typed) {
-                    (true, e, t) if t == clauses && e == clauses => 2,
-                    (true, e, _) if e == clauses => 1,
-                    _ => 0,
+        Ok(scored
+            .into_iter()
+            .filter(|e| e.tally.matched >= needed && keep.keeps(e.doc))
+            .map(|Scored { doc, score, tally }| {
+                let mut candidate = Candidate {
+                    doc,
+                    tier: 0,
+                    score,
                 };
-                ranks.scores[d] *= 1.0 + tally.title_share().min(1.0);
-            }
+                if clauses > 0 && tally.in_title == clauses {
+                    let title = f32::from(tally.title_length.max(1));
+                    let whole = f32::from(tally.width) >= title;
+                    candidate.tier = match (whole, tally.exact, tally.as_typed) {
+                        (true, e, t) if t == clauses && e == clauses => 2,
+                        (true, e, _) if e == clauses => 1,
+                        _ => 0,
+                    };
+                    candidate.score *= 1.0 + tally.title_share().min(1.0);
+                }
+                candidate
+            })
+            .collect())
+    }
+}
+
+/// A document some clause matched: its score so far and what it matched.
+struct Scored {
+    doc: u32,
+    score: f32,
+    tally: Tally,
+}
+
+/// `scored` with each of an atom's `matches` (in document order, each document once)
+/// folded into its document's entry by `add`, a new entry for a document not matched yet.
+fn merge(
+    scored: Vec<Scored>,
+    matches: &[AtomMatch],
+    mut add: impl FnMut(&mut Scored, &AtomMatch),
+) -> Vec<Scored> {
+    if matches.is_empty() {
+        return scored;
+    }
+    let mut merged = Vec::with_capacity(scored.len() + matches.len());
+    let mut earlier = scored.into_iter().peekable();
+    for m in matches {
+        while let Some(entry) = earlier.next_if(|e| e.doc < m.doc) {
+            merged.push(entry);
         }
-        Ok(candidates)
+        let mut entry = earlier.next_if(|e| e.doc == m.doc).unwrap_or(Scored {
+            doc: m.doc,
+            score: 0.0,
+            tally: Tally::default(),
+        });
+        add(&mut entry, m);
+        merged.push(entry);
+    }
+    merged.extend(earlier);
+    merged
+}
+
+/// Which documents a search may return: those passing the filters and date bounds (all,
+/// without any) that no excluded word or phrase matches.
+struct Keep {
+    allowed: Option<Vec<bool>>,
+    /// Documents an exclusion matches, sorted.
+    excluded: Vec<u32>,
+}
+
+impl Keep {
+    fn keeps(&self, doc: u32) -> bool {
+        self.allowed
+            .as_ref()
+            .is_none_or(|allowed| allowed.get(doc as usize) == Some(&true))
+            && self.excluded.binary_search(&doc).is_err()
     }
 }
 
@@ -518,28 +577,22 @@ impl Tally {
     }
 }
 
-/// What orders candidates: a title that is exactly the query first (as typed, then in
-/// another form), then the score, then the number.
-struct Ranks {
-    scores: Vec<f32>,
-    tier: Vec<u8>,
+/// A document a search returns, with what orders it: a title that is exactly the query
+/// first (as typed, then in another form), then the score, then the number.
+#[derive(Debug, Clone, Copy)]
+struct Candidate {
+    doc: u32,
+    tier: u8,
+    score: f32,
 }
 
-impl Ranks {
-    fn new(documents: usize) -> Ranks {
-        Ranks {
-            scores: vec![0.0; documents],
-            tier: vec![0; documents],
-        }
-    }
-
+impl Candidate {
     /// Better first; documents are numbered by id, so ties go to the smaller id.
-    fn order(&self, a: u32, b: u32) -> std::cmp::Ordering {
-        let (i, j) = (a as usize, b as usize);
-        self.tier[j]
-            .cmp(&self.tier[i])
-            .then(self.scores[j].total_cmp(&self.scores[i]))
-            .then(a.cmp(&b))
+    fn order(a: &Candidate, b: &Candidate) -> std::cmp::Ordering {
+        b.tier
+            .cmp(&a.tier)
+            .then(b.score.total_cmp(&a.score))
+            .then(a.doc.cmp(&b.doc))
     }
 }
 
@@ -592,8 +645,7 @@ impl Index {
     fn add_proximity(
         &self,
         words: &[&[Expansion]],
-        candidates: &mut [u32],
-        ranks: &mut Ranks,
+        candidates: &mut [Candidate],
         bm25: &Bm25f,
         weight: f32,
     ) -> Result<(), Needs> {
@@ -601,13 +653,19 @@ impl Index {
             return Ok(());
         }
         let top = candidates.len().min(PROXIMITY_CANDIDATES);
-        let mut docs = candidates[..top].to_vec();
-        sort_by(&mut docs, u32::cmp);
+        // Each of the best candidates' document and place, in document order.
+        let mut places: Vec<(u32, usize)> = candidates[..top]
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.doc, i))
+            .collect();
+        sort_by(&mut places, |a, b| a.0.cmp(&b.0));
+        let docs: Vec<u32> = places.iter().map(|p| p.0).collect();
         let bonus = self.proximity_bonus(words, &docs, bm25, weight)?;
-        for (doc, b) in docs.iter().zip(bonus) {
-            ranks.scores[*doc as usize] += b;
+        for ((_, i), b) in places.iter().zip(bonus) {
+            candidates[*i].score += b;
         }
-        sort_by(&mut candidates[..top], |&a, &b| ranks.order(a, b));
+        sort_by(&mut candidates[..top], Candidate::order);
         Ok(())
     }
 
@@ -625,10 +683,10 @@ impl Index {
     }
 
     /// For each filter name, how many candidates carry each value (values with none left out).
-    fn facets(&self, candidates: &[u32]) -> Result<Facets, Needs> {
+    fn facets(&self, candidates: &[Candidate]) -> Result<Facets, Needs> {
         let mut member = vec![false; self.document_count()];
-        for &doc in candidates {
-            member[doc as usize] = true;
+        for c in candidates {
+            member[c.doc as usize] = true;
         }
         let mut facets = Facets::new();
         for (name, values) in self.filters()? {

@@ -316,6 +316,12 @@ fn stats_describe_the_index() {
         Some(scour::EMBEDDED_INDEX.len() as f64)
     );
     assert_eq!(get(&stats, "chunked").as_bool(), Some(false));
+    let memory = get(&stats, "memory").as_f64().unwrap_or(0.0);
+    assert!(
+        memory >= scour::EMBEDDED_INDEX.len() as f64 && memory % 65_536.0 == 0.0,
+        "{}",
+        json(&stats)
+    );
 
     let bytes = single_file(&tagged_documents());
     let stats = ok(
