@@ -22,6 +22,7 @@ use bincode::{Decode, Encode};
 use crate::dictionary::TermDictionary;
 use crate::document::Section;
 use crate::index::{run_terms, Index};
+use crate::language::{Language, Languages};
 use crate::pieces::{
     Entry, FilterValues, Filters, IdPieceRef, Name, PieceId, StoredDocument, StreamsRef, TermPiece,
     TermPieceRef,
@@ -29,7 +30,7 @@ use crate::pieces::{
 use crate::postings::{read_varint, write_varint, GENERIC_BITS, MAX_GENERIC};
 
 /// Bumped whenever a payload layout changes.
-pub const FORMAT_VERSION: u16 = 3;
+pub const FORMAT_VERSION: u16 = 4;
 /// The scour version writing and reading this format.
 pub const SCOUR_VERSION: &str = env!("CARGO_PKG_VERSION");
 const FIXED_HEADER: usize = 8 + 2 + 4 + 8 + 1;
@@ -242,6 +243,8 @@ struct EntryPayload {
     documents_name: u64,
     dates: Option<u64>,
     filters: Option<u64>,
+    /// The documents' languages (primary subtags), sorted.
+    languages: Vec<String>,
 }
 
 #[derive(Encode)]
@@ -278,6 +281,8 @@ struct DocumentPayload {
     meta: Vec<(String, String)>,
     /// Start, anchor and heading of each section.
     sections: Vec<(u32, String, String)>,
+    /// The document's language (primary subtag).
+    lang: String,
 }
 
 #[derive(Encode)]
@@ -312,6 +317,7 @@ impl<C> Decode<C> for EntryPayload {
             documents_name: u64::decode(d)?,
             dates: optional(d, u64::decode)?,
             filters: optional(d, u64::decode)?,
+            languages: list(d, string)?,
         })
     }
 }
@@ -357,6 +363,7 @@ impl<C> Decode<C> for DocumentPayload {
             url: optional(d, string)?,
             meta: list(d, |d| Ok((string(d)?, string(d)?)))?,
             sections: list(d, |d| Ok((u32::decode(d)?, string(d)?, string(d)?)))?,
+            lang: string(d)?,
         })
     }
 }
@@ -471,6 +478,8 @@ pub struct Parts {
     pub dates: Option<Vec<Option<String>>>,
     pub filters: Option<Filters>,
     pub ids_per_piece: usize,
+    /// The documents' languages, each once.
+    pub languages: Languages,
 }
 
 /// One term as written.
@@ -626,6 +635,7 @@ pub fn write(parts: Parts) -> IndexFiles {
             .iter()
             .map(|s| (s.start, s.anchor.clone(), s.title.clone()))
             .collect(),
+        lang: d.lang.clone(),
     };
     let documents_name = parts
         .documents
@@ -669,6 +679,11 @@ pub fn write(parts: Parts) -> IndexFiles {
         documents_name,
         dates: dates.as_deref().map(name_of),
         filters: filters.as_deref().map(name_of),
+        languages: parts
+            .languages
+            .iter()
+            .map(|l| l.code().to_string())
+            .collect(),
     };
     pieces.extend(dates.map(|file| (PieceId::Dates, file)));
     pieces.extend(filters.map(|file| (PieceId::Filters, file)));
@@ -756,6 +771,7 @@ pub fn decode_entry(bytes: &[u8]) -> Result<Entry, FormatError> {
         documents_name: p.documents_name,
         dates: p.dates,
         filters: p.filters,
+        languages: Languages::new(p.languages.iter().map(|l| Language::from_tag(l)).collect()),
     })
 }
 
@@ -970,6 +986,7 @@ pub(crate) fn decode_document(
         url: p.url,
         meta: p.meta,
         sections,
+        lang: Language::from_tag(&p.lang).code().to_string(),
     })
 }
 
@@ -1154,6 +1171,7 @@ mod tests {
             documents_name: 7,
             dates: None,
             filters: None,
+            languages: Languages::english(),
         };
         let piece = |start: u32| {
             let payload = DocumentPayload {
@@ -1166,6 +1184,7 @@ mod tests {
                 url: None,
                 meta: Vec::new(),
                 sections: vec![(start, "h".into(), "H".into())],
+                lang: "en".into(),
             };
             seal(Kind::Document, &to_bytes(payload))
         };

@@ -8,7 +8,10 @@ use std::ops::Range;
 
 use crate::codec::{self, FormatError};
 use crate::dictionary::TermDictionary;
-use crate::pieces::{Entry, FilterValues, Filters, Needs, PieceId, StoredDocument, TermPiece};
+use crate::language::Languages;
+use crate::pieces::{
+    Entry, FilterValues, Filters, Gather, Needs, PieceId, StoredDocument, TermPiece,
+};
 use crate::postings::PostingList;
 
 /// A searchable index, complete or partly loaded.
@@ -162,6 +165,11 @@ impl Index {
         Ok(())
     }
 
+    /// The languages of the index's documents: queries are stemmed in each.
+    pub fn languages(&self) -> &Languages {
+        &self.entry.languages
+    }
+
     pub fn stats(&self) -> Stats {
         Stats {
             documents: self.entry.documents as usize,
@@ -292,7 +300,20 @@ impl Index {
     }
 
     /// The terms sharing `stem`, if two or more do.
-    pub(crate) fn stem_members(&self, stem: &str) -> Result<&[u32], Needs> {
+    /// The terms sharing a stem with the normalised `word` in any of the index's languages.
+    pub(crate) fn stem_family(&self, word: &str) -> Result<Vec<u32>, Needs> {
+        let mut gather = Gather::default();
+        let mut members = Vec::new();
+        for key in self.entry.languages.stem_keys(word) {
+            members.extend_from_slice(gather.take(self.stem_members(&key)).unwrap_or_default());
+        }
+        gather.finish()?;
+        members.sort_unstable();
+        members.dedup();
+        Ok(members)
+    }
+
+    fn stem_members(&self, stem: &str) -> Result<&[u32], Needs> {
         let loaded = self.term_piece(self.term_piece_of(stem))?;
         let stems = &loaded.piece;
         Ok(stems

@@ -15,13 +15,16 @@ pub mod document;
 pub mod excerpt;
 mod fold_table;
 pub mod index;
+pub mod language;
 pub mod matching;
 pub mod pieces;
 pub mod postings;
 pub mod query;
 pub mod ranking;
 pub mod search;
+pub mod segment;
 mod sort;
+mod stop_words;
 pub mod subresults;
 
 pub use builder::IndexBuilder;

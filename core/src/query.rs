@@ -8,7 +8,8 @@
 //! stop words are dropped). A word repeated as a clause weighs more; repeated alternatives
 //! and exclusions count once.
 
-use crate::analysis::{accented_term, is_stop_word, tokenize, CompoundRole};
+use crate::analysis::{accented_term, tokenize, CompoundRole};
+use crate::language::Languages;
 
 /// Characters of a query that are read; the rest is ignored.
 pub const MAX_QUERY_CHARS: usize = 1_000;
@@ -80,15 +81,16 @@ impl Atom {
         }
     }
 
-    /// Whether the atom is a single stop word.
-    pub fn is_stop_word(&self) -> bool {
-        matches!(self, Atom::Word { term, .. } if is_stop_word(term))
+    /// Whether the atom is a single stop word in one of `languages`.
+    pub fn is_stop_word(&self, languages: &Languages) -> bool {
+        matches!(self, Atom::Word { term, .. } if languages.is_stop_word(term))
     }
 }
 
 impl Query {
     /// Parses `text`. With `typing`, a last word not followed by a space matches as a prefix.
-    pub fn parse(text: &str, syntax: Syntax, typing: bool) -> Query {
+    /// Stop words are those of the index's `languages`.
+    pub fn parse(text: &str, syntax: Syntax, typing: bool, languages: &Languages) -> Query {
         let text: String = text
             .chars()
             .take(MAX_QUERY_CHARS)
@@ -97,7 +99,7 @@ impl Query {
         let items = lex(&text, syntax);
         let last_word_open = typing && !text.ends_with(char::is_whitespace);
         let mut query = build(items, last_word_open);
-        query.drop_stop_words();
+        query.drop_stop_words(languages);
         query.truncate(MAX_ATOMS);
         query
     }
@@ -116,8 +118,8 @@ impl Query {
     /// Clauses that are a lone stop word, when other clauses remain, are dropped ("the"
     /// adds nothing to "the kremlin and the duma"), or made optional in a short query, where
     /// they may be part of a title. Phrases and a word still being typed keep theirs.
-    fn drop_stop_words(&mut self) {
-        let is_stop = |clause: &Clause| matches!(clause.alternatives.as_slice(), [Atom::Word { term, prefix: false, .. }] if is_stop_word(term));
+    fn drop_stop_words(&mut self, languages: &Languages) {
+        let is_stop = |clause: &Clause| matches!(clause.alternatives.as_slice(), [Atom::Word { term, prefix: false, .. }] if languages.is_stop_word(term));
         if self.clauses.iter().all(is_stop) {
             return;
         }

@@ -8,7 +8,7 @@
 
 use std::ops::Range;
 
-use crate::analysis::{analyze, stem, CompoundRole, CAMEL_PART};
+use crate::analysis::{analyze, CompoundRole, CAMEL_PART};
 use crate::excerpt::{excerpt, highlight, Targets};
 use crate::index::Index;
 use crate::matching::{typo_budget, Expansion};
@@ -121,7 +121,7 @@ impl Index {
     /// Parses and searches `query`, or names the pieces it needs that are not loaded yet:
     /// fetch them, [`Index::insert`] them and search again.
     pub fn try_search(&self, query: &str, options: &SearchOptions) -> Result<SearchResults, Needs> {
-        let parsed = Query::parse(query, options.syntax, options.typing);
+        let parsed = Query::parse(query, options.syntax, options.typing, &self.entry.languages);
         let mut results = self.search_query(&parsed, options)?;
         if results.total == 0 && !parsed.is_empty() {
             results.suggestion = self.suggest(query)?;
@@ -386,8 +386,8 @@ impl Index {
             {
                 let width = atom.width().min(u16::from(u8::MAX)) as u8;
                 let matches = self.score_atom(atom, atom_expansions, bm25)?;
-                let generic =
-                    atom.is_stop_word() || matches.len() as f32 > GENERIC_SHARE * n as f32;
+                let generic = atom.is_stop_word(&self.entry.languages)
+                    || matches.len() as f32 > GENERIC_SHARE * n as f32;
                 let specific_width = if generic { 0 } else { width };
                 for m in matches {
                     let tally = &mut tallies[m.doc as usize];
@@ -691,7 +691,8 @@ impl Index {
             .collect();
         gather.finish()?;
         for ((span, _), replacement) in words.into_iter().zip(closest) {
-            let Some(replacement) = replacement else {
+            // Bigrams of unspaced text overlap: a word within the last one replaced stays.
+            let Some(replacement) = replacement.filter(|_| span.start >= copied) else {
                 continue;
             };
             suggestion.push_str(&text[copied..span.start]);
@@ -715,7 +716,7 @@ impl Index {
     fn closest_term(&self, term: &str) -> Result<Option<&str>, Needs> {
         let mut gather = Gather::default();
         let exact = gather.take(self.find_term(term));
-        let members = gather.take(self.stem_members(&stem(term)));
+        let members = gather.take(self.stem_family(term));
         gather.finish()?;
         let known = exact.flatten().is_some() || !members.unwrap_or_default().is_empty();
         if known || term.chars().count() < 3 {
