@@ -437,7 +437,7 @@ fn index_base_url_prefixes_every_url_made_from_a_path() {
 
 #[test]
 fn bad_option_values_are_refused_naming_the_option_and_the_fault() {
-    let cases: [(&[&str], &[&str]); 4] = [
+    let cases: [(&[&str], &[&str]); 5] = [
         (
             &["--content-selector", "main >"],
             &[
@@ -458,12 +458,44 @@ fn bad_option_values_are_refused_naming_the_option_and_the_fault() {
             &["--base-url", "docs/"],
             &["--base-url", "must start with `/`"],
         ),
+        (
+            &["--lang", "english"],
+            &["--lang", "\"english\" is not a language tag"],
+        ),
     ];
     for (options, expected) in cases {
         let message = refused(options);
         for part in expected {
             assert!(message.contains(part), "{part:?} not in {message}");
         }
+    }
+}
+
+#[test]
+fn a_multilingual_site_is_searched_in_each_pages_language() {
+    let index = index(&[&fixture("multilingual")], "multilingual");
+    let index = index.to_str().unwrap();
+    for (query, id) in [
+        ("borrowed", "en"),
+        ("Haus", "de"),
+        ("école", "fr"),
+        ("l'économie", "fr"),
+        ("libros", "es"),
+        ("книга", "ru"),
+        ("图书馆", "zh"),
+        ("北京 大学", "zh"),
+        ("東京 図書館", "ja"),
+        ("コンピュータ", "ja"),
+        ("한국어", "ko"),
+        ("arte", "it"),
+        ("ｱｲｳｴｵ", "mixed"),
+    ] {
+        let found = json_ids(&scour(&["search", query, "--index", index, "--json"]));
+        assert_eq!(
+            found.first().map(String::as_str),
+            Some(id),
+            "{query}: {found:?}"
+        );
     }
 }
 
