@@ -8,7 +8,7 @@ use crate::analysis::{
 use crate::codec::{self, IndexFiles, PartTerm, Parts};
 use crate::document::{Document, Section};
 use crate::index::Index;
-use crate::language::{Language, Languages};
+use crate::language::{Language, Languages, LANGUAGE_FILTER};
 use crate::pieces::{Filters, Layout, StoredDocument};
 use crate::postings::{EncodedPostings, Norms, Occurrences, GENERIC_SHARE, MAX_GENERIC};
 
@@ -179,6 +179,13 @@ impl IndexBuilder {
             document.norms.title_generic = positions_of(terms, generic) - document.norms.title_stop;
         }
         let languages = Languages::new(documents.iter().map(|d| d.language.clone()).collect());
+        if languages.iter().count() > 1 {
+            for document in &mut documents {
+                let code = document.language.code().to_string();
+                let values = document.filters.entry(LANGUAGE_FILTER.to_string());
+                values.or_default().push(code);
+            }
+        }
         let language_of: Vec<usize> = documents
             .iter()
             .map(|d| languages.iter().position(|l| *l == d.language).unwrap_or(0))

@@ -8,11 +8,12 @@ use std::ops::Range;
 
 use crate::codec::{self, FormatError};
 use crate::dictionary::TermDictionary;
-use crate::language::Languages;
+use crate::language::{Language, Languages, LANGUAGE_FILTER};
 use crate::pieces::{
     Entry, FilterValues, Filters, Gather, Needs, PieceId, StoredDocument, TermPiece,
 };
 use crate::postings::PostingList;
+use crate::sort::sort_by;
 
 /// A searchable index, complete or partly loaded.
 #[derive(Debug, Clone, PartialEq)]
@@ -170,6 +171,19 @@ impl Index {
         &self.entry.languages
     }
 
+    /// The filter that keeps the documents of the language `tag`, when the index has several
+    /// languages and this one (an index of several has a [`LANGUAGE_FILTER`] filter).
+    pub(crate) fn language_filter(&self, tag: Option<&str>) -> Option<(String, Vec<String>)> {
+        let language = Language::from_tag(tag?);
+        let languages = &self.entry.languages;
+        (languages.iter().count() > 1 && languages.iter().any(|l| *l == language)).then(|| {
+            (
+                LANGUAGE_FILTER.to_string(),
+                vec![language.code().to_string()],
+            )
+        })
+    }
+
     pub fn stats(&self) -> Stats {
         Stats {
             documents: self.entry.documents as usize,
@@ -308,7 +322,7 @@ impl Index {
             members.extend_from_slice(gather.take(self.stem_members(&key)).unwrap_or_default());
         }
         gather.finish()?;
-        members.sort_unstable();
+        sort_by(&mut members, Ord::cmp);
         members.dedup();
         Ok(members)
     }

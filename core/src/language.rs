@@ -4,6 +4,8 @@
 
 use rust_stemmers::{Algorithm, Stemmer};
 
+use crate::sort::sort_by;
+
 /// A language as its primary subtag, lower case (`en`, `fr`, `zh`), or [`Language::unknown`].
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Language(String);
@@ -13,6 +15,9 @@ impl Default for Language {
         Language::english()
     }
 }
+
+/// The filter an index of several languages gives each document: its language's code.
+pub const LANGUAGE_FILTER: &str = "lang";
 
 /// Marks a stem of a language other than English in the stem groups (`ecol\u{3}fr`): English
 /// stems stay bare, so that an English index is written as before languages existed.
@@ -46,6 +51,16 @@ impl Language {
         &self.0
     }
 
+    /// The language's stemmer: every language `rust-stemmers` has with the `stemmers`
+    /// feature, else English only.
+    fn stemmer(&self) -> Option<Stemmer> {
+        if cfg!(feature = "stemmers") {
+            self.algorithm().map(Stemmer::create)
+        } else {
+            (self.code() == "en").then(|| Stemmer::create(Algorithm::English))
+        }
+    }
+
     /// The Snowball algorithm of the language, when `rust-stemmers` has one.
     fn algorithm(&self) -> Option<Algorithm> {
         Some(match self.code() {
@@ -71,15 +86,16 @@ impl Language {
         })
     }
 
-    /// Whether the language has a stemmer.
-    pub fn stems(&self) -> bool {
-        self.algorithm().is_some()
+    /// Whether the language has a stemmer other than English's (an engine without the
+    /// `stemmers` feature searches it unstemmed).
+    pub fn needs_stemmers(&self) -> bool {
+        self.code() != "en" && self.algorithm().is_some()
     }
 
     /// The key of a normalised term's stem group in this language: the Snowball stem, marked
     /// with the language unless it is English; none for a language without a stemmer.
     pub fn stem_key(&self, term: &str) -> Option<String> {
-        let stem = Stemmer::create(self.algorithm()?).stem(term).into_owned();
+        let stem = self.stemmer()?.stem(term).into_owned();
         Some(if self.code() == "en" {
             stem
         } else {
@@ -101,7 +117,7 @@ pub struct Languages(Vec<Language>);
 impl Languages {
     /// The languages, each once.
     pub fn new(mut languages: Vec<Language>) -> Languages {
-        languages.sort();
+        sort_by(&mut languages, Ord::cmp);
         languages.dedup();
         Languages(languages)
     }

@@ -43,6 +43,9 @@ pub struct SearchOptions {
     pub require_all: bool,
     /// Count matching documents per filter value (a chunked index fetches its filters).
     pub facets: bool,
+    /// The language searched (a tag, `fr-CA`): only its documents, when the index has
+    /// several languages and this one; otherwise (or `*`) every document.
+    pub lang: Option<String>,
     pub weights: Weights,
 }
 
@@ -60,6 +63,7 @@ impl Default for SearchOptions {
             typos: true,
             require_all: true,
             facets: false,
+            lang: None,
             weights: Weights::default(),
         }
     }
@@ -135,6 +139,17 @@ impl Index {
         query: &Query,
         options: &SearchOptions,
     ) -> Result<SearchResults, Needs> {
+        let in_language;
+        let options = match self.language_filter(options.lang.as_deref()) {
+            Some(filter) => {
+                in_language = SearchOptions {
+                    filters: options.filters.iter().cloned().chain([filter]).collect(),
+                    ..options.clone()
+                };
+                &in_language
+            }
+            None => options,
+        };
         let browsing = query.is_empty();
         if browsing && !has_restrictions(options) {
             return Ok(SearchResults::default());

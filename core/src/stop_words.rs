@@ -2,7 +2,9 @@
 //! tell documents apart. They stay in the index for phrases; queries ignore them beside
 //! other words. Short lists on purpose: the most frequent function words only.
 
-/// The stop words of a language, by primary subtag; none for other languages.
+/// The stop words of a language, by primary subtag; none for other languages. Languages
+/// other than English come with the `stemmers` feature (an engine without it searches them
+/// without stemming, and so without stop words).
 pub fn of(code: &str) -> &'static [&'static str] {
     match code {
         // Lucene's English analyzer list, widened with question words.
@@ -13,6 +15,13 @@ pub fn of(code: &str) -> &'static [&'static str] {
             "was", "were", "what", "when", "where", "which", "who", "why", "will", "with", "would",
             "you", "your",
         ],
+        _ if cfg!(feature = "stemmers") => others(code),
+        _ => &[],
+    }
+}
+
+fn others(code: &str) -> &'static [&'static str] {
+    match code {
         "de" => &[
             "als", "am", "an", "auch", "auf", "aus", "bei", "das", "dass", "dem", "den", "der",
             "des", "die", "ein", "eine", "einem", "einen", "einer", "es", "fur", "im", "in", "ist",

@@ -239,3 +239,45 @@ fn hostile_text_never_fails_nor_splits_a_character() {
     assert_eq!(ids(&index, "アイウ"), ["2"]);
     assert_eq!(ids(&index, "full"), ["2"]);
 }
+
+#[test]
+fn a_language_option_searches_only_that_languages_pages() {
+    let index = IndexBuilder::index([
+        doc("en", Some("en"), "Paris", "Paris is a city."),
+        doc("fr", Some("fr"), "Paris", "Paris est une ville."),
+    ]);
+    let search = |lang: Option<&str>| {
+        let options = SearchOptions {
+            lang: lang.map(str::to_string),
+            ..SearchOptions::default()
+        };
+        let mut found: Vec<String> = index
+            .search("paris", &options)
+            .hits
+            .into_iter()
+            .map(|h| h.id)
+            .collect();
+        found.sort();
+        found
+    };
+    assert_eq!(search(Some("fr-FR")), ["fr"]);
+    assert_eq!(search(Some("en")), ["en"]);
+    // All languages, a language the index lacks and a value that is no language: every page.
+    for lang in [None, Some("*"), Some("de"), Some("??")] {
+        assert_eq!(search(lang), ["en", "fr"], "{lang:?}");
+    }
+    let facets = index
+        .search(
+            "paris",
+            &SearchOptions {
+                facets: true,
+                ..SearchOptions::default()
+            },
+        )
+        .facets;
+    let lang = facets
+        .iter()
+        .find(|(name, _)| name == "lang")
+        .expect("a lang facet");
+    assert_eq!(lang.1, [("en".to_string(), 1), ("fr".to_string(), 1)]);
+}

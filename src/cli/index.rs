@@ -129,7 +129,8 @@ pub fn run(args: &IndexArgs) -> Result<(), String> {
     let index_path = args.out.join(INDEX_FILE);
     let written = write_index(&files, &args.out, args.single_file)?;
     if args.bundle {
-        copy_bundle(&args.out)?;
+        let stemmers = entry.languages.iter().any(Language::needs_stemmers);
+        copy_bundle(&args.out, stemmers)?;
     }
     println!(
         "indexed {} documents, {} terms into {} ({}) in {:.2} s",
@@ -288,10 +289,15 @@ impl Progress {
     }
 }
 
-/// Copies the built engine and widget from this checkout's `www/`.
-fn copy_bundle(out: &Path) -> Result<(), String> {
+/// Copies the built engine and widget from this checkout's `www/`: the engine with every
+/// stemmer when the index has a language other than English that stems (`stemmers`).
+fn copy_bundle(out: &Path, stemmers: bool) -> Result<(), String> {
     let www = Path::new(env!("CARGO_MANIFEST_DIR")).join("www");
     for (from, to) in BUNDLE {
+        let from = match from.strip_prefix("bundle/") {
+            Some(engine) if stemmers => format!("bundle/stemmers/{engine}"),
+            _ => from.to_string(),
+        };
         let (from, to) = (www.join(from), out.join(to));
         if !from.exists() {
             return Err(format!(
