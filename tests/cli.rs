@@ -497,6 +497,12 @@ fn a_multilingual_site_is_searched_in_each_pages_language() {
             "{query}: {found:?}"
         );
     }
+    let in_language = |lang: &str| {
+        let args = ["search", "tres", "--index", index, "--json", "--lang", lang];
+        json_ids(&scour(&args))
+    };
+    assert_eq!(in_language("es-MX"), ["es"]);
+    assert!(in_language("fr").is_empty());
 }
 
 #[test]
