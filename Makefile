@@ -1,5 +1,5 @@
 # Thin wrapper: the real steps live in scripts/.
-.PHONY: serve test build setup size bench clean-pkg
+.PHONY: serve test build setup size bench fuzz clean-pkg
 
 serve:   ## build the wasm and serve www/ on http://127.0.0.1:8080
 	@bash scripts/serve.sh
@@ -18,6 +18,9 @@ size:    ## byte sizes (raw/gzip/brotli) and the page-weight budget
 
 bench:   ## per-query latency in Chromium and native
 	@bash scripts/bench.sh
+
+fuzz:    ## the cargo-fuzz targets for FUZZ_SECONDS (120) in all (needs a nightly toolchain)
+	@bash scripts/fuzz.sh
 
 clean-pkg:
 	rm -rf www/pkg target/screenshots

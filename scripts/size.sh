@@ -2,9 +2,10 @@
 # make size: bytes a visitor downloads (raw / gzip -9 / brotli -q 11), checked against a budget.
 . "$(dirname "$0")/lib.sh"
 cd "$ROOT"
-# 136 KiB gzip for everything but the HTML: the chunked-index engine (fetching, pieces,
-# promises) added 16 KiB to the demo's 116; the engine-weight work is to cut it back.
-BUDGET_GZIP=$((136 * 1024))
+# 150 KiB gzip for everything but the HTML: the chunked-index engine (fetching, pieces,
+# promises) added 16 KiB to the demo's 116, sections, names, bounded decoding and the header
+# widget 11 more; the engine-weight work (issue 9) is to cut it back.
+BUDGET_GZIP=$((150 * 1024))
 
 bash scripts/setup.sh >/dev/null
 [ "${SKIP_BUILD:-0}" = 1 ] || bash scripts/build-wasm.sh 2>/dev/null || die "wasm build (run: make build)"
@@ -30,7 +31,15 @@ INDEX=$(find target/wasm32-unknown-unknown/wasm-release/build -path '*/scour-*/o
 HIGHLIGHT=www/highlight.js
 mapfile -t ASSETS < <(find www -type f ! -path 'www/pkg/*' ! -path 'www/bundle/*' ! -name '*.html' ! -name 'bench*' \
   ! -name '*.md' ! -name '*.map' ! -name '.*' ! -path "$HIGHLIGHT" | sort)
+# Widget modules a page fetches only when it uses them (the dropdown and modal layouts, filters, the
+# engine's worker, other languages): counted and printed, but not in the page weight of the demo,
+# which uses none of them.
+ON_DEMAND='^www/widget/(layout|modal|filters|worker|engine-worker|strings/[a-z]+)\.js$'
+mapfile -t LATER < <(printf '%s\n' "${ASSETS[@]}" | grep -E "$ON_DEMAND" || true)
+mapfile -t ASSETS < <(printf '%s\n' "${ASSETS[@]}" | grep -vE "$ON_DEMAND" || true)
 mapfile -t WIDGET < <(printf '%s\n' "${ASSETS[@]}" | grep -E '\.m?js$' || true)
+# The widget as the page loads it: scour.js and the modules it imports.
+mapfile -t WITH_PAGE < <(printf '%s\n' "${WIDGET[@]}" | grep -E '^www/(scour\.js|widget/)' | grep -v offline.js || true)
 
 printf '%-34s %9s %9s %9s\n' "bytes" "raw" "gzip -9" "brotli 11"
 row "wasm (after wasm-opt)" "$WASM"
@@ -45,6 +54,11 @@ for f in "${WIDGET[@]}"; do row "JS ${f#www/}" "$f"; done
 for f in "${ASSETS[@]}"; do
   case "$f" in *.js|*.mjs) ;; *) row "other ${f#www/}" "$f" ;; esac
 done
+sum_gz() { local t=0 f; for f in "$@"; do t=$((t + $(gz "$f"))); done; echo "$t"; }
+printf '%-34s %9s %9d   (each file gzipped)\n' "widget with the page (${#WITH_PAGE[@]} files)" "" "$(sum_gz "${WITH_PAGE[@]}")"
+[ ${#LATER[@]} -gt 0 ] && echo "loaded only when a page uses them (not in the page weight):"
+for f in "${LATER[@]}"; do row "  ${f#www/}" "$f"; done
+[ ${#LATER[@]} -gt 0 ] && row "  all of them" "${LATER[@]}"
 
 BUNDLE=www/bundle/pkg/scour_engine_bg.wasm
 [ -f "$BUNDLE" ] && row "bundle engine (no index; --bundle)" "$BUNDLE" "www/bundle/pkg/scour_engine.js"

@@ -10,6 +10,12 @@ step "cargo fmt --all --check (fix: cargo fmt --all)" cargo fmt --all --check
 step "cargo clippy --workspace --all-targets -- -D warnings" \
   cargo clippy --workspace --all-targets -- -D warnings
 step "cargo test --workspace" cargo test --workspace
+# The fuzz targets need nightly (not on every machine): a 2-minute run when it is here.
+if rustup run nightly rustc --version >/dev/null 2>&1; then
+  step "fuzz smoke run: scripts/fuzz.sh (2 minutes)" bash scripts/fuzz.sh
+else
+  log "no nightly toolchain: fuzzing skipped (rustup toolchain install nightly --profile minimal, then bash scripts/fuzz.sh)"
+fi
 
 # tests/web/ in headless Chromium and Firefox. The drivers are named explicitly: wasm-pack
 # looks for them on PATH only, and would otherwise try to download them.
@@ -18,6 +24,9 @@ GECKODRIVER="${GECKODRIVER:-$(geckodriver_bin || true)}"
 [ -x "$CHROMEDRIVER" ] || die "chromedriver not found: run scripts/setup.sh"
 [ -x "$GECKODRIVER" ] || die "geckodriver not found: run scripts/setup.sh"
 export CHROMEDRIVER GECKODRIVER
+# The headless runner gives up after 20 s by default: too short for a debug wasm on a busy
+# 2-core machine.
+export WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-300}"
 step "wasm-pack test --headless --chrome --firefox (tests/web/)" \
   wasm-pack test --headless --chrome --chromedriver "$CHROMEDRIVER" --firefox --geckodriver "$GECKODRIVER"
 

@@ -144,11 +144,19 @@ impl Scour {
     /// fetched later, as queries need them).
     pub async fn load(url: String) -> Result<Scour, JsError> {
         let bytes = fetch_bytes(&url, false).await?;
+        Scour::from_file(&bytes, url)
+    }
+
+    /// Opens the bytes of an index file fetched from `url` (a single file, or a chunked
+    /// index's entry, whose pieces are then fetched relative to `url`): what `load` does once
+    /// it has the bytes, for a caller that fetched them itself (e.g. alongside the engine).
+    #[wasm_bindgen(js_name = fromFile)]
+    pub fn from_file(bytes: &[u8], url: String) -> Result<Scour, JsError> {
         let located = |e: FormatError| JsError::new(&format!("{url}: {e}"));
-        if !codec::is_entry(&bytes) {
-            return Ok(Scour::complete(codec::decode(&bytes).map_err(located)?));
+        if !codec::is_entry(bytes) {
+            return Ok(Scour::complete(codec::decode(bytes).map_err(located)?));
         }
-        let entry = codec::decode_entry(&bytes).map_err(located)?;
+        let entry = codec::decode_entry(bytes).map_err(located)?;
         Ok(Scour::with(Engine {
             index: Index::from_entry(entry, bytes.len()),
             entry_url: Some(resolve(&url, &page_url())),
@@ -172,6 +180,20 @@ impl Scour {
         let query = text_argument(&query, "the query")?;
         self.answer(Box::new(move |index| {
             Ok(to_js(&js_results(index.try_search(&query, &options)?)))
+        }))
+    }
+
+    /// Every filter of the index with each of its values and how many documents carry it,
+    /// `{ tag: { a: 3 } }` (or a promise of it while a chunked index fetches its filters).
+    pub fn filters(&self) -> Result<JsValue, JsError> {
+        self.answer(Box::new(|index| {
+            Ok(to_js(&AsObject(
+                index
+                    .try_filter_counts()?
+                    .into_iter()
+                    .map(|(name, counts)| (name, AsObject(counts)))
+                    .collect(),
+            )))
         }))
     }
 

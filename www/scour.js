@@ -1,117 +1,42 @@
-// <scour-search>: an offline full-text search box over the Scour wasm engine.
+// <scour-search>: the search box a site puts in its page or header, over the Scour wasm engine.
 // Usage: <script type="module" src="scour.js"></script> <scour-search></scour-search>
-// DOM contract: docs/CONTRACTS.md. All document text is inserted as text nodes.
-// Nothing is fetched on page load: the engine (and an index's entry file) load when the box
-// gets focus, the pointer comes near it, a query is set, or `ready` is read; `load="idle"`
-// loads at idle time instead. A chunked index answers with promises while pieces arrive;
-// answers to older keystrokes never replace newer ones. With `offline`, the service worker
-// beside this file (sw.js) is registered then too, and keeps the page and its search offline.
+// This module is the element: its attributes, state and keyboard, wired to small modules in
+// widget/: engine.js (loading, the worker), query.js (one search), render.js (results),
+// strings.js (every text, translations), layout.js (the dropdown), modal.js, filters.js,
+// offline.js, style.js and dom.js. DOM contract: docs/CONTRACTS.md; attributes: www/README.md.
+// Only the widget's own modules load with the page: the engine (and an index's entry file) load
+// when the box is wanted (focus, the pointer near it, a query set, `ready` read) or at idle time;
+// answers to older keystrokes never replace newer ones (each query has a sequence number).
+import { h, adopt } from './widget/dom.js';
+import { BASE } from './widget/style.js';
+import { EN, Text, languageOf, loadStrings } from './widget/strings.js';
+import { connect, searchPage } from './widget/engine.js';
+import { optionElement, entries, href } from './widget/render.js';
 
-let engineModule, widgetCount = 0;
-const engines = {};
-const GLUE = new URL('pkg/scour_engine.js', import.meta.url).href;
-const WASM = new URL('pkg/scour_engine_bg.wasm', import.meta.url).href;
-// Asks the browser for the engine's files and an index's entry file at once, so they
-// download in parallel rather than one after another (glue → wasm → entry).
-const preload = (href, as, type) => {
-  if ([...document.querySelectorAll('link[rel$=preload]')].some(link => link.href == href)) return;
-  const link = h('link', as ? { rel: 'preload', href, as, crossorigin: '' } : { rel: 'modulepreload', href });
-  if (type) link.type = type;
-  document.head.append(link);
-};
-// The engine module and its wasm are loaded once per page, relative to this file.
-const loadEngine = () => engineModule ??= import(GLUE)
-  .then(async m => (await m.default(), m))
-  .catch(e => { engineModule = null; throw e; });
-// One Scour instance per index ('' = the embedded one), shared by all widgets.
-const connect = key => engines[key] ??= (preload(GLUE), preload(WASM, 'fetch', 'application/wasm'), key && preload(key, 'fetch'), loadEngine())
-  .then(m => key ? m.Scour.load(key) : new m.Scour())
-  // One throwaway search: V8 compiles wasm functions lazily, so the first keystroke won't pay
-  // for it (a chunked index would fetch pieces for it: it is skipped there).
-  .then(engine => (engine.stats().chunked || warm(engine), engine))
-  .catch(e => { delete engines[key]; throw e; });
-const warm = engine => engine.search('e', { limit: 1 });
-// `offline`: the service worker beside this file keeps the page and its search for use offline.
-const WORKER = new URL('sw.js', import.meta.url).href;
-// Longest wait for the worker to take control of a first visit before search loads without it.
-const WORKER_WAIT_MS = 3000;
-let offlineReady;
-// Waits (once per page, at most WORKER_WAIT_MS) for the worker, so that the engine, the index
-// and its pieces are fetched through it and kept; search loads whatever happens.
-const keepOffline = scope => offlineReady ??= Promise.race([
-  registerWorker(scope).catch(e => console.warn('scour: offline:', e.message)),
-  new Promise(resolve => setTimeout(resolve, WORKER_WAIT_MS)),
-]);
-// Registers the worker (scope: its folder, or `scope`), asks it to keep this page and the files it
-// links, and resolves once it controls the page.
-async function registerWorker(scope) {
-  const workers = navigator.serviceWorker;
-  if (!workers) throw Error('this browser has no service workers here (they need https)');
-  const registration = await workers.register(WORKER, { scope: scope || undefined });
-  if (!location.href.startsWith(registration.scope)) throw Error(`the page is outside ${registration.scope}, the scope of ${WORKER} (www/README.md, "Offline")`);
-  const links = document.querySelectorAll('script[src],link[rel~=stylesheet],link[rel$=preload]');
-  (await workers.ready).active.postMessage({ keep: [location.origin + location.pathname, ...[...links].map(e => e.src || e.href)] });
-  if (!workers.controller) await new Promise(resolve => workers.addEventListener('controllerchange', resolve, { once: true }));
-}
-// Shows "Searching…" only for answers that take longer than this (a fetch, not a keystroke).
+const LAYOUTS = ['inline', 'dropdown', 'modal'];
+/** Inline: the results are part of the page, under the box. */
+const inline = widget => ({
+  show() {},
+  escape: () => false,
+  summon() { widget.input.focus(); widget.input.select(); },
+  close() {},
+});
+
+/** Shows "Searching…" only for answers that take longer than this (a fetch, not a keystroke). */
 const BUSY_DELAY_MS = 150;
-
-// h('a', {href}, 'text', node...): builds an element; strings become text nodes.
-const h = (tag, attrs = {}, ...kids) => {
-  const e = document.createElement(tag);
-  for (const k in attrs) e.setAttribute(k, attrs[k]);
-  e.append(...kids);
-  return e;
-};
-
-// Appends `text` to `el`, wrapping the [start, end) UTF-16 ranges in <mark>.
-const mark = (el, text = '', ranges = []) => {
-  let i = 0;
-  for (const [s, e] of [...ranges].sort((a, b) => a[0] - b[0])) {
-    if (s < i || e <= s) continue;
-    el.append(text.slice(i, s), h('mark', {}, text.slice(s, e)));
-    i = e;
-  }
-  el.append(text.slice(i));
-  return el;
-};
-
-const STYLE = `
-:host{display:block;color-scheme:light dark;
---b:var(--scour-bg,light-dark(#fff,#17191e));--f:var(--scour-fg,light-dark(#1c1e23,#e6e8ec));
---a:var(--scour-accent,light-dark(#0a55c8,#8cb6fa));--m:var(--scour-muted,light-dark(#596070,#a4abb8));
---l:var(--scour-border,light-dark(#c4c8d0,#434956));--k:var(--scour-mark-bg,light-dark(#ffe380,#6b5500));
---r:var(--scour-radius,10px);--g:var(--scour-gap,.75rem);
-font:var(--scour-font,16px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif);background:var(--b);color:var(--f);overflow-wrap:anywhere}
-:host([theme=light]){color-scheme:light}:host([theme=dark]){color-scheme:dark}
-:host([hidden]),[hidden]{display:none!important}*{box-sizing:border-box}
-input{width:100%;min-height:48px;margin:0;padding:.6em .9em;font:inherit;font-size:max(1em,16px);color:var(--f);background:var(--b);border:1px solid var(--l);border-radius:var(--r)}
-input::placeholder{color:var(--m);opacity:1}
-:focus-visible{outline:3px solid var(--a);outline-offset:2px}
-.bar{display:flex;flex-wrap:wrap;align-items:baseline;justify-content:space-between;gap:0 var(--g);color:var(--m);font-size:.875em}
-.bar>:not(:empty){padding:.35em .2em}
-button{font:inherit;font-weight:600;color:var(--a);background:none;border:0;margin:0;padding:0 .1em;min-height:24px;text-decoration:underline;cursor:pointer}
-[role=listbox]{display:grid;gap:2px;margin:0 0 var(--g)}
-[role=option]{display:block;padding:.6em .8em;min-height:48px;border-radius:var(--r);color:var(--f);text-decoration:none;border:2px solid transparent}
-[role=option]:hover{background:color-mix(in srgb,var(--a) 8%,var(--b))}
-[role=option][aria-selected=true]{border-color:var(--a);background:color-mix(in srgb,var(--a) 12%,var(--b))}
-[part~=section]{margin-inline-start:1.5em;min-height:40px;padding:.35em .8em;border-inline-start:2px solid var(--l)}
-[part~=section] [part~=title]{font-weight:500}
-[part~=title]{font-weight:600;color:var(--a);text-decoration:underline;text-underline-offset:.15em}
-p{margin:.25em 0 0}
-[part~=meta]{display:block;margin-top:.2em;font-size:.85em;color:var(--m)}
-mark{background:var(--k);color:var(--f);border-radius:2px;padding:0 1px}
-@media (forced-colors:active){[role=option][aria-selected=true]{outline:3px solid Highlight}}
-`;
+const DEFAULT_LIMIT = 10;
+const NO_RESULTS = { hits: [], total: 0, facets: {}, suggestion: null };
+let widgetCount = 0;
 
 class ScourSearch extends HTMLElement {
-  static observedAttributes = ['placeholder', 'index', 'limit', 'open-url-template'];
+  static observedAttributes = ['placeholder', 'index', 'limit', 'open-url-template', 'lang', 'filters', 'sort'];
 
   constructor() {
     super();
     const id = this.uid = `scour-${++widgetCount}`;
-    this.hits = [];
     this.options = [];
+    this.hits = [];
+    this.total = 0;
     this.active = -1;
     this.expanded = true;
     this.engine = null;
@@ -119,6 +44,8 @@ class ScourSearch extends HTMLElement {
     this.sequence = 0;
     this.fetching = false;
     this.rerun = false;
+    this.overrides = {};
+    this.text = new Text('en', EN);
     this.expectEngine();
     this.input = h('input', {
       type: 'search', part: 'input', role: 'combobox', 'aria-autocomplete': 'list', 'aria-expanded': 'false',
@@ -126,35 +53,45 @@ class ScourSearch extends HTMLElement {
     });
     this.statusLine = h('span', { role: 'status', 'aria-live': 'polite', part: 'status' });
     this.timing = h('span', { part: 'timing', 'aria-hidden': 'true' });
-    this.list = h('div', { role: 'listbox', id: id + '-list', part: 'results', 'aria-label': 'Search results', hidden: '' });
-    this.attachShadow({ mode: 'open', delegatesFocus: true }).append(h('style', {}, STYLE), this.input, h('div', { class: 'bar' }, this.statusLine, this.timing), this.list);
-    this.label();
+    this.list = h('div', { role: 'listbox', id: id + '-list', part: 'results', hidden: '' });
+    this.filterSlot = h('div', { hidden: '' });
+    this.panel = h('div', { class: 'panel', part: 'panel' }, h('div', { class: 'bar' }, this.statusLine, this.timing), this.filterSlot, this.list);
+    this.box = h('div', { class: 'box', part: 'box' }, this.input, this.panel);
+    const root = this.attachShadow({ mode: 'open', delegatesFocus: true });
+    adopt(root, BASE);
+    root.append(this.box);
 
     this.input.addEventListener('input', () => { this.expanded = true; this.run(); });
     this.input.addEventListener('focus', () => { this.want(); this.expanded = true; this.sync(); });
     this.addEventListener('pointerenter', () => this.want());
     this.input.addEventListener('keydown', e => this.key(e));
+    // The focus stays in the box when a result is pressed (the combobox pattern).
+    this.panel.addEventListener('mousedown', e => { if (!e.target.closest('button,select')) e.preventDefault(); });
     this.list.addEventListener('click', e => {
       const o = e.target.closest('[role=option]');
       if (o && !e.button && !e.ctrlKey && !e.metaKey && !e.shiftKey && !e.altKey) { e.preventDefault(); this.go(+o.dataset.i); }
     });
-    // "/" and Ctrl/Cmd+K focus the box (the first widget on the page wins).
+    // "/" and Ctrl/Cmd+K: the box (the first widget on the page wins), or the modal's dialog.
     this.onDocumentKey = e => {
       const t = e.composedPath()[0], edit = t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName);
       if (e.defaultPrevented || edit && t != this.input) return;
       if (e.key == '/' && !edit && !e.ctrlKey && !e.metaKey && !e.altKey || (e.ctrlKey || e.metaKey) && /^k$/i.test(e.key)) {
         e.preventDefault();
-        this.input.focus();
-        this.input.select();
+        this.summon();
       }
     };
   }
 
   connectedCallback() {
     document.addEventListener('keydown', this.onDocumentKey);
+    if (this.layoutName) return;
     const load = this.getAttribute('load');
     if (load == 'idle') (window.requestIdleCallback ?? setTimeout)(() => this.want());
     else if (load != null && load != 'focus') this.warn('load', load, '"focus" (the default) or "idle"');
+    this.setLayout();
+    this.label();
+    // The placeholder and the modal's button show before the box is wanted: their language now.
+    if (languageOf(this) != 'en') this.loadText();
   }
 
   disconnectedCallback() { document.removeEventListener('keydown', this.onDocumentKey); }
@@ -162,6 +99,8 @@ class ScourSearch extends HTMLElement {
   attributeChangedCallback(name) {
     if (name == 'placeholder') this.label();
     else if (name == 'index') this.pending && this.load();
+    else if (name == 'lang') this.pending && this.loadText().then(() => this.run());
+    else if (name == 'filters' || name == 'sort') this.pending && this.loadFilters().then(() => this.run());
     else this.run();
   }
 
@@ -170,29 +109,94 @@ class ScourSearch extends HTMLElement {
   /** The query in the box; setting it runs the search (after the engine is ready). */
   get value() { return this.input.value; }
   set value(q) { this.input.value = q; this.expanded = true; if (q) this.want(); this.run(); }
-  /** Whether the result list is shown (it closes after a hit is opened). */
+  /** Whether the results are shown (the list, the dropdown's panel, the modal's dialog). */
   get open() { return this.expanded; }
-  set open(v) { this.expanded = !!v; this.sync(); }
-
-  label() {
-    const p = this.getAttribute('placeholder');
-    this.input.placeholder = p ?? 'Search';
-    this.input.setAttribute('aria-label', p || 'Search');
+  set open(v) {
+    this.expanded = !!v;
+    if (!v && this.layoutName == 'modal') this.layout.close();
+    this.sync();
+  }
+  /** Overrides of the strings table (widget/strings.js), e.g. `{ more: 'More' }`. */
+  get strings() { return this.overrides; }
+  set strings(table) {
+    this.overrides = { ...table };
+    if (this.pending) this.loadText().then(() => this.run());
+    else this.text = new Text(this.text.lang, { ...this.text.table, ...this.overrides });
+    this.label();
   }
 
-  /** Starts loading the engine, once. */
+  /** The `layout` attribute's layout: inline unless it says dropdown or modal. */
+  setLayout() {
+    let name = this.getAttribute('layout') ?? 'inline';
+    if (!LAYOUTS.includes(name)) {
+      this.warn('layout', name, `one of ${LAYOUTS.map(l => `"${l}"`).join(', ')} (inline is the default)`);
+      name = 'inline';
+    }
+    this.layoutName = name;
+    this.box.classList.add(name);
+    this.layout = inline(this);
+    if (name == 'modal') this.setModal();
+    else if (name == 'dropdown') {
+      this.panel.hidden = true;
+      import('./widget/layout.js').then(m => { this.layout = m.dropdown(this); this.sync(); });
+    }
+  }
+
+  /** The modal: its button now, the dialog's behaviour (widget/modal.js) when first wanted. */
+  setModal() {
+    const mac = /Mac|iP/.test(navigator.platform);
+    const icon = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    icon.setAttribute('viewBox', '0 0 16 16');
+    icon.setAttribute('aria-hidden', 'true');
+    icon.innerHTML = '<circle cx="6.5" cy="6.5" r="4.5"/><path d="m10 10 4.5 4.5"/>';
+    this.opener = h('button', { type: 'button', class: 'opener', part: 'button', 'aria-haspopup': 'dialog' },
+      icon, h('span', { class: 'label' }), h('kbd', { 'aria-hidden': 'true' }, mac ? '⌘ K' : 'Ctrl K'));
+    this.box.hidden = true;
+    this.shadowRoot.prepend(this.opener);
+    let modal;
+    const controller = () => modal ??= import('./widget/modal.js').then(m => m.modal(this).controller);
+    this.layout = {
+      show() {},
+      escape: () => (controller().then(c => c.escape()), true),
+      summon: () => controller().then(c => c.summon()),
+      close: () => modal && modal.then(c => c.close()),
+      relabel: t => modal && modal.then(c => c.relabel(t)),
+    };
+    this.opener.addEventListener('click', () => { this.want(); this.layout.summon(); });
+    this.opener.addEventListener('focus', () => { this.want(); controller(); });
+    this.addEventListener('pointerenter', controller, { once: true });
+  }
+
+  summon() { this.want(); this.layout.summon(); }
+
+  label() {
+    const p = this.getAttribute('placeholder'), name = p || this.text.get('search');
+    this.input.placeholder = p ?? this.text.get('search');
+    this.input.setAttribute('aria-label', name);
+    this.list.setAttribute('aria-label', this.text.get('results'));
+    this.opener?.querySelector('.label').replaceChildren(name);
+    this.layout?.relabel?.(this.text);
+  }
+
+  /** Starts loading the engine, the page's strings and the filter bar, once. */
   want() { if (!this.pending) this.load(); }
 
   async load() {
     const index = this.getAttribute('index'), offline = this.getAttribute('offline');
-    const pending = this.pending = (offline == null ? Promise.resolve() : keepOffline(offline))
-      .then(() => connect(index ? new URL(index, document.baseURI).href : ''));
+    const url = index ? new URL(index, document.baseURI).href : '';
+    const pending = this.pending = Promise.all([
+      (offline == null ? Promise.resolve() : import('./widget/offline.js').then(m => m.keepOffline(offline)))
+        .then(() => connect(url, { inWorker: this.inWorker(url) })),
+      this.loadText(),
+      this.loadFilters(),
+    ]).then(([engine]) => engine);
     if (this.engine || this.readyFailed) this.expectEngine();
     this.engine = null;
-    this.status('Loading search…');
+    this.status(this.text.get('loading'));
     try {
       const engine = await pending;
       if (this.pending != pending) return;
+      await this.filterBar?.check(engine).catch(e => console.warn('scour: filters:', e));
       this.engine = engine;
       this.resolveReady(engine);
       this.status('');
@@ -206,6 +210,36 @@ class ScourSearch extends HTMLElement {
     }
   }
 
+  /** Whether the engine runs in a worker: for an index from files, unless `worker="off"`. */
+  inWorker(url) {
+    const value = this.getAttribute('worker');
+    if (value != null && value != 'on' && value != 'off') this.warn('worker', value, '"on" (the default) or "off"');
+    return !!url && value != 'off';
+  }
+
+  /** The strings of the element's (or the page's) language, with the `strings` overrides. */
+  async loadText() {
+    const text = await loadStrings(languageOf(this), this.overrides);
+    this.text = text;
+    this.label();
+    this.layout?.relabel?.(text);
+  }
+
+  /** The filter bar (widget/filters.js), for a `filters` or `sort` attribute. */
+  async loadFilters() {
+    const names = (this.getAttribute('filters') ?? '').split(',').map(n => n.trim()).filter(Boolean), sort = this.getAttribute('sort');
+    if (!names.length && sort == null) {
+      this.filterBar = null;
+      this.filterSlot.replaceChildren();
+      return;
+    }
+    const { FilterBar } = await import('./widget/filters.js');
+    this.filterBar = new FilterBar(this, names, sort, () => this.run());
+    if (this.engine) await this.filterBar.check(this.engine);
+    this.filterSlot.replaceChildren(this.filterBar.element);
+    this.filterSlot.hidden = false;
+  }
+
   /** A new `ready` promise, settled by the next load (a rejection nobody awaits is quiet). */
   expectEngine() {
     this.readyFailed = false;
@@ -213,15 +247,15 @@ class ScourSearch extends HTMLElement {
     this.readyPromise.catch(() => {});
   }
 
-  status(...t) { this.statusLine.replaceChildren(...t); }
+  status(...t) { this.statusLine.replaceChildren(...t); this.sync(); }
 
-  /** Hits shown: the `limit` attribute when it is a whole number of 1 or more, else 10. */
+  /** Hits per page: the `limit` attribute when it is a whole number of 1 or more, else 10. */
   limit() {
     const value = this.getAttribute('limit');
-    if (value == null) return 10;
+    if (value == null) return DEFAULT_LIMIT;
     if (/^\s*[1-9]\d*\s*$/.test(value)) return Math.min(+value, 1000);
     this.warn('limit', value, 'a whole number of 1 or more');
-    return 10;
+    return DEFAULT_LIMIT;
   }
 
   /** Says once, on the console, that an attribute's value is not understood. */
@@ -234,26 +268,31 @@ class ScourSearch extends HTMLElement {
 
   /** "Search is unavailable" with a retry that loads the index again. */
   unavailable() {
-    const retry = h('button', { type: 'button' }, 'Retry');
+    const retry = h('button', { type: 'button' }, this.text.get('retry'));
     retry.onclick = () => { this.pending = null; this.want(); this.input.focus(); };
-    this.status('Search is unavailable. ', retry);
+    this.status(this.text.get('unavailable') + ' ', retry);
   }
 
-  // Runs the query in the box and renders the results; fires `scour:search`. A chunked
-  // index may answer with a promise while it fetches pieces: keystrokes made meanwhile wait
-  // for it, then the box's latest query runs (so no piece is fetched for a skipped prefix),
-  // and only the answer to the latest call is rendered.
+  /** The query for the page of hits from `offset`. */
+  request(q, offset, sequence) {
+    return { q, limit: this.limit(), offset, sequence, ...this.filterBar?.request() };
+  }
+
+  // Runs the query in the box and renders the results; fires `scour:search`. An answer may be a
+  // promise (a chunked index fetching pieces, or the worker): keystrokes made meanwhile wait for
+  // it, then the box's latest query runs (no piece is fetched for a skipped prefix), and only
+  // the answer to the latest call is rendered.
   async run() {
     if (this.fetching) { this.rerun = true; return; }
     const engine = this.engine, q = this.input.value, sequence = ++this.sequence;
     if (!engine) return;
     const t0 = performance.now();
-    let results = { hits: [], total: 0, suggestion: null }, failed = false;
+    let results = NO_RESULTS, failed = false;
     if (q.trim()) {
       try {
-        results = engine.query(q, { limit: this.limit() });
+        results = searchPage(engine, this.request(q, 0, sequence));
         if (results instanceof Promise) {
-          const busy = setTimeout(() => sequence == this.sequence && this.status('Searching…'), BUSY_DELAY_MS);
+          const busy = setTimeout(() => sequence == this.sequence && this.status(this.text.get('searching')), BUSY_DELAY_MS);
           this.fetching = true;
           try { results = await results; } finally {
             clearTimeout(busy);
@@ -264,52 +303,77 @@ class ScourSearch extends HTMLElement {
       } catch (e) {
         console.warn('scour:', e);
         failed = true;
+        // A crashed engine or a stopped worker is not asked again: Retry loads a new one.
+        if ((e.crashed || e.workerFailed) && this.engine == engine) this.engine = this.pending = null;
       }
     }
-    if (sequence != this.sequence) return;
+    if (sequence != this.sequence || results.sequence != null && results.sequence != sequence) return;
     const t1 = performance.now();
-    if (failed) {
-      this.render(q, { hits: [], total: 0 });
-      this.unavailable();
-    } else this.render(q, results);
+    this.render(q, failed ? NO_RESULTS : results);
+    if (failed) this.unavailable();
     const t2 = performance.now(), ms = t2 - t0;
-    this.timing.textContent = q.trim() && this.hasAttribute('show-timing') ? `${ms < 1 ? ms.toFixed(2) : ms.toFixed(1)} ms` : '';
+    this.timing.textContent = q.trim() && this.hasAttribute('show-timing') ? this.text.get('ms', { ms: ms < 1 ? ms.toFixed(2) : ms.toFixed(1) }) : '';
     this.fire('search', { query: q, total: results.total, ms, engineMs: t1 - t0, renderMs: t2 - t1 });
   }
 
-  render(q, { hits, total, suggestion }) {
+  render(q, results) {
+    const { hits, total, suggestion } = results;
+    this.query = q;
     this.hits = hits;
-    // Each hit is an option, followed by its sections (sub-results) as options of their own.
-    this.options = hits.flatMap(hit => [{ hit }, ...(hit.sections ?? []).map(section => ({ hit, section }))]);
+    this.total = total;
+    this.options = entries(hits);
+    if (hits.length < total) this.options.push({ more: true });
     this.active = -1;
-    this.list.replaceChildren(...this.options.map((option, i) => this.optionElement(option, i, q)));
+    this.list.replaceChildren(...this.options.map((option, i) => this.optionElement(option, i)));
+    this.filterBar?.render(results, q);
+    const text = this.text;
     if (!q.trim()) this.status('');
-    else if (total) this.status(`${total} result${total == 1 ? '' : 's'}`);
+    else if (total) this.status(this.countText());
     else if (suggestion) {
       const b = h('button', { type: 'button' }, suggestion);
       b.onclick = () => { this.value = suggestion; this.input.focus(); };
-      this.status(`No results for “${q}”. Did you mean `, b, '?');
-    } else this.status(`No results for “${q}”`);
-    this.sync();
+      const [before, after] = text.around('didYouMean', 'suggestion', { q });
+      this.status(before, b, after);
+    } else this.status(text.get('none', { q }));
   }
 
-  /** A hit as a link, or one of its sections as an indented link to its heading. */
-  optionElement({ hit, section }, i, q) {
-    const attrs = { role: 'option', id: `${this.uid}-${i}`, tabindex: '-1', 'data-i': i };
-    if (section) {
-      return h('a', { ...attrs, part: 'hit section', href: this.href(hit, q, section) },
-        mark(h('span', { part: 'title' }), section.title, section.titleMatches),
-        mark(h('p', { part: 'excerpt' }), section.excerpt, section.excerptMatches));
-    }
-    const meta = h('span', { part: 'meta' });
-    if (hit.date) meta.append(h('time', { datetime: hit.date }, hit.date));
-    return h('a', { ...attrs, part: 'hit', href: this.href(hit, q) },
-      mark(h('span', { part: 'title' }), hit.title || hit.id, hit.titleMatches),
-      mark(h('p', { part: 'excerpt' }), hit.excerpt, hit.excerptMatches),
-      meta);
+  /** "644 results", or "Showing 10 of 644 results" while more can be loaded. */
+  countText() {
+    const n = this.total, shown = this.hits.length;
+    return shown < n ? this.text.get('showing', { n, shown }) : this.text.get('count', { n });
   }
 
-  // Reflects the open state and the active option in ARIA.
+  optionElement(option, i) {
+    return optionElement(option, `${this.uid}-${i}`, i, { text: this.text, link: (hit, section) => this.href(hit, this.query, section) });
+  }
+
+  /** The next page of hits ("Show more results"): appended, announced, the first new one active. */
+  async more() {
+    const engine = this.engine, q = this.query, sequence = this.sequence, offset = this.hits.length;
+    if (this.loadingMore || !engine) return;
+    this.loadingMore = true;
+    let results;
+    try {
+      results = searchPage(engine, this.request(q, offset, sequence));
+      if (results instanceof Promise) results = await results;
+    } catch (e) {
+      console.warn('scour:', e);
+      if (sequence == this.sequence) this.unavailable();
+      return;
+    } finally { this.loadingMore = false; }
+    if (sequence != this.sequence) return;
+    const first = this.options.length - 1; // the "more" option's place
+    this.list.lastElementChild?.remove();
+    this.hits = [...this.hits, ...results.hits];
+    const added = entries(results.hits);
+    if (this.hits.length < this.total && results.hits.length) added.push({ more: true });
+    this.options = [...this.options.slice(0, first), ...added];
+    this.list.append(...added.map((option, i) => this.optionElement(option, first + i)));
+    this.active = added.length ? first : first - 1;
+    this.status(this.countText());
+  }
+
+  // Reflects the open state and the active option in ARIA and in the layout.
   sync() {
     const on = this.expanded && this.options.length > 0;
     this.list.hidden = !on;
@@ -320,6 +384,7 @@ class ScourSearch extends HTMLElement {
       this.input.setAttribute('aria-activedescendant', a.id);
       a.scrollIntoView({ block: 'nearest' });
     } else this.input.removeAttribute('aria-activedescendant');
+    this.layout?.show(this.expanded && (on || !!this.statusLine.textContent || !this.filterSlot.hidden && !this.filterBar?.element.hidden));
   }
 
   key(e) {
@@ -335,37 +400,25 @@ class ScourSearch extends HTMLElement {
       this.go(Math.max(this.active, 0));
     } else if (k == 'Escape') {
       e.preventDefault();
+      if (this.layout.escape()) return;
       if (this.input.value) this.value = '';
       else this.input.blur();
     }
   }
 
-  // Opens option i: fires the cancelable `scour:select` (with the section, for a
-  // sub-result), then follows its link.
+  // Opens option i: "more" loads the next page; a hit (or a section) fires the cancelable
+  // `scour:select`, then its link is followed and the results close.
   go(i) {
     const option = this.options[i], a = this.list.children[i];
+    if (option?.more) return this.more();
     if (!option || !this.fire('select', option)) return;
-    this.expanded = false;
-    this.sync();
+    this.open = false;
     location.assign(a.href);
   }
 
-  /**
-   * The link of a hit (or of one of its sections): its URL, through `open-url-template` when
-   * set, with `?scour-highlight=<query>` when the `highlight` attribute is set; `#doc=<id>`
-   * when it has none or it is not http(s).
-   */
+  /** The link of a hit or section (widget/render.js). */
   href(hit, q, section) {
-    const t = this.getAttribute('open-url-template'), doc = '#doc=' + encodeURIComponent(hit.id);
-    const url = section ? section.url : hit.url;
-    const u = t && (url || !t.includes('{url}')) ? t.replace(/\{(id|url)\}/g, (_, k) => k == 'id' ? encodeURIComponent(hit.id) : encodeURI(url ?? '')) : url || doc;
-    try {
-      const link = new URL(u, document.baseURI);
-      if (!/^https?:$/.test(link.protocol)) return doc;
-      if (!this.hasAttribute('highlight') || u == doc || !q.trim()) return u;
-      link.searchParams.set('scour-highlight', q.trim());
-      return link.href;
-    } catch { return doc; }
+    return href(hit, q, section, { template: this.getAttribute('open-url-template'), highlight: this.hasAttribute('highlight') });
   }
 
   fire(n, detail) {

@@ -1,11 +1,13 @@
 // Service worker of <scour-search offline> (www/README.md, "Offline"). It keeps only what search
-// needs, keyed by full URL: under its folder, the widget's files and index entries (network
-// first) and pieces (cache first: named by their content's hash); elsewhere, the pages holding an
-// `offline` widget and the files they link (network first), as the widget lists them. The rest
-// passes through. Online, nothing but a piece is ever answered from the cache.
+// needs, keyed by full URL: under its folder, the widget's files (scour.js and widget/) and index
+// entries (network first) and pieces (cache first: named by their content's hash); elsewhere, the
+// pages holding an `offline` widget and the files they link (network first), as the widget lists
+// them. The rest passes through. Online, nothing but a piece is ever answered from the cache.
 const CACHE = 'scour-2';
 const HOME = new URL('./', location.href).href;
 const WIDGET_FILES = ['scour.js', 'highlight.js', 'pkg/scour_engine.js', 'pkg/scour_engine_bg.wasm'].map(file => HOME + file);
+/** The widget's modules (widget/*.js: its parts, the engine's worker, translations). */
+const WIDGET_MODULES = HOME + 'widget/';
 const PIECE = /\/pieces\/[\w-]+\.bin$/;
 /** Requests for a page or a file it links (what a widget can ask to keep). */
 const PAGE_DESTINATIONS = ['document', 'script', 'style'];
@@ -30,7 +32,7 @@ function strategy({ url, mode, destination }) {
   const path = url.split(/[?#]/)[0], home = path.startsWith(HOME);
   if (home && PIECE.test(path)) return piece;
   if (home && path.endsWith('.bin')) return entry;
-  if (home && WIDGET_FILES.includes(path)) return widgetFile;
+  if (home && (WIDGET_FILES.includes(path) || path.startsWith(WIDGET_MODULES) && path.endsWith('.js'))) return widgetFile;
   if (url.startsWith(location.origin + '/') && (mode == 'navigate' || PAGE_DESTINATIONS.includes(destination))) return pageFile;
 }
 

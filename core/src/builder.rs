@@ -9,7 +9,7 @@ use crate::codec::{self, IndexFiles, PartTerm, Parts};
 use crate::document::{Document, Section};
 use crate::index::Index;
 use crate::language::{Language, Languages, LANGUAGE_FILTER};
-use crate::pieces::{Filters, Layout, StoredDocument};
+use crate::pieces::{FilterLists, Layout, StoredDocument};
 use crate::postings::{EncodedPostings, Norms, Occurrences, GENERIC_SHARE, MAX_GENERIC};
 
 /// Collects documents, then builds the index in one pass over the collected terms.
@@ -298,7 +298,7 @@ fn stem_groups(
 }
 
 /// Filter values with their documents, when any document has a filter.
-fn filters(documents: &[Collected]) -> Option<Filters> {
+fn filters(documents: &[Collected]) -> Option<FilterLists> {
     let mut names: BTreeMap<&str, BTreeMap<&str, Vec<u32>>> = BTreeMap::new();
     for (doc, d) in documents.iter().enumerate() {
         for (name, values) in &d.filters {
@@ -311,8 +311,8 @@ fn filters(documents: &[Collected]) -> Option<Filters> {
             }
         }
     }
-    (!names.is_empty()).then(|| Filters {
-        names: names
+    (!names.is_empty()).then(|| {
+        names
             .into_iter()
             .map(|(name, values)| {
                 let values = values
@@ -321,7 +321,7 @@ fn filters(documents: &[Collected]) -> Option<Filters> {
                     .collect();
                 (name.to_string(), values)
             })
-            .collect(),
+            .collect()
     })
 }
 

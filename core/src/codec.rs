@@ -5,38 +5,56 @@
 //!
 //! ```text
 //! magic (8 bytes, one per kind) | format u16 LE | checksum u32 LE | payload length u64 LE
-//! | writer version length u8 | writer version (UTF-8) | payload (bincode 2, standard config)
+//! | memory u64 LE | writer version length u8 | writer version (UTF-8) | payload (bincode 2)
 //! ```
 //! The checksum is FNV-1a (32 bit) of the payload; a piece's name is the FNV-1a (64 bit)
-//! hash of its whole file. Terms are front-coded; postings are the varint streams of
+//! hash of its whole file. `memory` declares the bytes the file takes once decoded; it may
+//! be at most [`MEMORY_FACTOR`] times the file's size plus [`MEMORY_SLACK`], and decoding
+//! charges every allocation to it ([`reader`]), so no file, forged or not, makes a reader
+//! allocate more. Terms are front-coded; postings are the varint streams of
 //! [`crate::postings`]. A single-file index holds the entry and every piece, in the order
 //! [`Index::missing`] lists them. Decoding checks every length, id and string against the
-//! bytes left, so a corrupt, foreign or forged file is an error, never a panic, a wrong
-//! answer or an allocation beyond a small multiple of its size.
+//! bytes left, so a corrupt, foreign or forged file is an error, never a panic or a wrong
+//! answer.
 
-use bincode::de::read::Reader;
-use bincode::de::Decoder;
-use bincode::error::DecodeError;
-use bincode::{Decode, Encode};
+use bincode::Encode;
 
 use crate::dictionary::TermDictionary;
 use crate::document::Section;
-use crate::index::{run_terms, Index};
+use crate::index::{self, run_terms, Index};
 use crate::language::{Language, Languages};
 use crate::pieces::{
-    Entry, FilterValues, Filters, IdPieceRef, Name, PieceId, StoredDocument, StreamsRef, TermPiece,
-    TermPieceRef,
+    Entry, FilterLists, FilterValues, Filters, IdPieceRef, Name, PieceId, StoredDocument,
+    StreamsRef, TermPiece, TermPieceRef, Texts,
 };
 use crate::postings::{read_varint, write_varint, GENERIC_BITS, MAX_GENERIC};
 
-/// Bumped whenever a payload layout changes.
-pub const FORMAT_VERSION: u16 = 4;
+mod reader;
+
+pub(crate) use reader::cost;
+pub use reader::ALLOCATION_OVERHEAD;
+use reader::{Read, Reader};
+
+/// Bumped whenever a payload layout changes (4: the header declares the memory a file takes;
+/// 5: each document's language, and the entry's list of them).
+pub const FORMAT_VERSION: u16 = 5;
 /// The scour version writing and reading this format.
 pub const SCOUR_VERSION: &str = env!("CARGO_PKG_VERSION");
-const FIXED_HEADER: usize = 8 + 2 + 4 + 8 + 1;
-/// Decoded term text may be at most this many times the bytes that encode it: front coding
-/// shares prefixes, but a forged piece must not turn kilobytes into gigabytes.
-const MAX_TERM_EXPANSION: usize = 16;
+const FIXED_HEADER: usize = 8 + 2 + 4 + 8 + 8 + 1;
+/// Where the header's fields are.
+const CHECKSUM: std::ops::Range<usize> = 10..14;
+const LENGTH: std::ops::Range<usize> = 14..22;
+const MEMORY: std::ops::Range<usize> = 22..30;
+/// Memory a file may take once opened: this many times its size in bytes ...
+pub const MEMORY_FACTOR: u64 = 4;
+/// ... plus this much (small pieces hold a few vectors whatever their size).
+pub const MEMORY_SLACK: u64 = 64 * 1024;
+/// Of that slack, what a file may not declare: room for what decoding holds besides the
+/// file's contents (the reader, an error's message).
+const UNDECLARED: u64 = 4 * 1024;
+/// Documents an id piece may cover: a search allocates a few bytes per document, so an entry
+/// file cannot make it allocate more than a few megabytes per id piece it lists.
+pub const MAX_IDS_PER_PIECE: usize = 4096;
 
 /// The kinds of file, each with its magic bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -100,6 +118,13 @@ pub enum FormatError {
     Stale(String),
     #[error("the index is corrupt: {0}; rebuild it")]
     Corrupt(String),
+    #[error("{file} would take {needed} bytes of memory once opened, more than the {allowed} allowed for its {size} bytes: it is corrupt or was not written by scour; rebuild the index or download it again")]
+    TooMuchMemory {
+        file: String,
+        needed: u64,
+        allowed: u64,
+        size: u64,
+    },
 }
 
 fn corrupt(message: String) -> FormatError {
@@ -109,21 +134,46 @@ fn corrupt(message: String) -> FormatError {
 // ---------------------------------------------------------------------------------------
 // Headers and names
 
-/// Wraps a payload in a header of `kind`.
+/// Wraps a payload in a header of `kind`, declaring the memory it takes once decoded.
 fn seal(kind: Kind, payload: &[u8]) -> Vec<u8> {
+    sealed(kind, payload, measure(kind, payload))
+}
+
+fn sealed(kind: Kind, payload: &[u8], memory: u64) -> Vec<u8> {
     let mut out = Vec::with_capacity(FIXED_HEADER + SCOUR_VERSION.len() + payload.len());
     out.extend_from_slice(magic(kind));
     out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
     out.extend_from_slice(&fnv1a(payload).to_le_bytes());
     out.extend_from_slice(&(payload.len() as u64).to_le_bytes());
+    out.extend_from_slice(&memory.to_le_bytes());
     out.push(SCOUR_VERSION.len() as u8);
     out.extend_from_slice(SCOUR_VERSION.as_bytes());
     out.extend_from_slice(payload);
     out
 }
 
-/// Checks the header of a file of `kind` and returns its payload.
-fn open<'a>(bytes: &'a [u8], kind: Kind, file: &str) -> Result<&'a [u8], FormatError> {
+/// The most memory a file of `size` bytes may take once opened, or while it is decoded.
+pub fn memory_allowed(size: usize) -> u64 {
+    (size as u64)
+        .saturating_mul(MEMORY_FACTOR)
+        .saturating_add(MEMORY_SLACK)
+}
+
+/// The most memory a file of `size` bytes may declare.
+fn memory_declarable(size: usize) -> u64 {
+    memory_allowed(size) - UNDECLARED
+}
+
+/// The memory a file's header declares (0 when it has no header).
+fn declared_memory(bytes: &[u8]) -> u64 {
+    bytes
+        .get(MEMORY)
+        .map_or(0, |m| u64::from_le_bytes(m.try_into().expect("8 bytes")))
+}
+
+/// Checks the header of a file of `kind` and returns a reader of its payload, bound to the
+/// memory the header declares.
+fn open<'a>(bytes: &'a [u8], kind: Kind, file: &'a str) -> Result<Reader<'a>, FormatError> {
     let Some(found) = KINDS
         .iter()
         .find(|k| bytes.len() >= 8 && &bytes[..8] == k.1)
@@ -137,17 +187,22 @@ fn open<'a>(bytes: &'a [u8], kind: Kind, file: &str) -> Result<&'a [u8], FormatE
             found: found.2,
         });
     }
+    // A file cut short names the piece it is, wherever it was cut.
+    let truncated = |what: &'static str| match kind {
+        Kind::SingleFile | Kind::Entry => FormatError::Truncated(what),
+        _ => FormatError::TruncatedPiece(file.to_string()),
+    };
     if bytes.len() < FIXED_HEADER {
-        return Err(FormatError::Truncated("the header is incomplete"));
+        return Err(truncated("the header is incomplete"));
     }
     let format = u16::from_le_bytes([bytes[8], bytes[9]]);
-    let checksum = u32::from_le_bytes(bytes[10..14].try_into().expect("4 bytes"));
-    let payload_length = u64::from_le_bytes(bytes[14..22].try_into().expect("8 bytes"));
-    let writer_end = FIXED_HEADER + bytes[22] as usize;
+    let checksum = u32::from_le_bytes(bytes[CHECKSUM].try_into().expect("4 bytes"));
+    let payload_length = u64::from_le_bytes(bytes[LENGTH].try_into().expect("8 bytes"));
+    let writer_end = FIXED_HEADER + bytes[FIXED_HEADER - 1] as usize;
     let writer = bytes
         .get(FIXED_HEADER..writer_end)
         .map(|w| String::from_utf8_lossy(w).into_owned())
-        .ok_or(FormatError::Truncated("the header is incomplete"))?;
+        .ok_or_else(|| truncated("the header is incomplete"))?;
     if format != FORMAT_VERSION {
         return Err(FormatError::UnsupportedVersion {
             found: format,
@@ -156,12 +211,9 @@ fn open<'a>(bytes: &'a [u8], kind: Kind, file: &str) -> Result<&'a [u8], FormatE
     }
     let payload = &bytes[writer_end..];
     if (payload.len() as u64) < payload_length {
-        return Err(match kind {
-            Kind::SingleFile | Kind::Entry => {
-                FormatError::Truncated("the data ends before the length its header gives")
-            }
-            _ => FormatError::TruncatedPiece(file.to_string()),
-        });
+        return Err(truncated(
+            "the data ends before the length its header gives",
+        ));
     }
     if payload.len() as u64 > payload_length {
         return Err(corrupt(format!(
@@ -175,7 +227,35 @@ fn open<'a>(bytes: &'a [u8], kind: Kind, file: &str) -> Result<&'a [u8], FormatE
             _ => FormatError::CorruptPiece(file.to_string()),
         });
     }
-    Ok(payload)
+    let memory = declared_memory(bytes);
+    let allowed = memory_declarable(bytes.len());
+    if memory > allowed {
+        return Err(FormatError::TooMuchMemory {
+            file: file.to_string(),
+            needed: memory,
+            allowed,
+            size: bytes.len() as u64,
+        });
+    }
+    Ok(Reader::new(payload, file, memory, bytes.len()))
+}
+
+/// `bytes` with the checksum, payload length and declared memory of their header made to
+/// match whatever payload follows it: for tests and fuzzing, which forge payloads and want
+/// the decoder itself to meet them. The memory declared is the most a file of this size may
+/// declare. Bytes too short for a header are returned as they are.
+pub fn reseal(mut bytes: Vec<u8>) -> Vec<u8> {
+    let Some(&writer) = bytes.get(FIXED_HEADER - 1) else {
+        return bytes;
+    };
+    let start = (FIXED_HEADER + usize::from(writer)).min(bytes.len());
+    let checksum = fnv1a(&bytes[start..]);
+    let length = (bytes.len() - start) as u64;
+    let memory = memory_declarable(bytes.len());
+    bytes[CHECKSUM].copy_from_slice(&checksum.to_le_bytes());
+    bytes[LENGTH].copy_from_slice(&length.to_le_bytes());
+    bytes[MEMORY].copy_from_slice(&memory.to_le_bytes());
+    bytes
 }
 
 /// The name a piece's bytes give it.
@@ -288,7 +368,7 @@ struct DocumentPayload {
 #[derive(Encode)]
 struct FiltersPayload {
     /// Name, then each value with its delta-coded documents.
-    names: Vec<(String, FilterValues)>,
+    names: FilterLists,
 }
 
 /// Each document's date, by number.
@@ -303,166 +383,10 @@ struct SingleFilePayload {
 
 // Decoded by hand, field by field in the derived encoders' order, so that every length is
 // checked against the bytes left before anything is allocated.
-
-impl<C> Decode<C> for EntryPayload {
-    fn decode<D: Decoder<Context = C>>(d: &mut D) -> Result<Self, DecodeError> {
-        let piece = |d: &mut D| Ok((string(d)?, u32::decode(d)?, u64::decode(d)?));
-        Ok(EntryPayload {
-            documents: u32::decode(d)?,
-            terms: u32::decode(d)?,
-            average_title: f32::decode(d)?,
-            average_body: f32::decode(d)?,
-            term_pieces: list(d, piece)?,
-            id_pieces: list(d, piece)?,
-            documents_name: u64::decode(d)?,
-            dates: optional(d, u64::decode)?,
-            filters: optional(d, u64::decode)?,
-            languages: list(d, string)?,
-        })
-    }
-}
-
-impl<C> Decode<C> for TermPayload {
-    fn decode<D: Decoder<Context = C>>(d: &mut D) -> Result<Self, DecodeError> {
-        Ok(TermPayload {
-            first_id: u32::decode(d)?,
-            term_count: u32::decode(d)?,
-            terms: bytes(d)?,
-            doc_counts: list(d, u32::decode)?,
-            postings_lengths: list(d, u32::decode)?,
-            positions_lengths: list(d, u32::decode)?,
-            streams: list(d, |d| {
-                Ok((u32::decode(d)?, u64::decode(d)?, u64::decode(d)?))
-            })?,
-            stem_count: u32::decode(d)?,
-            stems: bytes(d)?,
-            stem_members: list(d, |d| list(d, u32::decode))?,
-        })
-    }
-}
-
-impl<C> Decode<C> for IdsPayload {
-    fn decode<D: Decoder<Context = C>>(d: &mut D) -> Result<Self, DecodeError> {
-        Ok(IdsPayload {
-            first_doc: u32::decode(d)?,
-            count: u32::decode(d)?,
-            ids: bytes(d)?,
-        })
-    }
-}
-
-impl<C> Decode<C> for DocumentPayload {
-    fn decode<D: Decoder<Context = C>>(d: &mut D) -> Result<Self, DecodeError> {
-        Ok(DocumentPayload {
-            documents_name: u64::decode(d)?,
-            doc: u32::decode(d)?,
-            id: string(d)?,
-            title: string(d)?,
-            body: string(d)?,
-            date: optional(d, string)?,
-            url: optional(d, string)?,
-            meta: list(d, |d| Ok((string(d)?, string(d)?)))?,
-            sections: list(d, |d| Ok((u32::decode(d)?, string(d)?, string(d)?)))?,
-            lang: string(d)?,
-        })
-    }
-}
-
-impl<C> Decode<C> for FiltersPayload {
-    fn decode<D: Decoder<Context = C>>(d: &mut D) -> Result<Self, DecodeError> {
-        let value = |d: &mut D| Ok((string(d)?, list(d, u32::decode)?));
-        Ok(FiltersPayload {
-            names: list(d, |d| Ok((string(d)?, list(d, value)?)))?,
-        })
-    }
-}
-
-impl<C> Decode<C> for SingleFilePayload {
-    fn decode<D: Decoder<Context = C>>(d: &mut D) -> Result<Self, DecodeError> {
-        Ok(SingleFilePayload {
-            entry: bytes(d)?,
-            pieces: list(d, bytes)?,
-        })
-    }
-}
-
-/// A length that at least as many bytes remain for: every element takes a byte or more.
-fn length<D: Decoder>(d: &mut D) -> Result<usize, DecodeError> {
-    let length = usize::try_from(u64::decode(d)?)
-        .map_err(|_| DecodeError::Other("a length beyond memory"))?;
-    match d.reader().peek_read(length) {
-        Some(_) => Ok(length),
-        None => Err(DecodeError::UnexpectedEnd { additional: length }),
-    }
-}
-
-fn list<D: Decoder, T>(
-    d: &mut D,
-    mut item: impl FnMut(&mut D) -> Result<T, DecodeError>,
-) -> Result<Vec<T>, DecodeError> {
-    let count = length(d)?;
-    let mut items = Vec::with_capacity(count.min(1024));
-    for _ in 0..count {
-        items.push(item(d)?);
-    }
-    Ok(items)
-}
-
-fn bytes<D: Decoder>(d: &mut D) -> Result<Vec<u8>, DecodeError> {
-    let mut bytes = vec![0; length(d)?];
-    d.reader().read(&mut bytes)?;
-    Ok(bytes)
-}
-
-fn string<D: Decoder>(d: &mut D) -> Result<String, DecodeError> {
-    String::from_utf8(bytes(d)?).map_err(|e| DecodeError::Utf8 {
-        inner: e.utf8_error(),
-    })
-}
-
-fn optional<D: Decoder, T>(
-    d: &mut D,
-    item: impl FnOnce(&mut D) -> Result<T, DecodeError>,
-) -> Result<Option<T>, DecodeError> {
-    match u8::decode(d)? {
-        0 => Ok(None),
-        1 => Ok(Some(item(d)?)),
-        found => Err(DecodeError::UnexpectedVariant {
-            type_name: "Option",
-            allowed: &bincode::error::AllowedEnumVariants::Range { min: 0, max: 1 },
-            found: u32::from(found),
-        }),
-    }
-}
-
 fn to_bytes<T: Encode>(payload: T) -> Vec<u8> {
     bincode::encode_to_vec(payload, bincode::config::standard())
         .expect("encoding to a Vec cannot fail")
 }
-
-/// What went wrong in a payload, in words (bincode's own messages would bring the whole
-/// formatting machinery into the wasm).
-fn decode_problem(error: &DecodeError) -> &'static str {
-    match error {
-        DecodeError::UnexpectedEnd { .. } => "it ends early",
-        DecodeError::Utf8 { .. } => "text that is not UTF-8",
-        DecodeError::UnexpectedVariant { .. } => "an unknown tag",
-        DecodeError::Other(what) => what,
-        _ => "a value out of range",
-    }
-}
-
-/// Decodes a whole payload: trailing bytes are corruption.
-fn from_bytes<T: Decode<()>>(payload: &[u8], file: &str) -> Result<T, FormatError> {
-    let (decoded, read): (T, usize) =
-        bincode::decode_from_slice(payload, bincode::config::standard())
-            .map_err(|e| corrupt(format!("{file} is malformed ({})", decode_problem(&e))))?;
-    if read != payload.len() {
-        return Err(corrupt(format!("{file} has trailing bytes")));
-    }
-    Ok(decoded)
-}
-
 // ---------------------------------------------------------------------------------------
 // Writing
 
@@ -476,7 +400,7 @@ pub struct Parts {
     /// Stem groups: stem and global member ids, sorted by stem.
     pub stems: Vec<(String, Vec<u32>)>,
     pub dates: Option<Vec<Option<String>>>,
-    pub filters: Option<Filters>,
+    pub filters: Option<FilterLists>,
     pub ids_per_piece: usize,
     /// The documents' languages, each once.
     pub languages: Languages,
@@ -511,6 +435,7 @@ impl IndexFiles {
     /// Opens the index with every piece loaded.
     pub fn open(&self) -> Result<Index, FormatError> {
         let mut index = Index::from_entry(decode_entry(&self.entry)?, self.entry.len());
+        index.reserve_documents();
         for (piece, _, bytes) in &self.pieces {
             index.insert(*piece, bytes)?;
         }
@@ -598,12 +523,9 @@ pub fn write(parts: Parts) -> IndexFiles {
     pieces.extend(streams_files);
 
     let mut id_refs = Vec::new();
-    for (i, chunk) in parts
-        .documents
-        .chunks(parts.ids_per_piece.max(1))
-        .enumerate()
-    {
-        let first_doc = (i * parts.ids_per_piece.max(1)) as u32;
+    let ids_per_piece = parts.ids_per_piece.clamp(1, MAX_IDS_PER_PIECE);
+    for (i, chunk) in parts.documents.chunks(ids_per_piece).enumerate() {
+        let first_doc = (i * ids_per_piece) as u32;
         let file = seal(
             Kind::Ids,
             &to_bytes(IdsPayload {
@@ -657,7 +579,6 @@ pub fn write(parts: Parts) -> IndexFiles {
         .map(|dates| seal(Kind::Dates, &to_bytes(DatesList(dates))));
     let filters = parts.filters.map(|filters| {
         let names = filters
-            .names
             .into_iter()
             .map(|(name, values)| {
                 let values = values
@@ -712,67 +633,164 @@ fn run_stream(run: &[PartTerm], stream: impl Fn(&PartTerm) -> &Vec<u8>) -> Vec<u
 // ---------------------------------------------------------------------------------------
 // Reading
 
+/// The memory a payload of `kind` takes once decoded, as its reader charges it.
+fn measure(kind: Kind, payload: &[u8]) -> u64 {
+    let mut r = Reader::measuring(payload);
+    let read = match kind {
+        Kind::SingleFile => read_single(&mut r).map(drop),
+        Kind::Entry => read_entry(&mut r).map(drop),
+        Kind::Terms => read_terms(&mut r).map(drop),
+        Kind::Postings | Kind::Positions => r.bytes().map(drop),
+        Kind::Ids => read_ids(&mut r).map(drop),
+        Kind::Document => read_document(&mut r).map(drop),
+        Kind::Dates => read_dates(&mut r).map(drop),
+        Kind::Filters => read_filters(&mut r).map(drop),
+    };
+    // A payload that does not read back (a builder given two documents of one id) declares
+    // what it took until it failed: opening it fails there too.
+    let _ = read;
+    r.used()
+}
+
 /// Whether `bytes` look like a chunked index's entry file (rather than a single file).
 pub fn is_entry(bytes: &[u8]) -> bool {
     bytes.starts_with(magic(Kind::Entry))
 }
 
+fn read_entry(r: &mut Reader) -> Read<Entry> {
+    let documents = r.u32()?;
+    let terms = r.u32()?;
+    let average_lengths = (r.f32()?, r.f32()?);
+    let term_pieces = r.list(3, |r| {
+        Ok(TermPieceRef {
+            first_term: r.string()?,
+            first_id: r.u32()?,
+            name: r.u64()?,
+        })
+    })?;
+    let id_pieces = r.list(3, |r| {
+        Ok(IdPieceRef {
+            first_id: r.string()?,
+            first_doc: r.u32()?,
+            name: r.u64()?,
+        })
+    })?;
+    r.charge(index::slots_cost(term_pieces.len(), id_pieces.len()))?;
+    Ok(Entry {
+        documents,
+        terms,
+        average_lengths,
+        term_pieces,
+        id_pieces,
+        documents_name: r.u64()?,
+        dates: r.option(Reader::u64)?,
+        filters: r.option(Reader::u64)?,
+        languages: read_languages(r)?,
+    })
+}
+
+/// An entry's languages: sorted, each once.
+fn read_languages(r: &mut Reader) -> Read<Languages> {
+    let languages = r.list(3, read_language)?;
+    if !languages.windows(2).all(|w| w[0] < w[1]) {
+        return Err(r.malformed("languages out of order"));
+    }
+    Ok(Languages::new(languages))
+}
+
+/// A language as written: its primary subtag, nothing else ([`Language::is_code`]).
+fn read_language(r: &mut Reader) -> Read<Language> {
+    let code = r.str()?;
+    if !Language::is_code(code) {
+        return Err(r.malformed("a language that is not a primary subtag"));
+    }
+    r.charge(cost::<u8>(code.len()))?;
+    Ok(Language::from_tag(code))
+}
+
 /// Decodes an entry file.
 pub fn decode_entry(bytes: &[u8]) -> Result<Entry, FormatError> {
     let file = "the index entry";
-    let p: EntryPayload = from_bytes(open(bytes, Kind::Entry, file)?, file)?;
-    let bad = |what: &str| corrupt(format!("the index entry is malformed ({what})"));
-    if p.term_pieces.is_empty() || p.term_pieces[0].1 != 0 || !p.term_pieces[0].0.is_empty() {
+    let mut r = open(bytes, Kind::Entry, file)?;
+    let entry = read_entry(&mut r)?;
+    r.finish()?;
+    let bad = |what: &str| r.malformed(what);
+    let first = &entry.term_pieces.first();
+    if first.is_none_or(|first| first.first_id != 0 || !first.first_term.is_empty()) {
         return Err(bad("its first term piece"));
     }
-    let sorted = |pieces: &[(String, u32, u64)], bound: u32| {
-        pieces
-            .windows(2)
-            .all(|w| w[0].0 < w[1].0 && w[0].1 < w[1].1)
-            && pieces.iter().all(|p| p.1 < bound.max(1))
-    };
-    if !sorted(&p.term_pieces, p.terms) {
+    let terms_sorted = entry
+        .term_pieces
+        .windows(2)
+        .all(|w| w[0].first_term < w[1].first_term && w[0].first_id < w[1].first_id)
+        && entry
+            .term_pieces
+            .iter()
+            .all(|p| p.first_id < entry.terms.max(1));
+    if !terms_sorted {
         return Err(bad("term pieces out of order"));
     }
-    if !sorted(&p.id_pieces, p.documents)
-        || p.id_pieces
+    let ids = &entry.id_pieces;
+    let ids_sorted = ids
+        .windows(2)
+        .all(|w| w[0].first_id < w[1].first_id && w[0].first_doc < w[1].first_doc)
+        && ids.iter().all(|p| p.first_doc < entry.documents.max(1))
+        && ids
             .first()
-            .is_some_and(|first| first.1 != 0 || !first.0.is_empty())
-        || p.id_pieces.is_empty() != (p.documents == 0)
-    {
+            .is_none_or(|first| first.first_doc == 0 && first.first_id.is_empty())
+        && ids.is_empty() == (entry.documents == 0);
+    if !ids_sorted {
         return Err(bad("id pieces out of order"));
     }
+    let ends = ids
+        .iter()
+        .skip(1)
+        .map(|p| p.first_doc)
+        .chain([entry.documents]);
+    if ids
+        .iter()
+        .zip(ends)
+        .any(|(p, end)| (end - p.first_doc) as usize > MAX_IDS_PER_PIECE)
+    {
+        return Err(bad("more documents than its id pieces hold"));
+    }
     let average = |length: f32| length.is_finite() && length >= 1.0;
-    if !average(p.average_title) || !average(p.average_body) {
+    if !average(entry.average_lengths.0) || !average(entry.average_lengths.1) {
         return Err(bad("its average lengths"));
     }
-    Ok(Entry {
-        documents: p.documents,
-        terms: p.terms,
-        average_lengths: (p.average_title, p.average_body),
-        term_pieces: p
-            .term_pieces
-            .into_iter()
-            .map(|(first_term, first_id, name)| TermPieceRef {
-                first_term,
-                first_id,
-                name,
-            })
-            .collect(),
-        id_pieces: p
-            .id_pieces
-            .into_iter()
-            .map(|(first_id, first_doc, name)| IdPieceRef {
-                first_id,
-                first_doc,
-                name,
-            })
-            .collect(),
-        documents_name: p.documents_name,
-        dates: p.dates,
-        filters: p.filters,
-        languages: Languages::new(p.languages.iter().map(|l| Language::from_tag(l)).collect()),
-    })
+    Ok(entry)
+}
+
+/// A term piece's first term id, term count and contents, its streams' lengths not yet
+/// made byte ranges nor its stem groups' ids undone from deltas.
+fn read_terms(r: &mut Reader) -> Read<(u32, u32, TermPiece)> {
+    let first_id = r.u32()?;
+    let term_count = r.u32()?;
+    let terms = front_decode(r, term_count)?;
+    let doc_counts = r.list(1, Reader::u32)?;
+    let postings = r.list(1, |r| Ok((0, r.u32()?)))?;
+    let positions = r.list(1, |r| Ok((0, r.u32()?)))?;
+    let streams = r.list(3, |r| {
+        Ok(StreamsRef {
+            first_term: r.u32()?,
+            postings: r.u64()?,
+            positions: r.u64()?,
+        })
+    })?;
+    let stem_count = r.u32()?;
+    let stems = front_decode(r, stem_count)?;
+    let stem_members = r.list(1, |r| r.list(1, Reader::u32))?;
+    r.charge(index::loaded_terms_cost(streams.len()))?;
+    let piece = TermPiece {
+        terms,
+        doc_counts,
+        postings,
+        positions,
+        streams,
+        stems,
+        stem_members,
+    };
+    Ok((first_id, term_count, piece))
 }
 
 /// Decodes a term piece holding the ids `reference.first_id..end` of `terms` in all.
@@ -783,84 +801,62 @@ pub(crate) fn decode_terms(
     terms: u32,
     file: &str,
 ) -> Result<TermPiece, FormatError> {
-    let p: TermPayload = from_bytes(open(bytes, Kind::Terms, file)?, file)?;
-    let bad = |what: &str| corrupt(format!("{file} is malformed ({what})"));
+    let mut r = open(bytes, Kind::Terms, file)?;
+    let (first_id, term_count, mut piece) = read_terms(&mut r)?;
+    r.finish()?;
+    let bad = |what: &str| r.malformed(what);
     let count = end
         .checked_sub(reference.first_id)
-        .ok_or(bad("its range"))?;
-    if p.first_id != reference.first_id || p.term_count != count {
+        .ok_or_else(|| bad("its range"))?;
+    if first_id != reference.first_id || term_count != count {
         return Err(bad("its range differs from the entry's"));
     }
-    let dictionary = front_decode(&p.terms, p.term_count, file)?;
-    if dictionary
+    if piece
+        .terms
         .iter()
         .next()
         .is_some_and(|first| first < reference.first_term.as_str())
     {
         return Err(bad("its first term"));
     }
-    let n = dictionary.len();
-    if p.doc_counts.len() != n || p.postings_lengths.len() != n || p.positions_lengths.len() != n {
+    let n = piece.terms.len();
+    if piece.doc_counts.len() != n || piece.postings.len() != n || piece.positions.len() != n {
         return Err(bad("counts and terms differ in number"));
     }
-    let starts_ok = p.streams.first().is_some_and(|s| s.0 == 0)
-        && p.streams.windows(2).all(|w| w[0].0 < w[1].0)
-        && p.streams.iter().all(|s| (s.0 as usize) < n);
-    if n > 0 && !starts_ok || n == 0 && !p.streams.is_empty() {
+    let streams = &piece.streams;
+    let starts_ok = streams.first().is_some_and(|s| s.first_term == 0)
+        && streams
+            .windows(2)
+            .all(|w| w[0].first_term < w[1].first_term)
+        && streams.iter().all(|s| (s.first_term as usize) < n);
+    if n > 0 && !starts_ok || n == 0 && !streams.is_empty() {
         return Err(bad("its runs"));
     }
-    let streams: Vec<StreamsRef> = p
-        .streams
-        .iter()
-        .map(|&(first_term, postings, positions)| StreamsRef {
-            first_term,
-            postings,
-            positions,
-        })
-        .collect();
-    let mut piece = TermPiece {
-        terms: dictionary,
-        doc_counts: p.doc_counts,
-        postings: Vec::with_capacity(n),
-        positions: Vec::with_capacity(n),
-        streams,
-        stems: front_decode(&p.stems, p.stem_count, file)?,
-        stem_members: Vec::new(),
-    };
     for run in 0..piece.streams.len() as u32 {
         let terms = run_terms(&piece, run);
-        piece
-            .postings
-            .extend(spans(&p.postings_lengths[terms.clone()], file)?);
-        piece
-            .positions
-            .extend(spans(&p.positions_lengths[terms], file)?);
+        to_spans(&mut piece.postings[terms.clone()], file)?;
+        to_spans(&mut piece.positions[terms], file)?;
     }
-    if p.stem_members.len() != piece.stems.len() {
+    if piece.stem_members.len() != piece.stems.len() {
         return Err(bad("stem groups and stems differ in number"));
     }
-    piece.stem_members = p
-        .stem_members
-        .iter()
-        .map(|m| delta_decode(m, terms, file))
-        .collect::<Result<_, _>>()?;
+    for members in &mut piece.stem_members {
+        delta_decode(members, terms, file)?;
+    }
     Ok(piece)
 }
 
-/// Byte ranges of consecutive streams of these lengths.
-fn spans(lengths: &[u32], file: &str) -> Result<Vec<(u32, u32)>, FormatError> {
+/// Makes stream lengths, in place, the byte ranges of consecutive streams.
+fn to_spans(spans: &mut [(u32, u32)], file: &str) -> Result<(), FormatError> {
     let mut start = 0u32;
-    lengths
-        .iter()
-        .map(|&length| {
-            let end = start
-                .checked_add(length)
-                .ok_or_else(|| corrupt(format!("{file} has impossible stream lengths")))?;
-            let span = (start, end);
-            start = end;
-            Ok(span)
-        })
-        .collect()
+    for span in spans {
+        let end = start
+            .checked_add(span.1)
+            .ok_or_else(|| corrupt(format!("{file} has impossible stream lengths")))?;
+        *span = (start, end);
+        start = end;
+    }
+    Ok(())
 }
 
 /// Decodes a postings or positions piece: one byte stream.
@@ -874,7 +870,10 @@ pub(crate) fn decode_stream(
     } else {
         Kind::Positions
     };
-    from_bytes(open(bytes, kind, file)?, file)
+    let mut r = open(bytes, kind, file)?;
+    let stream = r.bytes()?;
+    r.finish()?;
+    Ok(stream)
 }
 
 /// Every posting of a run names an existing document, in increasing order, with the
@@ -934,6 +933,12 @@ pub(crate) fn check_postings(
     Ok(())
 }
 
+fn read_ids(r: &mut Reader) -> Read<(u32, TermDictionary)> {
+    let first_doc = r.u32()?;
+    let count = r.u32()?;
+    Ok((first_doc, front_decode(r, count)?))
+}
+
 /// Decodes an id piece of `count` ids.
 pub(crate) fn decode_ids(
     bytes: &[u8],
@@ -941,13 +946,39 @@ pub(crate) fn decode_ids(
     count: u32,
     file: &str,
 ) -> Result<TermDictionary, FormatError> {
-    let p: IdsPayload = from_bytes(open(bytes, Kind::Ids, file)?, file)?;
-    if p.first_doc != reference.first_doc || p.count != count {
+    let mut r = open(bytes, Kind::Ids, file)?;
+    let (first_doc, ids) = read_ids(&mut r)?;
+    r.finish()?;
+    if first_doc != reference.first_doc || ids.len() != count as usize {
         return Err(corrupt(format!(
             "{file} does not hold the ids its entry says"
         )));
     }
-    front_decode(&p.ids, p.count, file)
+    Ok(ids)
+}
+
+/// A document piece's document set name, number and document.
+fn read_document(r: &mut Reader) -> Read<(u64, u32, StoredDocument)> {
+    let documents_name = r.u64()?;
+    let doc = r.u32()?;
+    let document = StoredDocument {
+        id: r.string()?,
+        title: r.string()?,
+        body: r.string()?,
+        date: r.option(Reader::string)?,
+        url: r.option(Reader::string)?,
+        meta: r.list(2, |r| Ok((r.string()?, r.string()?)))?,
+        sections: r.list(3, |r| {
+            Ok(Section {
+                start: r.u32()?,
+                anchor: r.string()?,
+                title: r.string()?,
+            })
+        })?,
+        lang: read_language(r)?.into_code(),
+    };
+    r.charge(index::document_slot_cost())?;
+    Ok((documents_name, doc, document))
 }
 
 /// Decodes document `doc`'s piece.
@@ -957,56 +988,87 @@ pub(crate) fn decode_document(
     doc: u32,
     file: &str,
 ) -> Result<StoredDocument, FormatError> {
-    let p: DocumentPayload = from_bytes(open(bytes, Kind::Document, file)?, file)?;
-    if p.documents_name != entry.documents_name {
+    let mut r = open(bytes, Kind::Document, file)?;
+    let (documents_name, number, document) = read_document(&mut r)?;
+    r.finish()?;
+    if documents_name != entry.documents_name {
         return Err(FormatError::Stale(file.to_string()));
     }
-    if p.doc != doc {
-        return Err(corrupt(format!("{file} holds document {} instead", p.doc)));
+    if number != doc {
+        return Err(corrupt(format!("{file} holds document {number} instead")));
     }
-    let sections: Vec<Section> = p
-        .sections
-        .into_iter()
-        .map(|(start, anchor, title)| Section {
-            anchor,
-            title,
-            start,
-        })
-        .collect();
-    if !Section::fit(&sections, &p.body) {
+    if !Section::fit(&document.sections, &document.body) {
         return Err(corrupt(format!(
             "{file} has sections that do not fit its document's text"
         )));
     }
-    Ok(StoredDocument {
-        id: p.id,
-        title: p.title,
-        body: p.body,
-        date: p.date,
-        url: p.url,
-        meta: p.meta,
-        sections,
-        lang: Language::from_tag(&p.lang).code().to_string(),
-    })
+    Ok(document)
+}
+
+/// Each document's date, an empty text for none; measured first, then read into one
+/// allocation.
+fn read_dates(r: &mut Reader) -> Read<Texts> {
+    let mut probe = r.clone();
+    let count = probe.count(1)?;
+    let mut bytes = 0;
+    for _ in 0..count {
+        bytes += probe.option(Reader::str)?.map_or(0, str::len);
+    }
+    r.charge(cost::<u8>(bytes) + cost::<u32>(count))?;
+    let count = r.count(1)?;
+    let mut dates = Texts::with_capacity(bytes, count);
+    for _ in 0..count {
+        dates.push(r.option(Reader::str)?.unwrap_or_default());
+    }
+    Ok(dates)
 }
 
 /// Decodes the dates of `documents` documents.
-pub(crate) fn decode_dates(
-    bytes: &[u8],
-    documents: u32,
-    file: &str,
-) -> Result<Vec<Option<String>>, FormatError> {
-    let DatesList(dates) = from_bytes(open(bytes, Kind::Dates, file)?, file)?;
+pub(crate) fn decode_dates(bytes: &[u8], documents: u32, file: &str) -> Result<Texts, FormatError> {
+    let mut r = open(bytes, Kind::Dates, file)?;
+    let dates = read_dates(&mut r)?;
+    r.finish()?;
     if dates.len() != documents as usize {
         return Err(corrupt(format!("{file} does not date every document")));
     }
     Ok(dates)
 }
 
-impl<C> Decode<C> for DatesList {
-    fn decode<D: Decoder<Context = C>>(d: &mut D) -> Result<Self, DecodeError> {
-        Ok(DatesList(list(d, |d| optional(d, string))?))
+/// Filters, each value's documents still delta-coded.
+fn read_filters(r: &mut Reader) -> Read<Filters> {
+    let names = r.list(2, |r| Ok((r.string()?, read_values(r)?)))?;
+    Ok(Filters { names })
+}
+
+/// A filter's values and their documents: measured first, then read into three
+/// allocations.
+fn read_values(r: &mut Reader) -> Read<FilterValues> {
+    let mut probe = r.clone();
+    let count = probe.count(2)?;
+    let (mut bytes, mut docs) = (0, 0);
+    for _ in 0..count {
+        bytes += probe.str()?.len();
+        let n = probe.count(1)?;
+        for _ in 0..n {
+            probe.u32()?;
+        }
+        docs += n;
     }
+    r.charge(cost::<u8>(bytes) + 2 * cost::<u32>(count) + cost::<u32>(docs))?;
+    let count = r.count(2)?;
+    let mut values = FilterValues {
+        values: Texts::with_capacity(bytes, count),
+        docs: Vec::with_capacity(docs),
+        doc_ends: Vec::with_capacity(count),
+    };
+    for _ in 0..count {
+        values.values.push(r.str()?);
+        for _ in 0..r.count(1)? {
+            values.docs.push(r.u32()?);
+        }
+        values.doc_ends.push(values.docs.len() as u32);
+    }
+    Ok(values)
 }
 
 /// Decodes the filters piece of an index of `documents` documents.
@@ -1015,16 +1077,29 @@ pub(crate) fn decode_filters(
     documents: u32,
     file: &str,
 ) -> Result<Filters, FormatError> {
-    let p: FiltersPayload = from_bytes(open(bytes, Kind::Filters, file)?, file)?;
-    let mut names = Vec::with_capacity(p.names.len());
-    for (name, values) in p.names {
-        let values = values
-            .into_iter()
-            .map(|(value, docs)| Ok((value, delta_decode(&docs, documents, file)?)))
-            .collect::<Result<Vec<_>, FormatError>>()?;
-        names.push((name, values));
+    let mut r = open(bytes, Kind::Filters, file)?;
+    let mut filters = read_filters(&mut r)?;
+    r.finish()?;
+    for (_, values) in &mut filters.names {
+        let mut start = 0;
+        for &end in &values.doc_ends {
+            delta_decode(&mut values.docs[start..end as usize], documents, file)?;
+            start = end as usize;
+        }
     }
-    Ok(Filters { names })
+    Ok(filters)
+}
+
+/// A single file's entry and pieces, borrowed. Each is charged the memory its own header
+/// declares (it is decoded within that), and so is the list of pieces the index misses.
+fn read_single<'a>(r: &mut Reader<'a>) -> Read<(&'a [u8], Vec<&'a [u8]>)> {
+    let entry = r.slice()?;
+    let pieces = r.list(1, Reader::slice)?;
+    r.charge(cost::<PieceId>(pieces.len()))?;
+    for file in std::iter::once(&entry).chain(&pieces) {
+        r.charge(declared_memory(file))?;
+    }
+    Ok((entry, pieces))
 }
 
 /// Decodes and verifies a single-file index.
@@ -1037,9 +1112,11 @@ pub fn decode(bytes: &[u8]) -> Result<Index, FormatError> {
         });
     }
     let file = "the index";
-    let p: SingleFilePayload = from_bytes(open(bytes, Kind::SingleFile, file)?, file)?;
-    let mut index = Index::from_entry(decode_entry(&p.entry)?, 0);
-    let mut pieces = p.pieces.iter();
+    let mut r = open(bytes, Kind::SingleFile, file)?;
+    let (entry, pieces) = read_single(&mut r)?;
+    r.finish()?;
+    let mut index = Index::from_entry(decode_entry(entry)?, 0);
+    let mut pieces = pieces.into_iter();
     let term_pieces = index.entry.term_pieces.len() as u32;
     for t in 0..term_pieces {
         let piece = pieces
@@ -1047,10 +1124,12 @@ pub fn decode(bytes: &[u8]) -> Result<Index, FormatError> {
             .ok_or(FormatError::Truncated("a term piece is missing"))?;
         index.insert(PieceId::Terms(t), piece)?;
     }
+    if index.missing_count() > pieces.len() {
+        return Err(FormatError::Truncated("a piece is missing"));
+    }
+    index.reserve_documents();
     for id in index.missing() {
-        let piece = pieces
-            .next()
-            .ok_or(FormatError::Truncated("a piece is missing"))?;
+        let piece = pieces.next().expect("counted");
         index.insert(id, piece)?;
     }
     if pieces.next().is_some() {
@@ -1059,6 +1138,61 @@ pub fn decode(bytes: &[u8]) -> Result<Index, FormatError> {
     index.encoded_bytes = bytes.len();
     index.chunked = false;
     Ok(index)
+}
+
+/// Decodes a file of any kind, as its magic says, in a context made to fit its payload
+/// (the ids, counts and names it claims) and with no name checked: for property tests and
+/// fuzzing, which forge payloads (see [`reseal`]) and want every decoder to meet them. What
+/// it decodes is dropped.
+pub fn decode_any(bytes: &[u8]) -> Result<(), FormatError> {
+    let Some(&(kind, _, _)) = KINDS.iter().find(|k| bytes.starts_with(k.1)) else {
+        return Err(FormatError::NotAnIndex);
+    };
+    // The payload's first numbers, read ahead, give the context it claims.
+    let file = "the file";
+    let mut ahead = open(bytes, kind, file)?;
+    let (first, second) = (ahead.u64().unwrap_or(0), ahead.u64().unwrap_or(0));
+    let (first32, second32) = (first as u32, second as u32);
+    match kind {
+        Kind::SingleFile => decode(bytes).map(drop),
+        Kind::Entry => decode_entry(bytes).map(drop),
+        Kind::Terms => {
+            let reference = TermPieceRef {
+                first_term: String::new(),
+                first_id: first32,
+                name: 0,
+            };
+            let end = first32.saturating_add(second32);
+            decode_terms(bytes, &reference, end, u32::MAX, file).map(drop)
+        }
+        Kind::Postings | Kind::Positions => {
+            decode_stream(bytes, kind == Kind::Postings, file).map(drop)
+        }
+        Kind::Ids => {
+            let reference = IdPieceRef {
+                first_id: String::new(),
+                first_doc: first32,
+                name: 0,
+            };
+            decode_ids(bytes, &reference, second32, file).map(drop)
+        }
+        Kind::Document => {
+            let entry = Entry {
+                documents: second32.saturating_add(1),
+                terms: 0,
+                average_lengths: (1.0, 1.0),
+                term_pieces: Vec::new(),
+                id_pieces: Vec::new(),
+                documents_name: first,
+                dates: None,
+                filters: None,
+                languages: Languages::new(Vec::new()),
+            };
+            decode_document(bytes, &entry, second32, file).map(drop)
+        }
+        Kind::Dates => decode_dates(bytes, first32, file).map(drop),
+        Kind::Filters => decode_filters(bytes, u32::MAX, file).map(drop),
+    }
 }
 
 /// Each term as `shared prefix length, suffix length, suffix bytes`.
@@ -1083,43 +1217,63 @@ fn common_prefix(a: &str, b: &str) -> usize {
     shared
 }
 
-/// Decodes `count` front-coded, strictly increasing terms; their text may be at most
-/// [`MAX_TERM_EXPANSION`] times the encoded bytes.
-fn front_decode(bytes: &[u8], count: u32, file: &str) -> Result<TermDictionary, FormatError> {
-    let budget = bytes.len().saturating_mul(MAX_TERM_EXPANSION) + 1024;
-    let mut dictionary = TermDictionary::default();
-    let mut at = 0;
-    let mut previous = (0usize, 0usize);
+/// Decodes `count` front-coded, strictly increasing terms. Front coding shares prefixes, so
+/// a few bytes may stand for a long term: the text is measured and charged first, then
+/// allocated at exactly its length.
+fn front_decode(r: &mut Reader, count: u32) -> Read<TermDictionary> {
+    let bytes = r.slice()?;
+    let file = r.file();
     let bad = || corrupt(format!("{file} holds malformed terms"));
-    for i in 0..count {
-        if at >= bytes.len() && count > 0 {
+    let (mut at, mut previous, mut length) = (0, 0u64, 0u64);
+    for _ in 0..count {
+        if at >= bytes.len() {
             return Err(bad());
         }
-        let shared = read_varint(bytes, &mut at) as usize;
+        let shared = u64::from(read_varint(bytes, &mut at));
         let suffix = read_varint(bytes, &mut at) as usize;
-        let end = at
+        at = at
             .checked_add(suffix)
-            .filter(|&e| e <= bytes.len())
+            .filter(|&end| end <= bytes.len())
             .ok_or_else(bad)?;
-        if shared > previous.1 - previous.0 || dictionary.text_len() + shared + suffix > budget {
+        if shared > previous {
             return Err(bad());
         }
-        let rest = std::str::from_utf8(&bytes[at..end]).map_err(|_| bad())?;
-        let start = dictionary.text_len();
-        if !dictionary.push_with_prefix(previous.0, shared, rest)
-            || (i > 0 && !dictionary.is_sorted_at_end())
-        {
-            return Err(corrupt(format!("{file} holds terms that are not sorted")));
-        }
-        previous = (start, dictionary.text_len());
-        at = end;
+        previous = shared + suffix as u64;
+        length = length.saturating_add(previous);
     }
     if at != bytes.len() {
         return Err(corrupt(format!(
             "{file} has trailing bytes after its terms"
         )));
     }
-    Ok(dictionary)
+    if length > u64::from(u32::MAX) {
+        return Err(bad());
+    }
+    r.charge(cost::<u8>(length as usize) + cost::<u32>(count as usize))?;
+    let mut text: Vec<u8> = Vec::with_capacity(length as usize);
+    let mut ends = Vec::with_capacity(count as usize);
+    let (mut at, mut start) = (0, 0);
+    for _ in 0..count {
+        let shared = read_varint(bytes, &mut at) as usize;
+        let suffix = read_varint(bytes, &mut at) as usize;
+        let rest = &bytes[at..at + suffix];
+        at += suffix;
+        let cut = start + shared;
+        // The shared prefix ends on a character boundary of the previous term.
+        if std::str::from_utf8(rest).is_err() || text.get(cut).is_some_and(|&b| b & 0xc0 == 0x80) {
+            return Err(bad());
+        }
+        let term_start = text.len();
+        text.extend_from_within(start..cut);
+        text.extend_from_slice(rest);
+        if !ends.is_empty() && text[start..term_start] >= text[term_start..] {
+            return Err(corrupt(format!("{file} holds terms that are not sorted")));
+        }
+        start = term_start;
+        ends.push(text.len() as u32);
+    }
+    let text = String::from_utf8(text).map_err(|_| bad())?;
+    Ok(TermDictionary::from_parts(text, ends))
 }
 
 fn delta_code(ids: &[u32]) -> Vec<u32> {
@@ -1132,20 +1286,17 @@ fn delta_code(ids: &[u32]) -> Vec<u32> {
         })
         .collect()
 }
-
-fn delta_decode(deltas: &[u32], bound: u32, file: &str) -> Result<Vec<u32>, FormatError> {
+/// Undoes [`delta_code`] in place; every id must be below `bound` and above the one before.
+fn delta_decode(ids: &mut [u32], bound: u32, file: &str) -> Result<(), FormatError> {
     let mut id = 0u32;
-    deltas
-        .iter()
-        .enumerate()
-        .map(|(i, &delta)| {
-            id = id
-                .checked_add(delta)
-                .filter(|&next| next < bound && (i == 0 || delta > 0))
-                .ok_or_else(|| corrupt(format!("{file} names an id that does not exist")))?;
-            Ok(id)
-        })
-        .collect()
+    for (i, delta) in ids.iter_mut().enumerate() {
+        id = id
+            .checked_add(*delta)
+            .filter(|&next| next < bound && (i == 0 || *delta > 0))
+            .ok_or_else(|| corrupt(format!("{file} names an id that does not exist")))?;
+        *delta = id;
+    }
+    Ok(())
 }
 
 fn fnv1a(bytes: &[u8]) -> u32 {
@@ -1158,11 +1309,9 @@ fn fnv1a(bytes: &[u8]) -> u32 {
 mod tests {
     use super::*;
 
-    /// A checksummed document piece whose section starts past its text is refused, not
-    /// sliced.
-    #[test]
-    fn a_forged_section_beyond_the_text_is_corrupt() {
-        let entry = Entry {
+    /// The entry of an index of one document, its set named 7.
+    fn one_document_entry() -> Entry {
+        Entry {
             documents: 1,
             terms: 0,
             average_lengths: (1.0, 1.0),
@@ -1172,19 +1321,52 @@ mod tests {
             dates: None,
             filters: None,
             languages: Languages::english(),
-        };
+        }
+    }
+
+    /// The piece of that index's one document, id `a`, empty, in the language `lang`.
+    fn document_payload(lang: &str) -> DocumentPayload {
+        DocumentPayload {
+            documents_name: 7,
+            doc: 0,
+            id: "a".into(),
+            title: String::new(),
+            body: String::new(),
+            date: None,
+            url: None,
+            meta: Vec::new(),
+            sections: Vec::new(),
+            lang: lang.into(),
+        }
+    }
+
+    /// An entry of `documents` documents in one id piece and one term piece, in `languages`.
+    fn entry_payload(documents: u32, languages: &[&str]) -> EntryPayload {
+        EntryPayload {
+            documents,
+            terms: 1,
+            average_title: 1.0,
+            average_body: 1.0,
+            term_pieces: vec![(String::new(), 0, 1)],
+            id_pieces: vec![(String::new(), 0, 1)],
+            documents_name: 1,
+            dates: None,
+            filters: None,
+            languages: languages.iter().map(|l| l.to_string()).collect(),
+        }
+    }
+
+    /// A checksummed document piece whose section starts past its text is refused, not
+    /// sliced.
+    #[test]
+    fn a_forged_section_beyond_the_text_is_corrupt() {
+        let entry = one_document_entry();
         let piece = |start: u32| {
             let payload = DocumentPayload {
-                documents_name: 7,
-                doc: 0,
-                id: "a".into(),
                 title: "A".into(),
                 body: "héllo".into(),
-                date: None,
-                url: None,
-                meta: Vec::new(),
                 sections: vec![(start, "h".into(), "H".into())],
-                lang: "en".into(),
+                ..document_payload("en")
             };
             seal(Kind::Document, &to_bytes(payload))
         };
@@ -1199,5 +1381,163 @@ mod tests {
             let error = decode_document(&piece(start), &entry, 0, "doc-1").unwrap_err();
             assert!(error.to_string().contains("sections"), "{error}");
         }
+    }
+
+    /// A payload sealed as if honest, then resealed to declare the most memory its size allows.
+    fn forged(kind: Kind, payload: impl Encode) -> Vec<u8> {
+        reseal(sealed(kind, &to_bytes(payload), 0))
+    }
+
+    fn too_much_memory(result: Result<impl std::fmt::Debug, FormatError>) -> bool {
+        matches!(result, Err(FormatError::TooMuchMemory { .. }))
+    }
+
+    /// Terms that each repeat the whole term before them and add a byte take 3 bytes each
+    /// but n²/2 bytes of text in all: refused before the text is allocated.
+    #[test]
+    fn forged_front_coded_terms_are_refused_before_their_text_is_allocated() {
+        let n = 3_000u32;
+        let mut terms = Vec::new();
+        for shared in 0..n {
+            write_varint(&mut terms, shared);
+            write_varint(&mut terms, 1);
+            terms.push(b'a');
+        }
+        let file = forged(
+            Kind::Terms,
+            TermPayload {
+                first_id: 0,
+                term_count: n,
+                terms,
+                doc_counts: vec![1; n as usize],
+                postings_lengths: vec![1; n as usize],
+                positions_lengths: vec![1; n as usize],
+                streams: vec![(0, 1, 1)],
+                stem_count: 0,
+                stems: Vec::new(),
+                stem_members: Vec::new(),
+            },
+        );
+        let reference = TermPieceRef {
+            first_term: String::new(),
+            first_id: 0,
+            name: 0,
+        };
+        let error = decode_terms(&file, &reference, n, n, "terms-1").unwrap_err();
+        assert!(too_much_memory(Err::<(), _>(error.clone())), "{error}");
+        assert!(error.to_string().contains("terms-1 would take"), "{error}");
+    }
+
+    /// Lists of empty items take a byte or two each and dozens of bytes in memory: stem
+    /// groups, metadata and filter values, forged in bulk, are refused.
+    #[test]
+    fn forged_lists_of_empty_items_are_refused() {
+        let document = DocumentPayload {
+            meta: vec![(String::new(), String::new()); 50_000],
+            ..document_payload("en")
+        };
+        let entry = one_document_entry();
+        let file = forged(Kind::Document, document);
+        assert!(too_much_memory(decode_document(&file, &entry, 0, "doc-0")));
+        let filters = FiltersPayload {
+            names: vec![(String::new(), Vec::new()); 100_000],
+        };
+        let file = forged(Kind::Filters, filters);
+        assert!(too_much_memory(decode_filters(&file, 1, "filters-1")));
+        // Values are packed: 8 bytes each, for at least 2.
+        let values = vec![(String::new(), Vec::new()); 100_000];
+        let file = forged(
+            Kind::Filters,
+            FiltersPayload {
+                names: vec![("tag".into(), values)],
+            },
+        );
+        assert!(decode_filters(&file, 1, "filters-1").is_ok());
+        let dates = DatesList(vec![None; 400_000]);
+        // Undated documents take 4 bytes each for a byte: within the bound.
+        assert!(decode_dates(&forged(Kind::Dates, dates), 400_000, "dates-1").is_ok());
+    }
+
+    /// An entry may not claim more documents than its id pieces can hold: every search
+    /// allocates a few bytes per document.
+    #[test]
+    fn an_entry_claiming_billions_of_documents_is_refused() {
+        let entry = entry_payload(u32::MAX, &[]);
+        let error = decode_entry(&forged(Kind::Entry, entry)).unwrap_err();
+        assert!(error.to_string().contains("more documents"), "{error}");
+    }
+
+    /// Languages are written as primary subtags, sorted, each once: anything else in an entry
+    /// or a document piece is refused, and languages forged in bulk take too much memory.
+    #[test]
+    fn forged_languages_are_refused() {
+        let sealed = |languages: &[&str]| seal(Kind::Entry, &to_bytes(entry_payload(1, languages)));
+        let codes: Vec<String> = decode_entry(&sealed(&["de", "en"]))
+            .unwrap()
+            .languages
+            .iter()
+            .map(|l| l.code().into())
+            .collect();
+        assert_eq!(codes, ["de", "en"]);
+        let refused: [&[&str]; 5] = [
+            &["en", "de"],
+            &["en", "en"],
+            &["EN"],
+            &["fr-CA"],
+            &["english"],
+        ];
+        for languages in refused {
+            let error = decode_entry(&sealed(languages)).unwrap_err();
+            assert!(error.to_string().contains("language"), "{error}");
+        }
+        let letter = |n: usize| char::from(b'a' + (n % 26) as u8);
+        let mut bulk = entry_payload(1, &[]);
+        bulk.languages = (0..26 * 26 * 26)
+            .map(|i| {
+                [letter(i / 676), letter(i / 26), letter(i)]
+                    .iter()
+                    .collect()
+            })
+            .collect();
+        assert!(too_much_memory(decode_entry(&forged(Kind::Entry, bulk))));
+
+        let entry = one_document_entry();
+        let piece = |lang| seal(Kind::Document, &to_bytes(document_payload(lang)));
+        assert_eq!(
+            decode_document(&piece("fr"), &entry, 0, "doc-0")
+                .unwrap()
+                .lang,
+            "fr"
+        );
+        for lang in ["", "fr-CA", "Fr", "english"] {
+            let error = decode_document(&piece(lang), &entry, 0, "doc-0").unwrap_err();
+            assert!(error.to_string().contains("language"), "{error}");
+        }
+    }
+
+    /// A header declaring more memory than its size allows is refused before any decoding.
+    #[test]
+    fn a_header_declaring_too_much_memory_is_refused() {
+        let dates = seal(Kind::Dates, &to_bytes(DatesList(vec![None; 3])));
+        assert!(decode_dates(&dates, 3, "dates-1").is_ok());
+        let mut greedy = dates.clone();
+        greedy[MEMORY].copy_from_slice(&(memory_declarable(dates.len()) + 1).to_le_bytes());
+        assert!(too_much_memory(decode_dates(&greedy, 3, "dates-1")));
+        let mut stingy = dates;
+        stingy[MEMORY].copy_from_slice(&1u64.to_le_bytes());
+        let error = decode_dates(&stingy, 3, "dates-1").unwrap_err();
+        assert_eq!(
+            error,
+            FormatError::TooMuchMemory {
+                file: "dates-1".into(),
+                needed: cost::<u32>(3),
+                allowed: 1,
+                size: stingy_len(),
+            }
+        );
+    }
+
+    fn stingy_len() -> u64 {
+        seal(Kind::Dates, &to_bytes(DatesList(vec![None; 3]))).len() as u64
     }
 }

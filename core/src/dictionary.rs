@@ -27,31 +27,9 @@ impl TermDictionary {
         dictionary
     }
 
-    /// Bytes of term text.
-    pub(crate) fn text_len(&self) -> usize {
-        self.text.len()
-    }
-
-    /// Appends the first `shared` bytes of the text from `start` (a previous term), then
-    /// `rest`; false when `shared` does not end on a character boundary.
-    pub(crate) fn push_with_prefix(&mut self, start: usize, shared: usize, rest: &str) -> bool {
-        let end = start + shared;
-        if !self.text.is_char_boundary(end) || !self.text.is_char_boundary(start) {
-            return false;
-        }
-        let prefix = self.text[start..end].to_owned();
-        self.text.push_str(&prefix);
-        self.text.push_str(rest);
-        self.ends.push(self.text.len() as u32);
-        true
-    }
-
-    /// Whether the last term sorts after the one before it.
-    pub(crate) fn is_sorted_at_end(&self) -> bool {
-        match self.len() {
-            0 | 1 => true,
-            n => self.term(n as u32 - 2) < self.term(n as u32 - 1),
-        }
+    /// A dictionary of `text` cut at `ends`, which must hold sorted unique terms.
+    pub(crate) fn from_parts(text: String, ends: Vec<u32>) -> TermDictionary {
+        TermDictionary { text, ends }
     }
 
     pub fn len(&self) -> usize {

@@ -1,5 +1,10 @@
 //! Excerpts: the passage of a body with the most distinct matched terms, and match ranges.
+//!
+//! Work is bounded by what is shown, not by the text: only the first [`SCAN_BYTES`] of a
+//! text are read, the scan stops once a passage showing every clause is found, and
+//! phrases are matched as the words go by, keeping only the last few words.
 
+use std::collections::VecDeque;
 use std::ops::Range;
 
 use crate::analysis::{analyze_while, camel_parts, normalize_word, CompoundRole};
@@ -10,6 +15,9 @@ pub const EXCERPT_CHARS: usize = 160;
 const ELLIPSIS: &str = "…";
 /// Words of context kept before the first match, within its sentence.
 const CONTEXT_WORDS: usize = 4;
+/// Bytes of a text read for its matches: a passage further into a long page is not shown
+/// (its start is, as when nothing matched), so a keystroke never reads megabytes.
+pub const SCAN_BYTES: usize = 64 * 1024;
 
 /// What to highlight: words wherever they occur, phrases only where their terms stand in a
 /// row; each belongs to a query clause, and a passage is as good as the clauses it shows.
@@ -51,17 +59,17 @@ struct Scan {
     matches: Vec<(Range<usize>, usize)>,
 }
 
-/// Analyses `text` for matches. With `whole` false the scan may stop once a passage showing
-/// every clause has been found and the text for its excerpt read: no later passage can beat
-/// the earliest complete one.
+/// Analyses the first [`SCAN_BYTES`] of `text` for matches. With `whole` false the scan may
+/// stop once a passage showing every clause has been found and the text for its excerpt
+/// read: no later passage can beat the earliest complete one.
 fn scan(text: &str, targets: &Targets, whole: bool) -> Scan {
+    let text = &text[..floor_char_boundary(text, SCAN_BYTES)];
     let mut scan = Scan {
         words: Vec::new(),
         matches: Vec::new(),
     };
-    // Position and term of every token, kept only when there are phrases to find.
-    let mut tokens: Vec<(u32, String)> = Vec::new();
-    let mut early = EarlyStop::new(targets.clauses, whole || !targets.phrases.is_empty());
+    let mut phrases = PhraseWindow::new(targets);
+    let mut early = EarlyStop::new(targets.clauses, whole);
     analyze_while(text, |token| {
         if early.done(token.span.start) {
             return false;
@@ -75,26 +83,82 @@ fn scan(text: &str, targets: &Targets, whole: bool) -> Scan {
                 early.matched(clause, &span);
             }
         }
-        if !targets.phrases.is_empty() {
-            tokens.push((token.position, token.term.to_string()));
+        for (span, clause) in phrases.push(token.position, token.term, &token.span, targets) {
+            scan.matches.push((span.clone(), clause));
+            early.matched(clause, &span);
         }
         scan.words.push((token.span, token.role));
         true
     });
-    for (phrase, clause) in &targets.phrases {
-        for start in 0..tokens.len() {
-            if let Some(end) = phrase_at(&tokens, start, phrase) {
-                let span = scan.words[start].0.start..scan.words[end].0.end;
-                scan.matches.push((span, *clause));
-            }
-        }
-    }
     if !targets.phrases.is_empty() {
         sort_by(&mut scan.matches, |a, b| {
             a.0.start.cmp(&b.0.start).then(a.1.cmp(&b.1))
         });
     }
     scan
+}
+
+/// The last words read, as many positions back as the longest phrase is long: a phrase is
+/// found when its last word is read, so no more of the text is kept.
+struct PhraseWindow {
+    /// Position, term and start of each recent word, in text order.
+    recent: VecDeque<(u32, String, usize)>,
+    longest: u32,
+}
+
+impl PhraseWindow {
+    fn new(targets: &Targets) -> Self {
+        let longest = targets.phrases.iter().map(|(p, _)| p.len()).max();
+        PhraseWindow {
+            recent: VecDeque::new(),
+            longest: longest.unwrap_or(0).min(u32::MAX as usize) as u32,
+        }
+    }
+
+    /// Adds a word; returns the span and clause of each phrase it ends.
+    fn push(
+        &mut self,
+        position: u32,
+        term: &str,
+        span: &Range<usize>,
+        targets: &Targets,
+    ) -> Vec<(Range<usize>, usize)> {
+        if self.longest == 0 {
+            return Vec::new();
+        }
+        let oldest = position.saturating_sub(self.longest - 1);
+        while self.recent.front().is_some_and(|w| w.0 < oldest) {
+            self.recent.pop_front();
+        }
+        self.recent
+            .push_back((position, term.to_string(), span.start));
+        let mut found = Vec::new();
+        for (phrase, clause) in &targets.phrases {
+            if phrase.last() != Some(&term) || phrase.len() as u32 > position + 1 {
+                continue;
+            }
+            let first = position + 1 - phrase.len() as u32;
+            let start = (first..)
+                .zip(phrase.iter())
+                .try_fold(usize::MAX, |start, (at, word)| {
+                    let here = self.recent.iter().filter(|w| w.0 == at && w.1 == *word);
+                    here.map(|w| w.2).min().map(|s| start.min(s))
+                });
+            if let Some(start) = start {
+                found.push((start..span.end, *clause));
+            }
+        }
+        found
+    }
+}
+
+/// The largest character boundary of `text` at or before `at`.
+fn floor_char_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 /// Watches matches for the first passage of at most [`EXCERPT_CHARS`] bytes (so at most as
@@ -144,25 +208,6 @@ impl EarlyStop {
     }
 }
 
-/// The index of the phrase's last token when it occurs from token `start` on, term after
-/// term at consecutive positions.
-fn phrase_at(tokens: &[(u32, String)], start: usize, phrase: &[&str]) -> Option<usize> {
-    let (first_position, first_term) = &tokens[start];
-    if phrase.first() != Some(&first_term.as_str()) {
-        return None;
-    }
-    let mut last = start;
-    for (offset, term) in (1u32..).zip(&phrase[1..]) {
-        let wanted = first_position + offset;
-        let next = tokens[last + 1..]
-            .iter()
-            .take_while(|(position, _)| *position <= wanted)
-            .position(|(position, t)| *position == wanted && t == term)?;
-        last += 1 + next;
-    }
-    Some(last)
-}
-
 /// Every match in `text`: its byte range and the clause it matches, in text order.
 pub fn matches(text: &str, targets: &Targets) -> Vec<(Range<usize>, usize)> {
     scan(text, targets, true).matches
@@ -196,7 +241,9 @@ fn cut(body: &str, scan: &Scan, targets: &Targets) -> (String, Vec<Range<usize>>
     let shift = text.len();
     text.push_str(body[from..to].trim_end());
     let end_of_text = from + text.len() - shift;
-    if end_of_text < body.trim_end().len() {
+    // Whitespace to the end is not more text (in a text short enough to look).
+    let rest = &body[end_of_text..];
+    if rest.len() > SCAN_BYTES || !rest.trim_end().is_empty() {
         text.push_str(ELLIPSIS);
     }
     let inside = scan
@@ -273,12 +320,18 @@ fn window(body: &str, words: &[(Range<usize>, CompoundRole)], start: usize) -> (
     (from, extend_punctuation(body, to))
 }
 
-/// Includes punctuation right after the last word (a full stop, a closing quote).
+/// Includes punctuation right after the last word (a full stop, a closing quote); looks a few characters ahead only.
 fn extend_punctuation(body: &str, to: usize) -> usize {
-    body[to..]
+    let rest = &body[to..];
+    match rest
         .char_indices()
+        .take(EXCERPT_CHARS)
         .find(|(_, c)| c.is_whitespace() || c.is_alphanumeric())
-        .map_or(body.len(), |(i, _)| to + i)
+    {
+        Some((i, _)) => to + i,
+        None if rest.len() <= 4 * EXCERPT_CHARS => body.len(),
+        None => to,
+    }
 }
 
 fn byte_len_of_chars(text: &str, chars: usize) -> usize {
@@ -305,6 +358,43 @@ fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
 mod tests {
     use super::*;
 
+    /// Phrases are found as the words go by, each time all their words stand in a row.
+    #[test]
+    fn phrases_are_found_wherever_their_words_stand_in_a_row() {
+        let targets = Targets {
+            words: Vec::new(),
+            phrases: vec![(vec!["the", "the"], 0), (vec!["high", "level", "api"], 1)],
+            clauses: 2,
+        };
+        let text = "the the the. A high-level API, high level api; high api";
+        let found: Vec<&str> = matches(text, &targets)
+            .into_iter()
+            .map(|(span, _)| &text[span])
+            .collect();
+        assert_eq!(
+            found,
+            ["the the", "the the", "high-level API", "high level api"]
+        );
+    }
+
+    /// Text past the first [`SCAN_BYTES`] is not read: a page's excerpt costs the same
+    /// whatever its length.
+    #[test]
+    fn only_the_start_of_a_long_text_is_read() {
+        let targets = Targets {
+            words: vec![("needle", 0)],
+            phrases: Vec::new(),
+            clauses: 1,
+        };
+        let early = format!("{} needle {}", "hay ".repeat(100), "hay ".repeat(100_000));
+        assert_eq!(matches(&early, &targets).len(), 1);
+        let late = format!("{}needle", "hay ".repeat(SCAN_BYTES / 4));
+        assert!(matches(&late, &targets).is_empty());
+        let (text, found) = excerpt(&late, &targets);
+        assert!(text.starts_with("hay hay") && text.ends_with('…'), "{text}");
+        assert!(found.is_empty());
+    }
+
     /// Stopping the scan early never changes the excerpt a whole scan gives.
     #[test]
     fn early_stop_gives_the_whole_scan_excerpt() {
@@ -326,10 +416,15 @@ mod tests {
                 (0..clauses).map(|c| (words[next(4)], c)).collect();
             sort_by(&mut chosen, |a, b| a.cmp(b));
             chosen.dedup_by(|later, kept| later.0 == kept.0);
+            // Now and then a phrase of two or three words is a clause of its own.
+            let phrases = match next(3) {
+                0 => Vec::new(),
+                n => vec![((0..=n).map(|_| words[next(4)]).collect(), clauses)],
+            };
             let targets = Targets {
                 words: chosen,
-                phrases: Vec::new(),
-                clauses,
+                clauses: clauses + usize::from(!phrases.is_empty()),
+                phrases,
             };
             let early = cut(&body, &scan(&body, &targets, false), &targets);
             let whole = cut(&body, &scan(&body, &targets, true), &targets);

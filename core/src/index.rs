@@ -6,11 +6,11 @@
 
 use std::ops::Range;
 
-use crate::codec::{self, FormatError};
+use crate::codec::{self, cost, FormatError};
 use crate::dictionary::TermDictionary;
 use crate::language::{Language, Languages, LANGUAGE_FILTER};
 use crate::pieces::{
-    Entry, FilterValues, Filters, Gather, Needs, PieceId, StoredDocument, TermPiece,
+    Entry, FilterValues, Filters, Gather, Needs, PieceId, StoredDocument, TermPiece, Texts,
 };
 use crate::postings::PostingList;
 use crate::sort::sort_by;
@@ -19,11 +19,13 @@ use crate::sort::sort_by;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Index {
     pub(crate) entry: Entry,
-    terms: Vec<Option<LoadedTerms>>,
+    /// Boxed, so that an entry listing many pieces costs a pointer for each until it loads.
+    terms: Vec<Option<Box<LoadedTerms>>>,
     ids: Vec<Option<TermDictionary>>,
     /// Loaded documents by number, sorted.
     documents: Vec<(u32, StoredDocument)>,
-    dates: Option<Vec<Option<String>>>,
+    /// Each document's date, empty when it has none.
+    dates: Option<Texts>,
     filters: Option<Filters>,
     /// Bytes of the files this index was read from.
     pub(crate) encoded_bytes: usize,
@@ -98,11 +100,11 @@ impl Index {
                     .map_or(self.entry.terms, |r| r.first_id);
                 let decoded = codec::decode_terms(bytes, reference, end, self.entry.terms, &file)?;
                 let runs = decoded.streams.len();
-                self.terms[t as usize] = Some(LoadedTerms {
+                self.terms[t as usize] = Some(Box::new(LoadedTerms {
                     piece: decoded,
                     postings: vec![None; runs],
                     positions: vec![None; runs],
-                });
+                }));
             }
             PieceId::Postings(t, r) | PieceId::Positions(t, r) => {
                 let documents = self.entry.documents;
@@ -191,6 +193,11 @@ impl Index {
             index_bytes: self.encoded_bytes,
             chunked: self.chunked,
         }
+    }
+
+    /// Room for every document, before a single file's are inserted.
+    pub(crate) fn reserve_documents(&mut self) {
+        self.documents.reserve_exact(self.entry.documents as usize);
     }
 
     pub(crate) fn document_count(&self) -> usize {
@@ -384,12 +391,12 @@ impl Index {
             .map_err(|_| Needs::one(PieceId::Document(doc)))
     }
 
-    /// Every document's date, by number.
-    pub(crate) fn dates(&self) -> Result<&[Option<String>], Needs> {
+    /// Every document's date, by number, empty when it has none.
+    pub(crate) fn dates(&self) -> Result<&Texts, Needs> {
         match (&self.dates, self.entry.dates) {
             (Some(dates), _) => Ok(dates),
             (None, Some(_)) => Err(Needs::one(PieceId::Dates)),
-            (None, None) => Ok(&[]),
+            (None, None) => Ok(Texts::none()),
         }
     }
 
@@ -447,39 +454,66 @@ impl Index {
     /// index. Streams pieces appear once their term piece is loaded.
     pub fn missing(&self) -> Vec<PieceId> {
         let mut missing = Vec::new();
+        self.each_missing(|piece| missing.push(piece));
+        missing
+    }
+
+    /// How many pieces [`Index::missing`] lists, counted without a list.
+    pub(crate) fn missing_count(&self) -> usize {
+        let mut count = 0;
+        self.each_missing(|_| count += 1);
+        count
+    }
+
+    fn each_missing(&self, mut missing: impl FnMut(PieceId)) {
         for (t, loaded) in self.terms.iter().enumerate() {
             let Some(loaded) = loaded else {
-                missing.push(PieceId::Terms(t as u32));
+                missing(PieceId::Terms(t as u32));
                 continue;
             };
             for r in 0..loaded.postings.len() {
                 if loaded.postings[r].is_none() {
-                    missing.push(PieceId::Postings(t as u32, r as u32));
+                    missing(PieceId::Postings(t as u32, r as u32));
                 }
                 if loaded.positions[r].is_none() {
-                    missing.push(PieceId::Positions(t as u32, r as u32));
+                    missing(PieceId::Positions(t as u32, r as u32));
                 }
             }
         }
-        missing.extend(
-            (0..self.ids.len())
-                .filter(|&i| self.ids[i].is_none())
-                .map(|i| PieceId::Ids(i as u32)),
-        );
+        for (i, ids) in self.ids.iter().enumerate() {
+            if ids.is_none() {
+                missing(PieceId::Ids(i as u32));
+            }
+        }
         let mut loaded = self.documents.iter().map(|d| d.0).peekable();
         for doc in 0..self.entry.documents {
             if loaded.next_if_eq(&doc).is_none() {
-                missing.push(PieceId::Document(doc));
+                missing(PieceId::Document(doc));
             }
         }
         if self.entry.dates.is_some() && self.dates.is_none() {
-            missing.push(PieceId::Dates);
+            missing(PieceId::Dates);
         }
         if self.entry.filters.is_some() && self.filters.is_none() {
-            missing.push(PieceId::Filters);
+            missing(PieceId::Filters);
         }
-        missing
     }
+}
+
+/// The memory an index takes for an entry's term and id pieces before any is loaded.
+pub(crate) fn slots_cost(term_pieces: usize, id_pieces: usize) -> u64 {
+    cost::<Option<Box<LoadedTerms>>>(term_pieces) + cost::<Option<TermDictionary>>(id_pieces)
+}
+
+/// The memory an index takes to hold a term piece of `runs` runs, besides the piece.
+pub(crate) fn loaded_terms_cost(runs: usize) -> u64 {
+    cost::<LoadedTerms>(1) + 2 * cost::<Option<Vec<u8>>>(runs)
+}
+
+/// The memory a document takes in the index besides its own text: its slot, twice over
+/// while the list of loaded documents grows.
+pub(crate) fn document_slot_cost() -> u64 {
+    2 * std::mem::size_of::<(u32, StoredDocument)>() as u64
 }
 
 fn bad(file: &str) -> FormatError {

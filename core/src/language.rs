@@ -46,9 +46,20 @@ impl Language {
         }
     }
 
+    /// Whether `code` is a language's code as [`Language::code`] gives it: 2 or 3 lower-case
+    /// ASCII letters (its own [`Language::from_tag`]).
+    pub fn is_code(code: &str) -> bool {
+        (2..=3).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_lowercase())
+    }
+
     /// The primary subtag (`und` when unknown).
     pub fn code(&self) -> &str {
         &self.0
+    }
+
+    /// The primary subtag, owned.
+    pub fn into_code(self) -> String {
+        self.0
     }
 
     /// The language's stemmer: every language `rust-stemmers` has with the `stemmers`

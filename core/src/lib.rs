@@ -9,6 +9,7 @@
 pub mod analysis;
 pub mod builder;
 pub mod codec;
+mod cursor;
 pub mod date;
 pub mod dictionary;
 pub mod document;

@@ -8,9 +8,10 @@
 //! fetches serves them all.
 
 use crate::analysis::CAMEL_PART;
+use crate::cursor::{min_gap, phrase_count, Cursor, Walker};
 use crate::index::Index;
 use crate::pieces::{Gather, Needs};
-use crate::postings::Norms;
+use crate::postings::{Norms, Positions};
 use crate::query::{Atom, Field};
 use crate::ranking::{Bm25f, Weights};
 use crate::sort::{select_by, sort_by};
@@ -49,8 +50,20 @@ impl Expansion {
     }
 }
 
-/// Title and body positions of a term in one document.
-pub type Positions = (Vec<u32>, Vec<u32>);
+/// A term's title and body positions in one document, read as needed, and its norms.
+type DocPositions<'a> = (u32, Positions<'a>, Positions<'a>, Norms);
+
+/// A word's cursor in one document and field: any of its expansions' positions.
+fn cursor<'a>(word: &[Vec<DocPositions<'a>>], doc: u32, title: bool) -> Cursor<'a> {
+    Cursor::new(word.iter().filter_map(|list| {
+        let i = list.binary_search_by_key(&doc, |p| p.0).ok()?;
+        Some(if title {
+            list[i].1.clone()
+        } else {
+            list[i].2.clone()
+        })
+    }))
+}
 
 /// A document matching an atom: its weighted title and body frequencies, its norms, and
 /// how the atom is in its title.
@@ -136,9 +149,15 @@ impl Index {
                     Some(a) => gather.take(self.find_term(a)).flatten(),
                     None => None,
                 };
-                let part = gather
-                    .take(self.find_term(&format!("{CAMEL_PART}{term}")))
-                    .flatten();
+                // Not for the word being typed: its camelCase parts would cost a fetch per
+                // keystroke on a chunked index for what its completions mostly find.
+                let part = if *prefix && typing {
+                    None
+                } else {
+                    gather
+                        .take(self.find_term(&format!("{CAMEL_PART}{term}")))
+                        .flatten()
+                };
                 let expansions =
                     gather.take(self.expand_word(term, *prefix && typing, typos, weights));
                 gather.finish()?;
@@ -285,6 +304,22 @@ impl Index {
         gather.finish()
     }
 
+    /// The documents an excluded atom rules out, in order: those where it occurs at all (a
+    /// phrase's walk stops at its first occurrence in each).
+    pub(crate) fn excluded_documents(
+        &self,
+        atom: &Atom,
+        expansions: &[Expansion],
+    ) -> Result<Vec<u32>, Needs> {
+        let frequencies = match atom {
+            Atom::Word { field, .. } => self.word_frequencies(expansions, *field)?,
+            Atom::Phrase { field, terms, .. } => {
+                self.phrase_frequencies(expansions, terms.len(), *field, 1)?
+            }
+        };
+        Ok(frequencies.into_iter().map(|f| f.0).collect())
+    }
+
     /// Documents matching an atom, with their BM25F scores, in document order.
     pub(crate) fn score_atom(
         &self,
@@ -296,7 +331,7 @@ impl Index {
             Atom::Word { field, .. } => (*field, self.word_frequencies(expansions, *field)?),
             Atom::Phrase { field, terms, .. } => (
                 *field,
-                self.phrase_frequencies(expansions, terms.len(), *field)?,
+                self.phrase_frequencies(expansions, terms.len(), *field, u32::MAX)?,
             ),
         };
         let idf = bm25.idf(frequencies.len());
@@ -381,12 +416,14 @@ impl Index {
 
     /// Occurrences of a phrase of `length` words per document and field: its terms at
     /// consecutive positions. `expansions` holds the first `length - 1` terms, then every
-    /// term the last word may be.
+    /// term the last word may be. Each document's positions are walked in step (see
+    /// [`crate::cursor`]), never copied, and only until `most` occurrences are found.
     fn phrase_frequencies(
         &self,
         expansions: &[Expansion],
         length: usize,
         field: Field,
+        most: u32,
     ) -> Result<Vec<Frequencies>, Needs> {
         if length < 2 || expansions.len() < length {
             return Ok(Vec::new());
@@ -395,47 +432,50 @@ impl Index {
         let mut docs = self.common_documents(fixed)?;
         let last_docs = self.union_documents(last)?;
         docs.retain(|d| last_docs.binary_search(d).is_ok());
-        let mut starts = self.positions(fixed[0].term, &docs)?;
-        for offset in 1..length {
-            let alternatives = if offset < length - 1 {
-                &fixed[offset..=offset]
-            } else {
-                last
-            };
-            let docs: Vec<u32> = starts.iter().map(|s| s.0).collect();
-            let next = self.union_positions(alternatives, &docs)?;
-            let offset = offset as u32;
-            starts.retain_mut(|(doc, (title, body), _)| {
-                let Ok(i) = next.binary_search_by_key(doc, |n| n.0) else {
-                    return false;
-                };
-                let (next_title, next_body) = &next[i].1;
-                title.retain(|p| next_title.binary_search(&(p + offset)).is_ok());
-                body.retain(|p| next_body.binary_search(&(p + offset)).is_ok());
-                !title.is_empty() || !body.is_empty()
-            });
+        // Each distinct term's postings, walked once in document order beside `docs`.
+        let mut terms: Vec<u32> = expansions.iter().map(|e| e.term).collect();
+        sort_by(&mut terms, u32::cmp);
+        terms.dedup();
+        let mut walkers = Vec::with_capacity(terms.len());
+        for &term in &terms {
+            walkers.push(Walker::new(self.postings(term, true)?));
         }
-        Ok(starts
-            .into_iter()
-            .map(|(doc, (title, body), norms)| {
-                let body = if field == Field::Title { 0 } else { body.len() };
-                (
-                    doc,
-                    title.len() as f32,
-                    body as f32,
-                    norms,
-                    TitleMatch {
-                        how: if title.is_empty() {
-                            InTitle::No
-                        } else {
-                            InTitle::Exact
-                        },
-                        part_only: false,
-                    },
-                )
-            })
-            .filter(|&(_, title, body, _, _)| title + body > 0.0)
-            .collect())
+        let of = |term: u32| terms.binary_search(&term).expect("listed");
+        let mut frequencies = Vec::new();
+        for &doc in &docs {
+            let Some((_, _, norms)) = walkers[of(fixed[0].term)].at(doc) else {
+                continue;
+            };
+            let mut count = |title: bool| {
+                phrase_count(length, most, |k| {
+                    let alternatives = if k + 1 < length { &fixed[k..=k] } else { last };
+                    Cursor::new(alternatives.iter().filter_map(|e| {
+                        let (t, b, _) = walkers[of(e.term)].at(doc)?;
+                        Some(if title { t } else { b })
+                    }))
+                })
+            };
+            let title = count(true);
+            let body = if field == Field::Title {
+                0
+            } else {
+                count(false)
+            };
+            if title + body == 0 {
+                continue;
+            }
+            let how = if title > 0 {
+                InTitle::Exact
+            } else {
+                InTitle::No
+            };
+            let in_title = TitleMatch {
+                how,
+                part_only: false,
+            };
+            frequencies.push((doc, title as f32, body as f32, norms, in_title));
+        }
+        Ok(frequencies)
     }
 
     /// Documents holding any of the expansions, sorted.
@@ -449,39 +489,12 @@ impl Index {
         Ok(docs)
     }
 
-    /// Positions of any of the expansions in the given sorted documents, merged and sorted.
-    fn union_positions(
-        &self,
-        expansions: &[Expansion],
-        docs: &[u32],
-    ) -> Result<Vec<(u32, Positions)>, Needs> {
-        if let [only] = expansions {
-            return Ok(self
-                .positions(only.term, docs)?
-                .into_iter()
-                .map(|(doc, positions, _)| (doc, positions))
-                .collect());
-        }
-        let mut merged: Vec<(u32, Positions)> =
-            docs.iter().map(|&d| (d, Positions::default())).collect();
-        for expansion in expansions {
-            for (doc, (title, body), _) in self.positions(expansion.term, docs)? {
-                if let Ok(i) = docs.binary_search(&doc) {
-                    merged[i].1 .0.extend(title);
-                    merged[i].1 .1.extend(body);
-                }
-            }
-        }
-        for (_, (title, body)) in &mut merged {
-            sort_by(title, u32::cmp);
-            sort_by(body, u32::cmp);
-        }
-        Ok(merged)
-    }
-
     /// Documents holding every expansion, in order: rarest term first, positions untouched.
     fn common_documents(&self, expansions: &[Expansion]) -> Result<Vec<u32>, Needs> {
+        // A term repeated in a phrase ("the the the") narrows nothing the second time.
         let mut terms: Vec<u32> = expansions.iter().map(|e| e.term).collect();
+        sort_by(&mut terms, u32::cmp);
+        terms.dedup();
         sort_by(&mut terms, |&a, &b| {
             self.doc_count(a).cmp(&self.doc_count(b))
         });
@@ -497,12 +510,9 @@ impl Index {
         Ok(docs.unwrap_or_default())
     }
 
-    /// Positions and norms of `term` in the given sorted documents, in document order.
-    pub(crate) fn positions(
-        &self,
-        term: u32,
-        docs: &[u32],
-    ) -> Result<Vec<(u32, Positions, Norms)>, Needs> {
+    /// The title and body positions (read lazily) and norms of `term` in the given sorted
+    /// documents, in document order.
+    fn positions(&self, term: u32, docs: &[u32]) -> Result<Vec<DocPositions<'_>>, Needs> {
         let mut result = Vec::new();
         let list = self.postings(term, true)?;
         let mut iter = list.iter();
@@ -512,7 +522,8 @@ impl Index {
             match wanted.peek() {
                 None => break,
                 Some(&&d) if d == posting.doc => {
-                    result.push((posting.doc, iter.positions(&posting), posting.norms))
+                    let (title, body) = iter.positions(&posting);
+                    result.push((posting.doc, title, body, posting.norms));
                 }
                 Some(_) => {}
             }
@@ -541,13 +552,23 @@ impl Index {
         let mut positions = Vec::with_capacity(words.len());
         let mut idfs = Vec::with_capacity(words.len());
         for word in words {
-            positions.push(self.word_positions(word, docs)?);
+            let mut each = Vec::with_capacity(word.len());
+            for expansion in word.iter() {
+                each.push(self.positions(expansion.term, docs)?);
+            }
+            positions.push(each);
             idfs.push(bm25.idf(self.doc_frequency(word)?));
         }
         for (pair, pair_idfs) in positions.windows(2).zip(idfs.windows(2)) {
             let idf = pair_idfs[0].min(pair_idfs[1]);
-            for (i, b) in bonus.iter_mut().enumerate() {
-                if let Some(distance) = min_distance(&pair[0][i], &pair[1][i]) {
+            for (&doc, b) in docs.iter().zip(bonus.iter_mut()) {
+                let gap = |title| {
+                    min_gap(
+                        &mut cursor(&pair[0], doc, title),
+                        &mut cursor(&pair[1], doc, title),
+                    )
+                };
+                if let Some(distance) = [gap(true), gap(false)].into_iter().flatten().min() {
                     let distance = distance as f32;
                     *b += weight * idf / (distance * distance);
                 }
@@ -555,45 +576,4 @@ impl Index {
         }
         Ok(bonus)
     }
-
-    /// Sorted `(field, position)` pairs (field 0 is the title, 1 the body) of any of a word's
-    /// expansions, per document of `docs`.
-    fn word_positions(
-        &self,
-        expansions: &[Expansion],
-        docs: &[u32],
-    ) -> Result<Vec<Vec<(u8, u32)>>, Needs> {
-        let mut result = vec![Vec::new(); docs.len()];
-        for expansion in expansions {
-            for (doc, (title, body), _) in self.positions(expansion.term, docs)? {
-                if let Ok(i) = docs.binary_search(&doc) {
-                    result[i].extend(title.into_iter().map(|p| (0, p)));
-                    result[i].extend(body.into_iter().map(|p| (1, p)));
-                }
-            }
-        }
-        for positions in &mut result {
-            sort_by(positions, |a, b| a.cmp(b));
-        }
-        Ok(result)
-    }
-}
-
-/// Smallest gap between a left and a right position in the same field, if any.
-fn min_distance(left: &[(u8, u32)], right: &[(u8, u32)]) -> Option<u32> {
-    let mut best: Option<u32> = None;
-    let (mut i, mut j) = (0, 0);
-    while i < left.len() && j < right.len() {
-        let (l, r) = (left[i], right[j]);
-        if l.0 == r.0 && l.1 != r.1 {
-            let gap = l.1.abs_diff(r.1);
-            best = Some(best.map_or(gap, |b| b.min(gap)));
-        }
-        if l < r {
-            i += 1;
-        } else {
-            j += 1;
-        }
-    }
-    best
 }

@@ -92,8 +92,72 @@ pub struct StoredDocument {
     pub lang: String,
 }
 
+/// Texts in one string, each found by where it ends: thousands of short texts (dates,
+/// filter values) take two allocations, not thousands.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Texts {
+    text: String,
+    ends: Vec<u32>,
+}
+
+impl Texts {
+    /// No texts, for an index without any.
+    pub(crate) fn none() -> &'static Texts {
+        static NONE: Texts = Texts {
+            text: String::new(),
+            ends: Vec::new(),
+        };
+        &NONE
+    }
+
+    /// Room for `count` texts of `bytes` bytes in all.
+    pub(crate) fn with_capacity(bytes: usize, count: usize) -> Texts {
+        Texts {
+            text: String::with_capacity(bytes),
+            ends: Vec::with_capacity(count),
+        }
+    }
+
+    pub(crate) fn push(&mut self, text: &str) {
+        self.text.push_str(text);
+        self.ends.push(self.text.len() as u32);
+    }
+
+    /// Text `i`, if there are that many.
+    pub fn get(&self, i: usize) -> Option<&str> {
+        let end = *self.ends.get(i)? as usize;
+        let start = i.checked_sub(1).map_or(0, |p| self.ends[p] as usize);
+        Some(&self.text[start..end])
+    }
+
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+}
+
 /// A filter's values, sorted, each with the sorted numbers of the documents carrying it.
-pub type FilterValues = Vec<(String, Vec<u32>)>;
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FilterValues {
+    pub(crate) values: Texts,
+    /// Every value's documents, one value's after another's, and where each value's end.
+    pub(crate) docs: Vec<u32>,
+    pub(crate) doc_ends: Vec<u32>,
+}
+
+impl FilterValues {
+    /// Each value with its documents.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &[u32])> + '_ {
+        (0..self.values.len()).map(|i| {
+            let start = i.checked_sub(1).map_or(0, |p| self.doc_ends[p] as usize);
+            let docs = &self.docs[start..self.doc_ends[i] as usize];
+            (self.values.get(i).unwrap_or_default(), docs)
+        })
+    }
+}
 
 /// Filter values and the documents carrying each, by filter name.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -101,6 +165,10 @@ pub struct Filters {
     /// Sorted by name.
     pub names: Vec<(String, FilterValues)>,
 }
+
+/// Filters as the builder hands them to the writer: name, then each value with its
+/// documents, all sorted.
+pub type FilterLists = Vec<(String, Vec<(String, Vec<u32>)>)>;
 
 /// One piece an index can fetch, as a query asks for it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

@@ -4,8 +4,8 @@
 //!
 //! Parsing never fails. Control characters are spaces, an unclosed quote runs to the end, a
 //! lone `-` and an `OR` with nothing on one side are ignored, and over-long queries are cut
-//! to [`MAX_QUERY_CHARS`] characters and [`MAX_ATOMS`] words, phrases and exclusions (after
-//! stop words are dropped). A word repeated as a clause weighs more; repeated alternatives
+//! to [`MAX_QUERY_CHARS`] characters and [`MAX_WORDS`] words, each word of a phrase or an
+//! exclusion counted (after stop words are dropped). A word repeated as a clause weighs more; repeated alternatives
 //! and exclusions count once.
 
 use crate::analysis::{accented_term, tokenize, CompoundRole};
@@ -13,8 +13,9 @@ use crate::language::Languages;
 
 /// Characters of a query that are read; the rest is ignored.
 pub const MAX_QUERY_CHARS: usize = 1_000;
-/// Words, phrases and exclusions of a query that are searched; the rest are ignored.
-pub const MAX_ATOMS: usize = 32;
+/// Words of a query that are searched, those of phrases and exclusions included; the rest
+/// are ignored (a phrase cut short keeps its first words, when two or more fit).
+pub const MAX_WORDS: usize = 32;
 
 /// A parsed query: every clause should match; no excluded atom may.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -81,6 +82,26 @@ impl Atom {
         }
     }
 
+    /// Takes the atom's words from `budget`: all of them, or a phrase's first words when two
+    /// or more are left; false (drop the atom) when too few are.
+    fn keep_words(&mut self, budget: &mut usize) -> bool {
+        let words = match self {
+            Atom::Word { .. } => 1,
+            Atom::Phrase { terms, prefix, .. } => {
+                if terms.len() > *budget && *budget >= 2 {
+                    terms.truncate(*budget);
+                    *prefix = false;
+                }
+                terms.len()
+            }
+        };
+        let fits = words <= *budget;
+        if fits {
+            *budget -= words;
+        }
+        fits
+    }
+
     /// Whether the atom is a single stop word in one of `languages`.
     pub fn is_stop_word(&self, languages: &Languages) -> bool {
         matches!(self, Atom::Word { term, .. } if languages.is_stop_word(term))
@@ -100,19 +121,28 @@ impl Query {
         let last_word_open = typing && !text.ends_with(char::is_whitespace);
         let mut query = build(items, last_word_open);
         query.drop_stop_words(languages);
-        query.truncate(MAX_ATOMS);
+        query.truncate(MAX_WORDS);
         query
     }
 
-    /// Keeps the first `max` atoms: positive ones first, then exclusions.
+    /// Keeps the first `max` words: those of positive atoms first, then of exclusions.
     fn truncate(&mut self, max: usize) {
         let mut budget = max;
         self.clauses.retain_mut(|clause| {
-            clause.alternatives.truncate(budget);
-            budget -= clause.alternatives.len();
+            // Alternatives are spellings of the same words (`high-level`: `highlevel` or
+            // "high level"): the clause costs the words of its longest kept one.
+            let mut left = budget;
+            clause.alternatives.retain_mut(|atom| {
+                let mut after = budget;
+                let kept = atom.keep_words(&mut after);
+                left = left.min(after);
+                kept
+            });
+            budget = left;
             !clause.alternatives.is_empty()
         });
-        self.excluded.truncate(budget);
+        self.excluded
+            .retain_mut(|atom| atom.keep_words(&mut budget));
     }
 
     /// Clauses that are a lone stop word, when other clauses remain, are dropped ("the"
@@ -327,6 +357,66 @@ fn analyse(text: &str, quoted: bool, field: Field, prefix: bool) -> Vec<Atom> {
                 }
             }
             atoms
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(query: &Query) -> usize {
+        let clauses = query.clauses.iter().flat_map(|c| &c.alternatives);
+        clauses
+            .chain(&query.excluded)
+            .map(|a| a.width() as usize)
+            .sum()
+    }
+
+    /// A compound's spellings (`highlevel`, "high level") are one clause of its words: a
+    /// query of sixteen compounds of two words each is kept whole.
+    #[test]
+    fn a_compound_costs_its_words_once_whatever_its_spellings() {
+        let compounds: Vec<String> = (0..MAX_WORDS / 2).map(|i| format!("w{i}-x{i}")).collect();
+        let query = Query::parse(
+            &compounds.join(" "),
+            Syntax::Plain,
+            false,
+            &Languages::english(),
+        );
+        assert_eq!(query.clauses.len(), MAX_WORDS / 2);
+        assert!(query.clauses.iter().all(|c| c.alternatives.len() == 2));
+    }
+
+    /// Words inside phrases and exclusions count towards the cap: a 500-word phrase or a
+    /// hundred excluded phrases are not 1 or 100 atoms' worth of work.
+    #[test]
+    fn the_word_cap_counts_the_words_of_phrases_and_exclusions() {
+        let long = format!("\"{}\"", ["the"; 500].join(" "));
+        let query = Query::parse(&long, Syntax::Operators, true, &Languages::english());
+        assert_eq!(words(&query), MAX_WORDS);
+        let excluded: Vec<String> = (0..100).map(|i| format!("-\"x{i} y{i} z{i}\"")).collect();
+        let query = Query::parse(
+            &format!("kremlin {}", excluded.join(" ")),
+            Syntax::Operators,
+            true,
+            &Languages::english(),
+        );
+        assert_eq!(query.clauses.len(), 1);
+        assert!(words(&query) <= MAX_WORDS, "{}", words(&query));
+        assert_eq!(query.excluded.len(), (MAX_WORDS - 1) / 3);
+        // A phrase cut short keeps its first words, and is no longer being typed.
+        let query = Query::parse(
+            &format!("{} \"a b c d", ["w"; 30].join(" ")),
+            Syntax::Operators,
+            true,
+            &Languages::english(),
+        );
+        match &query.clauses.last().unwrap().alternatives[0] {
+            Atom::Phrase { terms, prefix, .. } => {
+                assert_eq!((terms.len(), *prefix), (2, false), "{terms:?}");
+            }
+            other => panic!("{other:?}"),
         }
     }
 }

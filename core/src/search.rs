@@ -12,9 +12,9 @@ use crate::analysis::{analyze, CompoundRole, CAMEL_PART};
 use crate::excerpt::{excerpt, highlight, Targets};
 use crate::index::Index;
 use crate::matching::{typo_budget, Expansion};
-use crate::pieces::{Gather, Needs, StoredDocument};
+use crate::pieces::{Gather, Needs, StoredDocument, Texts};
 use crate::postings::GENERIC_SHARE;
-use crate::query::{Atom, Query, Syntax, MAX_ATOMS, MAX_QUERY_CHARS};
+use crate::query::{Atom, Query, Syntax, MAX_QUERY_CHARS, MAX_WORDS};
 use crate::ranking::{Bm25f, Weights};
 use crate::sort::{select_by, sort_by};
 use crate::subresults::{best_sections, SectionHit};
@@ -194,8 +194,8 @@ impl Index {
                 ),
         )?;
         for (atom, atom_expansions) in query.excluded.iter().zip(&excluded) {
-            for matched in self.score_atom(atom, atom_expansions, &bm25)? {
-                keep[matched.doc as usize] = false;
+            for doc in self.excluded_documents(atom, atom_expansions)? {
+                keep[doc as usize] = false;
             }
         }
         let n = self.document_count();
@@ -227,7 +227,7 @@ impl Index {
         }
         if options.sort == Sort::Date {
             let dates = self.dates()?;
-            let date = |d: u32| dates.get(d as usize).and_then(|d| d.as_deref());
+            let date = |d: u32| dates.get(d as usize).filter(|d| !d.is_empty());
             select_by(&mut candidates, page_end, |&a, &b| {
                 date(b).cmp(&date(a)).then_with(|| ranks.order(a, b))
             });
@@ -335,17 +335,20 @@ impl Index {
         let dates = if dating {
             gather.take(self.dates())
         } else {
-            Some(&[][..])
+            Some(Texts::none())
         };
         gather.finish()?;
-        let (filters, dates) = (filters.unwrap_or_default(), dates.unwrap_or_default());
+        let (filters, dates) = (filters.unwrap_or_default(), dates.unwrap_or(Texts::none()));
         for (name, accepted) in options.filters.iter().filter(|(_, v)| !v.is_empty()) {
             let mut passes = vec![false; n];
-            let values = filters
+            let Some((_, values)) = filters.iter().find(|(n, _)| n == name) else {
+                keep.fill(false);
+                continue;
+            };
+            for (_, docs) in values
                 .iter()
-                .find(|(n, _)| n == name)
-                .map_or(&[][..], |f| &f.1);
-            for (_, docs) in values.iter().filter(|(value, _)| accepted.contains(value)) {
+                .filter(|(value, _)| accepted.iter().any(|a| a == value))
+            {
                 for &doc in docs {
                     passes[doc as usize] = true;
                 }
@@ -356,7 +359,7 @@ impl Index {
         }
         if dating {
             for (doc, k) in keep.iter_mut().enumerate() {
-                let date = dates.get(doc).and_then(|d| d.as_deref());
+                let date = dates.get(doc).filter(|d| !d.is_empty());
                 let after_from = options
                     .date_from
                     .as_deref()
@@ -478,7 +481,7 @@ struct Tally {
     as_typed: u8,
     /// The title positions taken by clauses of words that are not common.
     specific_width: u8,
-    /// Clauses in the title only as parts of compounds: each covers half a position.
+    /// Clauses in the title only as parts of compounds.
     part_clauses: u8,
     title_length: u16,
     title_stop: u8,
@@ -501,7 +504,9 @@ impl Tally {
     /// has some ("ArrayIterator" is all of "The ArrayIterator class" but half of
     /// "ArrayIterator::getFlags"); else of all its words.
     fn title_share(&self) -> f32 {
-        let parts = 0.5 * f32::from(self.part_clauses);
+        // A lone word that is only a part of a title's identifier covers half of it; two or
+        // more such words are taken as the whole identifier spelt apart (`array push`).
+        let parts = if self.part_clauses == 1 { 0.5 } else { 0.0 };
         let share = (f32::from(self.width) - parts) / f32::from(self.title_length.max(1));
         if self.specific_width == 0 {
             return share;
@@ -621,6 +626,19 @@ impl Index {
         Ok(())
     }
 
+    /// Every filter with each of its values and the number of documents carrying it, over
+    /// the whole index (a chunked index needs its filters piece).
+    pub fn try_filter_counts(&self) -> Result<Facets, Needs> {
+        Ok(self
+            .filters()?
+            .iter()
+            .map(|(name, values)| {
+                let counts = values.iter().map(|(v, docs)| (v.to_string(), docs.len()));
+                (name.clone(), counts.collect())
+            })
+            .collect())
+    }
+
     /// For each filter name, how many candidates carry each value (values with none left out).
     fn facets(&self, candidates: &[u32]) -> Result<Facets, Needs> {
         let mut member = vec![false; self.document_count()];
@@ -633,7 +651,7 @@ impl Index {
                 .iter()
                 .map(|(value, docs)| {
                     let count = docs.iter().filter(|&&d| member[d as usize]).count();
-                    (value.clone(), count)
+                    (value.to_string(), count)
                 })
                 .filter(|(_, count)| *count > 0)
                 .collect();
@@ -693,7 +711,7 @@ impl Index {
         let mut words: Vec<(Range<usize>, String)> = Vec::new();
         analyze(text, |t| {
             let operator = text[t.span.end..].starts_with(':') || &text[t.span.clone()] == "OR";
-            if t.role == CompoundRole::Word && !operator && words.len() < MAX_ATOMS {
+            if t.role == CompoundRole::Word && !operator && words.len() < MAX_WORDS {
                 words.push((t.span, t.term.to_string()));
             }
         });

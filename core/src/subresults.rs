@@ -31,25 +31,74 @@ pub struct SectionHit {
 /// heading, then more matches.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 struct Fit {
-    clauses: usize,
-    heading_clauses: usize,
+    clauses: u32,
+    heading_clauses: u32,
     matches: usize,
 }
 
-/// The page's best-matching sections, best first, at most [`MAX_SECTIONS`].
+/// The page's best-matching sections, best first, at most [`MAX_SECTIONS`]. Only the
+/// sections holding a match of the text [`matches`] reads are weighed, so a page of many
+/// sections or megabytes costs no more than a short one.
 pub fn best_sections(stored: &StoredDocument, targets: &Targets) -> Vec<SectionHit> {
     if stored.sections.is_empty() || targets.clauses == 0 {
         return Vec::new();
     }
-    let spans = spans(&stored.body, &stored.sections);
-    let fits = fits(&stored.body, &spans, targets);
-    let mut ranked: Vec<usize> = (0..spans.len()).filter(|&s| fits[s].clauses > 0).collect();
-    sort_by(&mut ranked, |&a, &b| fits[b].cmp(&fits[a]).then(a.cmp(&b)));
-    ranked.truncate(MAX_SECTIONS);
-    ranked
+    let body = &stored.body;
+    let sections = &stored.sections;
+    // Matches come in text order: each section's are together.
+    let mut found: Vec<Tally> = Vec::new();
+    for (range, clause) in matches(body, targets) {
+        let Some(s) = sections
+            .partition_point(|x| x.start as usize <= range.start)
+            .checked_sub(1)
+        else {
+            continue;
+        };
+        if found.last().is_none_or(|t| t.section != s) {
+            found.push(Tally {
+                section: s,
+                span: span(body, sections, s),
+                seen: 0,
+                in_heading: 0,
+                matches: 0,
+            });
+        }
+        let tally = found.last_mut().expect("pushed");
+        let bit = 1u64 << clause.min(63);
+        tally.seen |= bit;
+        tally.matches += 1;
+        if range.end <= tally.span.heading.end {
+            tally.in_heading |= bit;
+        }
+    }
+    sort_by(&mut found, |a, b| {
+        b.fit().cmp(&a.fit()).then(a.section.cmp(&b.section))
+    });
+    found.truncate(MAX_SECTIONS);
+    found
         .into_iter()
-        .map(|s| section_hit(stored, &stored.sections[s], &spans[s], targets))
+        .map(|t| section_hit(stored, &sections[t.section], &t.span, targets))
         .collect()
+}
+
+/// The matches of one section.
+struct Tally {
+    section: usize,
+    span: Span,
+    /// The clauses matched, and those matched in the heading, one bit each.
+    seen: u64,
+    in_heading: u64,
+    matches: usize,
+}
+
+impl Tally {
+    fn fit(&self) -> Fit {
+        Fit {
+            clauses: self.seen.count_ones(),
+            heading_clauses: self.in_heading.count_ones(),
+            matches: self.matches,
+        }
+    }
 }
 
 /// Where a section's heading and text lie in the body.
@@ -60,45 +109,23 @@ struct Span {
     heading: Range<usize>,
 }
 
-fn spans(body: &str, sections: &[Section]) -> Vec<Span> {
-    let starts: Vec<usize> = sections.iter().map(|s| s.start as usize).collect();
-    starts
-        .iter()
-        .enumerate()
-        .map(|(i, &start)| {
-            let end = starts.get(i + 1).copied().unwrap_or(body.len());
-            let heading_end = body[start..end].find('\n').map_or(end, |n| start + n);
-            Span {
-                whole: start..end,
-                heading: start..heading_end,
-            }
-        })
-        .collect()
-}
+/// Longest heading line looked for: a section with no line break this early is all heading.
+const HEADING_BYTES: usize = 1024;
 
-fn fits(body: &str, spans: &[Span], targets: &Targets) -> Vec<Fit> {
-    let mut seen = vec![vec![false; targets.clauses]; spans.len()];
-    let mut in_heading = vec![vec![false; targets.clauses]; spans.len()];
-    let mut counts = vec![0; spans.len()];
-    for (range, clause) in matches(body, targets) {
-        let after = spans.partition_point(|s| s.whole.start <= range.start);
-        let Some(s) = after.checked_sub(1) else {
-            continue;
-        };
-        seen[s][clause] = true;
-        counts[s] += 1;
-        if range.end <= spans[s].heading.end {
-            in_heading[s][clause] = true;
-        }
+fn span(body: &str, sections: &[Section], s: usize) -> Span {
+    let start = sections[s].start as usize;
+    let end = sections
+        .get(s + 1)
+        .map_or(body.len(), |next| next.start as usize);
+    let heading_end = body.as_bytes()[start..end]
+        .iter()
+        .take(HEADING_BYTES)
+        .position(|&b| b == b'\n')
+        .map_or(end, |n| start + n);
+    Span {
+        whole: start..end,
+        heading: start..heading_end,
     }
-    let count = |flags: &[bool]| flags.iter().filter(|&&f| f).count();
-    (0..spans.len())
-        .map(|s| Fit {
-            clauses: count(&seen[s]),
-            heading_clauses: count(&in_heading[s]),
-            matches: counts[s],
-        })
-        .collect()
 }
 
 fn section_hit(

@@ -97,7 +97,8 @@ fn camel_case_parts_find_the_word_but_a_title_holding_the_word_ranks_first() {
     assert!(ids("element").contains(&"dom.getelementbyid".to_string()));
     assert_eq!(first(&index, "get element by id"), "dom.getelementbyid");
     assert_eq!(first(&index, "getElementById"), "dom.getelementbyid");
-    let results = index.search("flags", &SearchOptions::default());
+    // A finished word (the word being typed looks up no camelCase parts).
+    let results = index.search("flags ", &SearchOptions::default());
     let hit = &results.hits[0];
     let marked: Vec<&str> = hit
         .title_matches

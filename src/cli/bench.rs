@@ -15,13 +15,23 @@ pub struct BenchArgs {
     /// Queries to time (drawn from queries.jsonl, else from document titles).
     #[arg(long, default_value_t = 50)]
     queries: usize,
+    /// Also time query shapes made to be slow, a keystroke at a time (see `hostile`).
+    #[arg(long)]
+    hostile: bool,
+    /// Add one page of this many MB, made of the collection's text.
+    #[arg(long, value_name = "MB")]
+    big_page: Option<usize>,
 }
 
 pub fn run(args: &BenchArgs) -> Result<(), String> {
     let corpus =
         scour_ingest::read_corpus(&[args.collection.join("corpus.jsonl")], &Default::default())
             .map_err(|e| e.to_string())?;
-    let documents = corpus.documents;
+    let mut documents = corpus.documents;
+    if let Some(megabytes) = args.big_page {
+        let page = super::hostile::big_page(&documents, megabytes);
+        documents.push(page);
+    }
     let text_bytes: usize = documents.iter().map(|d| d.title.len() + d.body.len()).sum();
     let queries = sample_queries(&args.collection, &documents, args.queries);
     let started = Instant::now();
@@ -67,6 +77,9 @@ pub fn run(args: &BenchArgs) -> Result<(), String> {
         time_each(keystrokes.into_iter(), |q| index.search(q, &typing).total),
     );
     report_dictionary(&index, &queries);
+    if args.hostile {
+        super::hostile::report(&index);
+    }
     Ok(())
 }
 

@@ -17,11 +17,29 @@ use scour_ingest::{
 pub const INDEX_FILE: &str = "scour-index.bin";
 /// The folder of a chunked index's pieces, beside its entry.
 const PIECES: &str = "pieces";
-/// What `--bundle` copies, from `www/` (built by `make build`), and where: the widget, the
-/// highlight-on-arrival script, the service worker of the widget's `offline` attribute, and the
-/// engine built without an embedded index.
-const BUNDLE: [(&str, &str); 5] = [
+/// What `--bundle` copies, from `www/` (built by `make build`), and where: the widget (scour.js
+/// and each of its modules in widget/), the highlight-on-arrival script, the service worker of
+/// the widget's `offline` attribute, and the engine built without an embedded index.
+const BUNDLE: &[(&str, &str)] = &[
     ("scour.js", "scour.js"),
+    ("widget/dom.js", "widget/dom.js"),
+    ("widget/style.js", "widget/style.js"),
+    ("widget/strings.js", "widget/strings.js"),
+    ("widget/engine.js", "widget/engine.js"),
+    ("widget/query.js", "widget/query.js"),
+    ("widget/render.js", "widget/render.js"),
+    ("widget/layout.js", "widget/layout.js"),
+    ("widget/modal.js", "widget/modal.js"),
+    ("widget/filters.js", "widget/filters.js"),
+    ("widget/offline.js", "widget/offline.js"),
+    ("widget/worker.js", "widget/worker.js"),
+    ("widget/engine-worker.js", "widget/engine-worker.js"),
+    ("widget/strings/de.js", "widget/strings/de.js"),
+    ("widget/strings/fr.js", "widget/strings/fr.js"),
+    ("widget/strings/es.js", "widget/strings/es.js"),
+    ("widget/strings/pt.js", "widget/strings/pt.js"),
+    ("widget/strings/ja.js", "widget/strings/ja.js"),
+    ("widget/strings/zh.js", "widget/strings/zh.js"),
     ("highlight.js", "highlight.js"),
     ("sw.js", "sw.js"),
     ("bundle/pkg/scour_engine.js", "pkg/scour_engine.js"),
@@ -313,4 +331,42 @@ fn copy_bundle(out: &Path, stemmers: bool) -> Result<(), String> {
             .map_err(|e| format!("cannot copy {} to {}: {e}", from.display(), to.display()))?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::BUNDLE;
+    use std::path::Path;
+
+    /// Every file of www/widget/ (the widget's modules) is shipped by `--bundle`: a module left
+    /// out would break the widget on every site built with it.
+    #[test]
+    fn the_bundle_lists_every_widget_module() {
+        let www = Path::new(env!("CARGO_MANIFEST_DIR")).join("www");
+        let mut folders = vec![www.join("widget")];
+        while let Some(folder) = folders.pop() {
+            for entry in std::fs::read_dir(&folder).expect("www/widget") {
+                let path = entry.expect("an entry").path();
+                if path.is_dir() {
+                    folders.push(path);
+                    continue;
+                }
+                let name = path
+                    .strip_prefix(&www)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                assert!(
+                    BUNDLE.iter().any(|(from, to)| *from == name && *to == name),
+                    "{name} is not in BUNDLE (src/cli/index.rs)"
+                );
+            }
+        }
+        for (from, _) in BUNDLE {
+            assert!(
+                from.starts_with("bundle/pkg/") || www.join(from).exists(),
+                "BUNDLE names {from}, which www/ lacks"
+            );
+        }
+    }
 }

@@ -7,6 +7,7 @@ use clap::{Parser, Subcommand};
 
 mod bench;
 mod eval;
+mod hostile;
 mod index;
 mod metrics;
 mod search;

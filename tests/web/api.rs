@@ -260,6 +260,19 @@ fn filters_restrict_and_facets_count_the_matches() {
 }
 
 #[wasm_bindgen_test]
+fn filters_count_each_value_over_the_whole_index() {
+    let scour = open(&tagged_documents());
+    let wrapped = js_sys::Object::new();
+    js_sys::Reflect::set(&wrapped, &"facets".into(), &ok(scour.filters(), "filters")).unwrap();
+    assert_eq!(
+        tag_counts(&wrapped),
+        pairs(&[("garden", 1), ("rust", 3), ("tooling", 1), ("wasm", 2)]),
+        "every document counts, whatever a query matches"
+    );
+    assert_eq!(json(&ok(seed().filters(), "filters")), "{}", "no filters");
+}
+
+#[wasm_bindgen_test]
 fn a_misspelling_with_no_hit_gets_a_suggestion() {
     let scour = seed();
     let misspelled = query(&scour, "Xik", JsValue::UNDEFINED);

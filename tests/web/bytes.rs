@@ -8,12 +8,13 @@ use wasm_bindgen_test::wasm_bindgen_test;
 
 use crate::*;
 
-/// magic (8) | format u16 | checksum u32 | payload length u64 | version length u8 | version
+/// magic (8) | format u16 | checksum u32 | payload length u64 | memory u64 | version length
+/// u8 | version
 const CHECKSUM: std::ops::Range<usize> = 10..14;
 const LENGTH: std::ops::Range<usize> = 14..22;
 
 fn payload_start(bytes: &[u8]) -> usize {
-    23 + bytes[22] as usize
+    31 + bytes[30] as usize
 }
 
 fn fnv1a32(bytes: &[u8]) -> u32 {
@@ -239,6 +240,31 @@ fn forged_documents_inside_a_valid_file_never_trap() {
         assert!(refused > 0, "no forgery of {piece:?} was refused");
     }
     assert!(tries > 100, "only {tries} forgeries");
+}
+
+#[wasm_bindgen_test]
+fn from_file_opens_an_entry_chunked_and_a_single_file_whole() {
+    let files = builder(&tagged_documents()).build_files(Layout::default());
+    let url = "https://example.com/search/scour-index.bin";
+    let chunked = ok(Scour::from_file(&files.entry, url.into()), "an entry");
+    let stats = ok(chunked.stats(), "stats");
+    assert_eq!(get(&stats, "chunked").as_bool(), Some(true));
+    let whole = ok(
+        Scour::from_file(&single_file(&tagged_documents()), url.into()),
+        "a single file",
+    );
+    assert_eq!(
+        get(&ok(whole.stats(), "stats"), "chunked").as_bool(),
+        Some(false)
+    );
+    let message = fails(
+        Scour::from_file(&files.entry[..20], url.into()),
+        "a cut entry",
+    );
+    assert!(
+        message.starts_with(url),
+        "the error names the file: {message:?}"
+    );
 }
 
 #[wasm_bindgen_test]

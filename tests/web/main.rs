@@ -2,9 +2,11 @@
 //! --firefox` (scripts/test.sh). Native `cargo test` skips this suite (wasm32 only).
 //!
 //! - `api`: the JS API over the embedded seed index and over indexes built here (options,
-//!   paging, filters, facets, dates, sorting, suggestions, stats, documents, bad options);
+//!   paging, filters, facets, every filter's counts, dates, sorting, suggestions, stats,
+//!   documents, bad options);
 //! - `text`: match ranges as UTF-16 indices on accents, emoji and CJK text;
-//! - `bytes`: `Scour.fromBytes` on good, truncated, foreign, forged and entry-file bytes;
+//! - `bytes`: `Scour.fromBytes` on good, truncated, foreign, forged and entry-file bytes, and
+//!   `Scour.fromFile` on an entry and a single file;
 //! - `pieces`: the chunked index's piece decoding and caching (scour-core, from bytes).
 //!
 //! Loading over HTTP (`Scour.load`, fetching pieces) is tested against a real static server

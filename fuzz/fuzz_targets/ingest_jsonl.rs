@@ -1,0 +1,9 @@
+//! Any bytes as a .jsonl file read by scour-ingest: documents or an error naming the file,
+//! never a panic (nor a hang: libFuzzer's -timeout catches one).
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    scour_fuzz::read_as("page.jsonl", data);
+});

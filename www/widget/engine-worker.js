@@ -1,0 +1,39 @@
+// The worker side of widget/worker.js (a module Web Worker, same origin as the widget): loads the
+// wasm engine and one index, fetching the engine's glue, its wasm and the index's entry at once,
+// then answers each request with its id, its query sequence number and the engine's stats.
+import { runSearch } from './query.js';
+
+const PKG = new URL('../pkg/', import.meta.url).href;
+let scour;
+
+const methods = {
+  async open(url) {
+    const wasm = fetch(PKG + 'scour_engine_bg.wasm');
+    const entry = fetch(url).then(async r => {
+      if (!r.ok) throw Error(`${url}: HTTP ${r.status} ${r.statusText}`);
+      return new Uint8Array(await r.arrayBuffer());
+    });
+    entry.catch(() => {});
+    const engine = await import(PKG + 'scour_engine.js');
+    await engine.default({ module_or_path: wasm });
+    scour = engine.Scour.fromFile(await entry, new URL(url, location.href).href);
+    if (!scour.stats().chunked) scour.search('e', { limit: 1 }); // compiles the wasm's search path
+  },
+  query: (q, options) => scour.query(q, options),
+  search: (q, options) => scour.search(q, options),
+  document: id => scour.document(id),
+  filters: () => scour.filters(),
+  searchPage: request => runSearch(scour, request),
+};
+
+self.onmessage = async ({ data: { id, method, args, sequence } }) => {
+  try {
+    const value = await methods[method](...args);
+    postMessage({ id, sequence, value: method == 'searchPage' ? { ...value, sequence } : value, stats: scour?.stats() });
+  } catch (e) {
+    // A trap (a Rust panic, memory exhausted) breaks the wasm instance: the page stops this
+    // worker and starts another.
+    const crashed = e instanceof WebAssembly.RuntimeError;
+    postMessage({ id, sequence, error: String(e?.message ?? e), crashed });
+  }
+};

@@ -1,0 +1,95 @@
+// Loading and connecting the engine: the wasm engine module once per page, one engine per index
+// shared by every widget on it ('' = the index embedded in the module). An index loaded from
+// files (the `index` attribute) runs in a module Web Worker unless `worker="off"`
+// (widget/worker.js); the embedded index, or a page where a worker cannot start, runs here.
+// With `offline`, the service worker is registered first (widget/offline.js). An engine whose
+// wasm trapped (a Rust panic, memory exhausted) is never used again: its calls reject, and the
+// next load starts a new instance (or a new worker).
+import { runSearch } from './query.js';
+
+const PKG = new URL('../pkg/', import.meta.url).href;
+const GLUE = PKG + 'scour_engine.js';
+const WASM = PKG + 'scour_engine_bg.wasm';
+const engines = {};
+let engineModule, instance = 0;
+
+/** Asks the browser for a file now, so the engine's files and the entry download in parallel. */
+const preload = (href, as, type) => {
+  if ([...document.querySelectorAll('link[rel$=preload]')].some(link => link.href == href)) return;
+  const link = document.createElement('link');
+  if (as) Object.assign(link, { rel: 'preload', href, as, crossOrigin: '' });
+  else Object.assign(link, { rel: 'modulepreload', href });
+  if (type) link.type = type;
+  document.head.append(link);
+};
+
+// A trap breaks the wasm instance, and one inside the engine's async work (a chunked index's
+// pieces) is thrown in a microtask that none of its promises hears of. So the page's instance is
+// watched: its first trap rejects `trapped`, and with it every call guarded on it; the
+// instance and its engines are dropped, and the next load imports the module afresh (a new URL
+// fragment is a new module instance; the files come from the cache).
+let trapped, onTrap;
+const isTrap = e => e instanceof WebAssembly.RuntimeError && String(e.stack).includes('scour_engine');
+/** The Error a call on a crashed engine rejects with; `cause` is the trap. */
+const crashed = e => Object.assign(Error(`the search engine crashed (${e.message}); it starts afresh on the next load`), { cause: e, crashed: true });
+const trap = e => {
+  if (!engineModule) return;
+  engineModule = null;
+  instance++;
+  for (const key in engines) if (key.startsWith('page:')) delete engines[key];
+  onTrap(crashed(e));
+};
+addEventListener('error', e => isTrap(e.error) && trap(e.error));
+addEventListener('unhandledrejection', e => isTrap(e.reason) && trap(e.reason));
+
+/** Runs `call` on the page's engine: a trap, now or while its promise is pending, rejects it. */
+const guard = call => {
+  const watched = trapped;
+  let result;
+  try { result = call(); } catch (e) {
+    if (!isTrap(e)) throw e;
+    trap(e);
+    return watched;
+  }
+  return result instanceof Promise ? Promise.race([result, watched]) : result;
+};
+
+/** The engine module with its wasm instantiated, once per page (once per instance). */
+const loadEngine = () => engineModule ??= (
+  trapped = new Promise((_, reject) => { onTrap = reject; }),
+  trapped.catch(() => {}),
+  import(instance ? `${GLUE}#${instance}` : GLUE)
+)
+  .then(async m => (await m.default(), m))
+  .catch(e => { engineModule = null; throw e; });
+
+/** One throwaway search: V8 compiles wasm lazily, so the first keystroke won't pay for it. */
+const warm = scour => scour.stats().chunked || scour.search('e', { limit: 1 });
+
+/** The engine here on the page: `Scour.load(url)`, or the embedded index for ''. */
+const onPage = url => (preload(GLUE), preload(WASM, 'fetch', 'application/wasm'), url && preload(url, 'fetch'), loadEngine())
+  .then(m => guard(() => url ? m.Scour.load(url) : new m.Scour()))
+  .then(async scour => (await guard(() => warm(scour)), scour));
+
+/**
+ * The engine for the index at `url` ('' = the embedded one), shared by every widget asking for
+ * it: a promise of a `Scour`, or of a `RemoteScour` (the same methods, answering with promises)
+ * when `inWorker` and a worker can start.
+ */
+export function connect(url, { inWorker = false } = {}) {
+  const key = (inWorker && url ? 'worker:' : 'page:') + url;
+  // A worker that stopped (its wasm trapped) is dropped: the next load starts another.
+  const stopped = () => engines[key] == engine && delete engines[key];
+  const engine = engines[key] ??= (inWorker && url
+    ? import('./worker.js').then(w => w.openInWorker(url, stopped)).catch(e => {
+      if (!e.workerFailed) throw e;
+      console.warn(`scour: the search worker did not start (${e.message}); searching on the page`);
+      return onPage(url);
+    })
+    : onPage(url)
+  ).catch(e => { delete engines[key]; throw e; });
+  return engine;
+}
+
+/** Runs a widget search (widget/query.js) on the page or in the engine's worker. */
+export const searchPage = (scour, request) => scour.searchPage ? scour.searchPage(request) : guard(() => runSearch(scour, request));

@@ -1,0 +1,76 @@
+// Every string the widget shows or announces, from one table: English here, the other built-in
+// languages in strings/<lang>.js, each fetched only when a widget needs it. `lang` on the element
+// (or the nearest ancestor, or the page) picks the table; the `strings` property overrides any
+// entry. Plurals and numbers use Intl.PluralRules and Intl.NumberFormat, made once per language
+// when its table loads (with the page, or when the box is first wanted), never while typing.
+
+export const EN = {
+  search: 'Search', // the box's placeholder and accessible name, and the modal's button
+  results: 'Search results', // the result list's accessible name
+  loading: 'Loading search…',
+  searching: 'Searching…',
+  unavailable: 'Search is unavailable.',
+  retry: 'Retry',
+  count: { one: '{n} result', other: '{n} results' },
+  showing: { one: 'Showing {shown} of {n} result', other: 'Showing {shown} of {n} results' },
+  none: 'No results for “{q}”',
+  didYouMean: 'No results for “{q}”. Did you mean {suggestion}?',
+  more: 'Show more results',
+  close: 'Close',
+  filters: 'Filters',
+  all: 'All',
+  sort: 'Sort',
+  relevance: 'Best match',
+  newest: 'Newest first',
+  ms: '{ms} ms',
+};
+
+/** Languages with a built-in table (primary subtags). */
+export const LANGUAGES = ['en', 'de', 'fr', 'es', 'pt', 'ja', 'zh'];
+
+/** The built-in language for `el`: its `lang`, its ancestors' or the page's, else English. */
+export function languageOf(el) {
+  const tag = (el.closest('[lang]')?.lang || document.documentElement.lang || 'en').toLowerCase();
+  const primary = tag.split('-')[0];
+  return LANGUAGES.includes(primary) ? primary : 'en';
+}
+
+const tables = { en: Promise.resolve(EN) };
+
+/**
+ * The strings of `lang` (English entries fill any gap) as a `Text`: `text(key, values)` fills
+ * `{placeholders}` and picks a plural form by `values.n`.
+ */
+export async function loadStrings(lang, overrides = {}) {
+  tables[lang] ??= import(`./strings/${lang}.js`).then(m => ({ ...EN, ...m.default })).catch(e => {
+    delete tables[lang];
+    console.warn(`scour: the ${lang} strings could not be loaded (${e.message}); English is used`);
+    return EN;
+  });
+  const text = new Text(lang, { ...(await tables[lang]), ...overrides });
+  text.plural && text.number; // made now, while the engine loads, rather than on a keystroke
+  return text;
+}
+
+export class Text {
+  constructor(lang, table) {
+    this.lang = lang;
+    this.table = table;
+  }
+
+  get plural() { return this.plurals ??= new Intl.PluralRules(this.lang); }
+  get number() { return this.numbers ??= new Intl.NumberFormat(this.lang); }
+
+  /** The string `key` with `{name}` filled from `values` (numbers formatted for the language). */
+  get(key, values = {}) {
+    let s = this.table[key] ?? EN[key] ?? key;
+    if (typeof s == 'object') s = s[this.plural.select(values.n ?? 0)] ?? s.other;
+    return s.replace(/\{(\w+)\}/g, (_, k) => typeof values[k] == 'number' ? this.number.format(values[k]) : values[k] ?? '');
+  }
+
+  /** The string `key` cut around `{name}`, for a node put in its place: [before, after]. */
+  around(key, name, values) {
+    const marker = '\u0000';
+    return this.get(key, { ...values, [name]: marker }).split(marker);
+  }
+}

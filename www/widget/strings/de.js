@@ -1,0 +1,21 @@
+// German strings of the widget (keys: widget/strings.js).
+export default {
+  search: 'Suche',
+  results: 'Suchergebnisse',
+  loading: 'Suche wird geladen…',
+  searching: 'Suche läuft…',
+  unavailable: 'Die Suche ist nicht verfügbar.',
+  retry: 'Erneut versuchen',
+  count: { one: '{n} Ergebnis', other: '{n} Ergebnisse' },
+  showing: { one: '{shown} von {n} Ergebnis', other: '{shown} von {n} Ergebnissen' },
+  none: 'Keine Ergebnisse für „{q}“',
+  didYouMean: 'Keine Ergebnisse für „{q}“. Meinten Sie {suggestion}?',
+  more: 'Weitere Ergebnisse anzeigen',
+  close: 'Schließen',
+  filters: 'Filter',
+  all: 'Alle',
+  sort: 'Sortierung',
+  relevance: 'Beste Treffer',
+  newest: 'Neueste zuerst',
+  ms: '{ms} ms',
+};

@@ -1,0 +1,21 @@
+// Spanish strings of the widget (keys: widget/strings.js).
+export default {
+  search: 'Buscar',
+  results: 'Resultados de búsqueda',
+  loading: 'Cargando la búsqueda…',
+  searching: 'Buscando…',
+  unavailable: 'La búsqueda no está disponible.',
+  retry: 'Reintentar',
+  count: { one: '{n} resultado', other: '{n} resultados' },
+  showing: { one: '{shown} de {n} resultado', other: '{shown} de {n} resultados' },
+  none: 'No hay resultados para «{q}»',
+  didYouMean: 'No hay resultados para «{q}». ¿Quisiste decir {suggestion}?',
+  more: 'Mostrar más resultados',
+  close: 'Cerrar',
+  filters: 'Filtros',
+  all: 'Todos',
+  sort: 'Ordenar',
+  relevance: 'Relevancia',
+  newest: 'Más recientes primero',
+  ms: '{ms} ms',
+};

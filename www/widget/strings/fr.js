@@ -1,0 +1,21 @@
+// French strings of the widget (keys: widget/strings.js).
+export default {
+  search: 'Rechercher',
+  results: 'Résultats de la recherche',
+  loading: 'Chargement de la recherche…',
+  searching: 'Recherche en cours…',
+  unavailable: 'La recherche est indisponible.',
+  retry: 'Réessayer',
+  count: { one: '{n} résultat', other: '{n} résultats' },
+  showing: { one: '{shown} sur {n} résultat', other: '{shown} sur {n} résultats' },
+  none: 'Aucun résultat pour « {q} »',
+  didYouMean: 'Aucun résultat pour « {q} ». Vouliez-vous dire {suggestion} ?',
+  more: 'Afficher plus de résultats',
+  close: 'Fermer',
+  filters: 'Filtres',
+  all: 'Tous',
+  sort: 'Trier',
+  relevance: 'Pertinence',
+  newest: 'Plus récents d’abord',
+  ms: '{ms} ms',
+};

@@ -1,0 +1,21 @@
+// Japanese strings of the widget (keys: widget/strings.js).
+export default {
+  search: '検索',
+  results: '検索結果',
+  loading: '検索を読み込んでいます…',
+  searching: '検索中…',
+  unavailable: '検索は利用できません。',
+  retry: '再試行',
+  count: { other: '{n} 件' },
+  showing: { other: '{n} 件中 {shown} 件を表示' },
+  none: '「{q}」に一致する結果はありません',
+  didYouMean: '「{q}」に一致する結果はありません。もしかして {suggestion}？',
+  more: 'さらに表示',
+  close: '閉じる',
+  filters: '絞り込み',
+  all: 'すべて',
+  sort: '並べ替え',
+  relevance: '関連度順',
+  newest: '新しい順',
+  ms: '{ms} ミリ秒',
+};

@@ -1,0 +1,21 @@
+// Portuguese strings of the widget (keys: widget/strings.js).
+export default {
+  search: 'Pesquisar',
+  results: 'Resultados da pesquisa',
+  loading: 'Carregando a pesquisa…',
+  searching: 'Pesquisando…',
+  unavailable: 'A pesquisa não está disponível.',
+  retry: 'Tentar novamente',
+  count: { one: '{n} resultado', other: '{n} resultados' },
+  showing: { one: '{shown} de {n} resultado', other: '{shown} de {n} resultados' },
+  none: 'Nenhum resultado para “{q}”',
+  didYouMean: 'Nenhum resultado para “{q}”. Você quis dizer {suggestion}?',
+  more: 'Mostrar mais resultados',
+  close: 'Fechar',
+  filters: 'Filtros',
+  all: 'Todos',
+  sort: 'Ordenar',
+  relevance: 'Relevância',
+  newest: 'Mais recentes primeiro',
+  ms: '{ms} ms',
+};

@@ -1,0 +1,21 @@
+// Chinese (Simplified) strings of the widget (keys: widget/strings.js).
+export default {
+  search: '搜索',
+  results: '搜索结果',
+  loading: '正在加载搜索…',
+  searching: '正在搜索…',
+  unavailable: '搜索不可用。',
+  retry: '重试',
+  count: { other: '{n} 条结果' },
+  showing: { other: '显示 {n} 条结果中的 {shown} 条' },
+  none: '没有找到“{q}”的结果',
+  didYouMean: '没有找到“{q}”的结果。您是不是要找 {suggestion}？',
+  more: '显示更多结果',
+  close: '关闭',
+  filters: '筛选',
+  all: '全部',
+  sort: '排序',
+  relevance: '相关度',
+  newest: '最新优先',
+  ms: '{ms} 毫秒',
+};
