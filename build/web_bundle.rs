@@ -1,7 +1,7 @@
 //! The web bundle, embedded in the command line: the files `www/bundle-files.txt` lists
-//! (`make build` builds the engine among them) become `$OUT_DIR/web_bundle.rs`, a table of
-//! their bundle paths and bytes (`include_bytes!`), so `scour index --bundle` never reads
-//! the source tree at run time.
+//! (`make build` builds the engines among them) become `$OUT_DIR/web_bundle.rs`, a table of
+//! their bundle paths, variants and bytes (`include_bytes!`), so `scour index --bundle` never
+//! reads the source tree at run time.
 
 use std::env;
 use std::fmt::Write;
@@ -18,25 +18,28 @@ pub fn embed() {
     let list = fs::read_to_string(&list_path)
         .unwrap_or_else(|e| fail(&format!("cannot read {}: {e}", list_path.display())));
     let mut table =
-        String::from("/// Each file of the web bundle: its path in the bundle, and its bytes.\n");
-    table.push_str("pub const FILES: &[(&str, &[u8])] = &[\n");
+        String::from("/// Each file of the web bundle: its path in the bundle, its variant ('' for every\n/// bundle) and its bytes.\n");
+    table.push_str("pub const FILES: &[(&str, &str, &[u8])] = &[\n");
     for line in list.lines().map(str::trim) {
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
         let mut words = line.split_whitespace();
-        let (Some(source), Some(destination), None) = (words.next(), words.next(), words.next())
+        let (Some(source), Some(destination), variant, None) =
+            (words.next(), words.next(), words.next(), words.next())
         else {
             fail(&format!(
-                "{}: expected a path under www/ and a path in the bundle, not {line:?}",
+                "{}: expected a path under www/, a path in the bundle and maybe a variant, \
+                 not {line:?}",
                 list_path.display()
             ))
         };
+        let variant = variant.unwrap_or("");
         for (file, destination) in files(&www.join(source), destination) {
             println!("cargo:rerun-if-changed={}", file.display());
             let _ = writeln!(
                 table,
-                "    ({destination:?}, include_bytes!({:?})),",
+                "    ({destination:?}, {variant:?}, include_bytes!({:?})),",
                 file.display().to_string()
             );
         }

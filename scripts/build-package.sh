@@ -20,8 +20,9 @@ step "cargo build (wasm32-wasip1, release): the indexer" \
 rm -rf "$STAGE"
 mkdir -p "$STAGE"
 cp -r npm/. "$STAGE/"
-while read -r source destination; do
+while read -r source destination variant; do
   case "$source" in '' | '#'*) continue ;; esac
+  [ -z "$variant" ] || continue # the engine with every stemmer: not in the package
   mkdir -p "$(dirname "$STAGE/$destination")"
   cp -r "www/$source" "$STAGE/$destination"
 done <www/bundle-files.txt

@@ -2,6 +2,8 @@
 # Release wasm builds:
 #   www/pkg/scour_engine{.js,_bg.wasm}         the demo's engine, with the seed index embedded
 #   www/bundle/pkg/scour_engine{.js,_bg.wasm}  the engine `scour index --bundle` ships (no index)
+#   www/bundle/stemmers/pkg/…                  the same with every Snowball stemmer, shipped for
+#                                              an index with a language other than English
 . "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 
@@ -79,3 +81,4 @@ optimise() {
 
 build_engine www/pkg
 NAMED=target/size/bundle-engine-named.wasm build_engine www/bundle/pkg --no-default-features
+build_engine www/bundle/stemmers/pkg --no-default-features --features stemmers

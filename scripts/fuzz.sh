@@ -17,7 +17,7 @@ EACH=$(( ${FUZZ_SECONDS:-120} / ${#TARGETS[@]} ))
 step "cargo +nightly fuzz build" bash -c 'cd fuzz && cargo +nightly fuzz build -O'
 seeds() {
   case $1 in
-    ingest_html) echo ../tests/fixtures/html-site/docs ../tests/fixtures/html-site/blog ;;
+    ingest_html) echo ../tests/fixtures/html-site/docs ../tests/fixtures/html-site/blog ../tests/fixtures/multilingual ;;
     ingest_markdown) echo ../tests/fixtures/docs-site/guide ../tests/fixtures/bad ;;
     ingest_jsonl) echo ../tests/fixtures/collection ../tests/fixtures/bad ;;
     *) echo "seeds/$1" ;;

@@ -110,6 +110,7 @@ struct JsDocument<'a> {
     date: Option<&'a str>,
     url: Option<&'a str>,
     body: &'a str,
+    lang: &'a str,
 }
 
 #[wasm_bindgen]
@@ -218,6 +219,7 @@ impl Scour {
                     date: d.date.as_deref(),
                     url: d.url.as_deref(),
                     body: &d.body,
+                    lang: &d.lang,
                 }),
             })
         }))
@@ -384,7 +386,7 @@ fn js_results(results: scour_core::SearchResults) -> JsResults {
     }
 }
 
-/// Reads `{ limit, offset, filters, dateFrom, dateTo, sort }`; every field is optional.
+/// Reads `{ limit, offset, filters, dateFrom, dateTo, sort, lang }`; every field is optional.
 fn search_options(value: &JsValue) -> Result<SearchOptions, String> {
     let mut options = SearchOptions::default();
     if value.is_undefined() || value.is_null() {
@@ -405,6 +407,7 @@ fn search_options(value: &JsValue) -> Result<SearchOptions, String> {
     if !facets.is_undefined() && !facets.is_null() {
         options.facets = facets.as_bool().ok_or("facets must be true or false")?;
     }
+    options.lang = text(&field("lang"), "lang")?;
     options.date_from = date(&field("dateFrom"), "dateFrom")?;
     options.date_to = date(&field("dateTo"), "dateTo")?;
     options.sort = match text(&field("sort"), "sort")?.as_deref() {

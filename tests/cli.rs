@@ -437,7 +437,7 @@ fn index_base_url_prefixes_every_url_made_from_a_path() {
 
 #[test]
 fn bad_option_values_are_refused_naming_the_option_and_the_fault() {
-    let cases: [(&[&str], &[&str]); 4] = [
+    let cases: [(&[&str], &[&str]); 5] = [
         (
             &["--content-selector", "main >"],
             &[
@@ -458,6 +458,10 @@ fn bad_option_values_are_refused_naming_the_option_and_the_fault() {
             &["--base-url", "docs/"],
             &["--base-url", "must start with `/`"],
         ),
+        (
+            &["--lang", "english"],
+            &["--lang", "\"english\" is not a language tag"],
+        ),
     ];
     for (options, expected) in cases {
         let message = refused(options);
@@ -465,6 +469,40 @@ fn bad_option_values_are_refused_naming_the_option_and_the_fault() {
             assert!(message.contains(part), "{part:?} not in {message}");
         }
     }
+}
+
+#[test]
+fn a_multilingual_site_is_searched_in_each_pages_language() {
+    let index = index(&[&fixture("multilingual")], "multilingual");
+    let index = index.to_str().unwrap();
+    for (query, id) in [
+        ("borrowed", "en"),
+        ("Haus", "de"),
+        ("école", "fr"),
+        ("l'économie", "fr"),
+        ("libros", "es"),
+        ("книга", "ru"),
+        ("图书馆", "zh"),
+        ("北京 大学", "zh"),
+        ("東京 図書館", "ja"),
+        ("コンピュータ", "ja"),
+        ("한국어", "ko"),
+        ("arte", "it"),
+        ("ｱｲｳｴｵ", "mixed"),
+    ] {
+        let found = json_ids(&scour(&["search", query, "--index", index, "--json"]));
+        assert_eq!(
+            found.first().map(String::as_str),
+            Some(id),
+            "{query}: {found:?}"
+        );
+    }
+    let in_language = |lang: &str| {
+        let args = ["search", "tres", "--index", index, "--json", "--lang", lang];
+        json_ids(&scour(&args))
+    };
+    assert_eq!(in_language("es-MX"), ["es"]);
+    assert!(in_language("fr").is_empty());
 }
 
 #[test]
@@ -647,11 +685,13 @@ fn bundle_is_written_from_any_folder() {
         .lines()
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
     {
-        let (source, destination) = line.split_once(char::is_whitespace).unwrap();
-        for (file, written) in files_below(
-            &www.join(source),
-            &folder.join("search").join(destination.trim()),
-        ) {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        let [source, destination] = words[..] else {
+            continue; // a variant (the engine with every stemmer): not for an English site
+        };
+        for (file, written) in
+            files_below(&www.join(source), &folder.join("search").join(destination))
+        {
             let bytes =
                 std::fs::read(&written).unwrap_or_else(|e| panic!("{}: {e}", written.display()));
             assert!(

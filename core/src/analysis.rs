@@ -2,21 +2,26 @@
 //! and queries.
 //!
 //! Words are runs of letters, digits and combining marks. Apostrophes (any variant) and a
-//! letter marked in brackets (`E[x]tract`) inside a word keep it whole; hyphens and dashes
+//! letter marked in brackets (`E[x]tract`) inside a word keep it whole, except after an
+//! elided article or preposition of French, Italian or Catalan (`l'`, `d'`, `qu'`, `dell'`),
+//! which is dropped so that `école` finds `l'école`; hyphens and dashes
 //! (any variant) and underscores between words make a compound, which yields its parts at
 //! consecutive positions plus the joined form at the first part's position, so `high‑level`
 //! is found by `high-level`, `high level` and `highlevel`, and `array_push` by `array push`
-//! and `arraypush`. Han, Hiragana,
-//! Katakana and Hangul characters are one token each. Each word is normalised: compatibility
+//! and `arraypush` (the euphonic `t` of `a-t-il` is dropped). Chinese and Japanese text, and
+//! Korean words, are cut into overlapping bigrams by [`crate::segment`]. Each word is
+//! normalised: compatibility
 //! and diacritic folding (each character's NFKD decomposition without combining marks, from
 //! a generated table covering Latin, Greek, Cyrillic, letterlike forms, ligatures and
 //! full-width ASCII; full Unicode tables would triple the wasm size), full lower case, a
-//! possessive `'s` removed and the remaining apostrophes dropped.
+//! possessive `'s` removed and the remaining apostrophes dropped. Stemming and stop words
+//! depend on the language ([`crate::language`]).
 
 use std::ops::Range;
 
 use crate::fold_table;
 use crate::lowercase::lowercase;
+use crate::segment::{self, is_hangul, is_unspaced};
 
 /// One term occurrence in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -77,13 +82,11 @@ pub fn analyze(text: &str, mut emit: impl FnMut(TokenRef<'_>)) {
 pub fn analyze_while(text: &str, mut emit: impl FnMut(TokenRef<'_>) -> bool) {
     let mut compound = Compound::default();
     let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
-        if is_ideographic(c) {
-            if !compound.flush(&mut emit) {
-                return;
-            }
-            compound.push(text, start..start + c.len_utf8());
-            if !compound.flush(&mut emit) {
+    while let Some((mut start, c)) = chars.next() {
+        if is_unspaced(c) {
+            let run = segment::unspaced_run(text, start);
+            skip_to(&mut chars, run.last().map_or(start, |r| r.end));
+            if !compound.flush(&mut emit) || !compound.segmented(text, &run, false, &mut emit) {
                 return;
             }
             continue;
@@ -96,23 +99,38 @@ pub fn analyze_while(text: &str, mut emit: impl FnMut(TokenRef<'_>) -> bool) {
         if !starts_word {
             continue;
         }
+        let hangul = is_hangul(c);
         let mut end = start + c.len_utf8();
         if let Some(length) = marker {
             skip_to(&mut chars, start + length);
             end = start + length;
         }
         while let Some(&(i, next)) = chars.peek() {
-            if is_word_char(next) && !is_ideographic(next) {
+            if is_word_char(next) && !is_unspaced(next) && is_hangul(next) == hangul {
                 end = i + next.len_utf8();
                 chars.next();
-            } else if is_apostrophe(next) && followed_by_word_char(text, i + next.len_utf8()) {
+            } else if is_apostrophe(next) && continues(text, i + next.len_utf8(), hangul) {
                 chars.next();
+                if is_elision(&text[start..i], &text[i + next.len_utf8()..]) {
+                    start = i + next.len_utf8();
+                }
             } else if let Some(length) = marked_letter(text, i) {
                 skip_to(&mut chars, i + length);
                 end = i + length;
             } else {
                 break;
             }
+        }
+        if hangul {
+            let syllables: Vec<Range<usize>> = text[start..end]
+                .char_indices()
+                .map(|(i, c)| start + i..start + i + c.len_utf8())
+                .collect();
+            if !compound.flush(&mut emit) || !compound.segmented(text, &syllables, true, &mut emit)
+            {
+                return;
+            }
+            continue;
         }
         compound.push(text, start..end);
         if let Some(length) = joiner(text, end) {
@@ -122,6 +140,29 @@ pub fn analyze_while(text: &str, mut emit: impl FnMut(TokenRef<'_>) -> bool) {
         }
     }
     compound.flush(&mut emit);
+}
+
+/// Articles and prepositions that French, Italian and Catalan elide before a vowel (`l'`,
+/// `qu'`, `dell'`): dropped from the word they are written onto.
+const ELIDED: [&str; 24] = [
+    "all", "bell", "c", "coll", "d", "dall", "dell", "gl", "j", "jusqu", "l", "lorsqu", "m", "n",
+    "nell", "puisqu", "qu", "quell", "quest", "quoiqu", "s", "sull", "t", "un",
+];
+
+/// Whether `word`, followed by an apostrophe and `rest`, is an elided article or
+/// preposition: one of [`ELIDED`], unless `rest` begins with an English contraction's ending
+/// (`all's`, `can't`).
+fn is_elision(word: &str, rest: &str) -> bool {
+    let tail_end = rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len());
+    let tail = &rest[..tail_end];
+    let english = ["s", "t", "d", "ll", "re", "ve", "m"]
+        .iter()
+        .any(|e| tail.eq_ignore_ascii_case(e));
+    word.len() <= 6
+        && !english
+        && ELIDED
+            .iter()
+            .any(|elided| word.eq_ignore_ascii_case(elided))
 }
 
 /// The parts of a `camelCase` or `PascalCase` word (`getElementById`: `get`, `Element`,
@@ -236,8 +277,82 @@ impl Compound {
         let start = self.terms.len();
         normalize_into(&text[span.clone()], &mut self.terms);
         if self.terms.len() > start {
+            let start = self.drop_euphonic_t(start);
             self.parts.push((span, start..self.terms.len()));
         }
+    }
+
+    /// Drops the euphonic `t` of `a-t-il` before the pronoun just normalised at `start`;
+    /// returns where the pronoun starts then.
+    fn drop_euphonic_t(&mut self, start: usize) -> usize {
+        let pronoun = matches!(&self.terms[start..], "il" | "ils" | "elle" | "elles" | "on");
+        match self.parts.as_slice() {
+            [_, .., (_, t)] if pronoun && &self.terms[t.clone()] == "t" => {
+                let t = t.clone();
+                self.terms.replace_range(t.clone(), "");
+                self.parts.pop();
+                t.start
+            }
+            _ => start,
+        }
+    }
+
+    /// Emits a run written without spaces (`chars`, one range per character) as overlapping
+    /// bigrams at consecutive positions, a run of one or two characters as one word; with
+    /// `joined` (a Korean word) a run of three or more is also emitted whole, first, and its
+    /// bigrams are its parts. False when `emit` asked to stop.
+    fn segmented(
+        &mut self,
+        text: &str,
+        chars: &[Range<usize>],
+        joined: bool,
+        emit: &mut impl FnMut(TokenRef<'_>) -> bool,
+    ) -> bool {
+        for span in chars {
+            let start = self.terms.len();
+            normalize_into(&text[span.clone()], &mut self.terms);
+            if self.terms.len() > start {
+                self.parts.push((span.clone(), start..self.terms.len()));
+            }
+        }
+        let mut going = true;
+        let (Some(first), Some(last)) = (self.parts.first(), self.parts.last()) else {
+            return going;
+        };
+        let whole = first.0.start..last.0.end;
+        if self.parts.len() <= 2 {
+            going = emit(TokenRef {
+                term: &self.terms,
+                span: whole,
+                position: self.position,
+                role: CompoundRole::Word,
+            });
+            self.position += 1;
+        } else {
+            let role = if joined {
+                going = emit(TokenRef {
+                    term: &self.terms,
+                    span: whole,
+                    position: self.position,
+                    role: CompoundRole::Joined,
+                });
+                CompoundRole::Part
+            } else {
+                CompoundRole::Word
+            };
+            for pair in self.parts.windows(2) {
+                going &= emit(TokenRef {
+                    term: &self.terms[pair[0].1.start..pair[1].1.end],
+                    span: pair[0].0.start..pair[1].0.end,
+                    position: self.position,
+                    role,
+                });
+                self.position += 1;
+            }
+        }
+        self.terms.clear();
+        self.parts.clear();
+        going
     }
 
     /// Emits the compound's tokens; false when `emit` asked to stop.
@@ -276,29 +391,6 @@ impl Compound {
         self.parts.clear();
         going
     }
-}
-
-/// The English Snowball stem of a normalised term.
-pub fn stem(term: &str) -> String {
-    use std::sync::OnceLock;
-    static STEMMER: OnceLock<rust_stemmers::Stemmer> = OnceLock::new();
-    let stemmer =
-        STEMMER.get_or_init(|| rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English));
-    stemmer.stem(term).into_owned()
-}
-
-/// English words too common to tell documents apart (the list of Lucene's English analyzer,
-/// widened with question words). They stay in the index for phrases; queries ignore them
-/// beside other words.
-pub fn is_stop_word(term: &str) -> bool {
-    const STOP_WORDS: [&str; 50] = [
-        "a", "an", "and", "are", "as", "at", "be", "but", "by", "can", "do", "for", "from", "had",
-        "has", "have", "how", "if", "in", "into", "is", "it", "no", "not", "of", "on", "or",
-        "such", "that", "the", "their", "then", "there", "these", "they", "this", "to", "was",
-        "were", "what", "when", "where", "which", "who", "why", "will", "with", "would", "you",
-        "your",
-    ];
-    STOP_WORDS.binary_search(&term).is_ok()
 }
 
 /// Whether `c` is one of the hyphen or dash characters treated as a compound joiner.
@@ -347,7 +439,7 @@ fn marked_letter(text: &str, at: usize) -> Option<usize> {
     }
     let mut chars = text[at..].chars();
     let (open, letter, close) = (chars.next()?, chars.next()?, chars.next()?);
-    (open == '[' && close == ']' && is_word_char(letter) && !is_ideographic(letter))
+    (open == '[' && close == ']' && is_word_char(letter) && !is_unspaced(letter))
         .then(|| 2 + letter.len_utf8())
 }
 
@@ -428,25 +520,20 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || is_diacritic(c) || is_script_mark(c)
 }
 
-/// Characters written without spaces between words: each is its own token.
-fn is_ideographic(c: char) -> bool {
-    matches!(c,
-        '\u{3040}'..='\u{30FF}'     // Hiragana, Katakana
-        | '\u{3400}'..='\u{4DBF}'   // CJK Extension A
-        | '\u{4E00}'..='\u{9FFF}'   // CJK Unified Ideographs
-        | '\u{AC00}'..='\u{D7AF}'   // Hangul syllables
-        | '\u{F900}'..='\u{FAFF}'   // CJK compatibility ideographs
-        | '\u{FF66}'..='\u{FF9F}'   // Halfwidth Katakana
-        | '\u{20000}'..='\u{2FA1F}' // CJK Extensions B-F
-        | '\u{30000}'..='\u{323AF}' // CJK Extensions G-H
-    )
-}
-
 fn followed_by_word_char(text: &str, at: usize) -> bool {
     text[at..]
         .chars()
         .next()
-        .is_some_and(|c| is_word_char(c) && !is_ideographic(c))
+        .is_some_and(|c| is_word_char(c) && !is_unspaced(c))
+}
+
+/// Whether the character at `at` continues a word (a Korean one when `hangul`) after an
+/// apostrophe.
+fn continues(text: &str, at: usize, hangul: bool) -> bool {
+    text[at..]
+        .chars()
+        .next()
+        .is_some_and(|c| is_word_char(c) && !is_unspaced(c) && is_hangul(c) == hangul)
 }
 
 #[cfg(test)]
@@ -587,12 +674,86 @@ mod tests {
     #[test]
     fn halfwidth_katakana_folds_and_splits_like_fullwidth() {
         assert_eq!(terms("ｱｲｳ"), terms("アイウ"));
-        assert_eq!(terms("アイウ").len(), 3);
+        assert_eq!(terms("アイウ"), ["アイ", "イウ"]);
     }
 
     #[test]
-    fn ideographs_are_single_tokens() {
-        assert_eq!(terms("北京abc"), ["北", "京", "abc"]);
+    fn chinese_and_japanese_are_cut_into_bigrams_with_or_without_spaces() {
+        assert_eq!(terms("北京abc"), ["北京", "abc"]);
+        assert_eq!(terms("北京大学"), ["北京", "京大", "大学"]);
+        assert_eq!(terms("北京 大学"), terms("北京大学"));
+        assert_eq!(terms("北京　大学"), terms("北京大学"));
+        assert_eq!(terms("東京に行く"), ["東京", "京に", "に行", "行く"]);
+        assert_eq!(terms("中"), ["中"]);
+        let positions: Vec<u32> = tokenize("北京大学 abc")
+            .iter()
+            .map(|t| t.position)
+            .collect();
+        assert_eq!(positions, [0, 1, 2, 3]);
+    }
+
+    #[test]
+    fn bigram_spans_point_at_the_original_text() {
+        let text = "在北京 大学。";
+        let spans: Vec<&str> = tokenize(text)
+            .iter()
+            .map(|t| &text[t.span.clone()])
+            .collect();
+        assert_eq!(spans, ["在北", "北京", "京 大", "大学"]);
+    }
+
+    #[test]
+    fn korean_words_are_split_by_spaces_and_long_ones_into_bigrams() {
+        assert_eq!(terms("한국 사람"), ["한국", "사람"]);
+        let tokens = tokenize("한국어를 배워요");
+        let found: Vec<(&str, u32, CompoundRole)> = tokens
+            .iter()
+            .map(|t| (t.term.as_str(), t.position, t.role))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("한국어를", 0, CompoundRole::Joined),
+                ("한국", 0, CompoundRole::Part),
+                ("국어", 1, CompoundRole::Part),
+                ("어를", 2, CompoundRole::Part),
+                ("배워요", 3, CompoundRole::Joined),
+                ("배워", 3, CompoundRole::Part),
+                ("워요", 4, CompoundRole::Part),
+            ]
+        );
+        assert_eq!(terms("abc한국"), ["abc", "한국"]);
+    }
+
+    #[test]
+    fn elided_articles_are_dropped() {
+        assert_eq!(terms("l'école"), ["ecole"]);
+        assert_eq!(terms("L’économie d'Europe"), ["economie", "europe"]);
+        assert_eq!(terms("qu'il jusqu'ici"), ["il", "ici"]);
+        assert_eq!(
+            terms("dell'arte nell'acqua un'amica"),
+            ["arte", "acqua", "amica"]
+        );
+        assert_eq!(terms("aujourd'hui quelqu'un"), ["aujourdhui", "quelquun"]);
+        let text = "l'école";
+        assert_eq!(&text[tokenize(text)[0].span.clone()], "école");
+    }
+
+    #[test]
+    fn english_contractions_are_not_elisions() {
+        assert_eq!(
+            terms("all's well, can't, I'd, we'll"),
+            ["all", "well", "cant", "id", "well"]
+        );
+        assert_eq!(terms("s'il"), ["il"]);
+    }
+
+    #[test]
+    fn the_euphonic_t_is_dropped() {
+        assert_eq!(terms("a-t-il"), ["ail", "a", "il"]);
+        assert_eq!(terms("va-t-elle"), ["vaelle", "va", "elle"]);
+        assert_eq!(terms("part-time"), ["parttime", "part", "time"]);
+        assert_eq!(terms("t-on"), ["ton", "t", "on"]);
     }
 
     #[test]
@@ -603,11 +764,5 @@ mod tests {
             .map(|t| &text[t.span.clone()])
             .collect();
         assert_eq!(spans, ["Xi", "Jinping’s", "visit"]);
-    }
-
-    #[test]
-    fn stems_english() {
-        assert_eq!(stem("discussions"), "discuss");
-        assert_eq!(stem("talks"), stem("talking"));
     }
 }

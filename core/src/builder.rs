@@ -3,12 +3,12 @@
 use std::collections::BTreeMap;
 
 use crate::analysis::{
-    accented_term, camel_parts, is_stop_word, normalize_word, stem, tokenize, CompoundRole, Token,
-    ACCENTED, CAMEL_PART,
+    accented_term, camel_parts, normalize_word, tokenize, CompoundRole, Token, ACCENTED, CAMEL_PART,
 };
 use crate::codec::{self, IndexFiles, PartTerm, Parts};
 use crate::document::{Document, Section};
 use crate::index::Index;
+use crate::language::{Language, Languages, LANGUAGE_FILTER};
 use crate::pieces::{FilterLists, Layout, StoredDocument};
 use crate::postings::{EncodedPostings, Norms, Occurrences, GENERIC_SHARE, MAX_GENERIC};
 
@@ -18,6 +18,8 @@ pub struct IndexBuilder {
     documents: Vec<Collected>,
     /// term -> occurrences, in the order documents were added.
     occurrences: BTreeMap<String, Vec<Occurrences>>,
+    /// The language of documents that name none.
+    language: Language,
 }
 
 /// A document as added: what is stored, and what ranking and filtering need.
@@ -27,6 +29,7 @@ struct Collected {
     /// Each title position's terms (compounds' joined forms aside), to count the generic ones.
     title_terms: Vec<(u32, String)>,
     filters: BTreeMap<String, Vec<String>>,
+    language: Language,
 }
 
 impl IndexBuilder {
@@ -34,10 +37,20 @@ impl IndexBuilder {
         Self::default()
     }
 
+    /// Sets the language of documents that name none (English unless set).
+    pub fn language(&mut self, language: Language) -> &mut Self {
+        self.language = language;
+        self
+    }
+
     /// Adds a document. Documents are numbered by id when the index is built, so that
     /// ranking breaks ties by id with numbers alone.
     pub fn add(&mut self, document: Document) -> &mut Self {
         let doc = self.documents.len() as u32;
+        let language = document
+            .lang
+            .as_deref()
+            .map_or_else(|| self.language.clone(), Language::from_tag);
         let title_tokens = tokenize(&document.title);
         let body_tokens = tokenize(&document.body);
         self.record(doc, &document.title, &title_tokens, true);
@@ -60,6 +73,7 @@ impl IndexBuilder {
                 },
             },
             filters: document.filters,
+            language: language.clone(),
             title_terms: title_tokens
                 .iter()
                 .filter(|t| t.role != CompoundRole::Joined)
@@ -73,6 +87,7 @@ impl IndexBuilder {
                 url: document.url,
                 meta: document.meta.into_iter().collect(),
                 sections,
+                lang: language.code().to_string(),
             },
         });
         self
@@ -152,16 +167,29 @@ impl IndexBuilder {
         }
         let mut documents = self.documents;
         let common = GENERIC_SHARE * documents.len() as f32;
-        let generic = |term: &str| {
-            let count = self.occurrences.get(term).map_or(0, Vec::len);
-            is_stop_word(term) || count as f32 > common
-        };
         for document in &mut documents {
+            let language = &document.language;
+            let stop = |term: &str| language.is_stop_word(term);
+            let generic = |term: &str| {
+                let count = self.occurrences.get(term).map_or(0, Vec::len);
+                stop(term) || count as f32 > common
+            };
             let terms = &document.title_terms;
-            document.norms.title_stop = positions_of(terms, is_stop_word);
-            document.norms.title_generic =
-                positions_of(terms, |t| generic(t)) - document.norms.title_stop;
+            document.norms.title_stop = positions_of(terms, stop);
+            document.norms.title_generic = positions_of(terms, generic) - document.norms.title_stop;
         }
+        let languages = Languages::new(documents.iter().map(|d| d.language.clone()).collect());
+        if languages.iter().count() > 1 {
+            for document in &mut documents {
+                let code = document.language.code().to_string();
+                let values = document.filters.entry(LANGUAGE_FILTER.to_string());
+                values.or_default().push(code);
+            }
+        }
+        let language_of: Vec<usize> = documents
+            .iter()
+            .map(|d| languages.iter().position(|l| *l == d.language).unwrap_or(0))
+            .collect();
         let mut collected: Vec<Option<Collected>> = documents.into_iter().map(Some).collect();
         let documents: Vec<Collected> = order
             .iter()
@@ -180,10 +208,18 @@ impl IndexBuilder {
             (body as f32 / count).max(1.0),
         );
 
+        let mut term_languages: Vec<Vec<usize>> = Vec::with_capacity(self.occurrences.len());
         let terms: Vec<PartTerm> = self
             .occurrences
             .into_iter()
             .map(|(term, mut occurrences)| {
+                let mut in_languages: Vec<usize> = occurrences
+                    .iter()
+                    .map(|o| language_of[o.doc as usize])
+                    .collect();
+                in_languages.sort_unstable();
+                in_languages.dedup();
+                term_languages.push(in_languages);
                 for o in &mut occurrences {
                     o.doc = number[o.doc as usize];
                     o.norms = documents[o.doc as usize].norms;
@@ -198,7 +234,7 @@ impl IndexBuilder {
                 }
             })
             .collect();
-        let stems = stem_groups(&terms);
+        let stems = stem_groups(&terms, &term_languages, &languages);
         let dates = documents
             .iter()
             .any(|d| d.stored.date.is_some())
@@ -211,6 +247,7 @@ impl IndexBuilder {
             dates,
             filters,
             ids_per_piece: layout.ids_per_piece,
+            languages,
             documents: documents.into_iter().map(|d| d.stored).collect(),
         })
     }
@@ -235,15 +272,26 @@ fn token_count(tokens: &[Token]) -> u32 {
     tokens.last().map_or(0, |t| t.position + 1)
 }
 
-/// Stems shared by two or more terms (accented forms aside), with their members' ids.
-fn stem_groups(terms: &[PartTerm]) -> Vec<(String, Vec<u32>)> {
+/// Stems shared by two or more terms (accented forms aside), with their members' ids: each
+/// term is stemmed in the languages of the documents it occurs in (`term_languages`, as
+/// indices into `languages`).
+fn stem_groups(
+    terms: &[PartTerm],
+    term_languages: &[Vec<usize>],
+    languages: &Languages,
+) -> Vec<(String, Vec<u32>)> {
+    let languages: Vec<&Language> = languages.iter().collect();
     let mut groups: BTreeMap<String, Vec<u32>> = BTreeMap::new();
     for (id, term) in terms
         .iter()
         .enumerate()
         .filter(|(_, t)| !t.term.starts_with([ACCENTED, CAMEL_PART]))
     {
-        groups.entry(stem(&term.term)).or_default().push(id as u32);
+        for &language in &term_languages[id] {
+            if let Some(key) = languages[language].stem_key(&term.term) {
+                groups.entry(key).or_default().push(id as u32);
+            }
+        }
     }
     groups.retain(|_, members| members.len() > 1);
     groups.into_iter().collect()

@@ -22,6 +22,7 @@ use bincode::Encode;
 use crate::dictionary::TermDictionary;
 use crate::document::Section;
 use crate::index::{self, run_terms, Index};
+use crate::language::{Language, Languages};
 use crate::pieces::{
     Entry, FilterLists, FilterValues, Filters, IdPieceRef, Name, PieceId, StoredDocument,
     StreamsRef, TermPiece, TermPieceRef, Texts,
@@ -41,10 +42,12 @@ footprints!(
     IdPieceRef = 40,
     Section = 56,
     (String, FilterValues) = 120,
+    Language = 24,
 );
 
-/// Bumped whenever a payload layout changes (4: the header declares the memory a file takes).
-pub const FORMAT_VERSION: u16 = 4;
+/// Bumped whenever a payload layout changes (4: the header declares the memory a file takes;
+/// 5: each document's language, and the entry's list of them).
+pub const FORMAT_VERSION: u16 = 5;
 /// The scour version writing and reading this format.
 pub const SCOUR_VERSION: &str = env!("CARGO_PKG_VERSION");
 const FIXED_HEADER: usize = 8 + 2 + 4 + 8 + 8 + 1;
@@ -330,6 +333,8 @@ struct EntryPayload {
     documents_name: u64,
     dates: Option<u64>,
     filters: Option<u64>,
+    /// The documents' languages (primary subtags), sorted.
+    languages: Vec<String>,
 }
 
 #[derive(Encode)]
@@ -366,6 +371,8 @@ struct DocumentPayload {
     meta: Vec<(String, String)>,
     /// Start, anchor and heading of each section.
     sections: Vec<(u32, String, String)>,
+    /// The document's language (primary subtag).
+    lang: String,
 }
 
 #[derive(Encode)]
@@ -405,6 +412,8 @@ pub struct Parts {
     pub dates: Option<Vec<Option<String>>>,
     pub filters: Option<FilterLists>,
     pub ids_per_piece: usize,
+    /// The documents' languages, each once.
+    pub languages: Languages,
 }
 
 /// One term as written.
@@ -558,6 +567,7 @@ pub fn write(parts: Parts) -> IndexFiles {
             .iter()
             .map(|s| (s.start, s.anchor.clone(), s.title.clone()))
             .collect(),
+        lang: d.lang.clone(),
     };
     let documents_name = parts
         .documents
@@ -600,6 +610,11 @@ pub fn write(parts: Parts) -> IndexFiles {
         documents_name,
         dates: dates.as_deref().map(name_of),
         filters: filters.as_deref().map(name_of),
+        languages: parts
+            .languages
+            .iter()
+            .map(|l| l.code().to_string())
+            .collect(),
     };
     pieces.extend(dates.map(|file| (PieceId::Dates, file)));
     pieces.extend(filters.map(|file| (PieceId::Filters, file)));
@@ -680,7 +695,27 @@ fn read_entry(r: &mut Reader) -> Read<Entry> {
         documents_name: r.u64()?,
         dates: r.option(Reader::u64)?,
         filters: r.option(Reader::u64)?,
+        languages: read_languages(r)?,
     })
+}
+
+/// An entry's languages: sorted, each once.
+fn read_languages(r: &mut Reader) -> Read<Languages> {
+    let languages = r.list(3, read_language)?;
+    if !languages.windows(2).all(|w| w[0] < w[1]) {
+        return Err(r.malformed("languages out of order"));
+    }
+    Ok(Languages::new(languages))
+}
+
+/// A language as written: its primary subtag, nothing else ([`Language::is_code`]).
+fn read_language(r: &mut Reader) -> Read<Language> {
+    let code = r.str()?;
+    if !Language::is_code(code) {
+        return Err(r.malformed("a language that is not a primary subtag"));
+    }
+    r.charge(cost::<u8>(code.len()))?;
+    Ok(Language::from_tag(code))
 }
 
 /// Decodes an entry file.
@@ -950,6 +985,7 @@ fn read_document(r: &mut Reader) -> Read<(u64, u32, StoredDocument)> {
                 title: r.string()?,
             })
         })?,
+        lang: read_language(r)?.into_code(),
     };
     r.charge(index::document_slot_cost())?;
     Ok((documents_name, doc, document))
@@ -1160,6 +1196,7 @@ pub fn decode_any(bytes: &[u8]) -> Result<(), FormatError> {
                 documents_name: first,
                 dates: None,
                 filters: None,
+                languages: Languages::new(Vec::new()),
             };
             decode_document(bytes, &entry, second32, file).map(drop)
         }
@@ -1293,6 +1330,39 @@ mod tests {
             documents_name: 7,
             dates: None,
             filters: None,
+            languages: Languages::english(),
+        }
+    }
+
+    /// The piece of that index's one document, id `a`, empty, in the language `lang`.
+    fn document_payload(lang: &str) -> DocumentPayload {
+        DocumentPayload {
+            documents_name: 7,
+            doc: 0,
+            id: "a".into(),
+            title: String::new(),
+            body: String::new(),
+            date: None,
+            url: None,
+            meta: Vec::new(),
+            sections: Vec::new(),
+            lang: lang.into(),
+        }
+    }
+
+    /// An entry of `documents` documents in one id piece and one term piece, in `languages`.
+    fn entry_payload(documents: u32, languages: &[&str]) -> EntryPayload {
+        EntryPayload {
+            documents,
+            terms: 1,
+            average_title: 1.0,
+            average_body: 1.0,
+            term_pieces: vec![(String::new(), 0, 1)],
+            id_pieces: vec![(String::new(), 0, 1)],
+            documents_name: 1,
+            dates: None,
+            filters: None,
+            languages: languages.iter().map(|l| l.to_string()).collect(),
         }
     }
 
@@ -1303,15 +1373,10 @@ mod tests {
         let entry = one_document_entry();
         let piece = |start: u32| {
             let payload = DocumentPayload {
-                documents_name: 7,
-                doc: 0,
-                id: "a".into(),
                 title: "A".into(),
                 body: "héllo".into(),
-                date: None,
-                url: None,
-                meta: Vec::new(),
                 sections: vec![(start, "h".into(), "H".into())],
+                ..document_payload("en")
             };
             seal(Kind::Document, &to_bytes(payload))
         };
@@ -1378,15 +1443,8 @@ mod tests {
     #[test]
     fn forged_lists_of_empty_items_are_refused() {
         let document = DocumentPayload {
-            documents_name: 7,
-            doc: 0,
-            id: "a".into(),
-            title: String::new(),
-            body: String::new(),
-            date: None,
-            url: None,
             meta: vec![(String::new(), String::new()); 50_000],
-            sections: Vec::new(),
+            ..document_payload("en")
         };
         let entry = one_document_entry();
         let file = forged(Kind::Document, document);
@@ -1414,19 +1472,57 @@ mod tests {
     /// allocates a few bytes per document.
     #[test]
     fn an_entry_claiming_billions_of_documents_is_refused() {
-        let entry = EntryPayload {
-            documents: u32::MAX,
-            terms: 1,
-            average_title: 1.0,
-            average_body: 1.0,
-            term_pieces: vec![(String::new(), 0, 1)],
-            id_pieces: vec![(String::new(), 0, 1)],
-            documents_name: 1,
-            dates: None,
-            filters: None,
-        };
+        let entry = entry_payload(u32::MAX, &[]);
         let error = decode_entry(&forged(Kind::Entry, entry)).unwrap_err();
         assert!(error.to_string().contains("more documents"), "{error}");
+    }
+
+    /// Languages are written as primary subtags, sorted, each once: anything else in an entry
+    /// or a document piece is refused, and languages forged in bulk take too much memory.
+    #[test]
+    fn forged_languages_are_refused() {
+        let sealed = |languages: &[&str]| seal(Kind::Entry, &to_bytes(entry_payload(1, languages)));
+        let codes: Vec<String> = decode_entry(&sealed(&["de", "en"]))
+            .unwrap()
+            .languages
+            .iter()
+            .map(|l| l.code().into())
+            .collect();
+        assert_eq!(codes, ["de", "en"]);
+        let refused: [&[&str]; 5] = [
+            &["en", "de"],
+            &["en", "en"],
+            &["EN"],
+            &["fr-CA"],
+            &["english"],
+        ];
+        for languages in refused {
+            let error = decode_entry(&sealed(languages)).unwrap_err();
+            assert!(error.to_string().contains("language"), "{error}");
+        }
+        let letter = |n: usize| char::from(b'a' + (n % 26) as u8);
+        let mut bulk = entry_payload(1, &[]);
+        bulk.languages = (0..26 * 26 * 26)
+            .map(|i| {
+                [letter(i / 676), letter(i / 26), letter(i)]
+                    .iter()
+                    .collect()
+            })
+            .collect();
+        assert!(too_much_memory(decode_entry(&forged(Kind::Entry, bulk))));
+
+        let entry = one_document_entry();
+        let piece = |lang| seal(Kind::Document, &to_bytes(document_payload(lang)));
+        assert_eq!(
+            decode_document(&piece("fr"), &entry, 0, "doc-0")
+                .unwrap()
+                .lang,
+            "fr"
+        );
+        for lang in ["", "fr-CA", "Fr", "english"] {
+            let error = decode_document(&piece(lang), &entry, 0, "doc-0").unwrap_err();
+            assert!(error.to_string().contains("language"), "{error}");
+        }
     }
 
     /// A header declaring more memory than its size allows is refused before any decoding.

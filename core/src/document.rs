@@ -23,6 +23,8 @@ pub struct Document {
     pub filters: BTreeMap<String, Vec<String>>,
     /// The parts of the body that start at a heading with an anchor, in body order.
     pub sections: Vec<Section>,
+    /// The language tag the source gives (`fr-CA`), if any; the builder's language otherwise.
+    pub lang: Option<String>,
 }
 
 /// A part of a page that starts at a heading with an anchor: a hit shows its best-matching

@@ -317,10 +317,11 @@ fn window(body: &str, words: &[(Range<usize>, CompoundRole)], start: usize) -> (
         .filter(|(span, role)| *role != CompoundRole::Part && span.end <= start)
         .take(CONTEXT_WORDS);
     for (span, _) in before {
-        if body[span.end..from].contains(['.', '!', '?', '\n']) {
+        // Bigrams of unspaced text overlap the word after them.
+        if span.end <= from && body[span.end..from].contains(['.', '!', '?', '\n']) {
             break;
         }
-        from = span.start;
+        from = from.min(span.start);
     }
     if words.first().is_none_or(|(span, _)| span.start >= from) {
         from = 0;

@@ -8,10 +8,12 @@ use std::ops::Range;
 
 use crate::codec::{self, cost, Footprint, FormatError};
 use crate::dictionary::TermDictionary;
+use crate::language::{Language, Languages, LANGUAGE_FILTER};
 use crate::pieces::{
-    Entry, FilterValues, Filters, Needs, PieceId, StoredDocument, TermPiece, Texts,
+    Entry, FilterValues, Filters, Gather, Needs, PieceId, StoredDocument, TermPiece, Texts,
 };
 use crate::postings::PostingList;
+use crate::sort::sort_by;
 
 /// A searchable index, complete or partly loaded.
 #[derive(Debug, Clone, PartialEq)]
@@ -166,6 +168,24 @@ impl Index {
         Ok(())
     }
 
+    /// The languages of the index's documents: queries are stemmed in each.
+    pub fn languages(&self) -> &Languages {
+        &self.entry.languages
+    }
+
+    /// The filter that keeps the documents of the language `tag`, when the index has several
+    /// languages and this one (an index of several has a [`LANGUAGE_FILTER`] filter).
+    pub(crate) fn language_filter(&self, tag: Option<&str>) -> Option<(String, Vec<String>)> {
+        let language = Language::from_tag(tag?);
+        let languages = &self.entry.languages;
+        (languages.iter().count() > 1 && languages.iter().any(|l| *l == language)).then(|| {
+            (
+                LANGUAGE_FILTER.to_string(),
+                vec![language.code().to_string()],
+            )
+        })
+    }
+
     pub fn stats(&self) -> Stats {
         Stats {
             documents: self.entry.documents as usize,
@@ -301,7 +321,20 @@ impl Index {
     }
 
     /// The terms sharing `stem`, if two or more do.
-    pub(crate) fn stem_members(&self, stem: &str) -> Result<&[u32], Needs> {
+    /// The terms sharing a stem with the normalised `word` in any of the index's languages.
+    pub(crate) fn stem_family(&self, word: &str) -> Result<Vec<u32>, Needs> {
+        let mut gather = Gather::default();
+        let mut members = Vec::new();
+        for key in self.entry.languages.stem_keys(word) {
+            members.extend_from_slice(gather.take(self.stem_members(&key)).unwrap_or_default());
+        }
+        gather.finish()?;
+        sort_by(&mut members, Ord::cmp);
+        members.dedup();
+        Ok(members)
+    }
+
+    fn stem_members(&self, stem: &str) -> Result<&[u32], Needs> {
         let loaded = self.term_piece(self.term_piece_of(stem))?;
         let stems = &loaded.piece;
         Ok(stems
@@ -487,7 +520,7 @@ codec::footprints!(
     LoadedTerms = 264,
     Option<Box<LoadedTerms>> = 8,
     Option<TermDictionary> = 48,
-    (u32, StoredDocument) = 176,
+    (u32, StoredDocument) = 200,
 );
 
 fn bad(file: &str) -> FormatError {

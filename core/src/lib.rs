@@ -16,6 +16,7 @@ pub mod document;
 pub mod excerpt;
 mod fold_table;
 pub mod index;
+pub mod language;
 mod lowercase;
 pub mod matching;
 pub mod pieces;
@@ -23,7 +24,9 @@ pub mod postings;
 pub mod query;
 pub mod ranking;
 pub mod search;
+pub mod segment;
 mod sort;
+mod stop_words;
 pub mod subresults;
 
 pub use builder::IndexBuilder;

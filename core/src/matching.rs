@@ -7,7 +7,7 @@
 //! need pieces of a chunked index: independent lookups gather their needs, so one round of
 //! fetches serves them all.
 
-use crate::analysis::{stem, CAMEL_PART};
+use crate::analysis::CAMEL_PART;
 use crate::cursor::{min_gap, phrase_count, Cursor, Walker};
 use crate::index::Index;
 use crate::pieces::{Gather, Needs};
@@ -279,7 +279,7 @@ impl Index {
     ) -> Result<Vec<Expansion>, Needs> {
         let mut gather = Gather::default();
         let exact = gather.take(self.find_term(word)).flatten();
-        let members = gather.take(self.stem_members(&stem(word)));
+        let members = gather.take(self.stem_family(word));
         let completions = if prefix {
             gather.take(self.completions(word))
         } else {
@@ -290,7 +290,7 @@ impl Index {
         if let Some(term) = exact {
             expansions.push(Expansion::of(term, 1.0));
         }
-        for &term in members.unwrap_or_default() {
+        for term in members.unwrap_or_default() {
             if Some(term) != exact {
                 expansions.push(Expansion::of(term, weights.stem));
             }

@@ -12,6 +12,7 @@
 
 use crate::dictionary::TermDictionary;
 use crate::document::Section;
+use crate::language::Languages;
 
 /// A piece's name: the 64-bit hash of its file's bytes.
 pub type Name = u64;
@@ -30,6 +31,8 @@ pub struct Entry {
     pub documents_name: Name,
     pub dates: Option<Name>,
     pub filters: Option<Name>,
+    /// The documents' languages: queries are stemmed in each.
+    pub languages: Languages,
 }
 
 /// A term piece: the sorted range of terms starting at `first_term`.
@@ -85,6 +88,8 @@ pub struct StoredDocument {
     pub meta: Vec<(String, String)>,
     /// Headed parts of the body, in order (see [`Section::fit`]).
     pub sections: Vec<Section>,
+    /// The document's language, as a primary subtag (`en`, `fr`; `und` when unknown).
+    pub lang: String,
 }
 
 /// Texts in one string, each found by where it ends: thousands of short texts (dates,

@@ -8,7 +8,8 @@
 //! exclusion counted (after stop words are dropped). A word repeated as a clause weighs more; repeated alternatives
 //! and exclusions count once.
 
-use crate::analysis::{accented_term, is_stop_word, tokenize, CompoundRole};
+use crate::analysis::{accented_term, tokenize, CompoundRole};
+use crate::language::Languages;
 
 /// Characters of a query that are read; the rest is ignored.
 pub const MAX_QUERY_CHARS: usize = 1_000;
@@ -101,15 +102,16 @@ impl Atom {
         fits
     }
 
-    /// Whether the atom is a single stop word.
-    pub fn is_stop_word(&self) -> bool {
-        matches!(self, Atom::Word { term, .. } if is_stop_word(term))
+    /// Whether the atom is a single stop word in one of `languages`.
+    pub fn is_stop_word(&self, languages: &Languages) -> bool {
+        matches!(self, Atom::Word { term, .. } if languages.is_stop_word(term))
     }
 }
 
 impl Query {
     /// Parses `text`. With `typing`, a last word not followed by a space matches as a prefix.
-    pub fn parse(text: &str, syntax: Syntax, typing: bool) -> Query {
+    /// Stop words are those of the index's `languages`.
+    pub fn parse(text: &str, syntax: Syntax, typing: bool, languages: &Languages) -> Query {
         let text: String = text
             .chars()
             .take(MAX_QUERY_CHARS)
@@ -118,7 +120,7 @@ impl Query {
         let items = lex(&text, syntax);
         let last_word_open = typing && !text.ends_with(char::is_whitespace);
         let mut query = build(items, last_word_open);
-        query.drop_stop_words();
+        query.drop_stop_words(languages);
         query.truncate(MAX_WORDS);
         query
     }
@@ -146,8 +148,8 @@ impl Query {
     /// Clauses that are a lone stop word, when other clauses remain, are dropped ("the"
     /// adds nothing to "the kremlin and the duma"), or made optional in a short query, where
     /// they may be part of a title. Phrases and a word still being typed keep theirs.
-    fn drop_stop_words(&mut self) {
-        let is_stop = |clause: &Clause| matches!(clause.alternatives.as_slice(), [Atom::Word { term, prefix: false, .. }] if is_stop_word(term));
+    fn drop_stop_words(&mut self, languages: &Languages) {
+        let is_stop = |clause: &Clause| matches!(clause.alternatives.as_slice(), [Atom::Word { term, prefix: false, .. }] if languages.is_stop_word(term));
         if self.clauses.iter().all(is_stop) {
             return;
         }
@@ -376,7 +378,12 @@ mod tests {
     #[test]
     fn a_compound_costs_its_words_once_whatever_its_spellings() {
         let compounds: Vec<String> = (0..MAX_WORDS / 2).map(|i| format!("w{i}-x{i}")).collect();
-        let query = Query::parse(&compounds.join(" "), Syntax::Plain, false);
+        let query = Query::parse(
+            &compounds.join(" "),
+            Syntax::Plain,
+            false,
+            &Languages::english(),
+        );
         assert_eq!(query.clauses.len(), MAX_WORDS / 2);
         assert!(query.clauses.iter().all(|c| c.alternatives.len() == 2));
     }
@@ -386,13 +393,14 @@ mod tests {
     #[test]
     fn the_word_cap_counts_the_words_of_phrases_and_exclusions() {
         let long = format!("\"{}\"", ["the"; 500].join(" "));
-        let query = Query::parse(&long, Syntax::Operators, true);
+        let query = Query::parse(&long, Syntax::Operators, true, &Languages::english());
         assert_eq!(words(&query), MAX_WORDS);
         let excluded: Vec<String> = (0..100).map(|i| format!("-\"x{i} y{i} z{i}\"")).collect();
         let query = Query::parse(
             &format!("kremlin {}", excluded.join(" ")),
             Syntax::Operators,
             true,
+            &Languages::english(),
         );
         assert_eq!(query.clauses.len(), 1);
         assert!(words(&query) <= MAX_WORDS, "{}", words(&query));
@@ -402,6 +410,7 @@ mod tests {
             &format!("{} \"a b c d", ["w"; 30].join(" ")),
             Syntax::Operators,
             true,
+            &Languages::english(),
         );
         match &query.clauses.last().unwrap().alternatives[0] {
             Atom::Phrase { terms, prefix, .. } => {

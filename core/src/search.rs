@@ -8,7 +8,7 @@
 
 use std::ops::Range;
 
-use crate::analysis::{analyze, stem, CompoundRole, CAMEL_PART};
+use crate::analysis::{analyze, CompoundRole, CAMEL_PART};
 use crate::excerpt::{excerpt, highlight, Targets};
 use crate::index::Index;
 use crate::matching::{typo_budget, AtomMatch, Expansion};
@@ -43,6 +43,9 @@ pub struct SearchOptions {
     pub require_all: bool,
     /// Count matching documents per filter value (a chunked index fetches its filters).
     pub facets: bool,
+    /// The language searched (a tag, `fr-CA`): only its documents, when the index has
+    /// several languages and this one; otherwise (or `*`) every document.
+    pub lang: Option<String>,
     pub weights: Weights,
 }
 
@@ -60,6 +63,7 @@ impl Default for SearchOptions {
             typos: true,
             require_all: true,
             facets: false,
+            lang: None,
             weights: Weights::default(),
         }
     }
@@ -121,7 +125,7 @@ impl Index {
     /// Parses and searches `query`, or names the pieces it needs that are not loaded yet:
     /// fetch them, [`Index::insert`] them and search again.
     pub fn try_search(&self, query: &str, options: &SearchOptions) -> Result<SearchResults, Needs> {
-        let parsed = Query::parse(query, options.syntax, options.typing);
+        let parsed = Query::parse(query, options.syntax, options.typing, &self.entry.languages);
         let mut results = self.search_query(&parsed, options)?;
         if results.total == 0 && !parsed.is_empty() {
             results.suggestion = self.suggest(query)?;
@@ -135,6 +139,17 @@ impl Index {
         query: &Query,
         options: &SearchOptions,
     ) -> Result<SearchResults, Needs> {
+        let in_language;
+        let options = match self.language_filter(options.lang.as_deref()) {
+            Some(filter) => {
+                in_language = SearchOptions {
+                    filters: options.filters.iter().cloned().chain([filter]).collect(),
+                    ..options.clone()
+                };
+                &in_language
+            }
+            None => options,
+        };
         let browsing = query.is_empty();
         if browsing && !has_restrictions(options) {
             return Ok(SearchResults::default());
@@ -388,8 +403,8 @@ impl Index {
             {
                 let width = atom.width().min(u16::from(u8::MAX)) as u8;
                 let matches = self.score_atom(atom, atom_expansions, bm25)?;
-                let generic =
-                    atom.is_stop_word() || matches.len() as f32 > GENERIC_SHARE * n as f32;
+                let generic = atom.is_stop_word(&self.entry.languages)
+                    || matches.len() as f32 > GENERIC_SHARE * n as f32;
                 let specific_width = if generic { 0 } else { width };
                 scored = merge(scored, &matches, |entry, m| {
                     let tally = &mut entry.tally;
@@ -767,7 +782,8 @@ impl Index {
             .collect();
         gather.finish()?;
         for ((span, _), replacement) in words.into_iter().zip(closest) {
-            let Some(replacement) = replacement else {
+            // Bigrams of unspaced text overlap: a word within the last one replaced stays.
+            let Some(replacement) = replacement.filter(|_| span.start >= copied) else {
                 continue;
             };
             suggestion.push_str(&text[copied..span.start]);
@@ -791,7 +807,7 @@ impl Index {
     fn closest_term(&self, term: &str) -> Result<Option<&str>, Needs> {
         let mut gather = Gather::default();
         let exact = gather.take(self.find_term(term));
-        let members = gather.take(self.stem_members(&stem(term)));
+        let members = gather.take(self.stem_family(term));
         gather.finish()?;
         let known = exact.flatten().is_some() || !members.unwrap_or_default().is_empty();
         if known || term.chars().count() < 3 {

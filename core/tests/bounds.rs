@@ -89,6 +89,10 @@ const WORDS: [&str; 12] = [
     "x",
 ];
 
+/// Languages a document may name (or none: the builder's, English): several make an index
+/// list its languages and give each document a language filter.
+const LANGS: [&str; 6] = ["en", "fr-CA", "de", "zh", "not a tag", ""];
+
 fn document() -> impl Strategy<Value = Document> {
     let words = |n| proptest::collection::vec(proptest::sample::select(&WORDS[..]), 0..n);
     (
@@ -98,11 +102,13 @@ fn document() -> impl Strategy<Value = Document> {
         proptest::option::of((2000u32..2030, 1u32..13, 1u32..29)),
         proptest::collection::vec("[a-c]{0,3}", 0..3),
         any::<bool>(),
+        proptest::option::of(proptest::sample::select(&LANGS[..])),
     )
-        .prop_map(|(id, title, body, date, tags, sections)| {
+        .prop_map(|(id, title, body, date, tags, sections, lang)| {
             let body = body.join(if sections { "\n" } else { " " });
             let mut d = Document::new(id, title.join(" "), body);
             d.date = date.map(|(y, m, day)| format!("{y}-{m:02}-{day:02}"));
+            d.lang = lang.map(String::from);
             if !tags.is_empty() {
                 d.filters.insert("tag".into(), tags);
             }
@@ -260,6 +266,7 @@ fn amplifying(shape: usize, n: u64) -> (&'static [u8; 8], Vec<u8>) {
                 p.push(0);
                 list(&mut p, &[0, 1, b'a', 0]);
             }
+            p.extend_from_slice(&[2, b'e', b'n']); // its language
             (b"SCOURDOC", p)
         }
         // Filter names with no values, dates of empty texts.
@@ -271,13 +278,18 @@ fn amplifying(shape: usize, n: u64) -> (&'static [u8; 8], Vec<u8>) {
             list(&mut p, &[1, 0]);
             (b"SCOURDAT", p)
         }
-        // An entry listing many pieces; a single file of many empty pieces.
-        7 => {
+        // An entry listing many pieces, or many languages; a single file of many empty pieces.
+        7 | 8 => {
             p.extend_from_slice(&[1, 1]);
             p.extend_from_slice(&1f32.to_le_bytes());
             p.extend_from_slice(&1f32.to_le_bytes());
-            list(&mut p, &[0, 0, 0]);
-            p.extend_from_slice(&[0, 0, 0, 0]);
+            if shape == 7 {
+                list(&mut p, &[0, 0, 0]);
+                p.extend_from_slice(&[0, 0, 0, 0, 0]);
+            } else {
+                p.extend_from_slice(&[1, 0, 0, 1, 1, 0, 0, 1, 1, 0, 0]);
+                list(&mut p, &[2, b'e', b'n']);
+            }
             (b"SCOURENT", p)
         }
         _ => {
@@ -317,7 +329,7 @@ proptest! {
 
     /// Payloads forged to amplify are refused or decoded within the bound.
     #[test]
-    fn forged_payloads_take_at_most_their_bound(shape in 0usize..9, n in 1u64..20_000) {
+    fn forged_payloads_take_at_most_their_bound(shape in 0usize..10, n in 1u64..20_000) {
         let (magic, payload) = amplifying(shape, n);
         decode_within_bound(&sealed(magic, &payload))?;
     }

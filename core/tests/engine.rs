@@ -198,6 +198,7 @@ fn repeated_and_excess_atoms_are_bounded() {
         &"kremln OR ".repeat(100),
         scour_core::Syntax::Operators,
         false,
+        &scour_core::language::Languages::english(),
     );
     assert_eq!(parsed.clauses.len(), 1);
     assert_eq!(

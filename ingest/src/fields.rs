@@ -56,7 +56,7 @@ impl fmt::Display for Value {
     }
 }
 
-/// Sets the known field `key` (`title`, `date`, `url`, `tags`, `weight`) on `document`.
+/// Sets the known field `key` (`title`, `date`, `url`, `tags`, `weight`, `lang`) on `document`.
 /// Returns the value back when `key` is not a known field; a `null` value leaves it unset, and
 /// so does a value the field cannot take, returned as the problem.
 pub(crate) fn set_known(
@@ -73,6 +73,7 @@ pub(crate) fn set_known(
         "date" => document.date = Some(parse_date(scalar(key, value)?)?),
         "tags" => add_tags(document, value)?,
         "weight" => document.weight = parse_weight(value)?,
+        "lang" => document.lang = Some(scalar(key, value)?),
         _ => return Ok(Some(value)),
     }
     Ok(None)
@@ -178,6 +179,7 @@ mod tests {
             ("url", text("/install/")),
             ("tags", Value::List(vec![text("linux"), text("setup")])),
             ("weight", Value::Number("2.5".into())),
+            ("lang", text("pt-BR")),
             ("author", text("Dana")),
             ("draft", Value::Bool(false)),
             ("aliases", Value::List(vec![text("/old/")])),
@@ -188,6 +190,7 @@ mod tests {
         assert_eq!(document.url.as_deref(), Some("/install/"));
         assert_eq!(document.filters["tag"], ["linux", "setup"]);
         assert_eq!(document.weight, 2.5);
+        assert_eq!(document.lang.as_deref(), Some("pt-BR"));
         assert_eq!(document.meta.len(), 2);
         assert_eq!(document.meta["author"], "Dana");
         assert_eq!(document.meta["draft"], "false");

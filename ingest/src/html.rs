@@ -96,6 +96,7 @@ pub(crate) fn parse(
     document.sections = sections;
     sections::drop_title_heading(&mut document);
     document.url = Some(relative.file_url());
+    document.lang = language(&root);
     let mut warnings = Vec::new();
     match meta_date(&html) {
         Ok(date) => document.date = date,
@@ -107,6 +108,15 @@ pub(crate) fn parse(
         title_tag,
         warnings,
     })
+}
+
+/// The language of the content: the `lang` of the content element or of its nearest
+/// ancestor that has one (`<html lang>`), as written.
+fn language(root: &ElementRef) -> Option<String> {
+    std::iter::once(*root)
+        .chain(root.ancestors().filter_map(ElementRef::wrap))
+        .find_map(|element| element.attr("lang"))
+        .map(str::to_string)
 }
 
 fn selector(css: &str) -> Selector {
@@ -379,6 +389,21 @@ mod tests {
 
     fn read(path: &str, text: &str) -> Document {
         read_with(path, text, &IngestOptions::default())
+    }
+
+    #[test]
+    fn the_language_is_the_contents_or_the_pages() {
+        let page = |html: &str, main: &str| {
+            format!("<html{html}><body><main{main}><p>Texte</p></main></body></html>")
+        };
+        let lang = |text: &str| read("a.html", text).lang;
+        assert_eq!(lang(&page(" lang=\"fr-CA\"", "")).as_deref(), Some("fr-CA"));
+        assert_eq!(
+            lang(&page(" lang=\"en\"", " lang=\"de\"")).as_deref(),
+            Some("de")
+        );
+        assert_eq!(lang(&page(" lang=\"\"", "")).as_deref(), Some(""));
+        assert_eq!(lang(&page("", "")), None);
     }
 
     fn read_with(path: &str, text: &str, options: &IngestOptions) -> Document {

@@ -1,4 +1,5 @@
-//! JSON lines files: one document per line, `{"id", "title", "body", "url", "date", "tags"}`.
+//! JSON lines files: one document per line, `{"id", "title", "body", "url", "date", "tags",
+//! "lang"}`.
 
 use std::borrow::Cow;
 use std::path::Path;
@@ -133,11 +134,12 @@ mod tests {
     #[test]
     fn fields_fill_the_document() {
         let document = parse(
-            r#"{"id": "a/1", "title": "T", "body": "B", "url": "/a/1", "date": "2024-01-05", "tags": ["x", "y"], "source_path": "ignored.xml"}"#,
+            r#"{"id": "a/1", "title": "T", "body": "B", "url": "/a/1", "date": "2024-01-05", "tags": ["x", "y"], "source_path": "ignored.xml", "lang": "ru"}"#,
         );
         let mut expected = Document::new("a/1", "T", "B");
         expected.url = Some("/a/1".into());
         expected.date = Some("2024-01-05".into());
+        expected.lang = Some("ru".into());
         expected
             .filters
             .insert("tag".into(), vec!["x".into(), "y".into()]);

@@ -8,6 +8,7 @@ use std::time::Instant;
 
 use clap::Args;
 
+use scour_core::language::Language;
 use scour_core::{codec, IndexBuilder, IndexFiles, Layout};
 use scour_ingest::{
     read_corpus, BaseUrl, CssSelector, FileSize, Glob, IngestOptions, Omission, Omitted,
@@ -50,6 +51,11 @@ pub struct IndexArgs {
     /// Skip files larger than SIZE: bytes, or a number followed by K, M or G (64M).
     #[arg(long, value_name = "SIZE", default_value_t = FileSize::default())]
     max_file_size: FileSize,
+    /// The language of documents that name none (an HTML `lang`, a front matter or JSON
+    /// `lang` field), as a language tag: `fr`, `de-CH`. Decides stemming and stop words;
+    /// a tag without a stemmer (`zh`, `ko`) indexes without stemming.
+    #[arg(long, value_name = "TAG", default_value = "en", value_parser = language_tag)]
+    lang: Language,
     /// Write the whole index as one file (small sites) instead of an entry file and the
     /// pieces a browser fetches as queries need them.
     #[arg(long)]
@@ -60,6 +66,17 @@ pub struct IndexArgs {
     /// Target bytes of postings per postings piece.
     #[arg(long, default_value_t = Layout::default().postings_piece_bytes, hide = true)]
     postings_piece_bytes: usize,
+}
+
+/// A `--lang` value: a language tag (`fr`, `pt-BR`), or `und` for none.
+fn language_tag(tag: &str) -> Result<Language, String> {
+    let language = Language::from_tag(tag);
+    if language == Language::unknown() && !tag.trim().eq_ignore_ascii_case("und") {
+        return Err(format!(
+            "{tag:?} is not a language tag: give its primary subtag, like en, fr, de or zh"
+        ));
+    }
+    Ok(language)
 }
 
 pub fn run(args: &IndexArgs) -> Result<(), String> {
@@ -77,6 +94,7 @@ pub fn run(args: &IndexArgs) -> Result<(), String> {
         text_bytes as f64 / 1e6
     );
     let mut builder = IndexBuilder::new();
+    builder.language(args.lang.clone());
     let mut progress = Progress::new(corpus.documents.len());
     for document in corpus.documents {
         builder.add(document);
@@ -97,7 +115,8 @@ pub fn run(args: &IndexArgs) -> Result<(), String> {
     let index_path = args.out.join(INDEX_FILE);
     let written = write_index(&files, &args.out, args.single_file)?;
     if args.bundle {
-        super::bundle::write(&args.out)?;
+        let stemmers = entry.languages.iter().any(Language::needs_stemmers);
+        super::bundle::write(&args.out, stemmers)?;
     }
     println!(
         "indexed {} documents, {} terms into {} ({}) in {:.2} s",

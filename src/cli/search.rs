@@ -20,6 +20,9 @@ pub struct SearchArgs {
     /// An index file written by `scour index` (default: the embedded index).
     #[arg(long)]
     index: Option<PathBuf>,
+    /// Search only the pages in this language (a tag: fr, de-CH), when the index has several.
+    #[arg(long, value_name = "TAG")]
+    lang: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -45,6 +48,7 @@ pub fn run(args: &SearchArgs) -> Result<(), String> {
     let index = open(args.index.as_deref())?;
     let options = SearchOptions {
         limit: args.limit,
+        lang: args.lang.clone(),
         ..SearchOptions::default()
     };
     let results = index.search(&args.query, &options);

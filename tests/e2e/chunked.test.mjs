@@ -2,7 +2,8 @@
 // (11,185 pages) served with gzip and caching by scripts/serve.mjs. Counts what a first
 // search costs (bytes as served, requests, from focus to the first result) and checks it
 // against the targets; checks that nothing loads before the box is wanted; and feeds the
-// engine missing, truncated, foreign and stale pieces of a small site.
+// engine missing, truncated, foreign and stale pieces of a small site; a multilingual site's
+// bundle ships the engine with every stemmer, which its worker searches with.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync, readdirSync, readFileSync, existsSync, mkdirSync, rmSync, cpSync } from 'node:fs';
@@ -14,6 +15,7 @@ import { startServer } from '../../scripts/serve.mjs';
 
 const PHP = path.join(ROOT, '../shared/datasets/php-manual/corpus.jsonl');
 const DOCS_SITE = path.join(ROOT, 'tests/fixtures/docs-site');
+const MULTILINGUAL = path.join(ROOT, 'tests/fixtures/multilingual');
 /** Typical two-word queries of a PHP manual's visitors, chosen before measuring. */
 const QUERIES = ['array sort', 'string replace', 'date format', 'json decode', 'file upload', 'mysql connect'];
 // 150 KiB at issue 8's close; sections, names, bounded decoding and the header widget put it
@@ -37,6 +39,8 @@ before(async () => {
   scour('index', DOCS_SITE, '--out', path.join(site, 'docs'));
   writeFileSync(path.join(site, 'index.html'), PAGE('search/scour-index.bin'));
   writeFileSync(path.join(site, 'docs.html'), PAGE('docs/scour-index.bin'));
+  scour('index', MULTILINGUAL, '--out', path.join(site, 'multi/search'), '--bundle');
+  writeFileSync(path.join(site, 'multi/index.html'), PAGE('search/scour-index.bin'));
   server = await startServer({ root: site, port: 0, log: (entry) => log.push({ ...entry, at: Date.now() }) });
   browser = await launchBrowser();
 }, { timeout: 600_000 });
@@ -216,6 +220,22 @@ test('the widget shows "Search is unavailable" with a retry when a piece cannot 
   await poll(() => status(page), (s) => s.startsWith('Search is unavailable'), { timeout: 10_000, message: 'the unavailable status' });
   assert.equal(await page.locator('scour-search button').innerText(), 'Retry');
   page.errors.splice(0, Infinity, ...page.errors.filter((e) => !/404|Failed to load resource|scour:/.test(e)));
+  page.errors.assertClean();
+  await context.close();
+});
+
+test('a multilingual bundle ships the engine with every stemmer, and its worker stems Russian', async () => {
+  const wasm = 'pkg/scour_engine_bg.wasm';
+  const shipped = readFileSync(path.join(site, 'multi/search', wasm));
+  assert.ok(shipped.equals(readFileSync(path.join(ROOT, 'www/bundle/stemmers', wasm))), 'the stemmers engine is shipped as pkg/');
+  const { context, page } = await fresh('multi/');
+  await input(page).focus();
+  // The Russian page has книги and книгу, never книга: only a Russian stemmer finds it.
+  await input(page).fill('книга');
+  await poll(() => optionCount(page), (n) => n > 0, { timeout: 15_000, message: 'results for книга' });
+  const kind = await page.evaluate(async () => (await document.querySelector('scour-search').ready).constructor.name);
+  assert.equal(kind, 'RemoteScour', 'the engine is in its worker');
+  assert.match(await page.locator('scour-search [role=option]').first().innerText(), /Библиотеки города/);
   page.errors.assertClean();
   await context.close();
 });
