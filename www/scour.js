@@ -9,7 +9,7 @@
 // answers to older keystrokes never replace newer ones (each query has a sequence number).
 import { h, adopt } from './widget/dom.js';
 import { BASE } from './widget/style.js';
-import { EN, Text, languageOf, loadStrings } from './widget/strings.js';
+import { EN, Text, languageOf, loadStrings, primaryLanguage } from './widget/strings.js';
 import { connect, searchPage } from './widget/engine.js';
 import { optionElement, entries, href } from './widget/render.js';
 
@@ -273,9 +273,19 @@ class ScourSearch extends HTMLElement {
     this.status(this.text.get('unavailable') + ' ', retry);
   }
 
+  /**
+   * The language searched: the element's or the page's `lang`, as its primary subtag (the engine
+   * keeps that language's pages of a multilingual index, and all of them when the index lacks
+   * it); none with `lang="*"`, or when the filter bar shows the `lang` facet (the visitor picks).
+   */
+  searchLanguage() {
+    if (this.getAttribute('lang')?.trim() == '*' || this.filterBar?.names.includes('lang')) return undefined;
+    return primaryLanguage(this) || undefined;
+  }
+
   /** The query for the page of hits from `offset`. */
   request(q, offset, sequence) {
-    return { q, limit: this.limit(), offset, sequence, ...this.filterBar?.request() };
+    return { q, limit: this.limit(), offset, sequence, lang: this.searchLanguage(), ...this.filterBar?.request() };
   }
 
   // Runs the query in the box and renders the results; fires `scour:search`. An answer may be a

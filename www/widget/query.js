@@ -4,18 +4,19 @@
 // a second query without its own selection, so its other values keep their counts).
 
 /**
- * request: { q, limit, offset, filters: { name: [values] }, sort, facets: [names] | null }.
+ * request: { q, limit, offset, filters: { name: [values] }, sort, facets: [names] | null, lang }
+ * (`lang`: the language whose pages a multilingual index searches; none: every page).
  * Returns { hits, total, facets, suggestion }, or a promise of it while a chunked index fetches.
  */
-export function runSearch(scour, { q, limit, offset = 0, filters = {}, sort, facets }) {
+export function runSearch(scour, { q, limit, offset = 0, filters = {}, sort, facets, lang }) {
   const chosen = Object.fromEntries(Object.entries(filters).filter(([, values]) => values.length));
   const wanted = offset == 0 && facets?.length > 0;
-  const calls = [scour.query(q, { limit, offset, filters: chosen, sort, facets: wanted })];
+  const calls = [scour.query(q, { limit, offset, filters: chosen, sort, facets: wanted, lang })];
   // Each facet with a selection: counted as if only the other facets' selections applied.
   const own = wanted ? facets.filter(name => chosen[name]) : [];
   for (const name of own) {
     const { [name]: _, ...others } = chosen;
-    calls.push(scour.query(q, { limit: 0, filters: others, facets: true }));
+    calls.push(scour.query(q, { limit: 0, filters: others, facets: true, lang }));
   }
   const combine = ([main, ...counts]) => {
     const out = { hits: main.hits, total: main.total, suggestion: main.suggestion, facets: {} };

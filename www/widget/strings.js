@@ -41,10 +41,21 @@ const TABLES = {
 /** Languages with a built-in table (primary subtags). */
 export const LANGUAGES = ['en', ...Object.keys(TABLES)];
 
+/**
+ * The primary subtag of the language `el` is written in (`pt-BR` → `pt`): its `lang`, else the
+ * nearest ancestor's, i.e. the page's; '' when none says. `lang="*"` (a widget searching every
+ * language) names no language, so the ancestors' is used.
+ */
+export function primaryLanguage(el) {
+  let declared = el.closest('[lang]');
+  while (declared && declared.getAttribute('lang').trim() == '*') declared = declared.parentElement?.closest('[lang]');
+  const tag = declared ? declared.getAttribute('lang') : document.documentElement.lang;
+  return tag.trim().toLowerCase().split('-')[0];
+}
+
 /** The built-in language for `el`: its `lang`, its ancestors' or the page's, else English. */
 export function languageOf(el) {
-  const tag = (el.closest('[lang]')?.lang || document.documentElement.lang || 'en').toLowerCase();
-  const primary = tag.split('-')[0];
+  const primary = primaryLanguage(el);
   return LANGUAGES.includes(primary) ? primary : 'en';
 }
 
