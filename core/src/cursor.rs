@@ -32,8 +32,8 @@ impl<'a> Walker<'a> {
 
 /// Positions a cursor reads of one word in one page: a phrase or a pair of words further
 /// into a page where the word stands more often is not seen (as an excerpt shows only a
-/// page's start), so a keystroke never reads a million positions.
-pub const READS: usize = 1 << 16;
+/// page's first 64 KiB, some 10,000 words), so a keystroke never reads a million positions.
+pub const READS: usize = 1 << 14;
 
 /// The positions of any of a word's terms (a phrase's last word may be several), merged.
 pub struct Cursor<'a> {
@@ -146,6 +146,9 @@ pub fn min_gap(left: &mut Cursor, right: &mut Cursor) -> Option<u32> {
         }
         if let Some(q) = latest[1 - side].into_iter().flatten().find(|&q| q != p) {
             let gap = p.abs_diff(q);
+            if gap == 1 {
+                return Some(1); // two different places are never nearer
+            }
             best = Some(best.map_or(gap, |g| g.min(gap)));
         }
         latest[side] = [Some(p), latest[side][0]];

@@ -335,16 +335,18 @@ impl Index {
     }
 
     /// The documents an excluded atom rules out, in order: those where it occurs at all (a
-    /// phrase's walk stops at its first occurrence in each).
+    /// phrase's walk stops at its first occurrence in each, and looks only `within` the
+    /// documents given, when given).
     pub(crate) fn excluded_documents(
         &self,
         atom: &Atom,
         expansions: &[Expansion],
+        within: Option<&[u32]>,
     ) -> Result<Vec<u32>, Needs> {
         let frequencies = match atom {
             Atom::Word { field, .. } => self.word_frequencies(expansions, *field)?,
             Atom::Phrase { field, terms, .. } => {
-                self.phrase_frequencies(expansions, terms.len(), *field, 1)?
+                self.phrase_frequencies(expansions, terms.len(), *field, 1, within)?
             }
         };
         Ok(frequencies.into_iter().map(|f| f.0).collect())
@@ -361,7 +363,7 @@ impl Index {
             Atom::Word { field, .. } => (*field, self.word_frequencies(expansions, *field)?),
             Atom::Phrase { field, terms, .. } => (
                 *field,
-                self.phrase_frequencies(expansions, terms.len(), *field, u32::MAX)?,
+                self.phrase_frequencies(expansions, terms.len(), *field, u32::MAX, None)?,
             ),
         };
         let idf = bm25.idf(frequencies.len());
@@ -437,13 +439,15 @@ impl Index {
     /// Occurrences of a phrase of `length` words per document and field: its terms at
     /// consecutive positions. `expansions` holds the first `length - 1` terms, then every
     /// term the last word may be. Each document's positions are walked in step (see
-    /// [`crate::cursor`]), never copied, and only until `most` occurrences are found.
+    /// [`crate::cursor`]), never copied, and only until `most` occurrences are found; only
+    /// the documents `within` are walked, when given.
     fn phrase_frequencies(
         &self,
         expansions: &[Expansion],
         length: usize,
         field: Field,
         most: u32,
+        within: Option<&[u32]>,
     ) -> Result<Vec<Frequencies>, Needs> {
         if length < 2 || expansions.len() < length {
             return Ok(Vec::new());
@@ -451,7 +455,9 @@ impl Index {
         let (fixed, last) = expansions.split_at(length - 1);
         let mut docs = self.common_documents(fixed)?;
         let last_docs = self.union_documents(last)?;
-        docs.retain(|d| last_docs.binary_search(d).is_ok());
+        docs.retain(|d| {
+            last_docs.binary_search(d).is_ok() && within.is_none_or(|w| w.binary_search(d).is_ok())
+        });
         // Each distinct term's postings, walked once in document order beside `docs`.
         let mut terms: Vec<u32> = expansions.iter().map(|e| e.term).collect();
         sort_by(&mut terms, u32::cmp);

@@ -10,6 +10,7 @@
 
 use crate::analysis::{accented_term, tokenize, CompoundRole};
 use crate::language::Languages;
+use crate::segment::is_unspaced;
 
 /// Characters of a query that are read; the rest is ignored.
 pub const MAX_QUERY_CHARS: usize = 1_000;
@@ -284,6 +285,18 @@ fn build(items: Vec<Item<'_>>, last_word_open: bool) -> Query {
             continue;
         };
         let prefix = last_word_open && at_end && i + 1 == count;
+        if let (false, false, false, Some(words)) = (
+            quoted,
+            negated,
+            join_next,
+            unspaced_words(text, field, prefix),
+        ) {
+            query.clauses.extend(words.into_iter().map(|word| Clause {
+                alternatives: vec![word],
+                optional: false,
+            }));
+            continue;
+        }
         let atoms = analyse(text, quoted, field, prefix);
         if atoms.is_empty() {
             continue;
@@ -309,6 +322,31 @@ fn add_new(to: &mut Vec<Atom>, atoms: Vec<Atom>) {
             to.push(atom);
         }
     }
+}
+
+/// The bigrams of Chinese or Japanese text typed as one word, each a word of its own, or `None`
+/// for other text. A bigram across two of its words (`馆杂` in `图书馆杂志`) is in no page, so
+/// the bigrams are matched apart: the pages holding all of them, else the most of them, come
+/// first, the nearer together the better; typed with spaces or without, the same pages.
+fn unspaced_words(text: &str, field: Field, prefix: bool) -> Option<Vec<Atom>> {
+    let tokens = tokenize(text);
+    let bigrams = tokens.len() > 1
+        && tokens
+            .iter()
+            .all(|t| t.role == CompoundRole::Word && text[t.span.clone()].chars().all(is_unspaced));
+    let last = tokens.len().checked_sub(1)?;
+    bigrams.then(|| {
+        tokens
+            .into_iter()
+            .enumerate()
+            .map(|(i, t)| Atom::Word {
+                term: t.term,
+                field,
+                prefix: prefix && i == last,
+                accented: None,
+            })
+            .collect()
+    })
 }
 
 /// Turns one word or quoted text into atoms: a word, or a phrase (or, for a hyphenated

@@ -196,12 +196,8 @@ impl Index {
                         .map(|(atom, e)| (e.as_slice(), matches!(atom, Atom::Phrase { .. }))),
                 ),
         )?;
-        for (atom, atom_expansions) in query.excluded.iter().zip(&excluded) {
-            keep.excluded
-                .extend(self.excluded_documents(atom, atom_expansions)?);
-        }
-        sort_by(&mut keep.excluded, u32::cmp);
         let mut candidates: Vec<Candidate> = if browsing {
+            keep.excluded = self.exclusions(query, &excluded, None)?;
             (0..self.document_count() as u32)
                 .filter(|&doc| keep.keeps(doc))
                 .map(|doc| Candidate {
@@ -211,7 +207,13 @@ impl Index {
                 })
                 .collect()
         } else {
-            self.score_clauses(query, &expansions, &bm25, &keep, options.require_all)?
+            self.score_clauses(
+                query,
+                (&expansions, &excluded),
+                &bm25,
+                &mut keep,
+                options.require_all,
+            )?
         };
         let page_end = options.offset.saturating_add(options.limit);
         select_by(
@@ -384,9 +386,9 @@ impl Index {
     fn score_clauses(
         &self,
         query: &Query,
-        expansions: &[Vec<Vec<Expansion>>],
+        (expansions, excluded): (&[Vec<Vec<Expansion>>], &[Vec<Expansion>]),
         bm25: &Bm25f,
-        keep: &Keep,
+        keep: &mut Keep,
         require_all: bool,
     ) -> Result<Vec<Candidate>, Needs> {
         let n = self.document_count();
@@ -435,6 +437,8 @@ impl Index {
                 }
             }
         }
+        let matched: Vec<u32> = scored.iter().map(|e| e.doc).collect();
+        keep.excluded = self.exclusions(query, excluded, Some(&matched))?;
         let required = query.required() as u8;
         let needed = if require_all
             && scored
@@ -682,6 +686,22 @@ impl Index {
         }
         sort_by(&mut candidates[..top], Candidate::order);
         Ok(())
+    }
+
+    /// The documents the query's exclusions match, sorted: a phrase is looked for only
+    /// `within` the documents given (those the query's clauses match), not in every page.
+    fn exclusions(
+        &self,
+        query: &Query,
+        excluded: &[Vec<Expansion>],
+        within: Option<&[u32]>,
+    ) -> Result<Vec<u32>, Needs> {
+        let mut documents = Vec::new();
+        for (atom, atom_expansions) in query.excluded.iter().zip(excluded) {
+            documents.extend(self.excluded_documents(atom, atom_expansions, within)?);
+        }
+        sort_by(&mut documents, u32::cmp);
+        Ok(documents)
     }
 
     /// Every filter with each of its values and the number of documents carrying it, over

@@ -157,6 +157,14 @@ fn chinese_and_japanese_match_with_or_without_spaces() {
         assert_eq!(ids(&index, query), ["ja"], "{query}");
     }
     assert!(ids(&index, "大阪").is_empty());
+    // Words typed together that the page has apart: the bigram across them (京图, 京借) is in
+    // no page, and the page is found all the same.
+    for query in ["北京图书馆", "北京 图书馆"] {
+        assert_eq!(ids(&index, query), ["zh"], "{query}");
+    }
+    for query in ["東京借りる", "東京 借りる"] {
+        assert_eq!(ids(&index, query), ["ja"], "{query}");
+    }
 }
 
 #[test]
