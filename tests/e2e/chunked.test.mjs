@@ -23,7 +23,7 @@ const QUERIES = ['array sort', 'string replace', 'date format', 'json decode', '
 const TARGET_BYTES = 170 * 1024;
 
 const site = mkdtempSync(path.join(tmpdir(), 'scour-chunked-'));
-const PAGE = (index) => `<!doctype html><html lang="en"><meta charset="utf-8"><title>site</title><link rel="icon" href="data:,">
+const PAGE = (index, lang = 'en') => `<!doctype html><html lang="${lang}"><meta charset="utf-8"><title>site</title><link rel="icon" href="data:,">
 <script type="module" src="search/scour.js"></script>
 <header><scour-search index="${index}"></scour-search></header>`;
 
@@ -40,7 +40,8 @@ before(async () => {
   writeFileSync(path.join(site, 'index.html'), PAGE('search/scour-index.bin'));
   writeFileSync(path.join(site, 'docs.html'), PAGE('docs/scour-index.bin'));
   scour('index', MULTILINGUAL, '--out', path.join(site, 'multi/search'), '--bundle');
-  writeFileSync(path.join(site, 'multi/index.html'), PAGE('search/scour-index.bin'));
+  // A Russian page of the site: the widget searches its language.
+  writeFileSync(path.join(site, 'multi/index.html'), PAGE('search/scour-index.bin', 'ru'));
   server = await startServer({ root: site, port: 0, log: (entry) => log.push({ ...entry, at: Date.now() }) });
   browser = await launchBrowser();
 }, { timeout: 600_000 });
