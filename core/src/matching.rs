@@ -150,6 +150,7 @@ impl Index {
                 term,
                 prefix,
                 accented,
+                typos: near_spellings,
                 ..
             } => {
                 let mut gather = Gather::default();
@@ -166,8 +167,12 @@ impl Index {
                         .take(self.find_term(&format!("{CAMEL_PART}{term}")))
                         .flatten()
                 };
-                let expansions =
-                    gather.take(self.expand_word(term, *prefix && typing, typos, weights));
+                let expansions = gather.take(self.expand_word(
+                    term,
+                    *prefix && typing,
+                    typos && *near_spellings,
+                    weights,
+                ));
                 gather.finish()?;
                 let mut expansions = expansions.unwrap_or_default();
                 if let Some(term) = accent {

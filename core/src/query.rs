@@ -36,6 +36,8 @@ pub struct Clause {
 
 /// Queries of at most this many words keep their stop words, as optional clauses.
 const SHORT_QUERY: usize = 3;
+/// Queries of at most this many words also match the words written as one.
+const MAX_JOINED: usize = 4;
 
 /// The smallest thing a document can match.
 #[derive(Debug, Clone, PartialEq)]
@@ -47,6 +49,9 @@ pub enum Atom {
         prefix: bool,
         /// The word as typed with its accents, when it has any: a bonus for exact accents.
         accented: Option<String>,
+        /// Whether near spellings match when the index lacks the word (not for words a
+        /// query's words make when joined: `staticmethods` is no misspelling).
+        typos: bool,
     },
     /// Terms that must occur at consecutive positions in one field.
     Phrase {
@@ -122,8 +127,48 @@ impl Query {
         let last_word_open = typing && !text.ends_with(char::is_whitespace);
         let mut query = build(items, last_word_open);
         query.drop_stop_words(languages);
+        query.add_joined();
         query.truncate(MAX_WORDS);
         query
+    }
+
+    /// Words typed apart that a page writes as one (`set cookie` for `setcookie`, `preg
+    /// replace` for `preg_replace`): a query of two to four plain words, one to a clause and
+    /// none optional, gets their concatenation as an alternative of every clause, so a page
+    /// holding the joined word matches them all, and a title that is exactly it ranks as the
+    /// query in another form.
+    fn add_joined(&mut self) {
+        if !(2..=MAX_JOINED).contains(&self.clauses.len()) {
+            return;
+        }
+        let mut joined = String::new();
+        let (mut field, mut prefix) = (Field::Any, false);
+        for (i, clause) in self.clauses.iter().enumerate() {
+            let [Atom::Word {
+                term,
+                field: this_field,
+                prefix: this_prefix,
+                ..
+            }] = clause.alternatives.as_slice()
+            else {
+                return;
+            };
+            if clause.optional || (i > 0 && *this_field != field) || term.contains(is_unspaced) {
+                return;
+            }
+            joined.push_str(term);
+            (field, prefix) = (*this_field, *this_prefix);
+        }
+        let atom = Atom::Word {
+            term: joined,
+            field,
+            prefix,
+            accented: None,
+            typos: false,
+        };
+        for clause in &mut self.clauses {
+            clause.alternatives.push(atom.clone());
+        }
     }
 
     /// Keeps the first `max` words: those of positive atoms first, then of exclusions.
@@ -344,6 +389,7 @@ fn unspaced_words(text: &str, field: Field, prefix: bool) -> Option<Vec<Atom>> {
                 field,
                 prefix: prefix && i == last,
                 accented: None,
+                typos: true,
             })
             .collect()
     })
@@ -371,6 +417,7 @@ fn analyse(text: &str, quoted: bool, field: Field, prefix: bool) -> Vec<Atom> {
                 field,
                 prefix,
                 accented: accented_term(&text[token.span.clone()]),
+                typos: true,
             }]
         }
         _ => {
@@ -391,6 +438,7 @@ fn analyse(text: &str, quoted: bool, field: Field, prefix: bool) -> Vec<Atom> {
                         field,
                         prefix,
                         accented: None,
+                        typos: true,
                     });
                 }
             }

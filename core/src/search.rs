@@ -621,8 +621,8 @@ fn has_restrictions(options: &SearchOptions) -> bool {
         || options.date_to.is_some()
 }
 
-/// The clauses whose words earn a proximity bonus: single words that matched something,
-/// when there are two or more of them.
+/// The clauses whose words earn a proximity bonus: single words as typed that matched
+/// something (whatever the words make joined), when there are two or more of them.
 fn proximity_words(query: &Query, expansions: &[Vec<Vec<Expansion>>], weight: f32) -> Vec<usize> {
     let words: Vec<usize> = query
         .clauses
@@ -630,8 +630,10 @@ fn proximity_words(query: &Query, expansions: &[Vec<Vec<Expansion>>], weight: f3
         .zip(expansions)
         .enumerate()
         .filter_map(
-            |(c, (clause, e))| match (clause.alternatives.as_slice(), e.as_slice()) {
-                ([Atom::Word { .. }], [only]) if !only.is_empty() && !clause.optional => Some(c),
+            |(c, (clause, e))| match (clause.alternatives.first(), e.first()) {
+                (Some(Atom::Word { .. }), Some(typed)) if !typed.is_empty() && !clause.optional => {
+                    Some(c)
+                }
                 _ => None,
             },
         )

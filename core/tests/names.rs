@@ -124,3 +124,46 @@ fn a_title_word_counts_more_than_the_same_word_as_part_of_a_compound() {
     assert_eq!(first(&index, "docker compose"), "docker-compose");
     assert_eq!(first(&index, "docker volume"), "docker_volume");
 }
+
+/// Words typed apart that a name writes as one: `set cookie` finds `setcookie` before a
+/// longer name holding both words, `preg replace` finds `preg_replace`; `static methods`
+/// keeps the page about static methods first beside a page named `staticmethod`.
+#[test]
+fn words_typed_apart_find_the_name_that_joins_them() {
+    let mut builder = IndexBuilder::new();
+    let pages = [
+        ("setcookie", "setcookie", "Send a cookie with the response."),
+        (
+            "session_set_cookie_params",
+            "session_set_cookie_params",
+            "Set the session cookie parameters; set cookie options of the session.",
+        ),
+        (
+            "preg_replace",
+            "preg_replace",
+            "Perform a regular expression search and replace.",
+        ),
+        (
+            "preg_replace_callback",
+            "preg_replace_callback",
+            "Preg replace with a callback: replace each match.",
+        ),
+        (
+            "static",
+            "Static keyword",
+            "Static methods and static properties.",
+        ),
+        (
+            "staticmethod",
+            "staticmethod",
+            "Unrelated page about a decorator.",
+        ),
+    ];
+    for (id, title, body) in pages {
+        builder.add(Document::new(id, title, body));
+    }
+    let index = builder.build();
+    assert_eq!(first(&index, "set cookie"), "setcookie");
+    assert_eq!(first(&index, "preg replace"), "preg_replace");
+    assert_eq!(first(&index, "static methods"), "static");
+}
