@@ -4,7 +4,9 @@
 
 use std::{env, process};
 
+#[path = "build/embedded_index.rs"]
 mod embedded_index;
+#[path = "build/web_bundle.rs"]
 mod web_bundle;
 
 /// The WASI indexer's initial memory: the allocator takes it whole at start, so indexing a
