@@ -150,7 +150,7 @@ impl Index {
                 term,
                 prefix,
                 accented,
-                typos: near_spellings,
+                joined,
                 ..
             } => {
                 let mut gather = Gather::default();
@@ -170,7 +170,7 @@ impl Index {
                 let expansions = gather.take(self.expand_word(
                     term,
                     *prefix && typing,
-                    typos && *near_spellings,
+                    typos && !*joined,
                     weights,
                 ));
                 gather.finish()?;

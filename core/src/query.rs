@@ -49,9 +49,10 @@ pub enum Atom {
         prefix: bool,
         /// The word as typed with its accents, when it has any: a bonus for exact accents.
         accented: Option<String>,
-        /// Whether near spellings match when the index lacks the word (not for words a
-        /// query's words make when joined: `staticmethods` is no misspelling).
-        typos: bool,
+        /// The query's words joined (`setcookie` for `set cookie`, see `add_joined`): no
+        /// near spellings or completions (`staticmethods` is no misspelling), and its score
+        /// is shared among the clauses it stands in.
+        joined: bool,
     },
     /// Terms that must occur at consecutive positions in one field.
     Phrase {
@@ -142,12 +143,11 @@ impl Query {
             return;
         }
         let mut joined = String::new();
-        let (mut field, mut prefix) = (Field::Any, false);
+        let mut field = Field::Any;
         for (i, clause) in self.clauses.iter().enumerate() {
             let [Atom::Word {
                 term,
                 field: this_field,
-                prefix: this_prefix,
                 ..
             }] = clause.alternatives.as_slice()
             else {
@@ -157,14 +157,14 @@ impl Query {
                 return;
             }
             joined.push_str(term);
-            (field, prefix) = (*this_field, *this_prefix);
+            field = *this_field;
         }
         let atom = Atom::Word {
             term: joined,
             field,
-            prefix,
+            prefix: false,
             accented: None,
-            typos: false,
+            joined: true,
         };
         for clause in &mut self.clauses {
             clause.alternatives.push(atom.clone());
@@ -389,7 +389,7 @@ fn unspaced_words(text: &str, field: Field, prefix: bool) -> Option<Vec<Atom>> {
                 field,
                 prefix: prefix && i == last,
                 accented: None,
-                typos: true,
+                joined: false,
             })
             .collect()
     })
@@ -417,7 +417,7 @@ fn analyse(text: &str, quoted: bool, field: Field, prefix: bool) -> Vec<Atom> {
                 field,
                 prefix,
                 accented: accented_term(&text[token.span.clone()]),
-                typos: true,
+                joined: false,
             }]
         }
         _ => {
@@ -438,7 +438,7 @@ fn analyse(text: &str, quoted: bool, field: Field, prefix: bool) -> Vec<Atom> {
                         field,
                         prefix,
                         accented: None,
-                        typos: true,
+                        joined: false,
                     });
                 }
             }

@@ -408,9 +408,14 @@ impl Index {
                 let generic = atom.is_stop_word(&self.entry.languages)
                     || matches.len() as f32 > GENERIC_SHARE * n as f32;
                 let specific_width = if generic { 0 } else { width };
+                // The query's words joined stand in every clause: one word's worth in all.
+                let share = match atom {
+                    Atom::Word { joined: true, .. } => 1.0 / query.clauses.len() as f32,
+                    _ => 1.0,
+                };
                 scored = merge(scored, &matches, |entry, m| {
                     let tally = &mut entry.tally;
-                    entry.score += m.score * m.norms.weight;
+                    entry.score += m.score * m.norms.weight * share;
                     tally.title_length = m.norms.title_length.min(u32::from(u16::MAX)) as u16;
                     tally.title_stop = m.norms.title_stop;
                     tally.title_generic = m.norms.title_generic;
