@@ -2,10 +2,11 @@
 # make size: bytes a visitor downloads (raw / gzip -9 / brotli -q 11), checked against a budget.
 . "$(dirname "$0")/lib.sh"
 cd "$ROOT"
-# 150 KiB gzip for everything but the HTML: the chunked-index engine (fetching, pieces,
+# 152 KiB gzip for everything but the HTML: the chunked-index engine (fetching, pieces,
 # promises) added 16 KiB to the demo's 116, sections, names, bounded decoding and the header
-# widget 11 more; the engine-weight work (issue 9) is to cut it back.
-BUDGET_GZIP=$((150 * 1024))
+# widget 11 more, languages and joined words 5 more, the engine-weight work (issue 9) 3.6
+# less; cutting the engine further is issue 9's.
+BUDGET_GZIP=$((152 * 1024))
 
 bash scripts/setup.sh >/dev/null
 [ "${SKIP_BUILD:-0}" = 1 ] || bash scripts/build-wasm.sh 2>/dev/null || die "wasm build (run: make build)"
