@@ -26,8 +26,8 @@ async function loadEngine() {
   return engine;
 }
 
-/** Runs each query on a fresh engine over the index in `dir`: [{ q, bytes, requests }]. */
-export async function firstSearches(dir, queries) {
+/** Runs each query (with `options`) on a fresh engine over the index in `dir`: [{ q, bytes, requests }]. */
+export async function firstSearches(dir, queries, options = {}) {
   const { Scour } = await loadEngine();
   const log = [];
   const server = await startServer({ root: dir, port: 0, log: (e) => log.push(e) });
@@ -36,7 +36,7 @@ export async function firstSearches(dir, queries) {
     for (const q of queries) {
       const from = log.length;
       const scour = await Scour.load(`${server.url}scour-index.bin`);
-      await scour.query(q, { limit: 10 });
+      await scour.query(q, { limit: 10, ...options });
       const served = log.slice(from);
       rows.push({ q, bytes: served.reduce((s, e) => s + e.bytes, 0), requests: served.length });
     }
