@@ -8,7 +8,7 @@
 //! exclusion counted (after stop words are dropped). A word repeated as a clause weighs more; repeated alternatives
 //! and exclusions count once.
 
-use crate::analysis::{accented_term, tokenize, CompoundRole};
+use crate::analysis::{accented_term, tokenize, CompoundRole, Token};
 use crate::language::Languages;
 use crate::segment::is_unspaced;
 
@@ -330,19 +330,17 @@ fn build(items: Vec<Item<'_>>, last_word_open: bool) -> Query {
             continue;
         };
         let prefix = last_word_open && at_end && i + 1 == count;
-        if let (false, false, false, Some(words)) = (
-            quoted,
-            negated,
-            join_next,
-            unspaced_words(text, field, prefix),
-        ) {
-            query.clauses.extend(words.into_iter().map(|word| Clause {
-                alternatives: vec![word],
-                optional: false,
-            }));
-            continue;
+        let tokens = tokenize(text);
+        if !quoted && !negated && !join_next {
+            if let Some(words) = unspaced_words(&tokens, text, field, prefix) {
+                query.clauses.extend(words.into_iter().map(|word| Clause {
+                    alternatives: vec![word],
+                    optional: false,
+                }));
+                continue;
+            }
         }
-        let atoms = analyse(text, quoted, field, prefix);
+        let atoms = analyse(&tokens, text, quoted, field, prefix);
         if atoms.is_empty() {
             continue;
         }
@@ -373,8 +371,7 @@ fn add_new(to: &mut Vec<Atom>, atoms: Vec<Atom>) {
 /// for other text. A bigram across two of its words (`馆杂` in `图书馆杂志`) is in no page, so
 /// the bigrams are matched apart: the pages holding all of them, else the most of them, come
 /// first, the nearer together the better; typed with spaces or without, the same pages.
-fn unspaced_words(text: &str, field: Field, prefix: bool) -> Option<Vec<Atom>> {
-    let tokens = tokenize(text);
+fn unspaced_words(tokens: &[Token], text: &str, field: Field, prefix: bool) -> Option<Vec<Atom>> {
     let bigrams = tokens.len() > 1
         && tokens
             .iter()
@@ -382,10 +379,10 @@ fn unspaced_words(text: &str, field: Field, prefix: bool) -> Option<Vec<Atom>> {
     let last = tokens.len().checked_sub(1)?;
     bigrams.then(|| {
         tokens
-            .into_iter()
+            .iter()
             .enumerate()
             .map(|(i, t)| Atom::Word {
-                term: t.term,
+                term: t.term.clone(),
                 field,
                 prefix: prefix && i == last,
                 accented: None,
@@ -397,8 +394,7 @@ fn unspaced_words(text: &str, field: Field, prefix: bool) -> Option<Vec<Atom>> {
 
 /// Turns one word or quoted text into atoms: a word, or a phrase (or, for a hyphenated
 /// compound typed as one word, its phrase and its joined form as alternatives).
-fn analyse(text: &str, quoted: bool, field: Field, prefix: bool) -> Vec<Atom> {
-    let tokens = tokenize(text);
+fn analyse(tokens: &[Token], text: &str, quoted: bool, field: Field, prefix: bool) -> Vec<Atom> {
     let words: Vec<String> = tokens
         .iter()
         .filter(|t| t.role != CompoundRole::Joined)
