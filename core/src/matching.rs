@@ -30,6 +30,15 @@ fn completion_budget(prefix: &str) -> usize {
     }
 }
 
+/// What a word the index lacks may match instead.
+#[derive(Debug, Clone, Copy)]
+struct Forgiving {
+    /// Its near spellings.
+    typos: bool,
+    /// Its completions, when it is not the word being typed (which has them anyway).
+    completions: bool,
+}
+
 /// An index term standing for a query word, with how much a match of it counts.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Expansion {
@@ -151,6 +160,7 @@ impl Index {
                 prefix,
                 accented,
                 joined,
+                quoted,
                 ..
             } => {
                 let mut gather = Gather::default();
@@ -170,7 +180,10 @@ impl Index {
                 let expansions = gather.take(self.expand_word(
                     term,
                     *prefix && typing,
-                    typos && !*joined,
+                    Forgiving {
+                        typos: typos && !*joined,
+                        completions: typos && !*joined && !*quoted,
+                    },
                     weights,
                 ));
                 gather.finish()?;
@@ -186,13 +199,24 @@ impl Index {
                 }
                 Ok(expansions)
             }
-            Atom::Phrase { terms, prefix, .. } => self.expand_phrase(terms, *prefix && typing),
+            Atom::Phrase {
+                terms,
+                prefix,
+                quoted,
+                ..
+            } => self.expand_phrase(terms, *prefix && typing, typos && !*quoted),
         }
     }
 
     /// A phrase's exact terms, the last one followed by its completions when it is still
-    /// being typed; empty when a word has no term.
-    fn expand_phrase(&self, terms: &[String], prefix: bool) -> Result<Vec<Expansion>, Needs> {
+    /// being typed, or with `complete_missing` when the index lacks it; empty when a word has
+    /// no term.
+    fn expand_phrase(
+        &self,
+        terms: &[String],
+        prefix: bool,
+        complete_missing: bool,
+    ) -> Result<Vec<Expansion>, Needs> {
         let Some((last, fixed)) = terms.split_last() else {
             return Ok(Vec::new());
         };
@@ -210,6 +234,10 @@ impl Index {
         };
         gather.finish()?;
         let mut alternatives: Vec<u32> = exact.flatten().into_iter().collect();
+        // A finished phrase's last word that the index lacks was most often cut short.
+        if alternatives.is_empty() && complete_missing && !prefix && last.chars().nth(2).is_some() {
+            alternatives = self.completions(last)?;
+        }
         for term in completions.unwrap_or_default() {
             if !alternatives.contains(&term) {
                 alternatives.push(term);
@@ -279,7 +307,7 @@ impl Index {
         &self,
         word: &str,
         prefix: bool,
-        typos: bool,
+        forgiving: Forgiving,
         weights: &Weights,
     ) -> Result<Vec<Expansion>, Needs> {
         let mut gather = Gather::default();
@@ -305,7 +333,21 @@ impl Index {
                 expansions.push(Expansion::of(term, weights.prefix));
             }
         }
-        if expansions.is_empty() && typos && prefix && typo_budget(word) > 0 {
+        // A finished word the index lacks is most often one cut short (`file_put_cont`,
+        // `DateTimeImm`): its completions come before its near spellings. Not for one of two
+        // letters (`I'm` leaves `im`), whose completions are mostly unrelated words.
+        if expansions.is_empty()
+            && forgiving.completions
+            && !prefix
+            && word.chars().nth(2).is_some()
+        {
+            expansions = self
+                .completions(word)?
+                .into_iter()
+                .map(|term| Expansion::of(term, weights.prefix))
+                .collect();
+        }
+        if expansions.is_empty() && forgiving.typos && prefix && typo_budget(word) > 0 {
             expansions = self
                 .best_typos(self.fuzzy_terms(word, typo_budget(word), true)?, false)
                 .into_iter()
@@ -314,7 +356,7 @@ impl Index {
                 })
                 .collect();
         }
-        if expansions.is_empty() && typos && typo_budget(word) > 0 {
+        if expansions.is_empty() && forgiving.typos && typo_budget(word) > 0 {
             expansions = self
                 .best_typos(self.fuzzy_terms(word, typo_budget(word), false)?, true)
                 .into_iter()

@@ -53,6 +53,8 @@ pub enum Atom {
         /// near spellings or completions (`staticmethods` is no misspelling), and its score
         /// is shared among the clauses it stands in.
         joined: bool,
+        /// Typed in quotes: matched as written, never completed when the index lacks it.
+        quoted: bool,
     },
     /// Terms that must occur at consecutive positions in one field.
     Phrase {
@@ -60,6 +62,9 @@ pub enum Atom {
         field: Field,
         /// The quote is still open and its last word being typed: it matches as a prefix.
         prefix: bool,
+        /// Typed in quotes (not a compound such as `file_put_contents`): its last word is
+        /// never completed when the index lacks it.
+        quoted: bool,
     },
 }
 
@@ -165,6 +170,7 @@ impl Query {
             prefix: false,
             accented: None,
             joined: true,
+            quoted: false,
         };
         for clause in &mut self.clauses {
             clause.alternatives.push(atom.clone());
@@ -387,6 +393,7 @@ fn unspaced_words(tokens: &[Token], text: &str, field: Field, prefix: bool) -> O
                 prefix: prefix && i == last,
                 accented: None,
                 joined: false,
+                quoted: false,
             })
             .collect()
     })
@@ -414,6 +421,7 @@ fn analyse(tokens: &[Token], text: &str, quoted: bool, field: Field, prefix: boo
                 prefix,
                 accented: accented_term(&text[token.span.clone()]),
                 joined: false,
+                quoted,
             }]
         }
         _ => {
@@ -421,6 +429,7 @@ fn analyse(tokens: &[Token], text: &str, quoted: bool, field: Field, prefix: boo
                 terms: words,
                 field,
                 prefix,
+                quoted,
             }];
             if let (Some(joined), false) = (joined, quoted) {
                 if tokens
@@ -435,6 +444,7 @@ fn analyse(tokens: &[Token], text: &str, quoted: bool, field: Field, prefix: boo
                         prefix,
                         accented: None,
                         joined: false,
+                        quoted: false,
                     });
                 }
             }

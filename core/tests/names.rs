@@ -57,6 +57,15 @@ fn manual() -> Index {
     builder.build()
 }
 
+/// An index of `(id, title, body)` pages.
+fn pages_index(pages: &[(&str, &str, &str)]) -> Index {
+    let mut builder = IndexBuilder::new();
+    for &(id, title, body) in pages {
+        builder.add(Document::new(id, title, body));
+    }
+    builder.build()
+}
+
 fn first(index: &Index, query: &str) -> String {
     let results = index.search(query, &SearchOptions::default());
     results
@@ -130,7 +139,6 @@ fn a_title_word_counts_more_than_the_same_word_as_part_of_a_compound() {
 /// keeps the page about static methods first beside a page named `staticmethod`.
 #[test]
 fn words_typed_apart_find_the_name_that_joins_them() {
-    let mut builder = IndexBuilder::new();
     let pages = [
         ("setcookie", "setcookie", "Send a cookie with the response."),
         (
@@ -159,11 +167,50 @@ fn words_typed_apart_find_the_name_that_joins_them() {
             "Unrelated page about a decorator.",
         ),
     ];
-    for (id, title, body) in pages {
-        builder.add(Document::new(id, title, body));
-    }
-    let index = builder.build();
+    let index = pages_index(&pages);
     assert_eq!(first(&index, "set cookie"), "setcookie");
     assert_eq!(first(&index, "preg replace"), "preg_replace");
     assert_eq!(first(&index, "static methods"), "static");
+}
+
+/// A name cut short and submitted as it stands (not the word being typed: `typing` off) is
+/// found by its completions, as a word or as the last part of an identifier, while a word the
+/// index has keeps its own pages and a misspelled word still finds its near spelling.
+#[test]
+fn a_finished_name_cut_short_finds_the_name() {
+    let pages = [
+        (
+            "file_put_contents",
+            "file_put_contents",
+            "Write data to a file.",
+        ),
+        ("file", "file", "Reads entire file into an array."),
+        (
+            "datetimeimmutable",
+            "The DateTimeImmutable class",
+            "An immutable date and time.",
+        ),
+        ("date", "date", "Format a date and time."),
+        ("context", "Contexts", "Stream context options."),
+    ];
+    let index = pages_index(&pages);
+    let finished = |query: &str| {
+        let options = SearchOptions {
+            typing: false,
+            ..SearchOptions::default()
+        };
+        let hits = index.search(query, &options).hits;
+        hits.first().map(|h| h.id.clone()).unwrap_or_default()
+    };
+    assert_eq!(finished("file_put_cont"), "file_put_contents");
+    assert_eq!(finished("DateTimeImm"), "datetimeimmutable");
+    assert_eq!(finished("file"), "file");
+    assert_eq!(finished("contxt"), "context");
+    assert_eq!(finished("im"), "", "two letters are not completed");
+    assert_eq!(finished("\"DateTimeImm\""), "", "a quoted word is exact");
+    assert_eq!(
+        finished("-DateTimeImm date"),
+        "date",
+        "an excluded word is exact"
+    );
 }
