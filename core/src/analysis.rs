@@ -402,16 +402,19 @@ pub fn is_hyphen(c: char) -> bool {
 }
 
 /// The byte length of what joins the word ending at `at` to the next one into a compound,
-/// when something does: a hyphen, the underscore of a `snake_case` identifier, the `::` of
-/// `Class::method`, or the dot of `dotted.names` (between two letters or more on each side,
-/// so neither `3.14`, `U.S.` nor the end of a sentence joins).
+/// when something does: a hyphen, the underscores of a `snake_case` identifier, the `::` of
+/// `Class::method` (and of `Class::__construct`), or the dot of `dotted.names` (between two
+/// letters or more on each side, so neither `3.14`, `U.S.` nor the end of a sentence joins).
 fn joiner(text: &str, at: usize) -> Option<usize> {
     let rest = &text[at..];
     let c = rest.chars().next()?;
-    let length = if is_hyphen(c) || c == '_' {
+    let underscores = |from: usize| from + rest[from..].bytes().take_while(|&b| b == b'_').count();
+    let length = if is_hyphen(c) {
         c.len_utf8()
+    } else if c == '_' {
+        underscores(0)
     } else if rest.starts_with("::") {
-        2
+        underscores(2)
     } else if c == '.' && ends_with_letters(&text[..at]) {
         1
     } else {
@@ -567,6 +570,7 @@ mod tests {
     fn snake_case_identifiers_are_compounds() {
         assert_eq!(terms("array_push()"), ["arraypush", "array", "push"]);
         assert_eq!(terms("_private __init__"), ["private", "init"]);
+        assert_eq!(terms("PHP__VERSION"), ["phpversion", "php", "version"]);
     }
 
     #[test]
@@ -589,6 +593,10 @@ mod tests {
         assert_eq!(
             terms("DateTime::format"),
             ["datetimeformat", "datetime", "format"]
+        );
+        assert_eq!(
+            terms("ArrayIterator::__construct"),
+            ["arrayiteratorconstruct", "arrayiterator", "construct"]
         );
         assert_eq!(terms("os.path"), ["ospath", "os", "path"]);
         assert_eq!(terms("pi is 3.14. Next"), ["pi", "is", "3", "14", "next"]);

@@ -391,7 +391,7 @@ impl Index {
         within: Option<&[u32]>,
     ) -> Result<Vec<u32>, Needs> {
         let frequencies = match atom {
-            Atom::Word { field, .. } => self.word_frequencies(expansions, *field)?,
+            Atom::Word { field, .. } => self.word_frequencies(expansions, *field, 1.0)?,
             Atom::Phrase { field, terms, .. } => {
                 self.phrase_frequencies(expansions, terms.len(), *field, 1, within)?
             }
@@ -407,7 +407,10 @@ impl Index {
         bm25: &Bm25f,
     ) -> Result<Vec<AtomMatch>, Needs> {
         let (field, frequencies) = match atom {
-            Atom::Word { field, .. } => (*field, self.word_frequencies(expansions, *field)?),
+            Atom::Word { field, .. } => (
+                *field,
+                self.word_frequencies(expansions, *field, bm25.weights().title_part)?,
+            ),
             Atom::Phrase { field, terms, .. } => (
                 *field,
                 self.phrase_frequencies(expansions, terms.len(), *field, u32::MAX, None)?,
@@ -432,11 +435,13 @@ impl Index {
     }
 
     /// Weighted title and body frequencies of a word's expansions, per document, in
-    /// document order.
+    /// document order; a title holding the term only as a part of compounds counts
+    /// `title_part` of an occurrence.
     fn word_frequencies(
         &self,
         expansions: &[Expansion],
         field: Field,
+        title_part: f32,
     ) -> Result<Vec<Frequencies>, Needs> {
         let mut lists = Vec::with_capacity(expansions.len());
         for expansion in expansions {
@@ -460,7 +465,12 @@ impl Index {
             } else {
                 (posting.title_tf, body_tf)
             };
-            let title = expansion.weight * title_tf as f32;
+            let title_weight = if posting.title_part_only {
+                title_part
+            } else {
+                1.0
+            };
+            let title = expansion.weight * title_weight * title_tf as f32;
             let body = expansion.weight * body_tf as f32;
             let how = match (posting.title_tf > 0, expansion.part) {
                 (false, _) | (true, true) => InTitle::No,

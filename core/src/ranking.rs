@@ -22,6 +22,9 @@ pub struct Weights {
     pub typo: f32,
     /// Added for a match with the query word's exact accents (`Tianjín`).
     pub accent: f32,
+    /// Weight of a title occurrence of a word that the title holds only as a part of a
+    /// compound (`ArrayIterator` of `ArrayIterator::key`, `level` of `high-level`).
+    pub title_part: f32,
     /// Weight of a match on a part of a `camelCase` word (`element` in `getElementById`).
     pub part: f32,
     /// Bonus for adjacent query words, scaled by their IDF and the inverse squared distance.
@@ -39,6 +42,7 @@ impl Default for Weights {
             prefix: 0.6,
             typo: 0.5,
             accent: 0.5,
+            title_part: 0.5,
             part: 0.7,
             proximity: 0.3,
         }
@@ -62,6 +66,10 @@ impl Bm25f {
             average_title,
             average_body,
         }
+    }
+
+    pub fn weights(&self) -> &Weights {
+        &self.weights
     }
 
     /// Inverse document frequency of a term found in `doc_frequency` documents.

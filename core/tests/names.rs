@@ -16,7 +16,7 @@ fn manual() -> Index {
         ("Directory", "read"),
     ];
     for (class, own) in classes {
-        let methods = [own, "key", "current", "rewind", "valid"];
+        let methods = [own, "__construct", "key", "current", "rewind", "valid"];
         let synopsis: Vec<String> = methods.iter().map(|m| format!("{class}::{m}")).collect();
         builder.add(Document::new(
             format!("class.{class}"),

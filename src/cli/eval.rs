@@ -54,6 +54,7 @@ fn parse_weights(text: &str) -> Result<Weights, String> {
             "typo" => &mut weights.typo,
             "accent" => &mut weights.accent,
             "proximity" => &mut weights.proximity,
+            "title_part" => &mut weights.title_part,
             other => return Err(format!("unknown weight {other:?}")),
         };
         *field = value;
