@@ -250,7 +250,10 @@ async fn from_file_opens_an_entry_chunked_and_a_single_file_whole() {
     let chunked = ok(open(&files.entry).await, "an entry");
     let stats = ok(chunked.stats(), "stats");
     assert_eq!(get(&stats, "chunked").as_bool(), Some(true));
-    let whole = ok(open(&single_file(&tagged_documents())).await, "a single file");
+    let whole = ok(
+        open(&single_file(&tagged_documents())).await,
+        "a single file",
+    );
     assert_eq!(
         get(&ok(whole.stats(), "stats"), "chunked").as_bool(),
         Some(false)
