@@ -146,39 +146,46 @@ impl Scour {
 
     /// Fetches an index: a single file, or a chunked index's entry file (its pieces are
     /// fetched later, as queries need them). `{ lang }` picks the language's own index of a
-    /// chunked index of several languages.
+    /// chunked index of several languages; `{ bytes }` are the file's, for a caller that
+    /// fetched them itself (e.g. alongside the engine).
     pub async fn load(url: String, options: JsValue) -> Result<Scour, JsError> {
-        let bytes = fetch_bytes(&url, false).await?;
-        Scour::from_file(bytes, url, options).await
+        let lang = parse_options(&options)?.lang;
+        let given = Reflect::get(&options, &"bytes".into()).unwrap_or(JsValue::UNDEFINED);
+        let bytes = if given.is_undefined() {
+            fetch_bytes(&url, false).await?
+        } else {
+            js_sys::Uint8Array::new(&given).to_vec()
+        };
+        if !codec::is_language_table(&bytes) {
+            return Scour::from_file(&bytes, url);
+        }
+        let url = resolve(&url, &page_url());
+        Ok(Scour::with(Engine {
+            index: open_chunked(&bytes, &url, lang.as_deref()).await?,
+            source: Some((url, lang)),
+            in_flight: Vec::new(),
+        }))
     }
 
     /// Opens the bytes of an index file fetched from `url` (a single file, or a chunked
-    /// index's entry or language table, whose files are then fetched relative to `url`): what
-    /// `load` does once it has the bytes, for a caller that fetched them itself (e.g.
-    /// alongside the engine).
+    /// index's entry, whose pieces are then fetched relative to `url`): what `load` does once
+    /// it has the bytes, for a caller that fetched them itself. A language table needs
+    /// `load(url, { lang, bytes })`, which fetches the language's entry.
     #[wasm_bindgen(js_name = fromFile)]
-    pub async fn from_file(
-        bytes: Vec<u8>,
-        url: String,
-        options: JsValue,
-    ) -> Result<Scour, JsError> {
-        let lang = load_language(&options)?;
-        if !codec::is_entry(&bytes) && !codec::is_language_table(&bytes) {
-            let index = codec::decode(&bytes).map_err(|e| JsError::new(&format!("{url}: {e}")))?;
-            return Ok(Scour::complete(index));
+    pub fn from_file(bytes: &[u8], url: String) -> Result<Scour, JsError> {
+        let located = |e: FormatError| JsError::new(&format!("{url}: {e}"));
+        if codec::is_language_table(bytes) {
+            return Err(JsError::new(&format!(
+                "{url} is a language table: open it with Scour.load(url, {{ lang, bytes }}), which fetches the language's entry"
+            )));
         }
-        let url = resolve(&url, &page_url());
-        let index = match open_chunked(&bytes, &url, lang.as_deref()).await {
-            // A table cached from an earlier build names entries since removed: ask again.
-            Err(_) if codec::is_language_table(&bytes) => {
-                let bytes = fetch_bytes(&url, true).await?;
-                open_chunked(&bytes, &url, lang.as_deref()).await?
-            }
-            opened => opened?,
-        };
+        if !codec::is_entry(bytes) {
+            return Ok(Scour::complete(codec::decode(bytes).map_err(located)?));
+        }
+        let entry = codec::decode_entry(bytes).map_err(located)?;
         Ok(Scour::with(Engine {
-            index,
-            source: Some((url, lang)),
+            index: Index::from_entry(entry, bytes.len()),
+            source: Some((resolve(&url, &page_url()), None)),
             in_flight: Vec::new(),
         }))
     }
@@ -376,17 +383,8 @@ async fn open_chunked(bytes: &[u8], url: &str, lang: Option<&str>) -> Result<Ind
     let entry_url = resolve(&codec::entry_file(chosen.entry), url);
     let entry_bytes = fetch_bytes(&entry_url, false).await?;
     let entry = codec::decode_language_entry(&entry_bytes, chosen, &entry_url)
-        .map_err(|e| JsError::new(&e.to_string()))?;
+        .map_err(|e| JsError::new(&format!("{entry_url}: {e}")))?;
     Ok(Index::from_entry(entry, bytes.len() + entry_bytes.len()))
-}
-
-/// The `lang` of `Scour.load`'s options: the language whose index to open.
-fn load_language(options: &JsValue) -> Result<Option<String>, JsError> {
-    if options.is_undefined() || options.is_null() {
-        return Ok(None);
-    }
-    let lang = Reflect::get(options, &"lang".into()).unwrap_or(JsValue::UNDEFINED);
-    text(&lang, "lang").map_err(|e| JsError::new(&format!("load options: {e}")))
 }
 
 /// The URL of the page (or worker) running the engine.

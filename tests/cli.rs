@@ -554,7 +554,7 @@ fn a_multilingual_site_has_an_index_per_language() {
     assert!(!cut.status.success());
     let message = String::from_utf8_lossy(&cut.stderr);
     assert!(
-        message.contains(&format!("{} is truncated", korean.display())),
+        message.contains(&format!("{}: the index is truncated", korean.display())),
         "{message}"
     );
     std::fs::remove_file(&korean).unwrap();

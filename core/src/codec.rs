@@ -837,22 +837,12 @@ fn read_language_table(r: &mut Reader) -> Read<LanguageTable> {
     Ok(LanguageTable { languages, all })
 }
 
-/// Decodes a language table: languages sorted, each once, whose documents add up to the
-/// index of all of them.
+/// Decodes a language table. A table naming languages out of order, or more documents than
+/// its index of all of them, opens all the same: it only chooses which entry to read.
 pub fn decode_language_table(bytes: &[u8]) -> Result<LanguageTable, FormatError> {
     let mut r = open(bytes, Kind::LanguageTable, "the language table")?;
     let table = read_language_table(&mut r)?;
     r.finish()?;
-    let languages = &table.languages;
-    if !languages.windows(2).all(|w| w[0].0 < w[1].0) {
-        return Err(r.malformed("languages out of order"));
-    }
-    let documents = languages
-        .iter()
-        .try_fold(0u32, |sum, (_, index)| sum.checked_add(index.documents));
-    if documents != Some(table.all.documents) {
-        return Err(r.malformed("languages whose documents are not those of all of them"));
-    }
     Ok(table)
 }
 
@@ -864,30 +854,14 @@ pub fn decode_language_entry(
     index: IndexRef,
     file: &str,
 ) -> Result<Entry, FormatError> {
-    let named = |error| match error {
-        FormatError::Truncated(_) => FormatError::TruncatedPiece(file.to_string()),
-        FormatError::ChecksumMismatch => FormatError::CorruptPiece(file.to_string()),
-        other => other,
-    };
-    open(bytes, Kind::Entry, file).map_err(named)?;
+    let entry = decode_entry(bytes)?;
     check_name(file, bytes, index.entry)?;
-    let entry = decode_entry_named(bytes, file).map_err(named)?;
-    if entry.documents != index.documents {
-        return Err(corrupt(format!(
-            "{file} holds {} documents, not the {} its language table gives",
-            entry.documents, index.documents
-        )));
-    }
     Ok(entry)
 }
 
 /// Decodes an entry file.
 pub fn decode_entry(bytes: &[u8]) -> Result<Entry, FormatError> {
-    decode_entry_named(bytes, "the index entry")
-}
-
-/// Decodes an entry file, named `file` in errors.
-fn decode_entry_named(bytes: &[u8], file: &str) -> Result<Entry, FormatError> {
+    let file = "the index entry";
     let mut r = open(bytes, Kind::Entry, file)?;
     let entry = read_entry(&mut r)?;
     r.finish()?;

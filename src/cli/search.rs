@@ -149,7 +149,8 @@ pub fn open(path: Option<&Path>, lang: Option<&str>) -> Result<Index, String> {
         let chosen = table.select(lang);
         let file = folder.join(codec::entry_file(chosen.entry));
         let name = file.display().to_string();
-        codec::decode_language_entry(&read(&file)?, chosen, &name).map_err(|e| e.to_string())?
+        codec::decode_language_entry(&read(&file)?, chosen, &name)
+            .map_err(|e| format!("{name}: {e}"))?
     } else if codec::is_entry(&bytes) {
         codec::decode_entry(&bytes).map_err(located)?
     } else {

@@ -243,22 +243,24 @@ fn forged_documents_inside_a_valid_file_never_trap() {
 }
 
 #[wasm_bindgen_test]
-async fn from_file_opens_an_entry_chunked_and_a_single_file_whole() {
+fn from_file_opens_an_entry_chunked_and_a_single_file_whole() {
     let files = builder(&tagged_documents()).build_files(Layout::default());
     let url = "https://example.com/search/scour-index.bin";
-    let open = |bytes: &[u8]| Scour::from_file(bytes.to_vec(), url.into(), JsValue::UNDEFINED);
-    let chunked = ok(open(&files.entry).await, "an entry");
+    let chunked = ok(Scour::from_file(&files.entry, url.into()), "an entry");
     let stats = ok(chunked.stats(), "stats");
     assert_eq!(get(&stats, "chunked").as_bool(), Some(true));
     let whole = ok(
-        open(&single_file(&tagged_documents())).await,
+        Scour::from_file(&single_file(&tagged_documents()), url.into()),
         "a single file",
     );
     assert_eq!(
         get(&ok(whole.stats(), "stats"), "chunked").as_bool(),
         Some(false)
     );
-    let message = fails(open(&files.entry[..20]).await, "a cut entry");
+    let message = fails(
+        Scour::from_file(&files.entry[..20], url.into()),
+        "a cut entry",
+    );
     assert!(
         message.starts_with(url),
         "the error names the file: {message:?}"

@@ -17,7 +17,7 @@ const methods = {
     entry.catch(() => {});
     const engine = await import('../pkg/scour_engine.js');
     await engine.default({ module_or_path: wasm });
-    scour = await engine.Scour.fromFile(await entry, new URL(url, location.href).href, { lang });
+    scour = await engine.Scour.load(new URL(url, location.href).href, { lang, bytes: await entry });
     if (!scour.stats().chunked) scour.search('e', { limit: 1 }); // compiles the wasm's search path
   },
   query: (q, options) => scour.query(q, options),
