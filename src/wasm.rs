@@ -5,7 +5,10 @@
 //! fetches the pieces a call needs: when some are missing, the call returns a `Promise`
 //! that fetches them (concurrently, each once per page, cached in memory) and answers;
 //! `await` works for both. A piece that no longer matches its entry (the site was rebuilt)
-//! makes the engine read the entry again, once.
+//! makes the engine read the entry again, once. A chunked index of several languages starts
+//! with a language table: `Scour.load(url, { lang })` opens the entry of that language's own
+//! index (of all languages for none, `*` or a language the site lacks), and fetches only its
+//! pieces.
 //!
 //! Results cross to JS with serde-wasm-bindgen as plain objects. Options are read by hand
 //! with `js_sys::Reflect` (a serde deserializer would add 30 KB of wasm for five fields).
@@ -38,8 +41,9 @@ pub struct Scour {
 /// The index, and for a chunked one where its pieces come from.
 struct Engine {
     index: Index,
-    /// The entry file's URL, for a chunked index.
-    entry_url: Option<String>,
+    /// The URL of the entry file (or language table) and the language opened, for a chunked
+    /// index.
+    source: Option<(String, Option<String>)>,
     /// Pieces being fetched, by URL: a call that needs one already on its way waits for it.
     in_flight: Vec<(String, js_sys::Promise)>,
 }
@@ -48,7 +52,7 @@ impl Scour {
     fn complete(index: Index) -> Scour {
         Scour::with(Engine {
             index,
-            entry_url: None,
+            source: None,
             in_flight: Vec::new(),
         })
     }
@@ -131,7 +135,7 @@ impl Scour {
     /// Opens an index file's bytes (as written by `scour index`).
     #[wasm_bindgen(js_name = fromBytes)]
     pub fn from_bytes(bytes: &[u8]) -> Result<Scour, JsError> {
-        if codec::is_entry(bytes) {
+        if codec::is_entry(bytes) || codec::is_language_table(bytes) {
             return Err(JsError::new(
                 "these bytes are a chunked index's entry file: open it with Scour.load(url), which fetches its pieces",
             ));
@@ -141,25 +145,47 @@ impl Scour {
     }
 
     /// Fetches an index: a single file, or a chunked index's entry file (its pieces are
-    /// fetched later, as queries need them).
-    pub async fn load(url: String) -> Result<Scour, JsError> {
-        let bytes = fetch_bytes(&url, false).await?;
-        Scour::from_file(&bytes, url)
+    /// fetched later, as queries need them). `{ lang }` picks the language's own index of a
+    /// chunked index of several languages; `{ bytes }` are the file's, for a caller that
+    /// fetched them itself (e.g. alongside the engine).
+    pub async fn load(url: String, options: JsValue) -> Result<Scour, JsError> {
+        let lang = parse_options(&options)?.lang;
+        let given = Reflect::get(&options, &"bytes".into()).unwrap_or(JsValue::UNDEFINED);
+        let bytes = if given.is_undefined() {
+            fetch_bytes(&url, false).await?
+        } else {
+            js_sys::Uint8Array::new(&given).to_vec()
+        };
+        if !codec::is_language_table(&bytes) {
+            return Scour::from_file(&bytes, url);
+        }
+        let url = resolve(&url, &page_url());
+        Ok(Scour::with(Engine {
+            index: open_chunked(&bytes, &url, lang.as_deref()).await?,
+            source: Some((url, lang)),
+            in_flight: Vec::new(),
+        }))
     }
 
     /// Opens the bytes of an index file fetched from `url` (a single file, or a chunked
     /// index's entry, whose pieces are then fetched relative to `url`): what `load` does once
-    /// it has the bytes, for a caller that fetched them itself (e.g. alongside the engine).
+    /// it has the bytes, for a caller that fetched them itself. A language table needs
+    /// `load(url, { lang, bytes })`, which fetches the language's entry.
     #[wasm_bindgen(js_name = fromFile)]
     pub fn from_file(bytes: &[u8], url: String) -> Result<Scour, JsError> {
         let located = |e: FormatError| JsError::new(&format!("{url}: {e}"));
+        if codec::is_language_table(bytes) {
+            return Err(JsError::new(&format!(
+                "{url} is a language table: open it with Scour.load(url, {{ lang, bytes }}), which fetches the language's entry"
+            )));
+        }
         if !codec::is_entry(bytes) {
             return Ok(Scour::complete(codec::decode(bytes).map_err(located)?));
         }
         let entry = codec::decode_entry(bytes).map_err(located)?;
         Ok(Scour::with(Engine {
             index: Index::from_entry(entry, bytes.len()),
-            entry_url: Some(resolve(&url, &page_url())),
+            source: Some((resolve(&url, &page_url()), None)),
             in_flight: Vec::new(),
         }))
     }
@@ -284,7 +310,7 @@ enum Failure {
 async fn fetch_pieces(engine: &Rc<RefCell<Engine>>, needs: Needs) -> Result<(), Failure> {
     let requests: Vec<_> = {
         let mut e = engine.borrow_mut();
-        let base = e.entry_url.clone().unwrap_or_default();
+        let base = e.source.as_ref().map(|s| s.0.clone()).unwrap_or_default();
         needs
             .0
             .into_iter()
@@ -335,13 +361,30 @@ async fn fetch_pieces(engine: &Rc<RefCell<Engine>>, needs: Needs) -> Result<(), 
     failure.map_or(Ok(()), Err)
 }
 
-/// Reads the entry file again, for an index rebuilt since it was opened.
+/// Reads the entry file (or language table) again, for an index rebuilt since it was opened.
 async fn reopen(engine: &Rc<RefCell<Engine>>) -> Result<(), JsError> {
-    let url = engine.borrow().entry_url.clone().unwrap_or_default();
+    let (url, lang) = engine.borrow().source.clone().unwrap_or_default();
     let bytes = fetch_bytes(&url, true).await?;
-    let entry = codec::decode_entry(&bytes).map_err(|e| JsError::new(&format!("{url}: {e}")))?;
-    engine.borrow_mut().index = Index::from_entry(entry, bytes.len());
+    engine.borrow_mut().index = open_chunked(&bytes, &url, lang.as_deref()).await?;
     Ok(())
+}
+
+/// The chunked index whose entry (or language table) `bytes` were fetched from `url`: for a
+/// table, the entry of the index searching `lang` is fetched.
+async fn open_chunked(bytes: &[u8], url: &str, lang: Option<&str>) -> Result<Index, JsError> {
+    let located = |e: FormatError| JsError::new(&format!("{url}: {e}"));
+    if !codec::is_language_table(bytes) {
+        let entry = codec::decode_entry(bytes).map_err(located)?;
+        return Ok(Index::from_entry(entry, bytes.len()));
+    }
+    let chosen = codec::decode_language_table(bytes)
+        .map_err(located)?
+        .select(lang);
+    let entry_url = resolve(&codec::entry_file(chosen.entry), url);
+    let entry_bytes = fetch_bytes(&entry_url, false).await?;
+    let entry = codec::decode_language_entry(&entry_bytes, chosen, &entry_url)
+        .map_err(|e| JsError::new(&format!("{entry_url}: {e}")))?;
+    Ok(Index::from_entry(entry, bytes.len() + entry_bytes.len()))
 }
 
 /// The URL of the page (or worker) running the engine.

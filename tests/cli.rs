@@ -505,6 +505,71 @@ fn a_multilingual_site_is_searched_in_each_pages_language() {
     assert!(in_language("fr").is_empty());
 }
 
+/// A chunked index of several languages is a language table: `--lang` reads that language's
+/// own index (every language's for `*` or a language the site lacks), and an entry of the
+/// table that is missing or cut short is an error naming it.
+#[test]
+fn a_multilingual_site_has_an_index_per_language() {
+    let out = temp_dir("per-language");
+    let out_arg = out.to_str().unwrap();
+    let report = stdout(&scour(&[
+        "index",
+        &fixture("multilingual"),
+        "--out",
+        out_arg,
+    ]));
+    assert!(report.contains("a language table of"), "{report}");
+    let index = out.join("scour-index.bin");
+    let search = |lang: &str| {
+        let args = [
+            "search",
+            "한국어",
+            "--index",
+            index.to_str().unwrap(),
+            "--json",
+            "--lang",
+            lang,
+        ];
+        scour(&args)
+    };
+    assert_eq!(json_ids(&search("ko")), ["ko"]);
+    assert_eq!(
+        json_ids(&search("*")).len(),
+        2,
+        "the Korean and the mixed page"
+    );
+    assert_eq!(
+        json_ids(&search("pt")).len(),
+        2,
+        "a language the site lacks"
+    );
+
+    let table = scour_core::codec::decode_language_table(&std::fs::read(&index).unwrap());
+    let korean = out.join(scour_core::codec::entry_file(
+        table.unwrap().select(Some("ko")).entry,
+    ));
+    let bytes = std::fs::read(&korean).unwrap();
+    std::fs::write(&korean, &bytes[..bytes.len() / 2]).unwrap();
+    let cut = search("ko");
+    assert!(!cut.status.success());
+    let message = String::from_utf8_lossy(&cut.stderr);
+    assert!(
+        message.contains(&format!("{}: the index is truncated", korean.display())),
+        "{message}"
+    );
+    std::fs::remove_file(&korean).unwrap();
+    let message = String::from_utf8_lossy(&search("ko").stderr).into_owned();
+    assert!(
+        message.contains("cannot read") && message.contains("entry-"),
+        "{message}"
+    );
+    assert_eq!(
+        json_ids(&search("fr")),
+        Vec::<String>::new(),
+        "other languages still open"
+    );
+}
+
 #[test]
 fn eval_reports_reciprocal_rank_and_success_at_one() {
     // The fixture's corpus with two known-item queries: `banana` finds its page first;

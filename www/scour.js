@@ -99,8 +99,9 @@ class ScourSearch extends HTMLElement {
   attributeChangedCallback(name) {
     if (name == 'placeholder') this.label();
     else if (name == 'index') this.pending && this.load();
-    else if (name == 'lang') this.pending && this.loadText().then(() => this.run());
-    else if (name == 'filters' || name == 'sort') this.pending && this.loadFilters().then(() => this.run());
+    // The language searched opens its own index of a multilingual site.
+    else if (name == 'lang' || name == 'filters') this.pending && this.load();
+    else if (name == 'sort') this.pending && this.loadFilters().then(() => this.run());
     else this.run();
   }
 
@@ -186,7 +187,7 @@ class ScourSearch extends HTMLElement {
     const url = index ? new URL(index, document.baseURI).href : '';
     const pending = this.pending = Promise.all([
       (offline == null ? Promise.resolve() : import('./widget/offline.js').then(m => m.keepOffline(offline)))
-        .then(() => connect(url, { inWorker: this.inWorker(url) })),
+        .then(() => connect(url, { inWorker: this.inWorker(url), lang: this.searchLanguage() })),
       this.loadText(),
       this.loadFilters(),
     ]).then(([engine]) => engine);
@@ -225,9 +226,12 @@ class ScourSearch extends HTMLElement {
     this.layout?.relabel?.(text);
   }
 
+  /** The names of the `filters` attribute. */
+  filterNames() { return (this.getAttribute('filters') ?? '').split(',').map(n => n.trim()).filter(Boolean); }
+
   /** The filter bar (widget/filters.js), for a `filters` or `sort` attribute. */
   async loadFilters() {
-    const names = (this.getAttribute('filters') ?? '').split(',').map(n => n.trim()).filter(Boolean), sort = this.getAttribute('sort');
+    const names = this.filterNames(), sort = this.getAttribute('sort');
     if (!names.length && sort == null) {
       this.filterBar = null;
       this.filterSlot.replaceChildren();
@@ -275,11 +279,12 @@ class ScourSearch extends HTMLElement {
 
   /**
    * The language searched: the element's or the page's `lang`, as its primary subtag (the engine
-   * keeps that language's pages of a multilingual index, and all of them when the index lacks
-   * it); none with `lang="*"`, or when the filter bar shows the `lang` facet (the visitor picks).
+   * opens that language's own index of a multilingual site, and the index of all languages when
+   * the site lacks it); none with `lang="*"`, or when `filters` names the `lang` facet (the
+   * visitor picks).
    */
   searchLanguage() {
-    if (this.getAttribute('lang')?.trim() == '*' || this.filterBar?.names.includes('lang')) return undefined;
+    if (this.getAttribute('lang')?.trim() == '*' || this.filterNames().includes('lang')) return undefined;
     return primaryLanguage(this) || undefined;
   }
 

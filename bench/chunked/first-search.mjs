@@ -26,8 +26,11 @@ async function loadEngine() {
   return engine;
 }
 
-/** Runs each query (with `options`) on a fresh engine over the index in `dir`: [{ q, bytes, requests }]. */
-export async function firstSearches(dir, queries, options = {}) {
+/**
+ * Runs each query (with `options`) on a fresh engine over the index in `dir`, opened with `load`
+ * (`{ lang }`): [{ q, bytes, requests }].
+ */
+export async function firstSearches(dir, queries, options = {}, load = {}) {
   const { Scour } = await loadEngine();
   const log = [];
   const server = await startServer({ root: dir, port: 0, log: (e) => log.push(e) });
@@ -35,7 +38,7 @@ export async function firstSearches(dir, queries, options = {}) {
   try {
     for (const q of queries) {
       const from = log.length;
-      const scour = await Scour.load(`${server.url}scour-index.bin`);
+      const scour = await Scour.load(`${server.url}scour-index.bin`, load);
       await scour.query(q, { limit: 10, ...options });
       const served = log.slice(from);
       rows.push({ q, bytes: served.reduce((s, e) => s + e.bytes, 0), requests: served.length });

@@ -1,11 +1,12 @@
-//! The index builder: analyses documents and inverts them into an index's pieces.
+//! The index builder: analyses documents and inverts them into an index's pieces (for a
+//! chunked index of several languages, an index per language and one of all of them).
 
 use std::collections::BTreeMap;
 
 use crate::analysis::{
     accented_term, camel_parts, normalize_word, tokenize, CompoundRole, Token, ACCENTED, CAMEL_PART,
 };
-use crate::codec::{self, IndexFiles, PartTerm, Parts};
+use crate::codec::{self, ChunkedFiles, IndexFiles, PartTerm, Parts};
 use crate::document::{Document, Section};
 use crate::index::Index;
 use crate::language::{Language, Languages, LANGUAGE_FILTER};
@@ -23,6 +24,7 @@ pub struct IndexBuilder {
 }
 
 /// A document as added: what is stored, and what ranking and filtering need.
+#[derive(Clone)]
 struct Collected {
     stored: StoredDocument,
     norms: Norms,
@@ -151,6 +153,56 @@ impl IndexBuilder {
         self.build_files(Layout::default())
             .open()
             .expect("a freshly written index opens")
+    }
+
+    /// A chunked index cut to `layout`: one index when every document is in one language,
+    /// else a language table naming an index per language and one of all of them.
+    pub fn build_chunked(self, layout: Layout) -> ChunkedFiles {
+        let languages = Languages::new(self.documents.iter().map(|d| d.language.clone()).collect());
+        if languages.iter().count() < 2 {
+            return ChunkedFiles::One(self.build_files(layout));
+        }
+        let each: Vec<(Language, IndexFiles)> = languages
+            .iter()
+            .map(|language| {
+                (
+                    language.clone(),
+                    self.of_language(language).build_files(layout),
+                )
+            })
+            .collect();
+        ChunkedFiles::Languages(codec::write_languages(self.build_files(layout), each))
+    }
+
+    /// A builder of this one's documents in `language` only.
+    fn of_language(&self, language: &Language) -> IndexBuilder {
+        let mut number = vec![None; self.documents.len()];
+        let mut documents = Vec::new();
+        for (old, document) in self.documents.iter().enumerate() {
+            if document.language == *language {
+                number[old] = Some(documents.len() as u32);
+                documents.push(document.clone());
+            }
+        }
+        let occurrences = self
+            .occurrences
+            .iter()
+            .filter_map(|(term, list)| {
+                let kept: Vec<Occurrences> = list
+                    .iter()
+                    .filter_map(|o| {
+                        let doc = number[o.doc as usize]?;
+                        Some(Occurrences { doc, ..o.clone() })
+                    })
+                    .collect();
+                (!kept.is_empty()).then(|| (term.clone(), kept))
+            })
+            .collect();
+        IndexBuilder {
+            documents,
+            occurrences,
+            language: language.clone(),
+        }
     }
 
     /// The index's entry and pieces, cut to `layout`.

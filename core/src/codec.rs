@@ -13,7 +13,9 @@
 //! charges every allocation to it ([`reader`]), so no file, forged or not, makes a reader
 //! allocate more. Terms are front-coded; postings are the varint streams of
 //! [`crate::postings`]. A single-file index holds the entry and every piece, in the order
-//! [`Index::missing`] lists them. Decoding checks every length, id and string against the
+//! [`Index::missing`] lists them. A chunked index of several languages starts with a
+//! language table (see [`crate::pieces`]) naming the entries of its indexes, each stored as
+//! a piece. Decoding checks every length, id and string against the
 //! bytes left, so a corrupt, foreign or forged file is an error, never a panic or a wrong
 //! answer.
 
@@ -24,8 +26,8 @@ use crate::document::Section;
 use crate::index::{self, run_terms, Index};
 use crate::language::{Language, Languages};
 use crate::pieces::{
-    Entry, FilterLists, FilterValues, Filters, IdPieceRef, Name, PieceId, StoredDocument,
-    StreamsRef, TermPiece, TermPieceRef, Texts,
+    Entry, FilterLists, FilterValues, Filters, IdPieceRef, IndexRef, LanguageTable, Name, PieceId,
+    StoredDocument, StreamsRef, TermPiece, TermPieceRef, Texts,
 };
 use crate::postings::{read_varint, write_varint, GENERIC_BITS, MAX_GENERIC};
 
@@ -43,6 +45,7 @@ footprints!(
     Section = 56,
     (String, FilterValues) = 120,
     Language = 24,
+    (Language, IndexRef) = 40,
 );
 
 /// Bumped whenever a payload layout changes (4: the header declares the memory a file takes;
@@ -78,9 +81,10 @@ pub enum Kind {
     Document,
     Dates,
     Filters,
+    LanguageTable,
 }
 
-const KINDS: [(Kind, &[u8; 8], &str); 9] = [
+const KINDS: [(Kind, &[u8; 8], &str); 10] = [
     (Kind::SingleFile, b"SCOURIDX", "a single-file index"),
     (Kind::Entry, b"SCOURENT", "an index entry file"),
     (Kind::Terms, b"SCOURTRM", "a term piece"),
@@ -90,6 +94,7 @@ const KINDS: [(Kind, &[u8; 8], &str); 9] = [
     (Kind::Document, b"SCOURDOC", "a document piece"),
     (Kind::Dates, b"SCOURDAT", "a dates piece"),
     (Kind::Filters, b"SCOURFLT", "a filters piece"),
+    (Kind::LanguageTable, b"SCOURLNG", "a language table"),
 ];
 
 fn magic(kind: Kind) -> &'static [u8; 8] {
@@ -199,7 +204,7 @@ fn open<'a>(bytes: &'a [u8], kind: Kind, file: &'a str) -> Result<Reader<'a>, Fo
     }
     // A file cut short names the piece it is, wherever it was cut.
     let truncated = |what: &'static str| match kind {
-        Kind::SingleFile | Kind::Entry => FormatError::Truncated(what),
+        Kind::SingleFile | Kind::Entry | Kind::LanguageTable => FormatError::Truncated(what),
         _ => FormatError::TruncatedPiece(file.to_string()),
     };
     if bytes.len() < FIXED_HEADER {
@@ -233,7 +238,7 @@ fn open<'a>(bytes: &'a [u8], kind: Kind, file: &'a str) -> Result<Reader<'a>, Fo
     }
     if fnv1a(payload) != checksum {
         return Err(match kind {
-            Kind::SingleFile | Kind::Entry => FormatError::ChecksumMismatch,
+            Kind::SingleFile | Kind::Entry | Kind::LanguageTable => FormatError::ChecksumMismatch,
             _ => FormatError::CorruptPiece(file.to_string()),
         });
     }
@@ -319,6 +324,11 @@ pub(crate) fn piece_file(
     }
 }
 
+/// The file of an index's entry that a language table names, relative to the table's folder.
+pub fn entry_file(name: Name) -> String {
+    format!("pieces/entry-{name:016x}.bin")
+}
+
 // ---------------------------------------------------------------------------------------
 // Payloads
 
@@ -335,6 +345,14 @@ struct EntryPayload {
     filters: Option<u64>,
     /// The documents' languages (primary subtags), sorted.
     languages: Vec<String>,
+}
+
+#[derive(Encode)]
+struct LanguageTablePayload {
+    /// Each language's code, document count and entry name, sorted by code.
+    languages: Vec<(String, u32, u64)>,
+    /// The document count and entry name of the index of every language.
+    all: (u32, u64),
 }
 
 #[derive(Encode)]
@@ -451,6 +469,85 @@ impl IndexFiles {
         }
         index.chunked = false;
         Ok(index)
+    }
+}
+
+/// A chunked index of several languages, encoded: the language table and each index it
+/// names, with the file its entry is stored as.
+pub struct LanguageFiles {
+    pub table: Vec<u8>,
+    /// The index of every language first, then each language's, in the table's order.
+    pub indexes: Vec<(String, IndexFiles)>,
+}
+
+/// A chunked index as `scour index` writes it to a folder.
+pub enum ChunkedFiles {
+    /// The pages of one language: one index.
+    One(IndexFiles),
+    /// Pages of several languages: a language table and its indexes.
+    Languages(LanguageFiles),
+}
+
+impl ChunkedFiles {
+    /// The file a reader opens first: the entry, or the language table.
+    pub fn top(&self) -> &[u8] {
+        match self {
+            ChunkedFiles::One(files) => &files.entry,
+            ChunkedFiles::Languages(languages) => &languages.table,
+        }
+    }
+
+    /// The entry of the index of every page.
+    pub fn entry(&self) -> &[u8] {
+        match self {
+            ChunkedFiles::One(files) => &files.entry,
+            ChunkedFiles::Languages(languages) => &languages.indexes[0].1.entry,
+        }
+    }
+
+    /// Every file but the top one, by its path relative to the top one's folder (a piece
+    /// two indexes share is listed for each).
+    pub fn pieces(&self) -> Vec<(&str, &[u8])> {
+        fn pieces(files: &IndexFiles) -> impl Iterator<Item = (&str, &[u8])> {
+            let listed = files.pieces.iter();
+            listed.map(|(_, file, bytes)| (file.as_str(), bytes.as_slice()))
+        }
+        match self {
+            ChunkedFiles::One(files) => pieces(files).collect(),
+            ChunkedFiles::Languages(languages) => languages
+                .indexes
+                .iter()
+                .flat_map(|(file, files)| {
+                    std::iter::once((file.as_str(), files.entry.as_slice())).chain(pieces(files))
+                })
+                .collect(),
+        }
+    }
+}
+
+/// The language table naming `all` (the index of every language) and each language's index.
+pub fn write_languages(all: IndexFiles, languages: Vec<(Language, IndexFiles)>) -> LanguageFiles {
+    let reference = |files: &IndexFiles| {
+        let entry = decode_entry(&files.entry).expect("a written entry decodes");
+        (entry.documents, name_of(&files.entry))
+    };
+    let payload = LanguageTablePayload {
+        languages: languages
+            .iter()
+            .map(|(language, files)| {
+                let (documents, name) = reference(files);
+                (language.code().to_string(), documents, name)
+            })
+            .collect(),
+        all: reference(&all),
+    };
+    let indexes = std::iter::once(all)
+        .chain(languages.into_iter().map(|(_, files)| files))
+        .map(|files| (entry_file(name_of(&files.entry)), files))
+        .collect();
+    LanguageFiles {
+        table: seal(Kind::LanguageTable, &to_bytes(payload)),
+        indexes,
     }
 }
 
@@ -655,6 +752,7 @@ fn measure(kind: Kind, payload: &[u8]) -> u64 {
         Kind::Document => read_document(&mut r).map(drop),
         Kind::Dates => read_dates(&mut r).map(drop),
         Kind::Filters => read_filters(&mut r).map(drop),
+        Kind::LanguageTable => read_language_table(&mut r).map(drop),
     };
     // A payload that does not read back (a builder given two documents of one id) declares
     // what it took until it failed: opening it fails there too.
@@ -716,6 +814,49 @@ fn read_language(r: &mut Reader) -> Read<Language> {
     }
     r.charge(cost::<u8>(code.len()))?;
     Ok(Language::from_tag(code))
+}
+
+/// Whether `bytes` look like a chunked index's language table.
+pub fn is_language_table(bytes: &[u8]) -> bool {
+    bytes.starts_with(magic(Kind::LanguageTable))
+}
+
+fn read_language_table(r: &mut Reader) -> Read<LanguageTable> {
+    let languages = r.list(3, |r| {
+        let language = read_language(r)?;
+        let index = IndexRef {
+            documents: r.u32()?,
+            entry: r.u64()?,
+        };
+        Ok((language, index))
+    })?;
+    let all = IndexRef {
+        documents: r.u32()?,
+        entry: r.u64()?,
+    };
+    Ok(LanguageTable { languages, all })
+}
+
+/// Decodes a language table. A table naming languages out of order, or more documents than
+/// its index of all of them, opens all the same: it only chooses which entry to read.
+pub fn decode_language_table(bytes: &[u8]) -> Result<LanguageTable, FormatError> {
+    let mut r = open(bytes, Kind::LanguageTable, "the language table")?;
+    let table = read_language_table(&mut r)?;
+    r.finish()?;
+    Ok(table)
+}
+
+/// Decodes the entry a language table names as `index`, fetched as `file`: a file that is
+/// cut short, corrupt or of another kind says so, then one of another index is
+/// [`FormatError::Stale`].
+pub fn decode_language_entry(
+    bytes: &[u8],
+    index: IndexRef,
+    file: &str,
+) -> Result<Entry, FormatError> {
+    let entry = decode_entry(bytes)?;
+    check_name(file, bytes, index.entry)?;
+    Ok(entry)
 }
 
 /// Decodes an entry file.
@@ -1202,6 +1343,7 @@ pub fn decode_any(bytes: &[u8]) -> Result<(), FormatError> {
         }
         Kind::Dates => decode_dates(bytes, first32, file).map(drop),
         Kind::Filters => decode_filters(bytes, u32::MAX, file).map(drop),
+        Kind::LanguageTable => decode_language_table(bytes).map(drop),
     }
 }
 

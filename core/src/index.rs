@@ -176,7 +176,7 @@ impl Index {
     /// The filter that keeps the documents of the language `tag`, when the index has several
     /// languages and this one (an index of several has a [`LANGUAGE_FILTER`] filter).
     pub(crate) fn language_filter(&self, tag: Option<&str>) -> Option<(String, Vec<String>)> {
-        let language = Language::from_tag(tag?);
+        let language = Language::searched(tag)?;
         let languages = &self.entry.languages;
         (languages.iter().count() > 1 && languages.iter().any(|l| *l == language)).then(|| {
             (

@@ -46,6 +46,12 @@ impl Language {
         }
     }
 
+    /// The language a search's `lang` asks for (a tag, `fr-CA`): none, every language, for
+    /// no tag or `*`.
+    pub fn searched(lang: Option<&str>) -> Option<Language> {
+        lang.filter(|tag| tag.trim() != "*").map(Language::from_tag)
+    }
+
     /// Whether `code` is a language's code as [`Language::code`] gives it: 2 or 3 lower-case
     /// ASCII letters (its own [`Language::from_tag`]).
     pub fn is_code(code: &str) -> bool {

@@ -30,7 +30,7 @@ mod stop_words;
 pub mod subresults;
 
 pub use builder::IndexBuilder;
-pub use codec::{FormatError, IndexFiles};
+pub use codec::{ChunkedFiles, FormatError, IndexFiles};
 pub use document::{Document, Section};
 pub use index::{Index, Stats};
 pub use pieces::{Layout, Needs, PieceId, StoredDocument};

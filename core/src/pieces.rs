@@ -9,10 +9,21 @@
 //! Every piece is named by a hash of its bytes, so a rebuilt index never mixes with an old
 //! one behind a cache; document pieces are named by the hash of the whole document set and
 //! their number. A single-file index holds the same entry and pieces in one file.
+//!
+//! A chunked index of pages in several languages is one index per language and one of all
+//! of them, each a whole index as above with its own statistics; a [`LanguageTable`] in
+//! place of the entry names each index's entry (itself a piece, named by its hash), so a
+//! search in one language fetches that language's pieces only:
+//!
+//! ```text
+//! language table ── entry of every language ── its pieces
+//!                ├─ entry of language `de` ── its pieces
+//!                └─ entry of language `fr` ── its pieces
+//! ```
 
 use crate::dictionary::TermDictionary;
 use crate::document::Section;
-use crate::language::Languages;
+use crate::language::{Language, Languages};
 
 /// A piece's name: the 64-bit hash of its file's bytes.
 pub type Name = u64;
@@ -33,6 +44,36 @@ pub struct Entry {
     pub filters: Option<Name>,
     /// The documents' languages: queries are stemmed in each.
     pub languages: Languages,
+}
+
+/// The indexes of a chunked index of several languages: one per language, and one of all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LanguageTable {
+    /// Each language's index, sorted by language.
+    pub languages: Vec<(Language, IndexRef)>,
+    /// The index of every language's documents together.
+    pub all: IndexRef,
+}
+
+/// An index a [`LanguageTable`] names: its document count and its entry's name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IndexRef {
+    pub documents: u32,
+    pub entry: Name,
+}
+
+impl LanguageTable {
+    /// The index that searches `lang` (a tag, `fr-CA`): the language's own; the index of all
+    /// languages for none, `*`, or a language the table lacks.
+    pub fn select(&self, lang: Option<&str>) -> IndexRef {
+        let Some(language) = Language::searched(lang) else {
+            return self.all;
+        };
+        self.languages
+            .iter()
+            .find(|(l, _)| *l == language)
+            .map_or(self.all, |(_, index)| *index)
+    }
 }
 
 /// A term piece: the sorted range of terms starting at `first_term`.

@@ -9,12 +9,13 @@ use std::time::Instant;
 use clap::Args;
 
 use scour_core::language::Language;
-use scour_core::{codec, IndexBuilder, IndexFiles, Layout};
+use scour_core::{codec, ChunkedFiles, IndexBuilder, IndexFiles, Layout};
 use scour_ingest::{
     read_corpus, BaseUrl, CssSelector, FileSize, Glob, IngestOptions, Omission, Omitted,
 };
 
-/// The index file's name inside `--out`: the entry of a chunked index, or the single file.
+/// The index file's name inside `--out`: the entry (or language table) of a chunked index,
+/// or the single file.
 pub const INDEX_FILE: &str = "scour-index.bin";
 /// The folder of a chunked index's pieces, beside its entry.
 const PIECES: &str = "pieces";
@@ -101,19 +102,23 @@ pub fn run(args: &IndexArgs) -> Result<(), String> {
         progress.advance();
     }
     progress.finish();
-    let files = builder.build_files(if args.single_file {
-        Layout::whole()
+    let files = if args.single_file {
+        Built::SingleFile(builder.build_files(Layout::whole()))
     } else {
-        Layout {
+        Built::Chunked(builder.build_chunked(Layout {
             term_piece_bytes: args.term_piece_bytes,
             postings_piece_bytes: args.postings_piece_bytes,
             ..Layout::default()
-        }
-    });
-    let entry = codec::decode_entry(&files.entry).map_err(|e| e.to_string())?;
+        }))
+    };
     fs::create_dir_all(&args.out).map_err(super::cannot("create", &args.out))?;
     let index_path = args.out.join(INDEX_FILE);
-    let written = write_index(&files, &args.out, args.single_file)?;
+    let written = write_index(&files, &args.out)?;
+    let entry = codec::decode_entry(match &files {
+        Built::SingleFile(files) => &files.entry,
+        Built::Chunked(chunked) => chunked.entry(),
+    })
+    .map_err(|e| e.to_string())?;
     if args.bundle {
         let stemmers = entry.languages.iter().any(Language::needs_stemmers);
         super::bundle::write(&args.out, stemmers)?;
@@ -188,10 +193,16 @@ fn omission_label(reason: Omission) -> &'static str {
     }
 }
 
-/// Writes the single file, or the entry and every piece (keeping pieces already there,
-/// whose names vouch for their content, and removing those of earlier builds). Returns
-/// what was written, for the report.
-fn write_index(files: &IndexFiles, out: &Path, single_file: bool) -> Result<String, String> {
+/// An index as built, before it is written.
+enum Built {
+    SingleFile(IndexFiles),
+    Chunked(ChunkedFiles),
+}
+
+/// Writes the single file, or the entry (or language table) and every piece (keeping pieces
+/// already there, whose names vouch for their content, and removing those of earlier
+/// builds). Returns what was written, for the report.
+fn write_index(files: &Built, out: &Path) -> Result<String, String> {
     let write =
         |path: &Path, bytes: &[u8]| fs::write(path, bytes).map_err(super::cannot("write", path));
     let pieces_dir = out.join(PIECES);
@@ -199,34 +210,59 @@ fn write_index(files: &IndexFiles, out: &Path, single_file: bool) -> Result<Stri
     // (under WASI, listing and checking 14,000 pieces takes a second).
     let earlier_pieces = pieces_dir.exists();
     let mut keep = HashSet::new();
-    let summary = if single_file {
-        let bytes = files.single_file();
-        write(&out.join(INDEX_FILE), &bytes)?;
-        format!("one file of {} bytes", bytes.len())
-    } else {
-        fs::create_dir_all(&pieces_dir).map_err(super::cannot("create", &pieces_dir))?;
-        let mut total = files.entry.len();
-        for (_, file, bytes) in &files.pieces {
-            let path = out.join(file);
-            let present =
-                earlier_pieces && fs::metadata(&path).is_ok_and(|m| m.len() == bytes.len() as u64);
-            if !present {
-                write(&path, bytes)?;
-            }
-            keep.insert(path);
-            total += bytes.len();
+    let summary = match files {
+        Built::SingleFile(files) => {
+            let bytes = files.single_file();
+            write(&out.join(INDEX_FILE), &bytes)?;
+            format!("one file of {} bytes", bytes.len())
         }
-        write(&out.join(INDEX_FILE), &files.entry)?;
-        format!(
-            "an entry of {} bytes and {} pieces, {total} bytes in all",
-            files.entry.len(),
-            files.pieces.len()
-        )
+        Built::Chunked(files) => {
+            fs::create_dir_all(&pieces_dir).map_err(super::cannot("create", &pieces_dir))?;
+            let top = files.top();
+            let mut total = top.len();
+            for (file, bytes) in files.pieces() {
+                let path = out.join(file);
+                if keep.contains(&path) {
+                    // A piece two languages' indexes share, written once.
+                    continue;
+                }
+                let present = earlier_pieces
+                    && fs::metadata(&path).is_ok_and(|m| m.len() == bytes.len() as u64);
+                if !present {
+                    write(&path, bytes)?;
+                }
+                keep.insert(path);
+                total += bytes.len();
+            }
+            write(&out.join(INDEX_FILE), top)?;
+            let first = match files {
+                ChunkedFiles::One(_) => format!("an entry of {} bytes", top.len()),
+                ChunkedFiles::Languages(_) => language_summary(top)?,
+            };
+            format!("{first} and {} pieces, {total} bytes in all", keep.len())
+        }
     };
     if earlier_pieces {
         remove_pieces_but(&pieces_dir, &keep)?;
     }
     Ok(summary)
+}
+
+/// `a language table of 90 bytes (an index of each language, pages: de 3, fr 2; and one of
+/// all 5)`: what the table of a chunked index of several languages names.
+fn language_summary(bytes: &[u8]) -> Result<String, String> {
+    let table = codec::decode_language_table(bytes).map_err(|e| e.to_string())?;
+    let languages: Vec<String> = table
+        .languages
+        .iter()
+        .map(|(language, index)| format!("{} {}", language.code(), index.documents))
+        .collect();
+    Ok(format!(
+        "a language table of {} bytes (an index of each language, pages: {}; and one of all {})",
+        bytes.len(),
+        languages.join(", "),
+        table.all.documents
+    ))
 }
 
 /// Removes the pieces in `pieces_dir` that are not in `keep`: those of earlier builds.

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 use serde::Serialize;
 
-use scour_core::{codec, Index, SearchOptions};
+use scour_core::{codec, FormatError, Index, SearchOptions};
 
 #[derive(Args)]
 pub struct SearchArgs {
@@ -20,7 +20,8 @@ pub struct SearchArgs {
     /// An index file written by `scour index` (default: the embedded index).
     #[arg(long)]
     index: Option<PathBuf>,
-    /// Search only the pages in this language (a tag: fr, de-CH), when the index has several.
+    /// Search only the pages in this language (a tag: fr, de-CH; `*` for all), when the index
+    /// has several: a chunked index then reads that language's own index only.
     #[arg(long, value_name = "TAG")]
     lang: Option<String>,
 }
@@ -45,7 +46,7 @@ struct JsonSection<'a> {
 }
 
 pub fn run(args: &SearchArgs) -> Result<(), String> {
-    let index = open(args.index.as_deref())?;
+    let index = open(args.index.as_deref(), args.lang.as_deref())?;
     let options = SearchOptions {
         limit: args.limit,
         lang: args.lang.clone(),
@@ -121,7 +122,7 @@ pub fn run(args: &SearchArgs) -> Result<(), String> {
 }
 
 pub fn stats(index: Option<&Path>) -> Result<(), String> {
-    let stats = open(index)?.stats();
+    let stats = open(index, None)?.stats();
     println!(
         "{} documents, {} terms, {} index bytes",
         stats.documents, stats.terms, stats.index_bytes
@@ -130,8 +131,9 @@ pub fn stats(index: Option<&Path>) -> Result<(), String> {
 }
 
 /// Opens an index file (a single file, or a chunked index's entry with every piece read
-/// from beside it), or the embedded index.
-pub fn open(path: Option<&Path>) -> Result<Index, String> {
+/// from beside it; for a language table, the entry of the index that searches `lang`), or
+/// the embedded index.
+pub fn open(path: Option<&Path>, lang: Option<&str>) -> Result<Index, String> {
     let Some(path) = path else {
         if scour::EMBEDDED_INDEX.is_empty() {
             return Err("this scour has no embedded index: name an index file with --index".into());
@@ -139,13 +141,22 @@ pub fn open(path: Option<&Path>) -> Result<Index, String> {
         return scour::embedded_index().map_err(|e| format!("embedded index: {e}"));
     };
     let read = |path: &Path| std::fs::read(path).map_err(super::cannot("read", path));
+    let located = |e: FormatError| format!("{}: {e}", path.display());
     let bytes = read(path)?;
-    if !codec::is_entry(&bytes) {
-        return codec::decode(&bytes).map_err(|e| format!("{}: {e}", path.display()));
-    }
-    let entry = codec::decode_entry(&bytes).map_err(|e| format!("{}: {e}", path.display()))?;
-    let mut index = Index::from_entry(entry, bytes.len());
     let folder = path.parent().unwrap_or(Path::new("."));
+    let entry = if codec::is_language_table(&bytes) {
+        let table = codec::decode_language_table(&bytes).map_err(located)?;
+        let chosen = table.select(lang);
+        let file = folder.join(codec::entry_file(chosen.entry));
+        let name = file.display().to_string();
+        codec::decode_language_entry(&read(&file)?, chosen, &name)
+            .map_err(|e| format!("{name}: {e}"))?
+    } else if codec::is_entry(&bytes) {
+        codec::decode_entry(&bytes).map_err(located)?
+    } else {
+        return codec::decode(&bytes).map_err(located);
+    };
+    let mut index = Index::from_entry(entry, bytes.len());
     loop {
         let missing = index.missing();
         if missing.is_empty() {

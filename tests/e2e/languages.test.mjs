@@ -3,7 +3,8 @@
 // `<html lang>` or front matter `lang`) with a `<scour-search>` over the index. A stemmed word
 // of each language finds its page, French elisions and Chinese and Japanese typed with or
 // without spaces find the same page, the page's language is searched by default (`lang` on the
-// element overrides it, `lang="*"` searches all), and highlights land on the original text.
+// element overrides it, `lang="*"` searches all), and highlights land on the original text. The
+// index holds one index per language and one of all: a page fetches its language's pieces only.
 import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -67,11 +68,19 @@ after(async () => {
   await server?.close();
 });
 
-/** Opens `rel` in a fresh context, its errors watched, recording each `scour:search`. */
+/**
+ * Opens `rel` in a fresh context, its errors watched, recording each `scour:search` and the
+ * index files its requests fetch (`page.fetched`: paths under search/, the worker's included).
+ */
 async function open(rel) {
   const context = await browser.newContext();
   const page = await context.newPage();
   page.errors = watchErrors(page);
+  page.fetched = [];
+  context.on('request', (request) => {
+    const file = new URL(request.url()).pathname.match(/^\/search\/((?:pieces\/)?[\w-]+\.bin)$/)?.[1];
+    if (file) page.fetched.push(file);
+  });
   opened.push({ context, page });
   await page.addInitScript(() => {
     window.searches = [];
@@ -184,4 +193,27 @@ test("the widget searches its page's language; lang overrides it and lang=\"*\" 
   await page.evaluate(() => document.querySelector('scour-search').setAttribute('lang', '*'));
   await poll(() => page.locator('scour-search a[part="hit"] [part="title"]').allTextContents(), (found) => found.includes(PAGES.en.title),
     { message: 'the English page once lang="*" is set' });
+});
+
+test("a page fetches its language's own index: no piece of another language's, nor of all", async () => {
+  const query = { en: 'borrowed', fr: 'universités', de: 'Hauses', '*': '한국어' };
+  const fetched = {};
+  for (const [name, q] of Object.entries(query)) {
+    const page = await open(name == '*' ? widgetPage('all', 'en', 'lang="*"') : widgetPage(name, PAGES[name].lang));
+    const { titles } = await typeQuery(page, q);
+    assert.ok(titles.length > 0, `${q} finds a page on the ${name} page`);
+    const { documents } = await page.evaluate(() => document.querySelector('scour-search').ready.then((engine) => engine.stats()));
+    // Every fixture page, and the Italian one of it.jsonl.
+    assert.equal(documents, name == '*' ? Object.keys(PAGES).length + 1 : 1, `the ${name} page's index holds its language's pages only`);
+    const entries = page.fetched.filter((file) => file.startsWith('pieces/entry-'));
+    assert.equal(entries.length, 1, `the ${name} page fetches one entry: ${entries}`);
+    assert.ok(page.fetched.includes('scour-index.bin'), 'and the language table');
+    fetched[name] = new Set(page.fetched.filter((file) => file.startsWith('pieces/')));
+  }
+  for (const [a, pieces] of Object.entries(fetched)) {
+    for (const [b, others] of Object.entries(fetched)) {
+      const shared = a < b ? [...pieces].filter((file) => others.has(file)) : [];
+      assert.deepEqual(shared, [], `the ${a} and ${b} pages fetch none of each other's pieces`);
+    }
+  }
 });

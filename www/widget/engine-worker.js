@@ -1,6 +1,6 @@
 // The worker side of widget/worker.js (a module Web Worker, same origin as the widget): loads the
-// wasm engine and one index, fetching the engine's glue, its wasm and the index's entry at once,
-// then answers each request with its id, its query sequence number and the engine's stats.
+// wasm engine and one index (of a language), fetching the engine's glue, its wasm and the index's
+// entry (or language table) at once, then answers each request with its id, its query sequence number and the engine's stats.
 import { runSearch } from './query.js';
 
 // The engine's wasm, written as bundlers (Vite, webpack) find and emit it.
@@ -8,7 +8,7 @@ const WASM = new URL('../pkg/scour_engine_bg.wasm', import.meta.url).href;
 let scour;
 
 const methods = {
-  async open(url) {
+  async open(url, lang) {
     const wasm = fetch(WASM);
     const entry = fetch(url).then(async r => {
       if (!r.ok) throw Error(`${url}: HTTP ${r.status} ${r.statusText}`);
@@ -17,7 +17,7 @@ const methods = {
     entry.catch(() => {});
     const engine = await import('../pkg/scour_engine.js');
     await engine.default({ module_or_path: wasm });
-    scour = engine.Scour.fromFile(await entry, new URL(url, location.href).href);
+    scour = await engine.Scour.load(new URL(url, location.href).href, { lang, bytes: await entry });
     if (!scour.stats().chunked) scour.search('e', { limit: 1 }); // compiles the wasm's search path
   },
   query: (q, options) => scour.query(q, options),

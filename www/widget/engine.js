@@ -1,5 +1,6 @@
 // Loading and connecting the engine: the wasm engine module once per page, one engine per index
-// shared by every widget on it ('' = the index embedded in the module). An index loaded from
+// and language shared by every widget on it ('' = the index embedded in the module; of an index
+// of several languages, a language opens that language's own index). An index loaded from
 // files (the `index` attribute) runs in a module Web Worker unless `worker="off"`
 // (widget/worker.js); the embedded index, or a page where a worker cannot start, runs here.
 // With `offline`, the service worker is registered first (widget/offline.js). An engine whose
@@ -68,27 +69,27 @@ const loadEngine = () => engineModule ??= (
 /** One throwaway search: V8 compiles wasm lazily, so the first keystroke won't pay for it. */
 const warm = scour => scour.stats().chunked || scour.search('e', { limit: 1 });
 
-/** The engine here on the page: `Scour.load(url)`, or the embedded index for ''. */
-const onPage = url => (preload(WASM, 'application/wasm'), url && preload(url), loadEngine())
-  .then(m => guard(() => url ? m.Scour.load(url) : new m.Scour()))
+/** The engine here on the page: `Scour.load(url, { lang })`, or the embedded index for ''. */
+const onPage = (url, lang) => (preload(WASM, 'application/wasm'), url && preload(url), loadEngine())
+  .then(m => guard(() => url ? m.Scour.load(url, { lang }) : new m.Scour()))
   .then(async scour => (await guard(() => warm(scour)), scour));
 
 /**
- * The engine for the index at `url` ('' = the embedded one), shared by every widget asking for
- * it: a promise of a `Scour`, or of a `RemoteScour` (the same methods, answering with promises)
- * when `inWorker` and a worker can start.
+ * The engine for the index at `url` ('' = the embedded one) searching `lang` (none: every
+ * language), shared by every widget asking for it: a promise of a `Scour`, or of a `RemoteScour`
+ * (the same methods, answering with promises) when `inWorker` and a worker can start.
  */
-export function connect(url, { inWorker = false } = {}) {
-  const key = (inWorker && url ? 'worker:' : 'page:') + url;
+export function connect(url, { inWorker = false, lang } = {}) {
+  const key = (inWorker && url ? 'worker:' : 'page:') + url + (url && lang ? ' ' + lang : '');
   // A worker that stopped (its wasm trapped) is dropped: the next load starts another.
   const stopped = () => engines[key] == engine && delete engines[key];
   const engine = engines[key] ??= (inWorker && url
-    ? import('./worker.js').then(w => w.openInWorker(url, stopped)).catch(e => {
+    ? import('./worker.js').then(w => w.openInWorker(url, lang, stopped)).catch(e => {
       if (!e.workerFailed) throw e;
       console.warn(`scour: the search worker did not start (${e.message}); searching on the page`);
-      return onPage(url);
+      return onPage(url, lang);
     })
-    : onPage(url)
+    : onPage(url, lang)
   ).catch(e => { delete engines[key]; throw e; });
   return engine;
 }

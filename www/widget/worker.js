@@ -4,10 +4,11 @@
 // round trip. Every answer carries the id of its request and the widget's query sequence number.
 
 /**
- * Starts a worker and opens the index at `url` in it; rejects with `workerFailed` if it cannot
- * run. `stopped` is called when the worker stops later (its wasm trapped): it is not used again.
+ * Starts a worker and opens the index at `url` in it, for `lang`; rejects with `workerFailed` if
+ * it cannot run. `stopped` is called when the worker stops later (its wasm trapped): it is not
+ * used again.
  */
-export async function openInWorker(url, stopped) {
+export async function openInWorker(url, lang, stopped) {
   let worker;
   try {
     worker = new Worker(new URL('./engine-worker.js', import.meta.url), { type: 'module', name: 'scour' });
@@ -16,7 +17,7 @@ export async function openInWorker(url, stopped) {
   }
   const remote = new RemoteScour(worker, stopped);
   try {
-    await remote.call('open', [url]);
+    await remote.call('open', [url, lang]);
   } catch (e) {
     worker.terminate(); // a retry starts a new one
     throw e;
