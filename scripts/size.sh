@@ -2,11 +2,12 @@
 # make size: bytes a visitor downloads (raw / gzip -9 / brotli -q 11), checked against a budget.
 . "$(dirname "$0")/lib.sh"
 cd "$ROOT"
-# 152 KiB gzip for everything but the HTML: the chunked-index engine (fetching, pieces,
+# 153 KiB gzip for everything but the HTML: the chunked-index engine (fetching, pieces,
 # promises) added 16 KiB to the demo's 116, sections, names, bounded decoding and the header
 # widget 11 more, languages and joined words 5 more, the engine-weight work (issue 9) 3.6
-# less; cutting the engine further is issue 9's.
-BUDGET_GZIP=$((152 * 1024))
+# less, the language table (an index per language, issue 14) 2 more; cutting the engine
+# further is issue 9's.
+BUDGET_GZIP=$((153 * 1024))
 
 bash scripts/setup.sh >/dev/null
 [ "${SKIP_BUILD:-0}" = 1 ] || bash scripts/build-wasm.sh 2>/dev/null || die "wasm build (run: make build)"
