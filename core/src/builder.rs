@@ -11,7 +11,9 @@ use crate::document::{Document, Section};
 use crate::index::Index;
 use crate::language::{Language, Languages, LANGUAGE_FILTER};
 use crate::pieces::{FilterLists, Layout, StoredDocument};
-use crate::postings::{EncodedPostings, Norms, Occurrences, GENERIC_SHARE, MAX_GENERIC};
+use crate::postings::{
+    EncodedPostings, Norms, Occurrences, GENERIC_SHARE, MAX_GENERIC, MAX_MENTIONS,
+};
 
 /// Collects documents, then builds the index in one pass over the collected terms.
 #[derive(Default)]
@@ -68,6 +70,7 @@ impl IndexBuilder {
                 title_stop: 0,
                 title_generic: 0,
                 body_length: token_count(&body_tokens),
+                mentions: 0,
                 weight: if document.weight.is_finite() && document.weight > 0.0 {
                     document.weight
                 } else {
@@ -230,6 +233,10 @@ impl IndexBuilder {
             document.norms.title_stop = positions_of(terms, stop);
             document.norms.title_generic = positions_of(terms, generic) - document.norms.title_stop;
         }
+        let mentions = mention_levels(&self.occurrences, &documents);
+        for (document, level) in documents.iter_mut().zip(mentions) {
+            document.norms.mentions = level;
+        }
         let languages = Languages::new(documents.iter().map(|d| d.language.clone()).collect());
         if languages.iter().count() > 1 {
             for document in &mut documents {
@@ -303,6 +310,46 @@ impl IndexBuilder {
             documents: documents.into_iter().map(|d| d.stored).collect(),
         })
     }
+}
+
+/// How often each document's subject is mentioned by the others, as a level from 0 to
+/// [`MAX_MENTIONS`]: the pages whose body holds every word of its title (`tar` is named by
+/// hundreds of pages, `atool` by few), on a log scale of the collection's size. Pages a site
+/// talks about are the pages its visitors look for.
+fn mention_levels(
+    occurrences: &BTreeMap<String, Vec<Occurrences>>,
+    documents: &[Collected],
+) -> Vec<u8> {
+    let in_bodies = |term: &str| -> Vec<u32> {
+        let list = occurrences.get(term).map_or(&[][..], Vec::as_slice);
+        list.iter()
+            .filter(|o| !o.body_positions.is_empty())
+            .map(|o| o.doc)
+            .collect()
+    };
+    let scale = (documents.len() as f32).ln_1p().max(1.0);
+    documents
+        .iter()
+        .enumerate()
+        .map(|(doc, document)| {
+            let mut lists: Vec<Vec<u32>> = document
+                .title_terms
+                .iter()
+                .map(|(_, term)| in_bodies(term))
+                .collect();
+            lists.sort_by_key(Vec::len);
+            let Some((shortest, others)) = lists.split_first() else {
+                return 0;
+            };
+            let mentions = shortest
+                .iter()
+                .filter(|&&d| d != doc as u32)
+                .filter(|d| others.iter().all(|list| list.binary_search(d).is_ok()))
+                .count();
+            let level = f32::from(MAX_MENTIONS) * (mentions as f32).ln_1p() / scale;
+            level.round().min(f32::from(MAX_MENTIONS)) as u8
+        })
+        .collect()
 }
 
 /// How many positions hold only terms of a kind, at most [`MAX_GENERIC`].

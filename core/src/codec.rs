@@ -29,7 +29,7 @@ use crate::pieces::{
     Entry, FilterLists, FilterValues, Filters, IdPieceRef, IndexRef, LanguageTable, Name, PieceId,
     StoredDocument, StreamsRef, TermPiece, TermPieceRef, Texts,
 };
-use crate::postings::{read_varint, write_varint, GENERIC_BITS, MAX_GENERIC};
+use crate::postings::{read_varint, unpack_title_field, write_varint};
 
 mod reader;
 
@@ -50,7 +50,7 @@ footprints!(
 
 /// Bumped whenever a payload layout changes (4: the header declares the memory a file takes;
 /// 5: each document's language, and the entry's list of them).
-pub const FORMAT_VERSION: u16 = 5;
+pub const FORMAT_VERSION: u16 = 6;
 /// The scour version writing and reading this format.
 pub const SCOUR_VERSION: &str = env!("CARGO_PKG_VERSION");
 const FIXED_HEADER: usize = 8 + 2 + 4 + 8 + 8 + 1;
@@ -1067,9 +1067,9 @@ pub(crate) fn check_postings(
                     .ok_or_else(|| bad("a weight that is not a positive number"))?;
                 at += 4;
             }
-            let title_length = title >> (1 + 2 * GENERIC_BITS);
-            let stop = title >> (1 + GENERIC_BITS) & u32::from(MAX_GENERIC);
-            let generic = (title >> 1 & u32::from(MAX_GENERIC)) + stop;
+            let norms = unpack_title_field(title, body_length);
+            let title_length = norms.title_length;
+            let generic = u32::from(norms.title_generic) + u32::from(norms.title_stop);
             if title_tf > title_length || body_tf > body_length || title_tf + body_tf == 0 {
                 return Err(bad("frequencies beyond the document's length"));
             }

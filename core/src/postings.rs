@@ -68,6 +68,9 @@ pub struct Norms {
     pub title_generic: u8,
     pub body_length: u32,
     pub weight: f32,
+    /// How often the other documents mention this one's subject, 0 to [`MAX_MENTIONS`]
+    /// (see `builder::mention_levels`).
+    pub mentions: u8,
 }
 
 /// A word in more than this share of the documents (or a stop word) says little about a
@@ -76,6 +79,32 @@ pub const GENERIC_SHARE: f32 = 0.05;
 /// The most generic title positions a posting records.
 pub const MAX_GENERIC: u8 = 7;
 pub(crate) const GENERIC_BITS: u32 = 3;
+/// The highest level of [`Norms::mentions`].
+pub const MAX_MENTIONS: u8 = 7;
+const MENTION_BITS: u32 = 3;
+
+/// A posting's title field: the title's length, its stop and generic positions and the
+/// document's mentions, packed above the bit saying a weight follows.
+fn pack_title_field(norms: &Norms) -> u32 {
+    let stop = u32::from(norms.title_stop.min(MAX_GENERIC));
+    let generic = u32::from(norms.title_generic.min(MAX_GENERIC));
+    let mentions = u32::from(norms.mentions.min(MAX_MENTIONS));
+    let title = (norms.title_length << GENERIC_BITS | stop) << GENERIC_BITS | generic;
+    (title << MENTION_BITS | mentions) << 1 | u32::from(norms.weight != 1.0)
+}
+
+/// The norms a title field packs (see [`pack_title_field`]); the weight is left at 1.
+pub(crate) fn unpack_title_field(field: u32, body_length: u32) -> Norms {
+    let title = field >> (1 + MENTION_BITS);
+    Norms {
+        title_length: title >> (2 * GENERIC_BITS),
+        title_stop: (title >> GENERIC_BITS & u32::from(MAX_GENERIC)) as u8,
+        title_generic: (title & u32::from(MAX_GENERIC)) as u8,
+        body_length,
+        weight: 1.0,
+        mentions: (field >> 1 & u32::from(MAX_MENTIONS)) as u8,
+    }
+}
 
 impl Default for Norms {
     fn default() -> Self {
@@ -85,6 +114,7 @@ impl Default for Norms {
             title_generic: 0,
             body_length: 0,
             weight: 1.0,
+            mentions: 0,
         }
     }
 }
@@ -123,11 +153,7 @@ impl EncodedPostings {
             write_varint(out, occurrence.body_positions.len() as u32);
             let norms = occurrence.norms;
             let weighted = norms.weight != 1.0;
-            let stop = u32::from(norms.title_stop.min(MAX_GENERIC));
-            let generic = u32::from(norms.title_generic.min(MAX_GENERIC));
-            let title_field =
-                ((norms.title_length << GENERIC_BITS | stop) << GENERIC_BITS | generic) << 1;
-            write_varint(out, title_field | u32::from(weighted));
+            write_varint(out, pack_title_field(&norms));
             write_varint(out, norms.body_length);
             if weighted {
                 out.extend_from_slice(&norms.weight.to_le_bytes());
@@ -278,11 +304,8 @@ impl Iterator for PostingIter<'_> {
             title_part_only: title_field_tf & 1 == 1,
             body_tf,
             norms: Norms {
-                title_length: title_field >> (1 + 2 * GENERIC_BITS),
-                title_stop: (title_field >> (1 + GENERIC_BITS) & u32::from(MAX_GENERIC)) as u8,
-                title_generic: (title_field >> 1 & u32::from(MAX_GENERIC)) as u8,
-                body_length,
                 weight,
+                ..unpack_title_field(title_field, body_length)
             },
             positions_at,
         })
@@ -400,6 +423,7 @@ mod tests {
             title_generic: (title_length / 2) as u8,
             body_length,
             weight,
+            mentions: (title_length % 8) as u8,
         };
         let occurrences = vec![
             Occurrences {

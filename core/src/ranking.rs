@@ -25,6 +25,9 @@ pub struct Weights {
     /// Weight of a title occurrence of a word that the title holds only as a part of a
     /// compound (`ArrayIterator` of `ArrayIterator::key`, `level` of `high-level`).
     pub title_part: f32,
+    /// A document mentioned by the most other documents (see `Norms::mentions`) scores
+    /// `1 + mentions` times one mentioned by none.
+    pub mentions: f32,
     /// Weight of a match on a part of a `camelCase` word (`element` in `getElementById`).
     pub part: f32,
     /// Bonus for adjacent query words, scaled by their IDF and the inverse squared distance.
@@ -43,6 +46,7 @@ impl Default for Weights {
             typo: 0.5,
             accent: 0.5,
             title_part: 0.5,
+            mentions: 0.35,
             part: 0.7,
             proximity: 0.3,
         }

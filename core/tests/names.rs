@@ -214,3 +214,37 @@ fn a_finished_name_cut_short_finds_the_name() {
         "an excluded word is exact"
     );
 }
+
+/// Of two pages that answer a query alike, the one the other pages mention comes first: a site
+/// names its central pages (`tar`) far more often than the rest (`atool`).
+#[test]
+fn a_page_the_others_mention_comes_before_one_they_do_not() {
+    let mut pages = vec![
+        ("atool", "atool", "Extract an archive of any format."),
+        ("tar", "tar", "Extract an archive of any format."),
+    ];
+    let mentions: Vec<(String, String)> = (0..20)
+        .map(|n| {
+            (
+                format!("tool{n}"),
+                format!("Tool {n} writes what tar reads."),
+            )
+        })
+        .collect();
+    pages.extend(
+        mentions
+            .iter()
+            .map(|(id, body)| (id.as_str(), id.as_str(), body.as_str())),
+    );
+    let index = pages_index(&pages);
+    assert_eq!(first(&index, "extract archive"), "tar");
+    let unweighted = SearchOptions {
+        weights: scour_core::Weights {
+            mentions: 0.0,
+            ..scour_core::Weights::default()
+        },
+        ..SearchOptions::default()
+    };
+    let hits = index.search("extract archive", &unweighted).hits;
+    assert_eq!(hits[0].id, "atool", "without mentions, the tie goes by id");
+}
