@@ -315,42 +315,46 @@ impl IndexBuilder {
 /// How often each document's subject is mentioned by the others, as a level from 0 to
 /// [`MAX_MENTIONS`]: the pages whose body holds every word of its title (`tar` is named by
 /// hundreds of pages, `atool` by few), on a log scale of the collection's size. Pages a site
-/// talks about are the pages its visitors look for.
+/// talks about are the pages its visitors look for. A title whose rarest word is in more than
+/// [`MENTION_SAMPLE`] pages is counted on a sample of them, so the work stays linear.
 fn mention_levels(
     occurrences: &BTreeMap<String, Vec<Occurrences>>,
     documents: &[Collected],
 ) -> Vec<u8> {
-    let in_bodies = |term: &str| -> Vec<u32> {
-        let list = occurrences.get(term).map_or(&[][..], Vec::as_slice);
-        list.iter()
-            .filter(|o| !o.body_positions.is_empty())
-            .map(|o| o.doc)
-            .collect()
-    };
     let scale = (documents.len() as f32).ln_1p().max(1.0);
     documents
         .iter()
         .enumerate()
         .map(|(doc, document)| {
-            let mut lists: Vec<Vec<u32>> = document
+            let mut lists: Vec<&[Occurrences]> = document
                 .title_terms
                 .iter()
-                .map(|(_, term)| in_bodies(term))
+                .map(|(_, term)| occurrences.get(term).map_or(&[][..], Vec::as_slice))
                 .collect();
-            lists.sort_by_key(Vec::len);
-            let Some((shortest, others)) = lists.split_first() else {
+            lists.sort_by_key(|list| list.len());
+            let Some((rarest, others)) = lists.split_first() else {
                 return 0;
             };
-            let mentions = shortest
+            let in_body = |list: &[Occurrences], d: u32| {
+                list.binary_search_by_key(&d, |o| o.doc)
+                    .is_ok_and(|at| !list[at].body_positions.is_empty())
+            };
+            let step = rarest.len().div_ceil(MENTION_SAMPLE).max(1);
+            let sampled = rarest
                 .iter()
-                .filter(|&&d| d != doc as u32)
-                .filter(|d| others.iter().all(|list| list.binary_search(d).is_ok()))
+                .step_by(step)
+                .filter(|o| o.doc != doc as u32 && !o.body_positions.is_empty())
+                .filter(|o| others.iter().all(|list| in_body(list, o.doc)))
                 .count();
-            let level = f32::from(MAX_MENTIONS) * (mentions as f32).ln_1p() / scale;
+            let mentions = (sampled * step) as f32;
+            let level = f32::from(MAX_MENTIONS) * mentions.ln_1p() / scale;
             level.round().min(f32::from(MAX_MENTIONS)) as u8
         })
         .collect()
 }
+
+/// The most pages of a title's rarest word that [`mention_levels`] looks at.
+const MENTION_SAMPLE: usize = 128;
 
 /// How many positions hold only terms of a kind, at most [`MAX_GENERIC`].
 fn positions_of(terms: &[(u32, String)], kind: impl Fn(&str) -> bool) -> u8 {
