@@ -1,5 +1,5 @@
-//! Raw bytes as a single-file index, an entry, or any file its magic names: an error or an
-//! index, never a panic; an index that opens answers a search.
+//! Raw bytes as a single-file index, an entry, a language table, or any file its magic
+//! names: an error or an index, never a panic; an index that opens answers a search.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -12,5 +12,8 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     let _ = codec::decode_entry(data);
+    if let Ok(table) = codec::decode_language_table(data) {
+        let _ = table.select(Some("fr"));
+    }
     let _ = codec::decode_any(data);
 });
