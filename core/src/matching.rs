@@ -30,6 +30,12 @@ fn completion_budget(prefix: &str) -> usize {
     }
 }
 
+/// Whether a finished word the index lacks is completed: not one of one or two letters
+/// (`I'm` leaves `im`), whose completions are mostly unrelated words.
+fn completes_when_missing(word: &str) -> bool {
+    word.chars().nth(2).is_some()
+}
+
 /// What a word the index lacks may match instead.
 #[derive(Debug, Clone, Copy)]
 struct Forgiving {
@@ -235,7 +241,7 @@ impl Index {
         gather.finish()?;
         let mut alternatives: Vec<u32> = exact.flatten().into_iter().collect();
         // A finished phrase's last word that the index lacks was most often cut short.
-        if alternatives.is_empty() && complete_missing && !prefix && last.chars().nth(2).is_some() {
+        if alternatives.is_empty() && complete_missing && !prefix && completes_when_missing(last) {
             alternatives = self.completions(last)?;
         }
         for term in completions.unwrap_or_default() {
@@ -334,12 +340,8 @@ impl Index {
             }
         }
         // A finished word the index lacks is most often one cut short (`file_put_cont`,
-        // `DateTimeImm`): its completions come before its near spellings. Not for one of two
-        // letters (`I'm` leaves `im`), whose completions are mostly unrelated words.
-        if expansions.is_empty()
-            && forgiving.completions
-            && !prefix
-            && word.chars().nth(2).is_some()
+        // `DateTimeImm`): its completions come before its near spellings.
+        if expansions.is_empty() && forgiving.completions && !prefix && completes_when_missing(word)
         {
             expansions = self
                 .completions(word)?

@@ -1,7 +1,7 @@
 //! Ranking: BM25F over the title and body fields, and the weights that tune it.
 
 use crate::index::Index;
-use crate::postings::Norms;
+use crate::postings::{Norms, MAX_MENTIONS};
 
 /// The knobs of ranking. The defaults were chosen on the shared relevance collections
 /// (see the README's evaluation table) and the seed corpus.
@@ -74,6 +74,13 @@ impl Bm25f {
 
     pub fn weights(&self) -> &Weights {
         &self.weights
+    }
+
+    /// What a document's matches are multiplied by: the weight its site gave it, grown with
+    /// how often the other documents mention it.
+    pub fn document_weight(&self, document: &Norms) -> f32 {
+        let mentioned = f32::from(document.mentions) / f32::from(MAX_MENTIONS);
+        document.weight * (1.0 + self.weights.mentions * mentioned)
     }
 
     /// Inverse document frequency of a term found in `doc_frequency` documents.

@@ -13,7 +13,7 @@ use crate::excerpt::{excerpt, highlight, Targets};
 use crate::index::Index;
 use crate::matching::{typo_budget, AtomMatch, Expansion};
 use crate::pieces::{Gather, Needs, StoredDocument, Texts};
-use crate::postings::{GENERIC_SHARE, MAX_MENTIONS};
+use crate::postings::GENERIC_SHARE;
 use crate::query::{Atom, Query, Syntax, MAX_QUERY_CHARS, MAX_WORDS};
 use crate::ranking::{Bm25f, Weights};
 use crate::sort::{select_by, sort_by};
@@ -391,8 +391,6 @@ impl Index {
         keep: &mut Keep,
         require_all: bool,
     ) -> Result<Vec<Candidate>, Needs> {
-        let mentioned =
-            |level: u8| 1.0 + bm25.weights().mentions * f32::from(level) / f32::from(MAX_MENTIONS);
         let n = self.document_count();
         // The documents matched so far, in document order.
         let mut scored: Vec<Scored> = Vec::new();
@@ -417,7 +415,7 @@ impl Index {
                 };
                 scored = merge(scored, &matches, |entry, m| {
                     let tally = &mut entry.tally;
-                    entry.score += m.score * m.norms.weight * share * mentioned(m.norms.mentions);
+                    entry.score += m.score * bm25.document_weight(&m.norms) * share;
                     tally.title_length = m.norms.title_length.min(u32::from(u16::MAX)) as u16;
                     tally.title_stop = m.norms.title_stop;
                     tally.title_generic = m.norms.title_generic;
