@@ -1,8 +1,10 @@
 //! Search: options, results, and the pass that turns a parsed query into ranked hits.
 //!
 //! A document must match every clause when at least one document does (unless
-//! `require_all` is off); otherwise documents matching any clause are ranked by score, which
-//! favours those matching more. Negated atoms
+//! `require_all` is off); a query of three clauses or more also returns, after all those,
+//! the documents that lack one (a task phrased in other words than the page's). Otherwise
+//! documents matching any clause are ranked by score, which favours those matching more.
+//! Negated atoms
 //! exclude, filters and date bounds restrict, and the best candidates get a bonus for query
 //! words standing close together.
 
@@ -38,8 +40,9 @@ pub struct SearchOptions {
     pub typing: bool,
     /// Words with no exact, inflected or completed match also match close misspellings.
     pub typos: bool,
-    /// Only documents matching every clause are returned, when at least one does. Off, any
-    /// clause suffices and the score ranks: right for long prose queries (evaluation).
+    /// Only documents matching every clause are returned, when at least one does, then (for
+    /// three clauses or more) those lacking one. Off, any clause suffices and the score
+    /// ranks: right for long prose queries (evaluation).
     pub require_all: bool,
     /// Count matching documents per filter value (a chunked index fetches its filters).
     pub facets: bool,
@@ -111,6 +114,11 @@ pub struct Hit {
 
 /// Documents re-ranked with the proximity bonus.
 const PROXIMITY_CANDIDATES: usize = 200;
+
+/// The fewest required clauses for which documents lacking one of them are returned after
+/// those matching all: `uppercase first letter` still finds `ucfirst` ("Make a string's first
+/// character uppercase"), while `git push` does not list every page about `git`.
+const CLAUSES_TO_SPARE_ONE: u8 = 3;
 
 /// Each clause's alternatives' expansions.
 type ClauseExpansions = Vec<Vec<Vec<Expansion>>>;
@@ -378,7 +386,9 @@ impl Index {
     }
 
     /// Scores each clause and returns the kept documents that match every required clause
-    /// (when `require_all` and some document does), or else those matching any. A document
+    /// (when `require_all` and some document does), then, for a query of
+    /// [`CLAUSES_TO_SPARE_ONE`] clauses or more, those lacking one; or else those matching
+    /// any. A document
     /// whose title holds every clause ranks by how much of the title they make: exactly the
     /// query as typed, it comes first; exactly the query in another form (a compound's
     /// joined form), next; the query and more words, its score grows with the share of the
@@ -445,32 +455,33 @@ impl Index {
         let matched: Vec<u32> = scored.iter().map(|e| e.doc).collect();
         keep.excluded = self.exclusions(query, excluded, Some(&matched))?;
         let required = query.required() as u8;
-        let needed = if require_all
+        let all_required = require_all
             && scored
                 .iter()
-                .any(|e| e.tally.matched == required && keep.keeps(e.doc))
-        {
-            required
-        } else {
-            1
+                .any(|e| e.tally.matched == required && keep.keeps(e.doc));
+        let needed = match required {
+            _ if !all_required => 1,
+            r if r >= CLAUSES_TO_SPARE_ONE => r - 1,
+            r => r,
         };
         let clauses = query.clauses.len() as u8;
         Ok(scored
             .into_iter()
             .filter(|e| e.tally.matched >= needed && keep.keeps(e.doc))
             .map(|Scored { doc, score, tally }| {
+                let lacks_one = all_required && tally.matched < required;
                 let mut candidate = Candidate {
                     doc,
-                    tier: 0,
+                    tier: u8::from(!lacks_one),
                     score,
                 };
                 if clauses > 0 && tally.in_title == clauses {
                     let title = f32::from(tally.title_length.max(1));
                     let whole = f32::from(tally.width) >= title;
                     candidate.tier = match (whole, tally.exact, tally.as_typed) {
-                        (true, e, t) if t == clauses && e == clauses => 2,
-                        (true, e, _) if e == clauses => 1,
-                        _ => 0,
+                        (true, e, t) if t == clauses && e == clauses => 3,
+                        (true, e, _) if e == clauses => 2,
+                        _ => candidate.tier,
                     };
                     candidate.score *= 1.0 + tally.title_share().min(1.0);
                 }
@@ -602,7 +613,8 @@ impl Tally {
 }
 
 /// A document a search returns, with what orders it: a title that is exactly the query
-/// first (as typed, then in another form), then the score, then the number.
+/// first (as typed, then in another form), then the documents with every required clause,
+/// then those lacking one; within each, the score, then the number.
 #[derive(Debug, Clone, Copy)]
 struct Candidate {
     doc: u32,

@@ -69,6 +69,35 @@ fn all_words_required_when_some_document_has_them_all() {
 }
 
 #[test]
+fn a_task_of_three_words_also_finds_pages_lacking_one_after_those_with_all() {
+    let mut builder = IndexBuilder::new();
+    builder
+        .add(doc(
+            "ucfirst",
+            "ucfirst",
+            "Make a string's first character uppercase.",
+        ))
+        .add(doc(
+            "lower",
+            "lcfirst",
+            "Make a string's first character lowercase.",
+        ))
+        .add(doc(
+            "all",
+            "gmp_init",
+            "Letters may be uppercase or lowercase; the first letter counts.",
+        ))
+        .add(doc("one", "strtoupper", "Make a string uppercase."));
+    let index = builder.build();
+    assert_eq!(
+        complete(&index, "uppercase first letter"),
+        ["all", "ucfirst"]
+    );
+    // Two words keep requiring both: `first letter` does not list every page with `first`.
+    assert_eq!(complete(&index, "first letter"), ["all"]);
+}
+
+#[test]
 fn falls_back_to_documents_with_the_most_words() {
     let index = corpus();
     let found = complete(&index, "kremlin zebra");
