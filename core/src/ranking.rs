@@ -9,7 +9,8 @@ use crate::postings::{Norms, MAX_MENTIONS};
 pub struct Weights {
     /// Term-frequency saturation.
     pub k1: f32,
-    /// Length normalisation of the title and of the body.
+    /// Length normalisation of the title and of the body (the body's below BM25's usual
+    /// 0.75: a documentation site's main page on a subject is a long one).
     pub b_title: f32,
     pub b_body: f32,
     /// A title occurrence counts this many body occurrences.
@@ -39,7 +40,7 @@ impl Default for Weights {
         Weights {
             k1: 1.2,
             b_title: 0.5,
-            b_body: 0.75,
+            b_body: 0.6,
             title: 2.5,
             stem: 0.8,
             prefix: 0.6,
