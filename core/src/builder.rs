@@ -66,7 +66,7 @@ impl IndexBuilder {
         };
         self.documents.push(Collected {
             norms: Norms {
-                title_length: token_count(&title_tokens),
+                title_length: title_length(&document.title, &title_tokens),
                 title_stop: 0,
                 title_generic: 0,
                 body_length: token_count(&body_tokens),
@@ -230,8 +230,11 @@ impl IndexBuilder {
                 stop(term) || count as f32 > common
             };
             let terms = &document.title_terms;
-            document.norms.title_stop = positions_of(terms, stop);
-            document.norms.title_generic = positions_of(terms, generic) - document.norms.title_stop;
+            // A list of names counts its longest name's words: clamp the common ones to those.
+            let most = document.norms.title_length.min(u32::from(MAX_GENERIC)) as u8;
+            let stops = positions_of(terms, stop).min(most);
+            document.norms.title_stop = stops;
+            document.norms.title_generic = (positions_of(terms, generic) - stops).min(most - stops);
         }
         let mentions = mention_levels(&self.occurrences, &documents);
         for (document, level) in documents.iter_mut().zip(mentions) {
@@ -373,6 +376,34 @@ fn positions_of(terms: &[(u32, String)], kind: impl Fn(&str) -> bool) -> u8 {
 /// Number of word positions a field spans (a compound's joined form shares a position).
 fn token_count(tokens: &[Token]) -> u32 {
     tokens.last().map_or(0, |t| t.position + 1)
+}
+
+/// A title's length in words; for a title that lists the names of one thing
+/// (`DateTime::format, date_format`: every comma-separated part one identifier), the longest
+/// name's, so that the query naming one of them makes all of the title, as it would alone.
+fn title_length(title: &str, tokens: &[Token]) -> u32 {
+    let names: Vec<&str> = title.split(',').map(str::trim).collect();
+    if names.len() < 2
+        || names
+            .iter()
+            .any(|n| n.is_empty() || n.contains(char::is_whitespace))
+    {
+        return token_count(tokens);
+    }
+    let mut longest = 0;
+    let mut start = 0;
+    for part in title.split(',') {
+        let end = start + part.len();
+        let positions = tokens
+            .iter()
+            .filter(|t| t.span.start >= start && t.span.end <= end)
+            .map(|t| t.position);
+        if let (Some(first), Some(last)) = (positions.clone().min(), positions.max()) {
+            longest = longest.max(last - first + 1);
+        }
+        start = end + 1;
+    }
+    longest
 }
 
 /// Stems shared by two or more terms (accented forms aside), with their members' ids: each

@@ -60,6 +60,8 @@ fn skip_varints(bytes: &[u8], at: &mut usize, count: u32) {
 /// What ranking needs of a document: its field lengths in words and its weight.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Norms {
+    /// In words; for a title listing one thing's names (`DateTime::format, date_format`), the
+    /// longest name's.
     pub title_length: u32,
     /// Title positions held by stop words ("The" of "The ArrayIterator class"), and by other
     /// words common in the collection ("class", see [`GENERIC_SHARE`]); each at most

@@ -248,3 +248,31 @@ fn a_page_the_others_mention_comes_before_one_they_do_not() {
     let hits = index.search("extract archive", &unweighted).hits;
     assert_eq!(hits[0].id, "atool", "without mentions, the tie goes by id");
 }
+
+#[test]
+fn a_title_listing_names_is_whole_for_each_of_them() {
+    // The main page is long, as a reference page is; its alias's is one line.
+    let reference = "Returns date formatted according to given format. public string \
+        DateTime::format. "
+        .to_string()
+        + &"The characters of the format string are listed below with examples. ".repeat(40);
+    let index = pages_index(&[
+        (
+            "datetime.format",
+            "DateTimeInterface::format, DateTimeImmutable::format, DateTime::format, date_format",
+            &reference,
+        ),
+        (
+            "function.date-format",
+            "date_format",
+            "Alias of DateTime::format. This function is an alias of: DateTime::format",
+        ),
+        (
+            "seaslog.getdatetimeformat",
+            "SeasLog::getDatetimeFormat",
+            "Get SeasLog datetime format style",
+        ),
+    ]);
+    assert_eq!(first(&index, "DateTime::format"), "datetime.format");
+    assert_eq!(first(&index, "DateTime format"), "datetime.format");
+}
