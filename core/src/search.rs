@@ -483,7 +483,11 @@ impl Index {
                         (true, e, _) if e == clauses => 2,
                         _ => candidate.tier,
                     };
-                    candidate.score *= 1.0 + tally.title_share().min(1.0);
+                    // A clause the title holds only in another form (`compose` for
+                    // `composer`) adds its share as much as such a match counts.
+                    let other_forms = f32::from(clauses.saturating_sub(tally.exact));
+                    let form = 1.0 - other_forms / f32::from(clauses) * (1.0 - bm25.weights().stem);
+                    candidate.score *= 1.0 + tally.title_share().min(1.0) * form;
                 }
                 candidate
             })

@@ -276,3 +276,27 @@ fn a_title_listing_names_is_whole_for_each_of_them() {
     assert_eq!(first(&index, "DateTime::format"), "datetime.format");
     assert_eq!(first(&index, "DateTime format"), "datetime.format");
 }
+
+#[test]
+fn a_title_with_the_word_as_typed_comes_before_one_with_another_form_of_it() {
+    // Close by construction: `compose` (another form of `composer`) makes all of a short
+    // title, `Composer` a third of a longer one; the form typed tips it.
+    let mut pages = vec![
+        ("uopz-compose", "uopz_compose", "Compose a class."),
+        (
+            "install-composer",
+            "Installing Composer and packages",
+            "Composer manages packages. Packages are listed in a file. They are installed.",
+        ),
+    ];
+    let others: Vec<(String, String)> = (0..30)
+        .map(|n| (format!("f{n}"), format!("Page {n} about something else.")))
+        .collect();
+    pages.extend(
+        others
+            .iter()
+            .map(|(id, body)| (id.as_str(), id.as_str(), body.as_str())),
+    );
+    let index = pages_index(&pages);
+    assert_eq!(first(&index, "composer"), "install-composer");
+}
