@@ -59,9 +59,22 @@ fn manual() -> Index {
 
 /// An index of `(id, title, body)` pages.
 fn pages_index(pages: &[(&str, &str, &str)]) -> Index {
+    with_more_pages(pages, 0, |_| String::new())
+}
+
+/// An index of `(id, title, body)` pages and `more` others, the n-th titled `pn` with the
+/// body `body(n)`.
+fn with_more_pages(
+    pages: &[(&str, &str, &str)],
+    more: usize,
+    body: impl Fn(usize) -> String,
+) -> Index {
     let mut builder = IndexBuilder::new();
     for &(id, title, body) in pages {
         builder.add(Document::new(id, title, body));
+    }
+    for n in 0..more {
+        builder.add(Document::new(format!("p{n}"), format!("p{n}"), body(n)));
     }
     builder.build()
 }
@@ -219,24 +232,11 @@ fn a_finished_name_cut_short_finds_the_name() {
 /// names its central pages (`tar`) far more often than the rest (`atool`).
 #[test]
 fn a_page_the_others_mention_comes_before_one_they_do_not() {
-    let mut pages = vec![
+    let pages = [
         ("atool", "atool", "Extract an archive of any format."),
         ("tar", "tar", "Extract an archive of any format."),
     ];
-    let mentions: Vec<(String, String)> = (0..20)
-        .map(|n| {
-            (
-                format!("tool{n}"),
-                format!("Tool {n} writes what tar reads."),
-            )
-        })
-        .collect();
-    pages.extend(
-        mentions
-            .iter()
-            .map(|(id, body)| (id.as_str(), id.as_str(), body.as_str())),
-    );
-    let index = pages_index(&pages);
+    let index = with_more_pages(&pages, 20, |n| format!("Tool {n} writes what tar reads."));
     assert_eq!(first(&index, "extract archive"), "tar");
     let unweighted = SearchOptions {
         weights: scour_core::Weights {
@@ -281,7 +281,7 @@ fn a_title_listing_names_is_whole_for_each_of_them() {
 fn a_title_with_the_word_as_typed_comes_before_one_with_another_form_of_it() {
     // Close by construction: `compose` (another form of `composer`) makes all of a short
     // title, `Composer` a third of a longer one; the form typed tips it.
-    let mut pages = vec![
+    let pages = [
         ("uopz-compose", "uopz_compose", "Compose a class."),
         (
             "install-composer",
@@ -289,14 +289,6 @@ fn a_title_with_the_word_as_typed_comes_before_one_with_another_form_of_it() {
             "Composer manages packages. Packages are listed in a file. They are installed.",
         ),
     ];
-    let others: Vec<(String, String)> = (0..30)
-        .map(|n| (format!("f{n}"), format!("Page {n} about something else.")))
-        .collect();
-    pages.extend(
-        others
-            .iter()
-            .map(|(id, body)| (id.as_str(), id.as_str(), body.as_str())),
-    );
-    let index = pages_index(&pages);
+    let index = with_more_pages(&pages, 30, |n| format!("Page {n} about something else."));
     assert_eq!(first(&index, "composer"), "install-composer");
 }
