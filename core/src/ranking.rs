@@ -47,7 +47,7 @@ impl Default for Weights {
             typo: 0.5,
             accent: 0.5,
             title_part: 0.5,
-            mentions: 0.35,
+            mentions: 0.8,
             part: 0.7,
             proximity: 0.3,
         }
