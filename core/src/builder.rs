@@ -382,23 +382,25 @@ fn token_count(tokens: &[Token]) -> u32 {
 /// (`DateTime::format, date_format`: every comma-separated part one identifier), the longest
 /// name's, so that the query naming one of them makes all of the title, as it would alone.
 fn title_length(title: &str, tokens: &[Token]) -> u32 {
-    let names: Vec<&str> = title.split(',').map(str::trim).collect();
-    if names.len() < 2
-        || names
-            .iter()
-            .any(|n| n.is_empty() || n.contains(char::is_whitespace))
-    {
-        return token_count(tokens);
+    let whole = token_count(tokens);
+    if !title.contains(',') {
+        return whole;
     }
     let mut longest = 0;
     let mut start = 0;
     for part in title.split(',') {
+        let name = part.trim();
+        if name.is_empty() || name.contains(char::is_whitespace) {
+            return whole;
+        }
         let end = start + part.len();
-        let positions = tokens
+        let mut positions = tokens
             .iter()
             .filter(|t| t.span.start >= start && t.span.end <= end)
             .map(|t| t.position);
-        if let (Some(first), Some(last)) = (positions.clone().min(), positions.max()) {
+        if let Some(first) = positions.next() {
+            // Positions never decrease along the tokens: the first is the smallest.
+            let last = positions.fold(first, u32::max);
             longest = longest.max(last - first + 1);
         }
         start = end + 1;
