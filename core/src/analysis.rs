@@ -170,18 +170,7 @@ fn is_elision(word: &str, rest: &str) -> bool {
 /// more and each has two characters or more; otherwise none. The index records them beside
 /// the word, at its position, so that `element` finds `getElementById`.
 pub fn camel_parts(word: &str) -> Vec<Range<usize>> {
-    let chars: Vec<(usize, char)> = word.char_indices().collect();
-    let mut starts = vec![0];
-    for i in 1..chars.len() {
-        let (previous, current) = (chars[i - 1].1, chars[i].1);
-        let next_is_lower = chars.get(i + 1).is_some_and(|&(_, c)| c.is_lowercase());
-        let lower_to_upper =
-            (previous.is_lowercase() || previous.is_ascii_digit()) && current.is_uppercase();
-        let acronym_end = previous.is_uppercase() && current.is_uppercase() && next_is_lower;
-        if lower_to_upper || acronym_end {
-            starts.push(chars[i].0);
-        }
-    }
+    let starts: Vec<usize> = camel_starts(word).collect();
     if starts.len() < 2 {
         return Vec::new();
     }
@@ -195,6 +184,26 @@ pub fn camel_parts(word: &str) -> Vec<Range<usize>> {
     } else {
         Vec::new()
     }
+}
+
+/// Where each `camelCase` part of `word` would start (0 first), before [`camel_parts`]
+/// checks that the parts are long enough to count.
+pub fn camel_starts(word: &str) -> impl Iterator<Item = usize> + '_ {
+    let mut chars = word.char_indices().peekable();
+    let mut previous: Option<char> = None;
+    std::iter::from_fn(move || loop {
+        let (i, current) = chars.next()?;
+        let Some(previous) = previous.replace(current) else {
+            return Some(i);
+        };
+        let next_is_lower = chars.peek().is_some_and(|&(_, c)| c.is_lowercase());
+        let lower_to_upper =
+            (previous.is_lowercase() || previous.is_ascii_digit()) && current.is_uppercase();
+        let acronym_end = previous.is_uppercase() && current.is_uppercase() && next_is_lower;
+        if lower_to_upper || acronym_end {
+            return Some(i);
+        }
+    })
 }
 
 /// Normalises one word: folded, full lower case, possessive and apostrophes removed. Returns

@@ -7,7 +7,7 @@
 use std::collections::VecDeque;
 use std::ops::Range;
 
-use crate::analysis::{analyze_while, camel_parts, normalize_word, CompoundRole};
+use crate::analysis::{analyze_while, camel_parts, camel_starts, normalize_word, CompoundRole};
 use crate::sort::sort_by;
 
 /// Target excerpt length in characters.
@@ -24,16 +24,86 @@ pub const SCAN_BYTES: usize = 64 * 1024;
 #[derive(Debug, Default)]
 pub struct Targets<'a> {
     /// Terms sorted and unique, each with its clause.
-    pub words: Vec<(&'a str, usize)>,
-    pub phrases: Vec<(Vec<&'a str>, usize)>,
-    pub clauses: usize,
+    words: Vec<(&'a str, usize)>,
+    phrases: Vec<(Vec<&'a str>, usize)>,
+    clauses: usize,
+    /// Says no at once for most words of a text that are none of `words`.
+    word_filter: TermFilter,
+    /// The same for the words of `phrases`: no other word need be kept for them.
+    phrase_filter: TermFilter,
 }
 
-impl Targets<'_> {
+impl<'a> Targets<'a> {
+    /// Targets for `clauses` clauses: `words` in any order (a term given twice keeps its
+    /// first clause), `phrases` with their clause.
+    pub fn new(
+        mut words: Vec<(&'a str, usize)>,
+        phrases: Vec<(Vec<&'a str>, usize)>,
+        clauses: usize,
+    ) -> Self {
+        sort_by(&mut words, |a, b| a.cmp(b));
+        words.dedup_by(|later, kept| later.0 == kept.0);
+        Targets {
+            word_filter: TermFilter::new(words.iter().map(|(w, _)| *w)),
+            phrase_filter: TermFilter::new(phrases.iter().flat_map(|(p, _)| p.iter().copied())),
+            words,
+            phrases,
+            clauses,
+        }
+    }
+
+    /// How many clauses the query has: a passage showing them all is complete.
+    pub fn clauses(&self) -> usize {
+        self.clauses
+    }
+
     /// The clause of a matched word.
     fn clause_of(&self, term: &str) -> Option<usize> {
+        if !self.word_filter.may_hold(term) {
+            return None;
+        }
         let i = self.words.binary_search_by(|(w, _)| (*w).cmp(term)).ok()?;
         Some(self.words[i].1)
+    }
+}
+
+/// A set of terms that may say yes wrongly but never no wrongly: one bit per hash of a
+/// term's length and first bytes. A text's words are mostly none of the targets, and one
+/// bit test is cheaper than searching the sorted terms (hundreds, for a completed prefix).
+#[derive(Debug, Default)]
+struct TermFilter {
+    bits: Vec<u64>,
+}
+
+impl TermFilter {
+    const BITS: u32 = 4096;
+    /// Leading bytes hashed: prefix completions differ in their length when not in these.
+    const HASHED: usize = 4;
+
+    fn new<'a>(terms: impl Iterator<Item = &'a str>) -> Self {
+        let mut bits = vec![0u64; (Self::BITS / 64) as usize];
+        for term in terms {
+            let slot = Self::slot(term);
+            bits[slot / 64] |= 1 << (slot % 64);
+        }
+        TermFilter { bits }
+    }
+
+    fn slot(term: &str) -> usize {
+        let bytes = term.as_bytes();
+        let lead = bytes[..bytes.len().min(Self::HASHED)]
+            .iter()
+            .fold(bytes.len() as u32, |h, &b| {
+                h.wrapping_mul(0x0100_0193) ^ u32::from(b)
+            });
+        (lead.wrapping_mul(0x9E37_79B1) >> (32 - Self::BITS.trailing_zeros())) as usize
+    }
+
+    fn may_hold(&self, term: &str) -> bool {
+        let slot = Self::slot(term);
+        self.bits
+            .get(slot / 64)
+            .is_some_and(|word| word >> (slot % 64) & 1 == 1)
     }
 }
 
@@ -46,10 +116,7 @@ fn camel_matches(
     targets: &Targets,
 ) -> Vec<(Range<usize>, usize)> {
     let word = &text[span.clone()];
-    // A part's term is a piece of the word's term: a word holding no target has no match.
-    if !word.chars().skip(1).any(char::is_uppercase)
-        || !targets.words.iter().any(|(w, _)| holds(term, w))
-    {
+    if !word.chars().skip(1).any(char::is_uppercase) || !may_match_a_part(word, term, targets) {
         return Vec::new();
     }
     camel_parts(word)
@@ -61,14 +128,18 @@ fn camel_matches(
         .collect()
 }
 
-/// Whether `piece` occurs in `text`: a plain scan, as terms are short (`str::contains` would
-/// add 3 KB of wasm).
-fn holds(text: &str, piece: &str) -> bool {
-    piece.is_empty()
-        || text
-            .as_bytes()
-            .windows(piece.len())
-            .any(|w| w == piece.as_bytes())
+/// Whether a part of `word` may be a target, asked without splitting it: an ASCII word's
+/// term is its lower case byte for byte, so each part's term is a slice of it.
+fn may_match_a_part(word: &str, term: &str, targets: &Targets) -> bool {
+    if !word.is_ascii() || term.len() != word.len() {
+        return true;
+    }
+    let mut start = 0;
+    camel_starts(word).skip(1).chain([word.len()]).any(|end| {
+        let part = &term[start..end];
+        start = end;
+        targets.clause_of(part).is_some()
+    })
 }
 
 /// A text's word spans and its matches, from one pass of the analyser.
@@ -95,16 +166,16 @@ fn scan(text: &str, targets: &Targets, whole: bool) -> Scan {
         }
         if let Some(clause) = targets.clause_of(token.term) {
             scan.matches.push((token.span.clone(), clause));
-            early.matched(clause, &token.span);
+            early.matched(text, clause, &token.span);
         } else {
             for (span, clause) in camel_matches(text, &token.span, token.term, targets) {
                 scan.matches.push((span.clone(), clause));
-                early.matched(clause, &span);
+                early.matched(text, clause, &span);
             }
         }
         for (span, clause) in phrases.push(token.position, token.term, &token.span, targets) {
             scan.matches.push((span.clone(), clause));
-            early.matched(clause, &span);
+            early.matched(text, clause, &span);
         }
         scan.words.push((token.span, token.role));
         true
@@ -134,7 +205,8 @@ impl PhraseWindow {
         }
     }
 
-    /// Adds a word; returns the span and clause of each phrase it ends.
+    /// Adds a word; returns the span and clause of each phrase it ends. A word of no phrase
+    /// is not kept: no phrase is looked for at its position.
     fn push(
         &mut self,
         position: u32,
@@ -142,7 +214,7 @@ impl PhraseWindow {
         span: &Range<usize>,
         targets: &Targets,
     ) -> Vec<(Range<usize>, usize)> {
-        if self.longest == 0 {
+        if self.longest == 0 || !targets.phrase_filter.may_hold(term) {
             return Vec::new();
         }
         let oldest = position.saturating_sub(self.longest - 1);
@@ -205,7 +277,7 @@ impl EarlyStop {
         self.stop_after.is_some_and(|stop| at > stop)
     }
 
-    fn matched(&mut self, clause: usize, span: &Range<usize>) {
+    fn matched(&mut self, text: &str, clause: usize, span: &Range<usize>) {
         if self.disabled || self.stop_after.is_some() {
             return;
         }
@@ -220,8 +292,8 @@ impl EarlyStop {
                 .copied()
                 .unwrap_or(span.start);
             if span.end - first <= EXCERPT_CHARS {
-                // A character is at most 4 bytes: the excerpt ends before this.
-                self.stop_after = Some(first + 4 * EXCERPT_CHARS);
+                // The excerpt starts at or before `first` and ends this far after it.
+                self.stop_after = Some(first + byte_len_of_chars(&text[first..], EXCERPT_CHARS));
             }
         }
     }
@@ -380,11 +452,11 @@ mod tests {
     /// Phrases are found as the words go by, each time all their words stand in a row.
     #[test]
     fn phrases_are_found_wherever_their_words_stand_in_a_row() {
-        let targets = Targets {
-            words: Vec::new(),
-            phrases: vec![(vec!["the", "the"], 0), (vec!["high", "level", "api"], 1)],
-            clauses: 2,
-        };
+        let targets = Targets::new(
+            Vec::new(),
+            vec![(vec!["the", "the"], 0), (vec!["high", "level", "api"], 1)],
+            2,
+        );
         let text = "the the the. A high-level API, high level api; high api";
         let found: Vec<&str> = matches(text, &targets)
             .into_iter()
@@ -400,11 +472,7 @@ mod tests {
     /// whatever its length.
     #[test]
     fn only_the_start_of_a_long_text_is_read() {
-        let targets = Targets {
-            words: vec![("needle", 0)],
-            phrases: Vec::new(),
-            clauses: 1,
-        };
+        let targets = Targets::new(vec![("needle", 0)], Vec::new(), 1);
         let early = format!("{} needle {}", "hay ".repeat(100), "hay ".repeat(100_000));
         assert_eq!(matches(&early, &targets).len(), 1);
         let late = format!("{}needle", "hay ".repeat(SCAN_BYTES / 4));
@@ -431,23 +499,54 @@ mod tests {
             let body: Vec<&str> = (0..next(400)).map(|_| words[next(words.len())]).collect();
             let body = body.join(if next(2) == 0 { " " } else { ". " });
             let clauses = 1 + next(3);
-            let mut chosen: Vec<(&str, usize)> =
-                (0..clauses).map(|c| (words[next(4)], c)).collect();
-            sort_by(&mut chosen, |a, b| a.cmp(b));
-            chosen.dedup_by(|later, kept| later.0 == kept.0);
+            let chosen: Vec<(&str, usize)> = (0..clauses).map(|c| (words[next(4)], c)).collect();
             // Now and then a phrase of two or three words is a clause of its own.
             let phrases = match next(3) {
                 0 => Vec::new(),
                 n => vec![((0..=n).map(|_| words[next(4)]).collect(), clauses)],
             };
-            let targets = Targets {
-                words: chosen,
-                clauses: clauses + usize::from(!phrases.is_empty()),
-                phrases,
-            };
+            let clauses = clauses + usize::from(!phrases.is_empty());
+            let targets = Targets::new(chosen, phrases, clauses);
             let early = cut(&body, &scan(&body, &targets, false), &targets);
             let whole = cut(&body, &scan(&body, &targets, true), &targets);
             assert_eq!(early, whole, "{targets:?} in {body:?}");
         }
+    }
+
+    /// With many targets (a short prefix completes to hundreds of terms) every word of the
+    /// text that is one of them is found, and no other.
+    #[test]
+    fn every_target_word_is_found_among_many() {
+        let terms: Vec<String> = (0..2000).map(|n| format!("w{}", n * 7)).collect();
+        let chosen: Vec<(&str, usize)> = terms
+            .iter()
+            .enumerate()
+            .filter(|(n, _)| n % 3 == 0)
+            .map(|(n, t)| (t.as_str(), n % 2))
+            .collect();
+        let targets = Targets::new(chosen.clone(), Vec::new(), 2);
+        let text = terms.join(" ");
+        let found: Vec<(&str, usize)> = matches(&text, &targets)
+            .into_iter()
+            .map(|(span, clause)| (&text[span], clause))
+            .collect();
+        assert_eq!(found, chosen);
+    }
+
+    /// The parts of `camelCase` words are found, in ASCII words (read without splitting
+    /// them first) and in others alike.
+    #[test]
+    fn camel_case_parts_are_found_in_any_script() {
+        let targets = Targets::new(
+            vec![("element", 0), ("html", 1), ("class", 2)],
+            Vec::new(),
+            3,
+        );
+        let text = "Use getElementById, an HTMLParser, a ÜberClass; not elements or classy.";
+        let found: Vec<&str> = matches(text, &targets)
+            .into_iter()
+            .map(|(span, _)| &text[span])
+            .collect();
+        assert_eq!(found, ["Element", "HTML", "Class"]);
     }
 }

@@ -766,10 +766,8 @@ impl Index {
     /// What to highlight: every expansion of every required word, and required phrases, each
     /// with its clause.
     fn highlight_targets(&self, query: &Query, expansions: &[Vec<Vec<Expansion>>]) -> Targets<'_> {
-        let mut targets = Targets {
-            clauses: query.required(),
-            ..Targets::default()
-        };
+        let mut words = Vec::new();
+        let mut phrases = Vec::new();
         // Optional stop words are not highlighted: "at" would be marked everywhere.
         let required = query
             .clauses
@@ -783,7 +781,7 @@ impl Index {
                     .iter()
                     .map(|e| self.term(e.term).trim_start_matches(CAMEL_PART));
                 match atom {
-                    Atom::Word { .. } => targets.words.extend(terms.map(|t| (t, clause))),
+                    Atom::Word { .. } => words.extend(terms.map(|t| (t, clause))),
                     Atom::Phrase { terms: words, .. } => {
                         // One phrase per term its last word may be.
                         let all: Vec<&str> = terms.collect();
@@ -791,15 +789,13 @@ impl Index {
                             all.split_at(all.len().min(words.len().saturating_sub(1)));
                         for end in last {
                             let phrase = fixed.iter().chain([end]).copied().collect();
-                            targets.phrases.push((phrase, clause));
+                            phrases.push((phrase, clause));
                         }
                     }
                 }
             }
         }
-        sort_by(&mut targets.words, |a, b| a.cmp(b));
-        targets.words.dedup_by(|later, kept| later.0 == kept.0);
-        targets
+        Targets::new(words, phrases, query.required())
     }
 
     /// The query text with each unknown word replaced by its most frequent near match, when

@@ -40,7 +40,7 @@ struct Fit {
 /// sections holding a match of the text [`matches`] reads are weighed, so a page of many
 /// sections or megabytes costs no more than a short one.
 pub fn best_sections(stored: &StoredDocument, targets: &Targets) -> Vec<SectionHit> {
-    if stored.sections.is_empty() || targets.clauses == 0 {
+    if stored.sections.is_empty() || targets.clauses() == 0 {
         return Vec::new();
     }
     let body = &stored.body;
