@@ -237,7 +237,9 @@ pub fn accented_term(word: &str) -> Option<String> {
 /// Appends the normalised form of `word` to `out`.
 fn normalize_into(word: &str, out: &mut String) {
     if word.bytes().all(|b| b.is_ascii_alphanumeric()) {
-        out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        let start = out.len();
+        out.push_str(word);
+        out[start..].make_ascii_lowercase();
         return;
     }
     lower_into(

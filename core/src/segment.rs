@@ -8,15 +8,17 @@ use std::ops::Range;
 
 /// Han, Hiragana and Katakana: written without spaces between words.
 pub fn is_unspaced(c: char) -> bool {
-    matches!(c,
-        '\u{3040}'..='\u{30FF}'     // Hiragana, Katakana
-        | '\u{3400}'..='\u{4DBF}'   // CJK Extension A
-        | '\u{4E00}'..='\u{9FFF}'   // CJK Unified Ideographs
-        | '\u{F900}'..='\u{FAFF}'   // CJK compatibility ideographs
-        | '\u{FF66}'..='\u{FF9F}'   // Halfwidth Katakana
-        | '\u{20000}'..='\u{2FA1F}' // CJK Extensions B-F
-        | '\u{30000}'..='\u{323AF}' // CJK Extensions G-H
-    )
+    // All lie past U+3040: most text is told apart by one comparison.
+    c >= '\u{3040}'
+        && matches!(c,
+            '\u{3040}'..='\u{30FF}'     // Hiragana, Katakana
+            | '\u{3400}'..='\u{4DBF}'   // CJK Extension A
+            | '\u{4E00}'..='\u{9FFF}'   // CJK Unified Ideographs
+            | '\u{F900}'..='\u{FAFF}'   // CJK compatibility ideographs
+            | '\u{FF66}'..='\u{FF9F}'   // Halfwidth Katakana
+            | '\u{20000}'..='\u{2FA1F}' // CJK Extensions B-F
+            | '\u{30000}'..='\u{323AF}' // CJK Extensions G-H
+        )
 }
 
 /// Hangul syllables: Korean words are runs of them.
