@@ -82,6 +82,10 @@ fn cursor<'a>(word: &[Vec<DocPositions<'a>>], doc: u32, title: bool) -> Cursor<'
 
 /// A document matching an atom: its weighted title and body frequencies, its norms, and
 /// how the atom is in its title.
+/// A word whose places count for proximity: its expansions, and the number of documents
+/// they matched (as scoring counted them, for the same IDF).
+pub(crate) type ProximityWord<'a> = (&'a [Expansion], usize);
+
 pub(crate) type Frequencies = (u32, f32, f32, Norms, TitleMatch);
 
 /// How an atom matched a title.
@@ -620,19 +624,11 @@ impl Index {
         Ok(result)
     }
 
-    /// Documents in which any of the expansions occurs.
-    pub(crate) fn doc_frequency(&self, expansions: &[Expansion]) -> Result<usize, Needs> {
-        if let [only] = expansions {
-            return Ok(self.doc_count(only.term) as usize);
-        }
-        Ok(self.union_documents(expansions)?.len())
-    }
-
     /// Bonus per document (parallel to `docs`, which is sorted) for consecutive query words
     /// standing close together: the smaller IDF of the two over the squared distance.
     pub(crate) fn proximity_bonus(
         &self,
-        words: &[&[Expansion]],
+        words: &[ProximityWord],
         docs: &[u32],
         bm25: &Bm25f,
         weight: f32,
@@ -640,13 +636,13 @@ impl Index {
         let mut bonus = vec![0.0; docs.len()];
         let mut positions = Vec::with_capacity(words.len());
         let mut idfs = Vec::with_capacity(words.len());
-        for word in words {
+        for &(word, doc_frequency) in words {
             let mut each = Vec::with_capacity(word.len());
-            for expansion in word.iter() {
+            for expansion in word {
                 each.push(self.positions(expansion.term, docs)?);
             }
             positions.push(each);
-            idfs.push(bm25.idf(self.doc_frequency(word)?));
+            idfs.push(bm25.idf(doc_frequency));
         }
         for (pair, pair_idfs) in positions.windows(2).zip(idfs.windows(2)) {
             let idf = pair_idfs[0].min(pair_idfs[1]);

@@ -13,7 +13,7 @@ use std::ops::Range;
 use crate::analysis::{analyze, CompoundRole, CAMEL_PART};
 use crate::excerpt::{excerpt, highlight, Targets};
 use crate::index::Index;
-use crate::matching::{typo_budget, AtomMatch, Expansion};
+use crate::matching::{typo_budget, AtomMatch, Expansion, ProximityWord};
 use crate::pieces::{Gather, Needs, StoredDocument, Texts};
 use crate::postings::GENERIC_SHARE;
 use crate::query::{Atom, Query, Syntax, MAX_QUERY_CHARS, MAX_WORDS};
@@ -204,16 +204,18 @@ impl Index {
                         .map(|(atom, e)| (e.as_slice(), matches!(atom, Atom::Phrase { .. }))),
                 ),
         )?;
-        let mut candidates: Vec<Candidate> = if browsing {
+        // The documents each clause's words as typed matched.
+        let (mut candidates, typed_matches) = if browsing {
             keep.excluded = self.exclusions(query, &excluded, None)?;
-            (0..self.document_count() as u32)
+            let all = (0..self.document_count() as u32)
                 .filter(|&doc| keep.keeps(doc))
                 .map(|doc| Candidate {
                     doc,
                     tier: 0,
                     score: 0.0,
                 })
-                .collect()
+                .collect();
+            (all, Vec::new())
         } else {
             self.score_clauses(
                 query,
@@ -230,9 +232,9 @@ impl Index {
             Candidate::order,
         );
         if !browsing {
-            let words: Vec<&[Expansion]> = proximity_words
+            let words: Vec<ProximityWord> = proximity_words
                 .iter()
-                .map(|&c| expansions[c][0].as_slice())
+                .map(|&c| (expansions[c][0].as_slice(), typed_matches[c]))
                 .collect();
             self.add_proximity(&words, &mut candidates, &bm25, w.proximity)?;
         }
@@ -393,6 +395,7 @@ impl Index {
     /// query as typed, it comes first; exactly the query in another form (a compound's
     /// joined form), next; the query and more words, its score grows with the share of the
     /// title the query makes. Only the documents some clause matches are kept in memory.
+    /// Also returns how many documents each clause's words as typed matched.
     fn score_clauses(
         &self,
         query: &Query,
@@ -400,8 +403,9 @@ impl Index {
         bm25: &Bm25f,
         keep: &mut Keep,
         require_all: bool,
-    ) -> Result<Vec<Candidate>, Needs> {
+    ) -> Result<(Vec<Candidate>, Vec<usize>), Needs> {
         let n = self.document_count();
+        let mut typed_matches = vec![0; query.clauses.len()];
         // The documents matched so far, in document order.
         let mut scored: Vec<Scored> = Vec::new();
         for (clause_number, (clause, clause_expansions)) in
@@ -415,6 +419,9 @@ impl Index {
             {
                 let width = atom.width().min(u16::from(u8::MAX)) as u8;
                 let matches = self.score_atom(atom, atom_expansions, bm25)?;
+                if alternative == 0 {
+                    typed_matches[usize::from(clause_number - 1)] = matches.len();
+                }
                 let generic = atom.is_stop_word(&self.entry.languages)
                     || matches.len() as f32 > GENERIC_SHARE * n as f32;
                 let specific_width = if generic { 0 } else { width };
@@ -465,7 +472,7 @@ impl Index {
             r => r,
         };
         let clauses = query.clauses.len() as u8;
-        Ok(scored
+        let candidates = scored
             .into_iter()
             .filter(|e| e.tally.matched >= needed && keep.keeps(e.doc))
             .map(|Scored { doc, score, tally }| {
@@ -491,7 +498,8 @@ impl Index {
                 }
                 candidate
             })
-            .collect())
+            .collect();
+        Ok((candidates, typed_matches))
     }
 }
 
@@ -686,7 +694,7 @@ impl Index {
     /// Adds the proximity bonus to the best candidates and re-sorts them.
     fn add_proximity(
         &self,
-        words: &[&[Expansion]],
+        words: &[ProximityWord],
         candidates: &mut [Candidate],
         bm25: &Bm25f,
         weight: f32,
