@@ -18,6 +18,10 @@ const CONTEXT_WORDS: usize = 4;
 /// Bytes of a text read for its matches: a passage further into a long page is not shown
 /// (its start is, as when nothing matched), so a keystroke never reads megabytes.
 pub const SCAN_BYTES: usize = 64 * 1024;
+/// Bytes after a text's first match in which a passage showing more clauses is looked for:
+/// one further on is not shown, so a page whose words stand far apart costs no more than
+/// a short one.
+pub const PASSAGE_BYTES: usize = 4 * 1024;
 
 /// What to highlight: words wherever they occur, phrases only where their terms stand in a
 /// row; each belongs to a query clause, and a passage is as good as the clauses it shows.
@@ -260,6 +264,8 @@ struct EarlyStop {
     seen: usize,
     /// Once found: the byte offset past which the excerpt needs no more text.
     stop_after: Option<usize>,
+    /// Once a first match is read: the offset past which no better passage is looked for.
+    give_up_after: Option<usize>,
     disabled: bool,
 }
 
@@ -269,17 +275,27 @@ impl EarlyStop {
             latest: vec![None; clauses],
             seen: 0,
             stop_after: None,
+            give_up_after: None,
             disabled: disabled || clauses == 0,
         }
     }
 
     fn done(&self, at: usize) -> bool {
-        self.stop_after.is_some_and(|stop| at > stop)
+        self.stop_after
+            .into_iter()
+            .chain(self.give_up_after)
+            .any(|stop| at > stop)
     }
 
     fn matched(&mut self, text: &str, clause: usize, span: &Range<usize>) {
         if self.disabled || self.stop_after.is_some() {
             return;
+        }
+        if self.seen == 0 {
+            // A passage starting up to PASSAGE_BYTES on, and the text to show it.
+            let last_start = floor_char_boundary(text, span.start + PASSAGE_BYTES);
+            let shown = byte_len_of_chars(&text[last_start..], EXCERPT_CHARS);
+            self.give_up_after = Some(last_start + shown);
         }
         self.seen += usize::from(self.latest[clause].is_none());
         self.latest[clause] = Some(span.start);
@@ -482,12 +498,31 @@ mod tests {
         assert!(found.is_empty());
     }
 
-    /// Stopping the scan early never changes the excerpt a whole scan gives.
+    /// Stopping the scan early never changes the excerpt a whole scan gives (within
+    /// [`PASSAGE_BYTES`] of the first match, as every text here is).
     #[test]
     fn early_stop_gives_the_whole_scan_excerpt() {
+        // Text words as written (capitals, compounds, marked letters, accents) and the
+        // terms they make, which the targets are drawn from.
         let words = [
-            "kremlin", "talks", "beijing", "trade", "the", "a", "of", "summit", "xi",
+            "kremlin",
+            "Talks",
+            "beijing's",
+            "trade",
+            "the",
+            "a",
+            "of",
+            "TradeSummit",
+            "xi",
+            "E[x]tract",
+            "über",
+            "xi.trade",
+            "summit",
         ];
+        let terms = [
+            "kremlin", "talks", "beijing", "trade", "summit", "extract", "uber",
+        ];
+        let separators = [" ", " ", " ", ". ", ".\n", ", ", ".", "! "];
         let mut state = 0x9e37_79b9_u32;
         let mut next = move |n: usize| {
             state ^= state << 13;
@@ -495,21 +530,39 @@ mod tests {
             state ^= state << 5;
             state as usize % n
         };
-        for _ in 0..500 {
-            let body: Vec<&str> = (0..next(400)).map(|_| words[next(words.len())]).collect();
-            let body = body.join(if next(2) == 0 { " " } else { ". " });
+        for _ in 0..2000 {
+            let mut body = String::new();
+            // At most 300 words of 13 bytes: within PASSAGE_BYTES.
+            for _ in 0..next(300) {
+                body.push_str(words[next(words.len())]);
+                body.push_str(separators[next(separators.len())]);
+            }
             let clauses = 1 + next(3);
-            let chosen: Vec<(&str, usize)> = (0..clauses).map(|c| (words[next(4)], c)).collect();
+            let chosen: Vec<(&str, usize)> = (0..clauses)
+                .map(|c| (terms[next(terms.len())], c))
+                .collect();
             // Now and then a phrase of two or three words is a clause of its own.
             let phrases = match next(3) {
                 0 => Vec::new(),
-                n => vec![((0..=n).map(|_| words[next(4)]).collect(), clauses)],
+                n => vec![((0..=n).map(|_| terms[next(4)]).collect(), clauses)],
             };
             let clauses = clauses + usize::from(!phrases.is_empty());
             let targets = Targets::new(chosen, phrases, clauses);
             let early = cut(&body, &scan(&body, &targets, false), &targets);
             let whole = cut(&body, &scan(&body, &targets, true), &targets);
             assert_eq!(early, whole, "{targets:?} in {body:?}");
+        }
+    }
+
+    /// A passage showing more clauses is looked for only [`PASSAGE_BYTES`] past the first
+    /// match: a page whose words stand far apart costs no more than a short one.
+    #[test]
+    fn a_better_passage_is_looked_for_only_so_far_past_the_first_match() {
+        let targets = Targets::new(vec![("alpha", 0), ("beta", 1)], Vec::new(), 2);
+        for (gap, shown) in [(PASSAGE_BYTES / 2, 2), (PASSAGE_BYTES * 2, 1)] {
+            let body = format!("alpha {}alpha beta", "hay ".repeat(gap / 4));
+            let (text, found) = excerpt(&body, &targets);
+            assert_eq!(found.len(), shown, "{gap}: {text}");
         }
     }
 

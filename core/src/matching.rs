@@ -450,10 +450,15 @@ impl Index {
         title_part: f32,
     ) -> Result<Vec<Frequencies>, Needs> {
         let mut lists = Vec::with_capacity(expansions.len());
+        let mut postings = 0;
         for expansion in expansions {
-            lists.push(self.postings(expansion.term, false)?.iter());
+            let list = self.postings(expansion.term, false)?;
+            postings += list.doc_count as usize;
+            lists.push(list.iter());
         }
-        let mut frequencies: Vec<Frequencies> = Vec::new();
+        // At most a document per posting: room made once, not grown copy by copy.
+        let room = postings.min(self.document_count());
+        let mut frequencies: Vec<Frequencies> = Vec::with_capacity(room);
         // A document's postings of several expansions come in expansion order.
         for (e, posting) in Merged::new(lists) {
             let expansion = &expansions[e];
