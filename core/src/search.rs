@@ -504,6 +504,7 @@ impl Index {
 }
 
 /// A document some clause matched: its score so far and what it matched.
+#[derive(Clone, Copy)]
 struct Scored {
     doc: u32,
     score: f32,
@@ -512,30 +513,56 @@ struct Scored {
 
 /// `scored` with each of an atom's `matches` (in document order, each document once)
 /// folded into its document's entry by `add`, a new entry for a document not matched yet.
+/// In place: the entries already there are moved only to make room for the new ones.
 fn merge(
-    scored: Vec<Scored>,
+    mut scored: Vec<Scored>,
     matches: &[AtomMatch],
     mut add: impl FnMut(&mut Scored, &AtomMatch),
 ) -> Vec<Scored> {
-    if matches.is_empty() {
+    // Fold the matches of documents already scored; count the others.
+    let mut new = 0;
+    let mut at = 0;
+    for m in matches {
+        while scored.get(at).is_some_and(|e| e.doc < m.doc) {
+            at += 1;
+        }
+        match scored.get_mut(at) {
+            Some(entry) if entry.doc == m.doc => add(entry, m),
+            _ => new += 1,
+        }
+    }
+    if new == 0 {
         return scored;
     }
-    let mut merged = Vec::with_capacity(scored.len() + matches.len());
-    let mut earlier = scored.into_iter().peekable();
-    for m in matches {
-        while let Some(entry) = earlier.next_if(|e| e.doc < m.doc) {
-            merged.push(entry);
+    // Merge from the back, each entry moved once to its final place.
+    let old = scored.len();
+    let blank = Scored {
+        doc: 0,
+        score: 0.0,
+        tally: Tally::default(),
+    };
+    scored.resize(old + new, blank);
+    let (mut read, mut write) = (old, old + new);
+    for m in matches.iter().rev() {
+        while read > 0 && scored[read - 1].doc > m.doc {
+            read -= 1;
+            write -= 1;
+            scored[write] = scored[read];
         }
-        let mut entry = earlier.next_if(|e| e.doc == m.doc).unwrap_or(Scored {
+        if read > 0 && scored[read - 1].doc == m.doc {
+            read -= 1;
+            write -= 1;
+            scored[write] = scored[read];
+            continue;
+        }
+        write -= 1;
+        scored[write] = Scored {
             doc: m.doc,
-            score: 0.0,
-            tally: Tally::default(),
-        });
-        add(&mut entry, m);
-        merged.push(entry);
+            ..blank
+        };
+        add(&mut scored[write], m);
     }
-    merged.extend(earlier);
-    merged
+    scored
 }
 
 /// Which documents a search may return: those passing the filters and date bounds (all,
@@ -865,5 +892,49 @@ impl Index {
             .into_iter()
             .min_by_key(|&(t, distance)| (distance, u32::MAX - self.doc_count(t)))
             .map(|(t, _)| self.term(t)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::postings::Norms;
+
+    /// Merging in place gives what merging into a new list would: every document once, in
+    /// order, each match folded into its own document's entry.
+    #[test]
+    fn merge_folds_each_match_into_its_document_in_order() {
+        let mut state = 0x2545_f491_u32;
+        let mut next = move |n: u32| {
+            state ^= state << 13;
+            state ^= state >> 17;
+            state ^= state << 5;
+            state % n
+        };
+        let atom = |doc: u32| AtomMatch {
+            doc,
+            score: doc as f32,
+            norms: Norms::default(),
+            in_title: false,
+            exact_in_title: false,
+            part_in_title: false,
+        };
+        for _ in 0..300 {
+            let mut expected = std::collections::BTreeMap::new();
+            let mut scored = Vec::new();
+            for _ in 0..1 + next(4) {
+                let mut docs: Vec<u32> = (0..next(40)).map(|_| next(60)).collect();
+                docs.sort_unstable();
+                docs.dedup();
+                let matches: Vec<AtomMatch> = docs.iter().map(|&d| atom(d)).collect();
+                for &d in &docs {
+                    *expected.entry(d).or_insert(0.0) += d as f32 + 1.0;
+                }
+                scored = merge(scored, &matches, |entry, m| entry.score += m.score + 1.0);
+            }
+            let got: Vec<(u32, f32)> = scored.iter().map(|e| (e.doc, e.score)).collect();
+            let want: Vec<(u32, f32)> = expected.into_iter().collect();
+            assert_eq!(got, want);
+        }
     }
 }
