@@ -190,13 +190,7 @@ mod tests {
     /// The walks agree with counting every start and every pair.
     #[test]
     fn walks_agree_with_a_full_search() {
-        let mut state = 0x1234_5678_u32;
-        let mut next = move |n: u32| {
-            state ^= state << 13;
-            state ^= state >> 17;
-            state ^= state << 5;
-            state % n
-        };
+        let mut next = crate::testing::below(0x1234_5678_u32);
         for _ in 0..2_000 {
             let words = 2 + next(3) as usize;
             let lists: Vec<Vec<u32>> = (0..words)

@@ -523,13 +523,8 @@ mod tests {
             "kremlin", "talks", "beijing", "trade", "summit", "extract", "uber",
         ];
         let separators = [" ", " ", " ", ". ", ".\n", ", ", ".", "! "];
-        let mut state = 0x9e37_79b9_u32;
-        let mut next = move |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 17;
-            state ^= state << 5;
-            state as usize % n
-        };
+        let mut draw = crate::testing::below(0x9e37_79b9_u32);
+        let mut next = move |n: usize| draw(n as u32) as usize;
         for _ in 0..2000 {
             let mut body = String::new();
             // At most 300 words of 13 bytes: within PASSAGE_BYTES.

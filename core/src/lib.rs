@@ -28,6 +28,8 @@ pub mod segment;
 mod sort;
 mod stop_words;
 pub mod subresults;
+#[cfg(test)]
+mod testing;
 
 pub use builder::IndexBuilder;
 pub use codec::{ChunkedFiles, FormatError, IndexFiles};

@@ -904,13 +904,7 @@ mod tests {
     /// order, each match folded into its own document's entry.
     #[test]
     fn merge_folds_each_match_into_its_document_in_order() {
-        let mut state = 0x2545_f491_u32;
-        let mut next = move |n: u32| {
-            state ^= state << 13;
-            state ^= state >> 17;
-            state ^= state << 5;
-            state % n
-        };
+        let mut next = crate::testing::below(0x2545_f491_u32);
         let atom = |doc: u32| AtomMatch {
             doc,
             score: doc as f32,
