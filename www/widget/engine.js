@@ -5,13 +5,16 @@
 // (widget/worker.js); the embedded index, or a page where a worker cannot start, runs here.
 // With `offline`, the service worker is registered first (widget/offline.js). An engine whose
 // wasm trapped (a Rust panic, memory exhausted) is never used again: its calls reject, and the
-// next load starts a new instance (or a new worker).
-import { runSearch } from './query.js';
+// next load starts a new instance (or a new worker). A widget search (widget/query.js) is
+// imported with an engine on the page; in a worker, only the worker imports it.
 
 // The engine's wasm, written as bundlers (Vite, webpack) find and emit it.
 const WASM = new URL('../pkg/scour_engine_bg.wasm', import.meta.url).href;
 const engines = {};
 let engineModule, instance = 0;
+/** widget/query.js once imported: a page engine is handed out only after it is. */
+let query;
+const importQuery = () => query ? null : import('./query.js').then(m => { query = m; });
 
 /**
  * Asks the browser for a file now, so the engine's files and the entry download in parallel
@@ -70,8 +73,11 @@ const loadEngine = () => engineModule ??= (
 const warm = scour => scour.stats().chunked || scour.search('e', { limit: 1 });
 
 /** The engine here on the page: `Scour.load(url, { lang })`, or the embedded index for ''. */
-const onPage = (url, lang) => (preload(WASM, 'application/wasm'), url && preload(url), loadEngine())
-  .then(m => guard(() => url ? m.Scour.load(url, { lang }) : new m.Scour()))
+const onPage = (url, lang) => (
+  preload(WASM, 'application/wasm'), url && preload(url),
+  Promise.all([loadEngine(), importQuery()])
+)
+  .then(([m]) => guard(() => url ? m.Scour.load(url, { lang }) : new m.Scour()))
   .then(async scour => (await guard(() => warm(scour)), scour));
 
 /**
@@ -95,4 +101,6 @@ export function connect(url, { inWorker = false, lang } = {}) {
 }
 
 /** Runs a widget search (widget/query.js) on the page or in the engine's worker. */
-export const searchPage = (scour, request) => scour.searchPage ? scour.searchPage(request) : guard(() => runSearch(scour, request));
+export const searchPage = (scour, request) => scour.searchPage
+  ? scour.searchPage(request)
+  : guard(() => query.runSearch(scour, request));
