@@ -25,7 +25,7 @@ pub const PASSAGE_BYTES: usize = 4 * 1024;
 
 /// What to highlight: words wherever they occur, phrases only where their terms stand in a
 /// row; each belongs to a query clause, and a passage is as good as the clauses it shows.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Targets<'a> {
     /// Terms sorted and unique, each with its clause.
     words: Vec<(&'a str, usize)>,
@@ -74,7 +74,7 @@ impl<'a> Targets<'a> {
 /// A set of terms that may say yes wrongly but never no wrongly: one bit per hash of a
 /// term's length and first bytes. A text's words are mostly none of the targets, and one
 /// bit test is cheaper than searching the sorted terms (hundreds, for a completed prefix).
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct TermFilter {
     bits: Vec<u64>,
 }
@@ -120,24 +120,38 @@ fn camel_matches(
     targets: &Targets,
 ) -> Vec<(Range<usize>, usize)> {
     let word = &text[span.clone()];
-    if !word.chars().skip(1).any(char::is_uppercase) || !may_match_a_part(word, term, targets) {
+    if !word.chars().skip(1).any(char::is_uppercase) {
         return Vec::new();
     }
+    let slices = parts_are_slices(word, term);
+    if slices && !may_match_a_part(word, term, targets) {
+        return Vec::new();
+    }
+    let part_clause = |part: &Range<usize>| {
+        if slices {
+            targets.clause_of(&term[part.clone()])
+        } else {
+            targets.clause_of(&normalize_word(&word[part.clone()]))
+        }
+    };
     camel_parts(word)
         .into_iter()
         .filter_map(|part| {
-            let clause = targets.clause_of(&normalize_word(&word[part.clone()]))?;
+            let clause = part_clause(&part)?;
             Some((span.start + part.start..span.start + part.end, clause))
         })
         .collect()
 }
 
-/// Whether a part of `word` may be a target, asked without splitting it: an ASCII word's
-/// term is its lower case byte for byte, so each part's term is a slice of it.
+/// Whether each part's term is the slice of `term` at the part's bytes: true of an ASCII
+/// word, whose term is its lower case byte for byte.
+fn parts_are_slices(word: &str, term: &str) -> bool {
+    word.is_ascii() && term.len() == word.len()
+}
+
+/// Whether a part of an ASCII `word` (see [`parts_are_slices`]) is a target, asked
+/// without splitting it.
 fn may_match_a_part(word: &str, term: &str, targets: &Targets) -> bool {
-    if !word.is_ascii() || term.len() != word.len() {
-        return true;
-    }
     let mut start = 0;
     camel_starts(word).skip(1).chain([word.len()]).any(|end| {
         let part = &term[start..end];
