@@ -132,10 +132,11 @@ impl Scour {
         Ok(Scour::complete(index))
     }
 
-    /// Opens an index file's bytes (as written by `scour index`).
+    /// Opens an index file's bytes (as written by `scour index`), copied into the engine's
+    /// memory once: the index is read in place from that copy.
     #[wasm_bindgen(js_name = fromBytes)]
-    pub fn from_bytes(bytes: &[u8]) -> Result<Scour, JsError> {
-        if codec::is_entry(bytes) || codec::is_language_table(bytes) {
+    pub fn from_bytes(bytes: Vec<u8>) -> Result<Scour, JsError> {
+        if codec::is_entry(&bytes) || codec::is_language_table(&bytes) {
             return Err(JsError::new(
                 "these bytes are a chunked index's entry file: open it with Scour.load(url), which fetches its pieces",
             ));
@@ -157,7 +158,7 @@ impl Scour {
             js_sys::Uint8Array::new(&given).to_vec()
         };
         if !codec::is_language_table(&bytes) {
-            return Scour::from_file(&bytes, url);
+            return Scour::from_file(bytes, url);
         }
         let url = resolve(&url, &page_url());
         Ok(Scour::with(Engine {
@@ -172,17 +173,17 @@ impl Scour {
     /// it has the bytes, for a caller that fetched them itself. A language table needs
     /// `load(url, { lang, bytes })`, which fetches the language's entry.
     #[wasm_bindgen(js_name = fromFile)]
-    pub fn from_file(bytes: &[u8], url: String) -> Result<Scour, JsError> {
+    pub fn from_file(bytes: Vec<u8>, url: String) -> Result<Scour, JsError> {
         let located = |e: FormatError| JsError::new(&format!("{url}: {e}"));
-        if codec::is_language_table(bytes) {
+        if codec::is_language_table(&bytes) {
             return Err(JsError::new(&format!(
                 "{url} is a language table: open it with Scour.load(url, {{ lang, bytes }}), which fetches the language's entry"
             )));
         }
-        if !codec::is_entry(bytes) {
+        if !codec::is_entry(&bytes) {
             return Ok(Scour::complete(codec::decode(bytes).map_err(located)?));
         }
-        let entry = codec::decode_entry(bytes).map_err(located)?;
+        let entry = codec::decode_entry(&bytes).map_err(located)?;
         Ok(Scour::with(Engine {
             index: Index::from_entry(entry, bytes.len()),
             source: Some((resolve(&url, &page_url()), None)),
@@ -346,7 +347,7 @@ async fn fetch_pieces(engine: &Rc<RefCell<Engine>>, needs: Needs) -> Result<(), 
         let mut e = engine.borrow_mut();
         e.in_flight.retain(|(u, _)| *u != url);
         let result = bytes.and_then(|bytes| {
-            e.index.insert(piece, &bytes).map_err(|error| {
+            e.index.insert(piece, bytes).map_err(|error| {
                 let message = JsError::new(&format!("{url}: {error}"));
                 match error {
                     FormatError::Stale(_) => Failure::Stale(message),

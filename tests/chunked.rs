@@ -97,7 +97,7 @@ fn ranking(results: &SearchResults) -> (Vec<&str>, usize, Option<&str>) {
 
 fn assert_same_ranking(name: &str, queries: &[String], options: &SearchOptions) {
     let files = files(&dataset(name));
-    let whole = codec::decode(&files.single_file()).expect("the single file opens");
+    let whole = codec::decode(files.single_file()).expect("the single file opens");
     let mut lazy = Lazy::open(&files);
     for query in queries {
         let expected = whole.search(query, options);

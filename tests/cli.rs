@@ -326,7 +326,7 @@ fn index_lighthouse(name: &str, options: &[&str]) -> (String, Vec<StoredDocument
     let printed = stdout(&scour(&args));
     let bytes = std::fs::read(out.join("scour-index.bin")).unwrap();
     let index = scour_core::codec::decode(&bytes).expect("the index opens");
-    let mut documents: Vec<StoredDocument> = index.documents().cloned().collect();
+    let mut documents: Vec<StoredDocument> = index.documents().collect();
     documents.sort_by(|a, b| a.id.cmp(&b.id));
     (printed, documents)
 }

@@ -100,7 +100,7 @@ fn one_typo_finds_the_intended_document_as_often_as_the_correct_spelling() {
     };
     let per_document: Vec<(String, BTreeSet<String>)> = index
         .documents()
-        .map(|d| (d.id.clone(), terms_of(d)))
+        .map(|d| (d.id.clone(), terms_of(&d)))
         .collect();
     let (mut correct, mut typo, mut total) = (0, 0, 0);
     for (id, terms) in &per_document {

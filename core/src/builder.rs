@@ -87,7 +87,7 @@ impl IndexBuilder {
             stored: StoredDocument {
                 id: document.id,
                 title: document.title,
-                body: document.body,
+                body: document.body.into(),
                 date: document.date,
                 url: document.url,
                 meta: document.meta.into_iter().collect(),

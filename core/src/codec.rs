@@ -21,6 +21,7 @@
 
 use bincode::Encode;
 
+use crate::bytes::{Bytes, Text};
 use crate::dictionary::TermDictionary;
 use crate::document::Section;
 use crate::index::{self, run_terms, Index};
@@ -460,12 +461,12 @@ impl IndexFiles {
         )
     }
 
-    /// Opens the index with every piece loaded.
-    pub fn open(&self) -> Result<Index, FormatError> {
+    /// Opens the index with every piece loaded, read in place from the pieces' bytes.
+    pub fn open(self) -> Result<Index, FormatError> {
         let mut index = Index::from_entry(decode_entry(&self.entry)?, self.entry.len());
         index.reserve_documents();
-        for (piece, _, bytes) in &self.pieces {
-            index.insert(*piece, bytes)?;
+        for (piece, _, bytes) in self.pieces {
+            index.insert(piece, bytes)?;
         }
         index.chunked = false;
         Ok(index)
@@ -655,7 +656,7 @@ pub fn write(parts: Parts) -> IndexFiles {
         doc: doc as u32,
         id: d.id.clone(),
         title: d.title.clone(),
-        body: d.body.clone(),
+        body: d.body.to_string(),
         date: d.date.clone(),
         url: d.url.clone(),
         meta: d.meta.clone(),
@@ -749,7 +750,7 @@ fn measure(kind: Kind, payload: &[u8]) -> u64 {
         Kind::Terms => read_terms(&mut r).map(drop),
         Kind::Postings | Kind::Positions => r.bytes().map(drop),
         Kind::Ids => read_ids(&mut r).map(drop),
-        Kind::Document => read_document(&mut r).map(drop),
+        Kind::Document => read_document(&mut r, &read_body).map(drop),
         Kind::Dates => read_dates(&mut r).map(drop),
         Kind::Filters => read_filters(&mut r).map(drop),
         Kind::LanguageTable => read_language_table(&mut r).map(drop),
@@ -1010,19 +1011,19 @@ fn to_spans(spans: &mut [(u32, u32)], file: &str) -> Result<(), FormatError> {
     Ok(())
 }
 
-/// Decodes a postings or positions piece: one byte stream.
-pub(crate) fn decode_stream(
-    bytes: &[u8],
+/// Decodes a postings or positions piece: one byte stream, borrowed.
+pub(crate) fn decode_stream<'a>(
+    bytes: &'a [u8],
     postings: bool,
-    file: &str,
-) -> Result<Vec<u8>, FormatError> {
+    file: &'a str,
+) -> Result<&'a [u8], FormatError> {
     let kind = if postings {
         Kind::Postings
     } else {
         Kind::Positions
     };
     let mut r = open(bytes, kind, file)?;
-    let stream = r.bytes()?;
+    let stream = r.slice()?;
     r.finish()?;
     Ok(stream)
 }
@@ -1110,14 +1111,17 @@ pub(crate) fn decode_ids(
     Ok(ids)
 }
 
-/// A document piece's document set name, number and document.
-fn read_document(r: &mut Reader) -> Read<(u64, u32, StoredDocument)> {
+/// A document piece's document set name, number and document, its body read by `body`.
+fn read_document<'a>(
+    r: &mut Reader<'a>,
+    body: &dyn Fn(&mut Reader<'a>) -> Read<Text>,
+) -> Read<(u64, u32, StoredDocument)> {
     let documents_name = r.u64()?;
     let doc = r.u32()?;
     let document = StoredDocument {
         id: r.string()?,
         title: r.string()?,
-        body: r.string()?,
+        body: body(r)?,
         date: r.option(Reader::string)?,
         url: r.option(Reader::string)?,
         meta: r.list(2, |r| Ok((r.string()?, r.string()?)))?,
@@ -1142,7 +1146,7 @@ pub(crate) fn decode_document(
     file: &str,
 ) -> Result<StoredDocument, FormatError> {
     let mut r = open(bytes, Kind::Document, file)?;
-    let (documents_name, number, document) = read_document(&mut r)?;
+    let (documents_name, number, document) = read_document(&mut r, &read_body)?;
     r.finish()?;
     if documents_name != entry.documents_name {
         return Err(FormatError::Stale(file.to_string()));
@@ -1156,6 +1160,30 @@ pub(crate) fn decode_document(
         )));
     }
     Ok(document)
+}
+
+/// The payload of a file whose header [`open`] has accepted.
+pub(crate) fn payload(bytes: &[u8]) -> &[u8] {
+    &bytes[FIXED_HEADER + bytes[FIXED_HEADER - 1] as usize..]
+}
+
+/// A document's body, copied out of its piece: what a document piece is charged for.
+fn read_body(r: &mut Reader) -> Read<Text> {
+    r.string().map(Text::from)
+}
+
+/// The document in the payload of a piece that [`decode_document`] has accepted, its body
+/// read in place.
+pub(crate) fn verified_document(payload: &Bytes) -> StoredDocument {
+    let in_place = |r: &mut Reader| {
+        let body = r.slice()?;
+        // SAFETY: the piece's body was checked to be UTF-8 when it was decoded.
+        Ok(unsafe { Text::checked_before(payload.part(body)) })
+    };
+    let Ok((_, _, document)) = read_document(&mut Reader::measuring(payload), &in_place) else {
+        unreachable!("a document piece is verified when it is inserted")
+    };
+    document
 }
 
 /// Each document's date, an empty text for none; measured first, then read into one
@@ -1255,8 +1283,11 @@ fn read_single<'a>(r: &mut Reader<'a>) -> Read<(&'a [u8], Vec<&'a [u8]>)> {
     Ok((entry, pieces))
 }
 
-/// Decodes and verifies a single-file index.
-pub fn decode(bytes: &[u8]) -> Result<Index, FormatError> {
+/// Decodes and verifies a single-file index, which keeps the file's bytes and reads its
+/// postings, positions and documents in place (bytes given by reference are copied once).
+pub fn decode(file_bytes: impl Into<Bytes>) -> Result<Index, FormatError> {
+    let file_bytes = file_bytes.into();
+    let bytes: &[u8] = &file_bytes;
     if bytes.len() >= 8 && &bytes[..8] == magic(Kind::Entry) {
         return Err(FormatError::WrongKind {
             file: "this file".into(),
@@ -1275,7 +1306,7 @@ pub fn decode(bytes: &[u8]) -> Result<Index, FormatError> {
         let piece = pieces
             .next()
             .ok_or(FormatError::Truncated("a term piece is missing"))?;
-        index.insert(PieceId::Terms(t), piece)?;
+        index.insert(PieceId::Terms(t), file_bytes.part(piece))?;
     }
     if index.missing_count() > pieces.len() {
         return Err(FormatError::Truncated("a piece is missing"));
@@ -1283,7 +1314,7 @@ pub fn decode(bytes: &[u8]) -> Result<Index, FormatError> {
     index.reserve_documents();
     for id in index.missing() {
         let piece = pieces.next().expect("counted");
-        index.insert(id, piece)?;
+        index.insert(id, file_bytes.part(piece))?;
     }
     if pieces.next().is_some() {
         return Err(corrupt("the index holds pieces it does not list".into()));

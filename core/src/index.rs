@@ -6,6 +6,7 @@
 
 use std::ops::Range;
 
+use crate::bytes::Bytes;
 use crate::codec::{self, cost, Footprint, FormatError};
 use crate::dictionary::TermDictionary;
 use crate::language::{Language, Languages, LANGUAGE_FILTER};
@@ -22,8 +23,9 @@ pub struct Index {
     /// Boxed, so that an entry listing many pieces costs a pointer for each until it loads.
     terms: Vec<Option<Box<LoadedTerms>>>,
     ids: Vec<Option<TermDictionary>>,
-    /// Loaded documents by number, sorted.
-    documents: Vec<(u32, StoredDocument)>,
+    /// Loaded documents by number, sorted: each its piece's payload, read in place when
+    /// asked for (verified when inserted).
+    documents: Vec<(u32, Bytes)>,
     /// Each document's date, empty when it has none.
     dates: Option<Texts>,
     filters: Option<Filters>,
@@ -37,8 +39,9 @@ pub struct Index {
 #[derive(Debug, Clone, PartialEq)]
 struct LoadedTerms {
     piece: TermPiece,
-    postings: Vec<Option<Vec<u8>>>,
-    positions: Vec<Option<Vec<u8>>>,
+    /// Each run's stream, read in place from its piece.
+    postings: Vec<Option<Bytes>>,
+    positions: Vec<Option<Bytes>>,
 }
 
 /// Sizes reported by [`Index::stats`].
@@ -78,13 +81,18 @@ impl Index {
         })
     }
 
-    /// Verifies and adds a fetched piece. A piece whose bytes do not match its name is
-    /// [`FormatError::Stale`]: the index was rebuilt since its entry was read.
-    pub fn insert(&mut self, piece: PieceId, bytes: &[u8]) -> Result<(), FormatError> {
+    /// Verifies and adds a fetched piece, whose streams and documents are then read in place
+    /// from its bytes (copied once if given by reference). A piece whose bytes do not match
+    /// its name is [`FormatError::Stale`]: the index was rebuilt since its entry was read.
+    pub fn insert(&mut self, piece: PieceId, bytes: impl Into<Bytes>) -> Result<(), FormatError> {
+        self.insert_bytes(piece, bytes.into())
+    }
+
+    fn insert_bytes(&mut self, piece: PieceId, bytes: Bytes) -> Result<(), FormatError> {
         let file = self.piece_file(piece);
         // A truncated, foreign or other-version file says so before its name is checked.
-        codec::check_header(piece, bytes, &file)?;
-        let check = |name| codec::check_name(&file, bytes, name);
+        codec::check_header(piece, &bytes, &file)?;
+        let check = |name| codec::check_name(&file, &bytes, name);
         match piece {
             PieceId::Terms(t) => {
                 let reference = self.entry.term_pieces.get(t as usize).ok_or(bad(&file))?;
@@ -98,7 +106,7 @@ impl Index {
                     .term_pieces
                     .get(t as usize + 1)
                     .map_or(self.entry.terms, |r| r.first_id);
-                let decoded = codec::decode_terms(bytes, reference, end, self.entry.terms, &file)?;
+                let decoded = codec::decode_terms(&bytes, reference, end, self.entry.terms, &file)?;
                 let runs = decoded.streams.len();
                 self.terms[t as usize] = Some(Box::new(LoadedTerms {
                     piece: decoded,
@@ -116,7 +124,7 @@ impl Index {
                 } else {
                     run.positions
                 })?;
-                let stream = codec::decode_stream(bytes, postings, &file)?;
+                let stream = codec::decode_stream(&bytes, postings, &file)?;
                 let spans = if postings {
                     &loaded.piece.postings
                 } else {
@@ -129,10 +137,10 @@ impl Index {
                     )));
                 }
                 if postings {
-                    codec::check_postings(&loaded.piece, r, &stream, documents, &file)?;
-                    loaded.postings[r as usize] = Some(stream);
+                    codec::check_postings(&loaded.piece, r, stream, documents, &file)?;
+                    loaded.postings[r as usize] = Some(bytes.part(stream));
                 } else {
-                    loaded.positions[r as usize] = Some(stream);
+                    loaded.positions[r as usize] = Some(bytes.part(stream));
                 }
             }
             PieceId::Ids(i) => {
@@ -143,25 +151,26 @@ impl Index {
                     .id_pieces
                     .get(i as usize + 1)
                     .map_or(self.entry.documents, |r| r.first_doc);
-                let ids = codec::decode_ids(bytes, reference, end - reference.first_doc, &file)?;
+                let ids = codec::decode_ids(&bytes, reference, end - reference.first_doc, &file)?;
                 self.ids[i as usize] = Some(ids);
             }
             PieceId::Document(doc) => {
                 if doc >= self.entry.documents {
                     return Err(bad(&file));
                 }
-                let document = codec::decode_document(bytes, &self.entry, doc, &file)?;
+                codec::decode_document(&bytes, &self.entry, doc, &file)?;
                 if let Err(at) = self.documents.binary_search_by_key(&doc, |d| d.0) {
-                    self.documents.insert(at, (doc, document));
+                    let payload = bytes.part(codec::payload(&bytes));
+                    self.documents.insert(at, (doc, payload));
                 }
             }
             PieceId::Dates => {
                 check(self.entry.dates.ok_or(bad(&file))?)?;
-                self.dates = Some(codec::decode_dates(bytes, self.entry.documents, &file)?);
+                self.dates = Some(codec::decode_dates(&bytes, self.entry.documents, &file)?);
             }
             PieceId::Filters => {
                 check(self.entry.filters.ok_or(bad(&file))?)?;
-                self.filters = Some(codec::decode_filters(bytes, self.entry.documents, &file)?);
+                self.filters = Some(codec::decode_filters(&bytes, self.entry.documents, &file)?);
             }
         }
         self.encoded_bytes += bytes.len();
@@ -367,7 +376,7 @@ impl Index {
         if !needs.0.is_empty() {
             return Err(needs);
         }
-        fn slice(stream: &Option<Vec<u8>>, (start, end): (u32, u32)) -> Option<&[u8]> {
+        fn slice(stream: &Option<Bytes>, (start, end): (u32, u32)) -> Option<&[u8]> {
             stream
                 .as_deref()
                 .and_then(|s| s.get(start as usize..end as usize))
@@ -383,11 +392,11 @@ impl Index {
         })
     }
 
-    /// The stored document `doc`.
-    pub(crate) fn stored(&self, doc: u32) -> Result<&StoredDocument, Needs> {
+    /// The stored document `doc`, read from its piece.
+    pub(crate) fn stored(&self, doc: u32) -> Result<StoredDocument, Needs> {
         self.documents
             .binary_search_by_key(&doc, |d| d.0)
-            .map(|i| &self.documents[i].1)
+            .map(|i| codec::verified_document(&self.documents[i].1))
             .map_err(|_| Needs::one(PieceId::Document(doc)))
     }
 
@@ -425,12 +434,12 @@ impl Index {
     }
 
     /// The stored document with this id, in an index with every piece loaded.
-    pub fn document(&self, id: &str) -> Option<&StoredDocument> {
+    pub fn document(&self, id: &str) -> Option<StoredDocument> {
         self.try_document(id).ok().flatten()
     }
 
     /// The stored document with this id, or the pieces needed to find it.
-    pub fn try_document(&self, id: &str) -> Result<Option<&StoredDocument>, Needs> {
+    pub fn try_document(&self, id: &str) -> Result<Option<StoredDocument>, Needs> {
         match self.find_document(id)? {
             Some(doc) => self.stored(doc).map(Some),
             None => Ok(None),
@@ -438,8 +447,10 @@ impl Index {
     }
 
     /// Every stored document, in number order (all of them for a complete index).
-    pub fn documents(&self) -> impl Iterator<Item = &StoredDocument> + '_ {
-        self.documents.iter().map(|(_, d)| d)
+    pub fn documents(&self) -> impl Iterator<Item = StoredDocument> + '_ {
+        self.documents
+            .iter()
+            .map(|(_, payload)| codec::verified_document(payload))
     }
 
     /// Every term, in order (all of them for a complete index).
@@ -507,11 +518,12 @@ pub(crate) fn slots_cost(term_pieces: usize, id_pieces: usize) -> u64 {
 
 /// The memory an index takes to hold a term piece of `runs` runs, besides the piece.
 pub(crate) fn loaded_terms_cost(runs: usize) -> u64 {
-    cost::<LoadedTerms>(1) + 2 * cost::<Option<Vec<u8>>>(runs)
+    cost::<LoadedTerms>(1) + 2 * cost::<Option<Bytes>>(runs)
 }
 
-/// The memory a document takes in the index besides its own text: its slot, twice over
-/// while the list of loaded documents grows.
+/// The memory a document is charged besides its own text: a slot of a decoded document,
+/// twice over while the list of loaded documents grows. Read in place, a document takes
+/// less (a `(u32, Bytes)` slot); the charge stays what this format's files declare.
 pub(crate) fn document_slot_cost() -> u64 {
     2 * <(u32, StoredDocument)>::BYTES
 }
@@ -521,6 +533,7 @@ codec::footprints!(
     Option<Box<LoadedTerms>> = 8,
     Option<TermDictionary> = 48,
     (u32, StoredDocument) = 200,
+    Option<Bytes> = 24,
 );
 
 fn bad(file: &str) -> FormatError {

@@ -8,6 +8,7 @@
 
 pub mod analysis;
 pub mod builder;
+pub mod bytes;
 pub mod codec;
 mod cursor;
 pub mod date;
@@ -32,6 +33,7 @@ pub mod subresults;
 mod testing;
 
 pub use builder::IndexBuilder;
+pub use bytes::Bytes;
 pub use codec::{ChunkedFiles, FormatError, IndexFiles};
 pub use document::{Document, Section};
 pub use index::{Index, Stats};

@@ -21,6 +21,7 @@
 //!                └─ entry of language `fr` ── its pieces
 //! ```
 
+use crate::bytes::Text;
 use crate::dictionary::TermDictionary;
 use crate::document::Section;
 use crate::language::{Language, Languages};
@@ -122,7 +123,8 @@ pub struct StreamsRef {
 pub struct StoredDocument {
     pub id: String,
     pub title: String,
-    pub body: String,
+    /// Read in place from the document's piece.
+    pub body: Text,
     pub date: Option<String>,
     pub url: Option<String>,
     /// Free metadata, sorted by key.

@@ -263,7 +263,7 @@ impl Index {
             hits: page
                 .iter()
                 .zip(stored.into_iter().flatten())
-                .map(|(c, stored)| hit(stored, c.score, &targets))
+                .map(|(c, stored)| hit(&stored, c.score, &targets))
                 .collect(),
             total: candidates.len(),
             facets: if options.facets {

@@ -345,6 +345,35 @@ proptest! {
     }
 }
 
+/// An index opened from a file it is given holds little besides the file: postings,
+/// positions and document bodies are read in place, not copied (a decoded copy of the bodies
+/// alone would hold most of the file again). Each document still reads back whole.
+#[test]
+fn an_index_is_read_in_place_from_its_file() {
+    let body = |i: usize| {
+        let words = (0..600).map(|w| WORDS[(i * 7 + w * 5) % WORDS.len()]);
+        words.collect::<Vec<_>>().join(" ")
+    };
+    let documents: Vec<Document> = (0..60)
+        .map(|i| Document::new(format!("doc-{i}"), format!("Page {i}"), body(i)))
+        .collect();
+    let mut builder = IndexBuilder::new();
+    for document in &documents {
+        builder.add(document.clone());
+    }
+    let file = builder.build_files(Layout::whole()).single_file();
+    let size = file.len() as u64;
+    let (index, _, held) = measure(|| codec::decode(file).expect("the file opens"));
+    assert!(
+        held * 5 < size,
+        "{held} bytes held beside a {size}-byte file"
+    );
+    for document in &documents {
+        let stored = index.document(&document.id).expect("stored");
+        assert_eq!(*stored.body, *document.body, "{}", document.id);
+    }
+}
+
 /// A small site and one page of megabytes: `the` a hundred thousand times and more.
 fn hostile_index() -> &'static Index {
     static INDEX: OnceLock<Index> = OnceLock::new();

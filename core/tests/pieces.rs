@@ -142,11 +142,8 @@ fn a_date_sort_fetches_the_dates_and_documents_are_found_by_id() {
     let bytes = bytes_of(&files, &index, needs.0[0]).to_vec();
     index.insert(needs.0[0], &bytes).expect("document");
     assert_eq!(
-        index
-            .try_document("doc-17")
-            .expect("loaded")
-            .map(|d| d.id.as_str()),
-        Some("doc-17")
+        index.try_document("doc-17").expect("loaded").map(|d| d.id),
+        Some("doc-17".to_string())
     );
     assert_eq!(
         index.try_document("doc-17x").expect("in the same id piece"),

@@ -154,7 +154,7 @@ pub fn open(path: Option<&Path>, lang: Option<&str>) -> Result<Index, String> {
     } else if codec::is_entry(&bytes) {
         codec::decode_entry(&bytes).map_err(located)?
     } else {
-        return codec::decode(&bytes).map_err(located);
+        return codec::decode(bytes).map_err(located);
     };
     let mut index = Index::from_entry(entry, bytes.len());
     loop {
@@ -166,7 +166,7 @@ pub fn open(path: Option<&Path>, lang: Option<&str>) -> Result<Index, String> {
             let file = folder.join(index.piece_file(piece));
             let bytes = read(&file)?;
             index
-                .insert(piece, &bytes)
+                .insert(piece, bytes)
                 .map_err(|e| format!("{}: {e}", file.display()))?;
         }
     }

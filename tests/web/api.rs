@@ -325,7 +325,7 @@ fn stats_describe_the_index() {
 
     let bytes = single_file(&tagged_documents());
     let stats = ok(
-        ok(scour::wasm::Scour::from_bytes(&bytes), "fromBytes").stats(),
+        ok(scour::wasm::Scour::from_bytes(bytes.to_vec()), "fromBytes").stats(),
         "stats",
     );
     assert_eq!(get(&stats, "documents").as_f64(), Some(6.0));

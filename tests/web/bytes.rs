@@ -73,7 +73,7 @@ fn good_bytes_open_and_search() {
         u32::from_le_bytes(bytes[CHECKSUM].try_into().unwrap()),
         "the checksum this file recomputes"
     );
-    let scour = ok(Scour::from_bytes(&bytes), "fromBytes");
+    let scour = ok(Scour::from_bytes(bytes.to_vec()), "fromBytes");
     let hits = hit_list(ok(
         scour.search("steam".into(), JsValue::UNDEFINED),
         "search",
@@ -86,7 +86,10 @@ fn every_truncation_is_an_error() {
     let bytes = good();
     let payload = payload_start(&bytes);
     for cut in 0..bytes.len() {
-        let message = fails(Scour::from_bytes(&bytes[..cut]), &format!("cut at {cut}"));
+        let message = fails(
+            Scour::from_bytes(bytes[..cut].to_vec()),
+            &format!("cut at {cut}"),
+        );
         if cut >= payload {
             assert!(
                 message.contains("truncated"),
@@ -114,7 +117,7 @@ fn foreign_bytes_are_not_an_index() {
     inputs.extend((1..=8).map(|seed| noise(seed, 64 * seed as usize)));
     for input in inputs {
         let message = fails(
-            Scour::from_bytes(&input),
+            Scour::from_bytes(input.to_vec()),
             &format!("{:?}", &input[..input.len().min(8)]),
         );
         assert!(message.contains("not a Scour index"), "{message:?}");
@@ -125,7 +128,7 @@ fn foreign_bytes_are_not_an_index() {
 fn a_newer_format_asks_for_a_rebuild() {
     let mut bytes = good();
     bytes[8..10].copy_from_slice(&999u16.to_le_bytes());
-    let message = fails(Scour::from_bytes(&bytes), "format 999");
+    let message = fails(Scour::from_bytes(bytes.to_vec()), "format 999");
     assert!(
         message.contains("rebuild the index with scour"),
         "{message:?}"
@@ -137,7 +140,7 @@ fn a_mangled_payload_fails_its_checksum() {
     let mut bytes = good();
     let middle = payload_start(&bytes) + (bytes.len() - payload_start(&bytes)) / 2;
     bytes[middle] ^= 0x55;
-    let message = fails(Scour::from_bytes(&bytes), "flipped byte");
+    let message = fails(Scour::from_bytes(bytes.to_vec()), "flipped byte");
     assert!(message.contains("checksum"), "{message:?}");
 }
 
@@ -162,7 +165,7 @@ fn forgeries(file: &[u8]) -> impl Iterator<Item = (usize, Vec<u8>)> + '_ {
 
 /// Opens a forgery: `Err(message)`, or `Ok` once the index answered without trapping.
 fn open_forgery(bytes: &[u8]) -> Result<(), String> {
-    match Scour::from_bytes(bytes) {
+    match Scour::from_bytes(bytes.to_vec()) {
         Ok(scour) => {
             exercise(&scour);
             Ok(())
@@ -204,11 +207,11 @@ fn forged_files_with_a_valid_checksum_never_trap() {
     let start = payload_start(&original);
     let mut long = original.clone();
     long[LENGTH].copy_from_slice(&u64::MAX.to_le_bytes());
-    assert!(fails(Scour::from_bytes(&long), "length u64::MAX").contains("truncated"));
+    assert!(fails(Scour::from_bytes(long.to_vec()), "length u64::MAX").contains("truncated"));
     let mut short = original.clone();
     let length = (original.len() - start - 1) as u64;
     short[LENGTH].copy_from_slice(&length.to_le_bytes());
-    let message = fails(Scour::from_bytes(&short), "length - 1");
+    let message = fails(Scour::from_bytes(short.to_vec()), "length - 1");
     assert!(message.contains("corrupt"), "{message:?}");
 }
 
@@ -246,11 +249,14 @@ fn forged_documents_inside_a_valid_file_never_trap() {
 fn from_file_opens_an_entry_chunked_and_a_single_file_whole() {
     let files = builder(&tagged_documents()).build_files(Layout::default());
     let url = "https://example.com/search/scour-index.bin";
-    let chunked = ok(Scour::from_file(&files.entry, url.into()), "an entry");
+    let chunked = ok(
+        Scour::from_file(files.entry.to_vec(), url.into()),
+        "an entry",
+    );
     let stats = ok(chunked.stats(), "stats");
     assert_eq!(get(&stats, "chunked").as_bool(), Some(true));
     let whole = ok(
-        Scour::from_file(&single_file(&tagged_documents()), url.into()),
+        Scour::from_file(single_file(&tagged_documents()), url.into()),
         "a single file",
     );
     assert_eq!(
@@ -258,7 +264,7 @@ fn from_file_opens_an_entry_chunked_and_a_single_file_whole() {
         Some(false)
     );
     let message = fails(
-        Scour::from_file(&files.entry[..20], url.into()),
+        Scour::from_file(files.entry[..20].to_vec(), url.into()),
         "a cut entry",
     );
     assert!(
@@ -270,10 +276,10 @@ fn from_file_opens_an_entry_chunked_and_a_single_file_whole() {
 #[wasm_bindgen_test]
 fn an_entry_file_says_to_use_load() {
     let files = builder(&tagged_documents()).build_files(Layout::default());
-    let message = fails(Scour::from_bytes(&files.entry), "an entry file");
+    let message = fails(Scour::from_bytes(files.entry.to_vec()), "an entry file");
     assert!(message.contains("Scour.load"), "{message:?}");
     // A piece is no index either.
     let (_, name, piece) = &files.pieces[0];
-    let message = fails(Scour::from_bytes(piece), name);
+    let message = fails(Scour::from_bytes(piece.to_vec()), name);
     assert!(!message.is_empty());
 }

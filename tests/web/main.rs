@@ -142,7 +142,7 @@ pub fn seed_documents() -> Vec<Document> {
         .map(|d| Document {
             date: d.date.clone(),
             url: d.url.clone(),
-            ..Document::new(d.id.clone(), d.title.clone(), d.body.clone())
+            ..Document::new(d.id.clone(), d.title.clone(), d.body.to_string())
         })
         .collect()
 }
@@ -226,7 +226,7 @@ pub fn builder(documents: &[Document]) -> IndexBuilder {
 /// `Scour.fromBytes` over an index of `documents`.
 pub fn open(documents: &[Document]) -> Scour {
     ok(
-        Scour::from_bytes(&single_file(documents)),
+        Scour::from_bytes(single_file(documents)),
         "fromBytes on a good index",
     )
 }

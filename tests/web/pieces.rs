@@ -88,7 +88,7 @@ impl Lazy {
     fn document(&mut self, id: &str) -> Option<scour_core::StoredDocument> {
         for _ in 0..4 {
             let needs = match self.index.try_document(id) {
-                Ok(found) => return found.cloned(),
+                Ok(found) => return found,
                 Err(needs) => needs,
             };
             for piece in needs.0 {
@@ -158,7 +158,7 @@ fn a_chunked_index_answers_like_the_single_file() {
         terms > 20,
         "only {terms} term pieces: the layout is not tiny"
     );
-    let whole = codec::decode(&files(Layout::whole()).single_file()).expect("single file");
+    let whole = codec::decode(files(Layout::whole()).single_file()).expect("single file");
     let mut lazy = Lazy::open(&tiny);
     assert!(lazy.index.stats().chunked);
     let entry_bytes = lazy.index.stats().index_bytes;

@@ -50,7 +50,6 @@ footprints!(
     (u32, u32) = 8,
     &[u8] = 16,
     Vec<u32> = 24,
-    Option<Vec<u8>> = 24,
     (String, String) = 48,
 );
 
