@@ -1,8 +1,8 @@
 //! One small sort for the whole engine: an in-place heap selection.
 //!
 //! std's sorts are fast but every instantiation adds kilobytes of wasm, and a search sorts
-//! many kinds of short lists. A heap also gives the `k` best of `n` candidates in
-//! O(n + k log n), which is all a page of hits needs.
+//! many kinds of short lists. A heap of `k` also gives the `k` best of `n` candidates in
+//! O(n log k), about one comparison for most candidates, which is all a page of hits needs.
 
 use std::cmp::Ordering;
 
@@ -14,49 +14,47 @@ pub fn sort_by<T>(items: &mut [T], order: impl FnMut(&T, &T) -> Ordering) {
 
 /// Moves the `k` first items in `order` to the front, sorted; the rest follow in no order.
 pub fn select_by<T>(items: &mut [T], k: usize, mut order: impl FnMut(&T, &T) -> Ordering) {
-    let n = items.len();
-    let k = k.min(n);
+    let k = k.min(items.len());
     if k == 0 {
         return;
     }
-    // A heap whose root is the first item in `order`, stored back to front so each item
-    // taken from it lands at the front of the slice.
-    let at = |i: usize| n - 1 - i;
-    let mut before =
-        |items: &mut [T], a: usize, b: usize| order(&items[at(a)], &items[at(b)]) == Ordering::Less;
-    for start in (0..n / 2).rev() {
-        sift_down(items, start, n, &mut before, at);
+    // The front `k` items as a heap whose root is the last of them in `order`: an item after
+    // them takes the root's place only if it comes before it, which is one comparison for
+    // most items when `k` is a page of hits among thousands.
+    let mut after = |a: &T, b: &T| order(a, b) == Ordering::Greater;
+    for node in (0..k / 2).rev() {
+        sift_down(&mut items[..k], node, &mut after);
     }
-    for taken in 0..k {
-        // The root goes to physical index `taken`: the front fills up in order.
-        let size = n - taken;
-        items.swap(at(0), at(size - 1));
-        sift_down(items, 0, size - 1, &mut before, at);
+    for i in k..items.len() {
+        if after(&items[0], &items[i]) {
+            items.swap(0, i);
+            sift_down(&mut items[..k], 0, &mut after);
+        }
+    }
+    // Each root taken is the last of the heap: it goes to the heap's end, which shrinks.
+    for end in (1..k).rev() {
+        items.swap(0, end);
+        sift_down(&mut items[..end], 0, &mut after);
     }
 }
 
-fn sift_down<T>(
-    items: &mut [T],
-    mut node: usize,
-    size: usize,
-    before: &mut impl FnMut(&mut [T], usize, usize) -> bool,
-    at: impl Fn(usize) -> usize,
-) {
+/// Restores the heap below `node`: no item comes `after` its parent.
+fn sift_down<T>(heap: &mut [T], mut node: usize, after: &mut impl FnMut(&T, &T) -> bool) {
     loop {
         let left = 2 * node + 1;
-        if left >= size {
+        if left >= heap.len() {
             return;
         }
         let right = left + 1;
-        let child = if right < size && before(items, right, left) {
+        let child = if right < heap.len() && after(&heap[right], &heap[left]) {
             right
         } else {
             left
         };
-        if !before(items, child, node) {
+        if !after(&heap[child], &heap[node]) {
             return;
         }
-        items.swap(at(node), at(child));
+        heap.swap(node, child);
         node = child;
     }
 }
