@@ -1,7 +1,8 @@
 // The chunked index in Chromium against the single-file index of the same collection, in
 // one run: time from focus to the first result (unthrottled and on CDP's "Fast 3G"), bytes
 // and requests of that first search, keystroke latency once the pieces are cached, and the
-// memory the page holds after the first search. Medians over the queries (and runs).
+// memory the page holds after the first search. Medians over the queries (and runs). The
+// engine runs on the page (`worker="off"`), where its memory and its answers can be read.
 //
 //   node bench/chunked/browser.mjs [corpus.jsonl] [--runs N]
 import { execFileSync } from 'node:child_process';
@@ -27,7 +28,7 @@ scour('index', corpus, '--out', path.join(site, 'chunked'), '--bundle');
 scour('index', corpus, '--out', path.join(site, 'single'), '--bundle', '--single-file');
 for (const kind of ['chunked', 'single']) {
   writeFileSync(path.join(site, `${kind}.html`), `<!doctype html><meta charset="utf-8"><title>${kind}</title><link rel="icon" href="data:,">
-<script type="module" src="${kind}/scour.js"></script><scour-search index="${kind}/scour-index.bin"></scour-search>`);
+<script type="module" src="${kind}/scour.js"></script><scour-search index="${kind}/scour-index.bin" worker="off"></scour-search>`);
 }
 const log = [];
 const server = await startServer({ root: site, port: 0, log: (e) => log.push(e) });
