@@ -1163,7 +1163,7 @@ pub(crate) fn decode_document(
 }
 
 /// The payload of a file whose header [`open`] has accepted.
-pub(crate) fn payload(bytes: &[u8]) -> &[u8] {
+fn payload(bytes: &[u8]) -> &[u8] {
     &bytes[FIXED_HEADER + bytes[FIXED_HEADER - 1] as usize..]
 }
 
@@ -1172,18 +1172,35 @@ fn read_body(r: &mut Reader) -> Read<Text> {
     r.string().map(Text::from)
 }
 
-/// The document in the payload of a piece that [`decode_document`] has accepted, its body
-/// read in place.
-pub(crate) fn verified_document(payload: &Bytes) -> StoredDocument {
-    let in_place = |r: &mut Reader| {
-        let body = r.slice()?;
-        // SAFETY: the piece's body was checked to be UTF-8 when it was decoded.
-        Ok(unsafe { Text::checked_before(payload.part(body)) })
-    };
-    let Ok((_, _, document)) = read_document(&mut Reader::measuring(payload), &in_place) else {
-        unreachable!("a document piece is verified when it is inserted")
-    };
-    document
+/// A document piece's payload that [`decode_document`] has accepted: reading it again
+/// cannot fail, and its body is UTF-8. Only this module makes one.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct VerifiedDocument(Bytes);
+
+impl VerifiedDocument {
+    /// Decodes and verifies document `doc`'s piece, which is then read in place.
+    pub(crate) fn decode(
+        bytes: &Bytes,
+        entry: &Entry,
+        doc: u32,
+        file: &str,
+    ) -> Result<VerifiedDocument, FormatError> {
+        decode_document(bytes, entry, doc, file)?;
+        Ok(VerifiedDocument(bytes.part(payload(bytes))))
+    }
+
+    /// The document, its body a range of the piece's bytes.
+    pub(crate) fn read(&self) -> StoredDocument {
+        let in_place = |r: &mut Reader| {
+            let body = r.slice()?;
+            // SAFETY: the body was checked to be UTF-8 when the piece was decoded.
+            Ok(unsafe { Text::checked_before(self.0.part(body)) })
+        };
+        let Ok((_, _, document)) = read_document(&mut Reader::measuring(&self.0), &in_place) else {
+            unreachable!("a document piece is verified before it is kept")
+        };
+        document
+    }
 }
 
 /// Each document's date, an empty text for none; measured first, then read into one

@@ -7,7 +7,7 @@
 use std::ops::Range;
 
 use crate::bytes::Bytes;
-use crate::codec::{self, cost, Footprint, FormatError};
+use crate::codec::{self, cost, Footprint, FormatError, VerifiedDocument};
 use crate::dictionary::TermDictionary;
 use crate::language::{Language, Languages, LANGUAGE_FILTER};
 use crate::pieces::{
@@ -23,9 +23,8 @@ pub struct Index {
     /// Boxed, so that an entry listing many pieces costs a pointer for each until it loads.
     terms: Vec<Option<Box<LoadedTerms>>>,
     ids: Vec<Option<TermDictionary>>,
-    /// Loaded documents by number, sorted: each its piece's payload, read in place when
-    /// asked for (verified when inserted).
-    documents: Vec<(u32, Bytes)>,
+    /// Loaded documents by number, sorted, each read from its piece when asked for.
+    documents: Vec<(u32, VerifiedDocument)>,
     /// Each document's date, empty when it has none.
     dates: Option<Texts>,
     filters: Option<Filters>,
@@ -158,10 +157,9 @@ impl Index {
                 if doc >= self.entry.documents {
                     return Err(bad(&file));
                 }
-                codec::decode_document(&bytes, &self.entry, doc, &file)?;
+                let document = VerifiedDocument::decode(&bytes, &self.entry, doc, &file)?;
                 if let Err(at) = self.documents.binary_search_by_key(&doc, |d| d.0) {
-                    let payload = bytes.part(codec::payload(&bytes));
-                    self.documents.insert(at, (doc, payload));
+                    self.documents.insert(at, (doc, document));
                 }
             }
             PieceId::Dates => {
@@ -396,7 +394,7 @@ impl Index {
     pub(crate) fn stored(&self, doc: u32) -> Result<StoredDocument, Needs> {
         self.documents
             .binary_search_by_key(&doc, |d| d.0)
-            .map(|i| codec::verified_document(&self.documents[i].1))
+            .map(|i| self.documents[i].1.read())
             .map_err(|_| Needs::one(PieceId::Document(doc)))
     }
 
@@ -448,9 +446,7 @@ impl Index {
 
     /// Every stored document, in number order (all of them for a complete index).
     pub fn documents(&self) -> impl Iterator<Item = StoredDocument> + '_ {
-        self.documents
-            .iter()
-            .map(|(_, payload)| codec::verified_document(payload))
+        self.documents.iter().map(|(_, document)| document.read())
     }
 
     /// Every term, in order (all of them for a complete index).
