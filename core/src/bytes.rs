@@ -35,6 +35,12 @@ impl Bytes {
             range: start..start + part.len(),
         }
     }
+
+    /// The part of these bytes that `part` is, as text (see [`Bytes::part`]): UTF-8, being
+    /// a `str`.
+    pub(crate) fn text_part(&self, part: &str) -> Text {
+        Text(self.part(part.as_bytes()))
+    }
 }
 
 impl Default for Bytes {
@@ -103,22 +109,14 @@ impl Text {
         std::str::from_utf8(&bytes)?;
         Ok(Text(bytes))
     }
-
-    /// `bytes` as text, without checking them again.
-    ///
-    /// # Safety
-    /// `bytes` are UTF-8: they were checked before (bytes never change once shared).
-    pub(crate) unsafe fn checked_before(bytes: Bytes) -> Text {
-        Text(bytes)
-    }
 }
 
 impl Deref for Text {
     type Target = str;
 
     fn deref(&self) -> &str {
-        // SAFETY: every constructor checks that the bytes are UTF-8, or is given bytes that
-        // were checked, and shared bytes never change.
+        // SAFETY: every way to make a `Text` checks that its bytes are UTF-8 (`new`), or
+        // takes them from a `str` (`text_part`, `From`), and shared bytes never change.
         unsafe { std::str::from_utf8_unchecked(&self.0) }
     }
 }

@@ -748,7 +748,9 @@ fn measure(kind: Kind, payload: &[u8]) -> u64 {
         Kind::SingleFile => read_single(&mut r).map(drop),
         Kind::Entry => read_entry(&mut r).map(drop),
         Kind::Terms => read_terms(&mut r).map(drop),
-        Kind::Postings | Kind::Positions => r.bytes().map(drop),
+        Kind::Postings | Kind::Positions => r
+            .slice()
+            .and_then(|stream| r.charge(cost::<u8>(stream.len()))),
         Kind::Ids => read_ids(&mut r).map(drop),
         Kind::Document => read_document(&mut r, &read_body).map(drop),
         Kind::Dates => read_dates(&mut r).map(drop),
@@ -1145,8 +1147,19 @@ pub(crate) fn decode_document(
     doc: u32,
     file: &str,
 ) -> Result<StoredDocument, FormatError> {
+    decode_document_with(bytes, entry, doc, file, &read_body)
+}
+
+/// Decodes document `doc`'s piece, its body read by `body`.
+fn decode_document_with<'a>(
+    bytes: &'a [u8],
+    entry: &Entry,
+    doc: u32,
+    file: &'a str,
+    body: &dyn Fn(&mut Reader<'a>) -> Read<Text>,
+) -> Result<StoredDocument, FormatError> {
     let mut r = open(bytes, Kind::Document, file)?;
-    let (documents_name, number, document) = read_document(&mut r, &read_body)?;
+    let (documents_name, number, document) = read_document(&mut r, body)?;
     r.finish()?;
     if documents_name != entry.documents_name {
         return Err(FormatError::Stale(file.to_string()));
@@ -1172,31 +1185,41 @@ fn read_body(r: &mut Reader) -> Read<Text> {
     r.string().map(Text::from)
 }
 
-/// A document piece's payload that [`decode_document`] has accepted: reading it again
-/// cannot fail, and its body is UTF-8. Only this module makes one.
+/// A document piece that [`decode_document`] has accepted, kept as its payload and its
+/// body: reading it again cannot fail.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) struct VerifiedDocument(Bytes);
+pub(crate) struct VerifiedDocument {
+    payload: Bytes,
+    /// The body, a range of the payload.
+    body: Text,
+}
 
 impl VerifiedDocument {
-    /// Decodes and verifies document `doc`'s piece, which is then read in place.
+    /// Decodes and verifies document `doc`'s piece, whose body is then read in place.
     pub(crate) fn decode(
         bytes: &Bytes,
         entry: &Entry,
         doc: u32,
         file: &str,
     ) -> Result<VerifiedDocument, FormatError> {
-        decode_document(bytes, entry, doc, file)?;
-        Ok(VerifiedDocument(bytes.part(payload(bytes))))
+        // Charged as a copy would be: what the file declares.
+        let in_place = |r: &mut Reader| {
+            let body = r.str()?;
+            r.charge(cost::<u8>(body.len()))?;
+            Ok(bytes.text_part(body))
+        };
+        let document = decode_document_with(bytes, entry, doc, file, &in_place)?;
+        Ok(VerifiedDocument {
+            payload: bytes.part(payload(bytes)),
+            body: document.body,
+        })
     }
 
-    /// The document, its body a range of the piece's bytes.
+    /// The document, its body shared with the piece.
     pub(crate) fn read(&self) -> StoredDocument {
-        let in_place = |r: &mut Reader| {
-            let body = r.slice()?;
-            // SAFETY: the body was checked to be UTF-8 when the piece was decoded.
-            Ok(unsafe { Text::checked_before(self.0.part(body)) })
-        };
-        let Ok((_, _, document)) = read_document(&mut Reader::measuring(&self.0), &in_place) else {
+        let body = |r: &mut Reader| r.slice().map(|_| self.body.clone());
+        let Ok((_, _, document)) = read_document(&mut Reader::measuring(&self.payload), &body)
+        else {
             unreachable!("a document piece is verified before it is kept")
         };
         document

@@ -33,7 +33,7 @@ pub mod subresults;
 mod testing;
 
 pub use builder::IndexBuilder;
-pub use bytes::Bytes;
+pub use bytes::{Bytes, Text};
 pub use codec::{ChunkedFiles, FormatError, IndexFiles};
 pub use document::{Document, Section};
 pub use index::{Index, Stats};

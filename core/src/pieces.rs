@@ -118,7 +118,8 @@ pub struct StreamsRef {
     pub positions: Name,
 }
 
-/// What the index keeps of a document to show it as a hit.
+/// What the index stores of a document to show it as a hit (read from its piece when asked
+/// for).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct StoredDocument {
     pub id: String,

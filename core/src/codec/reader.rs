@@ -82,7 +82,8 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// A reader that only counts: what a payload's decoding charges, for its writer.
+    /// A reader bound to no memory: it counts what a payload's decoding charges, for its
+    /// writer, or reads a payload verified before.
     pub(crate) fn measuring(payload: &'a [u8]) -> Self {
         Reader::new(payload, "the payload", u64::MAX, payload.len())
     }
@@ -183,13 +184,6 @@ impl<'a> Reader<'a> {
         let text = self.str()?;
         self.charge(cost::<u8>(text.len()))?;
         Ok(text.to_owned())
-    }
-
-    /// Length-prefixed bytes, copied.
-    pub(crate) fn bytes(&mut self) -> Read<Vec<u8>> {
-        let bytes = self.slice()?;
-        self.charge(cost::<u8>(bytes.len()))?;
-        Ok(bytes.to_vec())
     }
 
     /// A list of items, each encoded in at least `min_bytes` bytes; its memory is charged
