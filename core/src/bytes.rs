@@ -116,7 +116,7 @@ impl Deref for Text {
 
     fn deref(&self) -> &str {
         // SAFETY: every way to make a `Text` checks that its bytes are UTF-8 (`new`), or
-        // takes them from a `str` (`text_part`, `From`), and shared bytes never change.
+        // takes them from a `str` (`text_part`, `From<String>`), and shared bytes never change.
         unsafe { std::str::from_utf8_unchecked(&self.0) }
     }
 }
@@ -124,12 +124,6 @@ impl Deref for Text {
 impl From<String> for Text {
     fn from(text: String) -> Text {
         Text(Bytes::from(text.into_bytes()))
-    }
-}
-
-impl From<&str> for Text {
-    fn from(text: &str) -> Text {
-        Text::from(text.to_string())
     }
 }
 
