@@ -57,8 +57,9 @@ impl IndexBuilder {
             .map_or_else(|| self.language.clone(), Language::from_tag);
         let title_tokens = tokenize(&document.title);
         let body_tokens = tokenize(&document.body);
-        self.record(doc, &document.title, &title_tokens, true);
-        self.record(doc, &document.body, &body_tokens, false);
+        self.record(doc, &document.title, &title_tokens, None);
+        let lead = lead_length(&document.body, &body_tokens);
+        self.record(doc, &document.body, &body_tokens, Some(lead));
         let sections = if Section::fit(&document.sections, &document.body) {
             document.sections
         } else {
@@ -98,8 +99,9 @@ impl IndexBuilder {
         self
     }
 
-    /// Records the tokens of the title (`title`) or of the body.
-    fn record(&mut self, doc: u32, text: &str, tokens: &[Token], title: bool) {
+    /// Records the tokens of the title, or of the body with the length of its lead.
+    fn record(&mut self, doc: u32, text: &str, tokens: &[Token], lead: Option<u32>) {
+        let title = lead.is_none();
         let field: fn(&mut Occurrences) -> &mut Vec<u32> = if title {
             |o| &mut o.title_positions
         } else {
@@ -116,6 +118,7 @@ impl IndexBuilder {
             for term in terms {
                 let occurrences = self.occur(term, doc, token.position, field);
                 occurrences.title_standalone |= title && token.role != CompoundRole::Part;
+                occurrences.in_lead |= lead.is_some_and(|lead| token.position < lead);
             }
         }
     }
@@ -371,6 +374,27 @@ fn positions_of(terms: &[(u32, String)], kind: impl Fn(&str) -> bool) -> u8 {
     }
     let count = positions.iter().filter(|(_, all)| *all).count();
     count.min(usize::from(MAX_GENERIC)) as u8
+}
+
+/// Most words of a body's lead.
+const LEAD_WORDS: u32 = 24;
+
+/// The positions of a body's lead: the words of its first line. A page's first line is
+/// mostly what it is about: a function's one-line description, a command's summary, an
+/// article's standfirst. A first line of more than [`LEAD_WORDS`] words is prose, not a
+/// summary: such a body has no lead.
+fn lead_length(body: &str, tokens: &[Token]) -> u32 {
+    let start = body.len() - body.trim_start().len();
+    let end = body[start..].find('\n').map_or(body.len(), |at| start + at);
+    let words = tokens
+        .iter()
+        .take_while(|t| t.span.start < end)
+        .last()
+        .map_or(0, |t| t.position + 1);
+    if words > LEAD_WORDS {
+        return 0;
+    }
+    words
 }
 
 /// Number of word positions a field spans (a compound's joined form shares a position).

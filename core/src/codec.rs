@@ -51,7 +51,7 @@ footprints!(
 
 /// Bumped whenever a payload layout changes (4: the header declares the memory a file takes;
 /// 5: each document's language, and the entry's list of them).
-pub const FORMAT_VERSION: u16 = 7;
+pub const FORMAT_VERSION: u16 = 8;
 /// The scour version writing and reading this format.
 pub const SCOUR_VERSION: &str = env!("CARGO_PKG_VERSION");
 const FIXED_HEADER: usize = 8 + 2 + 4 + 8 + 8 + 1;
@@ -1059,7 +1059,8 @@ pub(crate) fn check_postings(
             .ok_or_else(|| bad("a document that does not exist"))?;
             previous = Some(doc);
             let title_tf = read_varint(bytes, &mut at) >> 1;
-            let body_tf = read_varint(bytes, &mut at);
+            let body_field = read_varint(bytes, &mut at);
+            let body_tf = body_field >> 1;
             let title = read_varint(bytes, &mut at);
             let body_length = read_varint(bytes, &mut at);
             if title & 1 == 1 {
@@ -1080,6 +1081,9 @@ pub(crate) fn check_postings(
             }
             if generic > title_length {
                 return Err(bad("more common title words than title words"));
+            }
+            if body_field & 1 == 1 && body_tf == 0 {
+                return Err(bad("a word in the body's lead but not in the body"));
             }
         }
         if at != bytes.len() {
@@ -1533,6 +1537,7 @@ fn fnv1a(bytes: &[u8]) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::postings::Norms;
 
     /// The entry of an index of one document, its set named 7.
     fn one_document_entry() -> Entry {
@@ -1579,6 +1584,51 @@ mod tests {
             filters: None,
             languages: languages.iter().map(|l| l.to_string()).collect(),
         }
+    }
+
+    /// A posting marking its term in the body's lead is refused when the body lacks the term.
+    #[test]
+    fn a_lead_mark_on_a_term_the_body_lacks_is_corrupt() {
+        let piece = TermPiece {
+            terms: TermDictionary::from_sorted(["word"]),
+            doc_counts: vec![1],
+            postings: Vec::new(),
+            positions: vec![(0, 1)],
+            streams: vec![StreamsRef {
+                first_term: 0,
+                postings: 1,
+                positions: 2,
+            }],
+            stems: TermDictionary::from_sorted([]),
+            stem_members: Vec::new(),
+        };
+        // Document 0, title tf 1, the body's tf and lead bit, a title of one word, a body
+        // of four.
+        let title_of_one_word = crate::postings::pack_title_field(&Norms {
+            title_length: 1,
+            ..Norms::default()
+        });
+        let stream = |body_field: u8| {
+            let mut bytes = vec![0, 1 << 1, body_field];
+            write_varint(&mut bytes, title_of_one_word);
+            bytes.push(4);
+            bytes
+        };
+        let check = |body_field: u8| {
+            let bytes = stream(body_field);
+            let piece = TermPiece {
+                postings: vec![(0, bytes.len() as u32)],
+                ..piece.clone()
+            };
+            check_postings(&piece, 0, &bytes, 1, "postings.bin")
+        };
+        assert!(
+            check(2 << 1 | 1).is_ok(),
+            "twice in the body, once in its lead"
+        );
+        assert!(check(2 << 1).is_ok());
+        let error = check(1).unwrap_err().to_string();
+        assert!(error.contains("lead but not in the body"), "{error}");
     }
 
     /// A checksummed document piece whose section starts past its text is refused, not

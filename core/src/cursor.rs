@@ -171,6 +171,7 @@ mod tests {
                     title_positions: Vec::new(),
                     title_standalone: false,
                     body_positions: body.clone(),
+                    in_lead: false,
                 }])
             })
             .collect()

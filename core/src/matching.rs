@@ -86,7 +86,15 @@ fn cursor<'a>(word: &[Vec<DocPositions<'a>>], doc: u32, title: bool) -> Cursor<'
 /// they matched (as scoring counted them, for the same IDF).
 pub(crate) type ProximityWord<'a> = (&'a [Expansion], usize);
 
-pub(crate) type Frequencies = (u32, f32, f32, Norms, TitleMatch);
+pub(crate) struct Frequencies {
+    pub doc: u32,
+    pub title: f32,
+    /// The best weight of an expansion in the body's lead (0 when none is).
+    pub lead: f32,
+    pub body: f32,
+    pub norms: Norms,
+    pub in_title: TitleMatch,
+}
 
 /// How an atom matched a title.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -402,7 +410,7 @@ impl Index {
                 self.phrase_frequencies(expansions, terms.len(), *field, 1, within)?
             }
         };
-        Ok(frequencies.into_iter().map(|f| f.0).collect())
+        Ok(frequencies.into_iter().map(|f| f.doc).collect())
     }
 
     /// Documents matching an atom, with their BM25F scores, in document order.
@@ -426,12 +434,17 @@ impl Index {
         let title_only = field == Field::Title;
         Ok(frequencies
             .into_iter()
-            .map(|(doc, title_tf, body_tf, norms, title)| {
-                let body_tf = if title_only { 0.0 } else { body_tf };
+            .map(|f| {
+                let (lead, body) = if title_only {
+                    (0.0, 0.0)
+                } else {
+                    (f.lead, f.body)
+                };
+                let title = f.in_title;
                 AtomMatch {
-                    doc,
-                    score: idf * bm25.saturate(&norms, title_tf, body_tf),
-                    norms,
+                    doc: f.doc,
+                    score: idf * bm25.saturate(&f.norms, f.title, lead, body),
+                    norms: f.norms,
                     in_title: title.how > InTitle::No,
                     exact_in_title: title.how == InTitle::Exact,
                     part_in_title: title.how > InTitle::No && title.part_only,
@@ -492,13 +505,26 @@ impl Index {
                 how,
                 part_only: posting.title_part_only,
             };
+            let lead = if posting.in_lead && body_tf > 0 {
+                expansion.weight
+            } else {
+                0.0
+            };
             match frequencies.last_mut() {
-                Some(entry) if entry.0 == posting.doc => {
-                    entry.1 += title;
-                    entry.2 += body;
-                    entry.4 = entry.4.or(in_title);
+                Some(entry) if entry.doc == posting.doc => {
+                    entry.title += title;
+                    entry.lead = entry.lead.max(lead);
+                    entry.body += body;
+                    entry.in_title = entry.in_title.or(in_title);
                 }
-                _ => frequencies.push((posting.doc, title, body, posting.norms, in_title)),
+                _ => frequencies.push(Frequencies {
+                    doc: posting.doc,
+                    title,
+                    lead,
+                    body,
+                    norms: posting.norms,
+                    in_title,
+                }),
             }
         }
         Ok(frequencies)
@@ -567,7 +593,14 @@ impl Index {
                 how,
                 part_only: false,
             };
-            frequencies.push((doc, title as f32, body as f32, norms, in_title));
+            frequencies.push(Frequencies {
+                doc,
+                title: title as f32,
+                lead: 0.0,
+                body: body as f32,
+                norms,
+                in_title,
+            });
         }
         Ok(frequencies)
     }

@@ -1,8 +1,10 @@
 //! Postings: for each term, the documents it occurs in, how often per field, and where.
 //!
 //! Two byte streams per term, both LEB128 varints. The postings stream holds, per document,
-//! `doc delta, title tf, body tf, norms`, where the norms are the document's field lengths
-//! and weight (`title length << 1 | weighted, body length[, weight f32 LE]`), so a postings
+//! `doc delta, title tf, body tf, norms`. The title tf's low bit says the title holds the
+//! term only as a part of compounds; the body tf's, that the body's lead (its first line,
+//! see `builder::lead_length`) holds it. The norms are the document's field lengths and
+//! weight (`title length << 1 | weighted, body length[, weight f32 LE]`), so a postings
 //! piece alone is enough to score its documents. The positions stream holds, per document,
 //! the title positions then the body positions, each delta-coded; their counts are the term
 //! frequencies, so a reader finds a document's positions by skipping the earlier ones, and a
@@ -92,7 +94,7 @@ const MENTION_BITS: u32 = 3;
 
 /// A posting's title field: the title's length, its stop and generic positions and the
 /// document's mentions, packed above the bit saying a weight follows.
-fn pack_title_field(norms: &Norms) -> u32 {
+pub(crate) fn pack_title_field(norms: &Norms) -> u32 {
     let stop = u32::from(norms.title_stop.min(MAX_GENERIC));
     let generic = u32::from(norms.title_generic.min(MAX_GENERIC));
     let mentions = u32::from(norms.mentions.min(MAX_MENTIONS));
@@ -136,6 +138,8 @@ pub struct Occurrences {
     /// (`push` of `array_push`).
     pub title_standalone: bool,
     pub body_positions: Vec<u32>,
+    /// The term is in the body's lead, its first line (see `builder::lead_length`).
+    pub in_lead: bool,
 }
 
 /// The encoded postings and positions of one term.
@@ -157,7 +161,8 @@ impl EncodedPostings {
             let title_tf = occurrence.title_positions.len() as u32;
             let part_only = !occurrence.title_standalone && title_tf > 0;
             write_varint(out, title_tf << 1 | u32::from(part_only));
-            write_varint(out, occurrence.body_positions.len() as u32);
+            let body_tf = occurrence.body_positions.len() as u32;
+            write_varint(out, body_tf << 1 | u32::from(occurrence.in_lead));
             let norms = occurrence.norms;
             let weighted = norms.weight != 1.0;
             write_varint(out, pack_title_field(&norms));
@@ -211,6 +216,8 @@ pub struct Posting {
     /// The term is in the title only as a part of compounds.
     pub title_part_only: bool,
     pub body_tf: u32,
+    /// The term is in the body's lead.
+    pub in_lead: bool,
     pub norms: Norms,
     /// Where this document's positions start in the positions stream.
     positions_at: usize,
@@ -287,7 +294,8 @@ impl Iterator for PostingIter<'_> {
         self.doc = self.doc.wrapping_add(read_varint(bytes, at));
         let title_field_tf = read_varint(bytes, at);
         let title_tf = title_field_tf >> 1;
-        let body_tf = read_varint(bytes, at);
+        let body_field_tf = read_varint(bytes, at);
+        let body_tf = body_field_tf >> 1;
         let title_field = read_varint(bytes, at);
         let body_length = read_varint(bytes, at);
         let weight = match bytes.get(*at..*at + 4) {
@@ -310,6 +318,7 @@ impl Iterator for PostingIter<'_> {
             title_tf,
             title_part_only: title_field_tf & 1 == 1,
             body_tf,
+            in_lead: body_field_tf & 1 == 1,
             norms: Norms {
                 weight,
                 ..unpack_title_field(title_field, body_length)
@@ -439,6 +448,7 @@ mod tests {
                 title_positions: vec![0],
                 title_standalone: true,
                 body_positions: vec![4, 9, 300],
+                in_lead: true,
             },
             Occurrences {
                 doc: 7,
@@ -446,6 +456,7 @@ mod tests {
                 title_positions: vec![],
                 title_standalone: false,
                 body_positions: vec![1],
+                in_lead: false,
             },
             Occurrences {
                 doc: 1000,
@@ -453,6 +464,7 @@ mod tests {
                 title_positions: vec![2, 5],
                 title_standalone: false,
                 body_positions: vec![],
+                in_lead: false,
             },
         ];
         let encoded = EncodedPostings::encode(&occurrences);
@@ -477,6 +489,7 @@ mod tests {
                 title_standalone: !title_positions.is_empty() && !posting.title_part_only,
                 title_positions,
                 body_positions,
+                in_lead: posting.in_lead,
             });
         }
         assert_eq!(decoded, occurrences);

@@ -31,6 +31,8 @@ pub struct Weights {
     pub mentions: f32,
     /// Weight of a match on a part of a `camelCase` word (`element` in `getElementById`).
     pub part: f32,
+    /// A lead holding the word counts this many body occurrences.
+    pub lead: f32,
     /// Bonus for adjacent query words, scaled by their IDF and the inverse squared distance.
     pub proximity: f32,
 }
@@ -50,6 +52,7 @@ impl Default for Weights {
             mentions: 0.8,
             part: 0.7,
             proximity: 0.3,
+            lead: 2.0,
         }
     }
 }
@@ -92,12 +95,12 @@ impl Bm25f {
     }
 
     /// The saturated, length-normalised frequency of a term in a document.
-    pub fn saturate(&self, document: &Norms, title_tf: f32, body_tf: f32) -> f32 {
+    pub fn saturate(&self, document: &Norms, title_tf: f32, lead: f32, body_tf: f32) -> f32 {
         let w = &self.weights;
         let title_norm =
             1.0 - w.b_title + w.b_title * document.title_length as f32 / self.average_title;
         let body_norm = 1.0 - w.b_body + w.b_body * document.body_length as f32 / self.average_body;
-        let tf = w.title * title_tf / title_norm + body_tf / body_norm;
+        let tf = w.title * title_tf / title_norm + w.lead * lead + body_tf / body_norm;
         tf * (w.k1 + 1.0) / (tf + w.k1)
     }
 }

@@ -292,3 +292,56 @@ fn a_title_with_the_word_as_typed_comes_before_one_with_another_form_of_it() {
     let index = with_more_pages(&pages, 30, |n| format!("Page {n} about something else."));
     assert_eq!(first(&index, "composer"), "install-composer");
 }
+
+/// A page whose first line says what it does comes before one that says the same further
+/// down; a first line too long to be a summary is no lead.
+#[test]
+fn the_page_whose_first_line_names_the_task_comes_first() {
+    let pages = [
+        (
+            "a",
+            "strpad",
+            "Pads a string with spaces.\nMakes its first letter uppercase.",
+        ),
+        (
+            "b",
+            "ucfirst",
+            "Makes its first letter uppercase.\nPads a string with spaces.",
+        ),
+    ];
+    let index = pages_index(&pages);
+    assert_eq!(first(&index, "first letter uppercase"), "b");
+    assert_eq!(first(&index, "pads string"), "a");
+    let no_lead = SearchOptions {
+        weights: scour_core::Weights {
+            lead: 0.0,
+            ..scour_core::Weights::default()
+        },
+        ..SearchOptions::default()
+    };
+    let hits = index.search("first letter uppercase", &no_lead).hits;
+    assert_eq!(hits[0].id, "a", "without the lead, the tie goes by id");
+
+    let prose = " and so on".repeat(8);
+    let long = [
+        (
+            "a",
+            "x",
+            format!("Pads a string{prose}.\nMakes its first letter uppercase."),
+        ),
+        (
+            "b",
+            "y",
+            format!("Makes its first letter uppercase{prose}.\nPads a string."),
+        ),
+    ];
+    let long: Vec<(&str, &str, &str)> = long.iter().map(|(i, t, b)| (*i, *t, b.as_str())).collect();
+    let index = pages_index(&long);
+    let hits = index
+        .search("first letter uppercase", &SearchOptions::default())
+        .hits;
+    assert_eq!(
+        hits[0].score, hits[1].score,
+        "a first line of prose is no lead"
+    );
+}

@@ -54,6 +54,7 @@ fn parse_weights(text: &str) -> Result<Weights, String> {
             "typo" => &mut weights.typo,
             "accent" => &mut weights.accent,
             "proximity" => &mut weights.proximity,
+            "lead" => &mut weights.lead,
             "title_part" => &mut weights.title_part,
             "mentions" => &mut weights.mentions,
             other => return Err(format!("unknown weight {other:?}")),
