@@ -2,6 +2,7 @@
 //! chunked index of several languages, an index per language and one of all of them).
 
 use std::collections::BTreeMap;
+use std::ops::Range;
 
 use crate::analysis::{
     accented_term, camel_parts, normalize_word, tokenize, CompoundRole, Token, ACCENTED, CAMEL_PART,
@@ -57,14 +58,14 @@ impl IndexBuilder {
             .map_or_else(|| self.language.clone(), Language::from_tag);
         let title_tokens = tokenize(&document.title);
         let body_tokens = tokenize(&document.body);
-        self.record(doc, &document.title, &title_tokens, None);
-        let lead = lead_length(&document.body, &body_tokens);
-        self.record(doc, &document.body, &body_tokens, Some(lead));
         let sections = if Section::fit(&document.sections, &document.body) {
             document.sections
         } else {
             Vec::new()
         };
+        self.record(doc, &document.title, &title_tokens, None);
+        let lead = lead(&document.title, &document.body, &sections, &body_tokens);
+        self.record(doc, &document.body, &body_tokens, Some(lead));
         self.documents.push(Collected {
             norms: Norms {
                 title_length: title_length(&document.title, &title_tokens),
@@ -99,8 +100,8 @@ impl IndexBuilder {
         self
     }
 
-    /// Records the tokens of the title, or of the body with the length of its lead.
-    fn record(&mut self, doc: u32, text: &str, tokens: &[Token], lead: Option<u32>) {
+    /// Records the tokens of the title, or of the body with the positions of its lead.
+    fn record(&mut self, doc: u32, text: &str, tokens: &[Token], lead: Option<Range<u32>>) {
         let title = lead.is_none();
         let field: fn(&mut Occurrences) -> &mut Vec<u32> = if title {
             |o| &mut o.title_positions
@@ -118,7 +119,7 @@ impl IndexBuilder {
             for term in terms {
                 let occurrences = self.occur(term, doc, token.position, field);
                 occurrences.title_standalone |= title && token.role != CompoundRole::Part;
-                occurrences.in_lead |= lead.is_some_and(|lead| token.position < lead);
+                occurrences.in_lead |= lead.as_ref().is_some_and(|l| l.contains(&token.position));
             }
         }
     }
@@ -379,22 +380,37 @@ fn positions_of(terms: &[(u32, String)], kind: impl Fn(&str) -> bool) -> u8 {
 /// Most words of a body's lead.
 const LEAD_WORDS: u32 = 24;
 
-/// The positions of a body's lead: the words of its first line. A page's first line is
-/// mostly what it is about: a function's one-line description, a command's summary, an
-/// article's standfirst. A first line of more than [`LEAD_WORDS`] words is prose, not a
-/// summary: such a body has no lead.
-fn lead_length(body: &str, tokens: &[Token]) -> u32 {
-    let start = body.len() - body.trim_start().len();
-    let end = body[start..].find('\n').map_or(body.len(), |at| start + at);
-    let words = tokens
+/// The positions of a body's lead: the words of its first line, past a heading or a line
+/// that repeats the title (an HTML page's `<h1>`). A page's first line is mostly what it is
+/// about: a function's one-line description, a command's summary, an article's standfirst.
+/// A line of more than [`LEAD_WORDS`] words is prose, not a summary: such a body has no lead.
+fn lead(title: &str, body: &str, sections: &[Section], tokens: &[Token]) -> Range<u32> {
+    let mut start = 0;
+    let line = loop {
+        let end = body[start..].find('\n').map_or(body.len(), |at| start + at);
+        let line = start..end;
+        start = end + 1;
+        let text = body[line.clone()].trim();
+        let heading = sections.iter().any(|s| line.contains(&(s.start as usize)));
+        if (text.is_empty() || heading || text.eq_ignore_ascii_case(title.trim()))
+            && start < body.len()
+        {
+            continue;
+        }
+        break line;
+    };
+    let mut words = tokens
         .iter()
-        .take_while(|t| t.span.start < end)
-        .last()
-        .map_or(0, |t| t.position + 1);
-    if words > LEAD_WORDS {
-        return 0;
+        .skip_while(|t| t.span.start < line.start)
+        .take_while(|t| t.span.start < line.end);
+    let Some(first) = words.next() else {
+        return 0..0;
+    };
+    let end = words.last().unwrap_or(first).position + 1;
+    if end - first.position > LEAD_WORDS {
+        return 0..0;
     }
-    words
+    first.position..end
 }
 
 /// Number of word positions a field spans (a compound's joined form shares a position).

@@ -322,6 +322,33 @@ fn the_page_whose_first_line_names_the_task_comes_first() {
     let hits = index.search("first letter uppercase", &no_lead).hits;
     assert_eq!(hits[0].id, "a", "without the lead, the tie goes by id");
 
+    // An HTML page's body starts with its `<h1>`, the title, or another heading: the lead
+    // is the line after.
+    for (first_line, heading) in [("Strpad", None), ("Overview", Some("overview"))] {
+        let mut builder = IndexBuilder::new();
+        builder.add(Document::new(
+            "a",
+            "ucfirst",
+            "Makes its first letter uppercase.\nPads a string with spaces.",
+        ));
+        let mut headed = Document::new(
+            "b",
+            "strpad",
+            format!("{first_line}\nPads a string with spaces.\nMakes its first letter uppercase."),
+        );
+        headed.sections = heading
+            .map(|anchor| scour_core::Section {
+                anchor: anchor.into(),
+                title: first_line.into(),
+                start: 0,
+            })
+            .into_iter()
+            .collect();
+        builder.add(headed);
+        let index = builder.build();
+        assert_eq!(first(&index, "pads string"), "b", "after {first_line:?}");
+    }
+
     let prose = " and so on".repeat(8);
     let long = [
         (
