@@ -73,6 +73,7 @@ impl IndexBuilder {
                 title_generic: 0,
                 body_length: token_count(&body_tokens),
                 mentions: 0,
+                shared_title: false,
                 weight: if document.weight.is_finite() && document.weight > 0.0 {
                     document.weight
                 } else {
@@ -244,6 +245,7 @@ impl IndexBuilder {
         for (document, level) in documents.iter_mut().zip(mentions) {
             document.norms.mentions = level;
         }
+        mark_shared_titles(&mut documents);
         let languages = Languages::new(documents.iter().map(|d| d.language.clone()).collect());
         if languages.iter().count() > 1 {
             for document in &mut documents {
@@ -375,6 +377,23 @@ fn positions_of(terms: &[(u32, String)], kind: impl Fn(&str) -> bool) -> u8 {
     }
     let count = positions.iter().filter(|(_, all)| *all).count();
     count.min(usize::from(MAX_GENERIC)) as u8
+}
+
+/// A title that this many pages or more share ("Examples", "Installation") names a kind of
+/// page, not its subject: no visitor names such a page by it.
+const SHARED_TITLE_PAGES: usize = 10;
+
+/// Marks the documents whose title, ignoring case, [`SHARED_TITLE_PAGES`] or more share.
+fn mark_shared_titles(documents: &mut [Collected]) {
+    let key = |d: &Collected| d.stored.title.trim().to_lowercase();
+    let mut pages: BTreeMap<String, usize> = BTreeMap::new();
+    for document in documents.iter() {
+        *pages.entry(key(document)).or_default() += 1;
+    }
+    for document in documents.iter_mut() {
+        let title = key(document);
+        document.norms.shared_title = !title.is_empty() && pages[&title] >= SHARED_TITLE_PAGES;
+    }
 }
 
 /// Most words of a body's lead.

@@ -3,12 +3,13 @@
 //! Two byte streams per term, both LEB128 varints. The postings stream holds, per document,
 //! `doc delta, title tf, body tf, norms`. The title tf's low bit says the title holds the
 //! term only as a part of compounds; the body tf's, that the body's lead (its first line,
-//! see `builder::lead_length`) holds it. The norms are the document's field lengths and
-//! weight (`title length << 1 | weighted, body length[, weight f32 LE]`), so a postings
-//! piece alone is enough to score its documents. The positions stream holds, per document,
-//! the title positions then the body positions, each delta-coded; their counts are the term
-//! frequencies, so a reader finds a document's positions by skipping the earlier ones, and a
-//! query without phrases never reads (or, chunked, fetches) them.
+//! see `builder::lead`) holds it. The norms are the document's field lengths and weight
+//! (the title field, see `pack_title_field`, then the body length and, when the title field
+//! says so, the weight as f32 LE), so a postings piece alone is enough to score its
+//! documents. The positions stream holds, per document, the title positions then the body
+//! positions, each delta-coded; their counts are the term frequencies, so a reader finds a
+//! document's positions by skipping the earlier ones, and a query without phrases never
+//! reads (or, chunked, fetches) them.
 
 /// Appends `value` as an unsigned LEB128 varint.
 pub fn write_varint(out: &mut Vec<u8>, mut value: u32) {
@@ -80,6 +81,8 @@ pub struct Norms {
     /// How often the other documents mention this one's subject, 0 to [`MAX_MENTIONS`]
     /// (see `builder::mention_levels`).
     pub mentions: u8,
+    /// Many pages share the title (see `builder::SHARED_TITLE_PAGES`).
+    pub shared_title: bool,
 }
 
 /// A word in more than this share of the documents (or a stop word) says little about a
@@ -92,26 +95,29 @@ pub(crate) const GENERIC_BITS: u32 = 3;
 pub const MAX_MENTIONS: u8 = 7;
 const MENTION_BITS: u32 = 3;
 
-/// A posting's title field: the title's length, its stop and generic positions and the
-/// document's mentions, packed above the bit saying a weight follows.
+/// A posting's title field: the title's length, its stop and generic positions, the
+/// document's mentions and whether its title is shared, packed above the bit saying a
+/// weight follows.
 pub(crate) fn pack_title_field(norms: &Norms) -> u32 {
     let stop = u32::from(norms.title_stop.min(MAX_GENERIC));
     let generic = u32::from(norms.title_generic.min(MAX_GENERIC));
     let mentions = u32::from(norms.mentions.min(MAX_MENTIONS));
     let title = (norms.title_length << GENERIC_BITS | stop) << GENERIC_BITS | generic;
-    (title << MENTION_BITS | mentions) << 1 | u32::from(norms.weight != 1.0)
+    let document = (title << MENTION_BITS | mentions) << 1 | u32::from(norms.shared_title);
+    document << 1 | u32::from(norms.weight != 1.0)
 }
 
 /// The norms a title field packs (see [`pack_title_field`]); the weight is left at 1.
 pub(crate) fn unpack_title_field(field: u32, body_length: u32) -> Norms {
-    let title = field >> (1 + MENTION_BITS);
+    let title = field >> (2 + MENTION_BITS);
     Norms {
         title_length: title >> (2 * GENERIC_BITS),
         title_stop: (title >> GENERIC_BITS & u32::from(MAX_GENERIC)) as u8,
         title_generic: (title & u32::from(MAX_GENERIC)) as u8,
         body_length,
         weight: 1.0,
-        mentions: (field >> 1 & u32::from(MAX_MENTIONS)) as u8,
+        mentions: (field >> 2 & u32::from(MAX_MENTIONS)) as u8,
+        shared_title: field >> 1 & 1 == 1,
     }
 }
 
@@ -124,6 +130,7 @@ impl Default for Norms {
             body_length: 0,
             weight: 1.0,
             mentions: 0,
+            shared_title: false,
         }
     }
 }
@@ -440,6 +447,7 @@ mod tests {
             body_length,
             weight,
             mentions: (title_length % 8) as u8,
+            shared_title: title_length % 3 == 0,
         };
         let occurrences = vec![
             Occurrences {

@@ -29,6 +29,9 @@ pub struct Weights {
     /// A document mentioned by the most other documents (see `Norms::mentions`) scores
     /// `1 + mentions` times one mentioned by none.
     pub mentions: f32,
+    /// What a document's matches are multiplied by when many pages share its title
+    /// ("Examples"): the title says what kind of page it is, not what it is about.
+    pub shared_title: f32,
     /// Weight of a match on a part of a `camelCase` word (`element` in `getElementById`).
     pub part: f32,
     /// A lead holding the word counts this many body occurrences.
@@ -50,6 +53,7 @@ impl Default for Weights {
             accent: 0.5,
             title_part: 0.5,
             mentions: 0.8,
+            shared_title: 0.6,
             part: 0.7,
             proximity: 0.3,
             lead: 2.0,
@@ -81,10 +85,15 @@ impl Bm25f {
     }
 
     /// What a document's matches are multiplied by: the weight its site gave it, grown with
-    /// how often the other documents mention it.
+    /// how often the other documents mention it, lowered when many pages share its title.
     pub fn document_weight(&self, document: &Norms) -> f32 {
         let mentioned = f32::from(document.mentions) / f32::from(MAX_MENTIONS);
-        document.weight * (1.0 + self.weights.mentions * mentioned)
+        let shared = if document.shared_title {
+            self.weights.shared_title
+        } else {
+            1.0
+        };
+        document.weight * shared * (1.0 + self.weights.mentions * mentioned)
     }
 
     /// Inverse document frequency of a term found in `doc_frequency` documents.

@@ -372,3 +372,48 @@ fn the_page_whose_first_line_names_the_task_comes_first() {
         "a first line of prose is no lead"
     );
 }
+
+/// A title many pages share ("Examples") names a kind of page, not its subject: of two pages
+/// that answer alike, the one with a title of its own comes first, once ten pages share it.
+#[test]
+fn a_page_titled_like_many_others_comes_after_one_with_its_own_title() {
+    let index = |sharing: usize| {
+        let mut builder = IndexBuilder::new();
+        builder.add(Document::new(
+            "a",
+            "Examples",
+            "Read a whole file into a string.",
+        ));
+        builder.add(Document::new(
+            "b",
+            "loader",
+            "Read a whole file into a string.",
+        ));
+        for n in 1..sharing {
+            builder.add(Document::new(
+                format!("e{n}"),
+                "examples",
+                format!("Example {n}."),
+            ));
+        }
+        builder.build()
+    };
+    assert_eq!(first(&index(10), "whole file string"), "b");
+    assert_eq!(
+        first(&index(9), "whole file string"),
+        "a",
+        "nine pages are no kind"
+    );
+    let unweighted = SearchOptions {
+        weights: scour_core::Weights {
+            shared_title: 1.0,
+            ..scour_core::Weights::default()
+        },
+        ..SearchOptions::default()
+    };
+    let hits = index(10).search("whole file string", &unweighted).hits;
+    assert_eq!(
+        hits[0].id, "a",
+        "without the shared title's weight, the tie goes by id"
+    );
+}

@@ -55,6 +55,7 @@ fn parse_weights(text: &str) -> Result<Weights, String> {
             "accent" => &mut weights.accent,
             "proximity" => &mut weights.proximity,
             "lead" => &mut weights.lead,
+            "shared_title" => &mut weights.shared_title,
             "title_part" => &mut weights.title_part,
             "mentions" => &mut weights.mentions,
             other => return Err(format!("unknown weight {other:?}")),
