@@ -23,10 +23,17 @@ pub fn write_varint(out: &mut Vec<u8>, mut value: u32) {
 /// Reads a varint at `*at`, advancing it. Truncated input reads as the bits seen so far;
 /// the codec verifies stream lengths before a reader ever sees them.
 pub fn read_varint(bytes: &[u8], at: &mut usize) -> u32 {
-    // Most varints (term frequencies, small gaps) are one byte.
-    if let Some(&byte) = bytes.get(*at).filter(|&&b| b < 0x80) {
-        *at += 1;
-        return u32::from(byte);
+    // Most varints are one byte (term frequencies, small gaps) or two (field lengths).
+    match bytes.get(*at..*at + 2) {
+        Some(&[low, _]) if low < 0x80 => {
+            *at += 1;
+            return u32::from(low);
+        }
+        Some(&[low, high]) if high < 0x80 => {
+            *at += 2;
+            return u32::from(low & 0x7f) | u32::from(high) << 7;
+        }
+        _ => {}
     }
     let mut value = 0u32;
     let mut shift = 0;
