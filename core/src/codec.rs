@@ -1058,7 +1058,7 @@ pub(crate) fn check_postings(
             .filter(|&d| d < documents)
             .ok_or_else(|| bad("a document that does not exist"))?;
             previous = Some(doc);
-            let title_tf = read_varint(bytes, &mut at) >> 1;
+            let title_tf = read_varint(bytes, &mut at) >> 2;
             let body_field = read_varint(bytes, &mut at);
             let body_tf = body_field >> 1;
             let title = read_varint(bytes, &mut at);
@@ -1609,7 +1609,7 @@ mod tests {
             ..Norms::default()
         });
         let stream = |body_field: u8| {
-            let mut bytes = vec![0, 1 << 1, body_field];
+            let mut bytes = vec![0, 1 << 2, body_field];
             write_varint(&mut bytes, title_of_one_word);
             bytes.push(4);
             bytes

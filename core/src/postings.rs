@@ -1,15 +1,15 @@
 //! Postings: for each term, the documents it occurs in, how often per field, and where.
 //!
 //! Two byte streams per term, both LEB128 varints. The postings stream holds, per document,
-//! `doc delta, title tf, body tf, norms`. The title tf's low bit says the title holds the
-//! term only as a part of compounds; the body tf's, that the body's lead (its first line,
-//! see `builder::lead`) holds it. The norms are the document's field lengths and weight
-//! (the title field, see `pack_title_field`, then the body length and, when the title field
-//! says so, the weight as f32 LE), so a postings piece alone is enough to score its
-//! documents. The positions stream holds, per document, the title positions then the body
-//! positions, each delta-coded; their counts are the term frequencies, so a reader finds a
-//! document's positions by skipping the earlier ones, and a query without phrases never
-//! reads (or, chunked, fetches) them.
+//! `doc delta, title tf, body tf, norms`. The title tf's low bits say that many pages share
+//! the title and that the title holds the term only as a part of compounds; the body tf's,
+//! that the body's lead (its first line, see `builder::lead`) holds it. The norms are the
+//! document's field lengths and weight (the title field, see `pack_title_field`, then the
+//! body length and, when the title field says so, the weight as f32 LE), so a postings
+//! piece alone is enough to score its documents. The positions stream holds, per document,
+//! the title positions then the body positions, each delta-coded; their counts are the term
+//! frequencies, so a reader finds a document's positions by skipping the earlier ones, and a
+//! query without phrases never reads (or, chunked, fetches) them.
 
 /// Appends `value` as an unsigned LEB128 varint.
 pub fn write_varint(out: &mut Vec<u8>, mut value: u32) {
@@ -102,30 +102,37 @@ pub(crate) const GENERIC_BITS: u32 = 3;
 pub const MAX_MENTIONS: u8 = 7;
 const MENTION_BITS: u32 = 3;
 
-/// A posting's title field: the title's length, its stop and generic positions, the
-/// document's mentions and whether its title is shared, packed above the bit saying a
-/// weight follows.
+/// A posting's title field: the title's length, its stop and generic positions and the
+/// document's mentions, packed above the bit saying a weight follows.
 pub(crate) fn pack_title_field(norms: &Norms) -> u32 {
     let stop = u32::from(norms.title_stop.min(MAX_GENERIC));
     let generic = u32::from(norms.title_generic.min(MAX_GENERIC));
     let mentions = u32::from(norms.mentions.min(MAX_MENTIONS));
     let title = (norms.title_length << GENERIC_BITS | stop) << GENERIC_BITS | generic;
-    let document = (title << MENTION_BITS | mentions) << 1 | u32::from(norms.shared_title);
-    document << 1 | u32::from(norms.weight != 1.0)
+    (title << MENTION_BITS | mentions) << 1 | u32::from(norms.weight != 1.0)
 }
 
-/// The norms a title field packs (see [`pack_title_field`]); the weight is left at 1.
+/// The norms a title field packs (see [`pack_title_field`]); the weight is left at 1 and
+/// the title unshared.
 pub(crate) fn unpack_title_field(field: u32, body_length: u32) -> Norms {
-    let title = field >> (2 + MENTION_BITS);
+    let title = field >> (1 + MENTION_BITS);
     Norms {
         title_length: title >> (2 * GENERIC_BITS),
         title_stop: (title >> GENERIC_BITS & u32::from(MAX_GENERIC)) as u8,
         title_generic: (title & u32::from(MAX_GENERIC)) as u8,
         body_length,
         weight: 1.0,
-        mentions: (field >> 2 & u32::from(MAX_MENTIONS)) as u8,
-        shared_title: field >> 1 & 1 == 1,
+        mentions: (field >> 1 & u32::from(MAX_MENTIONS)) as u8,
+        shared_title: false,
     }
+}
+
+/// A posting's title tf field: the term's title frequency above the bits saying many pages
+/// share the title, and that the title holds the term only as a part of compounds. (The
+/// shared title is the document's, like its norms; a title frequency field stays one byte
+/// where a field length may not.)
+fn pack_title_tf(title_tf: u32, shared_title: bool, part_only: bool) -> u32 {
+    (title_tf << 1 | u32::from(shared_title)) << 1 | u32::from(part_only)
 }
 
 impl Default for Norms {
@@ -174,7 +181,8 @@ impl EncodedPostings {
             write_varint(out, occurrence.doc - previous_doc);
             let title_tf = occurrence.title_positions.len() as u32;
             let part_only = !occurrence.title_standalone && title_tf > 0;
-            write_varint(out, title_tf << 1 | u32::from(part_only));
+            let shared = occurrence.norms.shared_title;
+            write_varint(out, pack_title_tf(title_tf, shared, part_only));
             let body_tf = occurrence.body_positions.len() as u32;
             write_varint(out, body_tf << 1 | u32::from(occurrence.in_lead));
             let norms = occurrence.norms;
@@ -307,7 +315,7 @@ impl Iterator for PostingIter<'_> {
         let at = &mut self.at;
         self.doc = self.doc.wrapping_add(read_varint(bytes, at));
         let title_field_tf = read_varint(bytes, at);
-        let title_tf = title_field_tf >> 1;
+        let title_tf = title_field_tf >> 2;
         let body_field_tf = read_varint(bytes, at);
         let body_tf = body_field_tf >> 1;
         let title_field = read_varint(bytes, at);
@@ -335,6 +343,7 @@ impl Iterator for PostingIter<'_> {
             in_lead: body_field_tf & 1 == 1,
             norms: Norms {
                 weight,
+                shared_title: title_field_tf >> 1 & 1 == 1,
                 ..unpack_title_field(title_field, body_length)
             },
             positions_at,
