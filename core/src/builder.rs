@@ -405,12 +405,16 @@ const LEAD_WORDS: u32 = 24;
 /// A line of more than [`LEAD_WORDS`] words is prose, not a summary: such a body has no lead.
 fn lead(title: &str, body: &str, sections: &[Section], tokens: &[Token]) -> Range<u32> {
     let mut start = 0;
+    // The sections' starts, in order, passed as the lines are: a page of headings alone is
+    // read once.
+    let mut headings = sections.iter().map(|s| s.start as usize).peekable();
     let line = loop {
         let end = body[start..].find('\n').map_or(body.len(), |at| start + at);
         let line = start..end;
         start = end + 1;
         let text = body[line.clone()].trim();
-        let heading = sections.iter().any(|s| line.contains(&(s.start as usize)));
+        while headings.next_if(|&at| at < line.start).is_some() {}
+        let heading = headings.peek().is_some_and(|&at| at < line.end);
         if (text.is_empty() || heading || text.eq_ignore_ascii_case(title.trim()))
             && start < body.len()
         {
