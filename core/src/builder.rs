@@ -385,14 +385,17 @@ const SHARED_TITLE_PAGES: usize = 10;
 
 /// Marks the documents whose title, ignoring case, [`SHARED_TITLE_PAGES`] or more share.
 fn mark_shared_titles(documents: &mut [Collected]) {
-    let key = |d: &Collected| d.stored.title.trim().to_lowercase();
-    let mut pages: BTreeMap<String, usize> = BTreeMap::new();
-    for document in documents.iter() {
-        *pages.entry(key(document)).or_default() += 1;
+    let titles: Vec<String> = documents
+        .iter()
+        .map(|d| d.stored.title.trim().to_lowercase())
+        .collect();
+    let mut pages: BTreeMap<&str, usize> = BTreeMap::new();
+    for title in &titles {
+        *pages.entry(title).or_default() += 1;
     }
-    for document in documents.iter_mut() {
-        let title = key(document);
-        document.norms.shared_title = !title.is_empty() && pages[&title] >= SHARED_TITLE_PAGES;
+    for (document, title) in documents.iter_mut().zip(&titles) {
+        document.norms.shared_title =
+            !title.is_empty() && pages[title.as_str()] >= SHARED_TITLE_PAGES;
     }
 }
 
@@ -405,22 +408,21 @@ const LEAD_WORDS: u32 = 24;
 /// A line of more than [`LEAD_WORDS`] words is prose, not a summary: such a body has no lead.
 fn lead(title: &str, body: &str, sections: &[Section], tokens: &[Token]) -> Range<u32> {
     let mut start = 0;
+    let mut lines = body.split('\n').map(|text| {
+        let line = start..start + text.len();
+        start = line.end + 1;
+        line
+    });
     // The sections' starts, in order, passed as the lines are: a page of headings alone is
     // read once.
     let mut headings = sections.iter().map(|s| s.start as usize).peekable();
-    let line = loop {
-        let end = body[start..].find('\n').map_or(body.len(), |at| start + at);
-        let line = start..end;
-        start = end + 1;
-        let text = body[line.clone()].trim();
+    let Some(line) = lines.find(|line| {
         while headings.next_if(|&at| at < line.start).is_some() {}
         let heading = headings.peek().is_some_and(|&at| at < line.end);
-        if (text.is_empty() || heading || text.eq_ignore_ascii_case(title.trim()))
-            && start < body.len()
-        {
-            continue;
-        }
-        break line;
+        let text = body[line.clone()].trim();
+        !(text.is_empty() || heading || text.eq_ignore_ascii_case(title.trim()))
+    }) else {
+        return 0..0;
     };
     let mut words = tokens
         .iter()

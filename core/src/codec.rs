@@ -30,7 +30,9 @@ use crate::pieces::{
     Entry, FilterLists, FilterValues, Filters, IdPieceRef, IndexRef, LanguageTable, Name, PieceId,
     StoredDocument, StreamsRef, TermPiece, TermPieceRef, Texts,
 };
-use crate::postings::{read_varint, unpack_title_field, write_varint};
+use crate::postings::{
+    read_varint, unpack_body_tf, unpack_title_field, unpack_title_tf, write_varint,
+};
 
 mod reader;
 
@@ -1058,9 +1060,8 @@ pub(crate) fn check_postings(
             .filter(|&d| d < documents)
             .ok_or_else(|| bad("a document that does not exist"))?;
             previous = Some(doc);
-            let title_tf = read_varint(bytes, &mut at) >> 2;
-            let body_field = read_varint(bytes, &mut at);
-            let body_tf = body_field >> 1;
+            let (title_tf, ..) = unpack_title_tf(read_varint(bytes, &mut at));
+            let (body_tf, in_lead) = unpack_body_tf(read_varint(bytes, &mut at));
             let title = read_varint(bytes, &mut at);
             let body_length = read_varint(bytes, &mut at);
             if title & 1 == 1 {
@@ -1082,7 +1083,7 @@ pub(crate) fn check_postings(
             if generic > title_length {
                 return Err(bad("more common title words than title words"));
             }
-            if body_field & 1 == 1 && body_tf == 0 {
+            if in_lead && body_tf == 0 {
                 return Err(bad("a word in the body's lead but not in the body"));
             }
         }

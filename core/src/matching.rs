@@ -80,12 +80,12 @@ fn cursor<'a>(word: &[Vec<DocPositions<'a>>], doc: u32, title: bool) -> Cursor<'
     }))
 }
 
-/// A document matching an atom: its weighted title and body frequencies, its norms, and
-/// how the atom is in its title.
 /// A word whose places count for proximity: its expansions, and the number of documents
 /// they matched (as scoring counted them, for the same IDF).
 pub(crate) type ProximityWord<'a> = (&'a [Expansion], usize);
 
+/// A document matching an atom: its weighted title, lead and body frequencies (none in the
+/// body for an atom of the title field), its norms, and how the atom is in its title.
 pub(crate) struct Frequencies {
     pub doc: u32,
     pub title: f32,
@@ -420,30 +420,22 @@ impl Index {
         expansions: &[Expansion],
         bm25: &Bm25f,
     ) -> Result<Vec<AtomMatch>, Needs> {
-        let (field, frequencies) = match atom {
-            Atom::Word { field, .. } => (
-                *field,
-                self.word_frequencies(expansions, *field, bm25.weights().title_part)?,
-            ),
-            Atom::Phrase { field, terms, .. } => (
-                *field,
-                self.phrase_frequencies(expansions, terms.len(), *field, u32::MAX, None)?,
-            ),
+        let frequencies = match atom {
+            Atom::Word { field, .. } => {
+                self.word_frequencies(expansions, *field, bm25.weights().title_part)?
+            }
+            Atom::Phrase { field, terms, .. } => {
+                self.phrase_frequencies(expansions, terms.len(), *field, u32::MAX, None)?
+            }
         };
         let idf = bm25.idf(frequencies.len());
-        let title_only = field == Field::Title;
         Ok(frequencies
             .into_iter()
             .map(|f| {
-                let (lead, body) = if title_only {
-                    (0.0, 0.0)
-                } else {
-                    (f.lead, f.body)
-                };
                 let title = f.in_title;
                 AtomMatch {
                     doc: f.doc,
-                    score: idf * bm25.saturate(&f.norms, f.title, lead, body),
+                    score: idf * bm25.saturate(&f.norms, f.title, f.lead, f.body),
                     norms: f.norms,
                     in_title: title.how > InTitle::No,
                     exact_in_title: title.how == InTitle::Exact,

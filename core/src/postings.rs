@@ -135,6 +135,24 @@ fn pack_title_tf(title_tf: u32, shared_title: bool, part_only: bool) -> u32 {
     (title_tf << 1 | u32::from(shared_title)) << 1 | u32::from(part_only)
 }
 
+/// What a title tf field packs (see [`pack_title_tf`]): the frequency, whether many pages
+/// share the title, whether the title holds the term only as a part of compounds.
+pub(crate) fn unpack_title_tf(field: u32) -> (u32, bool, bool) {
+    (field >> 2, field >> 1 & 1 == 1, field & 1 == 1)
+}
+
+/// A posting's body tf field: the term's body frequency above the bit saying the body's lead
+/// holds it.
+fn pack_body_tf(body_tf: u32, in_lead: bool) -> u32 {
+    body_tf << 1 | u32::from(in_lead)
+}
+
+/// What a body tf field packs (see [`pack_body_tf`]): the frequency, and whether the lead
+/// holds the term.
+pub(crate) fn unpack_body_tf(field: u32) -> (u32, bool) {
+    (field >> 1, field & 1 == 1)
+}
+
 impl Default for Norms {
     fn default() -> Self {
         Norms {
@@ -159,7 +177,7 @@ pub struct Occurrences {
     /// (`push` of `array_push`).
     pub title_standalone: bool,
     pub body_positions: Vec<u32>,
-    /// The term is in the body's lead, its first line (see `builder::lead_length`).
+    /// The term is in the body's lead, its first line (see `builder::lead`).
     pub in_lead: bool,
 }
 
@@ -184,7 +202,7 @@ impl EncodedPostings {
             let shared = occurrence.norms.shared_title;
             write_varint(out, pack_title_tf(title_tf, shared, part_only));
             let body_tf = occurrence.body_positions.len() as u32;
-            write_varint(out, body_tf << 1 | u32::from(occurrence.in_lead));
+            write_varint(out, pack_body_tf(body_tf, occurrence.in_lead));
             let norms = occurrence.norms;
             let weighted = norms.weight != 1.0;
             write_varint(out, pack_title_field(&norms));
@@ -314,10 +332,8 @@ impl Iterator for PostingIter<'_> {
         let bytes = self.list.postings;
         let at = &mut self.at;
         self.doc = self.doc.wrapping_add(read_varint(bytes, at));
-        let title_field_tf = read_varint(bytes, at);
-        let title_tf = title_field_tf >> 2;
-        let body_field_tf = read_varint(bytes, at);
-        let body_tf = body_field_tf >> 1;
+        let (title_tf, shared_title, title_part_only) = unpack_title_tf(read_varint(bytes, at));
+        let (body_tf, in_lead) = unpack_body_tf(read_varint(bytes, at));
         let title_field = read_varint(bytes, at);
         let body_length = read_varint(bytes, at);
         let weight = match bytes.get(*at..*at + 4) {
@@ -338,12 +354,12 @@ impl Iterator for PostingIter<'_> {
         Some(Posting {
             doc: self.doc,
             title_tf,
-            title_part_only: title_field_tf & 1 == 1,
+            title_part_only,
             body_tf,
-            in_lead: body_field_tf & 1 == 1,
+            in_lead,
             norms: Norms {
                 weight,
-                shared_title: title_field_tf >> 1 & 1 == 1,
+                shared_title,
                 ..unpack_title_field(title_field, body_length)
             },
             positions_at,

@@ -2,7 +2,7 @@
 //! about its members, and the parts of `camelCase` words found without outranking a title
 //! that holds the word itself.
 
-use scour_core::{Document, Index, IndexBuilder, SearchOptions};
+use scour_core::{Document, Index, IndexBuilder, SearchOptions, Weights};
 
 /// A class reference: one page per class ("The X class") and one per method ("X::m"),
 /// each body naming its class, as manuals are written, among pages on other subjects that
@@ -80,7 +80,16 @@ fn with_more_pages(
 }
 
 fn first(index: &Index, query: &str) -> String {
-    let results = index.search(query, &SearchOptions::default());
+    first_weighted(index, query, Weights::default())
+}
+
+/// The first hit's id, ranked with `weights`.
+fn first_weighted(index: &Index, query: &str, weights: Weights) -> String {
+    let options = SearchOptions {
+        weights,
+        ..SearchOptions::default()
+    };
+    let results = index.search(query, &options);
     results
         .hits
         .first()
@@ -238,15 +247,15 @@ fn a_page_the_others_mention_comes_before_one_they_do_not() {
     ];
     let index = with_more_pages(&pages, 20, |n| format!("Tool {n} writes what tar reads."));
     assert_eq!(first(&index, "extract archive"), "tar");
-    let unweighted = SearchOptions {
-        weights: scour_core::Weights {
-            mentions: 0.0,
-            ..scour_core::Weights::default()
-        },
-        ..SearchOptions::default()
+    let unweighted = Weights {
+        mentions: 0.0,
+        ..Weights::default()
     };
-    let hits = index.search("extract archive", &unweighted).hits;
-    assert_eq!(hits[0].id, "atool", "without mentions, the tie goes by id");
+    assert_eq!(
+        first_weighted(&index, "extract archive", unweighted),
+        "atool",
+        "without mentions, the tie goes by id"
+    );
 }
 
 #[test]
@@ -312,15 +321,15 @@ fn the_page_whose_first_line_names_the_task_comes_first() {
     let index = pages_index(&pages);
     assert_eq!(first(&index, "first letter uppercase"), "b");
     assert_eq!(first(&index, "pads string"), "a");
-    let no_lead = SearchOptions {
-        weights: scour_core::Weights {
-            lead: 0.0,
-            ..scour_core::Weights::default()
-        },
-        ..SearchOptions::default()
+    let no_lead = Weights {
+        lead: 0.0,
+        ..Weights::default()
     };
-    let hits = index.search("first letter uppercase", &no_lead).hits;
-    assert_eq!(hits[0].id, "a", "without the lead, the tie goes by id");
+    assert_eq!(
+        first_weighted(&index, "first letter uppercase", no_lead),
+        "a",
+        "without the lead, the tie goes by id"
+    );
 
     // An HTML page's body starts with its `<h1>`, the title, or another heading: the lead
     // is the line after.
@@ -404,16 +413,13 @@ fn a_page_titled_like_many_others_comes_after_one_with_its_own_title() {
         "a",
         "nine pages are no kind"
     );
-    let unweighted = SearchOptions {
-        weights: scour_core::Weights {
-            shared_title: 1.0,
-            ..scour_core::Weights::default()
-        },
-        ..SearchOptions::default()
+    let unweighted = Weights {
+        shared_title: 1.0,
+        ..Weights::default()
     };
-    let hits = index(10).search("whole file string", &unweighted).hits;
     assert_eq!(
-        hits[0].id, "a",
+        first_weighted(&index(10), "whole file string", unweighted),
+        "a",
         "without the shared title's weight, the tie goes by id"
     );
 }
