@@ -225,13 +225,15 @@ impl IndexBuilder {
         for (new, &old) in order.iter().enumerate() {
             number[old as usize] = new as u32;
         }
+        let mut occurrences = self.occurrences;
+        record_glued_titles(&mut occurrences, &self.documents);
         let mut documents = self.documents;
         let common = GENERIC_SHARE * documents.len() as f32;
         for document in &mut documents {
             let language = &document.language;
             let stop = |term: &str| language.is_stop_word(term);
             let generic = |term: &str| {
-                let count = self.occurrences.get(term).map_or(0, Vec::len);
+                let count = occurrences.get(term).map_or(0, Vec::len);
                 stop(term) || count as f32 > common
             };
             let terms = &document.title_terms;
@@ -241,7 +243,7 @@ impl IndexBuilder {
             document.norms.title_stop = stops;
             document.norms.title_generic = (positions_of(terms, generic) - stops).min(most - stops);
         }
-        let mentions = mention_levels(&self.occurrences, &documents);
+        let mentions = mention_levels(&occurrences, &documents);
         for (document, level) in documents.iter_mut().zip(mentions) {
             document.norms.mentions = level;
         }
@@ -276,9 +278,8 @@ impl IndexBuilder {
             (body as f32 / count).max(1.0),
         );
 
-        let mut term_languages: Vec<Vec<usize>> = Vec::with_capacity(self.occurrences.len());
-        let terms: Vec<PartTerm> = self
-            .occurrences
+        let mut term_languages: Vec<Vec<usize>> = Vec::with_capacity(occurrences.len());
+        let terms: Vec<PartTerm> = occurrences
             .into_iter()
             .map(|(term, mut occurrences)| {
                 let mut in_languages: Vec<usize> = occurrences
@@ -377,6 +378,97 @@ fn positions_of(terms: &[(u32, String)], kind: impl Fn(&str) -> bool) -> u8 {
     }
     let count = positions.iter().filter(|(_, all)| *all).count();
     count.min(usize::from(MAX_GENERIC)) as u8
+}
+
+/// The fewest letters of a word a glued name is split into (`add` of `useradd`).
+const GLUED_PART: usize = 3;
+
+/// Records the words a one-word title is glued from as its parts, as a camelCase word's
+/// are: command and function names glue words that visitors type apart (`useradd`: `user`,
+/// `add`; `taskkill`: `task`, `kill`; `scandir`: `scan`, `dir`). A name may start with one or
+/// two letters of no word (`pbcopy`: `copy`; `ksort`: `sort`; `ucfirst`: `first`).
+fn record_glued_titles(
+    occurrences: &mut BTreeMap<String, Vec<Occurrences>>,
+    documents: &[Collected],
+) {
+    for (doc, document) in (0u32..).zip(documents) {
+        let [(position, word)] = document.title_terms.as_slice() else {
+            continue;
+        };
+        if !camel_parts(document.stored.title.trim()).is_empty() {
+            continue;
+        }
+        let documents = |part: &str| occurrences.get(part).map_or(0, Vec::len);
+        let parts: Vec<String> = glued_parts(word, documents)
+            .into_iter()
+            .map(|part| format!("{CAMEL_PART}{}", &word[part]))
+            .collect();
+        for term in parts {
+            let list = occurrences.entry(term).or_default();
+            match list.binary_search_by_key(&doc, |o| o.doc) {
+                Ok(i) => {
+                    let positions = &mut list[i].title_positions;
+                    if let Err(at) = positions.binary_search(position) {
+                        positions.insert(at, *position);
+                    }
+                }
+                Err(i) => list.insert(
+                    i,
+                    Occurrences {
+                        doc,
+                        title_positions: vec![*position],
+                        ..Occurrences::default()
+                    },
+                ),
+            }
+        }
+    }
+}
+
+/// The words `word` (lowercase ASCII letters) is glued from: the fewest, of at least
+/// [`GLUED_PART`] letters each, that `documents` finds in two documents or more, after one or
+/// two leading letters of no word; of two splits as few, the one whose rarest word is the
+/// more common. None when it is not made so of two pieces or more.
+fn glued_parts(word: &str, documents: impl Fn(&str) -> usize) -> Vec<Range<usize>> {
+    let n = word.len();
+    if n <= GLUED_PART || !word.bytes().all(|b| b.is_ascii_lowercase()) {
+        return Vec::new();
+    }
+    // For each end: the fewest pieces covering the word up to it, the documents of their
+    // rarest word, and where the last piece starts.
+    let mut best: Vec<Option<(usize, usize, usize)>> = vec![None; n + 1];
+    best[0] = Some((0, usize::MAX, 0));
+    best[1] = Some((1, usize::MAX, 0));
+    best[2] = Some((1, usize::MAX, 0));
+    for start in 0..n {
+        let Some((pieces, rarest, _)) = best[start] else {
+            continue;
+        };
+        for end in start + GLUED_PART..=n {
+            if start == 0 && end == n {
+                continue;
+            }
+            let count = documents(&word[start..end]);
+            let split = (pieces + 1, rarest.min(count), start);
+            let better = best[end].is_none_or(|(p, r, _)| (split.0, r) < (p, split.1));
+            if count >= 2 && better {
+                best[end] = Some(split);
+            }
+        }
+    }
+    let mut parts = Vec::new();
+    let mut end = n;
+    while end > 0 {
+        let Some((_, _, start)) = best[end] else {
+            return Vec::new();
+        };
+        if end - start >= GLUED_PART {
+            parts.push(start..end);
+        }
+        end = start;
+    }
+    parts.reverse();
+    parts
 }
 
 /// A title that this many pages or more share ("Examples", "Installation") names a kind of
@@ -551,4 +643,45 @@ fn cut(terms: Vec<PartTerm>, layout: &Layout) -> Vec<Vec<Vec<PartTerm>>> {
         pieces[0].clear();
     }
     pieces
+}
+
+#[cfg(test)]
+mod tests {
+    use super::glued_parts;
+
+    #[test]
+    fn a_glued_name_splits_into_the_fewest_known_words() {
+        let words = [
+            ("user", 9),
+            ("add", 9),
+            ("use", 20),
+            ("radd", 2),
+            ("copy", 5),
+            ("sort", 5),
+            ("all", 50),
+            ("kill", 5),
+            ("rare", 1),
+        ];
+        let documents = |w: &str| words.iter().find(|(k, _)| *k == w).map_or(0, |(_, n)| *n);
+        let parts = |word: &str| -> Vec<String> {
+            let ranges = glued_parts(word, documents);
+            ranges.into_iter().map(|r| word[r].to_string()).collect()
+        };
+        assert_eq!(parts("useradd"), ["user", "add"]);
+        assert!(parts("addusers").is_empty(), "`s` is no word");
+        assert_eq!(parts("pbcopy"), ["copy"]);
+        assert_eq!(parts("ksort"), ["sort"]);
+        assert_eq!(parts("killall"), ["kill", "all"]);
+        assert_eq!(
+            parts("xyzcopy"),
+            Vec::<&str>::new(),
+            "three letters of no word"
+        );
+        assert_eq!(
+            parts("copy"),
+            Vec::<&str>::new(),
+            "too short to hold two words"
+        );
+        assert_eq!(parts("Useradd"), Vec::<&str>::new(), "lowercase ASCII only");
+    }
 }

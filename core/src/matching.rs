@@ -475,18 +475,15 @@ impl Index {
             if posting.title_tf + body_tf == 0 {
                 continue;
             }
-            // A camelCase part in a title counts as much as in the body.
-            let (title_tf, body_tf) = if expansion.part {
-                (0, posting.title_tf + body_tf)
-            } else {
-                (posting.title_tf, body_tf)
-            };
-            let title_weight = if posting.title_part_only {
+            // A part of a title's camelCase or glued word (`element` of `getElementById`,
+            // `kill` of `taskkill`) counts `title_part` of a title occurrence, as a part of
+            // a compound does; the title does not hold the word for all that.
+            let title_weight = if expansion.part || posting.title_part_only {
                 title_part
             } else {
                 1.0
             };
-            let title = expansion.weight * title_weight * title_tf as f32;
+            let title = expansion.weight * title_weight * posting.title_tf as f32;
             let body = expansion.weight * body_tf as f32;
             let how = match (posting.title_tf > 0, expansion.part) {
                 (false, _) | (true, true) => InTitle::No,

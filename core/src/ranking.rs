@@ -24,7 +24,8 @@ pub struct Weights {
     /// Added for a match with the query word's exact accents (`Tianjín`).
     pub accent: f32,
     /// Weight of a title occurrence of a word that the title holds only as a part of a
-    /// compound (`ArrayIterator` of `ArrayIterator::key`, `level` of `high-level`).
+    /// compound (`ArrayIterator` of `ArrayIterator::key`, `level` of `high-level`), of a
+    /// `camelCase` word or of a glued name (`kill` of `taskkill`).
     pub title_part: f32,
     /// A document mentioned by the most other documents (see `Norms::mentions`) scores
     /// `1 + mentions` times one mentioned by none.
@@ -32,7 +33,8 @@ pub struct Weights {
     /// What a document's matches are multiplied by when many pages share its title
     /// ("Examples"): the title says what kind of page it is, not what it is about.
     pub shared_title: f32,
-    /// Weight of a match on a part of a `camelCase` word (`element` in `getElementById`).
+    /// Weight of a match on a part of a `camelCase` word (`element` in `getElementById`) or
+    /// of a title glued from words (`add` in `useradd`).
     pub part: f32,
     /// A lead holding the word counts this many body occurrences.
     pub lead: f32,

@@ -83,6 +83,12 @@ fn first(index: &Index, query: &str) -> String {
     first_weighted(index, query, Weights::default())
 }
 
+/// Every hit's id, best first.
+fn hit_ids(index: &Index, query: &str) -> Vec<String> {
+    let hits = index.search(query, &SearchOptions::default()).hits;
+    hits.into_iter().map(|h| h.id).collect()
+}
+
 /// The first hit's id, ranked with `weights`.
 fn first_weighted(index: &Index, query: &str, weights: Weights) -> String {
     let options = SearchOptions {
@@ -314,7 +320,7 @@ fn the_page_whose_first_line_names_the_task_comes_first() {
         ),
         (
             "b",
-            "ucfirst",
+            "capfirst",
             "Makes its first letter uppercase.\nPads a string with spaces.",
         ),
     ];
@@ -422,4 +428,25 @@ fn a_page_titled_like_many_others_comes_after_one_with_its_own_title() {
         "a",
         "without the shared title's weight, the tie goes by id"
     );
+}
+
+/// A name glued from words (`useradd`, `pbcopy`) is found by those words typed apart, its
+/// title counting them as parts of its word; a name that is one word (`userdel` is not
+/// `user` and a word) is not split.
+#[test]
+fn a_name_glued_from_words_is_found_by_them() {
+    let pages = [
+        ("a", "useradd", "Create an account."),
+        ("b", "groupadd", "Create a group: add it to the system."),
+        ("c", "userdel", "Remove a user."),
+        ("d", "passwd", "Set a password.\nA user may add a copy."),
+        ("e", "pbcopy", "Place text on the pasteboard."),
+        ("f", "xclip", "Put text where a copy is pasted from."),
+    ];
+    let index = pages_index(&pages);
+    assert_eq!(hit_ids(&index, "add user "), ["a", "d"]);
+    let mut copy = hit_ids(&index, "copy ");
+    copy.sort();
+    assert_eq!(copy, ["d", "e", "f"], "after one or two letters of no word");
+    assert!(hit_ids(&index, "del ").is_empty(), "`del` is no word here");
 }
