@@ -53,7 +53,7 @@ footprints!(
 
 /// Bumped whenever a payload layout changes (4: the header declares the memory a file takes;
 /// 5: each document's language, and the entry's list of them).
-pub const FORMAT_VERSION: u16 = 8;
+pub const FORMAT_VERSION: u16 = 9;
 /// The scour version writing and reading this format.
 pub const SCOUR_VERSION: &str = env!("CARGO_PKG_VERSION");
 const FIXED_HEADER: usize = 8 + 2 + 4 + 8 + 8 + 1;
@@ -1319,6 +1319,8 @@ pub(crate) fn decode_filters(
 /// A single file's entry and pieces, borrowed. Each is charged the memory its own header
 /// declares (it is decoded within that), and so is the list of pieces the index misses.
 fn read_single<'a>(r: &mut Reader<'a>) -> Read<(&'a [u8], Vec<&'a [u8]>)> {
+    // The file is kept whole: its pieces are read in place from it.
+    r.charge(cost::<u8>(r.payload_len()))?;
     let entry = r.slice()?;
     let pieces = r.list(1, Reader::slice)?;
     r.charge(cost::<PieceId>(pieces.len()))?;

@@ -88,6 +88,11 @@ impl<'a> Reader<'a> {
         Reader::new(payload, "the payload", u64::MAX, payload.len())
     }
 
+    /// The payload's length in bytes.
+    pub(crate) fn payload_len(&self) -> usize {
+        self.bytes.len()
+    }
+
     /// Memory charged so far.
     pub(crate) fn used(&self) -> u64 {
         self.used
