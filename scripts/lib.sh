@@ -17,6 +17,17 @@ step() {
   printf '    ok (%ds)\n' $((SECONDS - t0)) >&2
 }
 
+# The nightly toolchain the shipped wasm engines are built with (std rebuilt for size, see
+# scripts/build-wasm.sh) and the fuzz targets run on; pinned, so that a build is the same
+# whenever it runs. Installed by scripts/setup.sh with rust-src, which -Zbuild-std needs.
+NIGHTLY=nightly-2026-05-19
+
+# Whether the pinned nightly and its rust-src are installed.
+have_nightly() {
+  rustup run "$NIGHTLY" rustc --version >/dev/null 2>&1 \
+    && [ -d "$(rustup run "$NIGHTLY" rustc --print sysroot)/lib/rustlib/src/rust/library" ]
+}
+
 # The wasm-bindgen version pinned in Cargo.toml (e.g. 0.2.130).
 pinned_wasm_bindgen() {
   sed -n 's/^wasm-bindgen *= *"=\{0,1\}\([0-9][0-9.]*\)".*/\1/p' "$ROOT/Cargo.toml" | head -n1

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install the tools the build and tests need; skip whatever is already present.
-#   scripts/setup.sh           rust targets + wasm-bindgen-cli + wasm-pack + geckodriver + system packages + npm ci
+#   scripts/setup.sh           rust targets + the pinned nightly + wasm-bindgen-cli + wasm-pack + geckodriver + system packages + npm ci
 #   scripts/setup.sh --no-npm  same without npm ci
 . "$(dirname "$0")/lib.sh"
 cd "$ROOT"
@@ -16,6 +16,13 @@ for target in wasm32-unknown-unknown wasm32-wasip1; do
     step "rustup target add $target" rustup target add "$target"
   fi
 done
+
+# 1b. The pinned nightly with rust-src: the shipped engines rebuild std with it (16 s through
+#     the registry mirror).
+if ! have_nightly; then
+  step "rustup toolchain install $NIGHTLY --profile minimal --component rust-src" \
+    rustup toolchain install "$NIGHTLY" --profile minimal --component rust-src
+fi
 
 # 2. wasm-bindgen-cli at exactly the version Cargo.toml pins (the CLI must match the crate).
 WBG="$(pinned_wasm_bindgen)"
