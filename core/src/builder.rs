@@ -64,8 +64,15 @@ impl IndexBuilder {
             Vec::new()
         };
         self.record(doc, &document.title, &title_tokens, None);
-        let lead = lead(&document.title, &document.body, &sections, &body_tokens);
-        self.record(doc, &document.body, &body_tokens, Some(lead));
+        // What the page says it is about: its lead, and its sections' headings.
+        let mut leading = vec![lead(
+            &document.title,
+            &document.body,
+            &sections,
+            &body_tokens,
+        )];
+        leading.extend(headings(&document.body, &sections, &body_tokens));
+        self.record(doc, &document.body, &body_tokens, Some(&leading));
         self.documents.push(Collected {
             norms: Norms {
                 title_length: title_length(&document.title, &title_tokens),
@@ -101,8 +108,9 @@ impl IndexBuilder {
         self
     }
 
-    /// Records the tokens of the title, or of the body with the positions of its lead.
-    fn record(&mut self, doc: u32, text: &str, tokens: &[Token], lead: Option<Range<u32>>) {
+    /// Records the tokens of the title, or of the body with the positions of its lead and
+    /// headings (which set a posting's lead bit).
+    fn record(&mut self, doc: u32, text: &str, tokens: &[Token], lead: Option<&[Range<u32>]>) {
         let title = lead.is_none();
         let field: fn(&mut Occurrences) -> &mut Vec<u32> = if title {
             |o| &mut o.title_positions
@@ -120,7 +128,8 @@ impl IndexBuilder {
             for term in terms {
                 let occurrences = self.occur(term, doc, token.position, field);
                 occurrences.title_standalone |= title && token.role != CompoundRole::Part;
-                occurrences.in_lead |= lead.as_ref().is_some_and(|l| l.contains(&token.position));
+                occurrences.in_lead |=
+                    lead.is_some_and(|l| l.iter().any(|r| r.contains(&token.position)));
             }
         }
     }
@@ -528,6 +537,29 @@ fn lead(title: &str, body: &str, sections: &[Section], tokens: &[Token]) -> Rang
         return 0..0;
     }
     first.position..end
+}
+
+/// The positions of the words of each section's heading: the line its section starts with.
+fn headings(body: &str, sections: &[Section], tokens: &[Token]) -> Vec<Range<u32>> {
+    sections
+        .iter()
+        .filter_map(|section| {
+            let start = section.start as usize;
+            let end = body[start..].find('\n').map_or(body.len(), |n| start + n);
+            positions_within(tokens, start..end)
+        })
+        .collect()
+}
+
+/// The word positions of the tokens within `bytes` of their text, if any.
+fn positions_within(tokens: &[Token], bytes: Range<usize>) -> Option<Range<u32>> {
+    let first = tokens.partition_point(|t| t.span.start < bytes.start);
+    let mut within = tokens[first..]
+        .iter()
+        .take_while(|t| t.span.start < bytes.end);
+    let head = within.next()?;
+    let last = within.last().unwrap_or(head);
+    Some(head.position..last.position + 1)
 }
 
 /// Number of word positions a field spans (a compound's joined form shares a position).

@@ -3,7 +3,8 @@
 //! Two byte streams per term, both LEB128 varints. The postings stream holds, per document,
 //! `doc delta, title tf, body tf, norms`. The title tf's low bits say that many pages share
 //! the title and that the title holds the term only as a part of compounds; the body tf's,
-//! that the body's lead (its first line, see `builder::lead`) holds it. The norms are the
+//! that the body's lead (its first line, see `builder::lead`) or a section's heading holds it.
+//! The norms are the
 //! document's field lengths and weight (the title field, see `pack_title_field`, then the
 //! body length and, when the title field says so, the weight as f32 LE), so a postings
 //! piece alone is enough to score its documents. The positions stream holds, per document,
@@ -142,7 +143,7 @@ pub(crate) fn unpack_title_tf(field: u32) -> (u32, bool, bool) {
 }
 
 /// A posting's body tf field: the term's body frequency above the bit saying the body's lead
-/// holds it.
+/// or a heading holds it.
 fn pack_body_tf(body_tf: u32, in_lead: bool) -> u32 {
     body_tf << 1 | u32::from(in_lead)
 }
@@ -177,7 +178,8 @@ pub struct Occurrences {
     /// (`push` of `array_push`).
     pub title_standalone: bool,
     pub body_positions: Vec<u32>,
-    /// The term is in the body's lead, its first line (see `builder::lead`).
+    /// The term is in the body's lead, its first line (see `builder::lead`), or in a
+    /// section's heading.
     pub in_lead: bool,
 }
 
@@ -256,7 +258,7 @@ pub struct Posting {
     /// The term is in the title only as a part of compounds.
     pub title_part_only: bool,
     pub body_tf: u32,
-    /// The term is in the body's lead.
+    /// The term is in the body's lead or a section's heading.
     pub in_lead: bool,
     pub norms: Norms,
     /// Where this document's positions start in the positions stream.

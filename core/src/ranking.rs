@@ -36,7 +36,7 @@ pub struct Weights {
     /// Weight of a match on a part of a `camelCase` word (`element` in `getElementById`) or
     /// of a title glued from words (`add` in `useradd`).
     pub part: f32,
-    /// A lead holding the word counts this many body occurrences.
+    /// A lead or a section heading holding the word counts this many body occurrences.
     pub lead: f32,
     /// Bonus for adjacent query words, scaled by their IDF and the inverse squared distance.
     pub proximity: f32,

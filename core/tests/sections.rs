@@ -130,3 +130,26 @@ fn sections_that_do_not_fit_the_body_are_dropped_at_build() {
         assert!(hit.sections.is_empty(), "{}", hit.id);
     }
 }
+
+/// A page with a section headed by the word comes before one that only mentions it twice
+/// in a paragraph: a heading names what its section is about.
+#[test]
+fn a_heading_holding_the_word_ranks_its_page_above_mentions() {
+    let intro = "Notes on running the service in production.";
+    let filler = "Keep the logs, watch the disk and restart on failure.";
+    let headed_body = format!("{intro}\nRetries\n{filler}\nSee the other pages.");
+    let mut headed = Document::new("headed", "Operations", headed_body.clone());
+    headed.sections = vec![Section {
+        anchor: "retries".into(),
+        title: "Retries".into(),
+        start: headed_body.find("Retries").unwrap() as u32,
+    }];
+    let mentions_body = format!("{intro}\n{filler}\nRetries help; retries are cheap.");
+    let mentions = Document::new("mentions", "Maintenance", mentions_body);
+    let mut builder = IndexBuilder::new();
+    builder.add(mentions).add(headed);
+    let index = builder.build();
+    let hits = index.search("retries", &SearchOptions::default()).hits;
+    let ids: Vec<&str> = hits.iter().map(|h| h.id.as_str()).collect();
+    assert_eq!(ids, ["headed", "mentions"]);
+}
