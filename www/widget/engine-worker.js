@@ -1,7 +1,10 @@
 // The worker side of widget/worker.js (a module Web Worker, same origin as the widget): loads the
 // wasm engine and one index (of a language), fetching the engine's glue, its wasm and the index's
 // entry (or language table) at once, then answers each request with its id, its query sequence number and the engine's stats.
-import { runSearch } from './query.js';
+// The widget's search (widget/query.js) is imported beside them, not before: a static import
+// would be one more round trip before the engine's files are asked for.
+const query = import('./query.js');
+query.catch(() => {});
 
 // The engine's wasm, written as bundlers (Vite, webpack) find and emit it.
 const WASM = new URL('../pkg/scour_engine_bg.wasm', import.meta.url).href;
@@ -24,7 +27,7 @@ const methods = {
   search: (q, options) => scour.search(q, options),
   document: id => scour.document(id),
   filters: () => scour.filters(),
-  searchPage: request => runSearch(scour, request),
+  searchPage: async request => (await query).runSearch(scour, request),
 };
 
 self.onmessage = async ({ data: { id, method, args, sequence } }) => {

@@ -81,6 +81,35 @@ const onPage = (url, lang) => (
   .then(async scour => (await guard(() => warm(scour)), scour));
 
 /**
+ * A module worker running widget/engine-worker.js, started at once: its files download while
+ * widget/worker.js, which talks to it, does (one round trip less before the first result). An
+ * error before that module listens is kept in `failed`. Throws `workerFailed` if none can start.
+ */
+const startWorker = () => {
+  let worker;
+  try {
+    worker = new Worker(new URL('./engine-worker.js', import.meta.url), { type: 'module', name: 'scour' });
+  } catch (e) {
+    throw Object.assign(Error(e.message), { workerFailed: true });
+  }
+  worker.onerror = event => {
+    event.preventDefault();
+    worker.failed = event.message || 'the worker failed';
+  };
+  return worker;
+};
+
+/** The engine for the index at `url` in a worker; `stopped` is called if the worker stops. */
+const workerEngine = async (url, lang, stopped) => {
+  const worker = startWorker();
+  const talk = await import('./worker.js').catch(e => {
+    worker.terminate();
+    throw e;
+  });
+  return talk.openInWorker(worker, url, lang, stopped);
+};
+
+/**
  * The engine for the index at `url` ('' = the embedded one) searching `lang` (none: every
  * language), shared by every widget asking for it: a promise of a `Scour`, or of a `RemoteScour`
  * (the same methods, answering with promises) when `inWorker` and a worker can start.
@@ -90,7 +119,7 @@ export function connect(url, { inWorker = false, lang } = {}) {
   // A worker that stopped (its wasm trapped) is dropped: the next load starts another.
   const stopped = () => engines[key] == engine && delete engines[key];
   const engine = engines[key] ??= (inWorker && url
-    ? import('./worker.js').then(w => w.openInWorker(url, lang, stopped)).catch(e => {
+    ? workerEngine(url, lang, stopped).catch(e => {
       if (!e.workerFailed) throw e;
       console.warn(`scour: the search worker did not start (${e.message}); searching on the page`);
       return onPage(url, lang);

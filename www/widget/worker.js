@@ -4,17 +4,11 @@
 // round trip. Every answer carries the id of its request and the widget's query sequence number.
 
 /**
- * Starts a worker and opens the index at `url` in it, for `lang`; rejects with `workerFailed` if
- * it cannot run. `stopped` is called when the worker stops later (its wasm trapped): it is not
- * used again.
+ * Opens the index at `url` for `lang` in `worker` (see widget/engine.js's `startWorker`);
+ * rejects with `workerFailed` if the worker cannot run. `stopped` is called when the worker
+ * stops later (its wasm trapped): it is not used again.
  */
-export async function openInWorker(url, lang, stopped) {
-  let worker;
-  try {
-    worker = new Worker(new URL('./engine-worker.js', import.meta.url), { type: 'module', name: 'scour' });
-  } catch (e) {
-    throw Object.assign(Error(e.message), { workerFailed: true });
-  }
+export async function openInWorker(worker, url, lang, stopped) {
   const remote = new RemoteScour(worker, stopped);
   try {
     await remote.call('open', [url, lang]);
@@ -43,11 +37,12 @@ export class RemoteScour {
       error ? call.reject(Error(error)) : call.resolve(value);
     };
     // The worker's module failed to load or run (e.g. a policy forbids workers), or its wasm
-    // trapped where no call could catch it.
+    // trapped where no call could catch it; maybe before this was made (`worker.failed`).
     worker.onerror = event => {
       event.preventDefault();
       this.stop(event.message || 'the worker failed');
     };
+    if (worker.failed) this.stop(worker.failed);
   }
 
   /** Stops the worker for good: every call waiting or to come rejects with why. */
