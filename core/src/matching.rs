@@ -68,15 +68,42 @@ impl Expansion {
 /// A term's title and body positions in one document, read as needed, and its norms.
 type DocPositions<'a> = (u32, Positions<'a>, Positions<'a>, Norms);
 
-/// A word's cursor in one document and field: any of its expansions' positions.
-fn cursor<'a>(word: &[Vec<DocPositions<'a>>], doc: u32, title: bool) -> Cursor<'a> {
-    Cursor::new(word.iter().filter_map(|list| {
-        let i = list.binary_search_by_key(&doc, |p| p.0).ok()?;
-        Some(if title {
-            list[i].1.clone()
-        } else {
-            list[i].2.clone()
+/// A word's places in the documents scored: each expansion's title and body positions with
+/// the index of their document in the scored list, in that order (one document's side by side).
+type WordPlaces<'a> = Vec<(usize, Positions<'a>, Positions<'a>)>;
+
+/// The places of a word's expansions (each list in document order) in `docs` (sorted).
+fn word_places<'a>(lists: Vec<Vec<DocPositions<'a>>>, docs: &[u32]) -> WordPlaces<'a> {
+    // Each place with its expansion's number, so that a document's keep the expansions' order.
+    let mut numbered: Vec<(usize, usize, Positions, Positions)> = lists
+        .into_iter()
+        .enumerate()
+        .flat_map(|(e, list)| list.into_iter().map(move |place| (e, place)))
+        .filter_map(|(e, (doc, title, body, _))| {
+            Some((docs.binary_search(&doc).ok()?, e, title, body))
         })
+        .collect();
+    sort_by(&mut numbered, |a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    numbered
+        .into_iter()
+        .map(|(doc, _, title, body)| (doc, title, body))
+        .collect()
+}
+
+/// The end of the run of `places` from `start` that share its document.
+fn run_end(places: &WordPlaces, start: usize) -> usize {
+    let doc = places[start].0;
+    start + places[start..].iter().take_while(|p| p.0 == doc).count()
+}
+
+/// A word's cursor in one document's places and field: any of its expansions' positions.
+fn cursor<'a>(places: &[(usize, Positions<'a>, Positions<'a>)], title: bool) -> Cursor<'a> {
+    Cursor::new(places.iter().map(|(_, title_positions, body_positions)| {
+        if title {
+            title_positions.clone()
+        } else {
+            body_positions.clone()
+        }
     }))
 }
 
@@ -661,29 +688,39 @@ impl Index {
         weight: f32,
     ) -> Result<Vec<f32>, Needs> {
         let mut bonus = vec![0.0; docs.len()];
-        let mut positions = Vec::with_capacity(words.len());
+        let mut places = Vec::with_capacity(words.len());
         let mut idfs = Vec::with_capacity(words.len());
         for &(word, doc_frequency) in words {
             let mut each = Vec::with_capacity(word.len());
             for expansion in word {
                 each.push(self.positions(expansion.term, docs)?);
             }
-            positions.push(each);
+            places.push(word_places(each, docs));
             idfs.push(bm25.idf(doc_frequency));
         }
-        for (pair, pair_idfs) in positions.windows(2).zip(idfs.windows(2)) {
+        for (pair, pair_idfs) in places.windows(2).zip(idfs.windows(2)) {
             let idf = pair_idfs[0].min(pair_idfs[1]);
-            for (&doc, b) in docs.iter().zip(bonus.iter_mut()) {
+            let (left, right) = (&pair[0], &pair[1]);
+            // The documents holding both words, walked in step.
+            let (mut i, mut j) = (0, 0);
+            while i < left.len() && j < right.len() {
+                let (l, r) = (left[i].0, right[j].0);
+                if l != r {
+                    *(if l < r { &mut i } else { &mut j }) += 1;
+                    continue;
+                }
+                let (left_end, right_end) = (run_end(left, i), run_end(right, j));
                 let gap = |title| {
                     min_gap(
-                        &mut cursor(&pair[0], doc, title),
-                        &mut cursor(&pair[1], doc, title),
+                        &mut cursor(&left[i..left_end], title),
+                        &mut cursor(&right[j..right_end], title),
                     )
                 };
                 if let Some(distance) = [gap(true), gap(false)].into_iter().flatten().min() {
                     let distance = distance as f32;
-                    *b += weight * idf / (distance * distance);
+                    bonus[l] += weight * idf / (distance * distance);
                 }
+                (i, j) = (left_end, right_end);
             }
         }
         Ok(bonus)
