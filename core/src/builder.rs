@@ -525,18 +525,10 @@ fn lead(title: &str, body: &str, sections: &[Section], tokens: &[Token]) -> Rang
     }) else {
         return 0..0;
     };
-    let mut words = tokens
-        .iter()
-        .skip_while(|t| t.span.start < line.start)
-        .take_while(|t| t.span.start < line.end);
-    let Some(first) = words.next() else {
-        return 0..0;
-    };
-    let end = words.last().unwrap_or(first).position + 1;
-    if end - first.position > LEAD_WORDS {
-        return 0..0;
+    match positions_within(tokens, line) {
+        Some(words) if words.end - words.start <= LEAD_WORDS => words,
+        _ => 0..0,
     }
-    first.position..end
 }
 
 /// The positions of the words of each section's heading: the line its section starts with.

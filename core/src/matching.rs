@@ -65,30 +65,9 @@ impl Expansion {
     }
 }
 
-/// A term's title and body positions in one document, read as needed, and its norms.
-type DocPositions<'a> = (u32, Positions<'a>, Positions<'a>, Norms);
-
-/// A word's places in the documents scored: each expansion's title and body positions with
-/// the index of their document in the scored list, in that order (one document's side by side).
+/// A word's places in the documents scored: for each document holding it (by its index in
+/// the scored list, in order), each of its expansions' title and body positions there.
 type WordPlaces<'a> = Vec<(usize, Positions<'a>, Positions<'a>)>;
-
-/// The places of a word's expansions (each list in document order) in `docs` (sorted).
-fn word_places<'a>(lists: Vec<Vec<DocPositions<'a>>>, docs: &[u32]) -> WordPlaces<'a> {
-    // Each place with its expansion's number, so that a document's keep the expansions' order.
-    let mut numbered: Vec<(usize, usize, Positions, Positions)> = lists
-        .into_iter()
-        .enumerate()
-        .flat_map(|(e, list)| list.into_iter().map(move |place| (e, place)))
-        .filter_map(|(e, (doc, title, body, _))| {
-            Some((docs.binary_search(&doc).ok()?, e, title, body))
-        })
-        .collect();
-    sort_by(&mut numbered, |a, b| (a.0, a.1).cmp(&(b.0, b.1)));
-    numbered
-        .into_iter()
-        .map(|(doc, _, title, body)| (doc, title, body))
-        .collect()
-}
 
 /// The end of the run of `places` from `start` that share its document.
 fn run_end(places: &WordPlaces, start: usize) -> usize {
@@ -657,25 +636,21 @@ impl Index {
         Ok(docs.unwrap_or_default())
     }
 
-    /// The title and body positions (read lazily) and norms of `term` in the given sorted
-    /// documents, in document order.
-    fn positions(&self, term: u32, docs: &[u32]) -> Result<Vec<DocPositions<'_>>, Needs> {
-        let mut result = Vec::new();
-        let list = self.postings(term, true)?;
-        let mut iter = list.iter();
-        let mut wanted = docs.iter().peekable();
-        while let Some(posting) = iter.next() {
-            while wanted.next_if(|&&d| d < posting.doc).is_some() {}
-            match wanted.peek() {
-                None => break,
-                Some(&&d) if d == posting.doc => {
-                    let (title, body) = iter.positions(&posting);
-                    result.push((posting.doc, title, body, posting.norms));
+    /// The places of a word's expansions in `docs` (sorted), read lazily.
+    fn word_places(&self, word: &[Expansion], docs: &[u32]) -> Result<WordPlaces<'_>, Needs> {
+        let mut walkers = Vec::with_capacity(word.len());
+        for expansion in word {
+            walkers.push(Walker::new(self.postings(expansion.term, true)?));
+        }
+        let mut places = Vec::new();
+        for (i, &doc) in docs.iter().enumerate() {
+            for walker in &mut walkers {
+                if let Some((title, body, _)) = walker.at(doc) {
+                    places.push((i, title, body));
                 }
-                Some(_) => {}
             }
         }
-        Ok(result)
+        Ok(places)
     }
 
     /// Bonus per document (parallel to `docs`, which is sorted) for consecutive query words
@@ -691,11 +666,7 @@ impl Index {
         let mut places = Vec::with_capacity(words.len());
         let mut idfs = Vec::with_capacity(words.len());
         for &(word, doc_frequency) in words {
-            let mut each = Vec::with_capacity(word.len());
-            for expansion in word {
-                each.push(self.positions(expansion.term, docs)?);
-            }
-            places.push(word_places(each, docs));
+            places.push(self.word_places(word, docs)?);
             idfs.push(bm25.idf(doc_frequency));
         }
         for (pair, pair_idfs) in places.windows(2).zip(idfs.windows(2)) {

@@ -82,8 +82,9 @@ const onPage = (url, lang) => (
 
 /**
  * A module worker running widget/engine-worker.js, started at once: its files download while
- * widget/worker.js, which talks to it, does (one round trip less before the first result). An
- * error before that module listens is kept in `failed`. Throws `workerFailed` if none can start.
+ * widget/worker.js, which talks to it, does (one round trip less before the first result).
+ * Returns the worker and `failure`, a promise of why, the first time it fails (it may before
+ * widget/worker.js is there to listen). Throws `workerFailed` if none can start.
  */
 const startWorker = () => {
   let worker;
@@ -92,21 +93,23 @@ const startWorker = () => {
   } catch (e) {
     throw Object.assign(Error(e.message), { workerFailed: true });
   }
-  worker.onerror = event => {
-    event.preventDefault();
-    worker.failed = event.message || 'the worker failed';
-  };
-  return worker;
+  const failure = new Promise(resolve => {
+    worker.onerror = event => {
+      event.preventDefault();
+      resolve(event.message || 'the worker failed');
+    };
+  });
+  return { worker, failure };
 };
 
 /** The engine for the index at `url` in a worker; `stopped` is called if the worker stops. */
 const workerEngine = async (url, lang, stopped) => {
-  const worker = startWorker();
+  const started = startWorker();
   const talk = await import('./worker.js').catch(e => {
-    worker.terminate();
+    started.worker.terminate();
     throw e;
   });
-  return talk.openInWorker(worker, url, lang, stopped);
+  return talk.openInWorker(started, url, lang, stopped);
 };
 
 /**

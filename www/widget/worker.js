@@ -4,12 +4,12 @@
 // round trip. Every answer carries the id of its request and the widget's query sequence number.
 
 /**
- * Opens the index at `url` for `lang` in `worker` (see widget/engine.js's `startWorker`);
- * rejects with `workerFailed` if the worker cannot run. `stopped` is called when the worker
- * stops later (its wasm trapped): it is not used again.
+ * Opens the index at `url` for `lang` in a worker `started` by widget/engine.js's
+ * `startWorker`; rejects with `workerFailed` if the worker cannot run. `stopped` is called when
+ * the worker stops later (its wasm trapped): it is not used again.
  */
-export async function openInWorker(worker, url, lang, stopped) {
-  const remote = new RemoteScour(worker, stopped);
+export async function openInWorker({ worker, failure }, url, lang, stopped) {
+  const remote = new RemoteScour(worker, failure, stopped);
   try {
     await remote.call('open', [url, lang]);
   } catch (e) {
@@ -20,7 +20,8 @@ export async function openInWorker(worker, url, lang, stopped) {
 }
 
 export class RemoteScour {
-  constructor(worker, stopped) {
+  /** `failure`: a promise of why `worker` failed (widget/engine.js's `startWorker`). */
+  constructor(worker, failure, stopped) {
     this.worker = worker;
     this.stopped = stopped;
     /** Why the worker stopped: every call after it rejects with this at once. */
@@ -37,12 +38,8 @@ export class RemoteScour {
       error ? call.reject(Error(error)) : call.resolve(value);
     };
     // The worker's module failed to load or run (e.g. a policy forbids workers), or its wasm
-    // trapped where no call could catch it; maybe before this was made (`worker.failed`).
-    worker.onerror = event => {
-      event.preventDefault();
-      this.stop(event.message || 'the worker failed');
-    };
-    if (worker.failed) this.stop(worker.failed);
+    // trapped where no call could catch it.
+    failure.then(why => this.stop(why));
   }
 
   /** Stops the worker for good: every call waiting or to come rejects with why. */
