@@ -81,11 +81,15 @@ pub fn analyze(text: &str, mut emit: impl FnMut(TokenRef<'_>)) {
 /// Like [`analyze`], but stops after the first token for which `emit` returns false.
 pub fn analyze_while(text: &str, mut emit: impl FnMut(TokenRef<'_>) -> bool) {
     let mut compound = Compound::default();
-    let mut chars = text.char_indices().peekable();
+    let mut chars = CharCursor::new(text);
     while let Some((mut start, c)) = chars.next() {
+        // Spaces and punctuation, the most frequent characters between words, at once.
+        if c.is_ascii() && !c.is_ascii_alphanumeric() && c != '[' {
+            continue;
+        }
         if is_unspaced(c) {
             let run = segment::unspaced_run(text, start);
-            skip_to(&mut chars, run.last().map_or(start, |r| r.end));
+            chars.skip_to(run.last().map_or(start, |r| r.end));
             if !compound.flush(&mut emit) || !compound.segmented(text, &run, false, &mut emit) {
                 return;
             }
@@ -102,11 +106,11 @@ pub fn analyze_while(text: &str, mut emit: impl FnMut(TokenRef<'_>) -> bool) {
         let hangul = is_hangul(c);
         let mut end = start + c.len_utf8();
         if let Some(length) = marker {
-            skip_to(&mut chars, start + length);
+            chars.skip_to(start + length);
             end = start + length;
         }
-        while let Some(&(i, next)) = chars.peek() {
-            if is_word_char(next) && !is_unspaced(next) && is_hangul(next) == hangul {
+        while let Some((i, next)) = chars.peek() {
+            if continues_word(next, hangul) {
                 end = i + next.len_utf8();
                 chars.next();
             } else if is_apostrophe(next) && continues(text, i + next.len_utf8(), hangul) {
@@ -115,7 +119,7 @@ pub fn analyze_while(text: &str, mut emit: impl FnMut(TokenRef<'_>) -> bool) {
                     start = i + next.len_utf8();
                 }
             } else if let Some(length) = marked_letter(text, i) {
-                skip_to(&mut chars, i + length);
+                chars.skip_to(i + length);
                 end = i + length;
             } else {
                 break;
@@ -134,7 +138,7 @@ pub fn analyze_while(text: &str, mut emit: impl FnMut(TokenRef<'_>) -> bool) {
         }
         compound.push(text, start..end);
         if let Some(length) = joiner(text, end) {
-            skip_to(&mut chars, end + length);
+            chars.skip_to(end + length);
         } else if !compound.flush(&mut emit) {
             return;
         }
@@ -457,9 +461,43 @@ fn marked_letter(text: &str, at: usize) -> Option<usize> {
         .then(|| 2 + letter.len_utf8())
 }
 
-/// Advances `chars` to the byte offset `to`.
-fn skip_to(chars: &mut std::iter::Peekable<std::str::CharIndices<'_>>, to: usize) {
-    while chars.next_if(|&(i, _)| i < to).is_some() {}
+/// A text's characters with their byte offsets, read a byte at a time where they are ASCII
+/// (most of most pages): the tokenizer's loop, which excerpts run over whole pages while the
+/// visitor types, makes no call per character there.
+struct CharCursor<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+impl<'a> CharCursor<'a> {
+    fn new(text: &'a str) -> Self {
+        CharCursor { text, at: 0 }
+    }
+
+    /// The next character and its offset, not passed.
+    #[inline(always)]
+    fn peek(&self) -> Option<(usize, char)> {
+        let byte = *self.text.as_bytes().get(self.at)?;
+        let c = if byte.is_ascii() {
+            char::from(byte)
+        } else {
+            self.text[self.at..].chars().next()?
+        };
+        Some((self.at, c))
+    }
+
+    /// The next character and its offset, passed.
+    #[inline(always)]
+    fn next(&mut self) -> Option<(usize, char)> {
+        let (at, c) = self.peek()?;
+        self.at += c.len_utf8();
+        Some((at, c))
+    }
+
+    /// Passes the characters before the byte offset `to` (one that starts a character).
+    fn skip_to(&mut self, to: usize) {
+        self.at = self.at.max(to);
+    }
 }
 
 /// Whether `c` is one of the apostrophe characters treated alike.
@@ -532,6 +570,14 @@ fn is_word_char(c: char) -> bool {
         return c.is_ascii_alphanumeric();
     }
     c.is_alphanumeric() || is_diacritic(c) || is_script_mark(c)
+}
+
+/// Whether `c` continues a word of Hangul syllables (`hangul`) or of other spaced letters.
+fn continues_word(c: char, hangul: bool) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric() && !hangul;
+    }
+    is_word_char(c) && !is_unspaced(c) && is_hangul(c) == hangul
 }
 
 fn followed_by_word_char(text: &str, at: usize) -> bool {

@@ -23,8 +23,21 @@ pub fn write_varint(out: &mut Vec<u8>, mut value: u32) {
 
 /// Reads a varint at `*at`, advancing it. Truncated input reads as the bits seen so far;
 /// the codec verifies stream lengths before a reader ever sees them.
+#[inline(always)]
 pub fn read_varint(bytes: &[u8], at: &mut usize) -> u32 {
-    // Most varints are one byte (term frequencies, small gaps) or two (field lengths).
+    // Most varints are one byte (term frequencies, small gaps): read where they are, without
+    // a call (the engine's wasm is built for size, which inlines almost nothing itself).
+    match bytes.get(*at) {
+        Some(&byte) if byte < 0x80 => {
+            *at += 1;
+            u32::from(byte)
+        }
+        _ => read_longer_varint(bytes, at),
+    }
+}
+
+/// [`read_varint`] of a varint of two bytes (field lengths) or more.
+fn read_longer_varint(bytes: &[u8], at: &mut usize) -> u32 {
     match bytes.get(*at..*at + 2) {
         Some(&[low, _]) if low < 0x80 => {
             *at += 1;
