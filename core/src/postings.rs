@@ -36,18 +36,13 @@ pub fn read_varint(bytes: &[u8], at: &mut usize) -> u32 {
     }
 }
 
-/// [`read_varint`] of a varint of two bytes (field lengths) or more.
+/// [`read_varint`] of a varint of two bytes (field lengths) or more, or at the end of `bytes`.
 fn read_longer_varint(bytes: &[u8], at: &mut usize) -> u32 {
-    match bytes.get(*at..*at + 2) {
-        Some(&[low, _]) if low < 0x80 => {
-            *at += 1;
-            return u32::from(low);
-        }
-        Some(&[low, high]) if high < 0x80 => {
+    if let Some(&[low, high]) = bytes.get(*at..*at + 2) {
+        if high < 0x80 {
             *at += 2;
             return u32::from(low & 0x7f) | u32::from(high) << 7;
         }
-        _ => {}
     }
     let mut value = 0u32;
     let mut shift = 0;
