@@ -65,25 +65,30 @@ impl Expansion {
     }
 }
 
-/// A word's places in the documents scored: for each document holding it (by its index in
-/// the scored list, in order), each of its expansions' title and body positions there.
-type WordPlaces<'a> = Vec<(usize, Positions<'a>, Positions<'a>)>;
-
-/// The end of the run of `places` from `start` that share its document.
-fn run_end(places: &WordPlaces, start: usize) -> usize {
-    let doc = places[start].0;
-    start + places[start..].iter().take_while(|p| p.0 == doc).count()
+/// A word's places in the documents scored: each of its expansions' title and body positions
+/// in the `i`th document are `places[starts[i]..starts[i + 1]]`.
+struct WordPlaces<'a> {
+    places: Vec<(Positions<'a>, Positions<'a>)>,
+    starts: Vec<usize>,
 }
 
-/// A word's cursor in one document's places and field: any of its expansions' positions.
-fn cursor<'a>(places: &[(usize, Positions<'a>, Positions<'a>)], title: bool) -> Cursor<'a> {
-    Cursor::new(places.iter().map(|(_, title_positions, body_positions)| {
-        if title {
-            title_positions.clone()
-        } else {
-            body_positions.clone()
-        }
-    }))
+impl<'a> WordPlaces<'a> {
+    /// The word's cursor in the `i`th document's title or body: any of its expansions' positions.
+    fn cursor(&self, i: usize, title: bool) -> Cursor<'a> {
+        let places = &self.places[self.starts[i]..self.starts[i + 1]];
+        Cursor::new(places.iter().map(|(title_positions, body_positions)| {
+            if title {
+                title_positions.clone()
+            } else {
+                body_positions.clone()
+            }
+        }))
+    }
+
+    /// Whether the word is in the `i`th document.
+    fn holds(&self, i: usize) -> bool {
+        self.starts[i] < self.starts[i + 1]
+    }
 }
 
 /// A word whose places count for proximity: its expansions, and the number of documents
@@ -643,14 +648,17 @@ impl Index {
             walkers.push(Walker::new(self.postings(expansion.term, true)?));
         }
         let mut places = Vec::new();
-        for (i, &doc) in docs.iter().enumerate() {
+        let mut starts = Vec::with_capacity(docs.len() + 1);
+        for &doc in docs {
+            starts.push(places.len());
             for walker in &mut walkers {
                 if let Some((title, body, _)) = walker.at(doc) {
-                    places.push((i, title, body));
+                    places.push((title, body));
                 }
             }
         }
-        Ok(places)
+        starts.push(places.len());
+        Ok(WordPlaces { places, starts })
     }
 
     /// Bonus per document (parallel to `docs`, which is sorted) for consecutive query words
@@ -672,26 +680,15 @@ impl Index {
         for (pair, pair_idfs) in places.windows(2).zip(idfs.windows(2)) {
             let idf = pair_idfs[0].min(pair_idfs[1]);
             let (left, right) = (&pair[0], &pair[1]);
-            // The documents holding both words, walked in step.
-            let (mut i, mut j) = (0, 0);
-            while i < left.len() && j < right.len() {
-                let (l, r) = (left[i].0, right[j].0);
-                if l != r {
-                    *(if l < r { &mut i } else { &mut j }) += 1;
+            for (i, bonus) in bonus.iter_mut().enumerate() {
+                if !(left.holds(i) && right.holds(i)) {
                     continue;
                 }
-                let (left_end, right_end) = (run_end(left, i), run_end(right, j));
-                let gap = |title| {
-                    min_gap(
-                        &mut cursor(&left[i..left_end], title),
-                        &mut cursor(&right[j..right_end], title),
-                    )
-                };
+                let gap = |title| min_gap(&mut left.cursor(i, title), &mut right.cursor(i, title));
                 if let Some(distance) = [gap(true), gap(false)].into_iter().flatten().min() {
                     let distance = distance as f32;
-                    bonus[l] += weight * idf / (distance * distance);
+                    *bonus += weight * idf / (distance * distance);
                 }
-                (i, j) = (left_end, right_end);
             }
         }
         Ok(bonus)
