@@ -1,8 +1,9 @@
 //! Excerpts: the passage of a body with the most distinct matched terms, and match ranges.
 //!
 //! Work is bounded by what is shown, not by the text: only the first [`SCAN_BYTES`] of a
-//! text are read, the scan stops once a passage showing every clause is found, and
-//! phrases are matched as the words go by, keeping only the last few words.
+//! text are read, the scan stops once a passage showing every clause the text holds is
+//! found (the index says which those are), and phrases are matched as the words go by,
+//! keeping only the last few words.
 
 use std::collections::VecDeque;
 use std::ops::Range;
@@ -68,6 +69,38 @@ impl<'a> Targets<'a> {
         }
         let i = self.words.binary_search_by(|(w, _)| (*w).cmp(term)).ok()?;
         Some(self.words[i].1)
+    }
+}
+
+/// Some of a query's clauses, numbered as in [`Targets`]: those a text is known to hold.
+/// A scan looks for no passage showing the others, so a page that holds none of the
+/// query's words in its text (its title matched) costs a first line, not a whole read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Clauses(u32);
+
+impl Clauses {
+    /// Every clause: what a text with no word count from the index may hold.
+    pub const ALL: Clauses = Clauses(u32::MAX);
+
+    /// This set and `clause`.
+    pub fn with(self, clause: usize) -> Self {
+        Clauses(self.0 | 1u32.checked_shl(clause as u32).unwrap_or(0))
+    }
+
+    /// The clauses of either set.
+    pub fn union(self, other: Clauses) -> Self {
+        Clauses(self.0 | other.0)
+    }
+
+    /// Whether the set holds `clause`; one numbered past the set's bits is always held.
+    pub fn holds(self, clause: usize) -> bool {
+        1u32.checked_shl(clause as u32)
+            .is_none_or(|bit| self.0 & bit != 0)
+    }
+
+    /// How many of the clauses numbered below `clauses` the set holds.
+    pub fn count_below(self, clauses: usize) -> usize {
+        (0..clauses).filter(|&c| self.holds(c)).count()
     }
 }
 
@@ -167,17 +200,17 @@ struct Scan {
     matches: Vec<(Range<usize>, usize)>,
 }
 
-/// Analyses the first [`SCAN_BYTES`] of `text` for matches. With `whole` false the scan may
-/// stop once a passage showing every clause has been found and the text for its excerpt
-/// read: no later passage can beat the earliest complete one.
-fn scan(text: &str, targets: &Targets, whole: bool) -> Scan {
+/// Analyses the first [`SCAN_BYTES`] of `text` for matches. With `held` given, the scan
+/// may stop once a passage showing every clause held has been found and the text for its
+/// excerpt read: no later passage can beat the earliest complete one.
+fn scan(text: &str, targets: &Targets, held: Option<Clauses>) -> Scan {
     let text = &text[..floor_char_boundary(text, SCAN_BYTES)];
     let mut scan = Scan {
         words: Vec::new(),
         matches: Vec::new(),
     };
     let mut phrases = PhraseWindow::new(targets);
-    let mut early = EarlyStop::new(targets.clauses, whole);
+    let mut early = EarlyStop::new(text, targets.clauses, held);
     analyze_while(text, |token| {
         if early.done(token.span.start) {
             return false;
@@ -185,7 +218,8 @@ fn scan(text: &str, targets: &Targets, whole: bool) -> Scan {
         if let Some(clause) = targets.clause_of(token.term) {
             scan.matches.push((token.span.clone(), clause));
             early.matched(text, clause, &token.span);
-        } else {
+        } else if token.role != CompoundRole::Joined {
+            // A compound's camelCase parts are looked for in its parts, which follow.
             for (span, clause) in camel_matches(text, &token.span, token.term, targets) {
                 scan.matches.push((span.clone(), clause));
                 early.matched(text, clause, &span);
@@ -271,10 +305,13 @@ fn floor_char_boundary(text: &str, at: usize) -> usize {
 }
 
 /// Watches matches for the first passage of at most [`EXCERPT_CHARS`] bytes (so at most as
-/// many characters) that shows every clause.
+/// many characters) that shows every clause the text holds.
 struct EarlyStop {
     /// Start of each clause's latest match.
     latest: Vec<Option<usize>>,
+    held: Clauses,
+    /// Clauses held, and those of them seen.
+    wanted: usize,
     seen: usize,
     /// Once found: the byte offset past which the excerpt needs no more text.
     stop_after: Option<usize>,
@@ -284,13 +321,20 @@ struct EarlyStop {
 }
 
 impl EarlyStop {
-    fn new(clauses: usize, disabled: bool) -> Self {
+    /// Watches `text` for `clauses` clauses; never stops without `held`.
+    fn new(text: &str, clauses: usize, held: Option<Clauses>) -> Self {
+        let wanted = held.map_or(0, |h| h.count_below(clauses));
+        // A text holding no clause shows its start.
+        let stop_after =
+            (held.is_some() && wanted == 0).then(|| byte_len_of_chars(text, EXCERPT_CHARS));
         EarlyStop {
             latest: vec![None; clauses],
+            held: held.unwrap_or(Clauses::ALL),
+            wanted,
             seen: 0,
-            stop_after: None,
+            stop_after,
             give_up_after: None,
-            disabled: disabled || clauses == 0,
+            disabled: held.is_none() || clauses == 0,
         }
     }
 
@@ -302,7 +346,7 @@ impl EarlyStop {
     }
 
     fn matched(&mut self, text: &str, clause: usize, span: &Range<usize>) {
-        if self.disabled || self.stop_after.is_some() {
+        if self.disabled || self.stop_after.is_some() || !self.held.holds(clause) {
             return;
         }
         if self.seen == 0 {
@@ -313,7 +357,7 @@ impl EarlyStop {
         }
         self.seen += usize::from(self.latest[clause].is_none());
         self.latest[clause] = Some(span.start);
-        if self.seen == self.latest.len() {
+        if self.seen == self.wanted {
             let first = self
                 .latest
                 .iter()
@@ -331,13 +375,13 @@ impl EarlyStop {
 
 /// Every match in `text`: its byte range and the clause it matches, in text order.
 pub fn matches(text: &str, targets: &Targets) -> Vec<(Range<usize>, usize)> {
-    scan(text, targets, true).matches
+    scan(text, targets, None).matches
 }
 
 /// Byte ranges in `text` of the targets, merged where they overlap.
 pub fn highlight(text: &str, targets: &Targets) -> Vec<Range<usize>> {
     merge(
-        scan(text, targets, true)
+        scan(text, targets, None)
             .matches
             .into_iter()
             .map(|(span, _)| span)
@@ -347,9 +391,10 @@ pub fn highlight(text: &str, targets: &Targets) -> Vec<Range<usize>> {
 
 /// The window of about [`EXCERPT_CHARS`] characters of `body` holding the most distinct
 /// matched terms (the earliest such window), cut at word boundaries with an ellipsis where
-/// text was cut, and the byte ranges of the matches inside it.
-pub fn excerpt(body: &str, targets: &Targets) -> (String, Vec<Range<usize>>) {
-    cut(body, &scan(body, targets, false), targets)
+/// text was cut, and the byte ranges of the matches inside it. `held`: the clauses `body`
+/// may hold ([`Clauses::ALL`] when not known); a clause it lacks is not looked for.
+pub fn excerpt(body: &str, targets: &Targets, held: Clauses) -> (String, Vec<Range<usize>>) {
+    cut(body, &scan(body, targets, Some(held)), targets)
 }
 
 fn cut(body: &str, scan: &Scan, targets: &Targets) -> (String, Vec<Range<usize>>) {
@@ -507,13 +552,14 @@ mod tests {
         assert_eq!(matches(&early, &targets).len(), 1);
         let late = format!("{}needle", "hay ".repeat(SCAN_BYTES / 4));
         assert!(matches(&late, &targets).is_empty());
-        let (text, found) = excerpt(&late, &targets);
+        let (text, found) = excerpt(&late, &targets, Clauses::ALL);
         assert!(text.starts_with("hay hay") && text.ends_with('…'), "{text}");
         assert!(found.is_empty());
     }
 
     /// Stopping the scan early never changes the excerpt a whole scan gives (within
-    /// [`PASSAGE_BYTES`] of the first match, as every text here is).
+    /// [`PASSAGE_BYTES`] of the first match, as every text here is), whether the clauses the
+    /// text holds are known or not.
     #[test]
     fn early_stop_gives_the_whole_scan_excerpt() {
         // Text words as written (capitals, compounds, marked letters, accents) and the
@@ -557,9 +603,16 @@ mod tests {
             };
             let clauses = clauses + usize::from(!phrases.is_empty());
             let targets = Targets::new(chosen, phrases, clauses);
-            let early = cut(&body, &scan(&body, &targets, false), &targets);
-            let whole = cut(&body, &scan(&body, &targets, true), &targets);
-            assert_eq!(early, whole, "{targets:?} in {body:?}");
+            let whole = scan(&body, &targets, None);
+            let held = whole
+                .matches
+                .iter()
+                .fold(Clauses::default(), |held, (_, clause)| held.with(*clause));
+            let whole = cut(&body, &whole, &targets);
+            for held in [held, Clauses::ALL] {
+                let early = cut(&body, &scan(&body, &targets, Some(held)), &targets);
+                assert_eq!(early, whole, "{targets:?} holding {held:?} in {body:?}");
+            }
         }
     }
 
@@ -570,9 +623,26 @@ mod tests {
         let targets = Targets::new(vec![("alpha", 0), ("beta", 1)], Vec::new(), 2);
         for (gap, shown) in [(PASSAGE_BYTES / 2, 2), (PASSAGE_BYTES * 2, 1)] {
             let body = format!("alpha {}alpha beta", "hay ".repeat(gap / 4));
-            let (text, found) = excerpt(&body, &targets);
+            let (text, found) = excerpt(&body, &targets, Clauses::ALL);
             assert_eq!(found.len(), shown, "{gap}: {text}");
         }
+    }
+
+    /// A text known to hold none of the clauses (its page matched by its title) shows its
+    /// start, and only that is read: a match further on is not looked for.
+    #[test]
+    fn a_text_holding_no_clause_shows_its_start_unread() {
+        let targets = Targets::new(vec![("needle", 0)], Vec::new(), 1);
+        let body = format!("{}needle", "hay ".repeat(100));
+        let read = scan(&body, &targets, Some(Clauses::default()));
+        assert!(read.matches.is_empty());
+        let last = read.words.last().map_or(0, |(span, _)| span.end);
+        assert!(last <= 2 * EXCERPT_CHARS, "read to {last}");
+        let start = excerpt(&body, &targets, Clauses::default());
+        assert!(start.0.starts_with("hay hay") && start.1.is_empty());
+        // Held, the needle is found and shown.
+        let (text, found) = excerpt(&body, &targets, Clauses::default().with(0));
+        assert_eq!(found.len(), 1, "{text}");
     }
 
     /// With many targets (a short prefix completes to hundreds of terms) every word of the

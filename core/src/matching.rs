@@ -105,6 +105,8 @@ pub(crate) struct Frequencies {
     pub body: f32,
     pub norms: Norms,
     pub in_title: TitleMatch,
+    /// The body holds the atom (or may: a phrase looked for in titles only is not counted).
+    pub in_body: bool,
 }
 
 /// How an atom matched a title.
@@ -154,6 +156,8 @@ pub(crate) struct AtomMatch {
     pub exact_in_title: bool,
     /// The atom is in the title only as a part of compounds.
     pub part_in_title: bool,
+    /// The atom is in the body (or may be, see [`Frequencies::in_body`]).
+    pub in_body: bool,
 }
 
 /// A term as a candidate expansion: its typos, its document count and its id.
@@ -451,6 +455,7 @@ impl Index {
                     in_title: title.how > InTitle::No,
                     exact_in_title: title.how == InTitle::Exact,
                     part_in_title: title.how > InTitle::No && title.part_only,
+                    in_body: f.in_body,
                 }
             })
             .collect())
@@ -516,6 +521,7 @@ impl Index {
                     entry.lead = entry.lead.max(lead);
                     entry.body += body;
                     entry.in_title = entry.in_title.or(in_title);
+                    entry.in_body |= posting.body_tf > 0;
                 }
                 _ => frequencies.push(Frequencies {
                     doc: posting.doc,
@@ -524,6 +530,7 @@ impl Index {
                     body,
                     norms: posting.norms,
                     in_title,
+                    in_body: posting.body_tf > 0,
                 }),
             }
         }
@@ -600,6 +607,7 @@ impl Index {
                 body: body as f32,
                 norms,
                 in_title,
+                in_body: body > 0 || field == Field::Title,
             });
         }
         Ok(frequencies)

@@ -11,7 +11,7 @@
 use std::ops::Range;
 
 use crate::analysis::{analyze, CompoundRole, CAMEL_PART};
-use crate::excerpt::{excerpt, highlight, Targets};
+use crate::excerpt::{excerpt, highlight, Clauses, Targets};
 use crate::index::Index;
 use crate::matching::{typo_budget, AtomMatch, Expansion, ProximityWord};
 use crate::pieces::{Gather, Needs, StoredDocument, Texts};
@@ -213,6 +213,7 @@ impl Index {
                     doc,
                     tier: 0,
                     score: 0.0,
+                    in_body: Clauses::default(),
                 })
                 .collect();
             (all, Vec::new())
@@ -226,11 +227,13 @@ impl Index {
             )?
         };
         let page_end = options.offset.saturating_add(options.limit);
-        select_by(
-            &mut candidates,
-            page_end.max(PROXIMITY_CANDIDATES),
-            Candidate::order,
-        );
+        // The page, and as many more as proximity may re-rank when it applies.
+        let reranked = if proximity_words.is_empty() {
+            0
+        } else {
+            PROXIMITY_CANDIDATES
+        };
+        select_by(&mut candidates, page_end.max(reranked), Candidate::order);
         if !browsing {
             let words: Vec<ProximityWord> = proximity_words
                 .iter()
@@ -263,7 +266,7 @@ impl Index {
             hits: page
                 .iter()
                 .zip(stored.into_iter().flatten())
-                .map(|(c, stored)| hit(&stored, c.score, &targets))
+                .map(|(c, stored)| hit(&stored, c, &targets))
                 .collect(),
             total: candidates.len(),
             facets: if options.facets {
@@ -408,9 +411,17 @@ impl Index {
         let mut typed_matches = vec![0; query.clauses.len()];
         // The documents matched so far, in document order.
         let mut scored: Vec<Scored> = Vec::new();
+        // Each required clause's number among the highlight targets' (see `highlight_targets`).
+        let mut target = 0;
         for (clause_number, (clause, clause_expansions)) in
             (1u8..).zip(query.clauses.iter().zip(expansions))
         {
+            let in_body = if clause.optional {
+                Clauses::default()
+            } else {
+                target += 1;
+                Clauses::default().with(target - 1)
+            };
             for (alternative, (atom, atom_expansions)) in clause
                 .alternatives
                 .iter()
@@ -451,6 +462,9 @@ impl Index {
                         tally.this.exact = true;
                         tally.this.as_typed |= alternative == 0;
                     }
+                    if m.in_body {
+                        tally.in_body = tally.in_body.union(in_body);
+                    }
                 });
             }
             for entry in &mut scored {
@@ -481,6 +495,7 @@ impl Index {
                     doc,
                     tier: u8::from(!lacks_one),
                     score,
+                    in_body: tally.in_body,
                 };
                 if clauses > 0 && tally.in_title == clauses {
                     let title = f32::from(tally.title_length.max(1));
@@ -604,6 +619,8 @@ struct Tally {
     title_length: u16,
     title_stop: u8,
     title_generic: u8,
+    /// The clauses the body holds, numbered as the highlight targets are.
+    in_body: Clauses,
 }
 
 /// How one clause matched a title.
@@ -659,6 +676,8 @@ struct Candidate {
     doc: u32,
     tier: u8,
     score: f32,
+    /// The clauses the body holds (see [`Tally::in_body`]): the excerpt looks for no others.
+    in_body: Clauses,
 }
 
 impl Candidate {
@@ -701,19 +720,19 @@ fn proximity_words(query: &Query, expansions: &[Vec<Vec<Expansion>>], weight: f3
     }
 }
 
-fn hit(stored: &StoredDocument, score: f32, targets: &Targets) -> Hit {
-    let (excerpt, excerpt_matches) = excerpt(&stored.body, targets);
+fn hit(stored: &StoredDocument, candidate: &Candidate, targets: &Targets) -> Hit {
+    let (excerpt, excerpt_matches) = excerpt(&stored.body, targets, candidate.in_body);
     Hit {
         id: stored.id.clone(),
         title: stored.title.clone(),
         date: stored.date.clone(),
         url: stored.url.clone(),
         meta: stored.meta.clone(),
-        score,
+        score: candidate.score,
         excerpt,
         excerpt_matches,
         title_matches: highlight(&stored.title, targets),
-        sections: best_sections(stored, targets),
+        sections: best_sections(stored, targets, candidate.in_body),
     }
 }
 
@@ -912,6 +931,7 @@ mod tests {
             in_title: false,
             exact_in_title: false,
             part_in_title: false,
+            in_body: false,
         };
         for _ in 0..300 {
             let mut expected = std::collections::BTreeMap::new();

@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use crate::document::Section;
-use crate::excerpt::{excerpt, highlight, matches, Targets};
+use crate::excerpt::{excerpt, highlight, matches, Clauses, Targets};
 use crate::pieces::StoredDocument;
 use crate::sort::sort_by;
 
@@ -38,9 +38,10 @@ struct Fit {
 
 /// The page's best-matching sections, best first, at most [`MAX_SECTIONS`]. Only the
 /// sections holding a match of the text [`matches`] reads are weighed, so a page of many
-/// sections or megabytes costs no more than a short one.
-pub fn best_sections(stored: &StoredDocument, targets: &Targets) -> Vec<SectionHit> {
-    if stored.sections.is_empty() || targets.clauses() == 0 {
+/// sections or megabytes costs no more than a short one; a page whose text holds none of
+/// the clauses (`held`) is not read.
+pub fn best_sections(stored: &StoredDocument, targets: &Targets, held: Clauses) -> Vec<SectionHit> {
+    if stored.sections.is_empty() || held.count_below(targets.clauses()) == 0 {
         return Vec::new();
     }
     let body = &stored.body;
@@ -77,7 +78,7 @@ pub fn best_sections(stored: &StoredDocument, targets: &Targets) -> Vec<SectionH
     found.truncate(MAX_SECTIONS);
     found
         .into_iter()
-        .map(|t| section_hit(stored, &sections[t.section], &t.span, targets))
+        .map(|t| section_hit(stored, &sections[t.section], &t.span, targets, held))
         .collect()
 }
 
@@ -133,9 +134,10 @@ fn section_hit(
     section: &Section,
     span: &Span,
     targets: &Targets,
+    held: Clauses,
 ) -> SectionHit {
     let text = stored.body[span.heading.end..span.whole.end].trim_start();
-    let (excerpt, excerpt_matches) = excerpt(text, targets);
+    let (excerpt, excerpt_matches) = excerpt(text, targets, held);
     SectionHit {
         title: section.title.clone(),
         anchor: section.anchor.clone(),
