@@ -378,52 +378,53 @@ impl Iterator for PostingIter<'_> {
 }
 
 /// Several posting lists read as one, in document order; the postings of one document in
-/// the order of their lists. A heap of the lists' next postings: no memory beyond one
+/// the order of their lists. A heap of the lists' next documents: no memory beyond one
 /// posting per list, whatever the number of documents.
 pub(crate) struct Merged<'a> {
     lists: Vec<PostingIter<'a>>,
-    /// Each list's next posting, by document and list; the root is the next one out.
-    heap: Vec<(Posting, usize)>,
+    /// Each list's next posting.
+    next: Vec<Option<Posting>>,
+    /// A key per list with a next posting, its document above its list's number (so keys
+    /// order as postings come out); the root is the next one out.
+    heap: Vec<u64>,
+}
+
+/// The heap key of `list`'s next posting, `doc`.
+fn key(doc: u32, list: usize) -> u64 {
+    u64::from(doc) << 32 | list as u64
 }
 
 impl<'a> Merged<'a> {
     pub(crate) fn new(mut lists: Vec<PostingIter<'a>>) -> Merged<'a> {
-        let mut heap = Vec::with_capacity(lists.len());
-        for (list, postings) in lists.iter_mut().enumerate() {
-            if let Some(posting) = postings.next() {
-                heap.push((posting, list));
-            }
+        let next: Vec<Option<Posting>> = lists.iter_mut().map(Iterator::next).collect();
+        let mut heap: Vec<u64> = next
+            .iter()
+            .enumerate()
+            .filter_map(|(list, posting)| Some(key(posting.as_ref()?.doc, list)))
+            .collect();
+        for node in (0..heap.len() / 2).rev() {
+            sift_down(&mut heap, node);
         }
-        let mut merged = Merged { lists, heap };
-        for node in (0..merged.heap.len() / 2).rev() {
-            merged.sift_down(node);
-        }
-        merged
+        Merged { lists, next, heap }
     }
+}
 
-    fn before(&self, a: usize, b: usize) -> bool {
-        let (x, y) = (&self.heap[a], &self.heap[b]);
-        (x.0.doc, x.1) < (y.0.doc, y.1)
-    }
-
-    fn sift_down(&mut self, mut node: usize) {
-        loop {
-            let left = 2 * node + 1;
-            if left >= self.heap.len() {
-                return;
-            }
-            let right = left + 1;
-            let child = if right < self.heap.len() && self.before(right, left) {
-                right
-            } else {
-                left
-            };
-            if !self.before(child, node) {
-                return;
-            }
-            self.heap.swap(node, child);
-            node = child;
+/// Restores the heap below `node`: no key is smaller than its parent's.
+fn sift_down(heap: &mut [u64], mut node: usize) {
+    loop {
+        let left = 2 * node + 1;
+        let Some(&left_key) = heap.get(left) else {
+            return;
+        };
+        let (child, child_key) = match heap.get(left + 1) {
+            Some(&right_key) if right_key < left_key => (left + 1, right_key),
+            _ => (left, left_key),
+        };
+        if child_key >= heap[node] {
+            return;
         }
+        heap.swap(node, child);
+        node = child;
     }
 }
 
@@ -432,14 +433,16 @@ impl Iterator for Merged<'_> {
     type Item = (usize, Posting);
 
     fn next(&mut self) -> Option<(usize, Posting)> {
-        let (posting, list) = *self.heap.first()?;
-        match self.lists[list].next() {
-            Some(next) => self.heap[0] = (next, list),
+        let list = (*self.heap.first()? & u64::from(u32::MAX)) as usize;
+        let following = self.lists[list].next();
+        let posting = std::mem::replace(&mut self.next[list], following)?;
+        match following {
+            Some(next) => self.heap[0] = key(next.doc, list),
             None => {
                 self.heap.swap_remove(0);
             }
         }
-        self.sift_down(0);
+        sift_down(&mut self.heap, 0);
         Some((list, posting))
     }
 }
@@ -447,6 +450,50 @@ impl Iterator for Merged<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Lists merged give every posting once, by document and then by list, each with its own
+    /// frequencies: whatever the lists' number, lengths and overlaps.
+    #[test]
+    fn merged_lists_give_every_posting_in_document_then_list_order() {
+        let mut next = crate::testing::below(0x51ed_2701_u32);
+        for _ in 0..200 {
+            let encoded: Vec<EncodedPostings> = (0..next(12))
+                .map(|list| {
+                    let mut docs: Vec<u32> = (0..next(30)).map(|_| next(50)).collect();
+                    docs.sort_unstable();
+                    docs.dedup();
+                    let occurrences: Vec<Occurrences> = docs
+                        .into_iter()
+                        .map(|doc| Occurrences {
+                            doc,
+                            norms: Norms::default(),
+                            title_positions: Vec::new(),
+                            title_standalone: false,
+                            body_positions: (0..1 + (doc + list) % 3).collect(),
+                            in_lead: false,
+                        })
+                        .collect();
+                    EncodedPostings::encode(&occurrences)
+                })
+                .collect();
+            let lists = || {
+                encoded.iter().map(|e| PostingList {
+                    doc_count: e.doc_count,
+                    postings: &e.postings,
+                    positions: None,
+                })
+            };
+            let mut expected: Vec<(u32, usize, u32)> = lists()
+                .enumerate()
+                .flat_map(|(l, list)| list.iter().map(move |p| (p.doc, l, p.body_tf)))
+                .collect();
+            expected.sort_unstable();
+            let merged: Vec<(u32, usize, u32)> = Merged::new(lists().map(|l| l.iter()).collect())
+                .map(|(l, p)| (p.doc, l, p.body_tf))
+                .collect();
+            assert_eq!(merged, expected);
+        }
+    }
 
     /// Passing varints 8 bytes at a time ends where passing them one by one does.
     #[test]
