@@ -514,6 +514,55 @@ fn excerpts_highlight_matches_and_cut_at_words() {
     assert_eq!(&hit.excerpt[hit.excerpt_matches[0].clone()], "needle");
 }
 
+/// A page's excerpt shows the passage with the clauses its text holds: a page matched by
+/// its title shows its text's start, and one whose text holds the words shows where they
+/// stand, far in, whatever optional words the query has.
+#[test]
+fn excerpts_show_the_clauses_a_page_text_holds() {
+    let far = format!(
+        "{} harbour pilots {}",
+        "word ".repeat(300),
+        "tail ".repeat(50)
+    );
+    let mut builder = IndexBuilder::new();
+    builder
+        .add(doc(
+            "title",
+            "Harbour pilots",
+            &"opening words ".repeat(200),
+        ))
+        .add(doc("one", "Pilots", &far))
+        .add(doc("none", "Other", "nothing about it"));
+    let index = builder.build();
+    let options = SearchOptions {
+        typing: false,
+        require_all: false,
+        ..SearchOptions::default()
+    };
+    let hits = index.search("harbour pilots", &options).hits;
+    let title = hits.iter().find(|h| h.id == "title").expect("title hit");
+    assert!(
+        title.excerpt.starts_with("opening words"),
+        "{}",
+        title.excerpt
+    );
+    assert!(title.excerpt_matches.is_empty());
+    let one = hits.iter().find(|h| h.id == "one").expect("body hit");
+    let marked: Vec<&str> = one
+        .excerpt_matches
+        .iter()
+        .map(|r| &one.excerpt[r.clone()])
+        .collect();
+    assert_eq!(marked, ["harbour", "pilots"], "{}", one.excerpt);
+    // An optional stop word before the word leaves the word's clause its own.
+    for query in ["the pilots", "pilots of the harbour"] {
+        let hits = index.search(query, &options).hits;
+        let one = hits.iter().find(|h| h.id == "one").expect("body hit");
+        assert!(one.excerpt.starts_with('…'), "{query}: {}", one.excerpt);
+        assert!(!one.excerpt_matches.is_empty(), "{query}: {}", one.excerpt);
+    }
+}
+
 #[test]
 fn codec_round_trips() {
     let index = corpus();
