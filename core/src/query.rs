@@ -219,6 +219,18 @@ impl Query {
         self.clauses.iter().filter(|c| !c.optional).count()
     }
 
+    /// Each clause's number among the required ones (none for an optional clause): how
+    /// highlights and excerpts number the clauses they show.
+    pub fn required_numbers(&self) -> impl Iterator<Item = Option<usize>> + '_ {
+        let mut next = 0;
+        self.clauses.iter().map(move |c| {
+            (!c.optional).then(|| {
+                next += 1;
+                next - 1
+            })
+        })
+    }
+
     /// True when the query has nothing to match.
     pub fn is_empty(&self) -> bool {
         self.clauses.is_empty()

@@ -411,17 +411,11 @@ impl Index {
         let mut typed_matches = vec![0; query.clauses.len()];
         // The documents matched so far, in document order.
         let mut scored: Vec<Scored> = Vec::new();
-        // Each required clause's number among the highlight targets' (see `highlight_targets`).
-        let mut target = 0;
-        for (clause_number, (clause, clause_expansions)) in
-            (1u8..).zip(query.clauses.iter().zip(expansions))
+        for ((clause_number, target), (clause, clause_expansions)) in (1u8..)
+            .zip(query.required_numbers())
+            .zip(query.clauses.iter().zip(expansions))
         {
-            let in_body = if clause.optional {
-                Clauses::default()
-            } else {
-                target += 1;
-                Clauses::default().with(target - 1)
-            };
+            let in_body = target.map_or(Clauses::default(), |t| Clauses::default().with(t));
             for (alternative, (atom, atom_expansions)) in clause
                 .alternatives
                 .iter()
@@ -824,11 +818,10 @@ impl Index {
         let mut phrases = Vec::new();
         // Optional stop words are not highlighted: "at" would be marked everywhere.
         let required = query
-            .clauses
-            .iter()
-            .zip(expansions)
-            .filter(|(c, _)| !c.optional);
-        for (clause, (c, clause_expansions)) in required.enumerate() {
+            .required_numbers()
+            .zip(query.clauses.iter().zip(expansions))
+            .filter_map(|(number, clause)| Some((number?, clause)));
+        for (clause, (c, clause_expansions)) in required {
             for (atom, atom_expansions) in c.alternatives.iter().zip(clause_expansions) {
                 // A camelCase part is looked for as a part of the words of the text.
                 let terms = atom_expansions
