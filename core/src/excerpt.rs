@@ -500,7 +500,13 @@ fn extend_punctuation(body: &str, to: usize) -> usize {
     }
 }
 
+/// The byte length of the first `chars` characters of `text` (all of it when shorter).
 fn byte_len_of_chars(text: &str, chars: usize) -> usize {
+    // Most text is ASCII, a byte per character: checked a word at a time.
+    let ascii = &text.as_bytes()[..text.len().min(chars)];
+    if ascii.is_ascii() {
+        return ascii.len();
+    }
     text.char_indices()
         .nth(chars)
         .map_or(text.len(), |(i, _)| i)
