@@ -153,7 +153,11 @@ fn camel_matches(
     targets: &Targets,
 ) -> Vec<(Range<usize>, usize)> {
     let word = &text[span.clone()];
-    if !word.chars().skip(1).any(char::is_uppercase) {
+    let inner_capital = match word.is_ascii() {
+        true => word.bytes().skip(1).any(|b| b.is_ascii_uppercase()),
+        false => word.chars().skip(1).any(char::is_uppercase),
+    };
+    if !inner_capital {
         return Vec::new();
     }
     let slices = parts_are_slices(word, term);
@@ -206,7 +210,9 @@ struct Scan {
 fn scan(text: &str, targets: &Targets, held: Option<Clauses>) -> Scan {
     let text = &text[..floor_char_boundary(text, SCAN_BYTES)];
     let mut scan = Scan {
-        words: Vec::new(),
+        // About the words of the text read (at most a passage past the first match, mostly),
+        // at once rather than by doubling.
+        words: Vec::with_capacity(text.len().min(PASSAGE_BYTES) / 5),
         matches: Vec::new(),
     };
     let mut phrases = PhraseWindow::new(targets);

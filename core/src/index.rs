@@ -14,6 +14,7 @@ use crate::pieces::{
     Entry, FilterValues, Filters, Gather, Needs, PieceId, StoredDocument, TermPiece, Texts,
 };
 use crate::postings::PostingList;
+use crate::recent::Recent;
 use crate::sort::sort_by;
 
 /// A searchable index, complete or partly loaded.
@@ -32,6 +33,8 @@ pub struct Index {
     pub(crate) encoded_bytes: usize,
     /// Opened from an entry file, its pieces read as queries need them.
     pub(crate) chunked: bool,
+    /// What the last search worked out, for the next keystroke.
+    pub(crate) recent: Recent,
 }
 
 /// A term piece and the streams pieces loaded for it.
@@ -66,6 +69,7 @@ impl Index {
             filters: None,
             encoded_bytes: entry_bytes,
             chunked: true,
+            recent: Recent::default(),
             entry,
         }
     }

@@ -24,6 +24,7 @@ pub mod pieces;
 pub mod postings;
 pub mod query;
 pub mod ranking;
+mod recent;
 pub mod search;
 pub mod segment;
 mod sort;

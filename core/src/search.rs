@@ -18,6 +18,7 @@ use crate::pieces::{Gather, Needs, StoredDocument, Texts};
 use crate::postings::GENERIC_SHARE;
 use crate::query::{Atom, Query, Syntax, MAX_QUERY_CHARS, MAX_WORDS};
 use crate::ranking::{Bm25f, Weights};
+use crate::recent::{ExpansionKey, ScoreKey};
 use crate::sort::{select_by, sort_by};
 use crate::subresults::{best_sections, SectionHit};
 
@@ -143,6 +144,18 @@ impl Index {
 
     /// Searches an already parsed query (with no spelling suggestion: that needs the text).
     pub fn search_query(
+        &self,
+        query: &Query,
+        options: &SearchOptions,
+    ) -> Result<SearchResults, Needs> {
+        self.recent.begin();
+        let results = self.search_parsed(query, options)?;
+        self.recent.answered();
+        Ok(results)
+    }
+
+    /// [`Index::search_query`], the previous search's work at hand.
+    fn search_parsed(
         &self,
         query: &Query,
         options: &SearchOptions,
@@ -293,13 +306,16 @@ impl Index {
                 let expanded = match seen.iter().find(|(a, _)| *a == atom) {
                     Some((_, e)) => e.clone(),
                     None => {
+                        let key = ExpansionKey {
+                            atom: atom.clone(),
+                            typing: options.typing,
+                            typos: options.typos,
+                            weights: options.weights,
+                        };
                         let e = gather
-                            .take(self.expand(
-                                atom,
-                                options.typing,
-                                options.typos,
-                                &options.weights,
-                            ))
+                            .take(self.recent.expansions(key, || {
+                                self.expand(atom, options.typing, options.typos, &options.weights)
+                            }))
                             .unwrap_or_default();
                         seen.push((atom, e.clone()));
                         e
@@ -423,7 +439,14 @@ impl Index {
                 .enumerate()
             {
                 let width = atom.width().min(u16::from(u8::MAX)) as u8;
-                let matches = self.score_atom(atom, atom_expansions, bm25)?;
+                let key = ScoreKey {
+                    atom: atom.clone(),
+                    expansions: atom_expansions.clone(),
+                    weights: *bm25.weights(),
+                };
+                let matches = self
+                    .recent
+                    .scores(key, || self.score_atom(atom, atom_expansions, bm25))?;
                 if alternative == 0 {
                     typed_matches[usize::from(clause_number - 1)] = matches.len();
                 }

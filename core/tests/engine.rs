@@ -752,3 +752,59 @@ fn ideographs_typed_without_spaces_are_found_while_typing() {
         assert_eq!(ids(&index, query), ["bj"], "{query}");
     }
 }
+
+/// A search answers the same whether the one before it left work to reuse or not: typed
+/// key by key, each keystroke searched with every setting that decides expansions and
+/// scores (typing or not, typos or not, other weights) right after every other, each answer
+/// is a fresh index's.
+#[test]
+fn reusing_the_last_search_s_work_changes_no_answer() {
+    let index = corpus();
+    let settings = [
+        SearchOptions::default(),
+        SearchOptions {
+            typing: false,
+            ..SearchOptions::default()
+        },
+        SearchOptions {
+            typos: false,
+            ..SearchOptions::default()
+        },
+        SearchOptions {
+            weights: scour_core::Weights {
+                title: 9.0,
+                stem: 0.1,
+                prefix: 0.1,
+                ..scour_core::Weights::default()
+            },
+            ..SearchOptions::default()
+        },
+    ];
+    let queries = [
+        "kremlin talks trade",
+        "high-level talks xi",
+        "\"high level\" summary -grain",
+        "tianjin talkng port",
+    ];
+    let mut searches = 0;
+    for query in queries {
+        for (end, _) in query.char_indices().skip(1).chain([(query.len(), ' ')]) {
+            // Each setting searched right after each other.
+            for (before, options) in settings
+                .iter()
+                .flat_map(|b| settings.iter().map(move |o| (b, o)))
+            {
+                index.search(&query[..end], before);
+                let fresh = index.clone().search(&query[..end], options);
+                assert_eq!(
+                    index.search(&query[..end], options),
+                    fresh,
+                    "{:?}",
+                    &query[..end]
+                );
+                searches += 1;
+            }
+        }
+    }
+    assert!(searches > 1000);
+}

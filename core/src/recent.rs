@@ -1,0 +1,146 @@
+//! What the last search worked out, kept for the next: a visitor's keystrokes repeat the
+//! words before the one being typed, so each word's expansions (its completions and near
+//! spellings, found in the dictionary) and its scored documents (decoded from its postings)
+//! are looked up from the search before rather than worked out again. Only the atoms of the
+//! last search and of the one under way are kept, so memory stays what a search needs.
+
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+
+use crate::matching::{AtomMatch, Expansion};
+use crate::pieces::Needs;
+use crate::query::Atom;
+use crate::ranking::Weights;
+
+/// The atoms of the last search and of the one under way, with what was worked out for them.
+#[derive(Default)]
+pub(crate) struct Recent {
+    /// Behind a lock so that an index stays shareable between threads; searches that
+    /// interleave only see each other's work, which is right for them all the same.
+    kept: Mutex<Kept>,
+}
+
+#[derive(Default)]
+struct Kept {
+    /// The last complete search's.
+    last: Worked,
+    /// The search under way's, also through the attempts that named pieces to fetch.
+    current: Worked,
+    /// Whether the search under way has answered: the next one starts afresh.
+    answered: bool,
+}
+
+/// What some atoms were worked out to, each under the settings that decide it.
+#[derive(Default)]
+struct Worked {
+    expansions: Vec<(ExpansionKey, Vec<Expansion>)>,
+    scores: Vec<(ScoreKey, Arc<Vec<AtomMatch>>)>,
+}
+
+/// What decides an atom's expansions: the atom, whether the last word is being typed,
+/// whether near spellings count, and the weights of each kind of expansion.
+#[derive(PartialEq)]
+pub(crate) struct ExpansionKey {
+    pub atom: Atom,
+    pub typing: bool,
+    pub typos: bool,
+    pub weights: Weights,
+}
+
+/// What decides an atom's scored documents in one index: the atom, its expansions and the
+/// ranking weights.
+#[derive(PartialEq)]
+pub(crate) struct ScoreKey {
+    pub atom: Atom,
+    pub expansions: Vec<Expansion>,
+    pub weights: Weights,
+}
+
+impl Recent {
+    fn kept(&self) -> MutexGuard<'_, Kept> {
+        // What a panicking search left is whole: each entry is pushed complete.
+        self.kept.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Starts a search, or another attempt at the one under way (after fetching pieces).
+    pub fn begin(&self) {
+        let mut kept = self.kept();
+        if kept.answered {
+            kept.last = std::mem::take(&mut kept.current);
+            kept.answered = false;
+        }
+    }
+
+    /// Ends the search under way: what it worked out is what the next one looks up.
+    pub fn answered(&self) {
+        self.kept().answered = true;
+    }
+
+    /// The expansions kept for `key`, else those `work` finds (then kept).
+    pub fn expansions(
+        &self,
+        key: ExpansionKey,
+        work: impl FnOnce() -> Result<Vec<Expansion>, Needs>,
+    ) -> Result<Vec<Expansion>, Needs> {
+        let found = self.kept().find(|worked| {
+            let kept = worked.expansions.iter().find(|(k, _)| *k == key);
+            kept.map(|(_, expansions)| expansions.clone())
+        });
+        let expansions = match found {
+            Some(expansions) => expansions,
+            None => work()?,
+        };
+        let mut kept = self.kept();
+        if !kept.current.expansions.iter().any(|(k, _)| *k == key) {
+            kept.current.expansions.push((key, expansions.clone()));
+        }
+        Ok(expansions)
+    }
+
+    /// The scored documents kept for `key`, else those `work` finds (then kept).
+    pub fn scores(
+        &self,
+        key: ScoreKey,
+        work: impl FnOnce() -> Result<Vec<AtomMatch>, Needs>,
+    ) -> Result<Arc<Vec<AtomMatch>>, Needs> {
+        let found = self.kept().find(|worked| {
+            let kept = worked.scores.iter().find(|(k, _)| *k == key);
+            kept.map(|(_, scores)| Arc::clone(scores))
+        });
+        let scores = match found {
+            Some(scores) => scores,
+            None => Arc::new(work()?),
+        };
+        let mut kept = self.kept();
+        if !kept.current.scores.iter().any(|(k, _)| *k == key) {
+            kept.current.scores.push((key, Arc::clone(&scores)));
+        }
+        Ok(scores)
+    }
+}
+
+impl Kept {
+    /// What `look` finds in the search under way's atoms, else in the last search's.
+    fn find<T>(&self, look: impl Fn(&Worked) -> Option<T>) -> Option<T> {
+        look(&self.current).or_else(|| look(&self.last))
+    }
+}
+
+/// A copy of an index starts with nothing kept.
+impl Clone for Recent {
+    fn clone(&self) -> Self {
+        Recent::default()
+    }
+}
+
+/// What is kept says nothing of the index: any two are alike.
+impl PartialEq for Recent {
+    fn eq(&self, _: &Recent) -> bool {
+        true
+    }
+}
+
+impl std::fmt::Debug for Recent {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Recent")
+    }
+}
