@@ -266,9 +266,9 @@ impl Scour {
             Ok(value) => value,
             Err(needs) => {
                 let engine = Rc::clone(&self.engine);
-                Ok(wasm_bindgen_futures::future_to_promise(async move {
+                Ok(promise(Box::pin(async move {
                     settle(engine, attempt, needs).await.map_err(JsValue::from)
-                })
+                }))
                 .into())
             }
         }
@@ -588,10 +588,17 @@ async fn fetch_bytes(url: &str, revalidate: bool) -> Result<Vec<u8>, JsError> {
 
 /// A promise of a file's bytes as an `ArrayBuffer`, which any number of calls can read.
 fn fetch_buffer(url: String) -> js_sys::Promise {
-    wasm_bindgen_futures::future_to_promise(async move {
+    promise(Box::pin(async move {
         let response = wasm_bindgen_futures::JsFuture::from(fetch_url(&url)).await;
         response_buffer(response, &url).await
-    })
+    }))
+}
+
+/// A future run as a promise; boxed, so that one instance of the machinery serves all.
+fn promise(
+    future: std::pin::Pin<Box<dyn std::future::Future<Output = Result<JsValue, JsValue>>>>,
+) -> js_sys::Promise {
+    wasm_bindgen_futures::future_to_promise(future)
 }
 
 /// The body of a fetch's response as an `ArrayBuffer`, or why there is none.

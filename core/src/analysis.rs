@@ -79,12 +79,13 @@ pub fn analyze(text: &str, mut emit: impl FnMut(TokenRef<'_>)) {
 }
 
 /// Like [`analyze`], but stops after the first token for which `emit` returns false.
-pub fn analyze_while(text: &str, emit: impl FnMut(TokenRef<'_>) -> bool) {
-    analyze_with(text, true, emit);
+pub fn analyze_while(text: &str, mut emit: impl FnMut(TokenRef<'_>) -> bool) {
+    analyze_with(text, true, &mut emit);
 }
 
-/// [`analyze_while`], reading plain words (`fast`) without the compound machinery.
-fn analyze_with(text: &str, fast: bool, mut emit: impl FnMut(TokenRef<'_>) -> bool) {
+/// [`analyze_while`], reading plain words (`fast`) without the compound machinery. One
+/// instance for every caller: a call through `emit` costs little beside a word's analysis.
+fn analyze_with(text: &str, fast: bool, emit: &mut dyn FnMut(TokenRef<'_>) -> bool) {
     let mut compound = Compound::default();
     let mut chars = CharCursor::new(text);
     while let Some((mut start, c)) = chars.next() {
@@ -95,7 +96,7 @@ fn analyze_with(text: &str, fast: bool, mut emit: impl FnMut(TokenRef<'_>) -> bo
         if fast && compound.parts.is_empty() {
             if let Some(end) = plain_word_end(text, start) {
                 chars.skip_to(end);
-                if !compound.plain_word(text, start..end, &mut emit) {
+                if !compound.plain_word(text, start..end, emit) {
                     return;
                 }
                 continue;
@@ -104,7 +105,7 @@ fn analyze_with(text: &str, fast: bool, mut emit: impl FnMut(TokenRef<'_>) -> bo
         if is_unspaced(c) {
             let run = segment::unspaced_run(text, start);
             chars.skip_to(run.last().map_or(start, |r| r.end));
-            if !compound.flush(&mut emit) || !compound.segmented(text, &run, false, &mut emit) {
+            if !compound.flush(emit) || !compound.segmented(text, &run, false, emit) {
                 return;
             }
             continue;
@@ -144,8 +145,7 @@ fn analyze_with(text: &str, fast: bool, mut emit: impl FnMut(TokenRef<'_>) -> bo
                 .char_indices()
                 .map(|(i, c)| start + i..start + i + c.len_utf8())
                 .collect();
-            if !compound.flush(&mut emit) || !compound.segmented(text, &syllables, true, &mut emit)
-            {
+            if !compound.flush(emit) || !compound.segmented(text, &syllables, true, emit) {
                 return;
             }
             continue;
@@ -153,11 +153,11 @@ fn analyze_with(text: &str, fast: bool, mut emit: impl FnMut(TokenRef<'_>) -> bo
         compound.push(text, start..end);
         if let Some(length) = joiner(text, end) {
             chars.skip_to(end + length);
-        } else if !compound.flush(&mut emit) {
+        } else if !compound.flush(emit) {
             return;
         }
     }
-    compound.flush(&mut emit);
+    compound.flush(emit);
 }
 
 /// The end of the word starting at `start` when it is plain: ASCII letters and digits
@@ -353,7 +353,7 @@ impl Compound {
         text: &str,
         chars: &[Range<usize>],
         joined: bool,
-        emit: &mut impl FnMut(TokenRef<'_>) -> bool,
+        emit: &mut dyn FnMut(TokenRef<'_>) -> bool,
     ) -> bool {
         for span in chars {
             let start = self.terms.len();
@@ -408,7 +408,7 @@ impl Compound {
         &mut self,
         text: &str,
         span: Range<usize>,
-        emit: &mut impl FnMut(TokenRef<'_>) -> bool,
+        emit: &mut dyn FnMut(TokenRef<'_>) -> bool,
     ) -> bool {
         self.terms.clear();
         self.terms.push_str(&text[span.clone()]);
@@ -425,7 +425,7 @@ impl Compound {
     }
 
     /// Emits the compound's tokens; false when `emit` asked to stop.
-    fn flush(&mut self, emit: &mut impl FnMut(TokenRef<'_>) -> bool) -> bool {
+    fn flush(&mut self, emit: &mut dyn FnMut(TokenRef<'_>) -> bool) -> bool {
         let mut going = true;
         if let [(span, _)] = self.parts.as_slice() {
             let span = span.clone();
@@ -702,7 +702,7 @@ mod tests {
         let mut next = move |n: usize| draw(n as u32) as usize;
         let collect = |text: &str, fast: bool| {
             let mut tokens = Vec::new();
-            analyze_with(text, fast, |t| {
+            analyze_with(text, fast, &mut |t| {
                 tokens.push((t.term.to_string(), t.span, t.position, t.role));
                 true
             });
