@@ -80,12 +80,13 @@ pub fn analyze(text: &str, mut emit: impl FnMut(TokenRef<'_>)) {
 
 /// Like [`analyze`], but stops after the first token for which `emit` returns false.
 pub fn analyze_while(text: &str, mut emit: impl FnMut(TokenRef<'_>) -> bool) {
-    analyze_with(text, true, &mut emit);
+    analyze_with::<true>(text, &mut emit);
 }
 
-/// [`analyze_while`], reading plain words (`fast`) without the compound machinery. One
-/// instance for every caller: a call through `emit` costs little beside a word's analysis.
-fn analyze_with(text: &str, fast: bool, emit: &mut dyn FnMut(TokenRef<'_>) -> bool) {
+/// [`analyze_while`], reading plain words (with `FAST`; the tests compare both ways) without
+/// the compound machinery. One instance for every caller: a call through `emit` costs little
+/// beside a word's analysis.
+fn analyze_with<const FAST: bool>(text: &str, emit: &mut dyn FnMut(TokenRef<'_>) -> bool) {
     let mut compound = Compound::default();
     let mut chars = CharCursor::new(text);
     while let Some((mut start, c)) = chars.next() {
@@ -93,7 +94,7 @@ fn analyze_with(text: &str, fast: bool, emit: &mut dyn FnMut(TokenRef<'_>) -> bo
         if c.is_ascii() && !c.is_ascii_alphanumeric() && c != '[' {
             continue;
         }
-        if fast && compound.parts.is_empty() {
+        if FAST && compound.parts.is_empty() {
             if let Some(end) = plain_word_end(text, start) {
                 chars.skip_to(end);
                 if !compound.plain_word(text, start..end, emit) {
@@ -702,10 +703,15 @@ mod tests {
         let mut next = move |n: usize| draw(n as u32) as usize;
         let collect = |text: &str, fast: bool| {
             let mut tokens = Vec::new();
-            analyze_with(text, fast, &mut |t| {
+            let mut push = |t: TokenRef<'_>| {
                 tokens.push((t.term.to_string(), t.span, t.position, t.role));
                 true
-            });
+            };
+            if fast {
+                analyze_with::<true>(text, &mut push);
+            } else {
+                analyze_with::<false>(text, &mut push);
+            }
             tokens
         };
         let mut plain = 0;

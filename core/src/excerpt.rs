@@ -153,9 +153,10 @@ fn camel_matches(
     targets: &Targets,
 ) -> Vec<(Range<usize>, usize)> {
     let word = &text[span.clone()];
-    let inner_capital = match word.is_ascii() {
-        true => word.bytes().skip(1).any(|b| b.is_ascii_uppercase()),
-        false => word.chars().skip(1).any(char::is_uppercase),
+    let inner_capital = if word.is_ascii() {
+        word.bytes().skip(1).any(|b| b.is_ascii_uppercase())
+    } else {
+        word.chars().skip(1).any(char::is_uppercase)
     };
     if !inner_capital {
         return Vec::new();

@@ -2,7 +2,8 @@
 //! words before the one being typed, so each word's expansions (its completions and near
 //! spellings, found in the dictionary) and its scored documents (decoded from its postings)
 //! are looked up from the search before rather than worked out again. Only the atoms of the
-//! last search and of the one under way are kept, so memory stays what a search needs.
+//! last search and of the one under way are kept (at most [`KEPT_ATOMS`] each), so memory
+//! stays about what two searches need.
 
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
@@ -19,19 +20,24 @@ pub(crate) struct Recent {
     kept: Mutex<Kept>,
 }
 
+/// Atoms beyond which the search under way's are dropped at its next attempt: attempts that
+/// keep naming pieces to fetch (offline, say) would otherwise add some at every keystroke.
+const KEPT_ATOMS: usize = 64;
+
+/// The two searches' atoms, and where the one under way stands.
 #[derive(Default)]
 struct Kept {
     /// The last complete search's.
-    last: Worked,
+    last: Entries,
     /// The search under way's, also through the attempts that named pieces to fetch.
-    current: Worked,
+    current: Entries,
     /// Whether the search under way has answered: the next one starts afresh.
     answered: bool,
 }
 
 /// What some atoms were worked out to, each under the settings that decide it.
 #[derive(Default)]
-struct Worked {
+struct Entries {
     expansions: Vec<(ExpansionKey, Vec<Expansion>)>,
     scores: Vec<(ScoreKey, Arc<Vec<AtomMatch>>)>,
 }
@@ -64,7 +70,7 @@ impl Recent {
     /// Starts a search, or another attempt at the one under way (after fetching pieces).
     pub fn begin(&self) {
         let mut kept = self.kept();
-        if kept.answered {
+        if kept.answered || kept.current.len() > KEPT_ATOMS {
             kept.last = std::mem::take(&mut kept.current);
             kept.answered = false;
         }
@@ -81,8 +87,8 @@ impl Recent {
         key: ExpansionKey,
         work: impl FnOnce() -> Result<Vec<Expansion>, Needs>,
     ) -> Result<Vec<Expansion>, Needs> {
-        let found = self.kept().find(|worked| {
-            let kept = worked.expansions.iter().find(|(k, _)| *k == key);
+        let found = self.kept().current_then_last(|entries| {
+            let kept = entries.expansions.iter().find(|(k, _)| *k == key);
             kept.map(|(_, expansions)| expansions.clone())
         });
         let expansions = match found {
@@ -102,8 +108,8 @@ impl Recent {
         key: ScoreKey,
         work: impl FnOnce() -> Result<Vec<AtomMatch>, Needs>,
     ) -> Result<Arc<Vec<AtomMatch>>, Needs> {
-        let found = self.kept().find(|worked| {
-            let kept = worked.scores.iter().find(|(k, _)| *k == key);
+        let found = self.kept().current_then_last(|entries| {
+            let kept = entries.scores.iter().find(|(k, _)| *k == key);
             kept.map(|(_, scores)| Arc::clone(scores))
         });
         let scores = match found {
@@ -120,8 +126,15 @@ impl Recent {
 
 impl Kept {
     /// What `look` finds in the search under way's atoms, else in the last search's.
-    fn find<T>(&self, look: impl Fn(&Worked) -> Option<T>) -> Option<T> {
+    fn current_then_last<T>(&self, look: impl Fn(&Entries) -> Option<T>) -> Option<T> {
         look(&self.current).or_else(|| look(&self.last))
+    }
+}
+
+impl Entries {
+    /// How many atoms' work is kept.
+    fn len(&self) -> usize {
+        self.expansions.len().max(self.scores.len())
     }
 }
 

@@ -209,3 +209,22 @@ fn an_entry_is_not_a_single_file_and_vice_versa() {
     let single = codec::decode_entry(&files.single_file()).unwrap_err();
     assert!(single.to_string().contains("single-file index"), "{single}");
 }
+
+/// Typing on a chunked index, each keystroke fetching the pieces it needs, answers as a
+/// complete index opened afresh does: what a search kept for the next one, including what
+/// an attempt that named pieces to fetch worked out, is never stale.
+#[test]
+fn typing_on_a_chunked_index_answers_as_a_fresh_complete_index() {
+    let files = files();
+    let complete = codec::decode(files.single_file()).expect("single file");
+    let mut chunked = entry_only(&files);
+    for query in ["golf hotel india", "xray yank", "title tango -lima"] {
+        for end in (1..=query.len()).filter(|&end| query.is_char_boundary(end)) {
+            let typed = &query[..end];
+            rounds(&files, &mut chunked, typed);
+            let answer = chunked.try_search(typed, &SearchOptions::default());
+            let fresh = complete.clone().search(typed, &SearchOptions::default());
+            assert_eq!(answer.expect("every piece is in"), fresh, "{typed:?}");
+        }
+    }
+}
