@@ -87,19 +87,7 @@ impl Recent {
         key: ExpansionKey,
         work: impl FnOnce() -> Result<Vec<Expansion>, Needs>,
     ) -> Result<Vec<Expansion>, Needs> {
-        let found = self.kept().current_then_last(|entries| {
-            let kept = entries.expansions.iter().find(|(k, _)| *k == key);
-            kept.map(|(_, expansions)| expansions.clone())
-        });
-        let expansions = match found {
-            Some(expansions) => expansions,
-            None => work()?,
-        };
-        let mut kept = self.kept();
-        if !kept.current.expansions.iter().any(|(k, _)| *k == key) {
-            kept.current.expansions.push((key, expansions.clone()));
-        }
-        Ok(expansions)
+        self.kept_or(|entries| &mut entries.expansions, key, work)
     }
 
     /// The scored documents kept for `key`, else those `work` finds (then kept).
@@ -108,26 +96,37 @@ impl Recent {
         key: ScoreKey,
         work: impl FnOnce() -> Result<Vec<AtomMatch>, Needs>,
     ) -> Result<Arc<Vec<AtomMatch>>, Needs> {
-        let found = self.kept().current_then_last(|entries| {
-            let kept = entries.scores.iter().find(|(k, _)| *k == key);
-            kept.map(|(_, scores)| Arc::clone(scores))
-        });
-        let scores = match found {
-            Some(scores) => scores,
-            None => Arc::new(work()?),
+        self.kept_or(|entries| &mut entries.scores, key, || work().map(Arc::new))
+    }
+
+    /// The value kept for `key` in one of the lists `list` picks, from the search under way
+    /// or else the last one; else what `work` finds, then kept for the search under way. The
+    /// lock is not held while `work` runs.
+    fn kept_or<K: PartialEq, V: Clone>(
+        &self,
+        list: fn(&mut Entries) -> &mut Vec<(K, V)>,
+        key: K,
+        work: impl FnOnce() -> Result<V, Needs>,
+    ) -> Result<V, Needs> {
+        let found = {
+            let mut kept = self.kept();
+            let Kept { current, last, .. } = &mut *kept;
+            let found = [current, last].into_iter().find_map(|entries| {
+                let kept = list(entries).iter().find(|(k, _)| *k == key);
+                kept.map(|(_, value)| value.clone())
+            });
+            found
+        };
+        let value = match found {
+            Some(value) => value,
+            None => work()?,
         };
         let mut kept = self.kept();
-        if !kept.current.scores.iter().any(|(k, _)| *k == key) {
-            kept.current.scores.push((key, Arc::clone(&scores)));
+        let current = list(&mut kept.current);
+        if !current.iter().any(|(k, _)| *k == key) {
+            current.push((key, value.clone()));
         }
-        Ok(scores)
-    }
-}
-
-impl Kept {
-    /// What `look` finds in the search under way's atoms, else in the last search's.
-    fn current_then_last<T>(&self, look: impl Fn(&Entries) -> Option<T>) -> Option<T> {
-        look(&self.current).or_else(|| look(&self.last))
+        Ok(value)
     }
 }
 
