@@ -22,20 +22,22 @@ const LANES: [u64; 4] = [
 /// The 64-bit hash of `bytes`.
 pub(crate) fn hash(bytes: &[u8]) -> u64 {
     let mut lanes = LANES;
+    let mut lane = 0;
     let mut rest = bytes;
-    while let Some((block, after)) = rest.split_first_chunk::<32>() {
-        absorb(&mut lanes, block);
+    while let Some((word, after)) = rest.split_first_chunk::<8>() {
+        lanes[lane] = round(lanes[lane], u64::from_le_bytes(*word));
+        lane = (lane + 1) % lanes.len();
         rest = after;
     }
-    // The last words padded with zeros: the length, folded in below, tells them apart.
+    // The last bytes padded with zeros: the length, folded in below, tells them apart.
     if !rest.is_empty() {
-        let mut last = [0u8; 32];
+        let mut last = [0u8; 8];
         last[..rest.len()].copy_from_slice(rest);
-        absorb(&mut lanes, &last);
+        lanes[lane] = round(lanes[lane], u64::from_le_bytes(last));
     }
     let mut folded = (bytes.len() as u64).wrapping_mul(PRIME_3);
-    for (lane, turn) in lanes.into_iter().zip([1, 7, 12, 18]) {
-        folded = (folded ^ round(0, lane)).rotate_left(turn);
+    for lane in lanes {
+        folded = (folded ^ round(0, lane)).rotate_left(27);
         folded = folded.wrapping_mul(PRIME_1).wrapping_add(PRIME_3);
     }
     avalanche(folded)
@@ -47,31 +49,6 @@ pub fn checksum(bytes: &[u8]) -> u32 {
     (hash ^ hash >> 32) as u32
 }
 
-/// Takes a block of 32 bytes, a word into each lane.
-#[inline(always)]
-fn absorb(lanes: &mut [u64; 4], block: &[u8; 32]) {
-    lanes[0] = round(lanes[0], word(block, 0));
-    lanes[1] = round(lanes[1], word(block, 8));
-    lanes[2] = round(lanes[2], word(block, 16));
-    lanes[3] = round(lanes[3], word(block, 24));
-}
-
-/// The little-endian word at `at` (a constant where it is inlined, so no bounds are checked).
-#[inline(always)]
-fn word(block: &[u8; 32], at: usize) -> u64 {
-    u64::from_le_bytes([
-        block[at],
-        block[at + 1],
-        block[at + 2],
-        block[at + 3],
-        block[at + 4],
-        block[at + 5],
-        block[at + 6],
-        block[at + 7],
-    ])
-}
-
-#[inline(always)]
 fn round(lane: u64, word: u64) -> u64 {
     lane.wrapping_add(word.wrapping_mul(PRIME_2))
         .rotate_left(31)
