@@ -297,31 +297,22 @@ impl Index {
         query: &Query,
         options: &SearchOptions,
     ) -> Result<ClauseExpansions, Needs> {
-        let mut seen: Vec<(&Atom, Vec<Expansion>)> = Vec::new();
         let mut gather = Gather::default();
         let mut expansions = Vec::with_capacity(query.clauses.len());
         for clause in &query.clauses {
             let mut atoms = Vec::with_capacity(clause.alternatives.len());
             for atom in &clause.alternatives {
-                let expanded = match seen.iter().find(|(a, _)| *a == atom) {
-                    Some((_, e)) => e.clone(),
-                    None => {
-                        let key = ExpansionKey {
-                            atom: atom.clone(),
-                            typing: options.typing,
-                            typos: options.typos,
-                            weights: options.weights,
-                        };
-                        let e = gather
-                            .take(self.recent.expansions(key, || {
-                                self.expand(atom, options.typing, options.typos, &options.weights)
-                            }))
-                            .unwrap_or_default();
-                        seen.push((atom, e.clone()));
-                        e
-                    }
+                // An atom met again (in this search or the last) is looked up in `recent`.
+                let key = ExpansionKey {
+                    atom: atom.clone(),
+                    typing: options.typing,
+                    typos: options.typos,
+                    weights: options.weights,
                 };
-                atoms.push(expanded);
+                let expanded = gather.take(self.recent.expansions(key, || {
+                    self.expand(atom, options.typing, options.typos, &options.weights)
+                }));
+                atoms.push(expanded.unwrap_or_default());
             }
             expansions.push(atoms);
         }
