@@ -5,6 +5,8 @@
 #
 #   bench/known-item/run.sh [collection ...]        # default: tldr php-manual
 #
+# A collection named NAME-held-out (the second, held-out sets) is NAME's corpus with its own
+# queries and judgments.
 # The corpora are not copied: each collection is assembled in a temp dir from a symlink to
 # $DATASETS/<name>/corpus.jsonl and this folder's queries.jsonl and qrels.txt. Steps:
 #   1. `scour eval DIR --run` and `scour eval DIR --all-words --run` (the search box's rule);
@@ -30,7 +32,7 @@ cols=("$@")
 [ ${#cols[@]} -gt 0 ] || cols=(tldr php-manual)
 for c in "${cols[@]}"; do
   [ -f "$HERE/$c/queries.jsonl" ] && [ -f "$HERE/$c/qrels.txt" ] || die "no queries for '$c' in $HERE/$c"
-  [ -f "$DATASETS/$c/corpus.jsonl" ] || die "no corpus $DATASETS/$c/corpus.jsonl"
+  [ -f "$DATASETS/${c%-held-out}/corpus.jsonl" ] || die "no corpus $DATASETS/${c%-held-out}/corpus.jsonl"
 done
 BIN=$ROOT/target/release/scour
 [ -x "$BIN" ] || (cd "$ROOT" && cargo build --release)
@@ -41,7 +43,7 @@ trap cleanup EXIT
 dirs=()
 for c in "${cols[@]}"; do
   mkdir -p "$WORK/collections/$c"
-  ln -s "$(cd "$DATASETS/$c" && pwd)/corpus.jsonl" "$WORK/collections/$c/corpus.jsonl"
+  ln -s "$(cd "$DATASETS/${c%-held-out}" && pwd)/corpus.jsonl" "$WORK/collections/$c/corpus.jsonl"
   cp "$HERE/$c/queries.jsonl" "$HERE/$c/qrels.txt" "$WORK/collections/$c/"
   dirs+=("$WORK/collections/$c")
 done

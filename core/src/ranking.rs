@@ -40,6 +40,9 @@ pub struct Weights {
     pub lead: f32,
     /// Bonus for adjacent query words, scaled by their IDF and the inverse squared distance.
     pub proximity: f32,
+    /// What the score of a page lacking one of a long query's words is multiplied by: it
+    /// ranks among the pages holding them all, below those scoring as well.
+    pub lacking: f32,
 }
 
 impl Default for Weights {
@@ -59,6 +62,7 @@ impl Default for Weights {
             part: 0.7,
             proximity: 0.3,
             lead: 2.0,
+            lacking: 0.7,
         }
     }
 }

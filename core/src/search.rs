@@ -41,9 +41,9 @@ pub struct SearchOptions {
     pub typing: bool,
     /// Words with no exact, inflected or completed match also match close misspellings.
     pub typos: bool,
-    /// Only documents matching every clause are returned, when at least one does, then (for
-    /// three clauses or more) those lacking one. Off, any clause suffices and the score
-    /// ranks: right for long prose queries (evaluation).
+    /// Only documents matching every clause are returned, when at least one does, and (for
+    /// three clauses or more) those lacking one, at a lowered score. Off, any clause
+    /// suffices and the score ranks: right for long prose queries (evaluation).
     pub require_all: bool,
     /// Count matching documents per filter value (a chunked index fetches its filters).
     pub facets: bool,
@@ -116,7 +116,7 @@ pub struct Hit {
 /// Documents re-ranked with the proximity bonus.
 const PROXIMITY_CANDIDATES: usize = 200;
 
-/// The fewest required clauses for which documents lacking one of them are returned after
+/// The fewest required clauses for which documents lacking one of them are returned beside
 /// those matching all: `uppercase first letter` still finds `ucfirst` ("Make a string's first
 /// character uppercase"), while `git push` does not list every page about `git`.
 const CLAUSES_TO_SPARE_ONE: u8 = 3;
@@ -398,10 +398,10 @@ impl Index {
     }
 
     /// Scores each clause and returns the kept documents that match every required clause
-    /// (when `require_all` and some document does), then, for a query of
-    /// [`CLAUSES_TO_SPARE_ONE`] clauses or more, those lacking one; or else those matching
-    /// any. A document
-    /// whose title holds every clause ranks by how much of the title they make: exactly the
+    /// (when `require_all` and some document does) and, for a query of
+    /// [`CLAUSES_TO_SPARE_ONE`] clauses or more, those lacking one, their score lowered by
+    /// [`Weights::lacking`](crate::ranking::Weights::lacking); or else those matching
+    /// any. A document whose title holds every clause ranks by how much of the title they make: exactly the
     /// query as typed, it comes first; exactly the query in another form (a compound's
     /// joined form), next; the query and more words, its score grows with the share of the
     /// title the query makes. Only the documents some clause matches are kept in memory.
@@ -501,16 +501,20 @@ impl Index {
                 let lacks_one = all_required && tally.matched < required;
                 let mut candidate = Candidate {
                     doc,
-                    tier: u8::from(!lacks_one),
-                    score,
+                    tier: 0,
+                    score: if lacks_one {
+                        score * bm25.weights().lacking
+                    } else {
+                        score
+                    },
                     in_body: tally.in_body,
                 };
                 if clauses > 0 && tally.in_title == clauses {
                     let title = f32::from(tally.title_length.max(1));
                     let whole = f32::from(tally.width) >= title;
                     candidate.tier = match (whole, tally.exact, tally.as_typed) {
-                        (true, e, t) if t == clauses && e == clauses => 3,
-                        (true, e, _) if e == clauses => 2,
+                        (true, e, t) if t == clauses && e == clauses => 2,
+                        (true, e, _) if e == clauses => 1,
                         _ => candidate.tier,
                     };
                     // A clause the title holds only in another form (`compose` for
@@ -677,8 +681,8 @@ impl Tally {
 }
 
 /// A document a search returns, with what orders it: a title that is exactly the query
-/// first (as typed, then in another form), then the documents with every required clause,
-/// then those lacking one; within each, the score, then the number.
+/// first (as typed, then in another form), then the others; within each, the score, then
+/// the number.
 #[derive(Debug, Clone, Copy)]
 struct Candidate {
     doc: u32,

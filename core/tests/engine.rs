@@ -69,7 +69,7 @@ fn all_words_required_when_some_document_has_them_all() {
 }
 
 #[test]
-fn a_task_of_three_words_also_finds_pages_lacking_one_after_those_with_all() {
+fn a_task_of_three_words_also_finds_pages_lacking_one_ranked_by_a_lowered_score() {
     let mut builder = IndexBuilder::new();
     builder
         .add(doc(
@@ -95,6 +95,33 @@ fn a_task_of_three_words_also_finds_pages_lacking_one_after_those_with_all() {
     );
     // Two words keep requiring both: `first letter` does not list every page with `first`.
     assert_eq!(complete(&index, "first letter"), ["all"]);
+
+    // A page all about two of the words outranks one that holds all three in passing.
+    let filler = "Keep the server patched and its accounts few. ".repeat(12);
+    let mut builder = IndexBuilder::new();
+    builder
+        .add(doc(
+            "parse_url",
+            "parse_url",
+            "Parse a URL and return its components. A URL's components: scheme, host, path.",
+        ))
+        .add(doc(
+            "security",
+            "Database security",
+            &format!("{filler} Never split a URL by hand. {filler} Log its components. {filler}"),
+        ));
+    for n in 0..8 {
+        builder.add(doc(
+            &format!("other{n}"),
+            "Other",
+            "Nothing about the query.",
+        ));
+    }
+    let index = builder.build();
+    assert_eq!(
+        complete(&index, "split url components"),
+        ["parse_url", "security"]
+    );
 }
 
 #[test]

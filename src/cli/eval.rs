@@ -58,6 +58,7 @@ fn parse_weights(text: &str) -> Result<Weights, String> {
             "shared_title" => &mut weights.shared_title,
             "title_part" => &mut weights.title_part,
             "mentions" => &mut weights.mentions,
+            "lacking" => &mut weights.lacking,
             other => return Err(format!("unknown weight {other:?}")),
         };
         *field = value;
