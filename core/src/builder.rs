@@ -72,7 +72,8 @@ impl IndexBuilder {
             &body_tokens,
         )];
         leading.extend(headings(&document.body, &sections, &body_tokens));
-        self.record(doc, &document.body, &body_tokens, Some(&leading));
+        let named = definitions(&document.body, &body_tokens);
+        self.record(doc, &document.body, &body_tokens, Some((&leading, &named)));
         self.documents.push(Collected {
             norms: Norms {
                 title_length: title_length(&document.title, &title_tokens),
@@ -110,7 +111,13 @@ impl IndexBuilder {
 
     /// Records the tokens of the title, or of the body with the positions of its lead and
     /// headings (which set a posting's lead bit).
-    fn record(&mut self, doc: u32, text: &str, tokens: &[Token], lead: Option<&[Range<u32>]>) {
+    fn record(
+        &mut self,
+        doc: u32,
+        text: &str,
+        tokens: &[Token],
+        lead: Option<(&[Range<u32>], &[u32])>,
+    ) {
         let title = lead.is_none();
         let field: fn(&mut Occurrences) -> &mut Vec<u32> = if title {
             |o| &mut o.title_positions
@@ -128,8 +135,11 @@ impl IndexBuilder {
             for term in terms {
                 let occurrences = self.occur(term, doc, token.position, field);
                 occurrences.title_standalone |= title && token.role != CompoundRole::Part;
-                occurrences.in_lead |=
-                    lead.is_some_and(|l| l.iter().any(|r| r.contains(&token.position)));
+                occurrences.in_lead |= lead.is_some_and(|(l, named)| {
+                    l.iter().any(|r| r.contains(&token.position))
+                        || (token.role == CompoundRole::Joined
+                            && named.binary_search(&token.position).is_ok())
+                });
             }
         }
     }
@@ -541,6 +551,40 @@ fn headings(body: &str, sections: &[Section], tokens: &[Token]) -> Vec<Range<u32
             positions_within(tokens, start..end)
         })
         .collect()
+}
+
+/// The positions of the names a body defines, in order: the first word of a line of at most
+/// three words when it is an identifier (`memory_limit int`, `PHP_EOL (string)`,
+/// `opcache.enable`), as a reference page lists its settings, constants or options. Only the
+/// name's joined form counts as a lead there, not its parts.
+fn definitions(body: &str, tokens: &[Token]) -> Vec<u32> {
+    let mut start = 0;
+    let mut named = Vec::new();
+    for line in body.split('\n') {
+        let bytes = start..start + line.len();
+        start = bytes.end + 1;
+        let mut words = line.split_whitespace();
+        let Some(first) = words.next() else { continue };
+        if words.count() > 2 || !is_identifier(first) {
+            continue;
+        }
+        named.extend(positions_within(tokens, bytes).map(|p| p.start));
+    }
+    named
+}
+
+/// Whether a word is one identifier joined by `_`, `.` or `::` (a letter after the joint).
+fn is_identifier(word: &str) -> bool {
+    let word = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let joined = word.as_bytes().windows(3).any(|w| {
+        w[0].is_ascii_alphanumeric()
+            && matches!(w[1], b'_' | b'.' | b':')
+            && w[2].is_ascii_alphabetic()
+    });
+    joined
+        && word
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '.' | ':' | '$'))
 }
 
 /// The word positions of the tokens within `bytes` of their text, if any.

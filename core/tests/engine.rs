@@ -835,3 +835,34 @@ fn reusing_the_last_search_s_work_changes_no_answer() {
     }
     assert!(searches > 1000);
 }
+
+#[test]
+fn a_page_defining_a_name_on_its_own_line_ranks_before_one_mentioning_it() {
+    let filler = "Settings are read when the server starts. ".repeat(20);
+    let mut builder = IndexBuilder::new();
+    builder
+        .add(doc(
+            "a-notes",
+            "Runtime notes",
+            &format!("{filler}\n\nA script may raise memory_limit while it runs.\n\n{filler}"),
+        ))
+        .add(doc(
+            "z-directives",
+            "Core directives",
+            &format!("{filler}\n\nmemory_limit int\n\nThe most a script may take.\n\n{filler}"),
+        ));
+    for n in 0..8 {
+        builder.add(doc(
+            &format!("other{n}"),
+            "Other",
+            "Nothing about the query.",
+        ));
+    }
+    let index = builder.build();
+    assert_eq!(
+        complete(&index, "memory_limit"),
+        ["z-directives", "a-notes"]
+    );
+    // A part of the name is no definition: the pages tie, and the first id comes first.
+    assert_eq!(complete(&index, "memory"), ["a-notes", "z-directives"]);
+}
