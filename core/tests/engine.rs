@@ -62,6 +62,19 @@ fn complete(index: &Index, query: &str) -> Vec<String> {
         .collect()
 }
 
+/// The index of `builder`'s documents and eight that hold no query's words, so that the
+/// words of the others are rare, as on a real site.
+fn among_others(mut builder: IndexBuilder) -> Index {
+    for n in 0..8 {
+        builder.add(doc(
+            &format!("other{n}"),
+            "Other",
+            "Nothing about the query.",
+        ));
+    }
+    builder.build()
+}
+
 #[test]
 fn all_words_required_when_some_document_has_them_all() {
     let index = corpus();
@@ -110,14 +123,7 @@ fn a_task_of_three_words_also_finds_pages_lacking_one_ranked_by_a_lowered_score(
             "Database security",
             &format!("{filler} Never split a URL by hand. {filler} Log its components. {filler}"),
         ));
-    for n in 0..8 {
-        builder.add(doc(
-            &format!("other{n}"),
-            "Other",
-            "Nothing about the query.",
-        ));
-    }
-    let index = builder.build();
+    let index = among_others(builder);
     assert_eq!(
         complete(&index, "split url components"),
         ["parse_url", "security"]
@@ -851,14 +857,7 @@ fn a_page_defining_a_name_on_its_own_line_ranks_before_one_mentioning_it() {
             "Core directives",
             &format!("{filler}\n\nmemory_limit int\n\nThe most a script may take.\n\n{filler}"),
         ));
-    for n in 0..8 {
-        builder.add(doc(
-            &format!("other{n}"),
-            "Other",
-            "Nothing about the query.",
-        ));
-    }
-    let index = builder.build();
+    let index = among_others(builder);
     assert_eq!(
         complete(&index, "memory_limit"),
         ["z-directives", "a-notes"]
