@@ -110,7 +110,8 @@ impl IndexBuilder {
     }
 
     /// Records the tokens of the title, or of the body with the positions of its lead and
-    /// headings (which set a posting's lead bit).
+    /// headings (which set a posting's lead bit) and of the names it defines (which set the
+    /// bit of their joined forms).
     fn record(
         &mut self,
         doc: u32,

@@ -401,10 +401,10 @@ impl Index {
     /// (when `require_all` and some document does) and, for a query of
     /// [`CLAUSES_TO_SPARE_ONE`] clauses or more, those lacking one, their score lowered by
     /// [`Weights::lacking`](crate::ranking::Weights::lacking); or else those matching
-    /// any. A document whose title holds every clause ranks by how much of the title they make: exactly the
-    /// query as typed, it comes first; exactly the query in another form (a compound's
-    /// joined form), next; the query and more words, its score grows with the share of the
-    /// title the query makes. Only the documents some clause matches are kept in memory.
+    /// any. A document whose title holds every clause ranks by how much of the title they
+    /// make: exactly the query as typed, it comes first; exactly the query in another form (a
+    /// compound's joined form), next; the query and more words, its score grows with the
+    /// share of the title the query makes. Only the documents some clause matches are kept in memory.
     /// Also returns how many documents each clause's words as typed matched.
     fn score_clauses(
         &self,
