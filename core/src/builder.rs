@@ -519,12 +519,7 @@ const LEAD_WORDS: u32 = 24;
 /// about: a function's one-line description, a command's summary, an article's standfirst.
 /// A line of more than [`LEAD_WORDS`] words is prose, not a summary: such a body has no lead.
 fn lead(title: &str, body: &str, sections: &[Section], tokens: &[Token]) -> Range<u32> {
-    let mut start = 0;
-    let mut lines = body.split('\n').map(|text| {
-        let line = start..start + text.len();
-        start = line.end + 1;
-        line
-    });
+    let mut lines = line_ranges(body);
     // The sections' starts, in order, passed as the lines are: a page of headings alone is
     // read once.
     let mut headings = sections.iter().map(|s| s.start as usize).peekable();
@@ -559,19 +554,23 @@ fn headings(body: &str, sections: &[Section], tokens: &[Token]) -> Vec<Range<u32
 /// `opcache.enable`), as a reference page lists its settings, constants or options. Only the
 /// name's joined form counts as a lead there, not its parts.
 fn definitions(body: &str, tokens: &[Token]) -> Vec<u32> {
+    line_ranges(body)
+        .filter(|line| {
+            let mut words = body[line.clone()].split_whitespace();
+            words.next().is_some_and(is_identifier) && words.count() <= 2
+        })
+        .filter_map(|line| positions_within(tokens, line).map(|p| p.start))
+        .collect()
+}
+
+/// The byte range of each line of `body`, without its `\n`.
+fn line_ranges(body: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     let mut start = 0;
-    let mut named = Vec::new();
-    for line in body.split('\n') {
-        let bytes = start..start + line.len();
-        start = bytes.end + 1;
-        let mut words = line.split_whitespace();
-        let Some(first) = words.next() else { continue };
-        if words.count() > 2 || !is_identifier(first) {
-            continue;
-        }
-        named.extend(positions_within(tokens, bytes).map(|p| p.start));
-    }
-    named
+    body.split('\n').map(move |text| {
+        let line = start..start + text.len();
+        start = line.end + 1;
+        line
+    })
 }
 
 /// Whether a word is one identifier joined by `_`, `.` or `::` (a letter after the joint).

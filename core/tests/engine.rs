@@ -62,9 +62,13 @@ fn complete(index: &Index, query: &str) -> Vec<String> {
         .collect()
 }
 
-/// The index of `builder`'s documents and eight that hold no query's words, so that the
-/// words of the others are rare, as on a real site.
-fn among_others(mut builder: IndexBuilder) -> Index {
+/// The index of `pages` (id, title, body) and eight that hold no query's words, so that the
+/// words of the pages are rare, as on a real site.
+fn among_others(pages: &[(&str, &str, &str)]) -> Index {
+    let mut builder = IndexBuilder::new();
+    for (id, title, body) in pages {
+        builder.add(doc(id, title, body));
+    }
     for n in 0..8 {
         builder.add(doc(
             &format!("other{n}"),
@@ -111,19 +115,16 @@ fn a_task_of_three_words_also_finds_pages_lacking_one_ranked_by_a_lowered_score(
 
     // A page all about two of the words outranks one that holds all three in passing.
     let filler = "Keep the server patched and its accounts few. ".repeat(12);
-    let mut builder = IndexBuilder::new();
-    builder
-        .add(doc(
+    let security =
+        format!("{filler} Never split a URL by hand. {filler} Log its components. {filler}");
+    let index = among_others(&[
+        (
             "parse_url",
             "parse_url",
             "Parse a URL and return its components. A URL's components: scheme, host, path.",
-        ))
-        .add(doc(
-            "security",
-            "Database security",
-            &format!("{filler} Never split a URL by hand. {filler} Log its components. {filler}"),
-        ));
-    let index = among_others(builder);
+        ),
+        ("security", "Database security", &security),
+    ]);
     assert_eq!(
         complete(&index, "split url components"),
         ["parse_url", "security"]
@@ -845,19 +846,13 @@ fn reusing_the_last_search_s_work_changes_no_answer() {
 #[test]
 fn a_page_defining_a_name_on_its_own_line_ranks_before_one_mentioning_it() {
     let filler = "Settings are read when the server starts. ".repeat(20);
-    let mut builder = IndexBuilder::new();
-    builder
-        .add(doc(
-            "a-notes",
-            "Runtime notes",
-            &format!("{filler}\n\nA script may raise memory_limit while it runs.\n\n{filler}"),
-        ))
-        .add(doc(
-            "z-directives",
-            "Core directives",
-            &format!("{filler}\n\nmemory_limit int\n\nThe most a script may take.\n\n{filler}"),
-        ));
-    let index = among_others(builder);
+    let notes = format!("{filler}\n\nA script may raise memory_limit while it runs.\n\n{filler}");
+    let directives =
+        format!("{filler}\n\nmemory_limit int\n\nThe most a script may take.\n\n{filler}");
+    let index = among_others(&[
+        ("a-notes", "Runtime notes", &notes),
+        ("z-directives", "Core directives", &directives),
+    ]);
     assert_eq!(
         complete(&index, "memory_limit"),
         ["z-directives", "a-notes"]
