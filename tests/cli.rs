@@ -353,6 +353,43 @@ fn refused(options: &[&str]) -> String {
 }
 
 #[test]
+fn index_synonyms_file_adds_groups_and_a_bad_line_is_refused_by_number() {
+    let dir = temp_dir("synonyms");
+    std::fs::create_dir_all(&dir).unwrap();
+    let groups = dir.join("synonyms.txt");
+    std::fs::write(&groups, "# ours\nchattiness, verbosity\n").unwrap();
+    let search = |file: &Path| {
+        json_ids(&scour(&[
+            "search",
+            "--index",
+            file.to_str().unwrap(),
+            "--json",
+            "chattiness",
+        ]))
+    };
+    let plain = index(&[&fixture("docs-site")], "synonyms-none");
+    assert!(search(&plain).is_empty());
+    let with_groups = index(
+        &[
+            &fixture("docs-site"),
+            "--synonyms",
+            groups.to_str().unwrap(),
+        ],
+        "synonyms-ours",
+    );
+    assert_eq!(search(&with_groups), ["guide/configure"]);
+
+    std::fs::write(&groups, "chattiness, verbosity\ncommand line, cli\n").unwrap();
+    let message = refused(&["--synonyms", groups.to_str().unwrap()]);
+    for part in [
+        "synonyms.txt: line 2",
+        "`command line` is more than one word",
+    ] {
+        assert!(message.contains(part), "{part:?} not in {message}");
+    }
+}
+
+#[test]
 fn index_leaves_out_pages_not_for_search_and_counts_them() {
     let (printed, documents) = index_lighthouse("rules", &[]);
     assert!(printed.contains("indexed 5 documents"), "{printed}");

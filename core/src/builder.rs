@@ -15,15 +15,27 @@ use crate::pieces::{FilterLists, Layout, StoredDocument};
 use crate::postings::{
     EncodedPostings, Norms, Occurrences, GENERIC_SHARE, MAX_GENERIC, MAX_MENTIONS,
 };
+use crate::synonyms::{Synonyms, SYNONYM};
 
 /// Collects documents, then builds the index in one pass over the collected terms.
-#[derive(Default)]
 pub struct IndexBuilder {
     documents: Vec<Collected>,
     /// term -> occurrences, in the order documents were added.
     occurrences: BTreeMap<String, Vec<Occurrences>>,
     /// The language of documents that name none.
     language: Language,
+    synonyms: Synonyms,
+}
+
+impl Default for IndexBuilder {
+    fn default() -> Self {
+        IndexBuilder {
+            documents: Vec::new(),
+            occurrences: BTreeMap::new(),
+            language: Language::default(),
+            synonyms: Synonyms::english(),
+        }
+    }
 }
 
 /// A document as added: what is stored, and what ranking and filtering need.
@@ -45,6 +57,13 @@ impl IndexBuilder {
     /// Sets the language of documents that name none (English unless set).
     pub fn language(&mut self, language: Language) -> &mut Self {
         self.language = language;
+        self
+    }
+
+    /// Sets the groups of words that stand for one another (the built-in English ones
+    /// unless set).
+    pub fn synonyms(&mut self, synonyms: Synonyms) -> &mut Self {
+        self.synonyms = synonyms;
         self
     }
 
@@ -230,6 +249,7 @@ impl IndexBuilder {
             documents,
             occurrences,
             language: language.clone(),
+            synonyms: self.synonyms.clone(),
         }
     }
 
@@ -323,7 +343,7 @@ impl IndexBuilder {
                 }
             })
             .collect();
-        let stems = stem_groups(&terms, &term_languages, &languages);
+        let stems = stem_groups(&terms, &term_languages, &languages, &self.synonyms);
         let dates = documents
             .iter()
             .any(|d| d.stored.date.is_some())
@@ -635,14 +655,17 @@ fn title_length(title: &str, tokens: &[Token]) -> u32 {
 
 /// Stems shared by two or more terms (accented forms aside), with their members' ids: each
 /// term is stemmed in the languages of the documents it occurs in (`term_languages`, as
-/// indices into `languages`).
+/// indices into `languages`). Then the synonym keys (see [`crate::synonyms`]): for each word
+/// of a group, the ids of the terms of the group's other words, in the same sorted list.
 fn stem_groups(
     terms: &[PartTerm],
     term_languages: &[Vec<usize>],
     languages: &Languages,
+    synonyms: &Synonyms,
 ) -> Vec<(String, Vec<u32>)> {
     let languages: Vec<&Language> = languages.iter().collect();
-    let mut groups: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+    // Every stemmed term under its stem in each of its languages.
+    let mut families: BTreeMap<String, Vec<u32>> = BTreeMap::new();
     for (id, term) in terms
         .iter()
         .enumerate()
@@ -650,11 +673,50 @@ fn stem_groups(
     {
         for &language in &term_languages[id] {
             if let Some(key) = languages[language].stem_key(&term.term) {
-                groups.entry(key).or_default().push(id as u32);
+                families.entry(key).or_default().push(id as u32);
             }
         }
     }
-    groups.retain(|_, members| members.len() > 1);
+    let mut groups: BTreeMap<String, Vec<u32>> = families
+        .iter()
+        .filter(|(_, members)| members.len() > 1)
+        .map(|(key, members)| (key.clone(), members.clone()))
+        .collect();
+    for language in languages {
+        // A word's key and terms: its stem and the terms sharing it, or itself unstemmed.
+        let family = |word: &str| match language.stem_key(word) {
+            Some(key) => {
+                let members = families.get(&key).cloned().unwrap_or_default();
+                (key, members)
+            }
+            None => {
+                let found = terms.binary_search_by(|t| t.term.as_str().cmp(word));
+                (
+                    word.to_string(),
+                    found.map(|i| vec![i as u32]).unwrap_or_default(),
+                )
+            }
+        };
+        for group in synonyms.groups(language) {
+            let families: Vec<(String, Vec<u32>)> = group.iter().map(|w| family(w)).collect();
+            for (key, own) in &families {
+                let mut members: Vec<u32> = families
+                    .iter()
+                    .filter(|(other, _)| other != key)
+                    .flat_map(|(_, members)| members.iter().copied())
+                    .filter(|id| !own.contains(id))
+                    .collect();
+                if members.is_empty() {
+                    continue;
+                }
+                let entry = groups.entry(format!("{key}{SYNONYM}")).or_default();
+                members.append(entry);
+                members.sort_unstable();
+                members.dedup();
+                *entry = members;
+            }
+        }
+    }
     groups.into_iter().collect()
 }
 

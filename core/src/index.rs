@@ -16,6 +16,7 @@ use crate::pieces::{
 use crate::postings::PostingList;
 use crate::recent::Recent;
 use crate::sort::sort_by;
+use crate::synonyms::SYNONYM;
 
 /// A searchable index, complete or partly loaded.
 #[derive(Debug, Clone, PartialEq)]
@@ -331,12 +332,27 @@ impl Index {
         Ok(found)
     }
 
-    /// The terms sharing `stem`, if two or more do.
     /// The terms sharing a stem with the normalised `word` in any of the index's languages.
     pub(crate) fn stem_family(&self, word: &str) -> Result<Vec<u32>, Needs> {
+        self.members(self.entry.languages.stem_keys(word))
+    }
+
+    /// The terms of the words standing for the normalised `word` (see [`crate::synonyms`]),
+    /// keyed by its stem in each of the index's languages, or by itself.
+    pub(crate) fn synonyms(&self, word: &str) -> Result<Vec<u32>, Needs> {
+        let mut keys = self.entry.languages.stem_keys(word);
+        keys.push(word.to_string());
+        for key in &mut keys {
+            key.push(SYNONYM);
+        }
+        self.members(keys)
+    }
+
+    /// The members of the stem groups of `keys`, sorted, each once.
+    fn members(&self, keys: Vec<String>) -> Result<Vec<u32>, Needs> {
         let mut gather = Gather::default();
         let mut members = Vec::new();
-        for key in self.entry.languages.stem_keys(word) {
+        for key in keys {
             members.extend_from_slice(gather.take(self.stem_members(&key)).unwrap_or_default());
         }
         gather.finish()?;

@@ -30,6 +30,7 @@ pub mod segment;
 mod sort;
 mod stop_words;
 pub mod subresults;
+pub mod synonyms;
 #[cfg(test)]
 mod testing;
 

@@ -1,8 +1,9 @@
 //! Matching: query words to index terms, and atoms to scored documents.
 //!
 //! A query word expands to index terms with a weight: the exact term (1.0), its other
-//! inflections sharing its English stem, its completions while it is being typed, and, when
-//! none of those exist, terms within one or two typos. A word's expansions count as one term
+//! inflections sharing its English stem, its completions while it is being typed, its
+//! synonyms' terms (see [`crate::synonyms`]), and, when none of those exist, terms within one
+//! or two typos. A word's expansions count as one term
 //! for BM25F; a phrase counts its occurrences at consecutive positions. Every lookup may
 //! need pieces of a chunked index: independent lookups gather their needs, so one round of
 //! fetches serves them all.
@@ -43,6 +44,8 @@ struct Forgiving {
     typos: bool,
     /// Its completions, when it is not the word being typed (which has them anyway).
     completions: bool,
+    /// The words standing for it (not for words joined or quoted).
+    synonyms: bool,
 }
 
 /// An index term standing for a query word, with how much a match of it counts.
@@ -50,9 +53,13 @@ struct Forgiving {
 pub struct Expansion {
     pub term: u32,
     pub weight: f32,
-    /// The term is a part of `camelCase` words: a match in a title adds to the score but
-    /// does not make the title hold the word (the word is only a piece of an identifier).
+    /// The term is a part of `camelCase` words or a synonym: a match in a title adds to the
+    /// score but does not make the title hold the word (the word is only a piece of an
+    /// identifier, or another word).
     pub part: bool,
+    /// The term is a synonym's: the documents holding only synonyms do not lower the word's
+    /// IDF, and an excluded word does not exclude them.
+    pub synonym: bool,
 }
 
 impl Expansion {
@@ -61,6 +68,7 @@ impl Expansion {
             term,
             weight,
             part: false,
+            synonym: false,
         }
     }
 }
@@ -107,6 +115,8 @@ pub(crate) struct Frequencies {
     pub in_title: TitleMatch,
     /// The body holds the atom (or may: a phrase looked for in titles only is not counted).
     pub in_body: bool,
+    /// Matched by the word's own terms, not only by its synonyms'.
+    pub own: bool,
 }
 
 /// How an atom matched a title.
@@ -216,6 +226,7 @@ impl Index {
                     Forgiving {
                         typos: typos && !*joined,
                         completions: typos && !*joined && !*quoted,
+                        synonyms: !*joined && !*quoted,
                     },
                     weights,
                 ));
@@ -351,6 +362,11 @@ impl Index {
         } else {
             Some(Vec::new())
         };
+        let synonyms = if forgiving.synonyms {
+            gather.take(self.synonyms(word))
+        } else {
+            Some(Vec::new())
+        };
         gather.finish()?;
         let mut expansions: Vec<Expansion> = Vec::new();
         if let Some(term) = exact {
@@ -361,9 +377,24 @@ impl Index {
                 expansions.push(Expansion::of(term, weights.stem));
             }
         }
-        for term in completions.unwrap_or_default() {
-            if !expansions.iter().any(|e| e.term == term) {
-                expansions.push(Expansion::of(term, weights.prefix));
+        let synonym = Expansion {
+            part: true,
+            synonym: true,
+            ..Expansion::of(0, weights.synonym)
+        };
+        let others = completions
+            .unwrap_or_default()
+            .into_iter()
+            .map(|term| Expansion::of(term, weights.prefix));
+        let others = others.chain(
+            synonyms
+                .unwrap_or_default()
+                .into_iter()
+                .map(|term| Expansion { term, ..synonym }),
+        );
+        for other in others {
+            if !expansions.iter().any(|e| e.term == other.term) {
+                expansions.push(other);
             }
         }
         // A finished word the index lacks is most often one cut short (`file_put_cont`,
@@ -443,7 +474,10 @@ impl Index {
                 self.phrase_frequencies(expansions, terms.len(), *field, u32::MAX, None)?
             }
         };
-        let idf = bm25.idf(frequencies.len());
+        // Synonyms are the word's lesser forms: they do not make it commoner, unless they are
+        // all it matched.
+        let own = frequencies.iter().filter(|f| f.own).count();
+        let idf = bm25.idf(if own > 0 { own } else { frequencies.len() });
         Ok(frequencies
             .into_iter()
             .map(|f| {
@@ -522,6 +556,7 @@ impl Index {
                     entry.body += body;
                     entry.in_title = entry.in_title.or(in_title);
                     entry.in_body |= posting.body_tf > 0;
+                    entry.own |= !expansion.synonym;
                 }
                 _ => frequencies.push(Frequencies {
                     doc: posting.doc,
@@ -531,6 +566,7 @@ impl Index {
                     norms: posting.norms,
                     in_title,
                     in_body: posting.body_tf > 0,
+                    own: !expansion.synonym,
                 }),
             }
         }
@@ -608,6 +644,7 @@ impl Index {
                 norms,
                 in_title,
                 in_body: body > 0 || field == Field::Title,
+                own: true,
             });
         }
         Ok(frequencies)

@@ -43,6 +43,8 @@ pub struct Weights {
     /// What the score of a page lacking one of a long query's words is multiplied by: it
     /// ranks among the pages holding them all, below those scoring as well.
     pub lacking: f32,
+    /// Weight of a match on a synonym of the word (`directory` for `folder`).
+    pub synonym: f32,
 }
 
 impl Default for Weights {
@@ -63,6 +65,7 @@ impl Default for Weights {
             proximity: 0.3,
             lead: 2.0,
             lacking: 0.7,
+            synonym: 0.5,
         }
     }
 }

@@ -331,9 +331,12 @@ impl Index {
             .excluded
             .iter()
             .map(|atom| {
-                gather
+                // `-folder` leaves out the pages saying folder, not those saying directory.
+                let mut expansions = gather
                     .take(self.expand(atom, false, false, weights))
-                    .unwrap_or_default()
+                    .unwrap_or_default();
+                expansions.retain(|e| !e.synonym);
+                expansions
             })
             .collect();
         gather.finish()?;

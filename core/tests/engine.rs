@@ -1,6 +1,8 @@
 //! Engine behaviour on a small synthetic corpus: matching, ranking, the query language,
 //! filters, excerpts and the codec.
 
+use scour_core::language::Language;
+use scour_core::synonyms::Synonyms;
 use scour_core::{codec, Document, FormatError, Index, IndexBuilder, Layout, SearchOptions, Sort};
 
 fn doc(id: &str, title: &str, body: &str) -> Document {
@@ -88,7 +90,9 @@ fn all_words_required_when_some_document_has_them_all() {
 #[test]
 fn a_task_of_three_words_also_finds_pages_lacking_one_ranked_by_a_lowered_score() {
     let mut builder = IndexBuilder::new();
+    // Without synonyms, for which `letter` and `character` are one word.
     builder
+        .synonyms(Synonyms::none())
         .add(doc(
             "ucfirst",
             "ucfirst",
@@ -335,6 +339,40 @@ fn stems_match_other_inflections_but_exact_ranks_first() {
     let index = builder.build();
     assert_eq!(complete(&index, "talking"), ["1", "2"]);
     assert_eq!(complete(&index, "talk"), ["2", "1"]);
+}
+
+#[test]
+fn a_word_matches_its_synonyms_below_itself_and_never_as_an_exact_title() {
+    let pages = [
+        ("mkdir", "mkdir", "Makes directories."),
+        ("folder", "Folder colours", "Create a folder with a colour."),
+        ("directory", "Directory", "What a directory is."),
+        ("unrelated", "rmdir", "Removes an empty one."),
+    ];
+    let index = among_others(&pages);
+    // `folder` finds the pages saying directory, after those saying folder; `create`
+    // finds `makes`.
+    assert_eq!(complete(&index, "create folder"), ["folder", "mkdir"]);
+    // A title that is the synonym is not an exact title: `folder` is not `Directory`.
+    assert_eq!(complete(&index, "folder"), ["folder", "directory", "mkdir"]);
+    // `-directory` leaves out the pages saying directory, not those saying folder.
+    assert_eq!(complete(&index, "create -directory"), ["folder"]);
+    // Quoted, a word is matched as written.
+    assert_eq!(complete(&index, "\"folder\""), ["folder"]);
+
+    // A site's own groups, in any language; the built-in ones are English only.
+    let mut builder = IndexBuilder::new();
+    let mut synonyms = Synonyms::english();
+    synonyms.add("dossier, répertoire").expect("one group");
+    builder
+        .language(Language::from_tag("fr"))
+        .synonyms(synonyms);
+    builder
+        .add(doc("rep", "mkdir", "Crée des répertoires."))
+        .add(doc("dir", "dir", "Directory listing."));
+    let index = builder.build();
+    assert_eq!(complete(&index, "dossiers"), ["rep"]);
+    assert!(complete(&index, "folder").is_empty());
 }
 
 #[test]

@@ -59,6 +59,7 @@ fn parse_weights(text: &str) -> Result<Weights, String> {
             "title_part" => &mut weights.title_part,
             "mentions" => &mut weights.mentions,
             "lacking" => &mut weights.lacking,
+            "synonym" => &mut weights.synonym,
             other => return Err(format!("unknown weight {other:?}")),
         };
         *field = value;

@@ -9,6 +9,7 @@ use std::time::Instant;
 use clap::Args;
 
 use scour_core::language::Language;
+use scour_core::synonyms::Synonyms;
 use scour_core::{codec, ChunkedFiles, IndexBuilder, IndexFiles, Layout};
 use scour_ingest::{
     read_corpus, BaseUrl, CssSelector, FileSize, Glob, IngestOptions, Omission, Omitted,
@@ -61,6 +62,13 @@ pub struct IndexArgs {
     /// pieces a browser fetches as queries need them.
     #[arg(long)]
     single_file: bool,
+    /// A file of groups of words that stand for one another, one group per line, its words
+    /// separated by commas (`signin, login, logon`): added to the built-in English groups.
+    #[arg(long, value_name = "FILE")]
+    synonyms: Option<PathBuf>,
+    /// Leave out the built-in English synonyms (`folder` for `directory` and the like).
+    #[arg(long)]
+    no_builtin_synonyms: bool,
     /// Target bytes of terms per term piece.
     #[arg(long, default_value_t = Layout::default().term_piece_bytes, hide = true)]
     term_piece_bytes: usize,
@@ -80,8 +88,25 @@ fn language_tag(tag: &str) -> Result<Language, String> {
     Ok(language)
 }
 
+/// The built-in synonyms unless left out, and those of `--synonyms`.
+fn synonyms(args: &IndexArgs) -> Result<Synonyms, String> {
+    let mut synonyms = if args.no_builtin_synonyms {
+        Synonyms::none()
+    } else {
+        Synonyms::english()
+    };
+    if let Some(path) = &args.synonyms {
+        let text = fs::read_to_string(path).map_err(super::cannot("read", path))?;
+        synonyms
+            .add(&text)
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    Ok(synonyms)
+}
+
 pub fn run(args: &IndexArgs) -> Result<(), String> {
     let started = Instant::now();
+    let synonyms = synonyms(args)?;
     eprintln!("reading {} path(s)…", args.paths.len());
     let corpus = read_corpus(&args.paths, &ingest_options(args)).map_err(|e| e.to_string())?;
     let text_bytes: usize = corpus
@@ -95,7 +120,7 @@ pub fn run(args: &IndexArgs) -> Result<(), String> {
         text_bytes as f64 / 1e6
     );
     let mut builder = IndexBuilder::new();
-    builder.language(args.lang.clone());
+    builder.language(args.lang.clone()).synonyms(synonyms);
     let mut progress = Progress::new(corpus.documents.len());
     for document in corpus.documents {
         builder.add(document);
