@@ -168,6 +168,8 @@ pub(crate) struct AtomMatch {
     pub part_in_title: bool,
     /// The atom is in the body (or may be, see [`Frequencies::in_body`]).
     pub in_body: bool,
+    /// The atom's exact term is in the body's lead.
+    pub in_lead: bool,
 }
 
 /// A term as a candidate expansion: its typos, its document count and its id.
@@ -490,6 +492,7 @@ impl Index {
                     exact_in_title: title.how == InTitle::Exact,
                     part_in_title: title.how > InTitle::No && title.part_only,
                     in_body: f.in_body,
+                    in_lead: f.lead >= 1.0,
                 }
             })
             .collect())

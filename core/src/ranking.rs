@@ -31,7 +31,8 @@ pub struct Weights {
     /// `1 + mentions` times one mentioned by none.
     pub mentions: f32,
     /// What a document's matches are multiplied by when many pages share its title
-    /// ("Examples"): the title says what kind of page it is, not what it is about.
+    /// ("Examples"): the title says what kind of page it is, not what it is about. Not a
+    /// match of the word in the page's lead or a line defining it: that says what it is about.
     pub shared_title: f32,
     /// Weight of a match on a part of a `camelCase` word (`element` in `getElementById`) or
     /// of a title glued from words (`add` in `useradd`).
@@ -63,7 +64,7 @@ impl Default for Weights {
             shared_title: 0.6,
             part: 0.7,
             proximity: 0.3,
-            lead: 2.0,
+            lead: 4.0,
             lacking: 0.7,
             synonym: 0.5,
         }
@@ -94,10 +95,11 @@ impl Bm25f {
     }
 
     /// What a document's matches are multiplied by: the weight its site gave it, grown with
-    /// how often the other documents mention it, lowered when many pages share its title.
-    pub fn document_weight(&self, document: &Norms) -> f32 {
+    /// how often the other documents mention it, lowered when many pages share its title
+    /// (unless the match is `in_lead`).
+    pub fn document_weight(&self, document: &Norms, in_lead: bool) -> f32 {
         let mentioned = f32::from(document.mentions) / f32::from(MAX_MENTIONS);
-        let shared = if document.shared_title {
+        let shared = if document.shared_title && !in_lead {
             self.weights.shared_title
         } else {
             1.0

@@ -454,7 +454,7 @@ impl Index {
                 };
                 scored = merge(scored, &matches, |entry, m| {
                     let tally = &mut entry.tally;
-                    entry.score += m.score * bm25.document_weight(&m.norms) * share;
+                    entry.score += m.score * bm25.document_weight(&m.norms, m.in_lead) * share;
                     tally.title_length = m.norms.title_length.min(u32::from(u16::MAX)) as u16;
                     tally.title_stop = m.norms.title_stop;
                     tally.title_generic = m.norms.title_generic;

@@ -898,3 +898,32 @@ fn a_page_defining_a_name_on_its_own_line_ranks_before_one_mentioning_it() {
     // A part of the name is no definition: the pages tie, and the first id comes first.
     assert_eq!(complete(&index, "memory"), ["a-notes", "z-directives"]);
 }
+
+#[test]
+fn a_page_defining_the_name_is_not_lowered_for_a_title_many_pages_share() {
+    let filler = "Settings are read when the server starts. ".repeat(20);
+    let directives =
+        format!("{filler}\n\ndisplay_errors bool\n\nWhether errors are shown.\n\n{filler}");
+    let notes = format!(
+        "{filler}\n\nSet display_errors while testing; display_errors is off in production, and display_errors logs.\n\n{filler}"
+    );
+    let mut pages = vec![
+        ("a-notes".to_string(), "Notes".to_string(), notes),
+        (
+            "errors".to_string(),
+            "Runtime Configuration".to_string(),
+            directives,
+        ),
+    ];
+    // "Runtime Configuration" names a kind of page: ten share it.
+    for n in 0..9 {
+        let body = format!("The options of extension {n}.");
+        pages.push((format!("x{n}"), "Runtime Configuration".to_string(), body));
+    }
+    let pages: Vec<(&str, &str, &str)> = pages
+        .iter()
+        .map(|(id, title, body)| (id.as_str(), title.as_str(), body.as_str()))
+        .collect();
+    let index = among_others(&pages);
+    assert_eq!(complete(&index, "display_errors"), ["errors", "a-notes"]);
+}
