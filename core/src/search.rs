@@ -946,6 +946,7 @@ mod tests {
             exact_in_title: false,
             part_in_title: false,
             in_body: false,
+            in_lead: false,
         };
         for _ in 0..300 {
             let mut expected = std::collections::BTreeMap::new();

@@ -389,7 +389,8 @@ fn the_page_whose_first_line_names_the_task_comes_first() {
 }
 
 /// A title many pages share ("Examples") names a kind of page, not its subject: of two pages
-/// that answer alike, the one with a title of its own comes first, once ten pages share it.
+/// that answer alike (past their leads), the one with a title of its own comes first, once ten
+/// pages share it.
 #[test]
 fn a_page_titled_like_many_others_comes_after_one_with_its_own_title() {
     let index = |sharing: usize| {
@@ -397,12 +398,12 @@ fn a_page_titled_like_many_others_comes_after_one_with_its_own_title() {
         builder.add(Document::new(
             "a",
             "Examples",
-            "Read a whole file into a string.",
+            "How it is done.\n\nRead a whole file into a string.",
         ));
         builder.add(Document::new(
             "b",
             "loader",
-            "Read a whole file into a string.",
+            "How it is done.\n\nRead a whole file into a string.",
         ));
         for n in 1..sharing {
             builder.add(Document::new(
