@@ -638,6 +638,40 @@ fn eval_reports_reciprocal_rank_and_success_at_one() {
     }
 }
 
+#[test]
+fn eval_measures_without_the_built_in_synonyms_when_asked() {
+    // `folder` is said only as "directory": found through the built-in synonyms alone.
+    let dir = temp_dir("eval-synonyms");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("corpus.jsonl"),
+        "{\"id\": \"d1\", \"title\": \"mkdir\", \"body\": \"Makes a directory.\"}\n\
+         {\"id\": \"d2\", \"title\": \"Folder colours\", \"body\": \"Paint.\"}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("queries.jsonl"),
+        "{\"id\": \"q1\", \"text\": \"make directory\"}\n{\"id\": \"q2\", \"text\": \"create folder\"}\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("qrels.txt"), "q1 0 d1 2\nq2 0 d1 2\n").unwrap();
+    let success = |options: &[&str]| {
+        let mut args = vec!["eval", dir.to_str().unwrap(), "--all-words"];
+        args.extend_from_slice(options);
+        let text = stdout(&scour(&args));
+        let figures: Vec<String> = text
+            .lines()
+            .nth(1)
+            .unwrap()
+            .split_whitespace()
+            .map(String::from)
+            .collect();
+        figures[7].clone()
+    };
+    assert_eq!(success(&[]), "1.0000");
+    assert_eq!(success(&["--no-builtin-synonyms"]), "0.5000");
+}
+
 /// A named pipe at `path`: opening it to read waits for a writer, which never comes.
 fn fifo(path: &Path) {
     let made = Command::new("mkfifo")

@@ -11,6 +11,7 @@ use std::time::Instant;
 use clap::Args;
 use serde::Deserialize;
 
+use scour_core::synonyms::Synonyms;
 use scour_core::{IndexBuilder, SearchOptions, Syntax, Weights};
 
 use super::metrics::{mean, score, Judgments, Scores};
@@ -32,6 +33,9 @@ pub struct EvalArgs {
     /// Override ranking weights, for experiments: `k1=1.2,b_body=0.75,title=2.5,...`.
     #[arg(long, value_parser = parse_weights)]
     weights: Option<Weights>,
+    /// Index without the built-in English synonyms, to measure what they do.
+    #[arg(long)]
+    no_builtin_synonyms: bool,
 }
 
 /// Parses `name=value` pairs over the default weights.
@@ -89,7 +93,14 @@ pub fn run(args: &EvalArgs) -> Result<(), String> {
         &scour_ingest::IngestOptions::default(),
     )
     .map_err(|e| e.to_string())?;
-    let index = IndexBuilder::index(corpus.documents);
+    let mut builder = IndexBuilder::new();
+    if args.no_builtin_synonyms {
+        builder.synonyms(Synonyms::none());
+    }
+    for document in corpus.documents {
+        builder.add(document);
+    }
+    let index = builder.build();
     let build_time = started.elapsed();
     let queries = read_queries(&dir.join("queries.jsonl"))?;
     let qrels = read_qrels(&dir.join("qrels.txt"))?;
