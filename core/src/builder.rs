@@ -683,41 +683,60 @@ fn stem_groups(
         .map(|(key, members)| (key.clone(), members.clone()))
         .collect();
     for language in languages {
-        // A word's key and terms: its stem and the terms sharing it, or itself unstemmed.
-        let family = |word: &str| match language.stem_key(word) {
-            Some(key) => {
-                let members = families.get(&key).cloned().unwrap_or_default();
-                (key, members)
-            }
-            None => {
-                let found = terms.binary_search_by(|t| t.term.as_str().cmp(word));
-                (
-                    word.to_string(),
-                    found.map(|i| vec![i as u32]).unwrap_or_default(),
-                )
-            }
-        };
         for group in synonyms.groups(language) {
-            let families: Vec<(String, Vec<u32>)> = group.iter().map(|w| family(w)).collect();
-            for (key, own) in &families {
-                let mut members: Vec<u32> = families
-                    .iter()
-                    .filter(|(other, _)| other != key)
-                    .flat_map(|(_, members)| members.iter().copied())
-                    .filter(|id| !own.contains(id))
-                    .collect();
-                if members.is_empty() {
-                    continue;
-                }
-                let entry = groups.entry(format!("{key}{SYNONYM}")).or_default();
-                members.append(entry);
-                members.sort_unstable();
-                members.dedup();
-                *entry = members;
-            }
+            add_synonym_keys(&mut groups, &group, |word| {
+                family(word, language, &families, terms)
+            });
         }
     }
     groups.into_iter().collect()
+}
+
+/// A word's key in `language` and its terms: its stem and the terms sharing it in that
+/// language (`families`), or, unstemmed, itself and its term.
+fn family(
+    word: &str,
+    language: &Language,
+    families: &BTreeMap<String, Vec<u32>>,
+    terms: &[PartTerm],
+) -> (String, Vec<u32>) {
+    match language.stem_key(word) {
+        Some(key) => {
+            let members = families.get(&key).cloned().unwrap_or_default();
+            (key, members)
+        }
+        None => {
+            let found = terms.binary_search_by(|t| t.term.as_str().cmp(word));
+            let members = found.map(|i| vec![i as u32]).unwrap_or_default();
+            (word.to_string(), members)
+        }
+    }
+}
+
+/// For each word of a synonym `group`, the terms of the others (not its own) under the
+/// word's key and [`SYNONYM`], added to what `groups` has there.
+fn add_synonym_keys(
+    groups: &mut BTreeMap<String, Vec<u32>>,
+    group: &[String],
+    family: impl Fn(&str) -> (String, Vec<u32>),
+) {
+    let families: Vec<(String, Vec<u32>)> = group.iter().map(|w| family(w)).collect();
+    for (key, own) in &families {
+        let mut members: Vec<u32> = families
+            .iter()
+            .filter(|(other, _)| other != key)
+            .flat_map(|(_, members)| members.iter().copied())
+            .filter(|id| !own.contains(id))
+            .collect();
+        if members.is_empty() {
+            continue;
+        }
+        let entry = groups.entry(format!("{key}{SYNONYM}")).or_default();
+        members.append(entry);
+        members.sort_unstable();
+        members.dedup();
+        *entry = members;
+    }
 }
 
 /// Filter values with their documents, when any document has a filter.
