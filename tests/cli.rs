@@ -607,24 +607,29 @@ fn a_multilingual_site_has_an_index_per_language() {
     );
 }
 
+/// A collection for `scour eval` in a temp dir: its corpus, queries and judgments.
+fn judged_collection(name: &str, corpus: &str, queries: &str, qrels: &str) -> PathBuf {
+    let dir = temp_dir(name);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("corpus.jsonl"), corpus).unwrap();
+    std::fs::write(dir.join("queries.jsonl"), queries).unwrap();
+    std::fs::write(dir.join("qrels.txt"), qrels).unwrap();
+    dir
+}
+
 #[test]
 fn eval_reports_reciprocal_rank_and_success_at_one() {
     // The fixture's corpus with two known-item queries: `banana` finds its page first;
     // for `apple` the judged page (Apple pie, "apples" in its text) comes second, after
     // Apple orchard (the exact word twice).
-    let dir = temp_dir("known-item");
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::copy(
-        Path::new(&fixture("collection")).join("corpus.jsonl"),
-        dir.join("corpus.jsonl"),
-    )
-    .unwrap();
-    std::fs::write(
-        dir.join("queries.jsonl"),
+    let corpus =
+        std::fs::read_to_string(Path::new(&fixture("collection")).join("corpus.jsonl")).unwrap();
+    let dir = judged_collection(
+        "known-item",
+        &corpus,
         "{\"id\": \"k1\", \"text\": \"banana\"}\n{\"id\": \"k2\", \"text\": \"apple\"}\n",
-    )
-    .unwrap();
-    std::fs::write(dir.join("qrels.txt"), "k1 0 d2 2\nk2 0 d3 1\nk2 0 d1 0\n").unwrap();
+        "k1 0 d2 2\nk2 0 d3 1\nk2 0 d1 0\n",
+    );
     for mode in [&[][..], &["--all-words"][..]] {
         let mut args = vec!["eval", dir.to_str().unwrap()];
         args.extend_from_slice(mode);
@@ -641,20 +646,13 @@ fn eval_reports_reciprocal_rank_and_success_at_one() {
 #[test]
 fn eval_measures_without_the_built_in_synonyms_when_asked() {
     // `folder` is said only as "directory": found through the built-in synonyms alone.
-    let dir = temp_dir("eval-synonyms");
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(
-        dir.join("corpus.jsonl"),
+    let dir = judged_collection(
+        "eval-synonyms",
         "{\"id\": \"d1\", \"title\": \"mkdir\", \"body\": \"Makes a directory.\"}\n\
          {\"id\": \"d2\", \"title\": \"Folder colours\", \"body\": \"Paint.\"}\n",
-    )
-    .unwrap();
-    std::fs::write(
-        dir.join("queries.jsonl"),
         "{\"id\": \"q1\", \"text\": \"make directory\"}\n{\"id\": \"q2\", \"text\": \"create folder\"}\n",
-    )
-    .unwrap();
-    std::fs::write(dir.join("qrels.txt"), "q1 0 d1 2\nq2 0 d1 2\n").unwrap();
+        "q1 0 d1 2\nq2 0 d1 2\n",
+    );
     let success = |options: &[&str]| {
         let mut args = vec!["eval", dir.to_str().unwrap(), "--all-words"];
         args.extend_from_slice(options);

@@ -684,9 +684,11 @@ fn stem_groups(
         .collect();
     for language in languages {
         for group in synonyms.groups(language) {
-            add_synonym_keys(&mut groups, &group, |word| {
-                family(word, language, &families, terms)
-            });
+            let group: Vec<(String, Vec<u32>)> = group
+                .iter()
+                .map(|word| family(word, language, &families, terms))
+                .collect();
+            add_synonym_keys(&mut groups, &group);
         }
     }
     groups.into_iter().collect()
@@ -713,16 +715,12 @@ fn family(
     }
 }
 
-/// For each word of a synonym `group`, the terms of the others (not its own) under the
-/// word's key and [`SYNONYM`], added to what `groups` has there.
-fn add_synonym_keys(
-    groups: &mut BTreeMap<String, Vec<u32>>,
-    group: &[String],
-    family: impl Fn(&str) -> (String, Vec<u32>),
-) {
-    let families: Vec<(String, Vec<u32>)> = group.iter().map(|w| family(w)).collect();
-    for (key, own) in &families {
-        let mut members: Vec<u32> = families
+/// For each word of a synonym `group` (each word's key and terms, see [`family`]), the terms
+/// of the others (not its own) under the word's key and [`SYNONYM`], added to what `groups`
+/// has there.
+fn add_synonym_keys(groups: &mut BTreeMap<String, Vec<u32>>, group: &[(String, Vec<u32>)]) {
+    for (key, own) in group {
+        let mut members: Vec<u32> = group
             .iter()
             .filter(|(other, _)| other != key)
             .flat_map(|(_, members)| members.iter().copied())

@@ -341,7 +341,10 @@ impl Index {
     /// keyed by its stem in each of the index's languages, or by itself.
     pub(crate) fn synonyms(&self, word: &str) -> Result<Vec<u32>, Needs> {
         let mut keys = self.entry.languages.stem_keys(word);
-        keys.push(word.to_string());
+        // An English word is often its own stem: looked up once.
+        if !keys.iter().any(|key| key == word) {
+            keys.push(word.to_string());
+        }
         for key in &mut keys {
             key.push(SYNONYM);
         }

@@ -71,6 +71,15 @@ impl Expansion {
             synonym: false,
         }
     }
+
+    /// A synonym's term: a lesser form that never makes a title hold the word.
+    fn synonym(term: u32, weight: f32) -> Expansion {
+        Expansion {
+            part: true,
+            synonym: true,
+            ..Expansion::of(term, weight)
+        }
+    }
 }
 
 /// A word's places in the documents scored: each of its expansions' title and body positions
@@ -379,21 +388,10 @@ impl Index {
                 expansions.push(Expansion::of(term, weights.stem));
             }
         }
-        let synonym = Expansion {
-            part: true,
-            synonym: true,
-            ..Expansion::of(0, weights.synonym)
-        };
-        let others = completions
-            .unwrap_or_default()
-            .into_iter()
-            .map(|term| Expansion::of(term, weights.prefix));
-        let others = others.chain(
-            synonyms
-                .unwrap_or_default()
-                .into_iter()
-                .map(|term| Expansion { term, ..synonym }),
-        );
+        let completions = completions.unwrap_or_default().into_iter();
+        let synonyms = synonyms.unwrap_or_default().into_iter();
+        let others = (completions.map(|term| Expansion::of(term, weights.prefix)))
+            .chain(synonyms.map(|term| Expansion::synonym(term, weights.synonym)));
         for other in others {
             if !expansions.iter().any(|e| e.term == other.term) {
                 expansions.push(other);

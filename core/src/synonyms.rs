@@ -21,8 +21,8 @@ const ENGLISH: &str = include_str!("synonyms.txt");
 /// Groups of words that stand for one another, each word normalised as the index's terms.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Synonyms {
-    /// The built-in English groups apply to English documents.
-    english: bool,
+    /// The built-in groups, for English documents (none when left out).
+    english: Vec<Vec<String>>,
     /// The site's own groups, in every language.
     groups: Vec<Vec<String>>,
 }
@@ -39,7 +39,7 @@ impl Synonyms {
     /// The built-in English groups and no others.
     pub fn english() -> Synonyms {
         Synonyms {
-            english: true,
+            english: parse(ENGLISH).expect("synonyms.txt is groups of single words"),
             groups: Vec::new(),
         }
     }
@@ -58,14 +58,13 @@ impl Synonyms {
     }
 
     /// The groups that apply to documents in `language`.
-    pub(crate) fn groups(&self, language: &Language) -> Vec<Vec<String>> {
-        let mut groups = if self.english && *language == Language::english() {
-            parse(ENGLISH).unwrap_or_default()
+    pub(crate) fn groups(&self, language: &Language) -> impl Iterator<Item = &[String]> {
+        let english = if *language == Language::english() {
+            self.english.as_slice()
         } else {
-            Vec::new()
+            &[]
         };
-        groups.extend(self.groups.iter().cloned());
-        groups
+        english.iter().chain(&self.groups).map(Vec::as_slice)
     }
 }
 
@@ -109,10 +108,10 @@ mod tests {
     #[test]
     fn the_built_in_groups_parse_and_apply_to_english_only() {
         let synonyms = Synonyms::english();
-        let english = synonyms.groups(&Language::english());
+        let english: Vec<&[String]> = synonyms.groups(&Language::english()).collect();
         assert!(english.len() > 20);
         assert!(english.iter().any(|g| g.contains(&"folder".to_string())));
-        assert!(synonyms.groups(&Language::from_tag("fr")).is_empty());
+        assert_eq!(synonyms.groups(&Language::from_tag("fr")).count(), 0);
     }
 
     #[test]
@@ -122,8 +121,10 @@ mod tests {
             .add("# ours\n\nSignIn, Login , logon\nrepo,depot\n")
             .expect("valid");
         assert_eq!(
-            synonyms.groups(&Language::from_tag("de")),
-            [vec!["signin", "login", "logon"], vec!["repo", "depot"]]
+            synonyms
+                .groups(&Language::from_tag("de"))
+                .collect::<Vec<_>>(),
+            [&["signin", "login", "logon"][..], &["repo", "depot"][..]]
         );
     }
 
