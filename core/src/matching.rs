@@ -31,6 +31,9 @@ fn completion_budget(prefix: &str) -> usize {
     }
 }
 
+/// The most letters an inflection adds to a word (`-ing`, `-ness`, `-ungen`, `-erons`).
+const MAX_INFLECTION: usize = 5;
+
 /// Whether a finished word the index lacks is completed: not one of one or two letters
 /// (`I'm` leaves `im`), whose completions are mostly unrelated words.
 fn completes_when_missing(word: &str) -> bool {
@@ -397,6 +400,8 @@ impl Index {
                 expansions.push(other);
             }
         }
+        // The word's own terms and synonyms, with its completions while it is being typed.
+        let direct = !expansions.is_empty();
         // A finished word the index lacks is most often one cut short (`file_put_cont`,
         // `DateTimeImm`): its completions come before its near spellings.
         if expansions.is_empty() && forgiving.completions && !prefix && completes_when_missing(word)
@@ -423,7 +428,58 @@ impl Index {
                 .map(|(term, distance)| Expansion::of(term, weights.typo / distance as f32))
                 .collect();
         }
+        // Only completions and near spellings can continue other terms than inflections.
+        if prefix || !direct {
+            self.mark_continuations(&mut expansions);
+        }
         Ok(expansions)
+    }
+
+    /// Marks as parts the terms that continue another of the word's terms with more than an
+    /// inflection: `datetimeimmutableadd`, the joined form of `DateTimeImmutable::add`, for
+    /// `datetimeimm` which also completes to `datetimeimmutable`. The joined form stands where
+    /// its first part does: a title holding it holds the word only as a part.
+    fn mark_continuations(&self, expansions: &mut [Expansion]) {
+        // A synonym is another word: it neither continues the word's terms nor starts them.
+        let mut order: Vec<usize> = (0..expansions.len())
+            .filter(|&i| !expansions[i].synonym)
+            .collect();
+        // Term ids number the sorted dictionary: in id order, a term's starts come before it.
+        sort_by(&mut order, |&a, &b| {
+            expansions[a].term.cmp(&expansions[b].term)
+        });
+        // The starts of the term at hand, innermost last.
+        let mut starts: Vec<usize> = Vec::new();
+        for i in order {
+            let text = self.term(expansions[i].term);
+            while starts
+                .last()
+                .is_some_and(|&s| !text.starts_with(self.term(expansions[s].term)))
+            {
+                starts.pop();
+            }
+            if let Some(&s) = starts.last() {
+                let start = self.term(expansions[s].term);
+                if !self.inflects(start, text) {
+                    expansions[i].part = true;
+                }
+            }
+            starts.push(i);
+        }
+    }
+
+    /// Whether `longer`, a continuation of `start`, is one of its inflections: a few more
+    /// letters (inflections add at most [`MAX_INFLECTION`]) giving a word of the same stem.
+    fn inflects(&self, start: &str, longer: &str) -> bool {
+        if longer[start.len()..].chars().count() > MAX_INFLECTION {
+            return false;
+        }
+        let languages = &self.entry.languages;
+        let start_keys = languages.stem_keys(start);
+        languages
+            .stem_keys(longer)
+            .iter()
+            .any(|key| start_keys.contains(key))
     }
 
     /// Loads, in one round, the postings of every expansion and the positions of those

@@ -243,6 +243,49 @@ fn a_finished_name_cut_short_finds_the_name() {
     );
 }
 
+/// A name cut short completes to the joined forms of its members' names too
+/// (`datetimeimmutableadd` of `DateTimeImmutable::add`): those stand where the name does, so
+/// a member's title holds the name only as a part, being typed or finished, and the page
+/// about the name comes first.
+#[test]
+fn a_name_cut_short_ranks_its_page_before_its_members_pages() {
+    let class = (
+        "class",
+        "The DateTimeImmutable class",
+        "DateTimeImmutable\nIntroduction\nRepresentation of date and time.\nClass synopsis\n\
+         class DateTimeImmutable implements DateTimeInterface\nMethods: add, modify, sub.",
+    );
+    let member = |method: &str| {
+        format!("Returns a new object.\npublic DateTimeImmutable::{method}(): DateTimeImmutable")
+    };
+    let members: Vec<(String, String, String)> = ["add", "modify", "sub"]
+        .iter()
+        .map(|m| (m.to_string(), format!("DateTimeImmutable::{m}"), member(m)))
+        .collect();
+    let mut pages = vec![class];
+    pages.extend(
+        members
+            .iter()
+            .map(|(i, t, b)| (i.as_str(), t.as_str(), b.as_str())),
+    );
+    let index = with_more_pages(&pages, 100, |n| format!("Function {n} of date and time."));
+    let finished = SearchOptions {
+        typing: false,
+        ..SearchOptions::default()
+    };
+    for query in ["DateTimeImm", "datetimeimmut", "DateTimeImmutable"] {
+        assert_eq!(first(&index, query), "class", "{query} being typed");
+        let hits = index.search(query, &finished).hits;
+        assert_eq!(hits[0].id, "class", "{query} finished");
+    }
+    assert_eq!(first(&index, "DateTimeImmutable::sub"), "sub");
+    assert_eq!(
+        first(&index, "datetimeimmutablesu"),
+        "sub",
+        "the joined form typed"
+    );
+}
+
 /// Of two pages that answer a query alike, the one the other pages mention comes first: a site
 /// names its central pages (`tar`) far more often than the rest (`atool`).
 #[test]
