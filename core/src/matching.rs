@@ -63,6 +63,10 @@ pub struct Expansion {
     /// The term is a synonym's: the documents holding only synonyms do not lower the word's
     /// IDF, and an excluded word does not exclude them.
     pub synonym: bool,
+    /// The term is a completion continuing another of the word's terms beyond an inflection
+    /// (see [`Index::mark_continuations`]): in a title that holds a term of the word only as
+    /// a part of a compound, it is that compound's joined form, a part too.
+    pub continuation: bool,
 }
 
 impl Expansion {
@@ -72,6 +76,7 @@ impl Expansion {
             weight,
             part: false,
             synonym: false,
+            continuation: false,
         }
     }
 
@@ -129,6 +134,25 @@ pub(crate) struct Frequencies {
     pub in_body: bool,
     /// Matched by the word's own terms, not only by its synonyms'.
     pub own: bool,
+    /// The title holds a term of the word (not a continuation) only as a part of a compound.
+    pub part_in_title: bool,
+    /// The weighted title frequency and title match of the continuations, as whole words:
+    /// added once the document's other matches are known.
+    pub continued: (f32, TitleMatch),
+}
+
+impl Frequencies {
+    /// Adds the continuations' title matches: as whole words, or where the title holds a term
+    /// of the word only as a part, as the parts they are (`title_part` of an occurrence).
+    fn add_continued(&mut self, title_part: f32) {
+        let (title, in_title) = self.continued;
+        if self.part_in_title {
+            self.title += title * title_part;
+        } else {
+            self.title += title;
+            self.in_title = self.in_title.or(in_title);
+        }
+    }
 }
 
 /// How an atom matched a title.
@@ -412,6 +436,17 @@ impl Index {
                 .map(|term| Expansion::of(term, weights.prefix))
                 .collect();
         }
+        // Completions share the letters typed, so one may be another's joined compound; near
+        // spellings share no such start (`systemctl` is no compound of `systemc`, both near
+        // `systemclt`).
+        let completed = if direct {
+            prefix
+        } else {
+            !expansions.is_empty()
+        };
+        if completed {
+            self.mark_continuations(&mut expansions);
+        }
         if expansions.is_empty() && forgiving.typos && prefix && typo_budget(word) > 0 {
             expansions = self
                 .best_typos(self.fuzzy_terms(word, typo_budget(word), true)?, false)
@@ -428,17 +463,14 @@ impl Index {
                 .map(|(term, distance)| Expansion::of(term, weights.typo / distance as f32))
                 .collect();
         }
-        // Only completions and near spellings can continue other terms than inflections.
-        if prefix || !direct {
-            self.mark_continuations(&mut expansions);
-        }
         Ok(expansions)
     }
 
-    /// Marks as parts the terms that continue another of the word's terms with more than an
+    /// Marks the completions that continue another of the word's terms with more than an
     /// inflection: `datetimeimmutableadd`, the joined form of `DateTimeImmutable::add`, for
-    /// `datetimeimm` which also completes to `datetimeimmutable`. The joined form stands where
-    /// its first part does: a title holding it holds the word only as a part.
+    /// `datetimeimm`, which also completes to `datetimeimmutable`; but also `address` for
+    /// `addr`. Where a title holds the shorter term as a part of a compound, the longer one
+    /// is its joined form, standing where its first part does: a part too.
     fn mark_continuations(&self, expansions: &mut [Expansion]) {
         // A synonym is another word: it neither continues the word's terms nor starts them.
         let mut order: Vec<usize> = (0..expansions.len())
@@ -461,7 +493,7 @@ impl Index {
             if let Some(&s) = starts.last() {
                 let start = self.term(expansions[s].term);
                 if !self.inflects(start, text) {
-                    expansions[i].part = true;
+                    expansions[i].continuation = true;
                 }
             }
             starts.push(i);
@@ -606,6 +638,15 @@ impl Index {
             } else {
                 0.0
             };
+            let part_in_title = posting.title_tf > 0
+                && posting.title_part_only
+                && !expansion.continuation
+                && !expansion.synonym;
+            let (title, in_title, continued) = if expansion.continuation {
+                (0.0, TitleMatch::default(), (title, in_title))
+            } else {
+                (title, in_title, (0.0, TitleMatch::default()))
+            };
             match frequencies.last_mut() {
                 Some(entry) if entry.doc == posting.doc => {
                     entry.title += title;
@@ -614,6 +655,11 @@ impl Index {
                     entry.in_title = entry.in_title.or(in_title);
                     entry.in_body |= posting.body_tf > 0;
                     entry.own |= !expansion.synonym;
+                    entry.part_in_title |= part_in_title;
+                    entry.continued = (
+                        entry.continued.0 + continued.0,
+                        entry.continued.1.or(continued.1),
+                    );
                 }
                 _ => frequencies.push(Frequencies {
                     doc: posting.doc,
@@ -624,7 +670,14 @@ impl Index {
                     in_title,
                     in_body: posting.body_tf > 0,
                     own: !expansion.synonym,
+                    part_in_title,
+                    continued,
                 }),
+            }
+        }
+        if expansions.iter().any(|e| e.continuation) {
+            for entry in &mut frequencies {
+                entry.add_continued(title_part);
             }
         }
         Ok(frequencies)
@@ -702,6 +755,8 @@ impl Index {
                 in_title,
                 in_body: body > 0 || field == Field::Title,
                 own: true,
+                part_in_title: false,
+                continued: (0.0, TitleMatch::default()),
             });
         }
         Ok(frequencies)

@@ -286,6 +286,53 @@ fn a_name_cut_short_ranks_its_page_before_its_members_pages() {
     );
 }
 
+/// A completion longer than another (`address` of `addr`, itself a word of the index) is
+/// a whole word of a title that holds no compound of the shorter one.
+#[test]
+fn a_completion_beginning_with_another_word_is_whole_in_a_title() {
+    let pages = [
+        (
+            "ip-address",
+            "ip address",
+            "Show and change the addresses of interfaces.",
+        ),
+        (
+            "ip",
+            "ip",
+            "Show the routes, devices and addresses: ip addr, ip link.",
+        ),
+        ("ifconfig", "ifconfig", "Configure interfaces; see ip addr."),
+    ];
+    let index = with_more_pages(&pages, 30, |n| format!("Command {n} of the network."));
+    assert_eq!(first(&index, "ip addr"), "ip-address");
+}
+
+/// Near spellings of a mistyped word share no typed start: one that begins with another
+/// (`systemctl`, `systemc`) is no compound of it, and the page named comes first.
+#[test]
+fn a_mistyped_name_being_typed_finds_its_page_first() {
+    let pages = [
+        (
+            "systemctl",
+            "systemctl",
+            "Control the systemd system and service manager.",
+        ),
+        (
+            "systemsettings",
+            "systemsettings",
+            "Open the system settings.",
+        ),
+        (
+            "verilog",
+            "verilog",
+            "Simulate hardware described in Verilog or SystemC.",
+        ),
+    ];
+    let index = with_more_pages(&pages, 30, |n| format!("Command {n} of the system."));
+    assert_eq!(first(&index, "systemclt"), "systemctl");
+    assert_eq!(first(&index, "systemclt "), "systemctl");
+}
+
 /// Of two pages that answer a query alike, the one the other pages mention comes first: a site
 /// names its central pages (`tar`) far more often than the rest (`atool`).
 #[test]
