@@ -1,6 +1,7 @@
 //! The `scour` command line, run as a user runs it.
 #![cfg(not(target_arch = "wasm32"))]
 
+use std::ops::Deref;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::thread;
@@ -55,19 +56,51 @@ fn fixture(name: &str) -> String {
         .to_string()
 }
 
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("scour-cli-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    dir
+/// A test's own folder, `scour-cli-<pid>-<name>` in the system's temp folder: absent at first
+/// (whatever an earlier run left there is removed, and the folder is not made), and removed with
+/// everything in it when the guard is dropped, as the test ends, passed or failed. Used as the
+/// folder's [`Path`].
+struct Scratch {
+    dir: PathBuf,
 }
 
-fn index(paths: &[&str], name: &str) -> PathBuf {
-    let out = temp_dir(name);
+impl Scratch {
+    fn new(name: &str) -> Scratch {
+        let dir = std::env::temp_dir().join(format!("scour-cli-{}-{name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        Scratch { dir }
+    }
+}
+
+impl Deref for Scratch {
+    type Target = Path;
+
+    fn deref(&self) -> &Path {
+        &self.dir
+    }
+}
+
+impl AsRef<Path> for Scratch {
+    fn as_ref(&self) -> &Path {
+        &self.dir
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// `scour index` of `paths` into the folder `name`: the folder, and the index file in it.
+fn index(paths: &[&str], name: &str) -> (Scratch, PathBuf) {
+    let out = Scratch::new(name);
     let mut args = vec!["index"];
     args.extend_from_slice(paths);
     args.extend_from_slice(&["--out", out.to_str().unwrap()]);
     stdout(&scour(&args));
-    out.join("scour-index.bin")
+    let file = out.join("scour-index.bin");
+    (out, file)
 }
 
 fn json_ids(output: &Output) -> Vec<String> {
@@ -98,7 +131,7 @@ fn search_json_prints_hits_with_the_documented_fields() {
 fn search_json_shows_a_pages_matching_sections_with_their_links() {
     // tests/fixtures/docs-site/guide/install.md: "commit" is only under its
     // "## Checking the installation" heading.
-    let file = index(&[&fixture("docs-site")], "sections");
+    let (_out, file) = index(&[&fixture("docs-site")], "sections");
     let output = scour(&[
         "search",
         "--index",
@@ -130,7 +163,7 @@ fn search_json_shows_a_pages_matching_sections_with_their_links() {
 
 #[test]
 fn indexed_sites_are_searchable_without_their_page_chrome() {
-    let file = index(&[&fixture("docs-site")], "docs");
+    let (_docs_out, file) = index(&[&fixture("docs-site")], "docs");
     let search = |q: &str| {
         json_ids(&scour(&[
             "search",
@@ -142,7 +175,7 @@ fn indexed_sites_are_searchable_without_their_page_chrome() {
     };
     assert_eq!(search("tarball"), ["guide/install"]);
     assert_eq!(search("porcelain"), ["reference/cli"]);
-    let html = index(&[&fixture("html-site")], "html");
+    let (_html_out, html) = index(&[&fixture("html-site")], "html");
     let search = |q: &str| {
         json_ids(&scour(&[
             "search",
@@ -165,7 +198,7 @@ fn indexed_sites_are_searchable_without_their_page_chrome() {
 
 #[test]
 fn the_index_file_and_the_embedded_index_answer_alike() {
-    let file = index(
+    let (_out, file) = index(
         &[&Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("corpus")
             .display()
@@ -195,7 +228,7 @@ fn the_index_file_and_the_embedded_index_answer_alike() {
 
 #[test]
 fn bad_inputs_are_reported_by_file_and_line_and_skipped() {
-    let out = temp_dir("bad");
+    let out = Scratch::new("bad");
     let output = scour(&["index", &fixture("bad"), "--out", out.to_str().unwrap()]);
     let text = stdout(&output);
     assert!(text.contains("indexed 4 documents"), "{text}");
@@ -216,21 +249,16 @@ fn bad_inputs_are_reported_by_file_and_line_and_skipped() {
 
 #[test]
 fn a_missing_corpus_path_is_a_clear_error() {
-    let output = scour(&[
-        "index",
-        "/no/such/folder",
-        "--out",
-        temp_dir("missing").to_str().unwrap(),
-    ]);
+    let out = Scratch::new("missing");
+    let output = scour(&["index", "/no/such/folder", "--out", out.to_str().unwrap()]);
     assert!(!output.status.success());
     assert!(String::from_utf8_lossy(&output.stderr).contains("/no/such/folder"));
 }
 
 #[test]
 fn foreign_corrupt_and_newer_index_files_are_refused_with_advice() {
-    let file = index(&[&fixture("docs-site")], "versions");
+    let (dir, file) = index(&[&fixture("docs-site")], "versions");
     let bytes = std::fs::read(&file).unwrap();
-    let dir = file.parent().unwrap();
     let write = |name: &str, data: &[u8]| {
         let path = dir.join(name);
         std::fs::write(&path, data).unwrap();
@@ -262,7 +290,7 @@ fn foreign_corrupt_and_newer_index_files_are_refused_with_advice() {
 
 #[test]
 fn eval_scores_judged_queries_and_writes_a_trec_run() {
-    let run = temp_dir("run");
+    let run = Scratch::new("run");
     std::fs::create_dir_all(&run).unwrap();
     let run_file = run.join("run.txt");
     let output = scour(&[
@@ -313,7 +341,7 @@ fn eval_scores_judged_queries_and_writes_a_trec_run() {
 /// `scour index` of the lighthouse fixture into one file, with `options`: what it printed, and
 /// the stored documents by id.
 fn index_lighthouse(name: &str, options: &[&str]) -> (String, Vec<StoredDocument>) {
-    let out = temp_dir(name);
+    let out = Scratch::new(name);
     let mut args = vec![
         "index".to_string(),
         fixture("lighthouse-site"),
@@ -340,7 +368,7 @@ fn stored<'a>(documents: &'a [StoredDocument], id: &str) -> &'a StoredDocument {
 
 /// Runs `scour index` on the lighthouse fixture with a bad option value: its error message.
 fn refused(options: &[&str]) -> String {
-    let out = temp_dir("refused");
+    let out = Scratch::new("refused");
     let mut args = vec!["index", "--out", out.to_str().unwrap()];
     let site = fixture("lighthouse-site");
     args.push(&site);
@@ -354,7 +382,7 @@ fn refused(options: &[&str]) -> String {
 
 #[test]
 fn index_synonyms_file_adds_groups_and_a_bad_line_is_refused_by_number() {
-    let dir = temp_dir("synonyms");
+    let dir = Scratch::new("synonyms");
     std::fs::create_dir_all(&dir).unwrap();
     let groups = dir.join("synonyms.txt");
     std::fs::write(&groups, "# ours\nchattiness, verbosity\n").unwrap();
@@ -367,9 +395,9 @@ fn index_synonyms_file_adds_groups_and_a_bad_line_is_refused_by_number() {
             "chattiness",
         ]))
     };
-    let plain = index(&[&fixture("docs-site")], "synonyms-none");
+    let (_plain_out, plain) = index(&[&fixture("docs-site")], "synonyms-none");
     assert!(search(&plain).is_empty());
-    let with_groups = index(
+    let (_with_groups_out, with_groups) = index(
         &[
             &fixture("docs-site"),
             "--synonyms",
@@ -510,7 +538,7 @@ fn bad_option_values_are_refused_naming_the_option_and_the_fault() {
 
 #[test]
 fn a_multilingual_site_is_searched_in_each_pages_language() {
-    let index = index(&[&fixture("multilingual")], "multilingual");
+    let (_out, index) = index(&[&fixture("multilingual")], "multilingual");
     let index = index.to_str().unwrap();
     for (query, id) in [
         ("borrowed", "en"),
@@ -547,7 +575,7 @@ fn a_multilingual_site_is_searched_in_each_pages_language() {
 /// table that is missing or cut short is an error naming it.
 #[test]
 fn a_multilingual_site_has_an_index_per_language() {
-    let out = temp_dir("per-language");
+    let out = Scratch::new("per-language");
     let out_arg = out.to_str().unwrap();
     let report = stdout(&scour(&[
         "index",
@@ -608,8 +636,8 @@ fn a_multilingual_site_has_an_index_per_language() {
 }
 
 /// A collection for `scour eval` in a temp dir: its corpus, queries and judgments.
-fn judged_collection(name: &str, corpus: &str, queries: &str, qrels: &str) -> PathBuf {
-    let dir = temp_dir(name);
+fn judged_collection(name: &str, corpus: &str, queries: &str, qrels: &str) -> Scratch {
+    let dir = Scratch::new(name);
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("corpus.jsonl"), corpus).unwrap();
     std::fs::write(dir.join("queries.jsonl"), queries).unwrap();
@@ -681,8 +709,8 @@ fn fifo(path: &Path) {
 
 /// A folder of two good pages, a named pipe, a link to `/dev/zero` and a 2,000-byte text file,
 /// made afresh under `name`.
-fn hostile_site(name: &str) -> PathBuf {
-    let site = temp_dir(name);
+fn hostile_site(name: &str) -> Scratch {
+    let site = Scratch::new(name);
     std::fs::create_dir_all(&site).unwrap();
     std::fs::write(site.join("page.md"), "# Page\nKept.").unwrap();
     std::fs::write(site.join("other.html"), "<h1>Other</h1><p>Kept too.</p>").unwrap();
@@ -695,7 +723,7 @@ fn hostile_site(name: &str) -> PathBuf {
 #[test]
 fn index_finishes_past_pipes_devices_and_large_files_naming_each() {
     let site = hostile_site("hostile");
-    let out = temp_dir("hostile-out");
+    let out = Scratch::new("hostile-out");
     let output = scour_within_patience(&[
         "index",
         site.to_str().unwrap(),
@@ -722,12 +750,12 @@ fn index_finishes_past_pipes_devices_and_large_files_naming_each() {
 
 #[test]
 fn index_of_bad_files_only_fails_naming_every_file_and_its_reason() {
-    let site = temp_dir("all-bad");
+    let site = Scratch::new("all-bad");
     std::fs::create_dir_all(&site).unwrap();
     std::fs::write(site.join("broken.md"), "+++\ntitle = \"never closed\"\n").unwrap();
     std::fs::write(site.join("lines.jsonl"), "{\"id\": 1}\n[]\n").unwrap();
     fifo(&site.join("pipe.md"));
-    let out = temp_dir("all-bad-out");
+    let out = Scratch::new("all-bad-out");
     let output = scour_within_patience(&[
         "index",
         site.to_str().unwrap(),
@@ -752,7 +780,7 @@ fn index_of_bad_files_only_fails_naming_every_file_and_its_reason() {
 
 #[test]
 fn index_keeps_a_page_with_a_bad_field_and_warns_naming_the_field_and_value() {
-    let site = temp_dir("bad-field");
+    let site = Scratch::new("bad-field");
     std::fs::create_dir_all(&site).unwrap();
     let page = site.join("page.md");
     std::fs::write(
@@ -760,7 +788,7 @@ fn index_keeps_a_page_with_a_bad_field_and_warns_naming_the_field_and_value() {
         "---\nweight: heavy\ntags: [kept]\n---\n# Kept page\nBody.",
     )
     .unwrap();
-    let out = temp_dir("bad-field-out");
+    let out = Scratch::new("bad-field-out");
     let text = stdout(&scour(&[
         "index",
         site.to_str().unwrap(),
@@ -798,7 +826,7 @@ fn version_names_the_index_format() {
 /// `www/bundle-files.txt` lists, as `make build` built it.
 #[test]
 fn bundle_is_written_from_any_folder() {
-    let folder = temp_dir("bundle");
+    let folder = Scratch::new("bundle");
     std::fs::create_dir_all(&folder).unwrap();
     let output = Command::new(env!("CARGO_BIN_EXE_scour"))
         .current_dir(&folder)
@@ -867,13 +895,13 @@ fn a_rebuild_in_place_removes_the_earlier_pieces() {
             .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
             .collect()
     };
-    let fresh = index(&[&fixture("html-site")], "rebuild-fresh");
-    let out = temp_dir("rebuild-in-place");
+    let (fresh, _) = index(&[&fixture("html-site")], "rebuild-fresh");
+    let out = Scratch::new("rebuild-in-place");
     let out_arg = out.to_str().unwrap();
     stdout(&scour(&["index", &fixture("docs-site"), "--out", out_arg]));
     std::fs::write(out.join("pieces/notes.txt"), "not a piece").unwrap();
     stdout(&scour(&["index", &fixture("html-site"), "--out", out_arg]));
-    let mut expected = names(fresh.parent().unwrap());
+    let mut expected = names(&fresh);
     expected.insert("notes.txt".into());
     assert_eq!(names(&out), expected);
 }

@@ -49,6 +49,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await server?.close();
+  rmSync(site, { recursive: true, force: true });
 });
 
 /** A fresh context (empty cache) on `rel`, its errors watched. */

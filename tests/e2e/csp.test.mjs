@@ -6,7 +6,7 @@
 // the page and from its workers) or seen by the page (securitypolicyviolation, "Refused to…").
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -56,6 +56,7 @@ after(async () => {
   await browser?.close();
   await server?.close();
   await demo?.close();
+  rmSync(site, { recursive: true, force: true });
 });
 
 /** A fresh page at `url` whose CSP violations (and errors) are collected. */

@@ -5,7 +5,7 @@
 // filters, sections) is indexed by `scour index --bundle` and served by scripts/serve.mjs.
 import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -73,6 +73,8 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await server?.close();
+  rmSync(site, { recursive: true, force: true });
+  rmSync(source, { recursive: true, force: true });
 });
 
 afterEach(async () => {

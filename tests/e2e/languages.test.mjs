@@ -7,7 +7,7 @@
 // index holds one index per language and one of all: a page fetches its language's pieces only.
 import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -66,6 +66,7 @@ afterEach(async () => {
 after(async () => {
   await browser?.close();
   await server?.close();
+  rmSync(site, { recursive: true, force: true });
 });
 
 /**

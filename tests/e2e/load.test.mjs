@@ -2,9 +2,9 @@
 // in Chromium with the real wasm engine (www/pkg), against tests/fixtures/docs-site and
 // tests/fixtures/html-site indexed by `scour index`. Expected results are derived from the
 // fixture files themselves (front matter, folder layout), not hard-coded counts.
-import { test, before } from 'node:test';
+import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync, readFileSync, readdirSync, existsSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, readFileSync, readdirSync, existsSync, rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -24,6 +24,7 @@ const DOCS_URL = '/_load/docs/scour-index.bin';
 const HTML_URL = '/_load/html/scour-index.bin';
 
 const h = setup({ mounts: { '/_load/': dir } });
+after(() => rmSync(dir, { recursive: true, force: true }));
 
 before(
   () => {

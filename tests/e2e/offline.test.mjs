@@ -35,6 +35,8 @@ after(async () => {
   await browser?.close();
   await server?.close();
   await demo?.close();
+  rmSync(sites, { recursive: true, force: true });
+  rmSync(sources, { recursive: true, force: true });
 });
 
 const scour = (...args) => execFileSync('cargo', ['run', '--release', '-q', '--', ...args], { cwd: ROOT, stdio: 'pipe', timeout: 600_000 });

@@ -1,9 +1,9 @@
 // Sections as sub-results in Chromium: tests/fixtures/docs-site indexed by `scour index`, its
 // Markdown headings turned into anchored sections, searched through the JS API and shown by
 // the widget as indented options linking to `page#anchor`.
-import { test, before } from 'node:test';
+import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -23,6 +23,7 @@ writeFileSync(
 <main><scour-search index="/_sections/index/scour-index.bin" highlight></scour-search></main>`,
 );
 const h = setup({ mounts: { '/_sections/': dir } });
+after(() => rmSync(dir, { recursive: true, force: true }));
 
 before(() => {
   execFileSync('cargo', ['run', '--release', '-q', '--', 'index', SITE, '--out', path.join(dir, 'index')], {

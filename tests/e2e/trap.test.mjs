@@ -3,9 +3,9 @@
 // index, the widget's `ready` rejects with an Error instead of never settling and the next load
 // runs on a new instance; in the worker, the search rejects, the worker is stopped and a new
 // one answers the next load.
-import { test, before } from 'node:test';
+import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -20,6 +20,7 @@ const page = (name, attributes) => writeFileSync(
 page('page.html', 'index="/_trap/index.bin" worker="off"');
 page('worker.html', 'index="/_trap/site/scour-index.bin"');
 const h = setup({ mounts: { '/_trap/': dir } });
+after(() => rmSync(dir, { recursive: true, force: true }));
 
 before(() => {
   execFileSync('cargo', ['run', '--release', '-q', '--', 'index', 'tests/fixtures/docs-site', '--out', path.join(dir, 'site'), '--single-file'], {

@@ -1,8 +1,8 @@
 // End-to-end tests of the <scour-search> widget (www/scour.js) and the demo page (www/index.html,
 // www/app.js, www/sw.js), in Chromium with the real wasm engine from www/pkg.
-import { test, afterEach } from 'node:test';
+import { test, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, readdirSync, rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -26,6 +26,10 @@ writeFileSync(path.join(bare, 'missing-index.html'), BARE.replace('<scour-search
 const xss = mkdtempSync(path.join(tmpdir(), 'scour-xss-'));
 
 const h = setup({ mounts: { '/_bare/': bare, '/_xss/': xss } });
+after(() => {
+  rmSync(bare, { recursive: true, force: true });
+  rmSync(xss, { recursive: true, force: true });
+});
 
 // Every test gets its own browser context (no shared service worker, cache or history).
 const open = [];
