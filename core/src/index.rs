@@ -9,7 +9,7 @@ use std::ops::Range;
 use crate::bytes::Bytes;
 use crate::codec::{self, cost, Footprint, FormatError, VerifiedDocument};
 use crate::dictionary::TermDictionary;
-use crate::language::{Language, Languages, LANGUAGE_FILTER};
+use crate::language::{Language, Languages, LANGUAGE_FILTER, STEM_LANGUAGE};
 use crate::pieces::{
     Entry, FilterValues, Filters, Gather, Needs, PieceId, StoredDocument, TermPiece, Texts,
 };
@@ -333,8 +333,30 @@ impl Index {
     }
 
     /// The terms sharing a stem with the normalised `word` in any of the index's languages.
-    pub(crate) fn stem_family(&self, word: &str) -> Result<Vec<u32>, Needs> {
-        self.members(self.entry.languages.stem_keys(word))
+    /// A stem that only one term has keeps no group: with `lone`, that term is found as the
+    /// stem itself, when it is its own stem (`enum` for `enums`, on a site that never says
+    /// `enums`).
+    pub(crate) fn stem_family(&self, word: &str, lone: bool) -> Result<Vec<u32>, Needs> {
+        let keys = self.entry.languages.stem_keys(word);
+        let members = self.members(keys.clone())?;
+        if !members.is_empty() || !lone {
+            return Ok(members);
+        }
+        let languages = &self.entry.languages;
+        let mut gather = Gather::default();
+        let lone: Vec<Option<u32>> = keys
+            .iter()
+            .filter_map(|key| {
+                let stem = key.split(STEM_LANGUAGE).next().unwrap_or(key);
+                (stem != word && languages.stem_keys(stem).contains(key)).then_some(stem)
+            })
+            .map(|stem| gather.take(self.find_term(stem)).flatten())
+            .collect();
+        gather.finish()?;
+        let mut lone: Vec<u32> = lone.into_iter().flatten().collect();
+        sort_by(&mut lone, Ord::cmp);
+        lone.dedup();
+        Ok(lone)
     }
 
     /// The terms of the words standing for the normalised `word` (see [`crate::synonyms`]),

@@ -49,6 +49,9 @@ struct Forgiving {
     completions: bool,
     /// The words standing for it (not for words joined or quoted).
     synonyms: bool,
+    /// Its stem, when that is a word of the index without other inflections (`enum` for
+    /// `enums`; not for words joined, whose stem is seldom the name meant: `staticmethod`).
+    lone_stem: bool,
 }
 
 /// An index term standing for a query word, with how much a match of it counts.
@@ -184,6 +187,8 @@ pub(crate) enum InTitle {
     /// Not, or only as a part of a `camelCase` word.
     #[default]
     No,
+    /// By a synonym: the title holds the word in other words, less than in another form of it.
+    Synonym,
     /// As another inflection, a completion or a typo.
     Other,
     /// By its exact term.
@@ -202,6 +207,8 @@ pub(crate) struct AtomMatch {
     pub exact_in_title: bool,
     /// The atom is in the title only as a part of compounds.
     pub part_in_title: bool,
+    /// The atom is in the title only by a synonym.
+    pub synonym_in_title: bool,
     /// The atom is in the body (or may be, see [`Frequencies::in_body`]).
     pub in_body: bool,
     /// The atom's exact term is in the body's lead.
@@ -265,6 +272,7 @@ impl Index {
                         typos: typos && !*joined,
                         completions: typos && !*joined && !*quoted,
                         synonyms: !*joined && !*quoted,
+                        lone_stem: !*joined,
                     },
                     weights,
                 ));
@@ -394,7 +402,7 @@ impl Index {
     ) -> Result<Vec<Expansion>, Needs> {
         let mut gather = Gather::default();
         let exact = gather.take(self.find_term(word)).flatten();
-        let members = gather.take(self.stem_family(word));
+        let members = gather.take(self.stem_family(word, forgiving.lone_stem));
         let completions = if prefix {
             gather.take(self.completions(word))
         } else {
@@ -577,6 +585,7 @@ impl Index {
                     in_title: title.how > InTitle::No,
                     exact_in_title: title.how == InTitle::Exact,
                     part_in_title: title.how > InTitle::No && title.part_only,
+                    synonym_in_title: title.how == InTitle::Synonym,
                     in_body: f.in_body,
                     in_lead: f.lead >= 1.0,
                 }
@@ -625,6 +634,9 @@ impl Index {
             let title = expansion.weight * title_weight * posting.title_tf as f32;
             let body = expansion.weight * body_tf as f32;
             let how = match (posting.title_tf > 0, expansion.part) {
+                // A synonym as a word of its own, not a part of a compound (`mail` of
+                // `mb_send_mail` for `email`): a part by another word says too little.
+                (true, true) if expansion.synonym && !posting.title_part_only => InTitle::Synonym,
                 (false, _) | (true, true) => InTitle::No,
                 _ if expansion.weight >= 1.0 => InTitle::Exact,
                 _ => InTitle::Other,

@@ -468,6 +468,8 @@ impl Index {
                         tally.this.width = tally.this.width.max(width);
                         tally.this.specific_width = tally.this.specific_width.max(specific_width);
                         tally.this.part_only = (first || tally.this.part_only) && m.part_in_title;
+                        tally.this.synonym_only =
+                            (first || tally.this.synonym_only) && m.synonym_in_title;
                     }
                     if m.exact_in_title {
                         tally.this.exact = true;
@@ -521,9 +523,14 @@ impl Index {
                         _ => candidate.tier,
                     };
                     // A clause the title holds only in another form (`compose` for
-                    // `composer`) adds its share as much as such a match counts.
-                    let other_forms = f32::from(clauses.saturating_sub(tally.exact));
-                    let form = 1.0 - other_forms / f32::from(clauses) * (1.0 - bm25.weights().stem);
+                    // `composer`) or by a synonym (`Directory` for `folder`) adds its share as
+                    // much as such a match counts.
+                    let weights = bm25.weights();
+                    let synonyms = f32::from(tally.synonym_clauses);
+                    let other_forms = f32::from(clauses.saturating_sub(tally.exact)) - synonyms;
+                    let form = 1.0
+                        - (other_forms * (1.0 - weights.stem) + synonyms * (1.0 - weights.synonym))
+                            / f32::from(clauses);
                     candidate.score *= 1.0 + tally.title_share().min(1.0) * form;
                 }
                 candidate
@@ -629,8 +636,9 @@ struct Tally {
     as_typed: u8,
     /// The title positions taken by clauses of words that are not common.
     specific_width: u8,
-    /// Clauses in the title only as parts of compounds.
+    /// Clauses in the title only as parts of compounds; only by synonyms.
     part_clauses: u8,
+    synonym_clauses: u8,
     title_length: u16,
     title_stop: u8,
     title_generic: u8,
@@ -645,6 +653,8 @@ struct ClauseInTitle {
     specific_width: u8,
     /// Matched in the title only as a part of compounds.
     part_only: bool,
+    /// Matched in the title only by a synonym.
+    synonym_only: bool,
     exact: bool,
     as_typed: bool,
 }
@@ -677,6 +687,7 @@ impl Tally {
             self.width = self.width.saturating_add(this.width);
             self.specific_width = self.specific_width.saturating_add(this.specific_width);
             self.part_clauses += u8::from(this.part_only);
+            self.synonym_clauses += u8::from(this.synonym_only);
         }
         self.exact += u8::from(this.exact);
         self.as_typed += u8::from(this.as_typed);
@@ -914,7 +925,7 @@ impl Index {
     fn closest_term(&self, term: &str) -> Result<Option<&str>, Needs> {
         let mut gather = Gather::default();
         let exact = gather.take(self.find_term(term));
-        let members = gather.take(self.stem_family(term));
+        let members = gather.take(self.stem_family(term, true));
         gather.finish()?;
         let known = exact.flatten().is_some() || !members.unwrap_or_default().is_empty();
         if known || term.chars().count() < 3 {
@@ -945,6 +956,7 @@ mod tests {
             in_title: false,
             exact_in_title: false,
             part_in_title: false,
+            synonym_in_title: false,
             in_body: false,
             in_lead: false,
         };

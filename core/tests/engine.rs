@@ -339,6 +339,17 @@ fn stems_match_other_inflections_but_exact_ranks_first() {
     let index = builder.build();
     assert_eq!(complete(&index, "talking"), ["1", "2"]);
     assert_eq!(complete(&index, "talk"), ["2", "1"]);
+    // An inflection no page has finds the one word of its stem the pages have (`walking`,
+    // `walks`: `walk`), though the index keeps no stem group of one word.
+    let mut builder = IndexBuilder::new();
+    builder.add(doc("1", "One", "They walk home.")).add(doc(
+        "2",
+        "Two",
+        "Synonyms of nothing: rest.",
+    ));
+    let index = builder.build();
+    assert_eq!(complete(&index, "walking"), ["1"]);
+    assert_eq!(complete(&index, "walks home"), ["1"]);
 }
 
 #[test]
@@ -373,6 +384,34 @@ fn a_word_matches_its_synonyms_below_itself_and_never_as_an_exact_title() {
     let index = builder.build();
     assert_eq!(complete(&index, "dossiers"), ["rep"]);
     assert!(complete(&index, "folder").is_empty());
+}
+
+/// A title holding a word by a synonym of its own holds it in other words: it is made the
+/// more of by the query, as a title holding another inflection is, though less; a synonym
+/// that is only a part of a compound (`mail` of `mb_send_mail` for `email`) is not.
+#[test]
+fn a_title_holding_a_synonym_as_a_word_counts_as_holding_the_word() {
+    let pages = [
+        (
+            "enumerations",
+            "Enumerations",
+            "Enumerations restrict a type. An enum lists cases.",
+        ),
+        (
+            "enum_exists",
+            "enum_exists",
+            "Checks if an enum exists: enum_exists(enum, autoload).",
+        ),
+        ("mail", "mail", "Send mail: mail(to, subject, message)."),
+        (
+            "mb_send_mail",
+            "mb_send_mail",
+            "Send encoded mail: mb_send_mail(to, subject).",
+        ),
+    ];
+    let index = among_others(&pages);
+    assert_eq!(ids(&index, "enums"), ["enumerations", "enum_exists"]);
+    assert_eq!(ids(&index, "send email")[0], "mail");
 }
 
 #[test]
