@@ -137,8 +137,9 @@ pub(crate) struct Frequencies {
     pub in_body: bool,
     /// Matched by the word's own terms, not only by its synonyms'.
     pub own: bool,
-    /// The title holds a term of the word (not a continuation) only as a part of a compound.
-    pub part_in_title: bool,
+    /// The title holds one of the word's terms (not a continuation) only as a part of a
+    /// compound.
+    pub title_compound: bool,
     /// The weighted title frequency and title match of the continuations, as whole words:
     /// added once the document's other matches are known.
     pub continued: (f32, TitleMatch),
@@ -149,7 +150,7 @@ impl Frequencies {
     /// of the word only as a part, as the parts they are (`title_part` of an occurrence).
     fn add_continued(&mut self, title_part: f32) {
         let (title, in_title) = self.continued;
-        if self.part_in_title {
+        if self.title_compound {
             self.title += title * title_part;
         } else {
             self.title += title;
@@ -650,7 +651,7 @@ impl Index {
             } else {
                 0.0
             };
-            let part_in_title = posting.title_tf > 0
+            let title_compound = posting.title_tf > 0
                 && posting.title_part_only
                 && !expansion.continuation
                 && !expansion.synonym;
@@ -667,7 +668,7 @@ impl Index {
                     entry.in_title = entry.in_title.or(in_title);
                     entry.in_body |= posting.body_tf > 0;
                     entry.own |= !expansion.synonym;
-                    entry.part_in_title |= part_in_title;
+                    entry.title_compound |= title_compound;
                     entry.continued = (
                         entry.continued.0 + continued.0,
                         entry.continued.1.or(continued.1),
@@ -682,7 +683,7 @@ impl Index {
                     in_title,
                     in_body: posting.body_tf > 0,
                     own: !expansion.synonym,
-                    part_in_title,
+                    title_compound,
                     continued,
                 }),
             }
@@ -767,7 +768,7 @@ impl Index {
                 in_title,
                 in_body: body > 0 || field == Field::Title,
                 own: true,
-                part_in_title: false,
+                title_compound: false,
                 continued: (0.0, TitleMatch::default()),
             });
         }
