@@ -334,28 +334,24 @@ impl Index {
 
     /// The terms sharing a stem with the normalised `word` in any of the index's languages.
     /// A stem that only one term has keeps no group: with `lone`, that term is found as the
-    /// stem itself, when it is its own stem (`enum` for `enums`, on a site that never says
-    /// `enums`).
+    /// stem itself (`enum` for `enums`, on a site that never says `enums`).
     pub(crate) fn stem_family(&self, word: &str, lone: bool) -> Result<Vec<u32>, Needs> {
         let keys = self.entry.languages.stem_keys(word);
-        let members = self.members(keys.clone())?;
+        let members = self.members(&keys)?;
         if !members.is_empty() || !lone {
             return Ok(members);
         }
-        let languages = &self.entry.languages;
-        let mut gather = Gather::default();
-        let lone: Vec<Option<u32>> = keys
-            .iter()
-            .filter_map(|key| {
-                let stem = key.split(STEM_LANGUAGE).next().unwrap_or(key);
-                (stem != word && languages.stem_keys(stem).contains(key)).then_some(stem)
-            })
-            .map(|stem| gather.take(self.find_term(stem)).flatten())
-            .collect();
-        gather.finish()?;
-        let mut lone: Vec<u32> = lone.into_iter().flatten().collect();
-        sort_by(&mut lone, Ord::cmp);
-        lone.dedup();
+        let mut lone = Vec::new();
+        for key in &keys {
+            // A key is the stem, marked with its language unless English.
+            let end = key.bytes().position(|b| b == STEM_LANGUAGE as u8);
+            let stem = &key[..end.unwrap_or(key.len())];
+            // In the term piece just read for the key.
+            match self.find_term(stem)? {
+                Some(term) if stem != word && !lone.contains(&term) => lone.push(term),
+                _ => {}
+            }
+        }
         Ok(lone)
     }
 
@@ -370,15 +366,15 @@ impl Index {
         for key in &mut keys {
             key.push(SYNONYM);
         }
-        self.members(keys)
+        self.members(&keys)
     }
 
     /// The members of the stem groups of `keys`, sorted, each once.
-    fn members(&self, keys: Vec<String>) -> Result<Vec<u32>, Needs> {
+    fn members(&self, keys: &[String]) -> Result<Vec<u32>, Needs> {
         let mut gather = Gather::default();
         let mut members = Vec::new();
         for key in keys {
-            members.extend_from_slice(gather.take(self.stem_members(&key)).unwrap_or_default());
+            members.extend_from_slice(gather.take(self.stem_members(key)).unwrap_or_default());
         }
         gather.finish()?;
         sort_by(&mut members, Ord::cmp);

@@ -138,25 +138,8 @@ pub(crate) struct Frequencies {
     /// Matched by the word's own terms, not only by its synonyms'.
     pub own: bool,
     /// The title holds one of the word's terms (not a continuation) only as a part of a
-    /// compound.
+    /// compound: a continuation there is that compound's joined form.
     pub title_compound: bool,
-    /// The weighted title frequency and title match of the continuations, as whole words:
-    /// added once the document's other matches are known.
-    pub continued: (f32, TitleMatch),
-}
-
-impl Frequencies {
-    /// Adds the continuations' title matches: as whole words, or where the title holds a term
-    /// of the word only as a part, as the parts they are (`title_part` of an occurrence).
-    fn add_continued(&mut self, title_part: f32) {
-        let (title, in_title) = self.continued;
-        if self.title_compound {
-            self.title += title * title_part;
-        } else {
-            self.title += title;
-            self.in_title = self.in_title.or(in_title);
-        }
-    }
 }
 
 /// How an atom matched a title.
@@ -482,45 +465,54 @@ impl Index {
     /// is its joined form, standing where its first part does: a part too.
     fn mark_continuations(&self, expansions: &mut [Expansion]) {
         // A synonym is another word: it neither continues the word's terms nor starts them.
-        let mut order: Vec<usize> = (0..expansions.len())
-            .filter(|&i| !expansions[i].synonym)
-            .collect();
+        let mut terms: Vec<u32> = Vec::with_capacity(expansions.len());
+        for expansion in expansions.iter() {
+            if !expansion.synonym {
+                terms.push(expansion.term);
+            }
+        }
         // Term ids number the sorted dictionary: in id order, a term's starts come before it.
-        sort_by(&mut order, |&a, &b| {
-            expansions[a].term.cmp(&expansions[b].term)
-        });
+        sort_by(&mut terms, Ord::cmp);
         // The starts of the term at hand, innermost last.
-        let mut starts: Vec<usize> = Vec::new();
-        for i in order {
-            let text = self.term(expansions[i].term);
+        let mut starts: Vec<u32> = Vec::new();
+        let mut continuations: Vec<u32> = Vec::new();
+        for term in terms {
+            let text = self.term(term);
             while starts
                 .last()
-                .is_some_and(|&s| !text.starts_with(self.term(expansions[s].term)))
+                .is_some_and(|&start| !text.starts_with(self.term(start)))
             {
                 starts.pop();
             }
-            if let Some(&s) = starts.last() {
-                let start = self.term(expansions[s].term);
-                if !self.inflects(start, text) {
-                    expansions[i].continuation = true;
-                }
+            if starts
+                .last()
+                .is_some_and(|&start| !self.inflects(self.term(start), text))
+            {
+                continuations.push(term);
             }
-            starts.push(i);
+            starts.push(term);
+        }
+        // Marked, and moved after the word's other terms: a document's postings come in
+        // expansion order, so scoring knows its other terms when a continuation comes.
+        let mut others = 0;
+        for i in 0..expansions.len() {
+            let continuation = continuations.binary_search(&expansions[i].term).is_ok();
+            expansions[i].continuation = continuation;
+            if !continuation {
+                expansions.swap(others, i);
+                others += 1;
+            }
         }
     }
 
     /// Whether `longer`, a continuation of `start`, is one of its inflections: a few more
-    /// letters (inflections add at most [`MAX_INFLECTION`]) giving a word of the same stem.
+    /// letters (inflections add at most [`MAX_INFLECTION`]) giving a word of the same stems.
     fn inflects(&self, start: &str, longer: &str) -> bool {
         if longer[start.len()..].chars().count() > MAX_INFLECTION {
             return false;
         }
         let languages = &self.entry.languages;
-        let start_keys = languages.stem_keys(start);
-        languages
-            .stem_keys(longer)
-            .iter()
-            .any(|key| start_keys.contains(key))
+        languages.stem_keys(start) == languages.stem_keys(longer)
     }
 
     /// Loads, in one round, the postings of every expansion and the positions of those
@@ -624,17 +616,24 @@ impl Index {
             if posting.title_tf + body_tf == 0 {
                 continue;
             }
+            // Continuations come last: the document's entry knows whether its title holds
+            // one of the word's other terms only as a part of a compound.
+            let part = expansion.part
+                || expansion.continuation
+                    && frequencies
+                        .last()
+                        .is_some_and(|e| e.doc == posting.doc && e.title_compound);
             // A part of a title's camelCase or glued word (`element` of `getElementById`,
             // `kill` of `taskkill`) counts `title_part` of a title occurrence, as a part of
             // a compound does; the title does not hold the word for all that.
-            let title_weight = if expansion.part || posting.title_part_only {
+            let title_weight = if part || posting.title_part_only {
                 title_part
             } else {
                 1.0
             };
             let title = expansion.weight * title_weight * posting.title_tf as f32;
             let body = expansion.weight * body_tf as f32;
-            let how = match (posting.title_tf > 0, expansion.part) {
+            let how = match (posting.title_tf > 0, part) {
                 // A synonym as a word of its own, not a part of a compound (`mail` of
                 // `mb_send_mail` for `email`): a part by another word says too little.
                 (true, true) if expansion.synonym && !posting.title_part_only => InTitle::Synonym,
@@ -655,11 +654,6 @@ impl Index {
                 && posting.title_part_only
                 && !expansion.continuation
                 && !expansion.synonym;
-            let (title, in_title, continued) = if expansion.continuation {
-                (0.0, TitleMatch::default(), (title, in_title))
-            } else {
-                (title, in_title, (0.0, TitleMatch::default()))
-            };
             match frequencies.last_mut() {
                 Some(entry) if entry.doc == posting.doc => {
                     entry.title += title;
@@ -669,10 +663,6 @@ impl Index {
                     entry.in_body |= posting.body_tf > 0;
                     entry.own |= !expansion.synonym;
                     entry.title_compound |= title_compound;
-                    entry.continued = (
-                        entry.continued.0 + continued.0,
-                        entry.continued.1.or(continued.1),
-                    );
                 }
                 _ => frequencies.push(Frequencies {
                     doc: posting.doc,
@@ -684,13 +674,7 @@ impl Index {
                     in_body: posting.body_tf > 0,
                     own: !expansion.synonym,
                     title_compound,
-                    continued,
                 }),
-            }
-        }
-        if expansions.iter().any(|e| e.continuation) {
-            for entry in &mut frequencies {
-                entry.add_continued(title_part);
             }
         }
         Ok(frequencies)
@@ -769,7 +753,6 @@ impl Index {
                 in_body: body > 0 || field == Field::Title,
                 own: true,
                 title_compound: false,
-                continued: (0.0, TitleMatch::default()),
             });
         }
         Ok(frequencies)
