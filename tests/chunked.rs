@@ -173,3 +173,23 @@ fn tldr_keystrokes_rank_the_same_chunked() {
     assert!(typed.len() > 500, "{} queries", typed.len());
     assert_same_ranking("tldr", &typed, &SearchOptions::default());
 }
+
+/// Every keystroke of the PHP manual's known-item queries (`bench/known-item/`): names cut
+/// short whose completions continue one another (`DateTimeImm`), inflections whose stem
+/// groups lie in other term pieces, synonyms, typos.
+#[test]
+fn php_manual_known_item_keystrokes_rank_the_same_chunked() {
+    let known = Path::new(env!("CARGO_MANIFEST_DIR")).join("bench/known-item/php-manual");
+    let mut typed: Vec<String> = Vec::new();
+    for query in queries(&known) {
+        typed.extend(
+            query
+                .char_indices()
+                .skip(1)
+                .map(|(i, _)| query[..i].to_string()),
+        );
+        typed.push(query);
+    }
+    assert!(typed.len() > 1000, "{} queries", typed.len());
+    assert_same_ranking("php-manual", &typed, &SearchOptions::default());
+}

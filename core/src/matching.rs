@@ -478,6 +478,11 @@ impl Index {
         let mut continuations: Vec<u32> = Vec::new();
         for term in terms {
             let text = self.term(term);
+            // A stem group's member in a term piece not loaded has no text here: it is an
+            // inflection of the word, neither a start nor a continuation of a completion.
+            if text.is_empty() {
+                continue;
+            }
             while starts
                 .last()
                 .is_some_and(|&start| !text.starts_with(self.term(start)))
