@@ -9,8 +9,10 @@ cd "$ROOT"
 # place (issue 9: memory after opening the PHP manual 51 MB -> 27.7 MB) 2.9 more, to 156;
 # then building the engines with std rebuilt on the pinned nightly (scripts/build-wasm.sh)
 # 11 less, to 147; synonyms (the query side, and their keys in the demo's index) 0.35 more,
-# which left 11 bytes of room: 148. Cutting the engine further is issue 9's.
-BUDGET_GZIP=$((148 * 1024))
+# which left 11 bytes of room: 148; completions continuing a shorter one, synonyms in
+# titles and lone stems (issue 11) 1.1 more, 57 bytes over, to 149. Cutting the engine
+# further is issue 9's.
+BUDGET_GZIP=$((149 * 1024))
 
 bash scripts/setup.sh >/dev/null
 [ "${SKIP_BUILD:-0}" = 1 ] || bash scripts/build-wasm.sh 2>/dev/null || die "wasm build (run: make build)"

@@ -4,6 +4,7 @@
 use std::ops::Deref;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -368,7 +369,12 @@ fn stored<'a>(documents: &'a [StoredDocument], id: &str) -> &'a StoredDocument {
 
 /// Runs `scour index` on the lighthouse fixture with a bad option value: its error message.
 fn refused(options: &[&str]) -> String {
-    let out = Scratch::new("refused");
+    // Tests run in parallel: each refusal its own folder.
+    static REFUSALS: AtomicUsize = AtomicUsize::new(0);
+    let out = Scratch::new(&format!(
+        "refused-{}",
+        REFUSALS.fetch_add(1, Ordering::Relaxed)
+    ));
     let mut args = vec!["index", "--out", out.to_str().unwrap()];
     let site = fixture("lighthouse-site");
     args.push(&site);

@@ -341,18 +341,18 @@ impl Index {
         if !members.is_empty() || !lone {
             return Ok(members);
         }
-        let mut lone = Vec::new();
+        let mut found = Vec::new();
         for key in &keys {
             // A key is the stem, marked with its language unless English.
             let end = key.bytes().position(|b| b == STEM_LANGUAGE as u8);
             let stem = &key[..end.unwrap_or(key.len())];
             // In the term piece just read for the key.
             match self.find_term(stem)? {
-                Some(term) if stem != word && !lone.contains(&term) => lone.push(term),
+                Some(term) if stem != word && !found.contains(&term) => found.push(term),
                 _ => {}
             }
         }
-        Ok(lone)
+        Ok(found)
     }
 
     /// The terms of the words standing for the normalised `word` (see [`crate::synonyms`]),

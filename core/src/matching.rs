@@ -60,7 +60,7 @@ pub struct Expansion {
     pub term: u32,
     pub weight: f32,
     /// The term is a part of `camelCase` words or a synonym: a match in a title adds to the
-    /// score but does not make the title hold the word (the word is only a piece of an
+    /// score but never makes the title hold the word exactly (the word is only a piece of an
     /// identifier, or another word).
     pub part: bool,
     /// The term is a synonym's: the documents holding only synonyms do not lower the word's
@@ -83,7 +83,7 @@ impl Expansion {
         }
     }
 
-    /// A synonym's term: a lesser form that never makes a title hold the word.
+    /// A synonym's term: a lesser form that never makes a title hold the word exactly.
     fn synonym(term: u32, weight: f32) -> Expansion {
         Expansion {
             part: true,
@@ -407,6 +407,8 @@ impl Index {
                 expansions.push(Expansion::of(term, weights.stem));
             }
         }
+        // The word's own terms, which no completion stands before.
+        let mut own = expansions.len();
         let completions = completions.unwrap_or_default().into_iter();
         let synonyms = synonyms.unwrap_or_default().into_iter();
         let others = (completions.map(|term| Expansion::of(term, weights.prefix)))
@@ -427,6 +429,7 @@ impl Index {
                 .into_iter()
                 .map(|term| Expansion::of(term, weights.prefix))
                 .collect();
+            own = 0;
         }
         // Completions share the letters typed, so one may be another's joined compound; near
         // spellings share no such start (`systemctl` is no compound of `systemc`, both near
@@ -437,7 +440,7 @@ impl Index {
             !expansions.is_empty()
         };
         if completed {
-            self.mark_continuations(&mut expansions);
+            self.mark_continuations(&mut expansions, own);
         }
         if expansions.is_empty() && forgiving.typos && prefix && typo_budget(word) > 0 {
             expansions = self
@@ -461,9 +464,11 @@ impl Index {
     /// Marks the completions that continue another of the word's terms with more than an
     /// inflection: `datetimeimmutableadd`, the joined form of `DateTimeImmutable::add`, for
     /// `datetimeimm`, which also completes to `datetimeimmutable`; but also `address` for
-    /// `addr`. Where a title holds the shorter term as a part of a compound, the longer one
-    /// is its joined form, standing where its first part does: a part too.
-    fn mark_continuations(&self, expansions: &mut [Expansion]) {
+    /// `addr`, and `addresses`, the inflection of a continuation. The word's `own` first
+    /// terms (its exact term and inflections) start completions but continue none. Where a
+    /// title holds the shorter term as a part of a compound, the longer one is its joined
+    /// form, standing where its first part does: a part too.
+    fn mark_continuations(&self, expansions: &mut [Expansion], own: usize) {
         // A synonym is another word: it neither continues the word's terms nor starts them.
         let mut terms: Vec<u32> = Vec::with_capacity(expansions.len());
         for expansion in expansions.iter() {
@@ -489,19 +494,21 @@ impl Index {
             {
                 starts.pop();
             }
-            if starts
-                .last()
-                .is_some_and(|&start| !self.inflects(self.term(start), text))
-            {
+            let continues = |&start: &u32| {
+                continuations.binary_search(&start).is_ok()
+                    || !self.inflects(self.term(start), text)
+            };
+            if starts.last().is_some_and(continues) {
                 continuations.push(term);
             }
             starts.push(term);
         }
-        // Marked, and moved after the word's other terms: a document's postings come in
-        // expansion order, so scoring knows its other terms when a continuation comes.
+        // Marked, and moved after the word's other terms and completions (an accented form
+        // or a camelCase part is added after them all): a document's postings come in
+        // expansion order, so scoring knows the other terms when a continuation comes.
         let mut others = 0;
         for i in 0..expansions.len() {
-            let continuation = continuations.binary_search(&expansions[i].term).is_ok();
+            let continuation = i >= own && continuations.binary_search(&expansions[i].term).is_ok();
             expansions[i].continuation = continuation;
             if !continuation {
                 expansions.swap(others, i);
@@ -511,13 +518,16 @@ impl Index {
     }
 
     /// Whether `longer`, a continuation of `start`, is one of its inflections: a few more
-    /// letters (inflections add at most [`MAX_INFLECTION`]) giving a word of the same stems.
+    /// letters (inflections add at most [`MAX_INFLECTION`]) giving a word of the same stem in
+    /// one of the index's languages.
     fn inflects(&self, start: &str, longer: &str) -> bool {
         if longer[start.len()..].chars().count() > MAX_INFLECTION {
             return false;
         }
-        let languages = &self.entry.languages;
-        languages.stem_keys(start) == languages.stem_keys(longer)
+        self.entry.languages.iter().any(|language| {
+            let stem = language.stem_key(start);
+            stem.is_some() && stem == language.stem_key(longer)
+        })
     }
 
     /// Loads, in one round, the postings of every expansion and the positions of those

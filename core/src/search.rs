@@ -526,8 +526,9 @@ impl Index {
                     // `composer`) or by a synonym (`Directory` for `folder`) adds its share as
                     // much as such a match counts.
                     let weights = bm25.weights();
-                    let synonyms = f32::from(tally.synonym_clauses);
-                    let other_forms = f32::from(clauses.saturating_sub(tally.exact)) - synonyms;
+                    let synonyms = tally.synonym_clauses;
+                    let other_forms = clauses.saturating_sub(tally.exact).saturating_sub(synonyms);
+                    let (synonyms, other_forms) = (f32::from(synonyms), f32::from(other_forms));
                     let form = 1.0
                         - (other_forms * (1.0 - weights.stem) + synonyms * (1.0 - weights.synonym))
                             / f32::from(clauses);
