@@ -408,7 +408,7 @@ impl Index {
             }
         }
         // The word's own terms, which no completion stands before.
-        let mut own = expansions.len();
+        let own = expansions.len();
         let completions = completions.unwrap_or_default().into_iter();
         let synonyms = synonyms.unwrap_or_default().into_iter();
         let others = (completions.map(|term| Expansion::of(term, weights.prefix)))
@@ -429,17 +429,11 @@ impl Index {
                 .into_iter()
                 .map(|term| Expansion::of(term, weights.prefix))
                 .collect();
-            own = 0;
         }
         // Completions share the letters typed, so one may be another's joined compound; near
         // spellings share no such start (`systemctl` is no compound of `systemc`, both near
-        // `systemclt`).
-        let completed = if direct {
-            prefix
-        } else {
-            !expansions.is_empty()
-        };
-        if completed {
+        // `systemclt`), and come only once there is nothing else.
+        if prefix || !direct {
             self.mark_continuations(&mut expansions, own);
         }
         if expansions.is_empty() && forgiving.typos && prefix && typo_budget(word) > 0 {
