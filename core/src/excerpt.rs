@@ -36,6 +36,8 @@ pub struct Targets<'a> {
     word_filter: TermFilter,
     /// The same for the words of `phrases`: no other word need be kept for them.
     phrase_filter: TermFilter,
+    /// Where in ASCII text a word or phrase may begin: a scan skips the text before it.
+    starts: StartFilter,
 }
 
 impl<'a> Targets<'a> {
@@ -48,7 +50,12 @@ impl<'a> Targets<'a> {
     ) -> Self {
         sort_by(&mut words, |a, b| a.cmp(b));
         words.dedup_by(|later, kept| later.0 == kept.0);
+        let every_term = words
+            .iter()
+            .map(|(w, _)| *w)
+            .chain(phrases.iter().flat_map(|(p, _)| p.iter().copied()));
         Targets {
+            starts: StartFilter::new(every_term),
             word_filter: TermFilter::new(words.iter().map(|(w, _)| *w)),
             phrase_filter: TermFilter::new(phrases.iter().flat_map(|(p, _)| p.iter().copied())),
             words,
@@ -144,26 +151,152 @@ impl TermFilter {
     }
 }
 
-/// The matched `camelCase` parts of the word at `span` (whose term is `term`), as the index
-/// records them.
+/// The first bytes of the targets, for finding where in a text a match may begin without
+/// analysing the words before it. A token of ASCII text begins at the start of a run of ASCII
+/// letters and digits (its term, that run's lower case and what joins on to it) or, for a
+/// `camelCase` part of at least two letters, at a capital inside the run: so a run's first two
+/// bytes (its first, when it is one byte long) must begin some target, and so must a capital's
+/// two. Text other than ASCII is analysed as it is: folding may turn it into anything.
+#[derive(Debug)]
+struct StartFilter {
+    /// The first byte of each term, one bit per byte.
+    first: [u64; 4],
+    /// The first two bytes of each term of two or more, hashed to one bit.
+    pairs: Vec<u64>,
+}
+
+impl StartFilter {
+    const PAIR_BITS: u32 = 4096;
+
+    fn new<'a>(terms: impl Iterator<Item = &'a str>) -> Self {
+        let mut filter = StartFilter {
+            first: [0; 4],
+            pairs: vec![0; (Self::PAIR_BITS / 64) as usize],
+        };
+        for term in terms {
+            match *term.as_bytes() {
+                [] => {}
+                [first] => set_bit(&mut filter.first, usize::from(first)),
+                [first, second, ..] => {
+                    set_bit(&mut filter.first, usize::from(first));
+                    set_bit(&mut filter.pairs, Self::pair_slot(first, second));
+                }
+            }
+        }
+        filter
+    }
+
+    fn pair_slot(first: u8, second: u8) -> usize {
+        let pair = u32::from(first) << 8 | u32::from(second);
+        (pair.wrapping_mul(0x9E37_79B1) >> (32 - Self::PAIR_BITS.trailing_zeros())) as usize
+    }
+
+    /// Whether a term may begin at `at`, a letter or digit of `bytes`.
+    fn may_begin(&self, bytes: &[u8], at: usize) -> bool {
+        let first = bytes[at].to_ascii_lowercase();
+        match bytes.get(at + 1) {
+            Some(second) if second.is_ascii_alphanumeric() => has_bit(
+                &self.pairs,
+                Self::pair_slot(first, second.to_ascii_lowercase()),
+            ),
+            _ => has_bit(&self.first, usize::from(first)),
+        }
+    }
+
+    /// The offset of the first byte of `text` where a target may begin: a byte other than
+    /// ASCII, or a letter or digit as [`StartFilter`] says. None when no target can be in it.
+    fn first_possible(&self, text: &str) -> Option<usize> {
+        let bytes = text.as_bytes();
+        let mut previous_alphanumeric = false;
+        for (at, &byte) in bytes.iter().enumerate() {
+            if !byte.is_ascii() {
+                return Some(at);
+            }
+            let alphanumeric = byte.is_ascii_alphanumeric();
+            let begins = alphanumeric && (!previous_alphanumeric || byte.is_ascii_uppercase());
+            if begins && self.may_begin(bytes, at) {
+                return Some(at);
+            }
+            previous_alphanumeric = alphanumeric;
+        }
+        None
+    }
+}
+
+fn set_bit(bits: &mut [u64], slot: usize) {
+    bits[slot / 64] |= 1 << (slot % 64);
+}
+
+fn has_bit(bits: &[u64], slot: usize) -> bool {
+    bits[slot / 64] >> (slot % 64) & 1 == 1
+}
+
+/// Whole words a scan reads before the first place a target may begin: more than the
+/// [`CONTEXT_WORDS`] an excerpt shows before its first match, so the excerpt is the one a scan
+/// of the whole text gives.
+const WORDS_BEFORE: usize = CONTEXT_WORDS + 2;
+
+/// Where a scan for `targets` may start in `text`: after the space before the
+/// [`WORDS_BEFORE`] chunks (text between spaces) with a run of two letters or digits (a word,
+/// or a compound: a token that is no part) that precede the first place a target may begin
+/// ([`StartFilter`]: all of the text before it is ASCII), or 0.
+fn scan_start(text: &str, targets: &Targets) -> usize {
+    let Some(possible) = targets.starts.first_possible(text) else {
+        return 0;
+    };
+    let bytes = text.as_bytes();
+    let space_before = |at: usize| at > 0 && bytes[at - 1].is_ascii_whitespace();
+    let mut at = possible;
+    while at > 0 && !space_before(at) {
+        at -= 1;
+    }
+    let mut words = 0;
+    while words < WORDS_BEFORE {
+        while space_before(at) {
+            at -= 1;
+        }
+        let end = at;
+        while at > 0 && !space_before(at) {
+            at -= 1;
+        }
+        if at == end {
+            return 0;
+        }
+        let chunk = &bytes[at..end];
+        words += usize::from(
+            chunk
+                .windows(2)
+                .any(|pair| pair[0].is_ascii_alphanumeric() && pair[1].is_ascii_alphanumeric()),
+        );
+    }
+    at
+}
+
+/// Adds to `found` the matched `camelCase` parts of the word at `span` (whose term is
+/// `term`), as the index records them.
 fn camel_matches(
     text: &str,
     span: &Range<usize>,
     term: &str,
     targets: &Targets,
-) -> Vec<(Range<usize>, usize)> {
+    found: &mut Vec<(Range<usize>, usize)>,
+) {
     let word = &text[span.clone()];
+    // Most words are their term after the first letter: no capital inside.
+    if word.len() == term.len() && word.as_bytes()[1..] == term.as_bytes()[1..] {
+        return;
+    }
     let inner_capital = if word.is_ascii() {
         word.bytes().skip(1).any(|b| b.is_ascii_uppercase())
     } else {
         word.chars().skip(1).any(char::is_uppercase)
     };
     if !inner_capital {
-        return Vec::new();
+        return;
     }
     let slices = parts_are_slices(word, term);
     if slices && !may_match_a_part(word, term, targets) {
-        return Vec::new();
+        return;
     }
     let part_clause = |part: &Range<usize>| {
         if slices {
@@ -172,13 +305,11 @@ fn camel_matches(
             targets.clause_of(&normalize_word(&word[part.clone()]))
         }
     };
-    camel_parts(word)
-        .into_iter()
-        .filter_map(|part| {
-            let clause = part_clause(&part)?;
-            Some((span.start + part.start..span.start + part.end, clause))
-        })
-        .collect()
+    for part in camel_parts(word) {
+        if let Some(clause) = part_clause(&part) {
+            found.push((span.start + part.start..span.start + part.end, clause));
+        }
+    }
 }
 
 /// Whether each part's term is the slice of `term` at the part's bytes: true of an ASCII
@@ -205,10 +336,11 @@ struct Scan {
     matches: Vec<(Range<usize>, usize)>,
 }
 
-/// Analyses the first [`SCAN_BYTES`] of `text` for matches. With `held` given, the scan
-/// may stop once a passage showing every clause held has been found and the text for its
-/// excerpt read: no later passage can beat the earliest complete one.
-fn scan(text: &str, targets: &Targets, held: Option<Clauses>) -> Scan {
+/// Analyses the first [`SCAN_BYTES`] of `text` for matches, from `from` (a byte offset after
+/// a space, or 0). With `held` given, the scan may stop once a passage showing every clause
+/// held has been found and the text for its excerpt read: no later passage can beat the
+/// earliest complete one.
+fn scan(text: &str, from: usize, targets: &Targets, held: Option<Clauses>) -> Scan {
     let text = &text[..floor_char_boundary(text, SCAN_BYTES)];
     let mut scan = Scan {
         // About the words of the text read (at most a passage past the first match, mostly),
@@ -218,25 +350,29 @@ fn scan(text: &str, targets: &Targets, held: Option<Clauses>) -> Scan {
     };
     let mut phrases = PhraseWindow::new(targets);
     let mut early = EarlyStop::new(text, targets.clauses, held);
-    analyze_while(text, |token| {
-        if early.done(token.span.start) {
+    analyze_while(&text[from..], |token| {
+        let span = token.span.start + from..token.span.end + from;
+        if early.done(span.start) {
             return false;
         }
+        let found = scan.matches.len();
         if let Some(clause) = targets.clause_of(token.term) {
-            scan.matches.push((token.span.clone(), clause));
-            early.matched(text, clause, &token.span);
+            scan.matches.push((span.clone(), clause));
         } else if token.role != CompoundRole::Joined {
             // A compound's camelCase parts are looked for in its parts, which follow.
-            for (span, clause) in camel_matches(text, &token.span, token.term, targets) {
-                scan.matches.push((span.clone(), clause));
-                early.matched(text, clause, &span);
-            }
+            camel_matches(text, &span, token.term, targets, &mut scan.matches);
         }
-        for (span, clause) in phrases.push(token.position, token.term, &token.span, targets) {
-            scan.matches.push((span.clone(), clause));
-            early.matched(text, clause, &span);
+        phrases.push(
+            token.position,
+            token.term,
+            &span,
+            targets,
+            &mut scan.matches,
+        );
+        for (span, clause) in &scan.matches[found..] {
+            early.matched(text, *clause, span);
         }
-        scan.words.push((token.span, token.role));
+        scan.words.push((span, token.role));
         true
     });
     if !targets.phrases.is_empty() {
@@ -264,17 +400,18 @@ impl PhraseWindow {
         }
     }
 
-    /// Adds a word; returns the span and clause of each phrase it ends. A word of no phrase
-    /// is not kept: no phrase is looked for at its position.
+    /// Adds a word, and to `found` the span and clause of each phrase it ends. A word of no
+    /// phrase is not kept: no phrase is looked for at its position.
     fn push(
         &mut self,
         position: u32,
         term: &str,
         span: &Range<usize>,
         targets: &Targets,
-    ) -> Vec<(Range<usize>, usize)> {
+        found: &mut Vec<(Range<usize>, usize)>,
+    ) {
         if self.longest == 0 || !targets.phrase_filter.may_hold(term) {
-            return Vec::new();
+            return;
         }
         let oldest = position.saturating_sub(self.longest - 1);
         while self.recent.front().is_some_and(|w| w.0 < oldest) {
@@ -282,7 +419,6 @@ impl PhraseWindow {
         }
         self.recent
             .push_back((position, term.to_string(), span.start));
-        let mut found = Vec::new();
         for (phrase, clause) in &targets.phrases {
             if phrase.last() != Some(&term) || phrase.len() as u32 > position + 1 {
                 continue;
@@ -298,7 +434,6 @@ impl PhraseWindow {
                 found.push((start..span.end, *clause));
             }
         }
-        found
     }
 }
 
@@ -382,13 +517,13 @@ impl EarlyStop {
 
 /// Every match in `text`: its byte range and the clause it matches, in text order.
 pub fn matches(text: &str, targets: &Targets) -> Vec<(Range<usize>, usize)> {
-    scan(text, targets, None).matches
+    scan(text, 0, targets, None).matches
 }
 
 /// Byte ranges in `text` of the targets, merged where they overlap.
 pub fn highlight(text: &str, targets: &Targets) -> Vec<Range<usize>> {
     merge(
-        scan(text, targets, None)
+        scan(text, 0, targets, None)
             .matches
             .into_iter()
             .map(|(span, _)| span)
@@ -401,7 +536,19 @@ pub fn highlight(text: &str, targets: &Targets) -> Vec<Range<usize>> {
 /// text was cut, and the byte ranges of the matches inside it. `held`: the clauses `body`
 /// may hold ([`Clauses::ALL`] when not known); a clause it lacks is not looked for.
 pub fn excerpt(body: &str, targets: &Targets, held: Clauses) -> (String, Vec<Range<usize>>) {
-    cut(body, &scan(body, targets, Some(held)), targets)
+    let read = &body[..floor_char_boundary(body, SCAN_BYTES)];
+    // A text holding none of the clauses shows its start: nothing to skip.
+    let from = if held.count_below(targets.clauses) > 0 {
+        scan_start(read, targets)
+    } else {
+        0
+    };
+    let mut found = scan(body, from, targets, Some(held));
+    if found.matches.is_empty() && from > 0 {
+        // Nothing matched after all: the excerpt is the text's start, cut at its words.
+        found = scan(body, 0, targets, Some(Clauses::default()));
+    }
+    cut(body, &found, targets)
 }
 
 fn cut(body: &str, scan: &Scan, targets: &Targets) -> (String, Vec<Range<usize>>) {
@@ -570,11 +717,11 @@ mod tests {
         assert!(found.is_empty());
     }
 
-    /// Stopping the scan early never changes the excerpt a whole scan gives (within
-    /// [`PASSAGE_BYTES`] of the first match, as every text here is), whether the clauses the
-    /// text holds are known or not.
+    /// Stopping the scan early, and starting it where a target may first begin, never
+    /// change the excerpt a whole scan gives (within [`PASSAGE_BYTES`] of the first match, as
+    /// every text here is), whether the clauses the text holds are known or not.
     #[test]
-    fn early_stop_gives_the_whole_scan_excerpt() {
+    fn early_stop_and_late_start_give_the_whole_scan_excerpt() {
         // Text words as written (capitals, compounds, marked letters, accents) and the
         // terms they make, which the targets are drawn from.
         let words = [
@@ -588,6 +735,7 @@ mod tests {
             "TradeSummit",
             "xi",
             "E[x]tract",
+            "e-xtract",
             "über",
             "xi.trade",
             "summit",
@@ -595,14 +743,40 @@ mod tests {
         let terms = [
             "kremlin", "talks", "beijing", "trade", "summit", "extract", "uber",
         ];
-        let separators = [" ", " ", " ", ". ", ".\n", ", ", ".", "! "];
+        // Words that make none of the terms, some beginning as one does, and a mark.
+        let fillers = [
+            "hay",
+            "The",
+            "a",
+            "of-the",
+            "hay_stack",
+            "GetHay",
+            "[x]",
+            "Kreml",
+            "Sum",
+            "e",
+            "naïve",
+            "x",
+            "E[y]tra",
+            "uberX",
+            "2024",
+            "—",
+        ];
+        let separators = [" ", " ", " ", ". ", ".\n", ", ", ".", "! ", "\t", "  "];
         let mut draw = crate::testing::below(0x9e37_79b9_u32);
         let mut next = move |n: usize| draw(n as u32) as usize;
-        for _ in 0..2000 {
+        for _ in 0..3000 {
             let mut body = String::new();
-            // At most 300 words of 13 bytes: within PASSAGE_BYTES.
-            for _ in 0..next(300) {
-                body.push_str(words[next(words.len())]);
+            // At most 300 words of 13 bytes: within PASSAGE_BYTES. Often a stretch of fillers
+            // first, which a scan may skip.
+            let leading = if next(2) == 0 { next(120) } else { 0 };
+            for n in 0..leading + next(180) {
+                let word = if n < leading || next(3) == 0 {
+                    fillers[next(fillers.len())]
+                } else {
+                    words[next(words.len())]
+                };
+                body.push_str(word);
                 body.push_str(separators[next(separators.len())]);
             }
             let clauses = 1 + next(3);
@@ -616,17 +790,36 @@ mod tests {
             };
             let clauses = clauses + usize::from(!phrases.is_empty());
             let targets = Targets::new(chosen, phrases, clauses);
-            let whole = scan(&body, &targets, None);
+            let whole = scan(&body, 0, &targets, None);
             let held = whole
                 .matches
                 .iter()
                 .fold(Clauses::default(), |held, (_, clause)| held.with(*clause));
             let whole = cut(&body, &whole, &targets);
             for held in [held, Clauses::ALL] {
-                let early = cut(&body, &scan(&body, &targets, Some(held)), &targets);
+                let early = cut(&body, &scan(&body, 0, &targets, Some(held)), &targets);
                 assert_eq!(early, whole, "{targets:?} holding {held:?} in {body:?}");
+                let late = excerpt(&body, &targets, held);
+                assert_eq!(late, whole, "{targets:?} holding {held:?} in {body:?}");
             }
         }
+    }
+
+    /// A scan starts a few words before the first place a target may begin: not at the
+    /// start of a long text whose match is far in.
+    #[test]
+    fn a_scan_starts_a_few_words_before_a_target_may_begin() {
+        let targets = Targets::new(vec![("needle", 0)], Vec::new(), 1);
+        let body = format!("{}needle", "hay ".repeat(1000));
+        let from = scan_start(&body, &targets);
+        assert_eq!(from, body.len() - "needle".len() - 4 * WORDS_BEFORE);
+        // A word beginning as a target does, or text other than ASCII, may be one.
+        let body = format!("{}nee {}", "hay ".repeat(100), "hay ".repeat(100));
+        assert_eq!(scan_start(&body, &targets), 4 * (100 - WORDS_BEFORE));
+        let body = format!("{}hÄy {}needle", "hay ".repeat(50), "hay ".repeat(100));
+        assert_eq!(scan_start(&body, &targets), 4 * (50 - WORDS_BEFORE));
+        let (text, found) = excerpt(&body, &targets, Clauses::ALL);
+        assert_eq!((found.len(), text.ends_with("needle")), (1, true), "{text}");
     }
 
     /// A passage showing more clauses is looked for only [`PASSAGE_BYTES`] past the first
@@ -647,7 +840,7 @@ mod tests {
     fn a_text_holding_no_clause_shows_its_start_unread() {
         let targets = Targets::new(vec![("needle", 0)], Vec::new(), 1);
         let body = format!("{}needle", "hay ".repeat(100));
-        let read = scan(&body, &targets, Some(Clauses::default()));
+        let read = scan(&body, 0, &targets, Some(Clauses::default()));
         assert!(read.matches.is_empty());
         let last = read.words.last().map_or(0, |(span, _)| span.end);
         assert!(last <= 2 * EXCERPT_CHARS, "read to {last}");
