@@ -231,45 +231,57 @@ fn has_bit(bits: &[u64], slot: usize) -> bool {
     bits[slot / 64] >> (slot % 64) & 1 == 1
 }
 
-/// Whole words a scan reads before the first place a target may begin: more than the
-/// [`CONTEXT_WORDS`] an excerpt shows before its first match, so the excerpt is the one a scan
-/// of the whole text gives.
+/// Whole words a scan reads before a place where a target may begin: more than the
+/// [`CONTEXT_WORDS`] an excerpt shows before a match, so the excerpt is the one a scan of
+/// the whole text gives.
 const WORDS_BEFORE: usize = CONTEXT_WORDS + 2;
 
-/// Where a scan for `targets` may start in `text`: after the space before the
-/// [`WORDS_BEFORE`] chunks (text between spaces) with a run of two letters or digits (a word,
-/// or a compound: a token that is no part) that precede the first place a target may begin
-/// ([`StartFilter`]: all of the text before it is ASCII), or 0.
-fn scan_start(text: &str, targets: &Targets) -> usize {
-    let Some(possible) = targets.starts.first_possible(text) else {
-        return 0;
+/// Where a scan that has read up to `at` (a word's start) goes next.
+#[derive(Debug, PartialEq)]
+enum Next {
+    /// No target can begin in the rest of the text.
+    Stop,
+    /// On from this offset, after a space: the words before it hold no target.
+    Skip(usize),
+    /// On from `at`, reading every word up to this offset, where a target may begin.
+    ReadTo(usize),
+}
+
+/// Where a scan of `text` for `targets` goes from `at`: to the first place a target may
+/// begin ([`StartFilter`]; all of the text before it is ASCII), less [`WORDS_BEFORE`] chunks
+/// (text between spaces) with a run of two letters or digits: each a word, or a compound,
+/// whose token is no part.
+fn next_from(text: &str, at: usize, targets: &Targets) -> Next {
+    let Some(possible) = targets.starts.first_possible(&text[at..]).map(|p| at + p) else {
+        return Next::Stop;
     };
     let bytes = text.as_bytes();
     let space_before = |at: usize| at > 0 && bytes[at - 1].is_ascii_whitespace();
-    let mut at = possible;
-    while at > 0 && !space_before(at) {
-        at -= 1;
+    let mut start = possible;
+    while start > at && !space_before(start) {
+        start -= 1;
     }
     let mut words = 0;
-    while words < WORDS_BEFORE {
-        while space_before(at) {
-            at -= 1;
+    while words < WORDS_BEFORE && start > at {
+        while space_before(start) {
+            start -= 1;
         }
-        let end = at;
-        while at > 0 && !space_before(at) {
-            at -= 1;
+        let end = start;
+        while start > 0 && !space_before(start) {
+            start -= 1;
         }
-        if at == end {
-            return 0;
-        }
-        let chunk = &bytes[at..end];
+        let chunk = &bytes[start..end];
         words += usize::from(
             chunk
                 .windows(2)
                 .any(|pair| pair[0].is_ascii_alphanumeric() && pair[1].is_ascii_alphanumeric()),
         );
     }
-    at
+    if words == WORDS_BEFORE && start > at {
+        Next::Skip(start)
+    } else {
+        Next::ReadTo(possible)
+    }
 }
 
 /// Adds to `found` the matched `camelCase` parts of the word at `span` (whose term is
@@ -336,11 +348,19 @@ struct Scan {
     matches: Vec<(Range<usize>, usize)>,
 }
 
-/// Analyses the first [`SCAN_BYTES`] of `text` for matches, from `from` (a byte offset after
-/// a space, or 0). With `held` given, the scan may stop once a passage showing every clause
-/// held has been found and the text for its excerpt read: no later passage can beat the
-/// earliest complete one.
-fn scan(text: &str, from: usize, targets: &Targets, held: Option<Clauses>) -> Scan {
+/// Analyses the first [`SCAN_BYTES`] of `text` for matches. With `held` given, the scan
+/// may stop once a passage showing every clause held has been found and the text for its
+/// excerpt read: no later passage can beat the earliest complete one.
+///
+/// Words that neither hold a target ([`next_from`]) nor are shown beside a match are
+/// skipped: read are a few words before each place a target may begin, and the text an
+/// excerpt from each match would show. A text known to hold no clause is read from its start.
+fn scan(text: &str, targets: &Targets, held: Option<Clauses>) -> Scan {
+    read(text, targets, held, true)
+}
+
+/// [`scan`], skipping words where it may with `skip` (the tests compare both ways).
+fn read(text: &str, targets: &Targets, held: Option<Clauses>, skip: bool) -> Scan {
     let text = &text[..floor_char_boundary(text, SCAN_BYTES)];
     let mut scan = Scan {
         // About the words of the text read (at most a passage past the first match, mostly),
@@ -350,31 +370,49 @@ fn scan(text: &str, from: usize, targets: &Targets, held: Option<Clauses>) -> Sc
     };
     let mut phrases = PhraseWindow::new(targets);
     let mut early = EarlyStop::new(text, targets.clauses, held);
-    analyze_while(&text[from..], |token| {
-        let span = token.span.start + from..token.span.end + from;
-        if early.done(span.start) {
-            return false;
-        }
-        let found = scan.matches.len();
-        if let Some(clause) = targets.clause_of(token.term) {
-            scan.matches.push((span.clone(), clause));
-        } else if token.role != CompoundRole::Joined {
-            // A compound's camelCase parts are looked for in its parts, which follow.
-            camel_matches(text, &span, token.term, targets, &mut scan.matches);
-        }
-        phrases.push(
-            token.position,
-            token.term,
-            &span,
-            targets,
-            &mut scan.matches,
-        );
-        for (span, clause) in &scan.matches[found..] {
-            early.matched(text, *clause, span);
-        }
-        scan.words.push((span, token.role));
-        true
-    });
+    let skips = skip && !early.shows_start();
+    // Words up to here are read: they may be shown, or a target may begin among them.
+    let mut read_to = 0;
+    let mut segment = Some(0);
+    // Positions go on across a skip, with a gap: no phrase spans one.
+    let mut first_position = 0;
+    while let Some(from) = segment.take() {
+        let mut next_position = first_position;
+        analyze_while(&text[from..], |token| {
+            let span = token.span.start + from..token.span.end + from;
+            if early.done(span.start) {
+                return false;
+            }
+            if skips && span.start > read_to {
+                match next_from(text, span.start, targets) {
+                    Next::Stop => return false,
+                    Next::Skip(at) => {
+                        segment = Some(at);
+                        return false;
+                    }
+                    Next::ReadTo(at) => read_to = at,
+                }
+            }
+            let found = scan.matches.len();
+            if let Some(clause) = targets.clause_of(token.term) {
+                scan.matches.push((span.clone(), clause));
+            } else if token.role != CompoundRole::Joined {
+                // A compound's camelCase parts are looked for in its parts, which follow.
+                camel_matches(text, &span, token.term, targets, &mut scan.matches);
+            }
+            let position = first_position + token.position;
+            phrases.push(position, token.term, &span, targets, &mut scan.matches);
+            for (span, clause) in &scan.matches[found..] {
+                early.matched(text, *clause, span);
+                read_to =
+                    read_to.max(span.start + byte_len_of_chars(&text[span.start..], EXCERPT_CHARS));
+            }
+            next_position = position + 1;
+            scan.words.push((span, token.role));
+            true
+        });
+        first_position = next_position + 1;
+    }
     if !targets.phrases.is_empty() {
         sort_by(&mut scan.matches, |a, b| {
             a.0.start.cmp(&b.0.start).then(a.1.cmp(&b.1))
@@ -480,6 +518,11 @@ impl EarlyStop {
         }
     }
 
+    /// Whether the text's start is shown whatever follows: it holds none of the clauses.
+    fn shows_start(&self) -> bool {
+        self.stop_after.is_some()
+    }
+
     fn done(&self, at: usize) -> bool {
         self.stop_after
             .into_iter()
@@ -517,13 +560,13 @@ impl EarlyStop {
 
 /// Every match in `text`: its byte range and the clause it matches, in text order.
 pub fn matches(text: &str, targets: &Targets) -> Vec<(Range<usize>, usize)> {
-    scan(text, 0, targets, None).matches
+    scan(text, targets, None).matches
 }
 
 /// Byte ranges in `text` of the targets, merged where they overlap.
 pub fn highlight(text: &str, targets: &Targets) -> Vec<Range<usize>> {
     merge(
-        scan(text, 0, targets, None)
+        scan(text, targets, None)
             .matches
             .into_iter()
             .map(|(span, _)| span)
@@ -536,17 +579,11 @@ pub fn highlight(text: &str, targets: &Targets) -> Vec<Range<usize>> {
 /// text was cut, and the byte ranges of the matches inside it. `held`: the clauses `body`
 /// may hold ([`Clauses::ALL`] when not known); a clause it lacks is not looked for.
 pub fn excerpt(body: &str, targets: &Targets, held: Clauses) -> (String, Vec<Range<usize>>) {
-    let read = &body[..floor_char_boundary(body, SCAN_BYTES)];
-    // A text holding none of the clauses shows its start: nothing to skip.
-    let from = if held.count_below(targets.clauses) > 0 {
-        scan_start(read, targets)
-    } else {
-        0
-    };
-    let mut found = scan(body, from, targets, Some(held));
-    if found.matches.is_empty() && from > 0 {
-        // Nothing matched after all: the excerpt is the text's start, cut at its words.
-        found = scan(body, 0, targets, Some(Clauses::default()));
+    let mut found = scan(body, targets, Some(held));
+    if found.matches.is_empty() {
+        // Nothing matched after all: the excerpt is the text's start, cut at its words, which
+        // a scan skipping to where a target might begin did not read.
+        found = scan(body, targets, Some(Clauses::default()));
     }
     cut(body, &found, targets)
 }
@@ -743,7 +780,8 @@ mod tests {
         let terms = [
             "kremlin", "talks", "beijing", "trade", "summit", "extract", "uber",
         ];
-        // Words that make none of the terms, some beginning as one does, and a mark.
+        // Words that make none of the terms; now and then one beginning as a term does, or
+        // text other than ASCII.
         let fillers = [
             "hay",
             "The",
@@ -752,31 +790,31 @@ mod tests {
             "hay_stack",
             "GetHay",
             "[x]",
-            "Kreml",
-            "Sum",
-            "e",
-            "naïve",
-            "x",
-            "E[y]tra",
-            "uberX",
             "2024",
-            "—",
+            "(hay)",
+            "hay's",
+            "O'Hay",
+            "x",
         ];
+        let near_fillers = ["Kreml", "Sum", "e", "naïve", "E[y]tra", "uberX", "—"];
         let separators = [" ", " ", " ", ". ", ".\n", ", ", ".", "! ", "\t", "  "];
         let mut draw = crate::testing::below(0x9e37_79b9_u32);
         let mut next = move |n: usize| draw(n as u32) as usize;
-        for _ in 0..3000 {
+        for _ in 0..4000 {
             let mut body = String::new();
-            // At most 300 words of 13 bytes: within PASSAGE_BYTES. Often a stretch of fillers
-            // first, which a scan may skip.
-            let leading = if next(2) == 0 { next(120) } else { 0 };
-            for n in 0..leading + next(180) {
-                let word = if n < leading || next(3) == 0 {
-                    fillers[next(fillers.len())]
-                } else {
-                    words[next(words.len())]
-                };
-                body.push_str(word);
+            // About 300 words of 13 bytes at most: within PASSAGE_BYTES. Stretches of fillers,
+            // which a scan may skip, first and between the words.
+            let mut stretch = if next(2) == 0 { next(120) } else { 0 };
+            for _ in 0..next(180) {
+                for _ in 0..stretch {
+                    body.push_str(match next(8) {
+                        0 => near_fillers[next(near_fillers.len())],
+                        _ => fillers[next(fillers.len())],
+                    });
+                    body.push_str(separators[next(separators.len())]);
+                }
+                stretch = if next(8) == 0 { next(30) } else { 0 };
+                body.push_str(words[next(words.len())]);
                 body.push_str(separators[next(separators.len())]);
             }
             let clauses = 1 + next(3);
@@ -790,36 +828,54 @@ mod tests {
             };
             let clauses = clauses + usize::from(!phrases.is_empty());
             let targets = Targets::new(chosen, phrases, clauses);
-            let whole = scan(&body, 0, &targets, None);
+            let whole = read(&body, &targets, None, false);
             let held = whole
                 .matches
                 .iter()
                 .fold(Clauses::default(), |held, (_, clause)| held.with(*clause));
             let whole = cut(&body, &whole, &targets);
             for held in [held, Clauses::ALL] {
-                let early = cut(&body, &scan(&body, 0, &targets, Some(held)), &targets);
+                let early = cut(&body, &read(&body, &targets, Some(held), false), &targets);
                 assert_eq!(early, whole, "{targets:?} holding {held:?} in {body:?}");
-                let late = excerpt(&body, &targets, held);
-                assert_eq!(late, whole, "{targets:?} holding {held:?} in {body:?}");
+                let skipping = excerpt(&body, &targets, held);
+                assert_eq!(skipping, whole, "{targets:?} holding {held:?} in {body:?}");
             }
         }
     }
 
-    /// A scan starts a few words before the first place a target may begin: not at the
-    /// start of a long text whose match is far in.
+    /// A scan skips to a few words before the next place a target may begin, and stops
+    /// where none can.
     #[test]
-    fn a_scan_starts_a_few_words_before_a_target_may_begin() {
+    fn a_scan_skips_to_a_few_words_before_a_target_may_begin() {
         let targets = Targets::new(vec![("needle", 0)], Vec::new(), 1);
-        let body = format!("{}needle", "hay ".repeat(1000));
-        let from = scan_start(&body, &targets);
-        assert_eq!(from, body.len() - "needle".len() - 4 * WORDS_BEFORE);
+        let hay = |words: usize| "hay ".repeat(words);
+        let body = format!("{}needle", hay(1000));
+        assert_eq!(
+            next_from(&body, 0, &targets),
+            Next::Skip(4 * (1000 - WORDS_BEFORE))
+        );
+        assert_eq!(next_from(&body, 3998, &targets), Next::ReadTo(4000));
+        assert_eq!(next_from(&body, 4001, &targets), Next::Stop);
         // A word beginning as a target does, or text other than ASCII, may be one.
-        let body = format!("{}nee {}", "hay ".repeat(100), "hay ".repeat(100));
-        assert_eq!(scan_start(&body, &targets), 4 * (100 - WORDS_BEFORE));
-        let body = format!("{}hÄy {}needle", "hay ".repeat(50), "hay ".repeat(100));
-        assert_eq!(scan_start(&body, &targets), 4 * (50 - WORDS_BEFORE));
+        let body = format!("{}nee {}", hay(100), hay(100));
+        assert_eq!(
+            next_from(&body, 0, &targets),
+            Next::Skip(4 * (100 - WORDS_BEFORE))
+        );
+        let body = format!("{}hÄy {}needle {}needle", hay(50), hay(100), hay(100));
+        assert_eq!(
+            next_from(&body, 0, &targets),
+            Next::Skip(4 * (50 - WORDS_BEFORE))
+        );
+        let found = matches(&body, &targets);
+        assert_eq!(found.len(), 2, "{found:?}");
         let (text, found) = excerpt(&body, &targets, Clauses::ALL);
-        assert_eq!((found.len(), text.ends_with("needle")), (1, true), "{text}");
+        assert!(text.starts_with("…hay hay hay hay needle hay"), "{text}");
+        assert_eq!(found.len(), 1);
+        // The words read after a skip are not next to those before it.
+        let phrase = Targets::new(Vec::new(), vec![(vec!["trade", "summit"], 0)], 1);
+        let body = format!("{}trade {}summit", hay(WORDS_BEFORE - 1), hay(1000));
+        assert_eq!(matches(&body, &phrase), []);
     }
 
     /// A passage showing more clauses is looked for only [`PASSAGE_BYTES`] past the first
@@ -840,7 +896,7 @@ mod tests {
     fn a_text_holding_no_clause_shows_its_start_unread() {
         let targets = Targets::new(vec![("needle", 0)], Vec::new(), 1);
         let body = format!("{}needle", "hay ".repeat(100));
-        let read = scan(&body, 0, &targets, Some(Clauses::default()));
+        let read = scan(&body, &targets, Some(Clauses::default()));
         assert!(read.matches.is_empty());
         let last = read.words.last().map_or(0, |(span, _)| span.end);
         assert!(last <= 2 * EXCERPT_CHARS, "read to {last}");
