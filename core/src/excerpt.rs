@@ -524,10 +524,8 @@ impl EarlyStop {
     }
 
     fn done(&self, at: usize) -> bool {
-        self.stop_after
-            .into_iter()
-            .chain(self.give_up_after)
-            .any(|stop| at > stop)
+        let past = |stop: Option<usize>| stop.is_some_and(|stop| at > stop);
+        past(self.stop_after) || past(self.give_up_after)
     }
 
     fn matched(&mut self, text: &str, clause: usize, span: &Range<usize>) {
