@@ -262,12 +262,14 @@ fn next_from(text: &str, at: usize, targets: &Targets) -> Next {
         start -= 1;
     }
     let mut words = 0;
+    // Never back before `at`: each call reads the text between `at` and the place found at
+    // most twice, whatever the length of a chunk.
     while words < WORDS_BEFORE && start > at {
-        while space_before(start) {
+        while start > at && space_before(start) {
             start -= 1;
         }
         let end = start;
-        while start > 0 && !space_before(start) {
+        while start > at && !space_before(start) {
             start -= 1;
         }
         let chunk = &bytes[start..end];
