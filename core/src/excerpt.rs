@@ -231,12 +231,11 @@ fn has_bit(bits: &[u64], slot: usize) -> bool {
     bits[slot / 64] >> (slot % 64) & 1 == 1
 }
 
-/// Whole words a scan reads before a place where a target may begin: more than the
-/// [`CONTEXT_WORDS`] an excerpt shows before a match, so the excerpt is the one a scan of
-/// the whole text gives.
+/// Words read before an excerpt's first match, for the few shown before it: more than the
+/// [`CONTEXT_WORDS`] shown, so the excerpt is the one a scan of the whole text gives.
 const WORDS_BEFORE: usize = CONTEXT_WORDS + 2;
 
-/// Where a scan that has read up to `at` (a word's start) goes next.
+/// Where a scan for matches that has read up to `at` (a token's start) goes next.
 #[derive(Debug, PartialEq)]
 enum Next {
     /// No target can begin in the rest of the text.
@@ -247,43 +246,54 @@ enum Next {
     ReadTo(usize),
 }
 
-/// Where a scan of `text` for `targets` goes from `at`: to the first place a target may
-/// begin ([`StartFilter`]; all of the text before it is ASCII), less [`WORDS_BEFORE`] chunks
-/// (text between spaces) with a run of two letters or digits: each a word, or a compound,
-/// whose token is no part.
+/// Where a scan of `text` for `targets` goes from `at`: to the text between spaces holding
+/// the first place a target may begin ([`StartFilter`]; all of the text before it is ASCII,
+/// and a space ends any token). A token at `at` is skipped only when that text starts later,
+/// so no phrase spans a skip.
 fn next_from(text: &str, at: usize, targets: &Targets) -> Next {
     let Some(possible) = targets.starts.first_possible(&text[at..]).map(|p| at + p) else {
         return Next::Stop;
     };
-    let bytes = text.as_bytes();
-    let space_before = |at: usize| at > 0 && bytes[at - 1].is_ascii_whitespace();
-    let mut start = possible;
-    while start > at && !space_before(start) {
+    match chunk_start(text.as_bytes(), possible, at) {
+        start if start > at => Next::Skip(start),
+        _ => Next::ReadTo(possible),
+    }
+}
+
+/// The start of the text between spaces holding `at`, or `floor` if that is later.
+fn chunk_start(bytes: &[u8], at: usize, floor: usize) -> usize {
+    let mut start = at;
+    while start > floor && !bytes[start - 1].is_ascii_whitespace() {
         start -= 1;
     }
-    let mut words = 0;
-    // Never back before `at`: each call reads the text between `at` and the place found at
-    // most twice, whatever the length of a chunk.
-    while words < WORDS_BEFORE && start > at {
-        while start > at && space_before(start) {
-            start -= 1;
-        }
-        let end = start;
-        while start > at && !space_before(start) {
-            start -= 1;
-        }
-        let chunk = &bytes[start..end];
-        words += usize::from(
-            chunk
+    start
+}
+
+/// Where to read the words shown before a passage starting at `start`: after the space
+/// before the [`WORDS_BEFORE`] chunks (text between spaces) with a run of two letters or
+/// digits (a word, or a compound: a token that is no part) that precede it, or 0.
+fn context_start(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut at = chunk_start(bytes, start, 0);
+    for _ in 0..WORDS_BEFORE {
+        loop {
+            while at > 0 && bytes[at - 1].is_ascii_whitespace() {
+                at -= 1;
+            }
+            if at == 0 {
+                return 0;
+            }
+            let end = at;
+            at = chunk_start(bytes, at, 0);
+            let word = bytes[at..end]
                 .windows(2)
-                .any(|pair| pair[0].is_ascii_alphanumeric() && pair[1].is_ascii_alphanumeric()),
-        );
+                .any(|pair| pair[0].is_ascii_alphanumeric() && pair[1].is_ascii_alphanumeric());
+            if word {
+                break;
+            }
+        }
     }
-    if words == WORDS_BEFORE && start > at {
-        Next::Skip(start)
-    } else {
-        Next::ReadTo(possible)
-    }
+    at
 }
 
 /// Adds to `found` the matched `camelCase` parts of the word at `span` (whose term is
@@ -343,37 +353,30 @@ fn may_match_a_part(word: &str, term: &str, targets: &Targets) -> bool {
     })
 }
 
-/// A text's word spans and its matches, from one pass of the analyser.
-struct Scan {
-    words: Vec<(Range<usize>, CompoundRole)>,
-    /// Matched byte range and the clause it matches, in text order.
-    matches: Vec<(Range<usize>, usize)>,
-}
-
-/// Analyses the first [`SCAN_BYTES`] of `text` for matches. With `held` given, the scan
-/// may stop once a passage showing every clause held has been found and the text for its
-/// excerpt read: no later passage can beat the earliest complete one.
+/// Analyses the first [`SCAN_BYTES`] of `text` for matches: their byte ranges and the
+/// clause each matches, in text order. With `held` given, the scan may stop once a passage
+/// showing every clause held has been found: no later passage can beat the earliest
+/// complete one.
 ///
-/// Words that neither hold a target ([`next_from`]) nor are shown beside a match are
-/// skipped: read are a few words before each place a target may begin, and the text an
-/// excerpt from each match would show. A text known to hold no clause is read from its start.
-fn scan(text: &str, targets: &Targets, held: Option<Clauses>) -> Scan {
+/// Only the text between spaces where a target may begin is read ([`next_from`]); a text
+/// known to hold no clause is read from its start, for its first passage.
+fn scan(text: &str, targets: &Targets, held: Option<Clauses>) -> Vec<(Range<usize>, usize)> {
     read(text, targets, held, true)
 }
 
 /// [`scan`], skipping words where it may with `skip` (the tests compare both ways).
-fn read(text: &str, targets: &Targets, held: Option<Clauses>, skip: bool) -> Scan {
+fn read(
+    text: &str,
+    targets: &Targets,
+    held: Option<Clauses>,
+    skip: bool,
+) -> Vec<(Range<usize>, usize)> {
     let text = &text[..floor_char_boundary(text, SCAN_BYTES)];
-    let mut scan = Scan {
-        // About the words of the text read (at most a passage past the first match, mostly),
-        // at once rather than by doubling.
-        words: Vec::with_capacity(text.len().min(PASSAGE_BYTES) / 5),
-        matches: Vec::new(),
-    };
+    let mut matches = Vec::new();
     let mut phrases = PhraseWindow::new(targets);
     let mut early = EarlyStop::new(text, targets.clauses, held);
     let skips = skip && !early.shows_start();
-    // Words up to here are read: they may be shown, or a target may begin among them.
+    // Words up to here are read: a target may begin among them.
     let mut read_to = 0;
     let mut segment = Some(0);
     // Positions go on across a skip, with a gap: no phrase spans one.
@@ -395,32 +398,47 @@ fn read(text: &str, targets: &Targets, held: Option<Clauses>, skip: bool) -> Sca
                     Next::ReadTo(at) => read_to = at,
                 }
             }
-            let found = scan.matches.len();
+            let found = matches.len();
             if let Some(clause) = targets.clause_of(token.term) {
-                scan.matches.push((span.clone(), clause));
+                matches.push((span.clone(), clause));
             } else if token.role != CompoundRole::Joined {
                 // A compound's camelCase parts are looked for in its parts, which follow.
-                camel_matches(text, &span, token.term, targets, &mut scan.matches);
+                camel_matches(text, &span, token.term, targets, &mut matches);
             }
             let position = first_position + token.position;
-            phrases.push(position, token.term, &span, targets, &mut scan.matches);
-            for (span, clause) in &scan.matches[found..] {
+            phrases.push(position, token.term, &span, targets, &mut matches);
+            for (span, clause) in &matches[found..] {
                 early.matched(text, *clause, span);
-                read_to =
-                    read_to.max(span.start + byte_len_of_chars(&text[span.start..], EXCERPT_CHARS));
             }
             next_position = position + 1;
-            scan.words.push((span, token.role));
             true
         });
         first_position = next_position + 1;
     }
     if !targets.phrases.is_empty() {
-        sort_by(&mut scan.matches, |a, b| {
+        sort_by(&mut matches, |a, b| {
             a.0.start.cmp(&b.0.start).then(a.1.cmp(&b.1))
         });
     }
-    scan
+    matches
+}
+
+/// The words of `text` (within its first [`SCAN_BYTES`]) that an excerpt starting at
+/// `start` may show: a few before it, and those up to [`EXCERPT_CHARS`] characters after.
+fn words_around(text: &str, start: usize) -> Vec<(Range<usize>, CompoundRole)> {
+    let text = &text[..floor_char_boundary(text, SCAN_BYTES)];
+    let from = context_start(text, start);
+    let end = start + byte_len_of_chars(&text[start..], EXCERPT_CHARS);
+    let mut words = Vec::new();
+    analyze_while(&text[from..], |token| {
+        let span = token.span.start + from..token.span.end + from;
+        let shown = span.start <= end;
+        if shown {
+            words.push((span, token.role));
+        }
+        shown
+    });
+    words
 }
 
 /// The last words read, as many positions back as the longest phrase is long: a phrase is
@@ -560,14 +578,13 @@ impl EarlyStop {
 
 /// Every match in `text`: its byte range and the clause it matches, in text order.
 pub fn matches(text: &str, targets: &Targets) -> Vec<(Range<usize>, usize)> {
-    scan(text, targets, None).matches
+    scan(text, targets, None)
 }
 
 /// Byte ranges in `text` of the targets, merged where they overlap.
 pub fn highlight(text: &str, targets: &Targets) -> Vec<Range<usize>> {
     merge(
         scan(text, targets, None)
-            .matches
             .into_iter()
             .map(|(span, _)| span)
             .collect(),
@@ -579,18 +596,28 @@ pub fn highlight(text: &str, targets: &Targets) -> Vec<Range<usize>> {
 /// text was cut, and the byte ranges of the matches inside it. `held`: the clauses `body`
 /// may hold ([`Clauses::ALL`] when not known); a clause it lacks is not looked for.
 pub fn excerpt(body: &str, targets: &Targets, held: Clauses) -> (String, Vec<Range<usize>>) {
-    let mut found = scan(body, targets, Some(held));
-    if found.matches.is_empty() {
-        // Nothing matched after all: the excerpt is the text's start, cut at its words, which
-        // a scan skipping to where a target might begin did not read.
-        found = scan(body, targets, Some(Clauses::default()));
-    }
-    cut(body, &found, targets)
+    excerpt_of(body, &scan(body, targets, Some(held)), targets)
 }
 
-fn cut(body: &str, scan: &Scan, targets: &Targets) -> (String, Vec<Range<usize>>) {
-    let start = best_window_start(body, scan, targets.clauses);
-    let (from, to) = window(body, &scan.words, start);
+/// The excerpt showing the best passage of `matches`, found in `body`.
+fn excerpt_of(
+    body: &str,
+    matches: &[(Range<usize>, usize)],
+    targets: &Targets,
+) -> (String, Vec<Range<usize>>) {
+    let start = best_window_start(body, matches, targets.clauses);
+    let (from, to) = window(body, &words_around(body, start), start);
+    shown(body, matches, from, to)
+}
+
+/// The text of `body` from `from` to `to`, with an ellipsis where text was cut, and the
+/// ranges of the matches inside it.
+fn shown(
+    body: &str,
+    matches: &[(Range<usize>, usize)],
+    from: usize,
+    to: usize,
+) -> (String, Vec<Range<usize>>) {
     let mut text = String::new();
     if from > 0 {
         text.push_str(ELLIPSIS);
@@ -603,8 +630,7 @@ fn cut(body: &str, scan: &Scan, targets: &Targets) -> (String, Vec<Range<usize>>
     if rest.len() > SCAN_BYTES || !rest.trim_end().is_empty() {
         text.push_str(ELLIPSIS);
     }
-    let inside = scan
-        .matches
+    let inside = matches
         .iter()
         .map(|(span, _)| span)
         .filter(|span| span.start >= from && span.end <= end_of_text)
@@ -614,17 +640,17 @@ fn cut(body: &str, scan: &Scan, targets: &Targets) -> (String, Vec<Range<usize>>
 
 /// Byte offset where the best window starts: at a match, or 0 when nothing matched. A sliding
 /// window over the matches counts the distinct terms in each.
-fn best_window_start(body: &str, scan: &Scan, term_count: usize) -> usize {
-    let span = |m: usize| &scan.matches[m].0;
+fn best_window_start(body: &str, matches: &[(Range<usize>, usize)], term_count: usize) -> usize {
+    let span = |m: usize| &matches[m].0;
     let mut counts = vec![0u32; term_count];
     let (mut distinct, mut right) = (0, 0);
     let mut best = (0, 0);
-    for left in 0..scan.matches.len() {
+    for left in 0..matches.len() {
         let start = span(left).start;
         let limit = start + byte_len_of_chars(&body[start..], EXCERPT_CHARS);
         right = right.max(left);
-        while right < scan.matches.len() && span(right).end <= limit {
-            let term = scan.matches[right].1;
+        while right < matches.len() && span(right).end <= limit {
+            let term = matches[right].1;
             distinct += usize::from(counts[term] == 0);
             counts[term] += 1;
             right += 1;
@@ -633,7 +659,7 @@ fn best_window_start(body: &str, scan: &Scan, term_count: usize) -> usize {
             best = (start, distinct);
         }
         if left < right {
-            let term = scan.matches[left].1;
+            let term = matches[left].1;
             counts[term] -= 1;
             distinct -= usize::from(counts[term] == 0);
         }
@@ -830,12 +856,12 @@ mod tests {
             let targets = Targets::new(chosen, phrases, clauses);
             let whole = read(&body, &targets, None, false);
             let held = whole
-                .matches
                 .iter()
                 .fold(Clauses::default(), |held, (_, clause)| held.with(*clause));
-            let whole = cut(&body, &whole, &targets);
+            let whole = whole_scan_excerpt(&body, &whole, &targets);
             for held in [held, Clauses::ALL] {
-                let early = cut(&body, &read(&body, &targets, Some(held), false), &targets);
+                let early = read(&body, &targets, Some(held), false);
+                let early = excerpt_of(&body, &early, &targets);
                 assert_eq!(early, whole, "{targets:?} holding {held:?} in {body:?}");
                 let skipping = excerpt(&body, &targets, held);
                 assert_eq!(skipping, whole, "{targets:?} holding {held:?} in {body:?}");
@@ -843,30 +869,39 @@ mod tests {
         }
     }
 
-    /// A scan skips to a few words before the next place a target may begin, and stops
-    /// where none can.
+    /// The excerpt of `matches` with every word of `body` at hand.
+    fn whole_scan_excerpt(
+        body: &str,
+        matches: &[(Range<usize>, usize)],
+        targets: &Targets,
+    ) -> (String, Vec<Range<usize>>) {
+        let mut words = Vec::new();
+        let read = &body[..floor_char_boundary(body, SCAN_BYTES)];
+        crate::analysis::analyze(read, |token| words.push((token.span, token.role)));
+        let start = best_window_start(body, matches, targets.clauses);
+        let (from, to) = window(body, &words, start);
+        shown(body, matches, from, to)
+    }
+
+    /// A scan for matches skips to the text holding the next place a target may begin, and
+    /// stops where none can; an excerpt reads a few words before its passage.
     #[test]
-    fn a_scan_skips_to_a_few_words_before_a_target_may_begin() {
+    fn a_scan_skips_to_where_a_target_may_begin() {
         let targets = Targets::new(vec![("needle", 0)], Vec::new(), 1);
         let hay = |words: usize| "hay ".repeat(words);
-        let body = format!("{}needle", hay(1000));
-        assert_eq!(
-            next_from(&body, 0, &targets),
-            Next::Skip(4 * (1000 - WORDS_BEFORE))
-        );
-        assert_eq!(next_from(&body, 3998, &targets), Next::ReadTo(4000));
-        assert_eq!(next_from(&body, 4001, &targets), Next::Stop);
+        let body = format!("{}(needle", hay(1000));
+        assert_eq!(next_from(&body, 0, &targets), Next::Skip(4000));
+        assert_eq!(next_from(&body, 3996, &targets), Next::Skip(4000));
+        assert_eq!(next_from(&body, 4000, &targets), Next::ReadTo(4001));
+        assert_eq!(next_from(&body, 4001, &targets), Next::ReadTo(4001));
+        assert_eq!(next_from(&body, 4002, &targets), Next::Stop);
+        assert_eq!(context_start(&body, 4001), 4 * (1000 - WORDS_BEFORE));
         // A word beginning as a target does, or text other than ASCII, may be one.
         let body = format!("{}nee {}", hay(100), hay(100));
-        assert_eq!(
-            next_from(&body, 0, &targets),
-            Next::Skip(4 * (100 - WORDS_BEFORE))
-        );
+        assert_eq!(next_from(&body, 0, &targets), Next::Skip(400));
         let body = format!("{}hÄy {}needle {}needle", hay(50), hay(100), hay(100));
-        assert_eq!(
-            next_from(&body, 0, &targets),
-            Next::Skip(4 * (50 - WORDS_BEFORE))
-        );
+        assert_eq!(next_from(&body, 0, &targets), Next::Skip(200));
+        assert_eq!(context_start(&body, 2), 0);
         let found = matches(&body, &targets);
         assert_eq!(found.len(), 2, "{found:?}");
         let (text, found) = excerpt(&body, &targets, Clauses::ALL);
@@ -874,8 +909,10 @@ mod tests {
         assert_eq!(found.len(), 1);
         // The words read after a skip are not next to those before it.
         let phrase = Targets::new(Vec::new(), vec![(vec!["trade", "summit"], 0)], 1);
-        let body = format!("{}trade {}summit", hay(WORDS_BEFORE - 1), hay(1000));
-        assert_eq!(matches(&body, &phrase), []);
+        for before in 0..3 {
+            let body = format!("{}trade {}summit", hay(before), hay(1000));
+            assert_eq!(matches(&body, &phrase), []);
+        }
     }
 
     /// A passage showing more clauses is looked for only [`PASSAGE_BYTES`] past the first
@@ -896,10 +933,9 @@ mod tests {
     fn a_text_holding_no_clause_shows_its_start_unread() {
         let targets = Targets::new(vec![("needle", 0)], Vec::new(), 1);
         let body = format!("{}needle", "hay ".repeat(100));
-        let read = scan(&body, &targets, Some(Clauses::default()));
-        assert!(read.matches.is_empty());
-        let last = read.words.last().map_or(0, |(span, _)| span.end);
-        assert!(last <= 2 * EXCERPT_CHARS, "read to {last}");
+        // Read, the needle would be found.
+        assert_eq!(scan(&body, &targets, Some(Clauses::default())), []);
+        assert_eq!(scan(&body, &targets, Some(Clauses::ALL)).len(), 1);
         let start = excerpt(&body, &targets, Clauses::default());
         assert!(start.0.starts_with("hay hay") && start.1.is_empty());
         // Held, the needle is found and shown.
