@@ -231,7 +231,7 @@ fn has_bit(bits: &[u64], slot: usize) -> bool {
     bits[slot / 64] >> (slot % 64) & 1 == 1
 }
 
-/// Words read before an excerpt's first match, for the few shown before it: more than the
+/// Words read before an excerpt's passage, for the few shown before it: more than the
 /// [`CONTEXT_WORDS`] shown, so the excerpt is the one a scan of the whole text gives.
 const WORDS_BEFORE: usize = CONTEXT_WORDS + 2;
 
