@@ -1,9 +1,10 @@
 //! Excerpts: the passage of a body with the most distinct matched terms, and match ranges.
 //!
 //! Work is bounded by what is shown, not by the text: only the first [`SCAN_BYTES`] of a
-//! text are read, the scan stops once a passage showing every clause the text holds is
-//! found (the index says which those are), and phrases are matched as the words go by,
-//! keeping only the last few words.
+//! text are read, and of them only the text where a target may begin; the scan stops once a
+//! passage showing every clause the text holds is found (the index says which those are),
+//! and phrases are matched as the words go by, keeping only the last few words. The words
+//! around the passage shown are read last.
 
 use std::collections::VecDeque;
 use std::ops::Range;
@@ -154,7 +155,7 @@ impl TermFilter {
 /// The first bytes of the targets, for finding where in a text a match may begin without
 /// analysing the words before it. A token of ASCII text begins at the start of a run of ASCII
 /// letters and digits (its term, that run's lower case and what joins on to it) or, for a
-/// `camelCase` part of at least two letters, at a capital inside the run: so a run's first two
+/// `camelCase` part of at least two characters, at a capital inside the run: so a run's first two
 /// bytes (its first, when it is one byte long) must begin some target, and so must a capital's
 /// two. Text other than ASCII is analysed as it is: folding may turn it into anything.
 #[derive(Debug)]
@@ -231,8 +232,9 @@ fn has_bit(bits: &[u64], slot: usize) -> bool {
     bits[slot / 64] >> (slot % 64) & 1 == 1
 }
 
-/// Words read before an excerpt's passage, for the few shown before it: more than the
-/// [`CONTEXT_WORDS`] shown, so the excerpt is the one a scan of the whole text gives.
+/// Chunks (text between spaces) holding a word read before an excerpt's passage, for the
+/// words shown before it: more than the [`CONTEXT_WORDS`] shown, so the excerpt is the one a
+/// scan of the whole text gives.
 const WORDS_BEFORE: usize = CONTEXT_WORDS + 2;
 
 /// Where a scan for matches that has read up to `at` (a token's start) goes next.
@@ -248,8 +250,7 @@ enum Next {
 
 /// Where a scan of `text` for `targets` goes from `at`: to the text between spaces holding
 /// the first place a target may begin ([`StartFilter`]; all of the text before it is ASCII,
-/// and a space ends any token). A token at `at` is skipped only when that text starts later,
-/// so no phrase spans a skip.
+/// and a space ends any token).
 fn next_from(text: &str, at: usize, targets: &Targets) -> Next {
     let Some(possible) = targets.starts.first_possible(&text[at..]).map(|p| at + p) else {
         return Next::Stop;
@@ -306,12 +307,10 @@ fn camel_matches(
     found: &mut Vec<(Range<usize>, usize)>,
 ) {
     let word = &text[span.clone()];
-    // Most words are their term after the first letter: no capital inside.
-    if word.len() == term.len() && word.as_bytes()[1..] == term.as_bytes()[1..] {
-        return;
-    }
+    // An ASCII word of the term's length is its lower case: a capital inside is a byte
+    // that differs after the first.
     let inner_capital = if word.is_ascii() {
-        word.bytes().skip(1).any(|b| b.is_ascii_uppercase())
+        word.len() != term.len() || word.as_bytes()[1..] != term.as_bytes()[1..]
     } else {
         word.chars().skip(1).any(char::is_uppercase)
     };
@@ -383,19 +382,25 @@ fn read(
     let mut first_position = 0;
     while let Some(from) = segment.take() {
         let mut next_position = first_position;
+        // A compound's tokens may still come once asked to stop: they are not read.
+        let mut halted = false;
         analyze_while(&text[from..], |token| {
             let span = token.span.start + from..token.span.end + from;
-            if early.done(span.start) {
+            if halted || early.done(span.start) {
+                halted = true;
                 return false;
             }
             if skips && span.start > read_to {
-                match next_from(text, span.start, targets) {
-                    Next::Stop => return false,
+                match next_from(&text[..early.read_end(text)], span.start, targets) {
+                    Next::Stop => halted = true,
                     Next::Skip(at) => {
                         segment = Some(at);
-                        return false;
+                        halted = true;
                     }
                     Next::ReadTo(at) => read_to = at,
+                }
+                if halted {
+                    return false;
                 }
             }
             let found = matches.len();
@@ -543,6 +548,16 @@ impl EarlyStop {
         self.stop_after.is_some()
     }
 
+    /// The end of the text a scan still needs: a token starting past the stop is not read.
+    fn read_end(&self, text: &str) -> usize {
+        let stop = self.stop_after.into_iter().chain(self.give_up_after).min();
+        let mut end = stop.map_or(text.len(), |stop| (stop + 1).min(text.len()));
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        end
+    }
+
     fn done(&self, at: usize) -> bool {
         let past = |stop: Option<usize>| stop.is_some_and(|stop| at > stop);
         past(self.stop_after) || past(self.give_up_after)
@@ -673,7 +688,7 @@ fn window(body: &str, words: &[(Range<usize>, CompoundRole)], start: usize) -> (
     let first = words
         .iter()
         .position(|(span, _)| span.start >= start)
-        .unwrap_or(0);
+        .unwrap_or(words.len());
     let mut from = start;
     let before = words[..first]
         .iter()
@@ -823,25 +838,36 @@ mod tests {
             "x",
         ];
         let near_fillers = ["Kreml", "Sum", "e", "naïve", "E[y]tra", "uberX", "—"];
-        let separators = [" ", " ", " ", ". ", ".\n", ", ", ".", "! ", "\t", "  "];
+        // Separators, now and then a long gap or a rule, which a passage may not cross.
+        let gap = " ".repeat(EXCERPT_CHARS + 40);
+        let rule = format!("\n{}\n", "=".repeat(EXCERPT_CHARS / 2));
+        let short = [" ", " ", " ", ". ", ".\n", ", ", ".", "! ", "\t", "  "];
+        let separator = |n: usize| match n {
+            0 => gap.as_str(),
+            1 => rule.as_str(),
+            n => short[n % short.len()],
+        };
         let mut draw = crate::testing::below(0x9e37_79b9_u32);
         let mut next = move |n: usize| draw(n as u32) as usize;
         for _ in 0..4000 {
             let mut body = String::new();
-            // About 300 words of 13 bytes at most: within PASSAGE_BYTES. Stretches of fillers,
+            // Within PASSAGE_BYTES. Stretches of fillers,
             // which a scan may skip, first and between the words.
             let mut stretch = if next(2) == 0 { next(120) } else { 0 };
             for _ in 0..next(180) {
+                if body.len() > PASSAGE_BYTES / 2 {
+                    break;
+                }
                 for _ in 0..stretch {
                     body.push_str(match next(8) {
                         0 => near_fillers[next(near_fillers.len())],
                         _ => fillers[next(fillers.len())],
                     });
-                    body.push_str(separators[next(separators.len())]);
+                    body.push_str(separator(next(40)));
                 }
                 stretch = if next(8) == 0 { next(30) } else { 0 };
                 body.push_str(words[next(words.len())]);
-                body.push_str(separators[next(separators.len())]);
+                body.push_str(separator(next(40)));
             }
             let clauses = 1 + next(3);
             let chosen: Vec<(&str, usize)> = (0..clauses)
@@ -913,6 +939,22 @@ mod tests {
             let body = format!("{}trade {}summit", hay(before), hay(1000));
             assert_eq!(matches(&body, &phrase), []);
         }
+    }
+
+    /// The words before a match stay shown when the text after it is all spaces or marks,
+    /// and a part after a capital that has no lower case is found.
+    #[test]
+    fn a_passage_keeps_its_words_before_a_long_gap_and_its_odd_capitals() {
+        let targets = Targets::new(vec![("needle", 0), ("zzz", 1)], Vec::new(), 2);
+        for gap in [" ".repeat(200), "=".repeat(200)] {
+            let body = format!("one two three four getNeedle{gap} hay");
+            let (text, found) = excerpt(&body, &targets, Clauses::ALL);
+            assert!(text.starts_with("one two three four getNeedle"), "{text}");
+            assert_eq!(found, vec![22..28]);
+        }
+        let targets = Targets::new(vec![("hay", 0)], Vec::new(), 1);
+        let body = "see Hay\u{1D400}bc here";
+        assert_eq!(matches(body, &targets), [(4..7, 0)]);
     }
 
     /// A passage showing more clauses is looked for only [`PASSAGE_BYTES`] past the first
