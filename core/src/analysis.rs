@@ -389,7 +389,10 @@ impl Compound {
                 CompoundRole::Word
             };
             for pair in self.parts.windows(2) {
-                going &= emit(TokenRef {
+                if !going {
+                    break;
+                }
+                going = emit(TokenRef {
                     term: &self.terms[pair[0].1.start..pair[1].1.end],
                     span: pair[0].0.start..pair[1].0.end,
                     position: self.position,
@@ -446,9 +449,12 @@ impl Compound {
                 role: CompoundRole::Joined,
             });
             for (span, range) in &self.parts {
+                if !going {
+                    break;
+                }
                 let term = &self.terms[range.clone()];
                 let span = span.clone();
-                going &= emit(TokenRef {
+                going = emit(TokenRef {
                     term,
                     span,
                     position: self.position,

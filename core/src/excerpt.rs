@@ -128,8 +128,7 @@ impl TermFilter {
     fn new<'a>(terms: impl Iterator<Item = &'a str>) -> Self {
         let mut bits = vec![0u64; (Self::BITS / 64) as usize];
         for term in terms {
-            let slot = Self::slot(term);
-            bits[slot / 64] |= 1 << (slot % 64);
+            set_bit(&mut bits, Self::slot(term));
         }
         TermFilter { bits }
     }
@@ -145,10 +144,7 @@ impl TermFilter {
     }
 
     fn may_hold(&self, term: &str) -> bool {
-        let slot = Self::slot(term);
-        self.bits
-            .get(slot / 64)
-            .is_some_and(|word| word >> (slot % 64) & 1 == 1)
+        has_bit(&self.bits, Self::slot(term))
     }
 }
 
@@ -382,25 +378,19 @@ fn read(
     let mut first_position = 0;
     while let Some(from) = segment.take() {
         let mut next_position = first_position;
-        // A compound's tokens may still come once asked to stop: they are not read.
-        let mut halted = false;
         analyze_while(&text[from..], |token| {
             let span = token.span.start + from..token.span.end + from;
-            if halted || early.done(span.start) {
-                halted = true;
+            if early.done(span.start) {
                 return false;
             }
             if skips && span.start > read_to {
                 match next_from(&text[..early.read_end(text)], span.start, targets) {
-                    Next::Stop => halted = true,
+                    Next::Stop => return false,
                     Next::Skip(at) => {
                         segment = Some(at);
-                        halted = true;
+                        return false;
                     }
                     Next::ReadTo(at) => read_to = at,
-                }
-                if halted {
-                    return false;
                 }
             }
             let found = matches.len();
@@ -548,19 +538,27 @@ impl EarlyStop {
         self.stop_after.is_some()
     }
 
+    /// The offset past which no token is read, once one is known.
+    fn stop(&self) -> Option<usize> {
+        match (self.stop_after, self.give_up_after) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
+    }
+
+    fn done(&self, at: usize) -> bool {
+        self.stop().is_some_and(|stop| at > stop)
+    }
+
     /// The end of the text a scan still needs: a token starting past the stop is not read.
     fn read_end(&self, text: &str) -> usize {
-        let stop = self.stop_after.into_iter().chain(self.give_up_after).min();
-        let mut end = stop.map_or(text.len(), |stop| (stop + 1).min(text.len()));
+        let mut end = self
+            .stop()
+            .map_or(text.len(), |stop| (stop + 1).min(text.len()));
         while !text.is_char_boundary(end) {
             end += 1;
         }
         end
-    }
-
-    fn done(&self, at: usize) -> bool {
-        let past = |stop: Option<usize>| stop.is_some_and(|stop| at > stop);
-        past(self.stop_after) || past(self.give_up_after)
     }
 
     fn matched(&mut self, text: &str, clause: usize, span: &Range<usize>) {
