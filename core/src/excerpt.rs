@@ -17,6 +17,11 @@ pub const EXCERPT_CHARS: usize = 160;
 const ELLIPSIS: &str = "…";
 /// Words of context kept before the first match, within its sentence.
 const CONTEXT_WORDS: usize = 4;
+/// Bytes of context words before a passage, at most: a long word there is left out rather
+/// than push the passage out of the excerpt.
+const CONTEXT_BYTES: usize = EXCERPT_CHARS / 2;
+/// Punctuation characters kept after an excerpt's last word, at most.
+const PUNCTUATION_CHARS: usize = 8;
 /// Bytes of a text read for its matches: a passage further into a long page is not shown
 /// (its start is, as when nothing matched), so a keystroke never reads megabytes.
 pub const SCAN_BYTES: usize = 64 * 1024;
@@ -502,8 +507,8 @@ fn floor_char_boundary(text: &str, at: usize) -> usize {
 /// Watches matches for the first passage of at most [`EXCERPT_CHARS`] bytes (so at most as
 /// many characters) that shows every clause the text holds.
 struct EarlyStop {
-    /// Start of each clause's latest match.
-    latest: Vec<Option<usize>>,
+    /// Each clause's latest match.
+    latest: Vec<Option<Range<usize>>>,
     held: Clauses,
     /// Clauses held, and those of them seen.
     wanted: usize,
@@ -572,16 +577,13 @@ impl EarlyStop {
             self.give_up_after = Some(last_start + shown);
         }
         self.seen += usize::from(self.latest[clause].is_none());
-        self.latest[clause] = Some(span.start);
+        self.latest[clause] = Some(span.clone());
         if self.seen == self.wanted {
-            let first = self
-                .latest
-                .iter()
-                .flatten()
-                .min()
-                .copied()
-                .unwrap_or(span.start);
-            if span.end - first <= EXCERPT_CHARS {
+            // A compound's joined form comes before its parts and ends after the first.
+            let latest = self.latest.iter().flatten();
+            let first = latest.clone().map(|m| m.start).min().unwrap_or(span.start);
+            let last = latest.map(|m| m.end).max().unwrap_or(span.end);
+            if last - first <= EXCERPT_CHARS {
                 // The excerpt starts at or before `first` and ends this far after it.
                 self.stop_after = Some(first + byte_len_of_chars(&text[first..], EXCERPT_CHARS));
             }
@@ -695,7 +697,9 @@ fn window(body: &str, words: &[(Range<usize>, CompoundRole)], start: usize) -> (
         .take(CONTEXT_WORDS);
     for (span, _) in before {
         // Bigrams of unspaced text overlap the word after them.
-        if span.end <= from && body[span.end..from].contains(['.', '!', '?', '\n']) {
+        if span.end <= from && body[span.end..from].contains(['.', '!', '?', '\n'])
+            || start - span.start > CONTEXT_BYTES
+        {
             break;
         }
         from = from.min(span.start);
@@ -716,16 +720,14 @@ fn window(body: &str, words: &[(Range<usize>, CompoundRole)], start: usize) -> (
     (from, extend_punctuation(body, to))
 }
 
-/// Includes punctuation right after the last word (a full stop, a closing quote); looks a few characters ahead only.
+/// Includes punctuation right after the last word (a full stop, a closing quote, `?!`): at
+/// most [`PUNCTUATION_CHARS`] characters, up to a space, a word or the text's end.
 fn extend_punctuation(body: &str, to: usize) -> usize {
     let rest = &body[to..];
-    match rest
-        .char_indices()
-        .take(EXCERPT_CHARS)
-        .find(|(_, c)| c.is_whitespace() || c.is_alphanumeric())
-    {
+    let mut marks = rest.char_indices().take(PUNCTUATION_CHARS + 1);
+    match marks.find(|(_, c)| c.is_whitespace() || c.is_alphanumeric()) {
         Some((i, _)) => to + i,
-        None if rest.len() <= 4 * EXCERPT_CHARS => body.len(),
+        None if rest.chars().nth(PUNCTUATION_CHARS).is_none() => body.len(),
         None => to,
     }
 }
@@ -815,9 +817,17 @@ mod tests {
             "über",
             "xi.trade",
             "summit",
+            "trade-talks",
         ];
         let terms = [
-            "kremlin", "talks", "beijing", "trade", "summit", "extract", "uber",
+            "kremlin",
+            "talks",
+            "beijing",
+            "trade",
+            "summit",
+            "extract",
+            "uber",
+            "tradetalks",
         ];
         // Words that make none of the terms; now and then one beginning as a term does, or
         // text other than ASCII.
@@ -953,6 +963,48 @@ mod tests {
         let targets = Targets::new(vec![("hay", 0)], Vec::new(), 1);
         let body = "see Hay\u{1D400}bc here";
         assert_eq!(matches(body, &targets), [(4..7, 0)]);
+    }
+
+    /// A compound's joined form ends after its first part: a passage holding both is no
+    /// shorter for being read part after part.
+    #[test]
+    fn a_passage_ends_where_its_last_match_does() {
+        let targets = Targets::new(
+            vec![("alpha", 0), ("tradetalks", 1), ("trade", 2)],
+            Vec::new(),
+            3,
+        );
+        // `trade` ends within an excerpt of `alpha`, `trade-talks` does not.
+        let body = format!("alpha {}trade-talks; alpha trade-talks", "hay ".repeat(37));
+        let found = read(&body, &targets, None, false);
+        let whole = whole_scan_excerpt(&body, &found, &targets);
+        assert!(whole.0.contains("alpha trade-talks"), "{whole:?}");
+        assert_eq!(excerpt(&body, &targets, Clauses::ALL), whole);
+    }
+
+    /// An excerpt shows its passage even after a very long word, and keeps a few marks
+    /// after its last word, not a long rule of them.
+    #[test]
+    fn an_excerpt_keeps_its_passage_and_its_length() {
+        let targets = Targets::new(vec![("needle", 0)], Vec::new(), 1);
+        let body = format!("{} needle and more", "long".repeat(50));
+        let (text, found) = excerpt(&body, &targets, Clauses::ALL);
+        assert_eq!(text, "…needle and more");
+        assert_eq!(found, vec![3..9]);
+        // The last word that fits ends 158 bytes in.
+        let hay = "hay ".repeat(37);
+        let rule = "=".repeat(100);
+        let cases = [
+            (" more", "?!", "hay?!…"),
+            (" more", &rule, "hay…"),
+            ("", "?!?!", "hay?!?!"),
+            ("", &rule, "hay…"),
+        ];
+        for (after, marks, end) in cases {
+            let body = format!("needle {hay}hay{marks}{after}");
+            let (text, _) = excerpt(&body, &targets, Clauses::ALL);
+            assert!(text.ends_with(end), "{text}");
+        }
     }
 
     /// A passage showing more clauses is looked for only [`PASSAGE_BYTES`] past the first
