@@ -12,7 +12,7 @@ use crate::analysis::CAMEL_PART;
 use crate::cursor::{min_gap, phrase_count, Cursor, Walker};
 use crate::index::Index;
 use crate::pieces::{Gather, Needs};
-use crate::postings::{Merged, Norms, Positions};
+use crate::postings::{fold_by_document, Merged, Norms, Positions, Posting};
 use crate::query::{Atom, Field};
 use crate::ranking::{Bm25f, Weights};
 use crate::sort::{select_by, sort_by};
@@ -125,6 +125,7 @@ pub(crate) type ProximityWord<'a> = (&'a [Expansion], usize);
 
 /// A document matching an atom: its weighted title, lead and body frequencies (none in the
 /// body for an atom of the title field), its norms, and how the atom is in its title.
+#[derive(Clone, Copy)]
 pub(crate) struct Frequencies {
     pub doc: u32,
     pub title: f32,
@@ -140,6 +141,19 @@ pub(crate) struct Frequencies {
     /// The title holds one of the word's terms (not a continuation) only as a part of a
     /// compound: a continuation there is that compound's joined form.
     pub title_compound: bool,
+}
+
+impl Frequencies {
+    /// Adds another expansion's frequencies in the same document.
+    fn add(&mut self, more: &Frequencies) {
+        self.title += more.title;
+        self.lead = self.lead.max(more.lead);
+        self.body += more.body;
+        self.in_title = self.in_title.or(more.in_title);
+        self.in_body |= more.in_body;
+        self.own |= more.own;
+        self.title_compound |= more.title_compound;
+    }
 }
 
 /// How an atom matched a title.
@@ -611,11 +625,9 @@ impl Index {
             postings += list.doc_count as usize;
             lists.push(list.iter());
         }
-        // At most a document per posting: room made once, not grown copy by copy.
-        let room = postings.min(self.document_count());
-        let mut frequencies: Vec<Frequencies> = Vec::with_capacity(room);
-        // A document's postings of several expansions come in expansion order.
-        for (e, posting) in Merged::new(lists) {
+        // One expansion's posting for a document, given whether the document's entry so far
+        // has its title hold a term only as a part of a compound.
+        let weigh = |e: usize, posting: &Posting, title_compound_before: bool| {
             let expansion = &expansions[e];
             let body_tf = if field == Field::Title {
                 0
@@ -623,15 +635,11 @@ impl Index {
                 posting.body_tf
             };
             if posting.title_tf + body_tf == 0 {
-                continue;
+                return None;
             }
             // Continuations come last: the document's entry knows whether its title holds
             // one of the word's other terms only as a part of a compound.
-            let part = expansion.part
-                || expansion.continuation
-                    && frequencies
-                        .last()
-                        .is_some_and(|e| e.doc == posting.doc && e.title_compound);
+            let part = expansion.part || expansion.continuation && title_compound_before;
             // A part of a title's camelCase or glued word (`element` of `getElementById`,
             // `kill` of `taskkill`) counts `title_part` of a title occurrence, as a part of
             // a compound does; the title does not hold the word for all that.
@@ -640,8 +648,6 @@ impl Index {
             } else {
                 1.0
             };
-            let title = expansion.weight * title_weight * posting.title_tf as f32;
-            let body = expansion.weight * body_tf as f32;
             let how = match (posting.title_tf > 0, part) {
                 // A synonym as a word of its own, not a part of a compound (`mail` of
                 // `mb_send_mail` for `email`): a part by another word says too little.
@@ -650,42 +656,45 @@ impl Index {
                 _ if expansion.weight >= 1.0 => InTitle::Exact,
                 _ => InTitle::Other,
             };
-            let in_title = TitleMatch {
-                how,
-                part_only: posting.title_part_only,
-            };
-            let lead = if posting.in_lead && body_tf > 0 {
-                expansion.weight
-            } else {
-                0.0
-            };
-            let title_compound = posting.title_tf > 0
-                && posting.title_part_only
-                && !expansion.continuation
-                && !expansion.synonym;
-            match frequencies.last_mut() {
-                Some(entry) if entry.doc == posting.doc => {
-                    entry.title += title;
-                    entry.lead = entry.lead.max(lead);
-                    entry.body += body;
-                    entry.in_title = entry.in_title.or(in_title);
-                    entry.in_body |= posting.body_tf > 0;
-                    entry.own |= !expansion.synonym;
-                    entry.title_compound |= title_compound;
+            Some(Frequencies {
+                doc: posting.doc,
+                title: expansion.weight * title_weight * posting.title_tf as f32,
+                lead: if posting.in_lead && body_tf > 0 {
+                    expansion.weight
+                } else {
+                    0.0
+                },
+                body: expansion.weight * body_tf as f32,
+                norms: posting.norms,
+                in_title: TitleMatch {
+                    how,
+                    part_only: posting.title_part_only,
+                },
+                in_body: posting.body_tf > 0,
+                own: !expansion.synonym,
+                title_compound: posting.title_tf > 0
+                    && posting.title_part_only
+                    && !expansion.continuation
+                    && !expansion.synonym,
+            })
+        };
+        // A document's postings of several expansions come in expansion order.
+        let frequencies = fold_by_document(
+            lists,
+            self.document_count(),
+            postings,
+            |so_far: Option<&mut Frequencies>, e, posting| {
+                let title_compound = so_far.as_ref().is_some_and(|f| f.title_compound);
+                let more = weigh(e, posting, title_compound)?;
+                match so_far {
+                    Some(entry) => {
+                        entry.add(&more);
+                        None
+                    }
+                    None => Some(more),
                 }
-                _ => frequencies.push(Frequencies {
-                    doc: posting.doc,
-                    title,
-                    lead,
-                    body,
-                    norms: posting.norms,
-                    in_title,
-                    in_body: posting.body_tf > 0,
-                    own: !expansion.synonym,
-                    title_compound,
-                }),
-            }
-        }
+            },
+        );
         Ok(frequencies)
     }
 

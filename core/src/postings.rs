@@ -447,9 +447,159 @@ impl Iterator for Merged<'_> {
     }
 }
 
+/// Lists from which [`fold_by_document`] reads each list through into a table indexed by
+/// document, rather than merging them through a heap.
+const TABLE_LISTS: usize = 8;
+
+/// Folds posting lists into a value per document, in document order: `fold` is given each
+/// posting with its list's number and the document's value so far (none for its first
+/// posting, when it returns the value to start with, or none to pass the posting by); a
+/// document's postings come in the order of their lists. `postings`: how many the lists
+/// hold. With many lists (a short prefix completes to dozens of terms) and postings enough,
+/// each list is read through once into a table of a slot per document (`documents`) instead
+/// of merging all of them through a heap, a dozen comparisons a posting.
+pub(crate) fn fold_by_document<T: Copy>(
+    lists: Vec<PostingIter<'_>>,
+    documents: usize,
+    postings: usize,
+    mut fold: impl FnMut(Option<&mut T>, usize, &Posting) -> Option<T>,
+) -> Vec<T> {
+    // At most a value per posting and per document: room made once, not grown copy by copy.
+    let mut values: Vec<T> = Vec::with_capacity(postings.min(documents));
+    if lists.len() < TABLE_LISTS || postings < documents / TABLE_LISTS {
+        let mut last = None;
+        for (list, posting) in Merged::new(lists) {
+            let so_far = values.last_mut().filter(|_| last == Some(posting.doc));
+            if let Some(value) = fold(so_far, list, &posting) {
+                values.push(value);
+                last = Some(posting.doc);
+            }
+        }
+        return values;
+    }
+    // Each document's value's place in `values`, plus one (zero: none yet).
+    let mut slots = vec![0u32; documents];
+    for (list, postings) in lists.into_iter().enumerate() {
+        for posting in postings {
+            let Some(slot) = slots.get_mut(posting.doc as usize) else {
+                continue;
+            };
+            let so_far = values.get_mut((*slot as usize).wrapping_sub(1));
+            if let Some(value) = fold(so_far, list, &posting) {
+                values.push(value);
+                *slot = values.len() as u32;
+            }
+        }
+    }
+    let mut ordered = Vec::with_capacity(values.len());
+    for slot in slots {
+        if let Some(value) = values.get((slot as usize).wrapping_sub(1)) {
+            ordered.push(*value);
+        }
+    }
+    ordered
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Fewer than `most` posting lists of documents below 50, with one to three body
+    /// occurrences each.
+    fn random_lists(next: &mut impl FnMut(u32) -> u32, most: u32) -> Vec<EncodedPostings> {
+        (0..next(most))
+            .map(|list| {
+                let mut docs: Vec<u32> = (0..next(30)).map(|_| next(50)).collect();
+                docs.sort_unstable();
+                docs.dedup();
+                let occurrences: Vec<Occurrences> = docs
+                    .into_iter()
+                    .map(|doc| Occurrences {
+                        doc,
+                        norms: Norms::default(),
+                        title_positions: Vec::new(),
+                        title_standalone: false,
+                        body_positions: (0..1 + (doc + list) % 3).collect(),
+                        in_lead: false,
+                    })
+                    .collect();
+                EncodedPostings::encode(&occurrences)
+            })
+            .collect()
+    }
+
+    /// Folded by document, through the heap (few lists) or the table (many), each
+    /// document's postings come in list order, those passed by left out.
+    #[test]
+    fn folds_give_each_document_its_postings_in_list_order_either_way() {
+        #[derive(Clone, Copy, Debug, PartialEq)]
+        struct Seen {
+            doc: u32,
+            last: usize,
+            ordered: bool,
+            postings: u32,
+            tf: u32,
+        }
+        let mut next = crate::testing::below(0x0f01_d5ed_u32);
+        for _ in 0..300 {
+            let encoded = random_lists(&mut next, 20);
+            let lists = || {
+                encoded.iter().map(|e| {
+                    PostingList {
+                        doc_count: e.doc_count,
+                        postings: &e.postings,
+                        positions: None,
+                    }
+                    .iter()
+                })
+            };
+            let passed_by = |list: usize, tf: u32| tf == 2 && list % 2 == 0;
+            let mut expected: Vec<Seen> = Vec::new();
+            let mut all: Vec<(u32, usize, u32)> = lists()
+                .enumerate()
+                .flat_map(|(l, list)| list.map(move |p| (p.doc, l, p.body_tf)))
+                .filter(|&(_, l, tf)| !passed_by(l, tf))
+                .collect();
+            all.sort_unstable();
+            for (doc, list, tf) in all {
+                match expected.last_mut() {
+                    Some(seen) if seen.doc == doc => {
+                        seen.last = list;
+                        seen.postings += 1;
+                        seen.tf += tf;
+                    }
+                    _ => expected.push(Seen {
+                        doc,
+                        last: list,
+                        ordered: true,
+                        postings: 1,
+                        tf,
+                    }),
+                }
+            }
+            let postings = encoded.iter().map(|e| e.doc_count as usize).sum();
+            let folded = fold_by_document(lists().collect(), 50, postings, |so_far, list, p| {
+                if passed_by(list, p.body_tf) {
+                    return None;
+                }
+                let Some(seen) = so_far else {
+                    return Some(Seen {
+                        doc: p.doc,
+                        last: list,
+                        ordered: true,
+                        postings: 1,
+                        tf: p.body_tf,
+                    });
+                };
+                seen.ordered &= list > seen.last;
+                seen.last = list;
+                seen.postings += 1;
+                seen.tf += p.body_tf;
+                None
+            });
+            assert_eq!(folded, expected);
+        }
+    }
 
     /// Lists merged give every posting once, by document and then by list, each with its own
     /// frequencies: whatever the lists' number, lengths and overlaps.
@@ -457,25 +607,7 @@ mod tests {
     fn merged_lists_give_every_posting_in_document_then_list_order() {
         let mut next = crate::testing::below(0x51ed_2701_u32);
         for _ in 0..200 {
-            let encoded: Vec<EncodedPostings> = (0..next(12))
-                .map(|list| {
-                    let mut docs: Vec<u32> = (0..next(30)).map(|_| next(50)).collect();
-                    docs.sort_unstable();
-                    docs.dedup();
-                    let occurrences: Vec<Occurrences> = docs
-                        .into_iter()
-                        .map(|doc| Occurrences {
-                            doc,
-                            norms: Norms::default(),
-                            title_positions: Vec::new(),
-                            title_standalone: false,
-                            body_positions: (0..1 + (doc + list) % 3).collect(),
-                            in_lead: false,
-                        })
-                        .collect();
-                    EncodedPostings::encode(&occurrences)
-                })
-                .collect();
+            let encoded = random_lists(&mut next, 12);
             let lists = || {
                 encoded.iter().map(|e| PostingList {
                     doc_count: e.doc_count,
