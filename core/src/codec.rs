@@ -129,8 +129,9 @@ pub enum FormatError {
     Truncated(&'static str),
     #[error("{0} is truncated; rebuild the index or download it again")]
     TruncatedPiece(String),
+    // `found` is a u32: a u16 made the enum's tag 16 bits wide, and the wasm 1 KB gzip larger.
     #[error("the index was written by scour {writer} in format {found}, but this is scour {SCOUR_VERSION} reading format {FORMAT_VERSION}: rebuild the index with scour {SCOUR_VERSION}")]
-    UnsupportedVersion { found: u16, writer: String },
+    UnsupportedVersion { found: u32, writer: String },
     #[error("the index is corrupt: its checksum does not match its contents; rebuild it or download it again")]
     ChecksumMismatch,
     #[error("{0} is corrupt: its checksum does not match its contents; rebuild the index or download it again")]
@@ -226,7 +227,7 @@ fn open<'a>(bytes: &'a [u8], kind: Kind, file: &'a str) -> Result<Reader<'a>, Fo
         .ok_or_else(|| truncated("the header is incomplete"))?;
     if format != FORMAT_VERSION {
         return Err(FormatError::UnsupportedVersion {
-            found: format,
+            found: u32::from(format),
             writer,
         });
     }
