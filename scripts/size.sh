@@ -101,11 +101,14 @@ printf '    files: %s\n' "$WASM $GLUE ${ASSETS[*]}"
 NAMED=target/size/bundle-engine-named.wasm
 if [ -f "$NAMED" ]; then
   printf '\nengine composition (%s):\n' "$NAMED"
-  node scripts/wasm-composition.mjs "$NAMED" --top "${TOP:-15}" | sed 's/^/  /'
+  # What ships neither formats nor panics: a `format!` or a bounds check fails the build here.
+  node scripts/wasm-composition.mjs "$NAMED" --top "${TOP:-15}" --forbid core::fmt --forbid panics \
+    | sed 's/^/  /' || composition=FAIL
 else
   printf '\n(no %s: run scripts/build-wasm.sh for the engine composition)\n' "$NAMED"
 fi
 verdict=PASS; [ "$total_gz" -le "$BUDGET_GZIP" ] || verdict=FAIL
+[ "${composition:-}" != FAIL ] || { echo "the engine ships formatting or panic code (above)"; verdict=FAIL; }
 awk -v g="$total_gz" -v b="$BUDGET_GZIP" -v v="$verdict" \
   'BEGIN { printf "budget: %.1f KiB gzip of %d KiB (%.0f%%): %s\n", g / 1024, b / 1024, 100 * g / b, v }'
 [ "$verdict" = PASS ]

@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 // What a wasm module's bytes are made of: code by crate, data, the biggest functions.
 //
-//   node scripts/wasm-composition.mjs MODULE.wasm [--top N]
+//   node scripts/wasm-composition.mjs MODULE.wasm [--top N] [--forbid FAMILY]...
+//
+// `--forbid core::fmt` fails (exit 1, naming the functions) when the module holds any code of
+// a family whose label starts so: what ships must not format or panic (see src/wasm.rs).
 //
 // MODULE must keep its "name" section (wasm-bindgen's output does; `wasm-opt -g` keeps it):
 // scripts/size.sh builds such a copy of the shipped engine for this. Sizes are the bytes of
@@ -12,9 +15,10 @@
 import { readFileSync } from 'node:fs';
 
 const args = process.argv.slice(2);
-const file = args.find((a) => !a.startsWith('--'));
+const file = args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'));
 const topAt = args.indexOf('--top');
 const TOP = topAt >= 0 ? Number(args[topAt + 1]) : 25;
+const forbidden = args.flatMap((a, i) => (args[i - 1] === '--forbid' ? [a] : []));
 if (!file) {
   console.error('usage: node scripts/wasm-composition.mjs MODULE.wasm [--top N]');
   process.exit(2);
@@ -126,12 +130,21 @@ const families = [
   ['stemmer (rust_stemmers)', /rust_stemmers/],
 ];
 console.log('\n  families (overlapping)                            bytes   share');
+const offenders = [];
 for (const [label, re] of families) {
-  const size = functions.filter((f) => re.test(clean(f.name))).reduce((a, f) => a + f.size, 0);
+  const members = functions.filter((f) => re.test(clean(f.name)));
+  const size = members.reduce((a, f) => a + f.size, 0);
   console.log(`  ${label.padEnd(48)} ${pad(size, 7)} ${pad(pct(size, codeBytes), 7)}`);
+  if (forbidden.some((prefix) => label.startsWith(prefix))) offenders.push(...members);
 }
 
 console.log(`\n  top ${TOP} functions`);
 for (const f of [...functions].sort((a, b) => b.size - a.size).slice(0, TOP)) {
   console.log(`  ${pad(f.size, 7)}  ${clean(f.name).slice(0, 110)}`);
+}
+if (offenders.length) {
+  console.error(`\n${file} holds code it must not ship (${forbidden.join(', ')}): find its callers with`);
+  console.error(`\`twiggy paths ${file} NAME\` (cargo install twiggy)`);
+  for (const f of offenders) console.error(`  ${pad(f.size, 7)}  ${f.name}`);
+  process.exit(1);
 }

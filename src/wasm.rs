@@ -13,7 +13,9 @@
 //! Results cross to JS with serde-wasm-bindgen as plain objects. Options are read by hand
 //! with `js_sys::Reflect` (a serde deserializer would add 30 KB of wasm for five fields).
 //! Match ranges are converted from UTF-8 byte offsets to UTF-16 indices, the unit of JS
-//! strings. Every failure is a thrown `Error` with a message; nothing here panics on bad input.
+//! strings. Numbers cross as `u32` or `f64`, never `usize`: serde writes a `usize` as a `u64`,
+//! which serde-wasm-bindgen checks against 2^53 with a `format!`ed error, bringing `core::fmt`
+//! into the wasm. Every failure is a thrown `Error` with a message; nothing here panics on bad input.
 
 use std::cell::RefCell;
 use std::ops::Range;
@@ -24,6 +26,7 @@ use serde::{Serialize, Serializer};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use scour_core::message::decimal;
 use scour_core::{codec, FormatError, Hit, Index, Needs, SearchOptions, SectionHit, Sort};
 
 /// Most hits one call returns.
@@ -74,8 +77,8 @@ struct JsHit {
     meta: AsObject<String>,
     score: f32,
     excerpt: String,
-    excerpt_matches: Vec<[usize; 2]>,
-    title_matches: Vec<[usize; 2]>,
+    excerpt_matches: Vec<[u32; 2]>,
+    title_matches: Vec<[u32; 2]>,
     sections: Vec<JsSection>,
 }
 
@@ -86,15 +89,26 @@ struct JsSection {
     anchor: String,
     url: Option<String>,
     excerpt: String,
-    excerpt_matches: Vec<[usize; 2]>,
-    title_matches: Vec<[usize; 2]>,
+    excerpt_matches: Vec<[u32; 2]>,
+    title_matches: Vec<[u32; 2]>,
+}
+
+/// [`scour_core::Stats`] and the engine's memory, for JS.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct JsStats {
+    documents: u32,
+    terms: u32,
+    index_bytes: f64,
+    chunked: bool,
+    memory: f64,
 }
 
 #[derive(Serialize)]
 struct JsResults {
     hits: Vec<JsHit>,
-    total: usize,
-    facets: AsObject<AsObject<usize>>,
+    total: u32,
+    facets: AsObject<AsObject<u32>>,
     suggestion: Option<String>,
 }
 
@@ -127,8 +141,7 @@ impl Scour {
                 "this engine has no embedded index: open a site's index with await Scour.load(url)",
             ));
         }
-        let index =
-            crate::embedded_index().map_err(|e| JsError::new(&format!("embedded index: {e}")))?;
+        let index = crate::embedded_index().map_err(|e| located("embedded index", &e))?;
         Ok(Scour::complete(index))
     }
 
@@ -141,7 +154,7 @@ impl Scour {
                 "these bytes are a chunked index's entry file: open it with Scour.load(url), which fetches its pieces",
             ));
         }
-        let index = codec::decode(bytes).map_err(|e| JsError::new(&e.to_string()))?;
+        let index = codec::decode(bytes).map_err(|e| JsError::new(&e.message()))?;
         Ok(Scour::complete(index))
     }
 
@@ -174,16 +187,17 @@ impl Scour {
     /// `load(url, { lang, bytes })`, which fetches the language's entry.
     #[wasm_bindgen(js_name = fromFile)]
     pub fn from_file(bytes: Vec<u8>, url: String) -> Result<Scour, JsError> {
-        let located = |e: FormatError| JsError::new(&format!("{url}: {e}"));
+        let at_url = |e: FormatError| located(&url, &e);
         if codec::is_language_table(&bytes) {
-            return Err(JsError::new(&format!(
-                "{url} is a language table: open it with Scour.load(url, {{ lang, bytes }}), which fetches the language's entry"
-            )));
+            return Err(JsError::new(&[
+                &url,
+                " is a language table: open it with Scour.load(url, { lang, bytes }), which fetches the language's entry",
+            ].concat()));
         }
         if !codec::is_entry(&bytes) {
-            return Ok(Scour::complete(codec::decode(bytes).map_err(located)?));
+            return Ok(Scour::complete(codec::decode(bytes).map_err(at_url)?));
         }
-        let entry = codec::decode_entry(&bytes).map_err(located)?;
+        let entry = codec::decode_entry(&bytes).map_err(at_url)?;
         Ok(Scour::with(Engine {
             index: Index::from_entry(entry, bytes.len()),
             source: Some((resolve(&url, &page_url()), None)),
@@ -214,24 +228,22 @@ impl Scour {
     /// `{ tag: { a: 3 } }` (or a promise of it while a chunked index fetches its filters).
     pub fn filters(&self) -> Result<JsValue, JsError> {
         self.answer(Box::new(|index| {
-            Ok(to_js(&AsObject(
-                index
-                    .try_filter_counts()?
-                    .into_iter()
-                    .map(|(name, counts)| (name, AsObject(counts)))
-                    .collect(),
-            )))
+            Ok(to_js(&facet_counts(index.try_filter_counts()?)))
         }))
     }
 
     /// Document count, term count, the bytes of index read so far and the bytes of memory
     /// the engine holds.
     pub fn stats(&self) -> Result<JsValue, JsError> {
-        let stats = to_js(&self.engine.borrow().index.stats())?;
-        // WebAssembly memory grows in pages of 64 KiB and never shrinks.
-        let memory = core::arch::wasm32::memory_size::<0>() * 65_536;
-        let _ = Reflect::set(&stats, &"memory".into(), &JsValue::from_f64(memory as f64));
-        Ok(stats)
+        let stats = self.engine.borrow().index.stats();
+        to_js(&JsStats {
+            documents: stats.documents as u32,
+            terms: stats.terms as u32,
+            index_bytes: stats.index_bytes as f64,
+            chunked: stats.chunked,
+            // WebAssembly memory grows in pages of 64 KiB and never shrinks.
+            memory: (core::arch::wasm32::memory_size::<0>() * 65_536) as f64,
+        })
     }
 
     /// A stored document by id, or `undefined` (or a promise of it, see the module docs).
@@ -348,7 +360,7 @@ async fn fetch_pieces(engine: &Rc<RefCell<Engine>>, needs: Needs) -> Result<(), 
         e.in_flight.retain(|(u, _)| *u != url);
         let result = bytes.and_then(|bytes| {
             e.index.insert(piece, bytes).map_err(|error| {
-                let message = JsError::new(&format!("{url}: {error}"));
+                let message = located(&url, &error);
                 match error {
                     FormatError::Stale(_) => Failure::Stale(message),
                     _ => Failure::Other(message),
@@ -373,18 +385,18 @@ async fn reopen(engine: &Rc<RefCell<Engine>>) -> Result<(), JsError> {
 /// The chunked index whose entry (or language table) `bytes` were fetched from `url`: for a
 /// table, the entry of the index searching `lang` is fetched.
 async fn open_chunked(bytes: &[u8], url: &str, lang: Option<&str>) -> Result<Index, JsError> {
-    let located = |e: FormatError| JsError::new(&format!("{url}: {e}"));
+    let at_url = |e: FormatError| located(url, &e);
     if !codec::is_language_table(bytes) {
-        let entry = codec::decode_entry(bytes).map_err(located)?;
+        let entry = codec::decode_entry(bytes).map_err(at_url)?;
         return Ok(Index::from_entry(entry, bytes.len()));
     }
     let chosen = codec::decode_language_table(bytes)
-        .map_err(located)?
+        .map_err(at_url)?
         .select(lang);
     let entry_url = resolve(&codec::entry_file(chosen.entry), url);
     let entry_bytes = fetch_bytes(&entry_url, false).await?;
     let entry = codec::decode_language_entry(&entry_bytes, chosen, &entry_url)
-        .map_err(|e| JsError::new(&format!("{entry_url}: {e}")))?;
+        .map_err(|e| located(&entry_url, &e))?;
     Ok(Index::from_entry(entry, bytes.len() + entry_bytes.len()))
 }
 
@@ -408,24 +420,18 @@ fn resolve(file: &str, base: &str) -> String {
 fn text_argument(value: &JsValue, what: &str) -> Result<String, JsError> {
     value
         .as_string()
-        .ok_or_else(|| JsError::new(&format!("{what} must be a string")))
+        .ok_or_else(|| JsError::new(&[what, " must be a string"].concat()))
 }
 
 fn parse_options(options: &JsValue) -> Result<SearchOptions, JsError> {
-    search_options(options).map_err(|e| JsError::new(&format!("search options: {e}")))
+    search_options(options).map_err(|e| JsError::new(&["search options: ", &e].concat()))
 }
 
 fn js_results(results: scour_core::SearchResults) -> JsResults {
     JsResults {
         hits: results.hits.into_iter().map(js_hit).collect(),
-        total: results.total,
-        facets: AsObject(
-            results
-                .facets
-                .into_iter()
-                .map(|(name, counts)| (name, AsObject(counts)))
-                .collect(),
-        ),
+        total: results.total as u32,
+        facets: facet_counts(results.facets),
         suggestion: results.suggestion,
     }
 }
@@ -458,9 +464,12 @@ fn search_options(value: &JsValue) -> Result<SearchOptions, String> {
         None | Some("relevance") => Sort::Relevance,
         Some("date") => Sort::Date,
         Some(other) => {
-            return Err(format!(
-                "sort must be \"relevance\" or \"date\", not \"{other}\""
-            ))
+            return Err([
+                "sort must be \"relevance\" or \"date\", not \"",
+                other,
+                "\"",
+            ]
+            .concat())
         }
     };
     let filters = field("filters");
@@ -477,12 +486,17 @@ fn search_options(value: &JsValue) -> Result<SearchOptions, String> {
                 None => values
                     .dyn_ref::<Array>()
                     .ok_or_else(|| {
-                        format!("filters.{name} must be a string or an array of strings")
+                        [
+                            "filters.",
+                            &name,
+                            " must be a string or an array of strings",
+                        ]
+                        .concat()
                     })?
                     .iter()
                     .map(|v| {
                         v.as_string()
-                            .ok_or_else(|| format!("filters.{name} must hold strings only"))
+                            .ok_or_else(|| ["filters.", &name, " must hold strings only"].concat())
                     })
                     .collect::<Result<_, _>>()?,
             };
@@ -498,7 +512,7 @@ fn count(value: &JsValue, name: &str) -> Result<Option<usize>, String> {
     }
     match value.as_f64() {
         Some(n) if n >= 0.0 && n.fract() == 0.0 && n <= u32::MAX as f64 => Ok(Some(n as usize)),
-        _ => Err(format!("{name} must be a whole number of at least 0")),
+        _ => Err([name, " must be a whole number of at least 0"].concat()),
     }
 }
 
@@ -509,17 +523,34 @@ fn text(value: &JsValue, name: &str) -> Result<Option<String>, String> {
     value
         .as_string()
         .map(Some)
-        .ok_or_else(|| format!("{name} must be a string"))
+        .ok_or_else(|| [name, " must be a string"].concat())
 }
 
 fn date(value: &JsValue, name: &str) -> Result<Option<String>, String> {
     let date = text(value, name)?;
     match &date {
-        Some(d) if !scour_core::date::is_date(d) => Err(format!(
-            "{name} must be a date that exists, like \"2025-02-22\", not \"{d}\""
-        )),
+        Some(d) if !scour_core::date::is_date(d) => Err([
+            name,
+            " must be a date that exists, like \"2025-02-22\", not \"",
+            d,
+            "\"",
+        ]
+        .concat()),
         _ => Ok(date),
     }
+}
+
+/// `{ filter: { value: count } }`.
+fn facet_counts(facets: scour_core::Facets) -> AsObject<AsObject<u32>> {
+    AsObject(
+        facets
+            .into_iter()
+            .map(|(name, counts)| {
+                let counts = counts.into_iter().map(|(value, n)| (value, n as u32));
+                (name, AsObject(counts.collect()))
+            })
+            .collect(),
+    )
 }
 
 fn js_hit(hit: Hit) -> JsHit {
@@ -549,8 +580,8 @@ fn js_section(section: SectionHit) -> JsSection {
 }
 
 /// Converts byte ranges in `text` to `[start, end]` UTF-16 indices.
-fn utf16_ranges(text: &str, ranges: &[Range<usize>]) -> Vec<[usize; 2]> {
-    let utf16_at = |byte: usize| text[..byte].encode_utf16().count();
+fn utf16_ranges(text: &str, ranges: &[Range<usize>]) -> Vec<[u32; 2]> {
+    let utf16_at = |byte: usize| text[..byte].encode_utf16().count() as u32;
     ranges
         .iter()
         .map(|r| [utf16_at(r.start), utf16_at(r.end)])
@@ -560,7 +591,7 @@ fn utf16_ranges(text: &str, ranges: &[Range<usize>]) -> Vec<[usize; 2]> {
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&e.to_string()))
+        .map_err(|e| JsError::new(&describe(&e.into())))
 }
 
 #[wasm_bindgen]
@@ -608,18 +639,23 @@ async fn response_buffer(
     url: &str,
 ) -> Result<JsValue, JsValue> {
     let failed = |e: JsValue| {
-        JsValue::from(JsError::new(&format!(
-            "cannot fetch {url}: {}",
-            describe(&e)
-        )))
+        JsValue::from(JsError::new(
+            &["cannot fetch ", url, ": ", &describe(&e)].concat(),
+        ))
     };
     let response: web_sys::Response = response.map_err(failed)?.dyn_into().map_err(failed)?;
     if !response.ok() {
-        let error = JsError::new(&format!(
-            "cannot fetch {url}: the server answered {} {}",
-            response.status(),
-            response.status_text()
-        ));
+        let error = JsError::new(
+            &[
+                "cannot fetch ",
+                url,
+                ": the server answered ",
+                &decimal(u64::from(response.status())),
+                " ",
+                &response.status_text(),
+            ]
+            .concat(),
+        );
         let value = JsValue::from(error);
         let _ = Reflect::set(&value, &"status".into(), &response.status().into());
         return Err(value);
@@ -627,6 +663,11 @@ async fn response_buffer(
     wasm_bindgen_futures::JsFuture::from(response.array_buffer().map_err(failed)?)
         .await
         .map_err(failed)
+}
+
+/// An index error as a JS `Error`, naming the file it came from.
+fn located(file: &str, error: &FormatError) -> JsError {
+    JsError::new(&[file, ": ", &error.message()].concat())
 }
 
 fn describe(error: &JsValue) -> String {

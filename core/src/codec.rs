@@ -26,6 +26,7 @@ use crate::dictionary::TermDictionary;
 use crate::document::Section;
 use crate::index::{self, run_terms, Index};
 use crate::language::{Language, Languages};
+use crate::message::{decimal, hex16};
 use crate::pieces::{
     Entry, FilterLists, FilterValues, Filters, IdPieceRef, IndexRef, LanguageTable, Name, PieceId,
     StoredDocument, StreamsRef, TermPiece, TermPieceRef, Texts,
@@ -115,32 +116,36 @@ fn describe(kind: Kind) -> &'static str {
 }
 
 /// Why bytes could not be opened as an index or one of its pieces.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+///
+/// Its [`message`](FormatError::message) says what is wrong and what to do. `Display` writes
+/// that message; the wasm takes it from `message` directly, which is built without
+/// `core::fmt` (see [`crate::message`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FormatError {
-    #[error("not a Scour index: the data does not start with the Scour magic bytes (is this the right file?)")]
+    /// The bytes are no file of Scour's.
     NotAnIndex,
-    #[error("{file} is {found}, not {expected}: point Scour at the index's entry file (scour-index.bin)")]
+    /// The bytes are a file of Scour's, but not of the kind asked for.
     WrongKind {
         file: String,
         expected: &'static str,
         found: &'static str,
     },
-    #[error("the index is truncated: {0}; rebuild it or download it again")]
+    /// A single-file index, an entry or a language table ends early: what is missing.
     Truncated(&'static str),
-    #[error("{0} is truncated; rebuild the index or download it again")]
+    /// This piece ends early.
     TruncatedPiece(String),
-    // `found` is a u32: a u16 made the enum's tag 16 bits wide, and the wasm 1 KB gzip larger.
-    #[error("the index was written by scour {writer} in format {found}, but this is scour {SCOUR_VERSION} reading format {FORMAT_VERSION}: rebuild the index with scour {SCOUR_VERSION}")]
+    /// Written in another format. `found` is a u32: a u16 made the enum's tag 16 bits wide,
+    /// and the wasm 1 KB gzip larger.
     UnsupportedVersion { found: u32, writer: String },
-    #[error("the index is corrupt: its checksum does not match its contents; rebuild it or download it again")]
+    /// A single-file index, an entry or a language table fails its checksum.
     ChecksumMismatch,
-    #[error("{0} is corrupt: its checksum does not match its contents; rebuild the index or download it again")]
+    /// This piece fails its checksum.
     CorruptPiece(String),
-    #[error("{0} does not match the index that names it: the index was rebuilt since it was opened; open it again")]
+    /// This piece belongs to another build of the index.
     Stale(String),
-    #[error("the index is corrupt: {0}; rebuild it")]
+    /// What is wrong with an index that passed its checksum.
     Corrupt(String),
-    #[error("{file} would take {needed} bytes of memory once opened, more than the {allowed} allowed for its {size} bytes: it is corrupt or was not written by scour; rebuild the index or download it again")]
+    /// A file declares more memory than its size allows.
     TooMuchMemory {
         file: String,
         needed: u64,
@@ -148,6 +153,74 @@ pub enum FormatError {
         size: u64,
     },
 }
+
+impl FormatError {
+    /// What is wrong, and what to do about it.
+    pub fn message(&self) -> String {
+        match self {
+            Self::NotAnIndex => "not a Scour index: the data does not start with the Scour magic bytes (is this the right file?)".into(),
+            Self::WrongKind { file, expected, found } => [
+                file,
+                " is ",
+                found,
+                ", not ",
+                expected,
+                ": point Scour at the index's entry file (scour-index.bin)",
+            ]
+            .concat(),
+            Self::Truncated(what) => {
+                ["the index is truncated: ", what, "; rebuild it or download it again"].concat()
+            }
+            Self::TruncatedPiece(file) => {
+                [file, " is truncated; rebuild the index or download it again"].concat()
+            }
+            Self::UnsupportedVersion { found, writer } => [
+                "the index was written by scour ",
+                writer,
+                " in format ",
+                &decimal(u64::from(*found)),
+                ", but this is scour ",
+                SCOUR_VERSION,
+                " reading format ",
+                &decimal(u64::from(FORMAT_VERSION)),
+                ": rebuild the index with scour ",
+                SCOUR_VERSION,
+            ]
+            .concat(),
+            Self::ChecksumMismatch => "the index is corrupt: its checksum does not match its contents; rebuild it or download it again".into(),
+            Self::CorruptPiece(file) => [
+                file,
+                " is corrupt: its checksum does not match its contents; rebuild the index or download it again",
+            ]
+            .concat(),
+            Self::Stale(file) => [
+                file,
+                " does not match the index that names it: the index was rebuilt since it was opened; open it again",
+            ]
+            .concat(),
+            Self::Corrupt(what) => ["the index is corrupt: ", what, "; rebuild it"].concat(),
+            Self::TooMuchMemory { file, needed, allowed, size } => [
+                file,
+                " would take ",
+                &decimal(*needed),
+                " bytes of memory once opened, more than the ",
+                &decimal(*allowed),
+                " allowed for its ",
+                &decimal(*size),
+                " bytes: it is corrupt or was not written by scour; rebuild the index or download it again",
+            ]
+            .concat(),
+        }
+    }
+}
+
+impl std::fmt::Display for FormatError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message())
+    }
+}
+
+impl std::error::Error for FormatError {}
 
 fn corrupt(message: String) -> FormatError {
     FormatError::Corrupt(message)
@@ -238,10 +311,15 @@ fn open<'a>(bytes: &'a [u8], kind: Kind, file: &'a str) -> Result<Reader<'a>, Fo
         ));
     }
     if payload.len() as u64 > payload_length {
-        return Err(corrupt(format!(
-            "{file} has {} unexpected bytes after its end",
-            payload.len() as u64 - payload_length
-        )));
+        return Err(corrupt(
+            [
+                file,
+                " has ",
+                &decimal(payload.len() as u64 - payload_length),
+                " unexpected bytes after its end",
+            ]
+            .concat(),
+        ));
     }
     if hash::checksum(payload) != checksum {
         return Err(match kind {
@@ -314,16 +392,23 @@ pub(crate) fn piece_file(
     piece: PieceId,
     run: impl Fn(u32, u32) -> Option<StreamsRef>,
 ) -> String {
-    let named = |kind: &str, name: Option<Name>| match name {
-        Some(name) => format!("pieces/{kind}-{name:016x}.bin"),
-        None => format!("pieces/{kind}-unknown.bin"),
+    let named = |kind: &str, name: Option<Name>| {
+        let name = name.map_or_else(|| "unknown".into(), hex16);
+        ["pieces/", kind, "-", &name, ".bin"].concat()
     };
     match piece {
         PieceId::Terms(t) => named("terms", entry.term_pieces.get(t as usize).map(|r| r.name)),
         PieceId::Postings(t, r) => named("postings", run(t, r).map(|s| s.postings)),
         PieceId::Positions(t, r) => named("positions", run(t, r).map(|s| s.positions)),
         PieceId::Ids(i) => named("ids", entry.id_pieces.get(i as usize).map(|r| r.name)),
-        PieceId::Document(doc) => format!("pieces/doc-{:016x}-{doc}.bin", entry.documents_name),
+        PieceId::Document(doc) => [
+            "pieces/doc-",
+            &hex16(entry.documents_name),
+            "-",
+            &decimal(u64::from(doc)),
+            ".bin",
+        ]
+        .concat(),
         PieceId::Dates => named("dates", entry.dates),
         PieceId::Filters => named("filters", entry.filters),
     }
@@ -331,7 +416,7 @@ pub(crate) fn piece_file(
 
 /// The file of an index's entry that a language table names, relative to the table's folder.
 pub fn entry_file(name: Name) -> String {
-    format!("pieces/entry-{name:016x}.bin")
+    ["pieces/entry-", &hex16(name), ".bin"].concat()
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1010,7 +1095,7 @@ fn to_spans(spans: &mut [(u32, u32)], file: &str) -> Result<(), FormatError> {
     for span in spans {
         let end = start
             .checked_add(span.1)
-            .ok_or_else(|| corrupt(format!("{file} has impossible stream lengths")))?;
+            .ok_or_else(|| corrupt([file, " has impossible stream lengths"].concat()))?;
         *span = (start, end);
         start = end;
     }
@@ -1043,7 +1128,7 @@ pub(crate) fn check_postings(
     documents: u32,
     file: &str,
 ) -> Result<(), FormatError> {
-    let bad = |what: &str| corrupt(format!("{file} holds a malformed posting list ({what})"));
+    let bad = |what: &str| corrupt([file, " holds a malformed posting list (", what, ")"].concat());
     for term in run_terms(piece, run) {
         let (start, end) = piece.postings[term];
         let bytes = &stream[start as usize..end as usize];
@@ -1113,9 +1198,9 @@ pub(crate) fn decode_ids(
     let (first_doc, ids) = read_ids(&mut r)?;
     r.finish()?;
     if first_doc != reference.first_doc || ids.len() != count as usize {
-        return Err(corrupt(format!(
-            "{file} does not hold the ids its entry says"
-        )));
+        return Err(corrupt(
+            [file, " does not hold the ids its entry says"].concat(),
+        ));
     }
     Ok(ids)
 }
@@ -1172,12 +1257,20 @@ fn decode_document_with<'a>(
         return Err(FormatError::Stale(file.to_string()));
     }
     if number != doc {
-        return Err(corrupt(format!("{file} holds document {number} instead")));
+        return Err(corrupt(
+            [
+                file,
+                " holds document ",
+                &decimal(u64::from(number)),
+                " instead",
+            ]
+            .concat(),
+        ));
     }
     if !Section::fit(&document.sections, &document.body) {
-        return Err(corrupt(format!(
-            "{file} has sections that do not fit its document's text"
-        )));
+        return Err(corrupt(
+            [file, " has sections that do not fit its document's text"].concat(),
+        ));
     }
     Ok(document)
 }
@@ -1257,7 +1350,7 @@ pub(crate) fn decode_dates(bytes: &[u8], documents: u32, file: &str) -> Result<T
     let dates = read_dates(&mut r)?;
     r.finish()?;
     if dates.len() != documents as usize {
-        return Err(corrupt(format!("{file} does not date every document")));
+        return Err(corrupt([file, " does not date every document"].concat()));
     }
     Ok(dates)
 }
@@ -1457,7 +1550,7 @@ fn common_prefix(a: &str, b: &str) -> usize {
 fn front_decode(r: &mut Reader, count: u32) -> Read<TermDictionary> {
     let bytes = r.slice()?;
     let file = r.file();
-    let bad = || corrupt(format!("{file} holds malformed terms"));
+    let bad = || corrupt([file, " holds malformed terms"].concat());
     let (mut at, mut previous, mut length) = (0, 0u64, 0u64);
     for _ in 0..count {
         if at >= bytes.len() {
@@ -1476,9 +1569,9 @@ fn front_decode(r: &mut Reader, count: u32) -> Read<TermDictionary> {
         length = length.saturating_add(previous);
     }
     if at != bytes.len() {
-        return Err(corrupt(format!(
-            "{file} has trailing bytes after its terms"
-        )));
+        return Err(corrupt(
+            [file, " has trailing bytes after its terms"].concat(),
+        ));
     }
     if length > u64::from(u32::MAX) {
         return Err(bad());
@@ -1501,7 +1594,7 @@ fn front_decode(r: &mut Reader, count: u32) -> Read<TermDictionary> {
         text.extend_from_within(start..cut);
         text.extend_from_slice(rest);
         if !ends.is_empty() && text[start..term_start] >= text[term_start..] {
-            return Err(corrupt(format!("{file} holds terms that are not sorted")));
+            return Err(corrupt([file, " holds terms that are not sorted"].concat()));
         }
         start = term_start;
         ends.push(text.len() as u32);
@@ -1527,7 +1620,7 @@ fn delta_decode(ids: &mut [u32], bound: u32, file: &str) -> Result<(), FormatErr
         id = id
             .checked_add(*delta)
             .filter(|&next| next < bound && (i == 0 || *delta > 0))
-            .ok_or_else(|| corrupt(format!("{file} names an id that does not exist")))?;
+            .ok_or_else(|| corrupt([file, " names an id that does not exist"].concat()))?;
         *delta = id;
     }
     Ok(())

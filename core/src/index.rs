@@ -48,8 +48,7 @@ struct LoadedTerms {
 }
 
 /// Sizes reported by [`Index::stats`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Stats {
     pub documents: usize,
     pub terms: usize,
@@ -136,9 +135,9 @@ impl Index {
                 };
                 let terms = run_terms(&loaded.piece, r);
                 if spans[terms].iter().any(|s| s.1 as usize > stream.len()) {
-                    return Err(FormatError::Corrupt(format!(
-                        "{file} is shorter than its term piece says"
-                    )));
+                    return Err(FormatError::Corrupt(
+                        [&file, " is shorter than its term piece says"].concat(),
+                    ));
                 }
                 if postings {
                     codec::check_postings(&loaded.piece, r, stream, documents, &file)?;
@@ -574,7 +573,7 @@ codec::footprints!(
 );
 
 fn bad(file: &str) -> FormatError {
-    FormatError::Corrupt(format!("{file} is not a piece this index lists"))
+    FormatError::Corrupt([file, " is not a piece this index lists"].concat())
 }
 
 /// The run (streams piece) of a term piece that holds its term `local`.

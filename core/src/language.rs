@@ -116,7 +116,10 @@ impl Language {
         Some(if self.code() == "en" {
             stem
         } else {
-            format!("{stem}{STEM_LANGUAGE}{}", self.code())
+            let mut key = stem;
+            key.push(STEM_LANGUAGE);
+            key.push_str(self.code());
+            key
         })
     }
 

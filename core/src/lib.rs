@@ -20,6 +20,7 @@ pub mod index;
 pub mod language;
 mod lowercase;
 pub mod matching;
+pub mod message;
 pub mod pieces;
 pub mod postings;
 pub mod query;

@@ -259,9 +259,9 @@ impl Index {
                 let part = if *prefix && typing {
                     None
                 } else {
-                    gather
-                        .take(self.find_term(&format!("{CAMEL_PART}{term}")))
-                        .flatten()
+                    let mut key = String::from(CAMEL_PART);
+                    key.push_str(term);
+                    gather.take(self.find_term(&key)).flatten()
                 };
                 let expansions = gather.take(self.expand_word(
                     term,

@@ -154,5 +154,5 @@ fn section_hit(
 /// `url` with its fragment replaced by `#anchor`.
 fn anchored(url: &str, anchor: &str) -> String {
     let page = url.split_once('#').map_or(url, |(page, _)| page);
-    format!("{page}#{anchor}")
+    [page, "#", anchor].concat()
 }

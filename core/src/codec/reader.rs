@@ -119,7 +119,7 @@ impl<'a> Reader<'a> {
 
     /// A corruption error naming the file and `what` is wrong with it.
     pub(crate) fn malformed(&self, what: &str) -> FormatError {
-        FormatError::Corrupt(format!("{} is malformed ({what})", self.file))
+        FormatError::Corrupt([self.file, " is malformed (", what, ")"].concat())
     }
 
     fn take(&mut self, n: usize) -> Read<&'a [u8]> {
@@ -220,10 +220,9 @@ impl<'a> Reader<'a> {
         if self.at == self.bytes.len() {
             Ok(())
         } else {
-            Err(FormatError::Corrupt(format!(
-                "{} has trailing bytes",
-                self.file
-            )))
+            Err(FormatError::Corrupt(
+                [self.file, " has trailing bytes"].concat(),
+            ))
         }
     }
 }
