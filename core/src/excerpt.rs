@@ -161,31 +161,55 @@ impl TermFilter {
 /// two. Text other than ASCII is analysed as it is: folding may turn it into anything.
 #[derive(Debug)]
 struct StartFilter {
-    /// The first byte of each term, one bit per byte.
-    first: [u64; 4],
+    /// What each byte may begin ([`StartFilter::WORD`], [`StartFilter::PART`],
+    /// [`StartFilter::ANY`]), and whether it is an ASCII letter or digit: the scan's one
+    /// look-up per byte.
+    classes: [u8; 256],
     /// The first two bytes of each term of two or more, hashed to one bit.
     pairs: Vec<u64>,
 }
 
 impl StartFilter {
     const PAIR_BITS: u32 = 4096;
+    /// An ASCII letter or digit.
+    const ALPHANUMERIC: u8 = 1;
+    /// A letter or digit whose lower case begins some term: a target may begin here at the
+    /// start of a run.
+    const WORD: u8 = 2;
+    /// The same for a capital, where a `camelCase` part may begin inside a run.
+    const PART: u8 = 4;
+    /// Not ASCII: anything may begin here.
+    const ANY: u8 = 8;
 
     fn new<'a>(terms: impl Iterator<Item = &'a str>) -> Self {
-        let mut filter = StartFilter {
-            first: [0; 4],
-            pairs: vec![0; (Self::PAIR_BITS / 64) as usize],
-        };
+        let mut first = [false; 256];
+        let mut pairs = vec![0; (Self::PAIR_BITS / 64) as usize];
         for term in terms {
             match *term.as_bytes() {
                 [] => {}
-                [first] => set_bit(&mut filter.first, usize::from(first)),
-                [first, second, ..] => {
-                    set_bit(&mut filter.first, usize::from(first));
-                    set_bit(&mut filter.pairs, Self::pair_slot(first, second));
+                [one] => first[usize::from(one)] = true,
+                [one, second, ..] => {
+                    first[usize::from(one)] = true;
+                    set_bit(&mut pairs, Self::pair_slot(one, second));
                 }
             }
         }
-        filter
+        let mut classes = [0; 256];
+        for (byte, class) in (0..=255u8).zip(&mut classes) {
+            let begins = first[usize::from(byte.to_ascii_lowercase())];
+            *class = if !byte.is_ascii() {
+                Self::ANY
+            } else if !byte.is_ascii_alphanumeric() {
+                0
+            } else if !begins {
+                Self::ALPHANUMERIC
+            } else if byte.is_ascii_uppercase() {
+                Self::ALPHANUMERIC | Self::WORD | Self::PART
+            } else {
+                Self::ALPHANUMERIC | Self::WORD
+            };
+        }
+        StartFilter { classes, pairs }
     }
 
     fn pair_slot(first: u8, second: u8) -> usize {
@@ -193,15 +217,15 @@ impl StartFilter {
         (pair.wrapping_mul(0x9E37_79B1) >> (32 - Self::PAIR_BITS.trailing_zeros())) as usize
     }
 
-    /// Whether a term may begin at `at`, a letter or digit of `bytes`.
-    fn may_begin(&self, bytes: &[u8], at: usize) -> bool {
-        let first = bytes[at].to_ascii_lowercase();
+    /// Whether a term may begin at `at`, a letter or digit of `bytes` that begins some term:
+    /// its first two bytes must, when the run goes on.
+    fn pair_may_begin(&self, bytes: &[u8], at: usize) -> bool {
         match bytes.get(at + 1) {
             Some(second) if second.is_ascii_alphanumeric() => has_bit(
                 &self.pairs,
-                Self::pair_slot(first, second.to_ascii_lowercase()),
+                Self::pair_slot(bytes[at].to_ascii_lowercase(), second.to_ascii_lowercase()),
             ),
-            _ => has_bit(&self.first, usize::from(first)),
+            _ => true,
         }
     }
 
@@ -209,17 +233,18 @@ impl StartFilter {
     /// ASCII, or a letter or digit as [`StartFilter`] says. None when no target can be in it.
     fn first_possible(&self, text: &str) -> Option<usize> {
         let bytes = text.as_bytes();
-        let mut previous_alphanumeric = false;
+        // What may begin a target at the next byte: a run's start, or a capital inside one.
+        let mut wanted = Self::WORD | Self::ANY;
         for (at, &byte) in bytes.iter().enumerate() {
-            if !byte.is_ascii() {
+            let class = self.classes[usize::from(byte)];
+            if class & wanted != 0 && (class == Self::ANY || self.pair_may_begin(bytes, at)) {
                 return Some(at);
             }
-            let alphanumeric = byte.is_ascii_alphanumeric();
-            let begins = alphanumeric && (!previous_alphanumeric || byte.is_ascii_uppercase());
-            if begins && self.may_begin(bytes, at) {
-                return Some(at);
-            }
-            previous_alphanumeric = alphanumeric;
+            wanted = if class & Self::ALPHANUMERIC != 0 {
+                Self::PART | Self::ANY
+            } else {
+                Self::WORD | Self::ANY
+            };
         }
         None
     }
