@@ -181,33 +181,40 @@ impl StartFilter {
     /// Not ASCII: anything may begin here.
     const ANY: u8 = 8;
 
+    /// Each byte's class before the terms are known.
+    const UNMARKED: [u8; 256] = {
+        let mut classes = [0; 256];
+        let mut byte = 0;
+        while byte < 256 {
+            classes[byte] = if byte >= 128 {
+                Self::ANY
+            } else if (byte as u8).is_ascii_alphanumeric() {
+                Self::ALPHANUMERIC
+            } else {
+                0
+            };
+            byte += 1;
+        }
+        classes
+    };
+
     fn new<'a>(terms: impl Iterator<Item = &'a str>) -> Self {
-        let mut first = [false; 256];
+        let mut classes = Self::UNMARKED;
         let mut pairs = vec![0; (Self::PAIR_BITS / 64) as usize];
         for term in terms {
-            match *term.as_bytes() {
-                [] => {}
-                [one] => first[usize::from(one)] = true,
-                [one, second, ..] => {
-                    first[usize::from(one)] = true;
-                    set_bit(&mut pairs, Self::pair_slot(one, second));
-                }
-            }
-        }
-        let mut classes = [0; 256];
-        for (byte, class) in (0..=255u8).zip(&mut classes) {
-            let begins = first[usize::from(byte.to_ascii_lowercase())];
-            *class = if !byte.is_ascii() {
-                Self::ANY
-            } else if !byte.is_ascii_alphanumeric() {
-                0
-            } else if !begins {
-                Self::ALPHANUMERIC
-            } else if byte.is_ascii_uppercase() {
-                Self::ALPHANUMERIC | Self::WORD | Self::PART
-            } else {
-                Self::ALPHANUMERIC | Self::WORD
+            let [first, rest @ ..] = term.as_bytes() else {
+                continue;
             };
+            // Terms are in lower case: a capital of the text is looked up as its lower case.
+            if first.is_ascii_digit() {
+                classes[usize::from(*first)] |= Self::WORD;
+            } else if first.is_ascii_lowercase() {
+                classes[usize::from(*first)] |= Self::WORD;
+                classes[usize::from(first.to_ascii_uppercase())] |= Self::WORD | Self::PART;
+            }
+            if let [second, ..] = rest {
+                set_bit(&mut pairs, Self::pair_slot(*first, *second));
+            }
         }
         StartFilter { classes, pairs }
     }
