@@ -609,7 +609,15 @@ impl EarlyStop {
             self.give_up_after = Some(last_start + shown);
         }
         self.seen += usize::from(self.latest[clause].is_none());
-        self.latest[clause] = Some(span.clone());
+        // A part read inside its compound's joined form, of the same clause, is one match
+        // with it: their union, read in text order.
+        let latest = match &self.latest[clause] {
+            Some(previous) if previous.end > span.start => {
+                previous.start..previous.end.max(span.end)
+            }
+            _ => span.clone(),
+        };
+        self.latest[clause] = Some(latest);
         if self.seen == self.wanted {
             // A compound's joined form comes before its parts and ends after the first.
             let latest = self.latest.iter().flatten();
@@ -910,9 +918,13 @@ mod tests {
                 body.push_str(separator(next(40)));
             }
             let clauses = 1 + next(3);
-            let chosen: Vec<(&str, usize)> = (0..clauses)
-                .map(|c| (terms[next(terms.len())], c))
-                .collect();
+            // Now and then a clause has two terms, as a word's completions do.
+            let mut chosen = Vec::new();
+            for clause in 0..clauses {
+                for _ in 0..1 + usize::from(next(3) == 0) {
+                    chosen.push((terms[next(terms.len())], clause));
+                }
+            }
             // Now and then a phrase of two or three words is a clause of its own.
             let phrases = match next(3) {
                 0 => Vec::new(),
@@ -1001,17 +1013,20 @@ mod tests {
     /// shorter for being read part after part.
     #[test]
     fn a_passage_ends_where_its_last_match_does() {
-        let targets = Targets::new(
-            vec![("alpha", 0), ("tradetalks", 1), ("trade", 2)],
-            Vec::new(),
-            3,
-        );
-        // `trade` ends within an excerpt of `alpha`, `trade-talks` does not.
+        // `trade` ends within an excerpt of `alpha`, `trade-talks` does not: whether the
+        // compound and its part are clauses of their own or one (a word's completions are).
         let body = format!("alpha {}trade-talks; alpha trade-talks", "hay ".repeat(37));
-        let found = read(&body, &targets, None, false);
-        let whole = whole_scan_excerpt(&body, &found, &targets);
-        assert!(whole.0.contains("alpha trade-talks"), "{whole:?}");
-        assert_eq!(excerpt(&body, &targets, Clauses::ALL), whole);
+        for (part_clause, clauses) in [(2, 3), (1, 2)] {
+            let targets = Targets::new(
+                vec![("alpha", 0), ("tradetalks", 1), ("trade", part_clause)],
+                Vec::new(),
+                clauses,
+            );
+            let found = read(&body, &targets, None, false);
+            let whole = whole_scan_excerpt(&body, &found, &targets);
+            assert!(whole.0.contains("alpha trade-talks"), "{whole:?}");
+            assert_eq!(excerpt(&body, &targets, Clauses::ALL), whole);
+        }
     }
 
     /// An excerpt shows its passage even after a very long word, and keeps a few marks
