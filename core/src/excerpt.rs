@@ -660,8 +660,8 @@ fn excerpt_of(
     matches: &[(Range<usize>, usize)],
     targets: &Targets,
 ) -> (String, Vec<Range<usize>>) {
-    let start = best_window_start(body, matches, targets.clauses);
-    let (from, to) = window(body, &words_around(body, start), start);
+    let passage = best_passage(body, matches, targets.clauses);
+    let (from, to) = window(body, &words_around(body, passage.start), passage);
     shown(body, matches, from, to)
 }
 
@@ -693,13 +693,14 @@ fn shown(
     (text, merge(inside.collect()))
 }
 
-/// Byte offset where the best window starts: at a match, or 0 when nothing matched. A sliding
-/// window over the matches counts the distinct terms in each.
-fn best_window_start(body: &str, matches: &[(Range<usize>, usize)], term_count: usize) -> usize {
+/// The bytes of the best window (the earliest of about [`EXCERPT_CHARS`] characters holding
+/// the most distinct terms) from its first match to the end of the first of each term in
+/// it, or `0..0` when nothing matched. A sliding window over the matches counts the distinct terms in each.
+fn best_passage(body: &str, matches: &[(Range<usize>, usize)], term_count: usize) -> Range<usize> {
     let span = |m: usize| &matches[m].0;
     let mut counts = vec![0u32; term_count];
     let (mut distinct, mut right) = (0, 0);
-    let mut best = (0, 0);
+    let mut best = (0..0, 0);
     for left in 0..matches.len() {
         let start = span(left).start;
         let limit = start + byte_len_of_chars(&body[start..], EXCERPT_CHARS);
@@ -711,7 +712,13 @@ fn best_window_start(body: &str, matches: &[(Range<usize>, usize)], term_count: 
             right += 1;
         }
         if distinct > best.1 {
-            best = (start, distinct);
+            // Where the window's last new term has been seen: later repeats may be cut.
+            let mut seen = vec![false; term_count];
+            let firsts = matches[left..right]
+                .iter()
+                .filter(|(_, term)| !std::mem::replace(&mut seen[*term], true));
+            let end = firsts.map(|(span, _)| span.end).max();
+            best = (start..end.unwrap_or(start), distinct);
         }
         if left < right {
             let term = matches[left].1;
@@ -722,9 +729,17 @@ fn best_window_start(body: &str, matches: &[(Range<usize>, usize)], term_count: 
     best.0
 }
 
-/// The excerpt's byte range: from a few words before `start` (not crossing a sentence end)
-/// to a word boundary about [`EXCERPT_CHARS`] characters later.
-fn window(body: &str, words: &[(Range<usize>, CompoundRole)], start: usize) -> (usize, usize) {
+/// The excerpt's byte range: from a few words before the passage (not crossing a sentence
+/// end, nor so far back that its end is cut) to a word boundary about [`EXCERPT_CHARS`]
+/// characters later.
+fn window(
+    body: &str,
+    words: &[(Range<usize>, CompoundRole)],
+    passage: Range<usize>,
+) -> (usize, usize) {
+    let start = passage.start;
+    let shows_passage =
+        |from: usize| passage.end <= from + byte_len_of_chars(&body[from..], EXCERPT_CHARS);
     let first = words
         .iter()
         .position(|(span, _)| span.start >= start)
@@ -739,12 +754,15 @@ fn window(body: &str, words: &[(Range<usize>, CompoundRole)], start: usize) -> (
         // Bigrams of unspaced text overlap the word after them.
         if span.end <= from && body[span.end..from].contains(['.', '!', '?', '\n'])
             || start - span.start > CONTEXT_BYTES
+            || !shows_passage(span.start)
         {
             break;
         }
         from = from.min(span.start);
     }
-    if words.first().is_none_or(|(span, _)| span.start >= from) {
+    // Only marks before the first word (a bracket, a quote, a list's dash) are shown too.
+    let marks_only = words.first().is_none_or(|(span, _)| span.start >= from);
+    if marks_only && from <= CONTEXT_BYTES && shows_passage(0) {
         from = 0;
     }
     let limit = from + byte_len_of_chars(&body[from..], EXCERPT_CHARS);
@@ -956,8 +974,7 @@ mod tests {
         let mut words = Vec::new();
         let read = &body[..floor_char_boundary(body, SCAN_BYTES)];
         crate::analysis::analyze(read, |token| words.push((token.span, token.role)));
-        let start = best_window_start(body, matches, targets.clauses);
-        let (from, to) = window(body, &words, start);
+        let (from, to) = window(body, &words, best_passage(body, matches, targets.clauses));
         shown(body, matches, from, to)
     }
 
@@ -1051,6 +1068,45 @@ mod tests {
             let body = format!("needle {hay}hay{marks}{after}");
             let (text, _) = excerpt(&body, &targets, Clauses::ALL);
             assert!(text.ends_with(end), "{text}");
+        }
+    }
+
+    /// Words of context, or marks before a text's first word, are shown before a passage
+    /// only as far back as still shows all of it: its last match is never cut off.
+    #[test]
+    fn context_before_a_passage_never_cuts_its_end() {
+        let targets = Targets::new(vec![("alpha", 0), ("beta", 1)], Vec::new(), 2);
+        let hay = "hay ".repeat(36);
+        let cases = [
+            format!("Some context words here alpha {hay}beta tail tail"),
+            format!("{} alpha {hay}beta tail", "=".repeat(30)),
+        ];
+        for body in cases {
+            let (text, found) = excerpt(&body, &targets, Clauses::ALL);
+            assert!(text.contains("alpha") && text.contains("beta"), "{text}");
+            assert_eq!(found.len(), 2, "{text}");
+            assert_eq!(&text[found[1].clone()], "beta");
+        }
+        // The context a passage has room for is still shown.
+        let body = format!("Some context words here alpha {}beta", "hay ".repeat(20));
+        let (text, _) = excerpt(&body, &targets, Clauses::ALL);
+        assert!(text.starts_with("Some context words here alpha"), "{text}");
+    }
+
+    /// Marks before a text's first word are shown with it when they are few: a long rule of
+    /// them is cut, not the match.
+    #[test]
+    fn a_long_run_of_marks_before_the_first_word_is_cut() {
+        let targets = Targets::new(vec![("needle", 0)], Vec::new(), 1);
+        let (text, found) = excerpt("— “needle” and more", &targets, Clauses::ALL);
+        assert_eq!(text, "— “needle” and more");
+        assert_eq!(found, vec![7..13]);
+        // Whether or not the rule and the passage would fit in an excerpt.
+        for rule in [120, 200] {
+            let body = format!("{} needle and more", "=".repeat(rule));
+            let (text, found) = excerpt(&body, &targets, Clauses::ALL);
+            assert_eq!(text, "…needle and more");
+            assert_eq!(found, vec![3..9]);
         }
     }
 
