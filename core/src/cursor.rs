@@ -21,8 +21,8 @@ impl<'a> Walker<'a> {
 
     /// The term's title and body positions in `doc`, and its norms, if it occurs there.
     pub fn at(&mut self, doc: u32) -> Option<(Positions<'a>, Positions<'a>, Norms)> {
-        while self.current.as_ref().is_some_and(|p| p.doc < doc) {
-            self.current = self.postings.next();
+        if self.current.as_ref().is_some_and(|p| p.doc < doc) {
+            self.current = self.postings.seek(doc);
         }
         let posting = self.current.as_ref().filter(|p| p.doc == doc)?;
         let (title, body) = self.postings.positions(posting);

@@ -252,6 +252,7 @@ impl<'a> PostingList<'a> {
             list: *self,
             at: 0,
             positions_at: 0,
+            positions_to_pass: 0,
             doc: 0,
             remaining: self.doc_count,
         }
@@ -277,7 +278,9 @@ pub struct Posting {
 pub struct PostingIter<'a> {
     list: PostingList<'a>,
     at: usize,
+    /// Where the last posting's positions start, and how many come before the next one's.
     positions_at: usize,
+    positions_to_pass: u32,
     doc: u32,
     remaining: u32,
 }
@@ -335,45 +338,58 @@ impl Iterator for PostingIter<'_> {
     type Item = Posting;
 
     fn next(&mut self) -> Option<Posting> {
-        if self.remaining == 0 {
-            return None;
-        }
-        self.remaining -= 1;
+        self.seek(0)
+    }
+}
+
+impl PostingIter<'_> {
+    /// The first posting at or after `doc`. Of the postings before it only the document and
+    /// the term frequencies are read, and their positions are passed in one go.
+    pub fn seek(&mut self, doc: u32) -> Option<Posting> {
         let bytes = self.list.postings;
-        let at = &mut self.at;
-        self.doc = self.doc.wrapping_add(read_varint(bytes, at));
-        let (title_tf, shared_title, title_part_only) = unpack_title_tf(read_varint(bytes, at));
-        let (body_tf, in_lead) = unpack_body_tf(read_varint(bytes, at));
-        let title_field = read_varint(bytes, at);
-        let body_length = read_varint(bytes, at);
-        let weight = match bytes.get(*at..*at + 4) {
-            Some(word) if title_field & 1 == 1 => {
-                *at += 4;
-                f32::from_le_bytes([word[0], word[1], word[2], word[3]])
+        while self.remaining > 0 {
+            self.remaining -= 1;
+            let at = &mut self.at;
+            self.doc = self.doc.wrapping_add(read_varint(bytes, at));
+            let (title_tf, shared_title, title_part_only) = unpack_title_tf(read_varint(bytes, at));
+            let (body_tf, in_lead) = unpack_body_tf(read_varint(bytes, at));
+            let title_field = read_varint(bytes, at);
+            let occurrences = title_tf.saturating_add(body_tf);
+            if self.doc < doc {
+                skip_varints(bytes, at, 1);
+                if title_field & 1 == 1 && *at + 4 <= bytes.len() {
+                    *at += 4;
+                }
+                self.positions_to_pass = self.positions_to_pass.saturating_add(occurrences);
+                continue;
             }
-            _ => 1.0,
-        };
-        let positions_at = self.positions_at;
-        if let Some(positions) = self.list.positions {
-            skip_varints(
-                positions,
-                &mut self.positions_at,
-                title_tf.saturating_add(body_tf),
-            );
+            let body_length = read_varint(bytes, at);
+            let weight = match bytes.get(*at..*at + 4) {
+                Some(word) if title_field & 1 == 1 => {
+                    *at += 4;
+                    f32::from_le_bytes([word[0], word[1], word[2], word[3]])
+                }
+                _ => 1.0,
+            };
+            if let Some(positions) = self.list.positions {
+                skip_varints(positions, &mut self.positions_at, self.positions_to_pass);
+            }
+            self.positions_to_pass = occurrences;
+            return Some(Posting {
+                doc: self.doc,
+                title_tf,
+                title_part_only,
+                body_tf,
+                in_lead,
+                norms: Norms {
+                    weight,
+                    shared_title,
+                    ..unpack_title_field(title_field, body_length)
+                },
+                positions_at: self.positions_at,
+            });
         }
-        Some(Posting {
-            doc: self.doc,
-            title_tf,
-            title_part_only,
-            body_tf,
-            in_lead,
-            norms: Norms {
-                weight,
-                shared_title,
-                ..unpack_title_field(title_field, body_length)
-            },
-            positions_at,
-        })
+        None
     }
 }
 
