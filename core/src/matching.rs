@@ -683,15 +683,10 @@ impl Index {
             lists,
             self.document_count(),
             postings,
-            |so_far: Option<&mut Frequencies>, e, posting| {
-                let title_compound = so_far.as_ref().is_some_and(|f| f.title_compound);
-                let more = weigh(e, posting, title_compound)?;
-                match so_far {
-                    Some(entry) => {
-                        entry.add(&more);
-                        None
-                    }
-                    None => Some(more),
+            |e, posting| weigh(e, posting, false),
+            |entry: &mut Frequencies, e, posting| {
+                if let Some(more) = weigh(e, posting, entry.title_compound) {
+                    entry.add(&more);
                 }
             },
         );

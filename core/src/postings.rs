@@ -467,28 +467,34 @@ impl Iterator for Merged<'_> {
 /// document, rather than merging them through a heap.
 const TABLE_LISTS: usize = 8;
 
-/// Folds posting lists into a value per document, in document order: `fold` is given each
-/// posting with its list's number and the document's value so far (none for its first
-/// posting, when it returns the value to start with, or none to pass the posting by); a
-/// document's postings come in the order of their lists. `postings`: how many the lists
-/// hold. With many lists (a short prefix completes to dozens of terms) and postings enough,
-/// each list is read through once into a table of a slot per document (`documents`) instead
-/// of merging all of them through a heap, a dozen comparisons a posting.
+/// Folds posting lists into a value per document, in document order: `start` makes a
+/// document's value from its first posting (none passes the posting by), and `add` folds each
+/// later one into it; a document's postings come in the order of their lists, and each is
+/// given with its list's number. `postings`: how many the lists hold. With many lists (a short
+/// prefix completes to dozens of terms) and postings enough, each list is read through once
+/// into a table of a slot per document (`documents`, which the codec checks every posting's
+/// document is below) instead of merging all of them through a heap, a dozen comparisons a
+/// posting.
 pub(crate) fn fold_by_document<T: Copy>(
     lists: Vec<PostingIter<'_>>,
     documents: usize,
     postings: usize,
-    mut fold: impl FnMut(Option<&mut T>, usize, &Posting) -> Option<T>,
+    mut start: impl FnMut(usize, &Posting) -> Option<T>,
+    mut add: impl FnMut(&mut T, usize, &Posting),
 ) -> Vec<T> {
     // At most a value per posting and per document: room made once, not grown copy by copy.
     let mut values: Vec<T> = Vec::with_capacity(postings.min(documents));
     if lists.len() < TABLE_LISTS || postings < documents / TABLE_LISTS {
         let mut last = None;
         for (list, posting) in Merged::new(lists) {
-            let so_far = values.last_mut().filter(|_| last == Some(posting.doc));
-            if let Some(value) = fold(so_far, list, &posting) {
-                values.push(value);
-                last = Some(posting.doc);
+            match values.last_mut().filter(|_| last == Some(posting.doc)) {
+                Some(value) => add(value, list, &posting),
+                None => {
+                    if let Some(value) = start(list, &posting) {
+                        values.push(value);
+                        last = Some(posting.doc);
+                    }
+                }
             }
         }
         return values;
@@ -500,10 +506,14 @@ pub(crate) fn fold_by_document<T: Copy>(
             let Some(slot) = slots.get_mut(posting.doc as usize) else {
                 continue;
             };
-            let so_far = values.get_mut((*slot as usize).wrapping_sub(1));
-            if let Some(value) = fold(so_far, list, &posting) {
-                values.push(value);
-                *slot = values.len() as u32;
+            match values.get_mut((*slot as usize).wrapping_sub(1)) {
+                Some(value) => add(value, list, &posting),
+                None => {
+                    if let Some(value) = start(list, &posting) {
+                        values.push(value);
+                        *slot = values.len() as u32;
+                    }
+                }
             }
         }
     }
@@ -594,25 +604,24 @@ mod tests {
                 }
             }
             let postings = encoded.iter().map(|e| e.doc_count as usize).sum();
-            let folded = fold_by_document(lists().collect(), 50, postings, |so_far, list, p| {
-                if passed_by(list, p.body_tf) {
-                    return None;
+            let start = |list, p: &Posting| {
+                (!passed_by(list, p.body_tf)).then_some(Seen {
+                    doc: p.doc,
+                    last: list,
+                    ordered: true,
+                    postings: 1,
+                    tf: p.body_tf,
+                })
+            };
+            let add = |seen: &mut Seen, list, p: &Posting| {
+                if !passed_by(list, p.body_tf) {
+                    seen.ordered &= list > seen.last;
+                    seen.last = list;
+                    seen.postings += 1;
+                    seen.tf += p.body_tf;
                 }
-                let Some(seen) = so_far else {
-                    return Some(Seen {
-                        doc: p.doc,
-                        last: list,
-                        ordered: true,
-                        postings: 1,
-                        tf: p.body_tf,
-                    });
-                };
-                seen.ordered &= list > seen.last;
-                seen.last = list;
-                seen.postings += 1;
-                seen.tf += p.body_tf;
-                None
-            });
+            };
+            let folded = fold_by_document(lists().collect(), 50, postings, start, add);
             assert_eq!(folded, expected);
         }
     }
