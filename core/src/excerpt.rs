@@ -448,8 +448,10 @@ fn read(
         first_position = next_position + 1;
     }
     if !targets.phrases.is_empty() {
+        // As read: at one start, a joined compound before its first part.
         sort_by(&mut matches, |a, b| {
-            a.0.start.cmp(&b.0.start).then(a.1.cmp(&b.1))
+            let as_read = a.0.start.cmp(&b.0.start).then(b.0.end.cmp(&a.0.end));
+            as_read.then(a.1.cmp(&b.1))
         });
     }
     matches
@@ -738,8 +740,14 @@ fn window(
     passage: Range<usize>,
 ) -> (usize, usize) {
     let start = passage.start;
-    let shows_passage =
-        |from: usize| passage.end <= from + byte_len_of_chars(&body[from..], EXCERPT_CHARS);
+    // The excerpt ends at a word's end: the passage's, when it ends inside a word.
+    let end = words
+        .iter()
+        .filter(|(span, _)| span.start < passage.end && span.end >= passage.end)
+        .map(|(span, _)| span.end)
+        .min()
+        .unwrap_or(passage.end);
+    let shows_passage = |from: usize| end <= from + byte_len_of_chars(&body[from..], EXCERPT_CHARS);
     let first = words
         .iter()
         .position(|(span, _)| span.start >= start)
@@ -1046,6 +1054,24 @@ mod tests {
         }
     }
 
+    /// A compound's joined form and its part begin together: a phrase's matches, sorted in
+    /// with the words', keep them in the order they were read, so a phrase that never
+    /// matches changes nothing.
+    #[test]
+    fn a_phrase_never_seen_leaves_the_excerpt_as_it_was() {
+        let long = format!("trade{}", "x".repeat(170));
+        let body = format!("alpha trade-{} alpha trade", "x".repeat(170));
+        // The compound in its part's clause (a word's completions), or in one of its own.
+        for clauses in [2, 3] {
+            let words = vec![("alpha", 0), ("trade", 1), (long.as_str(), clauses - 1)];
+            let held = (0..clauses).fold(Clauses::default(), Clauses::with);
+            let without = Targets::new(words.clone(), Vec::new(), clauses);
+            let phrase = vec![(vec!["never", "seen"], clauses)];
+            let with = Targets::new(words, phrase, clauses + 1);
+            assert_eq!(excerpt(&body, &with, held), excerpt(&body, &without, held));
+        }
+    }
+
     /// An excerpt shows its passage even after a very long word, and keeps a few marks
     /// after its last word, not a long rule of them.
     #[test]
@@ -1087,6 +1113,15 @@ mod tests {
             assert_eq!(found.len(), 2, "{text}");
             assert_eq!(&text[found[1].clone()], "beta");
         }
+        // Nor the word a match ends inside: an excerpt ends at a word's end.
+        let camel = Targets::new(vec![("alpha", 0), ("trade", 1)], Vec::new(), 2);
+        let body = format!(
+            "one two three four alpha {}getTradeSummit tail",
+            "hay ".repeat(31)
+        );
+        let (text, found) = excerpt(&body, &camel, Clauses::ALL);
+        assert_eq!(found.len(), 2, "{text}");
+        assert_eq!(&text[found[1].clone()], "Trade");
         // The context a passage has room for is still shown.
         let body = format!("Some context words here alpha {}beta", "hay ".repeat(20));
         let (text, _) = excerpt(&body, &targets, Clauses::ALL);
