@@ -36,6 +36,23 @@ pub fn read_varint(bytes: &[u8], at: &mut usize) -> u32 {
     }
 }
 
+/// [`read_varint`] of a varint mostly two bytes long (a title field, a body length): both
+/// common widths read where they are.
+#[inline(always)]
+fn read_short_varint(bytes: &[u8], at: &mut usize) -> u32 {
+    if let Some(&[low, high]) = bytes.get(*at..*at + 2) {
+        if low < 0x80 {
+            *at += 1;
+            return u32::from(low);
+        }
+        if high < 0x80 {
+            *at += 2;
+            return u32::from(low & 0x7f) | u32::from(high) << 7;
+        }
+    }
+    read_longer_varint(bytes, at)
+}
+
 /// [`read_varint`] of a varint of two bytes (field lengths) or more, or at the end of `bytes`.
 fn read_longer_varint(bytes: &[u8], at: &mut usize) -> u32 {
     if let Some(&[low, high]) = bytes.get(*at..*at + 2) {
@@ -353,7 +370,7 @@ impl PostingIter<'_> {
             self.doc = self.doc.wrapping_add(read_varint(bytes, at));
             let (title_tf, shared_title, title_part_only) = unpack_title_tf(read_varint(bytes, at));
             let (body_tf, in_lead) = unpack_body_tf(read_varint(bytes, at));
-            let title_field = read_varint(bytes, at);
+            let title_field = read_short_varint(bytes, at);
             let occurrences = title_tf.saturating_add(body_tf);
             if self.doc < doc {
                 skip_varints(bytes, at, 1);
@@ -363,7 +380,7 @@ impl PostingIter<'_> {
                 self.positions_to_pass = self.positions_to_pass.saturating_add(occurrences);
                 continue;
             }
-            let body_length = read_varint(bytes, at);
+            let body_length = read_short_varint(bytes, at);
             let weight = match bytes.get(*at..*at + 4) {
                 Some(word) if title_field & 1 == 1 => {
                     *at += 4;
@@ -675,13 +692,20 @@ mod tests {
         for v in values {
             write_varint(&mut bytes, v);
         }
-        let mut at = 0;
-        let decoded: Vec<u32> = values
-            .iter()
-            .map(|_| read_varint(&bytes, &mut at))
-            .collect();
-        assert_eq!(decoded, values);
-        assert_eq!(at, bytes.len());
+        for read in [read_varint, read_short_varint] {
+            let mut at = 0;
+            let decoded: Vec<u32> = values.iter().map(|_| read(&bytes, &mut at)).collect();
+            assert_eq!(decoded, values);
+            assert_eq!(at, bytes.len());
+        }
+        // The last varint, of one or two bytes, read where the bytes end.
+        for v in [5, 300] {
+            let mut bytes = Vec::new();
+            write_varint(&mut bytes, v);
+            let mut at = 0;
+            assert_eq!(read_short_varint(&bytes, &mut at), v);
+            assert_eq!(at, bytes.len());
+        }
     }
 
     #[test]
