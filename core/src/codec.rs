@@ -32,7 +32,8 @@ use crate::pieces::{
     StoredDocument, StreamsRef, TermPiece, TermPieceRef, Texts,
 };
 use crate::postings::{
-    read_varint, unpack_body_tf, unpack_title_field, unpack_title_tf, write_varint,
+    read_short_varint, read_varint, unpack_body_tf, unpack_title_field, unpack_title_tf,
+    write_varint,
 };
 
 mod hash;
@@ -1149,8 +1150,8 @@ pub(crate) fn check_postings(
             previous = Some(doc);
             let (title_tf, ..) = unpack_title_tf(read_varint(bytes, &mut at));
             let (body_tf, in_lead) = unpack_body_tf(read_varint(bytes, &mut at));
-            let title = read_varint(bytes, &mut at);
-            let body_length = read_varint(bytes, &mut at);
+            let title = read_short_varint(bytes, &mut at);
+            let body_length = read_short_varint(bytes, &mut at);
             if title & 1 == 1 {
                 bytes
                     .get(at..at + 4)

@@ -39,7 +39,7 @@ pub fn read_varint(bytes: &[u8], at: &mut usize) -> u32 {
 /// [`read_varint`] of a varint mostly two bytes long (a title field, a body length): both
 /// common widths read where they are.
 #[inline(always)]
-fn read_short_varint(bytes: &[u8], at: &mut usize) -> u32 {
+pub(crate) fn read_short_varint(bytes: &[u8], at: &mut usize) -> u32 {
     if let Some(&[low, high]) = bytes.get(*at..*at + 2) {
         if low < 0x80 {
             *at += 1;
