@@ -79,15 +79,35 @@ pub fn analyze(text: &str, mut emit: impl FnMut(TokenRef<'_>)) {
 }
 
 /// Like [`analyze`], but stops after the first token for which `emit` returns false.
-pub fn analyze_while(text: &str, mut emit: impl FnMut(TokenRef<'_>) -> bool) {
-    analyze_with::<true>(text, &mut emit);
+pub fn analyze_while(text: &str, emit: impl FnMut(TokenRef<'_>) -> bool) {
+    Analyzer::default().analyze_while(text, emit);
 }
 
-/// [`analyze_while`], reading plain words (with `FAST`; the tests compare both ways) without
-/// the compound machinery. One instance for every caller: a call through `emit` costs little
-/// beside a word's analysis.
-fn analyze_with<const FAST: bool>(text: &str, emit: &mut dyn FnMut(TokenRef<'_>) -> bool) {
-    let mut compound = Compound::default();
+/// The analyser's buffers, kept for texts read one after another (an excerpt's scan reads a
+/// page in pieces): a text read with buffers grown before costs no allocation.
+#[derive(Default)]
+pub struct Analyzer {
+    compound: Compound,
+}
+
+impl Analyzer {
+    /// [`analyze_while`] with these buffers; each text's positions start at 0.
+    pub fn analyze_while(&mut self, text: &str, mut emit: impl FnMut(TokenRef<'_>) -> bool) {
+        analyze_with::<true>(text, &mut self.compound, &mut emit);
+    }
+}
+
+/// [`analyze_while`] with `compound`'s buffers, reading plain words (with `FAST`; the tests
+/// compare both ways) without the compound machinery. One instance for every caller: a call
+/// through `emit` costs little beside a word's analysis.
+fn analyze_with<const FAST: bool>(
+    text: &str,
+    compound: &mut Compound,
+    emit: &mut dyn FnMut(TokenRef<'_>) -> bool,
+) {
+    compound.terms.clear();
+    compound.parts.clear();
+    compound.position = 0;
     let mut chars = CharCursor::new(text);
     while let Some((mut start, c)) = chars.next() {
         // Spaces and punctuation, the most frequent characters between words, at once.
@@ -714,9 +734,9 @@ mod tests {
                 true
             };
             if fast {
-                analyze_with::<true>(text, &mut push);
+                analyze_with::<true>(text, &mut Compound::default(), &mut push);
             } else {
-                analyze_with::<false>(text, &mut push);
+                analyze_with::<false>(text, &mut Compound::default(), &mut push);
             }
             tokens
         };
@@ -732,6 +752,45 @@ mod tests {
             plain += fast.iter().filter(|t| t.3 == CompoundRole::Word).count();
         }
         assert!(plain > 10_000, "{plain} words");
+    }
+
+    /// An analyser read before, even stopped inside a compound or a run of bigrams, reads
+    /// the next text as a fresh one does, from position 0.
+    #[test]
+    fn a_reused_analyzer_reads_each_text_afresh() {
+        let texts = [
+            "high-level getElementById",
+            "中文字 한국어요 array_push",
+            "a-t-il l'école",
+            "E[x]tract plain words",
+        ];
+        let mut analyzer = Analyzer::default();
+        for before in texts {
+            for stop in 1..6 {
+                let mut read = 0;
+                analyzer.analyze_while(before, |_| {
+                    read += 1;
+                    read < stop
+                });
+                for text in texts {
+                    let mut tokens = Vec::new();
+                    analyzer.analyze_while(text, |t| {
+                        tokens.push(Token {
+                            term: t.term.to_string(),
+                            span: t.span,
+                            position: t.position,
+                            role: t.role,
+                        });
+                        true
+                    });
+                    assert_eq!(
+                        tokens,
+                        tokenize(text),
+                        "{text:?} after {stop} of {before:?}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -9,7 +9,9 @@
 use std::collections::VecDeque;
 use std::ops::Range;
 
-use crate::analysis::{analyze_while, camel_parts, camel_starts, normalize_word, CompoundRole};
+use crate::analysis::{
+    analyze_while, camel_parts, camel_starts, normalize_word, Analyzer, CompoundRole,
+};
 use crate::sort::sort_by;
 
 /// Target excerpt length in characters.
@@ -413,9 +415,11 @@ fn read(
     let mut segment = Some(0);
     // Positions go on across a skip, with a gap: no phrase spans one.
     let mut first_position = 0;
+    // One analyser for every piece read: its buffers grow once.
+    let mut analyzer = Analyzer::default();
     while let Some(from) = segment.take() {
         let mut next_position = first_position;
-        analyze_while(&text[from..], |token| {
+        analyzer.analyze_while(&text[from..], |token| {
             let span = token.span.start + from..token.span.end + from;
             if early.done(span.start) {
                 return false;
@@ -805,9 +809,25 @@ fn byte_len_of_chars(text: &str, chars: usize) -> usize {
     if ascii.is_ascii() {
         return ascii.len();
     }
-    text.char_indices()
-        .nth(chars)
-        .map_or(text.len(), |(i, _)| i)
+    // Else a byte at a time: each byte but a continuation byte (`10xxxxxx`) starts one.
+    let bytes = text.as_bytes();
+    let mut started = 0;
+    let mut at = 0;
+    while at < bytes.len() {
+        if !is_continuation(bytes[at]) {
+            if started == chars {
+                return at;
+            }
+            started += 1;
+        }
+        at += 1;
+    }
+    bytes.len()
+}
+
+/// Whether `byte` continues a UTF-8 character rather than starting one.
+fn is_continuation(byte: u8) -> bool {
+    byte & 0xc0 == 0x80
 }
 
 fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
@@ -827,6 +847,32 @@ fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A text's first characters measure as many bytes as `char_indices` counts, in ASCII,
+    /// in every width of UTF-8 and past the text's end.
+    #[test]
+    fn the_first_characters_measure_their_bytes() {
+        for text in [
+            "",
+            "plain",
+            "naïve café",
+            "“quoted” — dash",
+            "中文字 and 한국어",
+            "𝔘𝔫𝔦 x",
+        ] {
+            for chars in 0..=text.chars().count() + 1 {
+                let expected = text
+                    .char_indices()
+                    .nth(chars)
+                    .map_or(text.len(), |(i, _)| i);
+                assert_eq!(
+                    byte_len_of_chars(text, chars),
+                    expected,
+                    "{chars} of {text:?}"
+                );
+            }
+        }
+    }
 
     /// Phrases are found as the words go by, each time all their words stand in a row.
     #[test]
