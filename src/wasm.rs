@@ -10,8 +10,8 @@
 //! index (of all languages for none, `*` or a language the site lacks), and fetches only its
 //! pieces.
 //!
-//! Results cross to JS with serde-wasm-bindgen as plain objects. Options are read by hand
-//! with `js_sys::Reflect` (a serde deserializer would add 30 KB of wasm for five fields).
+//! Results cross to JS with serde-wasm-bindgen as plain objects. Options are read by hand,
+//! through a getter per field (a serde deserializer would add 30 KB of wasm for five fields).
 //! Match ranges are converted from UTF-8 byte offsets to UTF-16 indices, the unit of JS
 //! strings. Numbers cross as `u32` or `f64`, never `usize`: serde writes a `usize` as a `u64`,
 //! which serde-wasm-bindgen checks against 2^53 with a `format!`ed error, bringing `core::fmt`
@@ -436,6 +436,29 @@ fn js_results(results: scour_core::SearchResults) -> JsResults {
     }
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// A search's options object, each field read by a getter of its own: a keystroke's call
+    /// then passes no field name across the boundary, as `Reflect::get` would.
+    type OptionsObject;
+    #[wasm_bindgen(method, getter, catch)]
+    fn limit(this: &OptionsObject) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, getter, catch)]
+    fn offset(this: &OptionsObject) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, getter, catch)]
+    fn facets(this: &OptionsObject) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, getter, catch)]
+    fn lang(this: &OptionsObject) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, getter = dateFrom, catch)]
+    fn date_from(this: &OptionsObject) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, getter = dateTo, catch)]
+    fn date_to(this: &OptionsObject) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, getter, catch)]
+    fn sort(this: &OptionsObject) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, getter, catch)]
+    fn filters(this: &OptionsObject) -> Result<JsValue, JsValue>;
+}
+
 /// Reads `{ limit, offset, filters, dateFrom, dateTo, sort, lang }`; every field is optional.
 fn search_options(value: &JsValue) -> Result<SearchOptions, String> {
     let mut options = SearchOptions::default();
@@ -445,22 +468,25 @@ fn search_options(value: &JsValue) -> Result<SearchOptions, String> {
     if !value.is_object() {
         return Err("expected an object like { limit: 10 }".into());
     }
-    let field =
-        |name: &str| Reflect::get(value, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
-    if let Some(limit) = count(&field("limit"), "limit")? {
+    let value: &OptionsObject = value.unchecked_ref();
+    // A field whose getter throws reads as absent.
+    let field = |read: fn(&OptionsObject) -> Result<JsValue, JsValue>| {
+        read(value).unwrap_or(JsValue::UNDEFINED)
+    };
+    if let Some(limit) = count(&field(OptionsObject::limit), "limit")? {
         options.limit = limit.min(MAX_LIMIT);
     }
-    if let Some(offset) = count(&field("offset"), "offset")? {
+    if let Some(offset) = count(&field(OptionsObject::offset), "offset")? {
         options.offset = offset;
     }
-    let facets = field("facets");
+    let facets = field(OptionsObject::facets);
     if !facets.is_undefined() && !facets.is_null() {
         options.facets = facets.as_bool().ok_or("facets must be true or false")?;
     }
-    options.lang = text(&field("lang"), "lang")?;
-    options.date_from = date(&field("dateFrom"), "dateFrom")?;
-    options.date_to = date(&field("dateTo"), "dateTo")?;
-    options.sort = match text(&field("sort"), "sort")?.as_deref() {
+    options.lang = text(&field(OptionsObject::lang), "lang")?;
+    options.date_from = date(&field(OptionsObject::date_from), "dateFrom")?;
+    options.date_to = date(&field(OptionsObject::date_to), "dateTo")?;
+    options.sort = match text(&field(OptionsObject::sort), "sort")?.as_deref() {
         None | Some("relevance") => Sort::Relevance,
         Some("date") => Sort::Date,
         Some(other) => {
@@ -472,7 +498,7 @@ fn search_options(value: &JsValue) -> Result<SearchOptions, String> {
             .concat())
         }
     };
-    let filters = field("filters");
+    let filters = field(OptionsObject::filters);
     if !filters.is_undefined() && !filters.is_null() {
         let object: &Object = filters
             .dyn_ref()

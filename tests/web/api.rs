@@ -362,6 +362,38 @@ fn document_returns_the_stored_document_or_undefined() {
     assert!(ok(scour.document("no-such-id".into()), "document").is_undefined());
 }
 
+/// Options are read as JS reads a field: one inherited counts, and one whose getter throws
+/// reads as absent (the search runs with its default).
+#[wasm_bindgen_test]
+fn options_are_read_as_js_reads_them() {
+    let scour = seed();
+    let default = ok(
+        scour.search("putin".into(), JsValue::UNDEFINED),
+        "no options",
+    );
+    assert!(
+        default.unchecked_ref::<Array>().length() > 1,
+        "{}",
+        json(&default)
+    );
+    let prototype: js_sys::Object = options(&[("limit", 1.into())]).unchecked_into();
+    let inherited = js_sys::Object::create(&prototype);
+    let hits = ok(
+        scour.search("putin".into(), inherited.into()),
+        "an inherited limit",
+    );
+    assert_eq!(hits.unchecked_ref::<Array>().length(), 1, "{}", json(&hits));
+    let throwing = js_sys::Object::new();
+    let getter = js_sys::Function::new_no_args("throw new Error('no limit here')");
+    let descriptor: js_sys::Object = options(&[("get", getter.into())]).unchecked_into();
+    js_sys::Object::define_property(&throwing, &"limit".into(), &descriptor);
+    let hits = ok(
+        scour.search("putin".into(), throwing.into()),
+        "a throwing getter",
+    );
+    assert_eq!(json(&hits), json(&default));
+}
+
 #[wasm_bindgen_test]
 fn wrong_option_types_throw_an_error_naming_the_option() {
     let scour = seed();
