@@ -628,7 +628,8 @@ impl EarlyStop {
             // A compound's joined form comes before its parts and ends after the first.
             let latest = self.latest.iter().flatten();
             let first = latest.clone().map(|m| m.start).min().unwrap_or(span.start);
-            let last = latest.map(|m| m.end).max().unwrap_or(span.end);
+            let last = latest.map(|m| shown_end(text, m.end)).max();
+            let last = last.unwrap_or(shown_end(text, span.end));
             if last - first <= EXCERPT_CHARS {
                 // The excerpt starts at or before `first` and ends this far after it.
                 self.stop_after = Some(first + byte_len_of_chars(&text[first..], EXCERPT_CHARS));
@@ -700,7 +701,7 @@ fn shown(
 }
 
 /// The bytes of the best window (the earliest of about [`EXCERPT_CHARS`] characters holding
-/// the most distinct terms) from its first match to the end of the first of each term in
+/// the most distinct terms, each with the rest of its word: [`shown_end`]) from its first match to the end of the first of each term in
 /// it, or `0..0` when nothing matched. A sliding window over the matches counts the distinct terms in each.
 fn best_passage(body: &str, matches: &[(Range<usize>, usize)], term_count: usize) -> Range<usize> {
     let span = |m: usize| &matches[m].0;
@@ -711,7 +712,7 @@ fn best_passage(body: &str, matches: &[(Range<usize>, usize)], term_count: usize
         let start = span(left).start;
         let limit = start + byte_len_of_chars(&body[start..], EXCERPT_CHARS);
         right = right.max(left);
-        while right < matches.len() && span(right).end <= limit {
+        while right < matches.len() && shown_end(body, span(right).end) <= limit {
             let term = matches[right].1;
             distinct += usize::from(counts[term] == 0);
             counts[term] += 1;
@@ -800,6 +801,21 @@ fn extend_punctuation(body: &str, to: usize) -> usize {
         None if rest.chars().nth(PUNCTUATION_CHARS).is_none() => body.len(),
         None => to,
     }
+}
+
+/// Where an excerpt showing a match ending at `end` may end: past the rest of its word when
+/// the match ends inside one (`Trade` of `getTradeSummit`), since an excerpt ends at a
+/// word's end ([`window`]). Only ASCII words are followed; a match ends where its token
+/// does elsewhere.
+fn shown_end(text: &str, end: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut at = end;
+    if at > 0 && bytes[at - 1].is_ascii_alphanumeric() {
+        while bytes.get(at).is_some_and(u8::is_ascii_alphanumeric) {
+            at += 1;
+        }
+    }
+    at
 }
 
 /// The byte length of the first `chars` characters of `text` (all of it when shorter).
@@ -1172,6 +1188,89 @@ mod tests {
         let body = format!("Some context words here alpha {}beta", "hay ".repeat(20));
         let (text, _) = excerpt(&body, &targets, Clauses::ALL);
         assert!(text.starts_with("Some context words here alpha"), "{text}");
+    }
+
+    /// A window is credited only with the matches it can show: a `camelCase` part whose word
+    /// runs past the window's end does not count, so a later window showing every clause wins.
+    #[test]
+    fn a_part_whose_word_runs_past_the_window_is_not_counted_in_it() {
+        let targets = Targets::new(vec![("alpha", 0), ("trade", 1)], Vec::new(), 2);
+        let body = format!(
+            "alpha {}getTradeSummitExtraLongName tail. alpha trade",
+            "hay ".repeat(36)
+        );
+        for held in [Clauses::ALL, Clauses::default().with(0).with(1)] {
+            let (text, found) = excerpt(&body, &targets, held);
+            let shown: Vec<&str> = found.iter().map(|r| &text[r.clone()]).collect();
+            assert!(
+                shown.contains(&"alpha") && shown.contains(&"trade"),
+                "{text}"
+            );
+        }
+    }
+
+    /// Every clause of the best passage is shown in the excerpt, over texts of every word
+    /// shape: plain, camelCase, hyphenated, accented, quoted, Chinese and Korean.
+    #[test]
+    fn every_clause_of_the_passage_is_shown() {
+        let words = [
+            "kremlin",
+            "talks",
+            "Beijing",
+            "trade",
+            "getTradeSummit",
+            "TradeTalks",
+            "trade-talks",
+            "summit",
+            "über",
+            "naïve",
+            "“quoted”",
+            "—",
+            "hay",
+            "hay",
+            "hay",
+            "of-the",
+            "a",
+            "xi.trade",
+            "東京都",
+            "한국어를",
+            "(trade)",
+            "Summit's",
+            "veryLongCamelCaseIdentifierWithTradeInsideAndMoreStuffAfterIt",
+        ];
+        let terms = [
+            "kremlin", "talks", "beijing", "trade", "summit", "uber", "東京", "국어",
+        ];
+        let separators = [" ", " ", ". ", ", ", "\n", "  ", " = "];
+        let mut draw = crate::testing::below(0x0bad_cafe);
+        let mut next = move |n: usize| draw(n as u32) as usize;
+        for _ in 0..5000 {
+            let mut body = "=".repeat(next(4) / 3 * next(100));
+            for _ in 0..next(90) {
+                body.push_str(words[next(words.len())]);
+                body.push_str(separators[next(separators.len())]);
+            }
+            let clauses = 1 + next(3);
+            let chosen = (0..clauses).map(|clause| (terms[next(terms.len())], clause));
+            let targets = Targets::new(chosen.collect(), Vec::new(), clauses);
+            let found = matches(&body, &targets);
+            let passage = best_passage(&body, &found, clauses);
+            let (from, to) = window(&body, &words_around(&body, passage.start), passage.clone());
+            let clauses_within = |range: Range<usize>| {
+                let within = found
+                    .iter()
+                    .filter(|(s, _)| range.start <= s.start && s.end <= range.end);
+                within.map(|(_, clause)| *clause).collect::<Vec<_>>()
+            };
+            let shown = clauses_within(from..to);
+            assert!(
+                clauses_within(passage.clone())
+                    .iter()
+                    .all(|c| shown.contains(c)),
+                "{passage:?} of {body:?}: {:?}",
+                &body[from..to]
+            );
+        }
     }
 
     /// Marks before a text's first word are shown with it when they are few: a long rule of
