@@ -122,7 +122,7 @@ for (const [c, e] of [...byCrate].sort((a, b) => b[1].size - a[1].size)) {
 const families = [
   ['core::fmt (formatting)', /core::fmt|<.* as core::fmt::|fmt::Display|fmt::Debug|core::fmt::write|pad_integral|::fmt$/],
   ['panics and bounds checks', /core::panicking|panic|slice_(end_|start_)?index|slice_error_fail|str_index_overflow|unwrap_failed|expect_failed/],
-  ['allocator (dlmalloc, __rdl_*)', /dlmalloc|__rdl_|__rust_(alloc|dealloc|realloc)/],
+  ['allocator (talc, __rdl_*)', /talc|dlmalloc|__rdl_|__rust_(alloc|dealloc|realloc)/],
   ['serde / serde-wasm-bindgen', /serde/],
   ['futures, promises (js_sys::futures)', /futures|Promise|future_to_promise|Waker|Task/],
   ['iterator and Vec generics (core::iter, alloc::vec)', /^<?(core::iter|alloc::vec|core::slice|alloc::slice)/],
