@@ -628,8 +628,8 @@ impl EarlyStop {
             // A compound's joined form comes before its parts and ends after the first.
             let latest = self.latest.iter().flatten();
             let first = latest.clone().map(|m| m.start).min().unwrap_or(span.start);
-            let last = latest.map(|m| shown_end(text, m.end)).max();
-            let last = last.unwrap_or(shown_end(text, span.end));
+            // `shown_end` never decreases: the latest end's is the latest of them all.
+            let last = shown_end(text, latest.map(|m| m.end).max().unwrap_or(span.end));
             if last - first <= EXCERPT_CHARS {
                 // The excerpt starts at or before `first` and ends this far after it.
                 self.stop_after = Some(first + byte_len_of_chars(&text[first..], EXCERPT_CHARS));
@@ -701,8 +701,9 @@ fn shown(
 }
 
 /// The bytes of the best window (the earliest of about [`EXCERPT_CHARS`] characters holding
-/// the most distinct terms, each with the rest of its word: [`shown_end`]) from its first match to the end of the first of each term in
-/// it, or `0..0` when nothing matched. A sliding window over the matches counts the distinct terms in each.
+/// the most distinct terms, each with the rest of its word: [`shown_end`]) from its first
+/// match to the end of the first of each term in it, or `0..0` when nothing matched. A
+/// sliding window over the matches counts the distinct terms in each.
 fn best_passage(body: &str, matches: &[(Range<usize>, usize)], term_count: usize) -> Range<usize> {
     let span = |m: usize| &matches[m].0;
     let mut counts = vec![0u32; term_count];
