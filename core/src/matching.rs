@@ -827,6 +827,22 @@ impl Index {
         Ok(WordPlaces { places, starts })
     }
 
+    /// The largest bonus [`Index::proximity_bonus`] gives a document: each pair of words
+    /// one place apart. Infinite for a weight below zero, whose bonus is largest far apart.
+    pub(crate) fn most_proximity_bonus(words: &[ProximityWord], bm25: &Bm25f, weight: f32) -> f32 {
+        if weight < 0.0 {
+            return f32::INFINITY;
+        }
+        let nearest = 1.0_f32;
+        let mut most = 0.0;
+        // Summed as each document's bonus is, so that none exceeds it by rounding.
+        for pair in words.windows(2) {
+            let idf = bm25.idf(pair[0].1).min(bm25.idf(pair[1].1));
+            most += weight * idf / (nearest * nearest);
+        }
+        most
+    }
+
     /// Bonus per document (parallel to `docs`, which is sorted) for consecutive query words
     /// standing close together: the smaller IDF of the two over the squared distance.
     pub(crate) fn proximity_bonus(

@@ -8,6 +8,7 @@
 //! exclude, filters and date bounds restrict, and the best candidates get a bonus for query
 //! words standing close together.
 
+use std::cmp::Ordering;
 use std::ops::Range;
 
 use crate::analysis::{analyze, CompoundRole, CAMEL_PART};
@@ -252,7 +253,12 @@ impl Index {
                 .iter()
                 .map(|&c| (expansions[c][0].as_slice(), typed_matches[c]))
                 .collect();
-            self.add_proximity(&words, &mut candidates, &bm25, w.proximity)?;
+            // Sorted by date, every candidate's score may break a tie between two dates.
+            let ranked = match options.sort {
+                Sort::Date => candidates.len(),
+                _ => page_end,
+            };
+            self.add_proximity(&words, &mut candidates, ranked, &bm25, w.proximity)?;
         }
         if options.sort == Sort::Date {
             let dates = self.dates()?;
@@ -764,11 +770,16 @@ fn hit(stored: &StoredDocument, candidate: &Candidate, targets: &Targets) -> Hit
 }
 
 impl Index {
-    /// Adds the proximity bonus to the best candidates and re-sorts them.
+    /// Adds the proximity bonus to the best candidates (sorted) and re-sorts them, so that
+    /// the first `ranked` are those, and in the order, that a bonus for every one of the
+    /// best [`PROXIMITY_CANDIDATES`] gives. A candidate that even the largest bonus could not
+    /// lift to the `ranked`th place (each of the `ranked` before it keeps at least its score)
+    /// is left without one, and its positions are not read.
     fn add_proximity(
         &self,
         words: &[ProximityWord],
         candidates: &mut [Candidate],
+        ranked: usize,
         bm25: &Bm25f,
         weight: f32,
     ) -> Result<(), Needs> {
@@ -776,8 +787,24 @@ impl Index {
             return Ok(());
         }
         let top = candidates.len().min(PROXIMITY_CANDIDATES);
-        // Each of the best candidates' document and place, in document order.
-        let mut places: Vec<(u32, usize)> = candidates[..top]
+        let reached = match ranked {
+            0 => 0,
+            _ if ranked >= top => top,
+            _ => {
+                let last = candidates[ranked - 1];
+                let most = Self::most_proximity_bonus(words, bm25, weight);
+                let may_reach = |c: &&Candidate| {
+                    let lifted = Candidate {
+                        score: c.score + most,
+                        ..**c
+                    };
+                    !most.is_finite() || Candidate::order(&lifted, &last) != Ordering::Greater
+                };
+                ranked + candidates[ranked..top].iter().take_while(may_reach).count()
+            }
+        };
+        // Each of those candidates' document and place, in document order.
+        let mut places: Vec<(u32, usize)> = candidates[..reached]
             .iter()
             .enumerate()
             .map(|(i, c)| (c.doc, i))
@@ -788,7 +815,8 @@ impl Index {
         for ((_, i), b) in places.iter().zip(bonus) {
             candidates[*i].score += b;
         }
-        sort_by(&mut candidates[..top], Candidate::order);
+        // Each of them was before every later one and gained: the later ones stay after.
+        sort_by(&mut candidates[..reached], Candidate::order);
         Ok(())
     }
 

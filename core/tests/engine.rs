@@ -966,3 +966,90 @@ fn a_page_defining_the_name_is_not_lowered_for_a_title_many_pages_share() {
     let index = among_others(&pages);
     assert_eq!(complete(&index, "display_errors"), ["errors", "a-notes"]);
 }
+
+/// Proximity re-ranks the best candidates, but only those the largest bonus could lift onto
+/// the page are read: every page of hits (and its scores) is the one that reading all of them
+/// gives, for queries of two and three words, typed and finished, over pages whose words
+/// stand at every distance.
+#[test]
+fn pages_are_ranked_as_if_every_candidate_had_its_proximity_bonus() {
+    let words = [
+        "kremlin", "talks", "trade", "summit", "beijing", "energy", "grain", "policy", "china",
+        "russia", "partner", "sanction", "market", "export", "coal",
+    ];
+    let mut state = 0x9e37_79b9_u32;
+    let mut draw = |n: usize| {
+        state ^= state << 13;
+        state ^= state >> 17;
+        state ^= state << 5;
+        state as usize % n
+    };
+    let mut builder = IndexBuilder::new();
+    for page in 0..400 {
+        let title: Vec<&str> = (0..1 + draw(3)).map(|_| words[draw(words.len())]).collect();
+        let body: Vec<&str> = (0..5 + draw(80))
+            .map(|_| match draw(3) {
+                0 => words[draw(words.len())],
+                _ => "filler",
+            })
+            .collect();
+        builder.add(doc(&format!("p{page}"), &title.join(" "), &body.join(" ")));
+    }
+    let index = builder.build();
+    let mut reranked = 0;
+    for query in 0..120 {
+        let count = 2 + draw(2);
+        let mut text = (0..count)
+            .map(|_| words[draw(words.len())])
+            .collect::<Vec<_>>()
+            .join(" ");
+        if query % 3 == 0 {
+            text.truncate(text.len() - 2);
+        }
+        let all = index.search(
+            &text,
+            &SearchOptions {
+                limit: 400,
+                ..SearchOptions::default()
+            },
+        );
+        let ranks = |hits: &[scour_core::Hit]| -> Vec<(String, f32)> {
+            hits.iter().map(|h| (h.id.clone(), h.score)).collect()
+        };
+        for (offset, limit) in [(0, 10), (0, 1), (10, 10), (3, 5)] {
+            let page = index.search(
+                &text,
+                &SearchOptions {
+                    limit,
+                    offset,
+                    ..SearchOptions::default()
+                },
+            );
+            let end = (offset + limit).min(all.hits.len());
+            let want = ranks(&all.hits[offset.min(end)..end]);
+            assert_eq!(
+                ranks(&page.hits),
+                want,
+                "{text:?}, offset {offset}, limit {limit}"
+            );
+        }
+        let bm25_order = index.search(
+            &text,
+            &SearchOptions {
+                limit: 10,
+                weights: scour_core::Weights {
+                    proximity: 0.0,
+                    ..Default::default()
+                },
+                ..SearchOptions::default()
+            },
+        );
+        let ids = |hits: &[scour_core::Hit]| hits.iter().map(|h| h.id.clone()).collect::<Vec<_>>();
+        reranked += usize::from(ids(&bm25_order.hits) != ids(&all.hits[..all.hits.len().min(10)]));
+    }
+    // The bonus moves pages in most of these queries: the pages compared are re-ranked ones.
+    assert!(
+        reranked > 60,
+        "proximity re-ranked only {reranked} of 120 first pages"
+    );
+}
