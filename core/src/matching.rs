@@ -833,12 +833,11 @@ impl Index {
         if weight < 0.0 {
             return f32::INFINITY;
         }
-        let nearest = 1.0_f32;
         let mut most = 0.0;
         // Summed as each document's bonus is, so that none exceeds it by rounding.
         for pair in words.windows(2) {
             let idf = bm25.idf(pair[0].1).min(bm25.idf(pair[1].1));
-            most += weight * idf / (nearest * nearest);
+            most += pair_bonus(weight, idf, 1.0);
         }
         most
     }
@@ -868,11 +867,16 @@ impl Index {
                 }
                 let gap = |title| min_gap(&mut left.cursor(i, title), &mut right.cursor(i, title));
                 if let Some(distance) = [gap(true), gap(false)].into_iter().flatten().min() {
-                    let distance = distance as f32;
-                    *bonus += weight * idf / (distance * distance);
+                    *bonus += pair_bonus(weight, idf, distance as f32);
                 }
             }
         }
         Ok(bonus)
     }
+}
+
+/// The proximity bonus of two words `distance` places apart, of the smaller `idf` of the two:
+/// the one formula for a document's bonus and for the largest one any gets.
+fn pair_bonus(weight: f32, idf: f32, distance: f32) -> f32 {
+    weight * idf / (distance * distance)
 }

@@ -9,6 +9,17 @@ fn doc(id: &str, title: &str, body: &str) -> Document {
     Document::new(id, title, body)
 }
 
+/// A xorshift generator started at `seed`: each call draws a number below its argument.
+fn draws(seed: u32) -> impl FnMut(usize) -> usize {
+    let mut state = seed;
+    move |n| {
+        state ^= state << 13;
+        state ^= state >> 17;
+        state ^= state << 5;
+        state as usize % n
+    }
+}
+
 fn corpus() -> Index {
     corpus_builder().build()
 }
@@ -724,13 +735,7 @@ fn arbitrary_text_never_panics_and_ranges_slice_cleanly() {
     let alphabet: Vec<char> = "ab cé-\u{2011}'\u{2019}s.\n北京 ＡＢ ﬁ\u{301}x0-9\"OR title:"
         .chars()
         .collect();
-    let mut state = 0x2545_f491_u32;
-    let mut next = move |n: usize| {
-        state ^= state << 13;
-        state ^= state >> 17;
-        state ^= state << 5;
-        state as usize % n
-    };
+    let mut next = draws(0x2545_f491);
     for _ in 0..300 {
         let text: String = (0..next(400))
             .map(|_| alphabet[next(alphabet.len())])
@@ -977,13 +982,7 @@ fn pages_are_ranked_as_if_every_candidate_had_its_proximity_bonus() {
         "kremlin", "talks", "trade", "summit", "beijing", "energy", "grain", "policy", "china",
         "russia", "partner", "sanction", "market", "export", "coal",
     ];
-    let mut state = 0x9e37_79b9_u32;
-    let mut draw = |n: usize| {
-        state ^= state << 13;
-        state ^= state >> 17;
-        state ^= state << 5;
-        state as usize % n
-    };
+    let mut draw = draws(0x9e37_79b9);
     let mut builder = IndexBuilder::new();
     for page in 0..400 {
         let title: Vec<&str> = (0..1 + draw(3)).map(|_| words[draw(words.len())]).collect();
