@@ -1,16 +1,19 @@
 //! What the last search worked out, kept for the next: a visitor's keystrokes repeat the
 //! words before the one being typed, so each word's expansions (its completions and near
 //! spellings, found in the dictionary) and its scored documents (decoded from its postings)
-//! are looked up from the search before rather than worked out again. Only the atoms of the
-//! last search and of the one under way are kept (at most [`KEPT_ATOMS`] each), so memory
-//! stays about what two searches need.
+//! are looked up from the search before rather than worked out again, and so is what a hit
+//! shows (its excerpt, highlights and sections) while the terms highlighted stay the same.
+//! Only the atoms of the last search and of the one under way are kept (at most
+//! [`KEPT_ATOMS`] each), with their pages' hits, so memory stays about what two searches need.
 
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
+use crate::excerpt::Clauses;
 use crate::matching::{AtomMatch, Expansion};
 use crate::pieces::Needs;
 use crate::query::Atom;
 use crate::ranking::Weights;
+use crate::search::Shown;
 
 /// The atoms of the last search and of the one under way, with what was worked out for them.
 #[derive(Default)]
@@ -40,6 +43,7 @@ struct Kept {
 struct Entries {
     expansions: Vec<(ExpansionKey, Vec<Expansion>)>,
     scores: Vec<(ScoreKey, Arc<Vec<AtomMatch>>)>,
+    shown: Vec<(ShownKey, Arc<Shown>)>,
 }
 
 /// What decides an atom's expansions: the atom, whether the last word is being typed,
@@ -59,6 +63,15 @@ pub(crate) struct ScoreKey {
     pub atom: Atom,
     pub expansions: Vec<Expansion>,
     pub weights: Weights,
+}
+
+/// What decides what a hit shows: its document, the clauses the document holds, and the
+/// query's highlight targets as numbers (one list shared by a search's hits).
+#[derive(PartialEq)]
+pub(crate) struct ShownKey {
+    pub doc: u32,
+    pub held: Clauses,
+    pub targets: Arc<Vec<u32>>,
 }
 
 impl Recent {
@@ -97,6 +110,11 @@ impl Recent {
         work: impl FnOnce() -> Result<Vec<AtomMatch>, Needs>,
     ) -> Result<Arc<Vec<AtomMatch>>, Needs> {
         self.kept_or(|entries| &mut entries.scores, key, || work().map(Arc::new))
+    }
+
+    /// What a hit shows, kept for `key`, else what `work` finds (then kept).
+    pub fn shown(&self, key: ShownKey, work: impl FnOnce() -> Shown) -> Result<Arc<Shown>, Needs> {
+        self.kept_or(|entries| &mut entries.shown, key, || Ok(Arc::new(work())))
     }
 
     /// The value kept for `key` in one of the lists `list` picks, from the search under way

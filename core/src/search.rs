@@ -10,6 +10,7 @@
 
 use std::cmp::Ordering;
 use std::ops::Range;
+use std::sync::Arc;
 
 use crate::analysis::{analyze, CompoundRole, CAMEL_PART};
 use crate::excerpt::{excerpt, highlight, Clauses, Targets};
@@ -19,7 +20,7 @@ use crate::pieces::{Gather, Needs, StoredDocument, Texts};
 use crate::postings::GENERIC_SHARE;
 use crate::query::{Atom, Query, Syntax, MAX_QUERY_CHARS, MAX_WORDS};
 use crate::ranking::{Bm25f, Weights};
-use crate::recent::{ExpansionKey, ScoreKey};
+use crate::recent::{ExpansionKey, ScoreKey, ShownKey};
 use crate::sort::{select_by, sort_by};
 use crate::subresults::{best_sections, SectionHit};
 
@@ -280,13 +281,25 @@ impl Index {
             .map(|c| gather.take(self.stored(c.doc)))
             .collect();
         gather.finish()?;
-        let targets = self.highlight_targets(query, &expansions);
+        // Built only if some hit's text is not the last search's.
+        let mut targets = None;
+        let targets_key = Arc::new(targets_key(query, &expansions));
+        let mut hits = Vec::with_capacity(page.len());
+        for (c, stored) in page.iter().zip(stored.into_iter().flatten()) {
+            let key = ShownKey {
+                doc: c.doc,
+                held: c.in_body,
+                targets: Arc::clone(&targets_key),
+            };
+            let shown = self.recent.shown(key, || {
+                let targets =
+                    targets.get_or_insert_with(|| self.highlight_targets(query, &expansions));
+                Shown::of(&stored, targets, c.in_body)
+            })?;
+            hits.push(hit(&stored, c, &shown));
+        }
         Ok(SearchResults {
-            hits: page
-                .iter()
-                .zip(stored.into_iter().flatten())
-                .map(|(c, stored)| hit(&stored, c, &targets))
-                .collect(),
+            hits,
             total: candidates.len(),
             facets: if options.facets {
                 self.facets(&candidates)?
@@ -753,8 +766,31 @@ fn proximity_words(query: &Query, expansions: &[Vec<Vec<Expansion>>], weight: f3
     }
 }
 
-fn hit(stored: &StoredDocument, candidate: &Candidate, targets: &Targets) -> Hit {
-    let (excerpt, excerpt_matches) = excerpt(&stored.body, targets, candidate.in_body);
+/// What a hit shows of its page beside the page's stored fields. It follows from the page,
+/// the query's highlight targets and the clauses the page holds, so a keystroke whose targets
+/// are the last one's (a word typed on whose completions stay the same) takes it from there
+/// ([`ShownKey`]).
+#[derive(Debug)]
+pub(crate) struct Shown {
+    excerpt: String,
+    excerpt_matches: Vec<Range<usize>>,
+    title_matches: Vec<Range<usize>>,
+    sections: Vec<SectionHit>,
+}
+
+impl Shown {
+    fn of(stored: &StoredDocument, targets: &Targets, held: Clauses) -> Shown {
+        let (excerpt, excerpt_matches) = excerpt(&stored.body, targets, held);
+        Shown {
+            excerpt,
+            excerpt_matches,
+            title_matches: highlight(&stored.title, targets),
+            sections: best_sections(stored, targets, held),
+        }
+    }
+}
+
+fn hit(stored: &StoredDocument, candidate: &Candidate, shown: &Shown) -> Hit {
     Hit {
         id: stored.id.clone(),
         title: stored.title.clone(),
@@ -762,11 +798,45 @@ fn hit(stored: &StoredDocument, candidate: &Candidate, targets: &Targets) -> Hit
         url: stored.url.clone(),
         meta: stored.meta.clone(),
         score: candidate.score,
-        excerpt,
-        excerpt_matches,
-        title_matches: highlight(&stored.title, targets),
-        sections: best_sections(stored, targets, candidate.in_body),
+        excerpt: shown.excerpt.clone(),
+        excerpt_matches: shown.excerpt_matches.clone(),
+        title_matches: shown.title_matches.clone(),
+        sections: shown.sections.clone(),
     }
+}
+
+/// Calls `visit` with each required clause's atoms, their clause numbers (as highlights
+/// number them) and their expansions: what a query highlights.
+fn for_each_highlighted<'q>(
+    query: &'q Query,
+    expansions: &'q [Vec<Vec<Expansion>>],
+    mut visit: impl FnMut(usize, &'q Atom, &'q [Expansion]),
+) {
+    let required = query
+        .required_numbers()
+        .zip(query.clauses.iter().zip(expansions));
+    for (number, (clause, atoms)) in required {
+        let Some(number) = number else { continue };
+        for (atom, atom_expansions) in clause.alternatives.iter().zip(atoms) {
+            visit(number, atom, atom_expansions);
+        }
+    }
+}
+
+/// The highlight targets ([`Index::highlight_targets`]) as numbers, equal for two queries
+/// exactly when their targets are: the required clauses' count, then each highlighted atom's
+/// clause, kind (0 for a word, else 1 + a phrase's length), count of terms and terms.
+fn targets_key(query: &Query, expansions: &[Vec<Vec<Expansion>>]) -> Vec<u32> {
+    let mut key = vec![query.required() as u32];
+    for_each_highlighted(query, expansions, |clause, atom, atom_expansions| {
+        let kind = match atom {
+            Atom::Word { .. } => 0,
+            Atom::Phrase { terms, .. } => 1 + terms.len() as u32,
+        };
+        key.extend([clause as u32, kind, atom_expansions.len() as u32]);
+        key.extend(atom_expansions.iter().map(|e| e.term));
+    });
+    key
 }
 
 impl Index {
@@ -878,31 +948,24 @@ impl Index {
         let mut words = Vec::new();
         let mut phrases = Vec::new();
         // Optional stop words are not highlighted: "at" would be marked everywhere.
-        let required = query
-            .required_numbers()
-            .zip(query.clauses.iter().zip(expansions))
-            .filter_map(|(number, clause)| Some((number?, clause)));
-        for (clause, (c, clause_expansions)) in required {
-            for (atom, atom_expansions) in c.alternatives.iter().zip(clause_expansions) {
-                // A camelCase part is looked for as a part of the words of the text.
-                let terms = atom_expansions
-                    .iter()
-                    .map(|e| self.term(e.term).trim_start_matches(CAMEL_PART));
-                match atom {
-                    Atom::Word { .. } => words.extend(terms.map(|t| (t, clause))),
-                    Atom::Phrase { terms: words, .. } => {
-                        // One phrase per term its last word may be.
-                        let all: Vec<&str> = terms.collect();
-                        let (fixed, last) =
-                            all.split_at(all.len().min(words.len().saturating_sub(1)));
-                        for end in last {
-                            let phrase = fixed.iter().chain([end]).copied().collect();
-                            phrases.push((phrase, clause));
-                        }
+        for_each_highlighted(query, expansions, |clause, atom, atom_expansions| {
+            // A camelCase part is looked for as a part of the words of the text.
+            let terms = atom_expansions
+                .iter()
+                .map(|e| self.term(e.term).trim_start_matches(CAMEL_PART));
+            match atom {
+                Atom::Word { .. } => words.extend(terms.map(|t| (t, clause))),
+                Atom::Phrase { terms: words, .. } => {
+                    // One phrase per term its last word may be.
+                    let all: Vec<&str> = terms.collect();
+                    let (fixed, last) = all.split_at(all.len().min(words.len().saturating_sub(1)));
+                    for end in last {
+                        let phrase = fixed.iter().chain([end]).copied().collect();
+                        phrases.push((phrase, clause));
                     }
                 }
             }
-        }
+        });
         Targets::new(words, phrases, query.required())
     }
 

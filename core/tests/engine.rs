@@ -925,6 +925,35 @@ fn reusing_the_last_search_s_work_changes_no_answer() {
     assert!(searches > 1000);
 }
 
+/// What a hit shows is taken from the last search only when it would be worked out the
+/// same: a search right after another naming other terms, or the same terms otherwise (as a
+/// phrase, in the title only, fewer of them), shows what it shows after no search at all.
+#[test]
+fn a_hit_shows_the_same_after_a_search_naming_other_terms_or_the_same_otherwise() {
+    let index = corpus();
+    let pairs = [
+        ("\"high level\" talks", "high level talks"),
+        ("title:kremlin talks", "kremlin talks"),
+        ("kremlin talks trade", "kremlin talks"),
+        ("talks OR kremlin", "talks kremlin"),
+        ("trade -grain", "trade"),
+        ("putin", "trade"),
+    ];
+    let options = SearchOptions::default();
+    for (a, b) in pairs {
+        for (before, query) in [(a, b), (b, a)] {
+            let fresh = index.clone().search(query, &options);
+            assert!(!fresh.hits.is_empty(), "{query}");
+            index.search(before, &options);
+            assert_eq!(
+                index.search(query, &options),
+                fresh,
+                "{query} after {before}"
+            );
+        }
+    }
+}
+
 #[test]
 fn a_page_defining_a_name_on_its_own_line_ranks_before_one_mentioning_it() {
     let filler = "Settings are read when the server starts. ".repeat(20);
