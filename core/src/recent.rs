@@ -4,7 +4,8 @@
 //! are looked up from the search before rather than worked out again, and so is what a hit
 //! shows (its excerpt, highlights and sections) while the terms highlighted stay the same.
 //! Only the atoms of the last search and of the one under way are kept (at most
-//! [`KEPT_ATOMS`] each), with their pages' hits, so memory stays about what two searches need.
+//! [`KEPT_ATOMS`] each), with their pages' first [`KEPT_HITS`] hits, so memory stays about what
+//! two searches need.
 
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
@@ -26,6 +27,11 @@ pub(crate) struct Recent {
 /// Atoms beyond which the search under way's are dropped at its next attempt: attempts that
 /// keep naming pieces to fetch (offline, say) would otherwise add some at every keystroke.
 const KEPT_ATOMS: usize = 64;
+
+/// The hits of a page whose text is kept for the next search, at most: a page shown holds
+/// ten or so, and a list of a thousand hits keeps its first ones only, so that a lookup,
+/// which reads the kept entries in turn, stays short.
+pub(crate) const KEPT_HITS: usize = 50;
 
 /// The two searches' atoms, and where the one under way stands.
 #[derive(Default)]

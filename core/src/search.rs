@@ -20,7 +20,7 @@ use crate::pieces::{Gather, Needs, StoredDocument, Texts};
 use crate::postings::GENERIC_SHARE;
 use crate::query::{Atom, Query, Syntax, MAX_QUERY_CHARS, MAX_WORDS};
 use crate::ranking::{Bm25f, Weights};
-use crate::recent::{ExpansionKey, ScoreKey, ShownKey};
+use crate::recent::{ExpansionKey, ScoreKey, ShownKey, KEPT_HITS};
 use crate::sort::{select_by, sort_by};
 use crate::subresults::{best_sections, SectionHit};
 
@@ -284,18 +284,22 @@ impl Index {
         // Built only if some hit's text is not the last search's.
         let mut targets = None;
         let targets_key = Arc::new(targets_key(query, &expansions));
+        let mut shown_of = |stored: &StoredDocument, held: Clauses| {
+            let targets = targets.get_or_insert_with(|| self.highlight_targets(query, &expansions));
+            Shown::of(stored, targets, held)
+        };
         let mut hits = Vec::with_capacity(page.len());
-        for (c, stored) in page.iter().zip(stored.into_iter().flatten()) {
-            let key = ShownKey {
-                doc: c.doc,
-                held: c.in_body,
-                targets: Arc::clone(&targets_key),
+        for (n, (c, stored)) in page.iter().zip(stored.into_iter().flatten()).enumerate() {
+            let shown = if n < KEPT_HITS {
+                let key = ShownKey {
+                    doc: c.doc,
+                    held: c.in_body,
+                    targets: Arc::clone(&targets_key),
+                };
+                self.recent.shown(key, || shown_of(&stored, c.in_body))?
+            } else {
+                Arc::new(shown_of(&stored, c.in_body))
             };
-            let shown = self.recent.shown(key, || {
-                let targets =
-                    targets.get_or_insert_with(|| self.highlight_targets(query, &expansions));
-                Shown::of(&stored, targets, c.in_body)
-            })?;
             hits.push(hit(&stored, c, &shown));
         }
         Ok(SearchResults {

@@ -927,7 +927,8 @@ fn reusing_the_last_search_s_work_changes_no_answer() {
 
 /// What a hit shows is taken from the last search only when it would be worked out the
 /// same: a search right after another naming other terms, or the same terms otherwise (as a
-/// phrase, in the title only, fewer of them), shows what it shows after no search at all.
+/// phrase, in the title only, fewer of them, in other clauses), answers as a fresh index
+/// does, each hit as it is when searched alone.
 #[test]
 fn a_hit_shows_the_same_after_a_search_naming_other_terms_or_the_same_otherwise() {
     let index = corpus();
@@ -939,18 +940,61 @@ fn a_hit_shows_the_same_after_a_search_naming_other_terms_or_the_same_otherwise(
         ("trade -grain", "trade"),
         ("putin", "trade"),
     ];
-    let options = SearchOptions::default();
     for (a, b) in pairs {
-        for (before, query) in [(a, b), (b, a)] {
-            let fresh = index.clone().search(query, &options);
-            assert!(!fresh.hits.is_empty(), "{query}");
-            index.search(before, &options);
-            assert_eq!(
-                index.search(query, &options),
-                fresh,
-                "{query} after {before}"
-            );
-        }
+        assert_answers_afresh(&index, a, b);
+        assert_answers_afresh(&index, b, a);
+    }
+    // The same words in other clauses: the excerpt shows the passage holding both clauses.
+    let body = format!(
+        "Talks and Kremlin met. {}Kremlin trade rose. {}",
+        "filler ".repeat(40),
+        "tail ".repeat(50)
+    );
+    let index = titled(&[("k", "Notes", &body), ("t", "Other", "talks")]);
+    assert_answers_afresh(&index, "talks OR kremlin trade", "talks kremlin OR trade");
+    assert_answers_afresh(&index, "talks kremlin OR trade", "talks OR kremlin trade");
+    // More hits than a page keeps for the next search.
+    let pages: Vec<(String, String)> = (0..70)
+        .map(|n| {
+            (
+                format!("p{n}"),
+                format!("alpha {} beta", "gamma ".repeat(n)),
+            )
+        })
+        .collect();
+    let pages: Vec<(&str, &str, &str)> = pages
+        .iter()
+        .map(|(id, body)| (id.as_str(), "Page", body.as_str()))
+        .collect();
+    let index = titled(&pages);
+    assert_answers_afresh(&index, "alpha beta", "alpha be");
+    assert_answers_afresh(&index, "alpha be", "alpha beta");
+}
+
+/// Asserts that `query` searched right after `before` answers as on a fresh index, each of
+/// its hits as it is when searched alone (the first hit of its page).
+fn assert_answers_afresh(index: &Index, before: &str, query: &str) {
+    let options = SearchOptions {
+        limit: 100,
+        ..SearchOptions::default()
+    };
+    let fresh = index.clone().search(query, &options);
+    assert!(!fresh.hits.is_empty(), "{query}");
+    index.search(before, &options);
+    let answer = index.search(query, &options);
+    assert_eq!(answer, fresh, "{query} after {before}");
+    for (n, hit) in answer.hits.iter().enumerate() {
+        let alone = SearchOptions {
+            offset: n,
+            limit: 1,
+            ..SearchOptions::default()
+        };
+        let hits = index.clone().search(query, &alone).hits;
+        assert_eq!(
+            hits,
+            std::slice::from_ref(hit),
+            "hit {n} of {query} after {before}"
+        );
     }
 }
 
