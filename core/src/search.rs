@@ -290,17 +290,17 @@ impl Index {
         };
         let mut hits = Vec::with_capacity(page.len());
         for (n, (c, stored)) in page.iter().zip(stored.into_iter().flatten()).enumerate() {
-            let shown = if n < KEPT_HITS {
+            if n < KEPT_HITS {
                 let key = ShownKey {
                     doc: c.doc,
                     held: c.in_body,
                     targets: Arc::clone(&targets_key),
                 };
-                self.recent.shown(key, || shown_of(&stored, c.in_body))?
+                let shown = self.recent.shown(key, || shown_of(&stored, c.in_body))?;
+                hits.push(hit(&stored, c, &shown));
             } else {
-                Arc::new(shown_of(&stored, c.in_body))
-            };
-            hits.push(hit(&stored, c, &shown));
+                hits.push(hit(&stored, c, &shown_of(&stored, c.in_body)));
+            }
         }
         Ok(SearchResults {
             hits,
