@@ -461,22 +461,106 @@ fn read(
     matches
 }
 
-/// The words of `text` (within its first [`SCAN_BYTES`]) that an excerpt starting at
-/// `start` may show: a few before it, and those up to [`EXCERPT_CHARS`] characters after.
-fn words_around(text: &str, start: usize) -> Vec<(Range<usize>, CompoundRole)> {
-    let text = &text[..floor_char_boundary(text, SCAN_BYTES)];
-    let from = context_start(text, start);
-    let end = start + byte_len_of_chars(&text[start..], EXCERPT_CHARS);
-    let mut words = Vec::new();
-    analyze_while(&text[from..], |token| {
-        let span = token.span.start + from..token.span.end + from;
-        let shown = span.start <= end;
-        if shown {
-            words.push((span, token.role));
+/// A word of a text: its bytes, and whether it is a compound's part.
+type Word = (Range<usize>, CompoundRole);
+
+/// The words among which an excerpt's bounds are looked for.
+trait Words {
+    /// The words starting before `start` that may be shown with a passage starting there, in
+    /// text order.
+    fn before(&self, start: usize) -> Vec<Word>;
+
+    /// The words holding the byte at `at`.
+    fn holding(&self, at: usize) -> Vec<Word>;
+
+    /// The last end of a word starting at `from` or later and ending by `limit`.
+    fn last_end(&self, from: usize, limit: usize) -> Option<usize>;
+}
+
+/// The words of `text` (within its first [`SCAN_BYTES`]) that an excerpt of a passage starting
+/// at `start` may show: a few before it, and those up to [`EXCERPT_CHARS`] characters after.
+/// They are read a chunk (text between spaces) at a time, only where the excerpt's bounds are
+/// looked for: no word spans a space, so a chunk reads the same from its start as within the
+/// whole text.
+struct WordsAround<'a> {
+    text: &'a str,
+    /// Where the words before the passage are read from: a chunk's start.
+    context: usize,
+    /// The last start of a word that may be shown.
+    last: usize,
+}
+
+impl<'a> WordsAround<'a> {
+    fn new(body: &'a str, start: usize) -> Self {
+        let text = &body[..floor_char_boundary(body, SCAN_BYTES)];
+        WordsAround {
+            text,
+            context: context_start(text, start),
+            last: start + byte_len_of_chars(&text[start..], EXCERPT_CHARS),
         }
-        shown
-    });
-    words
+    }
+
+    /// The words read from `at` (a chunk's start) that start before `before`.
+    fn read(&self, at: usize, before: usize) -> Vec<Word> {
+        let before = before.min(self.last.saturating_add(1));
+        let mut words = Vec::new();
+        analyze_while(&self.text[at..], |token| {
+            let span = token.span.start + at..token.span.end + at;
+            let shown = span.start < before;
+            if shown {
+                words.push((span, token.role));
+            }
+            shown
+        });
+        words
+    }
+}
+
+impl Words for WordsAround<'_> {
+    /// From the context's start on.
+    fn before(&self, start: usize) -> Vec<Word> {
+        self.read(self.context, start)
+    }
+
+    fn holding(&self, at: usize) -> Vec<Word> {
+        let bytes = self.text.as_bytes();
+        if at < self.context || at >= bytes.len() {
+            return Vec::new();
+        }
+        let end = at
+            + bytes[at..]
+                .iter()
+                .take_while(|b| !b.is_ascii_whitespace())
+                .count();
+        let mut words = self.read(chunk_start(bytes, at, self.context), end);
+        words.retain(|(span, _)| span.start <= at && at < span.end);
+        words
+    }
+
+    /// Read in the chunks before `limit`, the last first.
+    fn last_end(&self, from: usize, limit: usize) -> Option<usize> {
+        let bytes = self.text.as_bytes();
+        let mut before = limit;
+        let mut end = limit.min(bytes.len());
+        while end > from {
+            let chunk = chunk_start(bytes, end, self.context);
+            let last = self
+                .read(chunk, before)
+                .into_iter()
+                .filter(|(span, _)| span.start >= from && span.end <= limit)
+                .map(|(span, _)| span.end)
+                .max();
+            if last.is_some() {
+                return last;
+            }
+            before = chunk;
+            end = chunk;
+            while end > from && bytes[end - 1].is_ascii_whitespace() {
+                end -= 1;
+            }
+        }
+        None
+    }
 }
 
 /// The last words read, as many positions back as the longest phrase is long: a phrase is
@@ -668,7 +752,7 @@ fn excerpt_of(
     targets: &Targets,
 ) -> (String, Vec<Range<usize>>) {
     let passage = best_passage(body, matches, targets.clauses);
-    let (from, to) = window(body, &words_around(body, passage.start), passage);
+    let (from, to) = window(body, &WordsAround::new(body, passage.start), passage);
     shown(body, matches, from, to)
 }
 
@@ -740,31 +824,28 @@ fn best_passage(body: &str, matches: &[(Range<usize>, usize)], term_count: usize
 /// The excerpt's byte range: from a few words before the passage (not crossing a sentence
 /// end, nor so far back that its end is cut) to a word boundary about [`EXCERPT_CHARS`]
 /// characters later.
-fn window(
-    body: &str,
-    words: &[(Range<usize>, CompoundRole)],
-    passage: Range<usize>,
-) -> (usize, usize) {
+fn window(body: &str, words: &impl Words, passage: Range<usize>) -> (usize, usize) {
     let start = passage.start;
     // The excerpt ends at a word's end: the passage's, when it ends inside a word.
-    let end = words
-        .iter()
-        .filter(|(span, _)| span.start < passage.end && span.end >= passage.end)
-        .map(|(span, _)| span.end)
-        .min()
-        .unwrap_or(passage.end);
+    let end = match passage.end.checked_sub(1) {
+        Some(inside) => words
+            .holding(inside)
+            .iter()
+            .filter(|(span, _)| span.end >= passage.end)
+            .map(|(span, _)| span.end)
+            .min()
+            .unwrap_or(passage.end),
+        None => passage.end,
+    };
     let shows_passage = |from: usize| end <= from + byte_len_of_chars(&body[from..], EXCERPT_CHARS);
-    let first = words
-        .iter()
-        .position(|(span, _)| span.start >= start)
-        .unwrap_or(words.len());
+    let before = words.before(start);
     let mut from = start;
-    let before = words[..first]
+    let context = before
         .iter()
         .rev()
         .filter(|(span, role)| *role != CompoundRole::Part && span.end <= start)
         .take(CONTEXT_WORDS);
-    for (span, _) in before {
+    for (span, _) in context {
         // Bigrams of unspaced text overlap the word after them.
         if span.end <= from && body[span.end..from].contains(['.', '!', '?', '\n'])
             || start - span.start > CONTEXT_BYTES
@@ -775,7 +856,7 @@ fn window(
         from = from.min(span.start);
     }
     // Only marks before the first word (a bracket, a quote, a list's dash) are shown too.
-    let marks_only = words.first().is_none_or(|(span, _)| span.start >= from);
+    let marks_only = before.first().is_none_or(|(span, _)| span.start >= from);
     if marks_only && from <= CONTEXT_BYTES && shows_passage(0) {
         from = 0;
     }
@@ -783,12 +864,7 @@ fn window(
     if limit >= body.len() {
         return (from, body.len());
     }
-    let to = words
-        .iter()
-        .filter(|(span, _)| span.start >= from && span.end <= limit)
-        .map(|(span, _)| span.end)
-        .max()
-        .unwrap_or(limit);
+    let to = words.last_end(from, limit).unwrap_or(limit);
     (from, extend_punctuation(body, to))
 }
 
@@ -1045,8 +1121,29 @@ mod tests {
         let mut words = Vec::new();
         let read = &body[..floor_char_boundary(body, SCAN_BYTES)];
         crate::analysis::analyze(read, |token| words.push((token.span, token.role)));
-        let (from, to) = window(body, &words, best_passage(body, matches, targets.clauses));
+        let passage = best_passage(body, matches, targets.clauses);
+        let (from, to) = window(body, &AllWords(words), passage);
         shown(body, matches, from, to)
+    }
+
+    /// Every word of a text, each looked at.
+    struct AllWords(Vec<Word>);
+
+    impl Words for AllWords {
+        fn before(&self, start: usize) -> Vec<Word> {
+            let first = self.0.iter().position(|(span, _)| span.start >= start);
+            self.0[..first.unwrap_or(self.0.len())].to_vec()
+        }
+
+        fn holding(&self, at: usize) -> Vec<Word> {
+            let holds = |(span, _): &&Word| span.start <= at && at < span.end;
+            self.0.iter().filter(holds).cloned().collect()
+        }
+
+        fn last_end(&self, from: usize, limit: usize) -> Option<usize> {
+            let within = |(span, _): &&Word| span.start >= from && span.end <= limit;
+            self.0.iter().filter(within).map(|(span, _)| span.end).max()
+        }
     }
 
     /// A scan for matches skips to the text holding the next place a target may begin, and
@@ -1256,7 +1353,8 @@ mod tests {
             let targets = Targets::new(chosen.collect(), Vec::new(), clauses);
             let found = matches(&body, &targets);
             let passage = best_passage(&body, &found, clauses);
-            let (from, to) = window(&body, &words_around(&body, passage.start), passage.clone());
+            let words = WordsAround::new(&body, passage.start);
+            let (from, to) = window(&body, &words, passage.clone());
             let clauses_within = |range: Range<usize>| {
                 let within = found
                     .iter()
