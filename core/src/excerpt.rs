@@ -9,9 +9,7 @@
 use std::collections::VecDeque;
 use std::ops::Range;
 
-use crate::analysis::{
-    analyze_while, camel_parts, camel_starts, normalize_word, Analyzer, CompoundRole,
-};
+use crate::analysis::{camel_parts, camel_starts, normalize_word, Analyzer, CompoundRole};
 use crate::sort::sort_by;
 
 /// Target excerpt length in characters.
@@ -468,13 +466,13 @@ type Word = (Range<usize>, CompoundRole);
 trait Words {
     /// The words starting before `start` that may be shown with a passage starting there, in
     /// text order.
-    fn before(&self, start: usize) -> Vec<Word>;
+    fn before(&mut self, start: usize) -> Vec<Word>;
 
     /// The words holding the byte at `at`.
-    fn holding(&self, at: usize) -> Vec<Word>;
+    fn holding(&mut self, at: usize) -> Vec<Word>;
 
     /// The last end of a word starting at `from` or later and ending by `limit`.
-    fn last_end(&self, from: usize, limit: usize) -> Option<usize>;
+    fn last_end(&mut self, from: usize, limit: usize) -> Option<usize>;
 }
 
 /// The words of `text` (within its first [`SCAN_BYTES`]) that an excerpt of a passage starting
@@ -488,6 +486,8 @@ struct WordsAround<'a> {
     context: usize,
     /// The last start of a word that may be shown.
     last: usize,
+    /// One analyser for every chunk read: its buffers grow once.
+    analyzer: Analyzer,
 }
 
 impl<'a> WordsAround<'a> {
@@ -497,14 +497,15 @@ impl<'a> WordsAround<'a> {
             text,
             context: context_start(text, start),
             last: start + byte_len_of_chars(&text[start..], EXCERPT_CHARS),
+            analyzer: Analyzer::default(),
         }
     }
 
     /// The words read from `at` (a chunk's start) that start before `before`.
-    fn read(&self, at: usize, before: usize) -> Vec<Word> {
+    fn read(&mut self, at: usize, before: usize) -> Vec<Word> {
         let before = before.min(self.last.saturating_add(1));
         let mut words = Vec::new();
-        analyze_while(&self.text[at..], |token| {
+        self.analyzer.analyze_while(&self.text[at..], |token| {
             let span = token.span.start + at..token.span.end + at;
             let shown = span.start < before;
             if shown {
@@ -518,11 +519,11 @@ impl<'a> WordsAround<'a> {
 
 impl Words for WordsAround<'_> {
     /// From the context's start on.
-    fn before(&self, start: usize) -> Vec<Word> {
+    fn before(&mut self, start: usize) -> Vec<Word> {
         self.read(self.context, start)
     }
 
-    fn holding(&self, at: usize) -> Vec<Word> {
+    fn holding(&mut self, at: usize) -> Vec<Word> {
         let bytes = self.text.as_bytes();
         if at < self.context || at >= bytes.len() {
             return Vec::new();
@@ -538,7 +539,7 @@ impl Words for WordsAround<'_> {
     }
 
     /// Read in the chunks before `limit`, the last first.
-    fn last_end(&self, from: usize, limit: usize) -> Option<usize> {
+    fn last_end(&mut self, from: usize, limit: usize) -> Option<usize> {
         let bytes = self.text.as_bytes();
         let mut before = limit;
         let mut end = limit.min(bytes.len());
@@ -752,7 +753,7 @@ fn excerpt_of(
     targets: &Targets,
 ) -> (String, Vec<Range<usize>>) {
     let passage = best_passage(body, matches, targets.clauses);
-    let (from, to) = window(body, &WordsAround::new(body, passage.start), passage);
+    let (from, to) = window(body, &mut WordsAround::new(body, passage.start), passage);
     shown(body, matches, from, to)
 }
 
@@ -824,7 +825,7 @@ fn best_passage(body: &str, matches: &[(Range<usize>, usize)], term_count: usize
 /// The excerpt's byte range: from a few words before the passage (not crossing a sentence
 /// end, nor so far back that its end is cut) to a word boundary about [`EXCERPT_CHARS`]
 /// characters later.
-fn window(body: &str, words: &impl Words, passage: Range<usize>) -> (usize, usize) {
+fn window(body: &str, words: &mut impl Words, passage: Range<usize>) -> (usize, usize) {
     let start = passage.start;
     // The excerpt ends at a word's end: the passage's, when it ends inside a word.
     let end = match passage.end.checked_sub(1) {
@@ -1122,7 +1123,7 @@ mod tests {
         let read = &body[..floor_char_boundary(body, SCAN_BYTES)];
         crate::analysis::analyze(read, |token| words.push((token.span, token.role)));
         let passage = best_passage(body, matches, targets.clauses);
-        let (from, to) = window(body, &AllWords(words), passage);
+        let (from, to) = window(body, &mut AllWords(words), passage);
         shown(body, matches, from, to)
     }
 
@@ -1130,17 +1131,17 @@ mod tests {
     struct AllWords(Vec<Word>);
 
     impl Words for AllWords {
-        fn before(&self, start: usize) -> Vec<Word> {
+        fn before(&mut self, start: usize) -> Vec<Word> {
             let first = self.0.iter().position(|(span, _)| span.start >= start);
             self.0[..first.unwrap_or(self.0.len())].to_vec()
         }
 
-        fn holding(&self, at: usize) -> Vec<Word> {
+        fn holding(&mut self, at: usize) -> Vec<Word> {
             let holds = |(span, _): &&Word| span.start <= at && at < span.end;
             self.0.iter().filter(holds).cloned().collect()
         }
 
-        fn last_end(&self, from: usize, limit: usize) -> Option<usize> {
+        fn last_end(&mut self, from: usize, limit: usize) -> Option<usize> {
             let within = |(span, _): &&Word| span.start >= from && span.end <= limit;
             self.0.iter().filter(within).map(|(span, _)| span.end).max()
         }
@@ -1353,8 +1354,8 @@ mod tests {
             let targets = Targets::new(chosen.collect(), Vec::new(), clauses);
             let found = matches(&body, &targets);
             let passage = best_passage(&body, &found, clauses);
-            let words = WordsAround::new(&body, passage.start);
-            let (from, to) = window(&body, &words, passage.clone());
+            let mut words = WordsAround::new(&body, passage.start);
+            let (from, to) = window(&body, &mut words, passage.clone());
             let clauses_within = |range: Range<usize>| {
                 let within = found
                     .iter()

@@ -486,8 +486,9 @@ impl Index {
         }
         // Term ids number the sorted dictionary: in id order, a term's starts come before it.
         sort_by(&mut terms, Ord::cmp);
-        // The starts of the term at hand, innermost last.
-        let mut starts: Vec<u32> = Vec::new();
+        // The starts of the term at hand, innermost last, each with its stem keys once
+        // worked out.
+        let mut starts: Vec<(u32, Option<Vec<Option<String>>>)> = Vec::new();
         let mut continuations: Vec<u32> = Vec::new();
         for term in terms {
             let text = self.term(term);
@@ -498,18 +499,18 @@ impl Index {
             }
             while starts
                 .last()
-                .is_some_and(|&start| !text.starts_with(self.term(start)))
+                .is_some_and(|(start, _)| !text.starts_with(self.term(*start)))
             {
                 starts.pop();
             }
-            let continues = |&start: &u32| {
-                continuations.binary_search(&start).is_ok()
-                    || !self.inflects(self.term(start), text)
-            };
-            if starts.last().is_some_and(continues) {
-                continuations.push(term);
+            if let Some((start, stems)) = starts.last_mut() {
+                let continues = continuations.binary_search(start).is_ok()
+                    || !self.inflects(self.term(*start), stems, text);
+                if continues {
+                    continuations.push(term);
+                }
             }
-            starts.push(term);
+            starts.push((term, None));
         }
         // Marked, and moved after the word's other terms and completions (an accented form
         // or a camelCase part is added after them all): a document's postings come in
@@ -527,15 +528,24 @@ impl Index {
 
     /// Whether `longer`, a continuation of `start`, is one of its inflections: a few more
     /// letters (inflections add at most [`MAX_INFLECTION`]) giving a word of the same stem in
-    /// one of the index's languages.
-    fn inflects(&self, start: &str, longer: &str) -> bool {
+    /// one of the index's languages. `start_stems`: `start`'s stem keys in those languages,
+    /// worked out here when not yet, for the other terms `start` begins.
+    fn inflects(
+        &self,
+        start: &str,
+        start_stems: &mut Option<Vec<Option<String>>>,
+        longer: &str,
+    ) -> bool {
         if longer[start.len()..].chars().count() > MAX_INFLECTION {
             return false;
         }
-        self.entry.languages.iter().any(|language| {
-            let stem = language.stem_key(start);
-            stem.is_some() && stem == language.stem_key(longer)
-        })
+        let languages = &self.entry.languages;
+        let start_stems = start_stems
+            .get_or_insert_with(|| languages.iter().map(|l| l.stem_key(start)).collect());
+        languages
+            .iter()
+            .zip(start_stems.iter())
+            .any(|(language, stem)| stem.is_some() && *stem == language.stem_key(longer))
     }
 
     /// Loads, in one round, the postings of every expansion and the positions of those
