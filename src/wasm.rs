@@ -605,9 +605,23 @@ fn js_section(section: SectionHit) -> JsSection {
     }
 }
 
-/// Converts byte ranges in `text` to `[start, end]` UTF-16 indices.
+/// Converts byte ranges in `text` to `[start, end]` UTF-16 indices. The ranges come in text
+/// order, so each index counts on from the one before; ASCII text counts a unit a byte.
 fn utf16_ranges(text: &str, ranges: &[Range<usize>]) -> Vec<[u32; 2]> {
-    let utf16_at = |byte: usize| text[..byte].encode_utf16().count() as u32;
+    let (mut counted, mut units) = (0, 0);
+    let mut utf16_at = |byte: usize| {
+        if byte < counted {
+            (counted, units) = (0, 0);
+        }
+        let between = &text[counted..byte];
+        units += if between.is_ascii() {
+            between.len()
+        } else {
+            between.encode_utf16().count()
+        };
+        counted = byte;
+        units as u32
+    };
     ranges
         .iter()
         .map(|r| [utf16_at(r.start), utf16_at(r.end)])

@@ -297,9 +297,10 @@ impl Index {
                     targets: Arc::clone(&targets_key),
                 };
                 let shown = self.recent.shown(key, || shown_of(&stored, c.in_body))?;
-                hits.push(hit(&stored, c, &shown));
+                hits.push(hit(stored, c, Shown::clone(&shown)));
             } else {
-                hits.push(hit(&stored, c, &shown_of(&stored, c.in_body)));
+                let shown = shown_of(&stored, c.in_body);
+                hits.push(hit(stored, c, shown));
             }
         }
         Ok(SearchResults {
@@ -774,7 +775,7 @@ fn proximity_words(query: &Query, expansions: &[Vec<Vec<Expansion>>], weight: f3
 /// the query's highlight targets and the clauses the page holds, so a keystroke whose targets
 /// are the last one's (a word typed on whose completions stay the same) takes it from there
 /// ([`ShownKey`]).
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) struct Shown {
     excerpt: String,
     excerpt_matches: Vec<Range<usize>>,
@@ -794,18 +795,19 @@ impl Shown {
     }
 }
 
-fn hit(stored: &StoredDocument, candidate: &Candidate, shown: &Shown) -> Hit {
+/// A page's hit: its stored fields and what it shows, moved into it.
+fn hit(stored: StoredDocument, candidate: &Candidate, shown: Shown) -> Hit {
     Hit {
-        id: stored.id.clone(),
-        title: stored.title.clone(),
-        date: stored.date.clone(),
-        url: stored.url.clone(),
-        meta: stored.meta.clone(),
+        id: stored.id,
+        title: stored.title,
+        date: stored.date,
+        url: stored.url,
+        meta: stored.meta,
         score: candidate.score,
-        excerpt: shown.excerpt.clone(),
-        excerpt_matches: shown.excerpt_matches.clone(),
-        title_matches: shown.title_matches.clone(),
-        sections: shown.sections.clone(),
+        excerpt: shown.excerpt,
+        excerpt_matches: shown.excerpt_matches,
+        title_matches: shown.title_matches,
+        sections: shown.sections,
     }
 }
 
