@@ -298,12 +298,19 @@ impl Index {
         }
     }
 
-    /// The ids of every term starting with `prefix`.
-    pub(crate) fn prefix_terms(&self, prefix: &str) -> Result<Vec<u32>, Needs> {
+    /// Every term starting with `prefix`: its document count and id, read from its piece
+    /// (a short prefix has thousands, each looked up by id otherwise).
+    pub(crate) fn prefix_terms(&self, prefix: &str) -> Result<Vec<(u32, u32)>, Needs> {
         let pieces = self.term_pieces(self.pieces_with_prefix(prefix))?;
         Ok(pieces
             .into_iter()
-            .flat_map(|(first, piece)| piece.terms.prefix_range(prefix).map(move |t| first + t))
+            .flat_map(|(first, piece)| {
+                let counts = &piece.doc_counts;
+                piece
+                    .terms
+                    .prefix_range(prefix)
+                    .map(move |t| (counts[t as usize], first + t))
+            })
             .collect())
     }
 

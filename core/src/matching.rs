@@ -193,7 +193,8 @@ pub(crate) enum InTitle {
     Exact,
 }
 
-/// A document matching an atom, scored.
+/// A document matching an atom, scored: its saturated frequencies times its document's
+/// weight ([`Bm25f::document_weight`]).
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct AtomMatch {
     pub doc: u32,
@@ -209,8 +210,6 @@ pub(crate) struct AtomMatch {
     pub synonym_in_title: bool,
     /// The atom is in the body (or may be, see [`Frequencies::in_body`]).
     pub in_body: bool,
-    /// The atom's exact term is in the body's lead.
-    pub in_lead: bool,
 }
 
 /// A term as a candidate expansion: its typos, its document count and its id.
@@ -359,7 +358,7 @@ impl Index {
         let mut completions: Vec<Ranked> = self
             .prefix_terms(prefix)?
             .into_iter()
-            .map(|term| (0, self.doc_count(term), term))
+            .map(|(doc_count, term)| (0, doc_count, term))
             .collect();
         select_by(&mut completions, budget, better);
         completions.truncate(budget);
@@ -606,14 +605,16 @@ impl Index {
                 let title = f.in_title;
                 AtomMatch {
                     doc: f.doc,
-                    score: idf * bm25.saturate(&f.norms, f.title, f.lead, f.body),
+                    // Weighted as its document is, once for every search the atom is kept for.
+                    score: idf
+                        * bm25.saturate(&f.norms, f.title, f.lead, f.body)
+                        * bm25.document_weight(&f.norms, f.lead >= 1.0),
                     norms: f.norms,
                     in_title: title.how > InTitle::No,
                     exact_in_title: title.how == InTitle::Exact,
                     part_in_title: title.how > InTitle::No && title.part_only,
                     synonym_in_title: title.how == InTitle::Synonym,
                     in_body: f.in_body,
-                    in_lead: f.lead >= 1.0,
                 }
             })
             .collect())

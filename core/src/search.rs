@@ -478,7 +478,7 @@ impl Index {
                 };
                 scored = merge(scored, &matches, |entry, m| {
                     let tally = &mut entry.tally;
-                    entry.score += m.score * bm25.document_weight(&m.norms, m.in_lead) * share;
+                    entry.score += m.score * share;
                     tally.title_length = m.norms.title_length.min(u32::from(u16::MAX)) as u16;
                     tally.title_stop = m.norms.title_stop;
                     tally.title_generic = m.norms.title_generic;
@@ -1056,7 +1056,6 @@ mod tests {
             part_in_title: false,
             synonym_in_title: false,
             in_body: false,
-            in_lead: false,
         };
         for _ in 0..300 {
             let mut expected = std::collections::BTreeMap::new();
