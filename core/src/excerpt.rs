@@ -4,7 +4,7 @@
 //! text are read, and of them only the text where a target may begin; the scan stops once a
 //! passage showing every clause the text holds is found (the index says which those are),
 //! and phrases are matched as the words go by, keeping only the last few words. The words
-//! around the passage shown are read last.
+//! around the passage shown are read last, only in the chunks where its bounds are looked for.
 
 use std::collections::VecDeque;
 use std::ops::Range;
