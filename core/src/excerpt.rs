@@ -478,8 +478,9 @@ trait Words {
 /// The words of `text` (within its first [`SCAN_BYTES`]) that an excerpt of a passage starting
 /// at `start` may show: a few before it, and those up to [`EXCERPT_CHARS`] characters after.
 /// They are read a chunk (text between spaces) at a time, only where the excerpt's bounds are
-/// looked for: no word spans a space, so a chunk reads the same from its start as within the
-/// whole text.
+/// looked for: a chunk reads the same from its start as within the whole text, since only a
+/// run of ideographs carries a word across a space (`北京 大学` reads as `北京大学`), and a
+/// chunk beginning past ASCII is read from the context's start.
 struct WordsAround<'a> {
     text: &'a str,
     /// Where the words before the passage are read from: a chunk's start.
@@ -533,17 +534,24 @@ impl Words for WordsAround<'_> {
                 .iter()
                 .take_while(|b| !b.is_ascii_whitespace())
                 .count();
-        let mut words = self.read(chunk_start(bytes, at, self.context), end);
+        let chunk = chunk_start(bytes, at, self.context);
+        let from = if bytes[chunk].is_ascii() {
+            chunk
+        } else {
+            self.context
+        };
+        let mut words = self.read(from, end);
         words.retain(|(span, _)| span.start <= at && at < span.end);
         words
     }
 
-    /// Read in the chunks before `limit`, the last first.
+    /// Read in the chunks before `limit`, the last first, down to the context's start.
     fn last_end(&mut self, from: usize, limit: usize) -> Option<usize> {
         let bytes = self.text.as_bytes();
+        let floor = from.max(self.context);
         let mut before = limit;
         let mut end = limit.min(bytes.len());
-        while end > from {
+        while end > floor {
             let chunk = chunk_start(bytes, end, self.context);
             let last = self
                 .read(chunk, before)
@@ -556,7 +564,7 @@ impl Words for WordsAround<'_> {
             }
             before = chunk;
             end = chunk;
-            while end > from && bytes[end - 1].is_ascii_whitespace() {
+            while end > floor && bytes[end - 1].is_ascii_whitespace() {
                 end -= 1;
             }
         }
@@ -1144,6 +1152,27 @@ mod tests {
         fn last_end(&mut self, from: usize, limit: usize) -> Option<usize> {
             let within = |(span, _): &&Word| span.start >= from && span.end <= limit;
             self.0.iter().filter(within).map(|(span, _)| span.end).max()
+        }
+    }
+
+    /// Ideographs on either side of a space make one run (`北京 大学` reads as `北京大学`), so
+    /// a word may span the space: a passage ending in one is cut where a whole scan cuts it,
+    /// wherever it falls against the excerpt's length.
+    #[test]
+    fn a_word_across_a_space_ends_the_passage_as_in_a_whole_scan() {
+        let mut targets = Vec::new();
+        crate::analysis::analyze("北京 大学", |token| {
+            if &"北京 大学"[token.span.clone()] == "京 大" {
+                targets.push(token.term.to_string());
+            }
+        });
+        assert_eq!(targets.len(), 1, "no word spans the space");
+        let targets = Targets::new(vec![("alpha", 0), (targets[0].as_str(), 1)], Vec::new(), 2);
+        for filler in 60..90 {
+            let body = format!("one alpha {}北京 大学 tail and more", "b ".repeat(filler));
+            let found = read(&body, &targets, None, false);
+            let whole = whole_scan_excerpt(&body, &found, &targets);
+            assert_eq!(excerpt(&body, &targets, Clauses::ALL), whole, "{body:?}");
         }
     }
 
