@@ -4,6 +4,8 @@
 #   www/bundle/pkg/scour_engine{.js,_bg.wasm}  the engine `scour index --bundle` ships (no index)
 #   www/bundle/stemmers/pkg/…                  the same with every Snowball stemmer, shipped for
 #                                              an index with a language other than English
+#   www/bundle/web/…                           the widget's scripts as the bundle ships them:
+#                                              minified (www/ keeps them as written, for the demo)
 . "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 
@@ -58,6 +60,43 @@ build_engine() {
   step "wasm-bindgen --target web -> $OUT" \
     wasm-bindgen --target web --out-dir "$OUT" --out-name scour_engine "$WASM"
   optimise "$OUT" "${NAMED:-}"
+  minify_glue "$OUT"
+}
+
+# minify_glue OUT: the glue, generated code that nobody reads, minified by esbuild (npm
+# `esbuild`, package.json): 5.9 KB gzip as written, 3.9 minified. Only local names are
+# shortened: the exports, the wasm's import names and `new URL('…_bg.wasm',
+# import.meta.url)`, which bundlers look for, stay as they are, and so does the first line,
+# the TypeScript types' hint.
+ESBUILD="$ROOT/node_modules/.bin/esbuild"
+minify_glue() {
+  local G="$1/scour_engine.js"
+  if [ ! -x "$ESBUILD" ]; then
+    printf '    (no esbuild: the glue stays as written; run `npm ci`)\n' >&2
+    return
+  fi
+  { head -n 1 "$G" && "$ESBUILD" "$G" --minify --format=esm --log-level=warning; } >"$G.min" ||
+    die "esbuild could not minify $G"
+  mv "$G.min" "$G"
+  printf '    %-34s %7d bytes, %7d gzip\n' "glue, minified" "$(wc -c <"$G")" "$(gzsize "$G")" >&2
+}
+
+# minify_web: the widget's scripts as `scour index --bundle` and the npm package ship them
+# (www/bundle-files.txt), each file minified on its own, so that their imports and file names
+# stay as written: 15.7 KB gzip of the widget a page loads becomes 9.3.
+minify_web() {
+  local OUT=www/bundle/web file
+  rm -rf "$OUT"
+  while IFS= read -r file; do
+    mkdir -p "$OUT/$(dirname "$file")"
+    if [ -x "$ESBUILD" ]; then
+      "$ESBUILD" "www/$file" --minify --log-level=warning --outfile="$OUT/$file" ||
+        die "esbuild could not minify www/$file"
+    else
+      cp "www/$file" "$OUT/$file"
+    fi
+  done < <(cd www && find scour.js highlight.js sw.js widget -name '*.js' | sort)
+  [ -x "$ESBUILD" ] || printf '    (no esbuild: the bundle'"'"'s scripts stay as written; run `npm ci`)\n' >&2
 }
 
 # optimise OUT [NAMED]: run wasm-opt on OUT's wasm, keeping what transfers smallest; NAMED gets
@@ -95,3 +134,4 @@ optimise() {
 build_engine www/pkg
 NAMED=target/size/bundle-engine-named.wasm build_engine www/bundle/pkg --no-default-features
 build_engine www/bundle/stemmers/pkg --no-default-features --features stemmers
+step "esbuild --minify -> www/bundle/web" minify_web
