@@ -7,7 +7,7 @@ serve:   ## build the wasm and serve www/ on http://127.0.0.1:8080
 test:    ## fmt, clippy, cargo test, wasm tests in Chromium and Firefox, e2e tests
 	@bash scripts/test.sh
 
-build:   ## release wasm build into www/pkg
+build:   ## release wasm builds into www/pkg and www/bundle, and the scripts a bundle ships, minified
 	@bash scripts/setup.sh --no-npm && bash scripts/build-wasm.sh
 
 package: ## the npm package scour-site, packed into target/npm/ (after make build)
