@@ -92,7 +92,7 @@ cp "$HERE/first-search-page.mjs" "$WORK/browser/scour-first-search.mjs"
 cp -p "$BIN" "$WORK/scour"
 BIN=$WORK/scour
 mkdir -p "$WORK/scour-bundle/pkg"
-cp -p "$ROOT/www/scour.js" "$WORK/scour-bundle/"
+cp -p "$ROOT/www/bundle/web/scour.js" "$WORK/scour-bundle/"
 cp -p "$ROOT/www/bundle/pkg/scour_engine.js" "$ROOT/www/bundle/pkg/scour_engine_bg.wasm" "$WORK/scour-bundle/pkg/"
 "$BIN" index "$ROOT/corpus" --out "$WORK/seed-index" --single-file >/dev/null 2>&1 || die "scour index $ROOT/corpus failed"
 node "$HERE/patch-harness.mjs" "$WORK"
