@@ -83,22 +83,25 @@ minify_glue() {
   printf '    %-34s %7d bytes, %7d gzip\n' "glue, minified" "$(wc -c <"$G")" "$(gzsize "$G")" >&2
 }
 
-# minify_web: the widget's scripts as `scour index --bundle` and the npm package ship them
-# (www/bundle-files.txt), each file minified on its own, so that their imports and file names
-# stay as written: 15.7 KB gzip of the widget a page loads becomes 9.3.
+# minify_web: the scripts www/bundle-files.txt ships from www/bundle/web/ (what `scour index
+# --bundle` and the npm package copy), each file minified on its own from its source in www/,
+# so that their imports and file names stay as written: 15.7 KB gzip of the widget a page loads
+# becomes 9.3.
 minify_web() {
-  local OUT=www/bundle/web file
+  local OUT=www/bundle/web source file
   rm -rf "$OUT"
-  while IFS= read -r file; do
-    mkdir -p "$OUT/$(dirname "$file")"
-    if [ -x "$ESBUILD" ]; then
-      "$ESBUILD" "www/$file" --minify --log-level=warning --outfile="$OUT/$file" ||
-        die "esbuild could not minify www/$file"
-    else
-      cp "www/$file" "$OUT/$file"
-    fi
-  done < <(cd www && find scour.js highlight.js sw.js widget -name '*.js' | sort)
   [ -x "$ESBUILD" ] || printf '    (no esbuild: the bundle'"'"'s scripts stay as written; run `npm ci`)\n' >&2
+  while read -r source; do
+    while IFS= read -r file; do
+      mkdir -p "$OUT/$(dirname "$file")"
+      if [ -x "$ESBUILD" ]; then
+        "$ESBUILD" "www/$file" --minify --log-level=warning --outfile="$OUT/$file" ||
+          die "esbuild could not minify www/$file"
+      else
+        cp "www/$file" "$OUT/$file"
+      fi
+    done < <(cd www && find "${source#bundle/web/}" -type f | sort)
+  done < <(grep -o '^bundle/web/[^ ]*' www/bundle-files.txt)
 }
 
 # optimise OUT [NAMED]: run wasm-opt on OUT's wasm, keeping what transfers smallest; NAMED gets
