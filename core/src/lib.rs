@@ -14,6 +14,7 @@ mod cursor;
 pub mod date;
 pub mod dictionary;
 pub mod document;
+mod document_set;
 pub mod excerpt;
 mod fold_table;
 pub mod index;

@@ -8,11 +8,14 @@
 //! need pieces of a chunked index: independent lookups gather their needs, so one round of
 //! fetches serves them all.
 
+use std::cell::RefCell;
+
 use crate::analysis::CAMEL_PART;
 use crate::cursor::{min_gap, phrase_count, Cursor, Walker};
+use crate::document_set::DocumentSet;
 use crate::index::Index;
 use crate::pieces::{Gather, Needs};
-use crate::postings::{fold_by_document, Merged, Norms, Positions, Posting};
+use crate::postings::{fold_by_document, Merged, Norms, Positions, Posting, Within};
 use crate::query::{Atom, Field};
 use crate::ranking::{Bm25f, Weights};
 use crate::sort::{select_by, sort_by};
@@ -210,6 +213,33 @@ pub(crate) struct AtomMatch {
     pub synonym_in_title: bool,
     /// The atom is in the body (or may be, see [`Frequencies::in_body`]).
     pub in_body: bool,
+}
+
+/// An atom's scored documents, and how many documents it matches in all: more than it
+/// lists when its scoring was restricted to some.
+#[derive(Debug, Clone)]
+pub(crate) struct AtomScores {
+    pub matches: Vec<AtomMatch>,
+    pub documents: usize,
+}
+
+/// An atom's frequencies in the documents looked at, and how many documents it matches in
+/// all, and by its own terms (not only by synonyms).
+struct Matched {
+    frequencies: Vec<Frequencies>,
+    documents: usize,
+    own_documents: usize,
+}
+
+impl Matched {
+    /// Frequencies in every document the atom matches.
+    fn all(frequencies: Vec<Frequencies>) -> Matched {
+        Matched {
+            documents: frequencies.len(),
+            own_documents: frequencies.iter().filter(|f| f.own).count(),
+            frequencies,
+        }
+    }
 }
 
 /// A term as a candidate expansion: its typos, its document count and its id.
@@ -572,7 +602,10 @@ impl Index {
         within: Option<&[u32]>,
     ) -> Result<Vec<u32>, Needs> {
         let frequencies = match atom {
-            Atom::Word { field, .. } => self.word_frequencies(expansions, *field, 1.0)?,
+            Atom::Word { field, .. } => {
+                self.word_frequencies(expansions, *field, 1.0, None)?
+                    .frequencies
+            }
             Atom::Phrase { field, terms, .. } => {
                 self.phrase_frequencies(expansions, terms.len(), *field, 1, within)?
             }
@@ -580,26 +613,34 @@ impl Index {
         Ok(frequencies.into_iter().map(|f| f.doc).collect())
     }
 
-    /// Documents matching an atom, with their BM25F scores, in document order.
+    /// Documents matching an atom, with their BM25F scores, in document order: of a word,
+    /// only those `within` the set given, when given (a phrase's, all), and how many it
+    /// matches in all.
     pub(crate) fn score_atom(
         &self,
         atom: &Atom,
         expansions: &[Expansion],
         bm25: &Bm25f,
-    ) -> Result<Vec<AtomMatch>, Needs> {
-        let frequencies = match atom {
+        within: Option<&DocumentSet>,
+    ) -> Result<AtomScores, Needs> {
+        let matched = match atom {
             Atom::Word { field, .. } => {
-                self.word_frequencies(expansions, *field, bm25.weights().title_part)?
+                self.word_frequencies(expansions, *field, bm25.weights().title_part, within)?
             }
-            Atom::Phrase { field, terms, .. } => {
-                self.phrase_frequencies(expansions, terms.len(), *field, u32::MAX, None)?
-            }
+            Atom::Phrase { field, terms, .. } => Matched::all(self.phrase_frequencies(
+                expansions,
+                terms.len(),
+                *field,
+                u32::MAX,
+                None,
+            )?),
         };
         // Synonyms are the word's lesser forms: they do not make it commoner, unless they are
         // all it matched.
-        let own = frequencies.iter().filter(|f| f.own).count();
-        let idf = bm25.idf(if own > 0 { own } else { frequencies.len() });
-        Ok(frequencies
+        let own = matched.own_documents;
+        let idf = bm25.idf(if own > 0 { own } else { matched.documents });
+        let matches = matched
+            .frequencies
             .into_iter()
             .map(|f| {
                 let title = f.in_title;
@@ -617,24 +658,46 @@ impl Index {
                     in_body: f.in_body,
                 }
             })
-            .collect())
+            .collect();
+        Ok(AtomScores {
+            matches,
+            documents: matched.documents,
+        })
     }
 
-    /// Weighted title and body frequencies of a word's expansions, per document, in
-    /// document order; a title holding the term only as a part of compounds counts
-    /// `title_part` of an occurrence.
+    /// Weighted title and body frequencies of a word's expansions, per document (only those
+    /// `within` the set given, when given), in document order; a title holding the term only
+    /// as a part of compounds counts `title_part` of an occurrence.
     fn word_frequencies(
         &self,
         expansions: &[Expansion],
         field: Field,
         title_part: f32,
-    ) -> Result<Vec<Frequencies>, Needs> {
+        within: Option<&DocumentSet>,
+    ) -> Result<Matched, Needs> {
+        let documents = self.document_count();
+        // The documents outside the set are only noted: those the word's own terms hold, and
+        // those only its synonyms' may.
+        let counted = if within.is_some() { documents } else { 0 };
+        let own_outside = RefCell::new(DocumentSet::new(counted));
+        let synonyms_outside = RefCell::new(DocumentSet::new(counted));
         let mut lists = Vec::with_capacity(expansions.len());
         let mut postings = 0;
         for expansion in expansions {
             let list = self.postings(expansion.term, false)?;
             postings += list.doc_count as usize;
-            lists.push(list.iter());
+            lists.push(match within {
+                Some(documents) => list.iter().within(Within {
+                    documents,
+                    passed: if expansion.synonym {
+                        &synonyms_outside
+                    } else {
+                        &own_outside
+                    },
+                    title_only: field == Field::Title,
+                }),
+                None => list.iter(),
+            });
         }
         // One expansion's posting for a document, given whether the document's entry so far
         // has its title hold a term only as a part of a compound.
@@ -692,7 +755,7 @@ impl Index {
         // A document's postings of several expansions come in expansion order.
         let frequencies = fold_by_document(
             lists,
-            self.document_count(),
+            documents,
             postings,
             |e, posting| weigh(e, posting, false),
             |entry: &mut Frequencies, e, posting| {
@@ -701,7 +764,13 @@ impl Index {
                 }
             },
         );
-        Ok(frequencies)
+        let inside = Matched::all(frequencies);
+        let own = own_outside.into_inner();
+        Ok(Matched {
+            documents: inside.documents + own.union_len(&synonyms_outside.into_inner()),
+            own_documents: inside.own_documents + own.len(),
+            frequencies: inside.frequencies,
+        })
     }
 
     /// Occurrences of a phrase of `length` words per document and field: its terms at

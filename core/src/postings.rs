@@ -12,6 +12,10 @@
 //! frequencies, so a reader finds a document's positions by skipping the earlier ones, and a
 //! query without phrases never reads (or, chunked, fetches) them.
 
+use std::cell::RefCell;
+
+use crate::document_set::DocumentSet;
+
 /// Appends `value` as an unsigned LEB128 varint.
 pub fn write_varint(out: &mut Vec<u8>, mut value: u32) {
     while value >= 0x80 {
@@ -272,6 +276,7 @@ impl<'a> PostingList<'a> {
             positions_to_pass: 0,
             doc: 0,
             remaining: self.doc_count,
+            within: None,
         }
     }
 }
@@ -300,9 +305,28 @@ pub struct PostingIter<'a> {
     positions_to_pass: u32,
     doc: u32,
     remaining: u32,
+    within: Option<Within<'a>>,
+}
+
+/// The documents whose postings an iterator returns; the others' it only notes.
+#[derive(Clone, Copy)]
+pub(crate) struct Within<'a> {
+    pub documents: &'a DocumentSet,
+    /// Where the documents passed by are noted, if the term occurs in them (in their title,
+    /// with `title_only`).
+    pub passed: &'a RefCell<DocumentSet>,
+    pub title_only: bool,
 }
 
 impl<'a> PostingIter<'a> {
+    /// The iterator returning only the postings of the documents `within` says.
+    pub(crate) fn within(self, within: Within<'a>) -> PostingIter<'a> {
+        PostingIter {
+            within: Some(within),
+            ..self
+        }
+    }
+
     /// The title and body positions of a posting this iterator returned, read as they are
     /// asked for (none when the positions are not loaded).
     pub fn positions(&self, posting: &Posting) -> (Positions<'a>, Positions<'a>) {
@@ -360,8 +384,9 @@ impl Iterator for PostingIter<'_> {
 }
 
 impl PostingIter<'_> {
-    /// The first posting at or after `doc`. Of the postings before it only the document and
-    /// the term frequencies are read, and their positions are passed in one go.
+    /// The first posting at or after `doc` (of a document within the set given, if one is).
+    /// Of the postings before it only the document and the term frequencies are read, and
+    /// their positions are passed in one go.
     pub fn seek(&mut self, doc: u32) -> Option<Posting> {
         let bytes = self.list.postings;
         while self.remaining > 0 {
@@ -372,7 +397,13 @@ impl PostingIter<'_> {
             let (body_tf, in_lead) = unpack_body_tf(read_varint(bytes, at));
             let title_field = read_short_varint(bytes, at);
             let occurrences = title_tf.saturating_add(body_tf);
-            if self.doc < doc {
+            let outside = self.within.filter(|w| !w.documents.contains(self.doc));
+            if let Some(within) = outside {
+                if title_tf > 0 || body_tf > 0 && !within.title_only {
+                    within.passed.borrow_mut().insert(self.doc);
+                }
+            }
+            if self.doc < doc || outside.is_some() {
                 skip_varints(bytes, at, 1);
                 if title_field & 1 == 1 && *at + 4 <= bytes.len() {
                     *at += 4;

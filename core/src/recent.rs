@@ -9,8 +9,9 @@
 
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
+use crate::document_set::DocumentSet;
 use crate::excerpt::Clauses;
-use crate::matching::{AtomMatch, Expansion};
+use crate::matching::{AtomScores, Expansion};
 use crate::pieces::Needs;
 use crate::query::Atom;
 use crate::ranking::Weights;
@@ -48,7 +49,7 @@ struct Kept {
 #[derive(Default)]
 struct Entries {
     expansions: Vec<(ExpansionKey, Vec<Expansion>)>,
-    scores: Vec<(ScoreKey, Arc<Vec<AtomMatch>>)>,
+    scores: Vec<(ScoreKey, Arc<AtomScores>)>,
     shown: Vec<(ShownKey, Arc<Shown>)>,
 }
 
@@ -62,13 +63,15 @@ pub(crate) struct ExpansionKey {
     pub weights: Weights,
 }
 
-/// What decides an atom's scored documents in one index: the atom, its expansions and the
-/// ranking weights.
+/// What decides an atom's scored documents in one index: the atom, its expansions, the
+/// ranking weights and the documents its scoring is restricted to (compared last, when all
+/// else is equal).
 #[derive(PartialEq)]
 pub(crate) struct ScoreKey {
     pub atom: Atom,
     pub expansions: Vec<Expansion>,
     pub weights: Weights,
+    pub within: Option<Arc<DocumentSet>>,
 }
 
 /// What decides what a hit shows: its document, the clauses the document holds, and the
@@ -113,8 +116,8 @@ impl Recent {
     pub fn scores(
         &self,
         key: ScoreKey,
-        work: impl FnOnce() -> Result<Vec<AtomMatch>, Needs>,
-    ) -> Result<Arc<Vec<AtomMatch>>, Needs> {
+        work: impl FnOnce() -> Result<AtomScores, Needs>,
+    ) -> Result<Arc<AtomScores>, Needs> {
         self.kept_or(|entries| &mut entries.scores, key, || work().map(Arc::new))
     }
 

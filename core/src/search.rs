@@ -13,6 +13,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use crate::analysis::{analyze, CompoundRole, CAMEL_PART};
+use crate::document_set::DocumentSet;
 use crate::excerpt::{excerpt, highlight, Clauses, Targets};
 use crate::index::Index;
 use crate::matching::{typo_budget, AtomMatch, Expansion, ProximityWord};
@@ -441,87 +442,35 @@ impl Index {
         keep: &mut Keep,
         require_all: bool,
     ) -> Result<(Vec<Candidate>, Vec<usize>), Needs> {
-        let n = self.document_count();
-        let mut typed_matches = vec![0; query.clauses.len()];
-        // The documents matched so far, in document order.
-        let mut scored: Vec<Scored> = Vec::new();
-        for ((clause_number, target), (clause, clause_expansions)) in (1u8..)
-            .zip(query.required_numbers())
-            .zip(query.clauses.iter().zip(expansions))
-        {
-            let in_body = target.map_or(Clauses::default(), |t| Clauses::default().with(t));
-            for (alternative, (atom, atom_expansions)) in clause
-                .alternatives
-                .iter()
-                .zip(clause_expansions)
-                .enumerate()
-            {
-                let width = atom.width().min(u16::from(u8::MAX)) as u8;
-                let key = ScoreKey {
-                    atom: atom.clone(),
-                    expansions: atom_expansions.clone(),
-                    weights: *bm25.weights(),
-                };
-                let matches = self
-                    .recent
-                    .scores(key, || self.score_atom(atom, atom_expansions, bm25))?;
-                if alternative == 0 {
-                    typed_matches[usize::from(clause_number - 1)] = matches.len();
-                }
-                let generic = atom.is_stop_word(&self.entry.languages)
-                    || matches.len() as f32 > GENERIC_SHARE * n as f32;
-                let specific_width = if generic { 0 } else { width };
-                // The query's words joined stand in every clause: one word's worth in all.
-                let share = match atom {
-                    Atom::Word { joined: true, .. } => 1.0 / query.clauses.len() as f32,
-                    _ => 1.0,
-                };
-                scored = merge(scored, &matches, |entry, m| {
-                    let tally = &mut entry.tally;
-                    entry.score += m.score * share;
-                    tally.title_length = m.norms.title_length.min(u32::from(u16::MAX)) as u16;
-                    tally.title_stop = m.norms.title_stop;
-                    tally.title_generic = m.norms.title_generic;
-                    if tally.clause != clause_number {
-                        tally.clause = clause_number;
-                        tally.matched += u8::from(!clause.optional);
-                        tally.this = ClauseInTitle::default();
-                    }
-                    if m.in_title {
-                        let first = tally.this.width == 0;
-                        tally.this.width = tally.this.width.max(width);
-                        tally.this.specific_width = tally.this.specific_width.max(specific_width);
-                        tally.this.part_only = (first || tally.this.part_only) && m.part_in_title;
-                        tally.this.synonym_only =
-                            (first || tally.this.synonym_only) && m.synonym_in_title;
-                    }
-                    if m.exact_in_title {
-                        tally.this.exact = true;
-                        tally.this.as_typed |= alternative == 0;
-                    }
-                    if m.in_body {
-                        tally.in_body = tally.in_body.union(in_body);
-                    }
-                });
-            }
-            for entry in &mut scored {
-                if entry.tally.clause == clause_number {
-                    entry.tally.close_clause();
-                }
-            }
-        }
-        let matched: Vec<u32> = scored.iter().map(|e| e.doc).collect();
-        keep.excluded = self.exclusions(query, excluded, Some(&matched))?;
         let required = query.required() as u8;
-        let all_required = require_all
-            && scored
-                .iter()
-                .any(|e| e.tally.matched == required && keep.keeps(e.doc));
-        let needed = match required {
-            _ if !all_required => 1,
+        let needed_of_all = match required {
             r if r >= CLAUSES_TO_SPARE_ONE => r - 1,
             r => r,
         };
+        // Two required clauses: first as if some document matched both, and the second is
+        // scored only in the documents the first matched (a word being typed completes to
+        // many terms, most of whose documents lack the word before it). With more clauses a
+        // candidate may lack one, so that few documents could be passed by, while each
+        // keystroke of a long query that no document matches whole would score its clauses
+        // twice.
+        let mut restricted = require_all && required == 2;
+        let (scored, typed_matches, all_required) = loop {
+            let needed = restricted.then_some(needed_of_all);
+            let (scored, typed_matches) = self.tally_clauses(query, expansions, bm25, needed)?;
+            let matched: Vec<u32> = scored.iter().map(|e| e.doc).collect();
+            keep.excluded = self.exclusions(query, excluded, Some(&matched))?;
+            let all_required = require_all
+                && scored
+                    .iter()
+                    .any(|e| e.tally.matched == required && keep.keeps(e.doc));
+            // None does: any clause will do, and every document is scored.
+            if restricted && !all_required {
+                restricted = false;
+                continue;
+            }
+            break (scored, typed_matches, all_required);
+        };
+        let needed = if all_required { needed_of_all } else { 1 };
         let clauses = query.clauses.len() as u8;
         let candidates = scored
             .into_iter()
@@ -562,6 +511,102 @@ impl Index {
             })
             .collect();
         Ok((candidates, typed_matches))
+    }
+
+    /// Each clause's scores folded into the documents it matches, in document order, and
+    /// how many documents each clause's words as typed matched. Given `needed`, how many
+    /// required clauses a candidate matches, a clause is scored only in the documents that
+    /// may still match as many with the clauses left (all, for the first).
+    fn tally_clauses(
+        &self,
+        query: &Query,
+        expansions: &[Vec<Vec<Expansion>>],
+        bm25: &Bm25f,
+        needed: Option<u8>,
+    ) -> Result<(Vec<Scored>, Vec<usize>), Needs> {
+        let n = self.document_count();
+        let mut required_left = query.required() as u8;
+        let mut typed_matches = vec![0; query.clauses.len()];
+        // The documents matched so far, in document order.
+        let mut scored: Vec<Scored> = Vec::new();
+        for ((clause_number, target), (clause, clause_expansions)) in (1u8..)
+            .zip(query.required_numbers())
+            .zip(query.clauses.iter().zip(expansions))
+        {
+            let in_body = target.map_or(Clauses::default(), |t| Clauses::default().with(t));
+            let within = needed
+                .and_then(|needed| needed.checked_sub(required_left))
+                .filter(|&least| least > 0)
+                .map(|least| {
+                    let mut within = DocumentSet::new(n);
+                    for entry in scored.iter().filter(|e| e.tally.matched >= least) {
+                        within.insert(entry.doc);
+                    }
+                    Arc::new(within)
+                });
+            required_left -= u8::from(!clause.optional);
+            for (alternative, (atom, atom_expansions)) in clause
+                .alternatives
+                .iter()
+                .zip(clause_expansions)
+                .enumerate()
+            {
+                let width = atom.width().min(u16::from(u8::MAX)) as u8;
+                let key = ScoreKey {
+                    atom: atom.clone(),
+                    expansions: atom_expansions.clone(),
+                    weights: *bm25.weights(),
+                    within: within.clone(),
+                };
+                let scores = self.recent.scores(key, || {
+                    self.score_atom(atom, atom_expansions, bm25, within.as_deref())
+                })?;
+                if alternative == 0 {
+                    typed_matches[usize::from(clause_number - 1)] = scores.documents;
+                }
+                let generic = atom.is_stop_word(&self.entry.languages)
+                    || scores.documents as f32 > GENERIC_SHARE * n as f32;
+                let specific_width = if generic { 0 } else { width };
+                // The query's words joined stand in every clause: one word's worth in all.
+                let share = match atom {
+                    Atom::Word { joined: true, .. } => 1.0 / query.clauses.len() as f32,
+                    _ => 1.0,
+                };
+                scored = merge(scored, &scores.matches, |entry, m| {
+                    let tally = &mut entry.tally;
+                    entry.score += m.score * share;
+                    tally.title_length = m.norms.title_length.min(u32::from(u16::MAX)) as u16;
+                    tally.title_stop = m.norms.title_stop;
+                    tally.title_generic = m.norms.title_generic;
+                    if tally.clause != clause_number {
+                        tally.clause = clause_number;
+                        tally.matched += u8::from(!clause.optional);
+                        tally.this = ClauseInTitle::default();
+                    }
+                    if m.in_title {
+                        let first = tally.this.width == 0;
+                        tally.this.width = tally.this.width.max(width);
+                        tally.this.specific_width = tally.this.specific_width.max(specific_width);
+                        tally.this.part_only = (first || tally.this.part_only) && m.part_in_title;
+                        tally.this.synonym_only =
+                            (first || tally.this.synonym_only) && m.synonym_in_title;
+                    }
+                    if m.exact_in_title {
+                        tally.this.exact = true;
+                        tally.this.as_typed |= alternative == 0;
+                    }
+                    if m.in_body {
+                        tally.in_body = tally.in_body.union(in_body);
+                    }
+                });
+            }
+            for entry in &mut scored {
+                if entry.tally.clause == clause_number {
+                    entry.tally.close_clause();
+                }
+            }
+        }
+        Ok((scored, typed_matches))
     }
 }
 
@@ -1040,7 +1085,89 @@ impl Index {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::Document;
     use crate::postings::Norms;
+    use crate::IndexBuilder;
+
+    /// Scoring each clause only in the documents that may still match enough clauses
+    /// changes nothing of those that do: the same documents, scores and tallies, and the
+    /// same counts of documents matched, whatever the words, their completions, stop words,
+    /// alternatives and number of clauses.
+    #[test]
+    fn clauses_scored_within_the_documents_that_may_match_score_those_as_all_do() {
+        let mut next = crate::testing::below(0x1f12_5a3b_u32);
+        let words = [
+            "install",
+            "installing",
+            "config",
+            "configuration",
+            "configure",
+            "constant",
+            "connect",
+            "runtime",
+            "predefined",
+            "the",
+            "of",
+            "in",
+            "int",
+            "index",
+            "session",
+            "stream",
+            "swoole",
+            "server",
+            "mysqli",
+            "statement",
+        ];
+        let mut text = |n: u32| -> String {
+            let picked: Vec<&str> = (0..n)
+                .map(|_| words[next(words.len() as u32) as usize])
+                .collect();
+            picked.join(" ")
+        };
+        let documents: Vec<Document> = (0..300)
+            .map(|d| Document::new(format!("d{d}"), text(1 + d % 4), text(3 + d % 29)))
+            .collect();
+        let index = IndexBuilder::index(documents);
+        let bm25 = Bm25f::new(&index, Weights::default());
+        let mut next = crate::testing::below(0x7c3e_9d01_u32);
+        let mut checked = 0;
+        for round in 0..400 {
+            let mut query = text(2 + round % 4);
+            // The last word cut short, as while typing; an alternative now and then.
+            if round % 3 == 0 {
+                let cut = 2 + next(4) as usize;
+                query.truncate(query.len() - query.len().min(cut).min(3));
+            }
+            if round % 7 == 0 {
+                query = query.replacen(' ', " OR ", 1);
+            }
+            let options = SearchOptions::default();
+            let parsed = Query::parse(&query, options.syntax, true, &index.entry.languages);
+            let expansions = index.expand_clauses(&parsed, &options).expect("all loaded");
+            let required = parsed.required() as u8;
+            let needed = if required >= CLAUSES_TO_SPARE_ONE {
+                required - 1
+            } else {
+                required
+            };
+            let seen = |scored: Vec<Scored>| -> Vec<String> {
+                let kept = scored.into_iter().filter(|e| e.tally.matched >= needed);
+                kept.map(|e| format!("{} {} {:?}", e.doc, e.score.to_bits(), e.tally))
+                    .collect()
+            };
+            let tally = |needed| index.tally_clauses(&parsed, &expansions, &bm25, needed);
+            let (all, all_counts) = tally(None).unwrap();
+            let (within, within_counts) = tally(Some(needed)).unwrap();
+            let all = seen(all);
+            checked += usize::from(!all.is_empty());
+            assert_eq!(seen(within), all, "{query:?}");
+            assert_eq!(within_counts, all_counts, "{query:?}");
+        }
+        assert!(
+            checked > 200,
+            "only {checked} queries matched enough clauses"
+        );
+    }
 
     /// Merging in place gives what merging into a new list would: every document once, in
     /// order, each match folded into its own document's entry.
