@@ -2,7 +2,7 @@
 //! scoring to, and how it counts the documents a word matches without listing them.
 
 /// Documents by number, below the count it was made for.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(PartialEq, Eq)]
 pub(crate) struct DocumentSet {
     words: Vec<u64>,
 }

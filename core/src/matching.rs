@@ -217,7 +217,6 @@ pub(crate) struct AtomMatch {
 
 /// An atom's scored documents, and how many documents it matches in all: more than it
 /// lists when its scoring was restricted to some.
-#[derive(Debug, Clone)]
 pub(crate) struct AtomScores {
     pub matches: Vec<AtomMatch>,
     pub documents: usize,
@@ -678,9 +677,9 @@ impl Index {
         let documents = self.document_count();
         // The documents outside the set are only noted: those the word's own terms hold, and
         // those only its synonyms' may.
-        let counted = if within.is_some() { documents } else { 0 };
-        let own_outside = RefCell::new(DocumentSet::new(counted));
-        let synonyms_outside = RefCell::new(DocumentSet::new(counted));
+        let room = if within.is_some() { documents } else { 0 };
+        let own_outside = RefCell::new(DocumentSet::new(room));
+        let synonyms_outside = RefCell::new(DocumentSet::new(room));
         let mut lists = Vec::with_capacity(expansions.len());
         let mut postings = 0;
         for expansion in expansions {

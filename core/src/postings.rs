@@ -308,7 +308,8 @@ pub struct PostingIter<'a> {
     within: Option<Within<'a>>,
 }
 
-/// The documents whose postings an iterator returns; the others' it only notes.
+/// The documents whose postings an iterator returns; the others' it only notes (all of
+/// them once the iterator is walked through: a `seek` past a document passes it unnoted).
 #[derive(Clone, Copy)]
 pub(crate) struct Within<'a> {
     pub documents: &'a DocumentSet,
