@@ -9,6 +9,7 @@ use crate::analysis::{
 };
 use crate::codec::{self, ChunkedFiles, IndexFiles, PartTerm, Parts};
 use crate::document::{Document, Section};
+use crate::first_page::costly_prefixes;
 use crate::index::Index;
 use crate::language::{Language, Languages, LANGUAGE_FILTER};
 use crate::pieces::{FilterLists, Layout, StoredDocument};
@@ -349,7 +350,7 @@ impl IndexBuilder {
             .any(|d| d.stored.date.is_some())
             .then(|| documents.iter().map(|d| d.stored.date.clone()).collect());
         let filters = filters(&documents);
-        codec::write(Parts {
+        let mut parts = Parts {
             average_lengths,
             term_pieces: cut(terms, &layout),
             stems,
@@ -358,7 +359,23 @@ impl IndexBuilder {
             ids_per_piece: layout.ids_per_piece,
             languages,
             documents: documents.into_iter().map(|d| d.stored).collect(),
-        })
+            first_pages: Vec::new(),
+        };
+        let files = codec::write(&parts);
+        let costly = costly_prefixes(
+            parts
+                .term_pieces
+                .iter()
+                .flatten()
+                .flatten()
+                .map(|t| (t.term.as_str(), t.doc_count)),
+        );
+        if costly.is_empty() {
+            return files;
+        }
+        let index = files.open().expect("a freshly written index opens");
+        parts.first_pages = index.first_pages(&costly);
+        codec::write(&parts)
     }
 }
 

@@ -24,6 +24,7 @@ use bincode::Encode;
 use crate::bytes::{Bytes, Text};
 use crate::dictionary::TermDictionary;
 use crate::document::Section;
+use crate::first_page::{FirstPage, PageHit, FIRST_PAGE_HITS};
 use crate::index::{self, run_terms, Index};
 use crate::language::{Language, Languages};
 use crate::message::{decimal, hex16};
@@ -57,8 +58,9 @@ footprints!(
 
 /// Bumped whenever a payload layout changes (4: the header declares the memory a file takes;
 /// 5: each document's language, and the entry's list of them; 10: checksums and piece names
-/// from [`hash`], a word at a time, instead of FNV-1a, a byte at a time).
-pub const FORMAT_VERSION: u16 = 10;
+/// from [`hash`], a word at a time, instead of FNV-1a, a byte at a time; 11: term pieces
+/// hold first pages, see [`first_page`]).
+pub const FORMAT_VERSION: u16 = 11;
 /// The scour version writing and reading this format.
 pub const SCOUR_VERSION: &str = env!("CARGO_PKG_VERSION");
 const FIXED_HEADER: usize = 8 + 2 + 4 + 8 + 8 + 1;
@@ -459,6 +461,8 @@ struct TermPayload {
     stems: Vec<u8>,
     /// Delta-coded global term ids per stem.
     stem_members: Vec<Vec<u32>>,
+    /// See [`write_first_pages`].
+    first_pages: Vec<u8>,
 }
 
 #[derive(Encode)]
@@ -523,6 +527,8 @@ pub struct Parts {
     pub ids_per_piece: usize,
     /// The documents' languages, each once.
     pub languages: Languages,
+    /// Each term piece's first pages (none for a piece past the list's end).
+    pub first_pages: Vec<Vec<FirstPage>>,
 }
 
 /// One term as written.
@@ -643,7 +649,7 @@ pub fn write_languages(all: IndexFiles, languages: Vec<(Language, IndexFiles)>) 
 }
 
 /// Names and encodes every piece, then the entry that lists them.
-pub fn write(parts: Parts) -> IndexFiles {
+pub fn write(parts: &Parts) -> IndexFiles {
     let mut pieces = Vec::new();
     let mut term_refs = Vec::new();
     let mut term_files = Vec::new();
@@ -702,6 +708,7 @@ pub fn write(parts: Parts) -> IndexFiles {
             stem_count: stems.len() as u32,
             stems: front_code(stems.iter().map(|s| s.0.as_str())),
             stem_members: stems.iter().map(|s| delta_code(&s.1)).collect(),
+            first_pages: write_first_pages(parts.first_pages.get(t).map_or(&[], Vec::as_slice)),
         };
         let file = seal(Kind::Terms, &to_bytes(payload));
         term_refs.push((
@@ -774,8 +781,9 @@ pub fn write(parts: Parts) -> IndexFiles {
 
     let dates = parts
         .dates
+        .clone()
         .map(|dates| seal(Kind::Dates, &to_bytes(DatesList(dates))));
-    let filters = parts.filters.map(|filters| {
+    let filters = parts.filters.clone().map(|filters| {
         let names = filters
             .into_iter()
             .map(|(name, values)| {
@@ -821,6 +829,85 @@ pub fn write(parts: Parts) -> IndexFiles {
         })
         .collect();
     IndexFiles { entry, pieces }
+}
+
+/// First pages as a term piece stores them, to be read only when a search asks for one (see
+/// [`first_page`]): each its term's length and bytes, its total, its hit count, and each hit's
+/// document, tier, score (f32 LE) and the clauses its body holds; numbers as LEB128 varints.
+fn write_first_pages(pages: &[FirstPage]) -> Vec<u8> {
+    let mut out = Vec::new();
+    for page in pages {
+        write_varint(&mut out, page.term.len() as u32);
+        out.extend_from_slice(page.term.as_bytes());
+        write_varint(&mut out, page.total);
+        out.push(page.hits.len() as u8);
+        for hit in &page.hits {
+            write_varint(&mut out, hit.doc);
+            out.push(hit.tier);
+            out.extend_from_slice(&hit.score.to_le_bytes());
+            write_varint(&mut out, hit.in_body);
+        }
+    }
+    out
+}
+
+/// The first page of `term` among a term piece's (see [`write_first_pages`]) of an index of
+/// `documents`. A page that is not there, or not sound (cut short, naming a document the
+/// index lacks), is none: the search then ranks the postings, so a forged page never changes
+/// an answer.
+pub(crate) fn first_page(pages: &[u8], term: &str, documents: u32) -> Option<FirstPage> {
+    let mut at = 0;
+    while at < pages.len() {
+        let length = first_page_varint(pages, &mut at)? as usize;
+        let text = pages.get(at..at.checked_add(length)?)?;
+        at += length;
+        let total = first_page_varint(pages, &mut at)?;
+        let count = usize::from(*pages.get(at)?);
+        at += 1;
+        if text != term.as_bytes() {
+            for _ in 0..count {
+                read_page_hit(pages, &mut at)?;
+            }
+            continue;
+        }
+        let mut hits = Vec::with_capacity(count);
+        for _ in 0..count {
+            hits.push(read_page_hit(pages, &mut at)?);
+        }
+        let sound = count <= FIRST_PAGE_HITS.min(total as usize)
+            && total <= documents
+            && hits
+                .iter()
+                .all(|h| h.doc < documents && h.tier <= 2 && h.score.is_finite());
+        return sound.then(|| FirstPage {
+            term: term.to_string(),
+            total,
+            hits,
+        });
+    }
+    None
+}
+
+fn read_page_hit(pages: &[u8], at: &mut usize) -> Option<PageHit> {
+    let doc = first_page_varint(pages, at)?;
+    let tier = *pages.get(*at)?;
+    let score = pages.get(*at + 1..*at + 5)?;
+    let score = f32::from_le_bytes([score[0], score[1], score[2], score[3]]);
+    *at += 5;
+    let in_body = first_page_varint(pages, at)?;
+    Some(PageHit {
+        doc,
+        tier,
+        score,
+        in_body,
+    })
+}
+
+/// A varint that ends within `bytes`.
+fn first_page_varint(bytes: &[u8], at: &mut usize) -> Option<u32> {
+    let start = *at;
+    let value = read_varint(bytes, at);
+    (*at > start && bytes[*at - 1] & 0x80 == 0).then_some(value)
 }
 
 /// A run's streams, concatenated in term order.
@@ -1024,6 +1111,9 @@ fn read_terms(r: &mut Reader) -> Read<(u32, u32, TermPiece)> {
     let stem_count = r.u32()?;
     let stems = front_decode(r, stem_count)?;
     let stem_members = r.list(1, |r| r.list(1, Reader::u32))?;
+    let first_pages = r.slice()?;
+    r.charge(cost::<u8>(first_pages.len()))?;
+    let first_pages = first_pages.to_vec();
     r.charge(index::loaded_terms_cost(streams.len()))?;
     let piece = TermPiece {
         terms,
@@ -1033,6 +1123,7 @@ fn read_terms(r: &mut Reader) -> Read<(u32, u32, TermPiece)> {
         streams,
         stems,
         stem_members,
+        first_pages,
     };
     Ok((first_id, term_count, piece))
 }
@@ -1679,6 +1770,31 @@ mod tests {
         }
     }
 
+    /// A first page is read as written; one cut short, or naming a document the index lacks,
+    /// is none (the search then ranks the postings), never a page of documents that do not
+    /// exist.
+    #[test]
+    fn an_unsound_first_page_is_none() {
+        let page = |term: &str, doc| FirstPage {
+            term: term.to_string(),
+            total: 3,
+            hits: vec![PageHit {
+                doc,
+                tier: 1,
+                score: 1.5,
+                in_body: 1,
+            }],
+        };
+        let pages = write_first_pages(&[page("w", 2), page("wo", 0)]);
+        assert_eq!(first_page(&pages, "wo", 3), Some(page("wo", 0)));
+        assert_eq!(first_page(&pages, "w", 3), Some(page("w", 2)));
+        assert_eq!(first_page(&pages, "wor", 3), None);
+        assert_eq!(first_page(&pages, "w", 2), None, "document 2 of 2");
+        for end in 0..pages.len() {
+            assert_eq!(first_page(&pages[..end], "wo", 3), None, "cut at {end}");
+        }
+    }
+
     /// A posting marking its term in the body's lead is refused when the body lacks the term.
     #[test]
     fn a_lead_mark_on_a_term_the_body_lacks_is_corrupt() {
@@ -1694,6 +1810,7 @@ mod tests {
             }],
             stems: TermDictionary::from_sorted([]),
             stem_members: Vec::new(),
+            first_pages: Vec::new(),
         };
         // Document 0, title tf 1, the body's tf and lead bit, a title of one word, a body
         // of four.
@@ -1784,6 +1901,7 @@ mod tests {
                 stem_count: 0,
                 stems: Vec::new(),
                 stem_members: Vec::new(),
+                first_pages: Vec::new(),
             },
         );
         let reference = TermPieceRef {

@@ -95,6 +95,15 @@ impl Clauses {
     /// Every clause: what a text with no word count from the index may hold.
     pub const ALL: Clauses = Clauses(u32::MAX);
 
+    /// The set of these bits, one per clause (as [`Clauses::bits`] gives them).
+    pub fn from_bits(bits: u32) -> Clauses {
+        Clauses(bits)
+    }
+
+    pub fn bits(self) -> u32 {
+        self.0
+    }
+
     /// This set and `clause`.
     pub fn with(self, clause: usize) -> Self {
         Clauses(self.0 | 1u32.checked_shl(clause as u32).unwrap_or(0))

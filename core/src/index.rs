@@ -9,6 +9,7 @@ use std::ops::Range;
 use crate::bytes::Bytes;
 use crate::codec::{self, cost, Footprint, FormatError, VerifiedDocument};
 use crate::dictionary::TermDictionary;
+use crate::first_page::FirstPage;
 use crate::language::{Language, Languages, LANGUAGE_FILTER, STEM_LANGUAGE};
 use crate::pieces::{
     Entry, FilterValues, Filters, Gather, Needs, PieceId, StoredDocument, TermPiece, Texts,
@@ -216,11 +217,17 @@ impl Index {
     }
 
     /// The term piece holding `term`'s place in the sorted dictionary.
-    fn term_piece_of(&self, term: &str) -> usize {
+    pub(crate) fn term_piece_of(&self, term: &str) -> usize {
         self.entry
             .term_pieces
             .partition_point(|r| r.first_term.as_str() <= term)
             .saturating_sub(1)
+    }
+
+    /// The first page of `term`, if the term piece it falls in is loaded and holds one.
+    pub(crate) fn first_page(&self, term: &str) -> Option<FirstPage> {
+        let loaded = self.term_piece(self.term_piece_of(term)).ok()?;
+        codec::first_page(&loaded.piece.first_pages, term, self.entry.documents)
     }
 
     fn term_piece(&self, piece: usize) -> Result<&LoadedTerms, Needs> {
@@ -572,7 +579,7 @@ pub(crate) fn document_slot_cost() -> u64 {
 }
 
 codec::footprints!(
-    LoadedTerms = 264,
+    LoadedTerms = 288,
     Option<Box<LoadedTerms>> = 8,
     Option<TermDictionary> = 48,
     (u32, StoredDocument) = 200,

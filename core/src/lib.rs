@@ -16,6 +16,7 @@ pub mod dictionary;
 pub mod document;
 mod document_set;
 pub mod excerpt;
+pub mod first_page;
 mod fold_table;
 pub mod index;
 pub mod language;

@@ -107,6 +107,9 @@ pub struct TermPiece {
     /// Stems shared by two or more terms, and their members' global term ids.
     pub stems: TermDictionary,
     pub stem_members: Vec<Vec<u32>>,
+    /// The first pages of the prefixes in the range that are costly to rank, as written
+    /// (read one at a time: `codec::first_page`).
+    pub first_pages: Vec<u8>,
 }
 
 /// A run of consecutive terms whose postings and positions share one piece each.

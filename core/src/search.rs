@@ -15,6 +15,7 @@ use std::sync::Arc;
 use crate::analysis::{analyze, CompoundRole, CAMEL_PART};
 use crate::document_set::DocumentSet;
 use crate::excerpt::{excerpt, highlight, Clauses, Targets};
+use crate::first_page::{FirstPage, PageHit, COSTLY_POSTINGS, FIRST_PAGE_HITS};
 use crate::index::Index;
 use crate::matching::{typo_budget, AtomMatch, Expansion, ProximityWord};
 use crate::pieces::{Gather, Needs, StoredDocument, Texts};
@@ -163,6 +164,58 @@ impl Index {
         query: &Query,
         options: &SearchOptions,
     ) -> Result<SearchResults, Needs> {
+        let Ranked {
+            candidates,
+            total,
+            facets,
+            expansions,
+        } = self.rank(query, options)?;
+        let page: Vec<&Candidate> = candidates
+            .iter()
+            .skip(options.offset)
+            .take(options.limit)
+            .collect();
+        let mut gather = Gather::default();
+        let stored: Vec<_> = page
+            .iter()
+            .map(|c| gather.take(self.stored(c.doc)))
+            .collect();
+        gather.finish()?;
+        // Built only if some hit's text is not the last search's.
+        let mut targets = None;
+        let targets_key = Arc::new(targets_key(query, &expansions));
+        let mut shown_of = |stored: &StoredDocument, held: Clauses| {
+            let targets = targets.get_or_insert_with(|| self.highlight_targets(query, &expansions));
+            Shown::of(stored, targets, held)
+        };
+        let mut hits = Vec::with_capacity(page.len());
+        for (n, (c, stored)) in page.iter().zip(stored.into_iter().flatten()).enumerate() {
+            if n < KEPT_HITS {
+                let key = ShownKey {
+                    doc: c.doc,
+                    held: c.in_body,
+                    targets: Arc::clone(&targets_key),
+                };
+                let shown = self.recent.shown(key, || shown_of(&stored, c.in_body))?;
+                hits.push(hit(stored, c, Shown::clone(&shown)));
+            } else {
+                let shown = shown_of(&stored, c.in_body);
+                hits.push(hit(stored, c, shown));
+            }
+        }
+        Ok(SearchResults {
+            hits,
+            total,
+            facets,
+            suggestion: None,
+        })
+    }
+
+    /// The candidates of `query`, ranked through its page (and those proximity re-ranks),
+    /// how many match, their facets when asked for, and each clause's expansions. A query
+    /// that is a costly word being typed, with the default options, reads its first page
+    /// from its term piece (see [`first_page`]).
+    fn rank(&self, query: &Query, options: &SearchOptions) -> Result<Ranked, Needs> {
         let in_language;
         let options = match self.language_filter(options.lang.as_deref()) {
             Some(filter) => {
@@ -176,7 +229,7 @@ impl Index {
         };
         let browsing = query.is_empty();
         if browsing && !has_restrictions(options) {
-            return Ok(SearchResults::default());
+            return Ok(Ranked::default());
         }
         let bm25 = Bm25f::new(self, options.weights);
         let w = &options.weights;
@@ -192,6 +245,14 @@ impl Index {
         }
         gather.finish()?;
         let (expansions, excluded) = (expansions.unwrap_or_default(), excluded.unwrap_or_default());
+        if let Some(page) = self.stored_first_page(query, options) {
+            return Ok(Ranked {
+                candidates: page.hits.iter().map(Candidate::from).collect(),
+                total: page.total as usize,
+                facets: Facets::new(),
+                expansions,
+            });
+        }
         let mut keep = Keep {
             allowed: keep.flatten(),
             excluded: Vec::new(),
@@ -271,48 +332,101 @@ impl Index {
                     .then_with(|| Candidate::order(a, b))
             });
         }
-        let page: Vec<&Candidate> = candidates
-            .iter()
-            .skip(options.offset)
-            .take(options.limit)
-            .collect();
-        let mut gather = Gather::default();
-        let stored: Vec<_> = page
-            .iter()
-            .map(|c| gather.take(self.stored(c.doc)))
-            .collect();
-        gather.finish()?;
-        // Built only if some hit's text is not the last search's.
-        let mut targets = None;
-        let targets_key = Arc::new(targets_key(query, &expansions));
-        let mut shown_of = |stored: &StoredDocument, held: Clauses| {
-            let targets = targets.get_or_insert_with(|| self.highlight_targets(query, &expansions));
-            Shown::of(stored, targets, held)
-        };
-        let mut hits = Vec::with_capacity(page.len());
-        for (n, (c, stored)) in page.iter().zip(stored.into_iter().flatten()).enumerate() {
-            if n < KEPT_HITS {
-                let key = ShownKey {
-                    doc: c.doc,
-                    held: c.in_body,
-                    targets: Arc::clone(&targets_key),
-                };
-                let shown = self.recent.shown(key, || shown_of(&stored, c.in_body))?;
-                hits.push(hit(stored, c, Shown::clone(&shown)));
-            } else {
-                let shown = shown_of(&stored, c.in_body);
-                hits.push(hit(stored, c, shown));
-            }
-        }
-        Ok(SearchResults {
-            hits,
+        Ok(Ranked {
             total: candidates.len(),
             facets: if options.facets {
                 self.facets(&candidates)?
             } else {
                 Facets::new()
             },
-            suggestion: None,
+            candidates,
+            expansions,
+        })
+    }
+
+    /// The first page stored for `query`, if it is a word being typed alone whose page the
+    /// index holds, searched with the default options for a page within it.
+    fn stored_first_page(&self, query: &Query, options: &SearchOptions) -> Option<FirstPage> {
+        let [clause] = query.clauses.as_slice() else {
+            return None;
+        };
+        let [Atom::Word {
+            term, prefix: true, ..
+        }] = clause.alternatives.as_slice()
+        else {
+            return None;
+        };
+        // The options a first page is ranked with (the language searched is a filter by now).
+        let defaults = options.filters.is_empty()
+            && options.date_from.is_none()
+            && options.date_to.is_none()
+            && options.sort == Sort::Relevance
+            && options.syntax == Syntax::Operators
+            && options.typing
+            && options.typos
+            && options.require_all
+            && !options.facets
+            && options.weights == Weights::default();
+        if !defaults {
+            return None;
+        }
+        let page = self.first_page(term)?;
+        let whole = page.hits.len() == page.total as usize;
+        let fits = whole || options.offset.saturating_add(options.limit) <= page.hits.len();
+        let languages = &self.entry.languages;
+        (fits && *query == Query::parse(term, Syntax::Operators, true, languages)).then_some(page)
+    }
+
+    /// The first pages of those `prefixes` (sorted) that are costly to rank, for each term
+    /// piece: what [`crate::IndexBuilder`] stores in an index it has just written.
+    pub(crate) fn first_pages(&self, prefixes: &[String]) -> Vec<Vec<FirstPage>> {
+        let mut pages = vec![Vec::new(); self.entry.term_pieces.len()];
+        for prefix in prefixes {
+            if let Some(page) = self.first_page_of(prefix) {
+                pages[self.term_piece_of(prefix)].push(page);
+            }
+        }
+        pages
+    }
+
+    /// The first page of `prefix` typed alone, if its completions are costly to score.
+    fn first_page_of(&self, prefix: &str) -> Option<FirstPage> {
+        let options = SearchOptions {
+            limit: FIRST_PAGE_HITS,
+            ..SearchOptions::default()
+        };
+        let query = Query::parse(
+            prefix,
+            options.syntax,
+            options.typing,
+            &self.entry.languages,
+        );
+        let [clause] = query.clauses.as_slice() else {
+            return None;
+        };
+        match clause.alternatives.as_slice() {
+            [Atom::Word {
+                term, prefix: true, ..
+            }] if term == prefix => {}
+            _ => return None,
+        }
+        let ranked = self.rank(&query, &options).ok()?;
+        let postings: u64 = ranked.expansions[0][0]
+            .iter()
+            .map(|e| u64::from(self.doc_count(e.term)))
+            .sum();
+        (postings >= u64::from(COSTLY_POSTINGS)).then(|| FirstPage {
+            term: prefix.to_string(),
+            total: ranked.total as u32,
+            hits: ranked.candidates[..ranked.candidates.len().min(FIRST_PAGE_HITS)]
+                .iter()
+                .map(|c| PageHit {
+                    doc: c.doc,
+                    tier: c.tier,
+                    score: c.score,
+                    in_body: c.in_body.bits(),
+                })
+                .collect(),
         })
     }
 
@@ -613,6 +727,16 @@ impl Index {
     }
 }
 
+/// A search's candidates, ranked through its page (see [`Index::rank`]).
+#[derive(Default)]
+struct Ranked {
+    candidates: Vec<Candidate>,
+    /// Documents matching in all (candidates past the page may be left out).
+    total: usize,
+    facets: Facets,
+    expansions: ClauseExpansions,
+}
+
 /// A document some clause matched: its score so far and what it matched.
 #[derive(Clone, Copy)]
 struct Scored {
@@ -786,6 +910,17 @@ impl Candidate {
             .cmp(&a.tier)
             .then(b.score.total_cmp(&a.score))
             .then(a.doc.cmp(&b.doc))
+    }
+}
+
+impl From<&PageHit> for Candidate {
+    fn from(hit: &PageHit) -> Candidate {
+        Candidate {
+            doc: hit.doc,
+            tier: hit.tier,
+            score: hit.score,
+            in_body: Clauses::from_bits(hit.in_body),
+        }
     }
 }
 
@@ -1092,25 +1227,112 @@ mod tests {
     use crate::postings::Norms;
     use crate::IndexBuilder;
 
+    /// A word typed alone whose completions are costly reads its first page from the index:
+    /// the same hits, scores, excerpts and total as ranking its postings, for a page within
+    /// it; other options, or a page beyond it, rank as usual.
+    #[test]
+    fn a_word_typed_alone_finds_on_its_stored_first_page_what_ranking_finds() {
+        let words: Vec<&str> = "config configuration configure constant constants connect \
+            connection install installing in index int the of session server stream statement \
+            cost costly"
+            .split_whitespace()
+            .collect();
+        let mut text = crate::testing::texts(&words, 0x51d3_0c27_u32);
+        let mut documents: Vec<Document> = (0..2500)
+            .map(|d| Document::new(format!("d{d}"), text(2 + d % 3), text(4 + d % 9)))
+            .collect();
+        // Titles that are exactly a word come first, however little their text says of it.
+        let filler = "lorem ipsum dolor sit amet ".repeat(20);
+        for title in ["config", "constant", "Installing"] {
+            documents.push(Document::new(format!("t-{title}"), title, &filler));
+        }
+        let index = IndexBuilder::index(documents);
+        let mut typed: Vec<String> = words
+            .iter()
+            .flat_map(|w| (1..=w.len()).map(|end| w[..end].to_string()))
+            .collect();
+        typed.extend(["Con", "CONF", "xyz", "co co", "co ", "\"co"].map(String::from));
+        let search = |query: &str, options: &SearchOptions| index.search(query, options);
+        // The candidates as ranked: document, tier, score and the clauses their text holds.
+        let ranked = |query: &str, limit| -> Vec<String> {
+            let options = SearchOptions {
+                limit,
+                ..SearchOptions::default()
+            };
+            let parsed = Query::parse(query, options.syntax, true, &index.entry.languages);
+            let candidates = index
+                .rank(&parsed, &options)
+                .expect("all loaded")
+                .candidates;
+            let first = candidates.iter().take(10);
+            first
+                .map(|c| format!("{} {} {} {:?}", c.doc, c.tier, c.score.to_bits(), c.in_body))
+                .collect()
+        };
+        let mut stored = 0;
+        for query in &typed {
+            if index.first_page(query).is_some() {
+                stored += 1;
+                assert_eq!(ranked(query, 10), ranked(query, 11), "{query:?}");
+            }
+            let variants = [
+                SearchOptions::default(),
+                SearchOptions {
+                    typos: false,
+                    ..SearchOptions::default()
+                },
+                SearchOptions {
+                    weights: Weights {
+                        title: 0.5,
+                        ..Weights::default()
+                    },
+                    ..SearchOptions::default()
+                },
+            ];
+            for options in variants {
+                let page = search(query, &options);
+                // A page past the stored one's end is ranked from the postings.
+                let ranked = search(
+                    query,
+                    &SearchOptions {
+                        limit: 11,
+                        ..options.clone()
+                    },
+                );
+                assert_eq!(ranked.hits.len(), ranked.total.min(11), "{query:?}");
+                let first_ten = &ranked.hits[..ranked.hits.len().min(10)];
+                assert_eq!(page.hits, first_ten, "{query:?} {options:?}");
+                assert_eq!(page.total, ranked.total, "{query:?}");
+                let later = SearchOptions {
+                    offset: 4,
+                    limit: 6,
+                    ..options.clone()
+                };
+                assert_eq!(
+                    search(query, &later).hits,
+                    first_ten.get(4..).unwrap_or(&[])
+                );
+            }
+        }
+        assert!(
+            stored >= 10,
+            "only {stored} of the words typed have a first page"
+        );
+    }
+
     /// Scoring each clause only in the documents that may still match enough clauses
     /// changes nothing of those that do: the same documents, scores and tallies, and the
     /// same counts of documents matched, whatever the words, their completions, stop words,
     /// alternatives and number of clauses.
     #[test]
     fn clauses_scored_within_the_documents_that_may_match_score_those_as_all_do() {
-        let mut next = crate::testing::below(0x1f12_5a3b_u32);
         // Synonyms among them (folder and directory, delete and remove) stand for one another.
         let words: Vec<&str> = "install installing config configuration configure constant \
             connect runtime predefined the of in int index session stream swoole server mysqli \
             statement folder directory delete remove"
             .split_whitespace()
             .collect();
-        let mut text = |n: u32| -> String {
-            let picked: Vec<&str> = (0..n)
-                .map(|_| words[next(words.len() as u32) as usize])
-                .collect();
-            picked.join(" ")
-        };
+        let mut text = crate::testing::texts(&words, 0x1f12_5a3b_u32);
         let documents: Vec<Document> = (0..300)
             .map(|d| Document::new(format!("d{d}"), text(1 + d % 4), text(3 + d % 29)))
             .collect();

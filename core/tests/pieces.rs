@@ -228,3 +228,55 @@ fn typing_on_a_chunked_index_answers_as_a_fresh_complete_index() {
         }
     }
 }
+
+/// A word typed alone whose completions hold thousands of postings reads its first page from
+/// its term piece: no postings piece is fetched for it, and the page is what ranking the
+/// postings of a complete index finds.
+#[test]
+fn a_costly_word_typed_alone_fetches_no_postings() {
+    let mut builder = IndexBuilder::new();
+    for i in 0..2200 {
+        let title = ["alpha", "alpine", "altitude", "bravo"][i % 4];
+        let body = ["alpha alps", "alpine alto", "bravo charlie"][i % 3];
+        let text = format!(
+            "{body} and some text, of words the documents share: {}",
+            body.repeat(8)
+        );
+        builder.add(Document::new(format!("doc-{i:04}"), title, text));
+    }
+    let files = builder.build_files(Layout {
+        term_piece_bytes: 64,
+        postings_piece_bytes: 64,
+        ids_per_piece: 64,
+    });
+    let complete = codec::decode(files.single_file()).expect("single file");
+    let mut chunked = entry_only(&files);
+    let needed: Vec<PieceId> = rounds(&files, &mut chunked, "al")
+        .into_iter()
+        .flat_map(|n| n.0)
+        .collect();
+    assert!(
+        needed.iter().all(|p| !matches!(p, PieceId::Postings(..))),
+        "{needed:?}"
+    );
+    assert!(needed.iter().any(|p| matches!(p, PieceId::Document(..))));
+    let options = SearchOptions::default();
+    let answer = chunked
+        .try_search("al", &options)
+        .expect("every piece is in");
+    let ranked = complete.search(
+        "al",
+        &SearchOptions {
+            limit: 11,
+            ..options
+        },
+    );
+    assert_eq!(answer.total, ranked.total);
+    assert_eq!(answer.hits, ranked.hits[..10]);
+    // The next word needs postings again.
+    let needed = rounds(&files, &mut chunked, "alpha bra");
+    assert!(needed
+        .iter()
+        .flat_map(|n| &n.0)
+        .any(|p| matches!(p, PieceId::Postings(..))));
+}
