@@ -36,6 +36,7 @@ use crate::postings::{
     read_short_varint, read_varint, unpack_body_tf, unpack_title_field, unpack_title_tf,
     write_varint,
 };
+use crate::search::MAX_TIER;
 
 mod hash;
 mod reader;
@@ -853,8 +854,8 @@ fn write_first_pages(pages: &[FirstPage]) -> Vec<u8> {
 
 /// The first page of `term` among a term piece's (see [`write_first_pages`]) of an index of
 /// `documents`. A page that is not there, or not sound (cut short, naming a document the
-/// index lacks), is none: the search then ranks the postings, so a forged page never changes
-/// an answer.
+/// index lacks, more hits than its total), is none, and the search ranks the postings: an
+/// unsound page never shows a page that does not exist.
 pub(crate) fn first_page(pages: &[u8], term: &str, documents: u32) -> Option<FirstPage> {
     let mut at = 0;
     while at < pages.len() {
@@ -878,7 +879,7 @@ pub(crate) fn first_page(pages: &[u8], term: &str, documents: u32) -> Option<Fir
             && total <= documents
             && hits
                 .iter()
-                .all(|h| h.doc < documents && h.tier <= 2 && h.score.is_finite());
+                .all(|h| h.doc < documents && h.tier <= MAX_TIER && h.score.is_finite());
         return sound.then(|| FirstPage {
             term: term.to_string(),
             total,

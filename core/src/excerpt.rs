@@ -100,6 +100,7 @@ impl Clauses {
         Clauses(bits)
     }
 
+    /// A bit per clause, clause 0 the lowest.
     pub fn bits(self) -> u32 {
         self.0
     }

@@ -15,7 +15,7 @@ use std::sync::Arc;
 use crate::analysis::{analyze, CompoundRole, CAMEL_PART};
 use crate::document_set::DocumentSet;
 use crate::excerpt::{excerpt, highlight, Clauses, Targets};
-use crate::first_page::{FirstPage, PageHit, COSTLY_POSTINGS, FIRST_PAGE_HITS};
+use crate::first_page::{FirstPage, PageHit, FIRST_PAGE_HITS};
 use crate::index::Index;
 use crate::matching::{typo_budget, AtomMatch, Expansion, ProximityWord};
 use crate::pieces::{Gather, Needs, StoredDocument, Texts};
@@ -117,6 +117,9 @@ pub struct Hit {
     pub sections: Vec<SectionHit>,
 }
 
+/// The highest tier a candidate takes: a title that is exactly the query as typed.
+pub const MAX_TIER: u8 = 2;
+
 /// Documents re-ranked with the proximity bonus.
 const PROXIMITY_CANDIDATES: usize = 200;
 
@@ -214,7 +217,7 @@ impl Index {
     /// The candidates of `query`, ranked through its page (and those proximity re-ranks),
     /// how many match, their facets when asked for, and each clause's expansions. A query
     /// that is a costly word being typed, with the default options, reads its first page
-    /// from its term piece (see [`first_page`]).
+    /// from its term piece (see [`crate::first_page`]).
     fn rank(&self, query: &Query, options: &SearchOptions) -> Result<Ranked, Needs> {
         let in_language;
         let options = match self.language_filter(options.lang.as_deref()) {
@@ -377,19 +380,24 @@ impl Index {
         (fits && *query == Query::parse(term, Syntax::Operators, true, languages)).then_some(page)
     }
 
-    /// The first pages of those `prefixes` (sorted) that are costly to rank, for each term
-    /// piece: what [`crate::IndexBuilder`] stores in an index it has just written.
+    /// The first pages of `prefixes` typed alone, for each term piece (the piece each prefix
+    /// falls in): what [`crate::IndexBuilder`] stores in an index it has just written.
     pub(crate) fn first_pages(&self, prefixes: &[String]) -> Vec<Vec<FirstPage>> {
         let mut pages = vec![Vec::new(); self.entry.term_pieces.len()];
         for prefix in prefixes {
-            if let Some(page) = self.first_page_of(prefix) {
+            // One search each: what it keeps for the next is dropped by the next.
+            self.recent.begin();
+            let page = self.first_page_of(prefix);
+            self.recent.answered();
+            if let Some(page) = page {
                 pages[self.term_piece_of(prefix)].push(page);
             }
         }
         pages
     }
 
-    /// The first page of `prefix` typed alone, if its completions are costly to score.
+    /// The first page of `prefix` typed alone, unless the query it makes is not that word
+    /// being typed and nothing else.
     fn first_page_of(&self, prefix: &str) -> Option<FirstPage> {
         let options = SearchOptions {
             limit: FIRST_PAGE_HITS,
@@ -411,11 +419,7 @@ impl Index {
             _ => return None,
         }
         let ranked = self.rank(&query, &options).ok()?;
-        let postings: u64 = ranked.expansions[0][0]
-            .iter()
-            .map(|e| u64::from(self.doc_count(e.term)))
-            .sum();
-        (postings >= u64::from(COSTLY_POSTINGS)).then(|| FirstPage {
+        Some(FirstPage {
             term: prefix.to_string(),
             total: ranked.total as u32,
             hits: ranked.candidates[..ranked.candidates.len().min(FIRST_PAGE_HITS)]
@@ -606,7 +610,7 @@ impl Index {
                     let title = f32::from(tally.title_length.max(1));
                     let whole = f32::from(tally.width) >= title;
                     candidate.tier = match (whole, tally.exact, tally.as_typed) {
-                        (true, e, t) if t == clauses && e == clauses => 2,
+                        (true, e, t) if t == clauses && e == clauses => MAX_TIER,
                         (true, e, _) if e == clauses => 1,
                         _ => candidate.tier,
                     };
@@ -1238,8 +1242,18 @@ mod tests {
             .split_whitespace()
             .collect();
         let mut text = crate::testing::texts(&words, 0x51d3_0c27_u32);
-        let mut documents: Vec<Document> = (0..2500)
-            .map(|d| Document::new(format!("d{d}"), text(2 + d % 3), text(4 + d % 9)))
+        // Dates, a filter and two languages: options that change the ranking.
+        let mut documents: Vec<Document> = (0..2500u32)
+            .map(|d| Document {
+                date: Some(format!("2024-{:02}-01", 1 + d % 12)),
+                filters: [(
+                    "kind".to_string(),
+                    vec![["a", "b"][d as usize % 2].to_string()],
+                )]
+                .into(),
+                lang: Some(["en", "fr"][usize::from(d % 7 == 0)].to_string()),
+                ..Document::new(format!("d{d}"), text(2 + d % 3), text(4 + d % 9))
+            })
             .collect();
         // Titles that are exactly a word come first, however little their text says of it.
         let filler = "lorem ipsum dolor sit amet ".repeat(20);
@@ -1251,7 +1265,17 @@ mod tests {
             .iter()
             .flat_map(|w| (1..=w.len()).map(|end| w[..end].to_string()))
             .collect();
-        typed.extend(["Con", "CONF", "xyz", "co co", "co ", "\"co"].map(String::from));
+        let others = [
+            "Con",
+            "CONF",
+            "cön",
+            "title:con",
+            "con -cost",
+            "xyz",
+            "co co",
+            "co ",
+        ];
+        typed.extend(others.into_iter().chain(["\"co"]).map(String::from));
         let search = |query: &str, options: &SearchOptions| index.search(query, options);
         // The candidates as ranked: document, tier, score and the clauses their text holds.
         let ranked = |query: &str, limit| -> Vec<String> {
@@ -1288,6 +1312,22 @@ mod tests {
                     },
                     ..SearchOptions::default()
                 },
+                SearchOptions {
+                    filters: vec![("kind".to_string(), vec!["a".to_string()])],
+                    ..SearchOptions::default()
+                },
+                SearchOptions {
+                    lang: Some("fr".to_string()),
+                    ..SearchOptions::default()
+                },
+                SearchOptions {
+                    sort: Sort::Date,
+                    ..SearchOptions::default()
+                },
+                SearchOptions {
+                    facets: true,
+                    ..SearchOptions::default()
+                },
             ];
             for options in variants {
                 let page = search(query, &options);
@@ -1303,6 +1343,7 @@ mod tests {
                 let first_ten = &ranked.hits[..ranked.hits.len().min(10)];
                 assert_eq!(page.hits, first_ten, "{query:?} {options:?}");
                 assert_eq!(page.total, ranked.total, "{query:?}");
+                assert_eq!(page.facets, ranked.facets, "{query:?}");
                 let later = SearchOptions {
                     offset: 4,
                     limit: 6,
