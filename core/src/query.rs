@@ -235,6 +235,20 @@ impl Query {
     pub fn is_empty(&self) -> bool {
         self.clauses.is_empty()
     }
+
+    /// The term of a query that is one word being typed and no other clause, alternative or
+    /// exclusion (what a first page answers, see [`crate::first_page`]).
+    pub fn word_being_typed(&self) -> Option<&str> {
+        let [clause] = self.clauses.as_slice() else {
+            return None;
+        };
+        match clause.alternatives.as_slice() {
+            [Atom::Word {
+                term, prefix: true, ..
+            }] if self.excluded.is_empty() => Some(term),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Debug, PartialEq)]

@@ -57,6 +57,24 @@ pub struct SearchOptions {
     pub weights: Weights,
 }
 
+impl SearchOptions {
+    /// Whether the options rank as the default ones do, whatever the page asked for (`limit`,
+    /// `offset`) and the language (`lang`, a filter once the index has it): what a first page
+    /// was ranked with.
+    pub(crate) fn ranks_as_default(&self) -> bool {
+        self.filters.is_empty()
+            && self.date_from.is_none()
+            && self.date_to.is_none()
+            && self.sort == Sort::Relevance
+            && self.syntax == Syntax::Operators
+            && self.typing
+            && self.typos
+            && self.require_all
+            && !self.facets
+            && self.weights == Weights::default()
+    }
+}
+
 impl Default for SearchOptions {
     fn default() -> Self {
         SearchOptions {
@@ -350,34 +368,17 @@ impl Index {
     /// The first page stored for `query`, if it is a word being typed alone whose page the
     /// index holds, searched with the default options for a page within it.
     fn stored_first_page(&self, query: &Query, options: &SearchOptions) -> Option<FirstPage> {
-        let [clause] = query.clauses.as_slice() else {
-            return None;
-        };
-        let [Atom::Word {
-            term, prefix: true, ..
-        }] = clause.alternatives.as_slice()
-        else {
-            return None;
-        };
-        // The options a first page is ranked with (the language searched is a filter by now).
-        let defaults = options.filters.is_empty()
-            && options.date_from.is_none()
-            && options.date_to.is_none()
-            && options.sort == Sort::Relevance
-            && options.syntax == Syntax::Operators
-            && options.typing
-            && options.typos
-            && options.require_all
-            && !options.facets
-            && options.weights == Weights::default();
-        if !defaults {
+        let term = query.word_being_typed()?;
+        // The language searched is a filter by now.
+        if !options.ranks_as_default() {
             return None;
         }
         let page = self.first_page(term)?;
         let whole = page.hits.len() == page.total as usize;
         let fits = whole || options.offset.saturating_add(options.limit) <= page.hits.len();
         let languages = &self.entry.languages;
-        (fits && *query == Query::parse(term, Syntax::Operators, true, languages)).then_some(page)
+        let as_stored = Query::parse(term, options.syntax, options.typing, languages);
+        (fits && *query == as_stored).then_some(page)
     }
 
     /// The first pages of `prefixes` typed alone, for each term piece (the piece each prefix
@@ -409,28 +410,15 @@ impl Index {
             options.typing,
             &self.entry.languages,
         );
-        let [clause] = query.clauses.as_slice() else {
+        if query.word_being_typed() != Some(prefix) {
             return None;
-        };
-        match clause.alternatives.as_slice() {
-            [Atom::Word {
-                term, prefix: true, ..
-            }] if term == prefix => {}
-            _ => return None,
         }
         let ranked = self.rank(&query, &options).ok()?;
+        let first = ranked.candidates.iter().take(FIRST_PAGE_HITS);
         Some(FirstPage {
             term: prefix.to_string(),
             total: ranked.total as u32,
-            hits: ranked.candidates[..ranked.candidates.len().min(FIRST_PAGE_HITS)]
-                .iter()
-                .map(|c| PageHit {
-                    doc: c.doc,
-                    tier: c.tier,
-                    score: c.score,
-                    in_body: c.in_body.bits(),
-                })
-                .collect(),
+            hits: first.map(PageHit::from).collect(),
         })
     }
 
@@ -914,6 +902,17 @@ impl Candidate {
             .cmp(&a.tier)
             .then(b.score.total_cmp(&a.score))
             .then(a.doc.cmp(&b.doc))
+    }
+}
+
+impl From<&Candidate> for PageHit {
+    fn from(candidate: &Candidate) -> PageHit {
+        PageHit {
+            doc: candidate.doc,
+            tier: candidate.tier,
+            score: candidate.score,
+            in_body: candidate.in_body.bits(),
+        }
     }
 }
 
