@@ -24,7 +24,7 @@ use bincode::Encode;
 use crate::bytes::{Bytes, Text};
 use crate::dictionary::TermDictionary;
 use crate::document::Section;
-use crate::first_page::{FirstPage, PageHit, FIRST_PAGE_HITS};
+use crate::first_page::{FirstPage, FirstPages, PageHit, FIRST_PAGE_HITS};
 use crate::index::{self, run_terms, Index};
 use crate::language::{Language, Languages};
 use crate::message::{decimal, hex16};
@@ -37,6 +37,7 @@ use crate::postings::{
     write_varint,
 };
 use crate::search::MAX_TIER;
+use crate::sort::sort_by;
 
 mod hash;
 mod reader;
@@ -60,8 +61,9 @@ footprints!(
 /// Bumped whenever a payload layout changes (4: the header declares the memory a file takes;
 /// 5: each document's language, and the entry's list of them; 10: checksums and piece names
 /// from [`hash`], a word at a time, instead of FNV-1a, a byte at a time; 11: term pieces
-/// hold first pages, see [`first_page`]).
-pub const FORMAT_VERSION: u16 = 11;
+/// hold first pages, see [`first_page`]; 12: first pages sorted by term, and a term piece's
+/// reader charges the table of where they start).
+pub const FORMAT_VERSION: u16 = 12;
 /// The scour version writing and reading this format.
 pub const SCOUR_VERSION: &str = env!("CARGO_PKG_VERSION");
 const FIXED_HEADER: usize = 8 + 2 + 4 + 8 + 8 + 1;
@@ -833,11 +835,14 @@ pub fn write(parts: &Parts) -> IndexFiles {
 }
 
 /// First pages as a term piece stores them, to be read only when a search asks for one (see
-/// [`first_page`]): each its term's length and bytes, its total, its hit count, and each hit's
-/// document, tier, score (f32 LE) and the clauses its body holds; numbers as LEB128 varints.
+/// [`first_page`]): sorted by term, each its term's length and bytes, its total, its hit
+/// count, and each hit's document, tier, score (f32 LE) and the clauses its body holds;
+/// numbers as LEB128 varints.
 fn write_first_pages(pages: &[FirstPage]) -> Vec<u8> {
+    let mut sorted: Vec<&FirstPage> = pages.iter().collect();
+    sort_by(&mut sorted, |a, b| a.term.cmp(&b.term));
     let mut out = Vec::new();
-    for page in pages {
+    for page in sorted {
         write_varint(&mut out, page.term.len() as u32);
         out.extend_from_slice(page.term.as_bytes());
         write_varint(&mut out, page.total);
@@ -852,41 +857,76 @@ fn write_first_pages(pages: &[FirstPage]) -> Vec<u8> {
     out
 }
 
-/// The first page of `term` among a term piece's (see [`write_first_pages`]) of an index of
-/// `documents`. A page that is not there, or not sound (cut short, naming a document the
-/// index lacks, more hits than its total), is none, and the search ranks the postings: an
-/// unsound page never shows a page that does not exist.
-pub(crate) fn first_page(pages: &[u8], term: &str, documents: u32) -> Option<FirstPage> {
+/// A term piece's first pages (see [`write_first_pages`]) and where each starts, in term
+/// order. Pages from one cut short or out of order on are left out: they cannot be found,
+/// and a search for one ranks the postings.
+fn read_first_pages(bytes: Vec<u8>) -> FirstPages {
+    let mut starts = Vec::new();
     let mut at = 0;
-    while at < pages.len() {
-        let length = first_page_varint(pages, &mut at)? as usize;
-        let text = pages.get(at..at.checked_add(length)?)?;
-        at += length;
-        let total = first_page_varint(pages, &mut at)?;
-        let count = usize::from(*pages.get(at)?);
-        at += 1;
-        if text != term.as_bytes() {
-            for _ in 0..count {
-                read_page_hit(pages, &mut at)?;
-            }
-            continue;
+    let mut last = None;
+    while at < bytes.len() {
+        let start = at as u32;
+        match skip_first_page(&bytes, &mut at) {
+            Some(term) if last < Some(term) => last = Some(term),
+            _ => break,
         }
-        let mut hits = Vec::with_capacity(count);
-        for _ in 0..count {
-            hits.push(read_page_hit(pages, &mut at)?);
-        }
-        let sound = count <= FIRST_PAGE_HITS.min(total as usize)
-            && total <= documents
-            && hits
-                .iter()
-                .all(|h| h.doc < documents && h.tier <= MAX_TIER && h.score.is_finite());
-        return sound.then(|| FirstPage {
-            term: term.to_string(),
-            total,
-            hits,
-        });
+        starts.push(start);
     }
-    None
+    FirstPages { bytes, starts }
+}
+
+/// The term of the page at `start` of `pages`, and where the rest of the page starts.
+fn page_term(pages: &[u8], start: u32) -> Option<(&[u8], usize)> {
+    let mut at = start as usize;
+    let length = first_page_varint(pages, &mut at)? as usize;
+    let end = at.checked_add(length)?;
+    Some((pages.get(at..end)?, end))
+}
+
+/// Moves `at` past the page starting there, if it is whole, and gives its term.
+fn skip_first_page<'a>(pages: &'a [u8], at: &mut usize) -> Option<&'a [u8]> {
+    let (term, after) = page_term(pages, *at as u32)?;
+    *at = after;
+    first_page_varint(pages, at)?;
+    let count = *pages.get(*at)?;
+    *at += 1;
+    for _ in 0..count {
+        read_page_hit(pages, at)?;
+    }
+    Some(term)
+}
+
+/// The first page of `term` among a term piece's, of an index of `documents`. A page that
+/// is not there, or not sound (cut short, naming a document the index lacks, more hits than
+/// its total), is none, and the search ranks the postings: an unsound page never shows a
+/// page that does not exist.
+pub(crate) fn first_page(pages: &FirstPages, term: &str, documents: u32) -> Option<FirstPage> {
+    let bytes = pages.bytes.as_slice();
+    let found = pages
+        .starts
+        .binary_search_by(|&start| {
+            let stored = page_term(bytes, start).map(|(stored, _)| stored);
+            stored.cmp(&Some(term.as_bytes()))
+        })
+        .ok()?;
+    let mut at = page_term(bytes, pages.starts[found])?.1;
+    let total = first_page_varint(bytes, &mut at)?;
+    let count = usize::from(*bytes.get(at)?);
+    at += 1;
+    let mut hits = Vec::with_capacity(count);
+    for _ in 0..count {
+        hits.push(read_page_hit(bytes, &mut at)?);
+    }
+    let sound = count <= FIRST_PAGE_HITS.min(total as usize)
+        && total <= documents
+        && hits
+            .iter()
+            .all(|h| h.doc < documents && h.tier <= MAX_TIER && h.score.is_finite());
+    sound.then(|| FirstPage {
+        term: term.to_string(),
+        total,
+        hits,
+    })
 }
 
 fn read_page_hit(pages: &[u8], at: &mut usize) -> Option<PageHit> {
@@ -1114,7 +1154,8 @@ fn read_terms(r: &mut Reader) -> Read<(u32, u32, TermPiece)> {
     let stem_members = r.list(1, |r| r.list(1, Reader::u32))?;
     let first_pages = r.slice()?;
     r.charge(cost::<u8>(first_pages.len()))?;
-    let first_pages = first_pages.to_vec();
+    let first_pages = read_first_pages(first_pages.to_vec());
+    r.charge(cost::<u32>(first_pages.starts.len()))?;
     r.charge(index::loaded_terms_cost(streams.len()))?;
     let piece = TermPiece {
         terms,
@@ -1786,14 +1827,55 @@ mod tests {
                 in_body: 1,
             }],
         };
-        let pages = write_first_pages(&[page("w", 2), page("wo", 0)]);
+        let written = write_first_pages(&[page("w", 2), page("wo", 0)]);
+        let pages = read_first_pages(written.clone());
         assert_eq!(first_page(&pages, "wo", 3), Some(page("wo", 0)));
         assert_eq!(first_page(&pages, "w", 3), Some(page("w", 2)));
         assert_eq!(first_page(&pages, "wor", 3), None);
         assert_eq!(first_page(&pages, "w", 2), None, "document 2 of 2");
-        for end in 0..pages.len() {
-            assert_eq!(first_page(&pages[..end], "wo", 3), None, "cut at {end}");
+        for end in 0..written.len() {
+            let cut = read_first_pages(written[..end].to_vec());
+            assert_eq!(first_page(&cut, "wo", 3), None, "cut at {end}");
         }
+    }
+
+    /// Every page of a piece is found, in whatever order the pages were written.
+    #[test]
+    fn every_first_page_is_found() {
+        let terms: Vec<String> = (0..200u32)
+            .map(|i| format!("{}{}", char::from(b'a' + (i * 7 % 26) as u8), i * 13 % 97))
+            .collect();
+        let pages: Vec<FirstPage> = terms
+            .iter()
+            .enumerate()
+            .map(|(doc, term)| FirstPage {
+                term: term.clone(),
+                total: 1,
+                hits: vec![PageHit {
+                    doc: doc as u32,
+                    tier: 0,
+                    score: 1.0,
+                    in_body: 1,
+                }],
+            })
+            .collect();
+        let read = read_first_pages(write_first_pages(&pages));
+        for page in &pages {
+            assert_eq!(first_page(&read, &page.term, 200).as_ref(), Some(page));
+        }
+        assert_eq!(first_page(&read, "a", 200), None);
+
+        // Pages out of order (not as written) are not read from the first out of place on.
+        let mut swapped = write_first_pages(&pages[1..2]);
+        swapped.extend(write_first_pages(&pages[..1]));
+        assert!(pages[0].term < pages[1].term);
+        let read = read_first_pages(swapped);
+        assert_eq!(read.starts, [0]);
+        assert_eq!(
+            first_page(&read, &pages[1].term, 200).as_ref(),
+            Some(&pages[1])
+        );
+        assert_eq!(first_page(&read, &pages[0].term, 200), None);
     }
 
     /// A posting marking its term in the body's lead is refused when the body lacks the term.
@@ -1811,7 +1893,7 @@ mod tests {
             }],
             stems: TermDictionary::from_sorted([]),
             stem_members: Vec::new(),
-            first_pages: Vec::new(),
+            first_pages: FirstPages::default(),
         };
         // Document 0, title tf 1, the body's tf and lead bit, a title of one word, a body
         // of four.

@@ -20,6 +20,16 @@ pub const COSTLY_POSTINGS: u32 = 1024;
 /// ranked as usual).
 pub const FIRST_PAGE_HITS: usize = 10;
 
+/// A term piece's first pages, as written (in term order), and where each starts (found when
+/// the piece is read), so that a search finds its word's in a few comparisons, not by reading
+/// every page before it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct FirstPages {
+    pub bytes: Vec<u8>,
+    /// Offsets in `bytes`, in term order.
+    pub starts: Vec<u32>,
+}
+
 /// The first page of the query that is `term` being typed, and nothing else.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FirstPage {

@@ -579,7 +579,7 @@ pub(crate) fn document_slot_cost() -> u64 {
 }
 
 codec::footprints!(
-    LoadedTerms = 288,
+    LoadedTerms = 312,
     Option<Box<LoadedTerms>> = 8,
     Option<TermDictionary> = 48,
     (u32, StoredDocument) = 200,

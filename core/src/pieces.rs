@@ -24,6 +24,7 @@
 use crate::bytes::Text;
 use crate::dictionary::TermDictionary;
 use crate::document::Section;
+use crate::first_page::FirstPages;
 use crate::language::{Language, Languages};
 
 /// A piece's name: the 64-bit hash of its file's bytes.
@@ -107,9 +108,9 @@ pub struct TermPiece {
     /// Stems shared by two or more terms, and their members' global term ids.
     pub stems: TermDictionary,
     pub stem_members: Vec<Vec<u32>>,
-    /// The first pages of the prefixes in the range that are costly to rank, as written
-    /// (read one at a time: `codec::first_page`).
-    pub first_pages: Vec<u8>,
+    /// The first pages of the prefixes in the range that are costly to rank (read one at a
+    /// time: `codec::first_page`).
+    pub first_pages: FirstPages,
 }
 
 /// A run of consecutive terms whose postings and positions share one piece each.
