@@ -264,8 +264,9 @@ impl Index {
             .map(|local| self.first_id(piece) + local))
     }
 
-    /// The text of a term found through a loaded piece.
-    pub(crate) fn term(&self, id: u32) -> &str {
+    /// The text of term `id` (terms are numbered in order, from 0 to `stats().terms`), or ""
+    /// when its piece is not loaded.
+    pub fn term(&self, id: u32) -> &str {
         self.locate(id).map_or("", |(_, loaded, local)| {
             loaded.piece.terms.term(local as u32)
         })

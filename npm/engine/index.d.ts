@@ -116,6 +116,12 @@ export class Scour {
   stats(): Stats;
   /** A stored document by id, or `undefined`. */
   document(id: string): Answer<StoredDocument | undefined>;
+  /**
+   * Searches the index's own words, typed key by key, for about `ms` milliseconds, and returns
+   * how many searches ran (0 for a chunked index): the browser optimises the engine's wasm only
+   * once it has run enough, so call it in idle time after loading, before the visitor types.
+   */
+  warm(ms: number): number;
   /** Frees the engine's memory; the instance cannot be used afterwards. */
   free(): void;
 }

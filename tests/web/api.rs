@@ -456,3 +456,29 @@ fn wrong_option_types_throw_an_error_naming_the_option() {
         assert!(message.contains("must be a string"), "{message:?}");
     }
 }
+
+/// Warming up searches the index's own words and leaves nothing that changes an answer: every
+/// keystroke of these queries finds after it what a fresh engine finds.
+#[wasm_bindgen_test]
+fn warming_up_searches_the_index_and_changes_no_answer() {
+    let keys: Vec<String> = [
+        "putin xi",
+        "russia china partnership",
+        "kremlin",
+        "tianjin sum",
+    ]
+    .iter()
+    .flat_map(|q| (1..=q.len()).map(|end| q[..end].to_string()))
+    .collect();
+    let answers = |scour: &scour::wasm::Scour| -> Vec<String> {
+        keys.iter()
+            .map(|k| json(&now(ok(scour.query(k.as_str().into(), limit(10)), k), k)))
+            .collect()
+    };
+    let fresh = answers(&seed());
+    let warmed = seed();
+    for word in 0..100 {
+        assert!(warmed.warm(word) > 0, "word {word} was typed");
+    }
+    assert_eq!(answers(&warmed), fresh);
+}

@@ -8,6 +8,8 @@ query.catch(() => {});
 
 // The engine's wasm, written as bundlers (Vite, webpack) find and emit it.
 const WASM = new URL('../pkg/scour_engine_bg.wasm', import.meta.url).href;
+/** Milliseconds of searches that warm the engine up after loading, as widget/engine.js does. */
+const WARM_MS = 200;
 let scour;
 
 const methods = {
@@ -21,7 +23,7 @@ const methods = {
     const engine = await import('../pkg/scour_engine.js');
     await engine.default({ module_or_path: wasm });
     scour = await engine.Scour.load(new URL(url, location.href).href, { lang, bytes: await entry });
-    if (!scour.stats().chunked) scour.search('e', { limit: 1 }); // compiles the wasm's search path
+    warm();
   },
   query: (q, options) => scour.query(q, options),
   search: (q, options) => scour.search(q, options),
@@ -30,7 +32,17 @@ const methods = {
   searchPage: async request => (await query).runSearch(scour, request),
 };
 
+/** Warming up: the index's own words typed, one per task, until WARM_MS or the first request. */
+let warming = WARM_MS;
+const warm = (word = 0) => {
+  const start = performance.now();
+  if (warming <= 0 || !scour.warm(word)) return;
+  warming -= performance.now() - start;
+  setTimeout(warm, 0, word + 1);
+};
+
 self.onmessage = async ({ data: { id, method, args, sequence } }) => {
+  if (method != 'open') warming = 0;
   try {
     const value = await methods[method](...args);
     postMessage({ id, sequence, value: method == 'searchPage' ? { ...value, sequence } : value, stats: scour?.stats() });

@@ -10,6 +10,8 @@
 
 // The engine's wasm, written as bundlers (Vite, webpack) find and emit it.
 const WASM = new URL('../pkg/scour_engine_bg.wasm', import.meta.url).href;
+/** Milliseconds of searches that warm an engine up after loading (see `warm`). */
+const WARM_MS = 200;
 const engines = {};
 let engineModule, instance = 0;
 /** widget/query.js once imported: a page engine is handed out only after it is. */
@@ -69,8 +71,23 @@ const loadEngine = () => engineModule ??= (
   .then(async m => (await m.default({ module_or_path: WASM }), m))
   .catch(e => { engineModule = null; throw e; });
 
-/** One throwaway search: V8 compiles wasm lazily, so the first keystroke won't pay for it. */
-const warm = scour => scour.stats().chunked || scour.search('e', { limit: 1 });
+/** Whether a widget has searched on the page: warming up stops then. */
+let searched = false;
+
+/**
+ * Warms the engine up between other work: a browser runs wasm as its baseline compiler made it
+ * and optimises each function only once it has run enough, so the first keystrokes after loading
+ * would take several times as long. The engine types its index's own words, one per task
+ * (`Scour.warm`), for WARM_MS in all or until the first search; a chunked index is not warmed.
+ */
+const warm = async scour => {
+  for (let word = 0, spent = 0; spent < WARM_MS && !searched; word++) {
+    const start = performance.now();
+    if (!await guard(() => scour.warm(word))) return;
+    spent += performance.now() - start;
+    await new Promise(resolve => setTimeout(resolve));
+  }
+};
 
 /** The engine here on the page: `Scour.load(url, { lang })`, or the embedded index for ''. */
 const onPage = (url, lang) => (
@@ -78,7 +95,7 @@ const onPage = (url, lang) => (
   Promise.all([loadEngine(), importQuery()])
 )
   .then(([m]) => guard(() => url ? m.Scour.load(url, { lang }) : new m.Scour()))
-  .then(async scour => (await guard(() => warm(scour)), scour));
+  .then(scour => (warm(scour).catch(() => {}), scour));
 
 /**
  * A module worker running widget/engine-worker.js, started at once: its files download while
@@ -135,4 +152,4 @@ export function connect(url, { inWorker = false, lang } = {}) {
 /** Runs a widget search (widget/query.js) on the page or in the engine's worker. */
 export const searchPage = (scour, request) => scour.searchPage
   ? scour.searchPage(request)
-  : guard(() => query.runSearch(scour, request));
+  : (searched = true, guard(() => query.runSearch(scour, request)));
