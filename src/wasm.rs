@@ -31,8 +31,6 @@ use scour_core::{codec, FormatError, Hit, Index, Needs, SearchOptions, SectionHi
 
 /// Most hits one call returns.
 const MAX_LIMIT: usize = 1_000;
-/// Words of the index `Scour::warm` types, spread over its dictionary.
-const WARM_WORDS: usize = 64;
 /// Rounds of fetches one call may take: a query needs at most five (terms, terms of stem
 /// groups, postings, documents, suggestions); more means a broken index, not a slow one.
 const MAX_ROUNDS: usize = 12;
@@ -248,38 +246,19 @@ impl Scour {
         })
     }
 
-    /// Types word `word` of the index's own, a key at a time, each key a search as `search`
-    /// makes it; returns how many searches ran (0 for a chunked index, whose pieces would be
-    /// fetched for nothing). The words are [`WARM_WORDS`] terms spread over the dictionary, in
-    /// turn (`word` modulo their number); an odd one follows the one before it, as a query's
-    /// second word. A browser runs a module's code as its baseline compiler made it, and
-    /// optimises each function only once it has run enough: until then a keystroke takes
-    /// several times as long. Calling this in idle time after loading, a word at a time, spares
-    /// a visitor's first keystrokes.
+    /// Types word `word` of the index's own a key at a time, each key a search as `search`
+    /// makes it ([`Index::warm_queries`]); returns how many searches ran (0 for a chunked
+    /// index). A browser runs a module's code as its baseline compiler made it, and optimises
+    /// each function only once it has run enough: until then a keystroke takes several times
+    /// as long. Called in idle time after loading, a word at a time, it spares a visitor's
+    /// first keystrokes.
     pub fn warm(&self, word: u32) -> u32 {
-        let engine = self.engine.borrow();
-        let stats = engine.index.stats();
-        if stats.chunked {
-            return 0;
-        }
-        let word = word as usize % WARM_WORDS;
-        let spread = |w: usize| engine.index.term((w * stats.terms / WARM_WORDS) as u32);
-        let lead = match word % 2 {
-            1 => [spread(word - 1), " "].concat(),
-            _ => String::new(),
-        };
-        let text = spread(word);
-        let mut searches = 0;
-        let ends = text.char_indices().map(|(at, _)| at).skip(1);
-        for end in ends.chain([text.len()]) {
+        let queries = self.engine.borrow().index.warm_queries(word as usize);
+        for query in &queries {
             // A search of the index's own word fails only by trapping, which `search` would too.
-            let _ = self.search(
-                [lead.as_str(), &text[..end]].concat().into(),
-                JsValue::UNDEFINED,
-            );
-            searches += 1;
+            let _ = self.search(query.into(), JsValue::UNDEFINED);
         }
-        searches
+        queries.len() as u32
     }
 
     /// A stored document by id, or `undefined` (or a promise of it, see the module docs).

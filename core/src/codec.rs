@@ -857,43 +857,49 @@ fn write_first_pages(pages: &[FirstPage]) -> Vec<u8> {
     out
 }
 
-/// A term piece's first pages (see [`write_first_pages`]) and where each starts, in term
-/// order. Pages from one cut short or out of order on are left out: they cannot be found,
-/// and a search for one ranks the postings.
-fn read_first_pages(bytes: Vec<u8>) -> FirstPages {
-    let mut starts = Vec::new();
-    let mut at = 0;
-    let mut last = None;
-    while at < bytes.len() {
-        let start = at as u32;
-        match skip_first_page(&bytes, &mut at) {
-            Some(term) if last < Some(term) => last = Some(term),
-            _ => break,
-        }
-        starts.push(start);
-    }
+/// A term piece's first pages (see [`write_first_pages`]) and where each of the first
+/// `count` of [`page_starts`] starts (the reader charges them first).
+fn read_first_pages(bytes: Vec<u8>, count: usize) -> FirstPages {
+    let mut starts = Vec::with_capacity(count);
+    starts.extend(page_starts(&bytes).take(count));
     FirstPages { bytes, starts }
 }
 
+/// Where each of a term piece's first pages starts, in term order. Pages from one cut short or
+/// out of order on are left out: they cannot be found, and a search for one ranks the postings.
+fn page_starts(pages: &[u8]) -> impl Iterator<Item = u32> + '_ {
+    let mut at = 0;
+    let mut last = None;
+    std::iter::from_fn(move || {
+        let start = u32::try_from(at).ok().filter(|_| at < pages.len())?;
+        let (term, after) = page_term(pages, at)?;
+        at = after;
+        page_rest(pages, &mut at, |_| {})?;
+        (last < Some(term)).then(|| {
+            last = Some(term);
+            start
+        })
+    })
+}
+
 /// The term of the page at `start` of `pages`, and where the rest of the page starts.
-fn page_term(pages: &[u8], start: u32) -> Option<(&[u8], usize)> {
-    let mut at = start as usize;
+fn page_term(pages: &[u8], start: usize) -> Option<(&[u8], usize)> {
+    let mut at = start;
     let length = first_page_varint(pages, &mut at)? as usize;
     let end = at.checked_add(length)?;
     Some((pages.get(at..end)?, end))
 }
 
-/// Moves `at` past the page starting there, if it is whole, and gives its term.
-fn skip_first_page<'a>(pages: &'a [u8], at: &mut usize) -> Option<&'a [u8]> {
-    let (term, after) = page_term(pages, *at as u32)?;
-    *at = after;
-    first_page_varint(pages, at)?;
+/// Reads the rest of a page from `at`, just past its term: its total, and each of its hits
+/// given to `hit`. None when the page is cut short (`at` then means nothing).
+fn page_rest(pages: &[u8], at: &mut usize, mut hit: impl FnMut(PageHit)) -> Option<u32> {
+    let total = first_page_varint(pages, at)?;
     let count = *pages.get(*at)?;
     *at += 1;
     for _ in 0..count {
-        read_page_hit(pages, at)?;
+        hit(read_page_hit(pages, at)?);
     }
-    Some(term)
+    Some(total)
 }
 
 /// The first page of `term` among a term piece's, of an index of `documents`. A page that
@@ -905,19 +911,14 @@ pub(crate) fn first_page(pages: &FirstPages, term: &str, documents: u32) -> Opti
     let found = pages
         .starts
         .binary_search_by(|&start| {
-            let stored = page_term(bytes, start).map(|(stored, _)| stored);
+            let stored = page_term(bytes, start as usize).map(|(stored, _)| stored);
             stored.cmp(&Some(term.as_bytes()))
         })
         .ok()?;
-    let mut at = page_term(bytes, pages.starts[found])?.1;
-    let total = first_page_varint(bytes, &mut at)?;
-    let count = usize::from(*bytes.get(at)?);
-    at += 1;
-    let mut hits = Vec::with_capacity(count);
-    for _ in 0..count {
-        hits.push(read_page_hit(bytes, &mut at)?);
-    }
-    let sound = count <= FIRST_PAGE_HITS.min(total as usize)
+    let mut at = page_term(bytes, pages.starts[found] as usize)?.1;
+    let mut hits = Vec::new();
+    let total = page_rest(bytes, &mut at, |hit| hits.push(hit))?;
+    let sound = hits.len() <= FIRST_PAGE_HITS.min(total as usize)
         && total <= documents
         && hits
             .iter()
@@ -1154,8 +1155,9 @@ fn read_terms(r: &mut Reader) -> Read<(u32, u32, TermPiece)> {
     let stem_members = r.list(1, |r| r.list(1, Reader::u32))?;
     let first_pages = r.slice()?;
     r.charge(cost::<u8>(first_pages.len()))?;
-    let first_pages = read_first_pages(first_pages.to_vec());
-    r.charge(cost::<u32>(first_pages.starts.len()))?;
+    let pages = page_starts(first_pages).count();
+    r.charge(cost::<u32>(pages))?;
+    let first_pages = read_first_pages(first_pages.to_vec(), pages);
     r.charge(index::loaded_terms_cost(streams.len()))?;
     let piece = TermPiece {
         terms,
@@ -1828,18 +1830,32 @@ mod tests {
             }],
         };
         let written = write_first_pages(&[page("w", 2), page("wo", 0)]);
-        let pages = read_first_pages(written.clone());
+        let pages = read_all(written.clone());
         assert_eq!(first_page(&pages, "wo", 3), Some(page("wo", 0)));
         assert_eq!(first_page(&pages, "w", 3), Some(page("w", 2)));
         assert_eq!(first_page(&pages, "wor", 3), None);
         assert_eq!(first_page(&pages, "w", 2), None, "document 2 of 2");
+        let w_ends = write_first_pages(&[page("w", 2)]).len();
         for end in 0..written.len() {
-            let cut = read_first_pages(written[..end].to_vec());
+            let cut = read_all(written[..end].to_vec());
             assert_eq!(first_page(&cut, "wo", 3), None, "cut at {end}");
+            let w = first_page(&cut, "w", 3);
+            assert_eq!(
+                w.is_some(),
+                end >= w_ends,
+                "cut at {end}: the page before it"
+            );
         }
     }
 
-    /// Every page of a piece is found, in whatever order the pages were written.
+    /// A term piece's first pages read as its reader reads them.
+    fn read_all(bytes: Vec<u8>) -> FirstPages {
+        let count = page_starts(&bytes).count();
+        read_first_pages(bytes, count)
+    }
+
+    /// Every page of a piece is found, in whatever order the writer is given them; pages stored
+    /// out of order are not.
     #[test]
     fn every_first_page_is_found() {
         let terms: Vec<String> = (0..200u32)
@@ -1859,7 +1875,7 @@ mod tests {
                 }],
             })
             .collect();
-        let read = read_first_pages(write_first_pages(&pages));
+        let read = read_all(write_first_pages(&pages));
         for page in &pages {
             assert_eq!(first_page(&read, &page.term, 200).as_ref(), Some(page));
         }
@@ -1869,13 +1885,18 @@ mod tests {
         let mut swapped = write_first_pages(&pages[1..2]);
         swapped.extend(write_first_pages(&pages[..1]));
         assert!(pages[0].term < pages[1].term);
-        let read = read_first_pages(swapped);
+        let read = read_all(swapped);
         assert_eq!(read.starts, [0]);
         assert_eq!(
             first_page(&read, &pages[1].term, 200).as_ref(),
             Some(&pages[1])
         );
         assert_eq!(first_page(&read, &pages[0].term, 200), None);
+
+        // A term written twice stops the read at its second page.
+        let mut twice = write_first_pages(&pages[..2]);
+        twice.extend(write_first_pages(&pages[1..3]));
+        assert_eq!(read_all(twice).starts.len(), 2);
     }
 
     /// A posting marking its term in the body's lead is refused when the body lacks the term.

@@ -19,6 +19,12 @@ use crate::recent::Recent;
 use crate::sort::sort_by;
 use crate::synonyms::SYNONYM;
 
+/// Words of its own an index types to warm an engine up ([`Index::warm_queries`]), spread over
+/// its dictionary.
+pub const WARM_WORDS: usize = 64;
+/// Characters of such a word typed, at most: a long token (a hash, an identifier) in part.
+pub const WARM_KEYS: usize = 16;
+
 /// A searchable index, complete or partly loaded.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Index {
@@ -264,9 +270,8 @@ impl Index {
             .map(|local| self.first_id(piece) + local))
     }
 
-    /// The text of term `id` (terms are numbered in order, from 0 to `stats().terms`), or ""
-    /// when its piece is not loaded.
-    pub fn term(&self, id: u32) -> &str {
+    /// The text of a term found through a loaded piece.
+    pub(crate) fn term(&self, id: u32) -> &str {
         self.locate(id).map_or("", |(_, loaded, local)| {
             loaded.piece.terms.term(local as u32)
         })
@@ -510,6 +515,29 @@ impl Index {
             .iter()
             .flatten()
             .flat_map(|loaded| loaded.piece.terms.iter())
+    }
+
+    /// The searches of a visitor typing word `word` (modulo [`WARM_WORDS`]) of the index's own,
+    /// a key at a time (its first [`WARM_KEYS`] characters): what warms an engine up before a
+    /// visitor types (`Scour.warm`). The words are spread over the dictionary; an odd one is
+    /// typed after the one before it, as a query's second word. None for an index fetched in
+    /// pieces (they would be fetched for nothing), or of no terms.
+    pub fn warm_queries(&self, word: usize) -> Vec<String> {
+        let terms = u64::from(self.entry.terms);
+        if self.chunked || terms == 0 {
+            return Vec::new();
+        }
+        let word = word % WARM_WORDS;
+        let spread = |w: usize| self.term((w as u64 * terms / WARM_WORDS as u64) as u32);
+        let lead = match word % 2 {
+            1 => [spread(word - 1), " "].concat(),
+            _ => String::new(),
+        };
+        let text = spread(word);
+        text.char_indices()
+            .take(WARM_KEYS)
+            .map(|(at, c)| [lead.as_str(), &text[..at + c.len_utf8()]].concat())
+            .collect()
     }
 
     /// The pieces of every kind this index lists that are not loaded: none for a complete

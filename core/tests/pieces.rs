@@ -280,3 +280,48 @@ fn a_costly_word_typed_alone_fetches_no_postings() {
         .flat_map(|n| &n.0)
         .any(|p| matches!(p, PieceId::Postings(..))));
 }
+
+/// The searches that warm an engine up type the index's own words a key at a time, on
+/// character boundaries and at most `WARM_KEYS` of them, an odd word after the one before it;
+/// an index fetched in pieces, or of no terms, types none.
+#[test]
+fn warming_up_types_the_index_own_words() {
+    use scour_core::index::{WARM_KEYS, WARM_WORDS};
+    let mut builder = IndexBuilder::new();
+    let bodies = [
+        "Kremlin talks in Beijing on trade and energy",
+        "Café crème brûlée in Zürich",
+        "The token 4f9c2e7a1b3d5f60718293a4b5c6d7e8 is long",
+    ];
+    for (i, body) in bodies.iter().enumerate() {
+        builder.add(Document::new(format!("d{i}"), "", *body));
+    }
+    let files = builder.build_files(Layout::default());
+    let index = codec::decode(files.single_file()).expect("single file");
+    let terms: Vec<&str> = index.terms().collect();
+    let mut typed = Vec::new();
+    for word in 0..WARM_WORDS {
+        let queries = index.warm_queries(word);
+        let term = terms[word * terms.len() / WARM_WORDS];
+        let lead = match word % 2 {
+            1 => format!("{} ", terms[(word - 1) * terms.len() / WARM_WORDS]),
+            _ => String::new(),
+        };
+        let keys: Vec<String> = (1..=term.chars().count().min(WARM_KEYS))
+            .map(|n| format!("{lead}{}", term.chars().take(n).collect::<String>()))
+            .collect();
+        assert_eq!(queries, keys, "word {word}");
+        assert_eq!(index.warm_queries(word + WARM_WORDS), queries);
+        typed.push(term);
+    }
+    assert!(typed.iter().any(|t| !t.is_ascii()), "{typed:?}");
+    assert!(typed.iter().any(|t| t.len() > WARM_KEYS), "{typed:?}");
+
+    assert!(entry_only(&files).warm_queries(0).is_empty());
+    let empty = codec::decode(
+        IndexBuilder::new()
+            .build_files(Layout::default())
+            .single_file(),
+    );
+    assert!(empty.expect("an empty index").warm_queries(0).is_empty());
+}

@@ -117,11 +117,12 @@ export class Scour {
   /** A stored document by id, or `undefined`. */
   document(id: string): Answer<StoredDocument | undefined>;
   /**
-   * Searches the index's own words, typed key by key, for about `ms` milliseconds, and returns
+   * Types word `word` (modulo 64) of the index's own key by key, each key a search, and returns
    * how many searches ran (0 for a chunked index): the browser optimises the engine's wasm only
-   * once it has run enough, so call it in idle time after loading, before the visitor types.
+   * once it has run enough, so call it once per task in idle time after loading (word 0, 1, …),
+   * before the visitor types.
    */
-  warm(ms: number): number;
+  warm(word: number): number;
   /** Frees the engine's memory; the instance cannot be used afterwards. */
   free(): void;
 }

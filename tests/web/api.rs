@@ -477,8 +477,11 @@ fn warming_up_searches_the_index_and_changes_no_answer() {
     };
     let fresh = answers(&seed());
     let warmed = seed();
+    let index = scour::embedded_index().expect("the embedded index");
     for word in 0..100 {
-        assert!(warmed.warm(word) > 0, "word {word} was typed");
+        let typed = index.warm_queries(word as usize).len();
+        assert!(typed > 0, "word {word}");
+        assert_eq!(warmed.warm(word) as usize, typed, "word {word}");
     }
     assert_eq!(answers(&warmed), fresh);
 }

@@ -32,8 +32,10 @@ const methods = {
   searchPage: async request => (await query).runSearch(scour, request),
 };
 
-/** Warming up: the index's own words typed, one per task, until WARM_MS or the first request. */
+/** Warming up: the index's own words typed, one per task, until WARM_MS or a visitor's first
+ * request (filters are asked for as the widget loads). */
 let warming = WARM_MS;
+const VISITOR_REQUESTS = ['query', 'search', 'searchPage', 'document'];
 const warm = (word = 0) => {
   const start = performance.now();
   if (warming <= 0 || !scour.warm(word)) return;
@@ -42,7 +44,7 @@ const warm = (word = 0) => {
 };
 
 self.onmessage = async ({ data: { id, method, args, sequence } }) => {
-  if (method != 'open') warming = 0;
+  if (VISITOR_REQUESTS.includes(method)) warming = 0;
   try {
     const value = await methods[method](...args);
     postMessage({ id, sequence, value: method == 'searchPage' ? { ...value, sequence } : value, stats: scour?.stats() });

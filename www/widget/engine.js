@@ -73,6 +73,9 @@ const loadEngine = () => engineModule ??= (
 
 /** Whether a widget has searched on the page: warming up stops then. */
 let searched = false;
+/** Each page engine's instance and the promise its trap rejects: once the instance trapped
+ * (warming up, say), the engine's calls reject with it. */
+const runsOn = new WeakMap();
 
 /**
  * Warms the engine up between other work: a browser runs wasm as its baseline compiler made it
@@ -95,7 +98,7 @@ const onPage = (url, lang) => (
   Promise.all([loadEngine(), importQuery()])
 )
   .then(([m]) => guard(() => url ? m.Scour.load(url, { lang }) : new m.Scour()))
-  .then(scour => (warm(scour).catch(() => {}), scour));
+  .then(scour => (runsOn.set(scour, { instance, trapped }), warm(scour).catch(() => {}), scour));
 
 /**
  * A module worker running widget/engine-worker.js, started at once: its files download while
@@ -150,6 +153,10 @@ export function connect(url, { inWorker = false, lang } = {}) {
 }
 
 /** Runs a widget search (widget/query.js) on the page or in the engine's worker. */
-export const searchPage = (scour, request) => scour.searchPage
-  ? scour.searchPage(request)
-  : (searched = true, guard(() => query.runSearch(scour, request)));
+export const searchPage = (scour, request) => {
+  if (scour.searchPage) return scour.searchPage(request);
+  searched = true;
+  const engine = runsOn.get(scour);
+  if (engine && engine.instance != instance) return engine.trapped;
+  return guard(() => query.runSearch(scour, request));
+};
