@@ -14,10 +14,9 @@ cd "$ROOT"
 # formatting keeps no Debug output or panic locations: core::fmt, the location strings and the
 # Debug tables drop out, 11 KB of the bundle engine's 111 KB gzip. Nothing shipped formats with
 # Debug (`{:?}` is in tests only). Legacy symbol names keep the glue's import names short.
-# LLVM's inliner gets a threshold of 25 instead of opt-level "z"'s 5: calls to the small
-# functions a keystroke makes by the million (`Vec::push`, iterator steps, varint reads) are
-# inlined, 6-7% fewer instructions per keystroke, and the module is 0.4 KB smaller gzipped
-# (dropped calls and bodies outweigh the copies); 50 and 75 buy 12% for 2.2 and 4.2 KB more.
+# LLVM's inliner gets a threshold of 25 instead of opt-level 2's 225: at 10, 25 and 50 the
+# bundle engine is the same size after wasm-opt (113.9-114.2 KB gzip) and as fast, within the
+# noise; LLVM's own threshold adds 8.7 KB (122.6 KB; the README's "Optimisation level").
 have_nightly || die "no $NIGHTLY toolchain with rust-src: bash scripts/setup.sh --no-npm installs it"
 export CARGO_TARGET_DIR="$ROOT/target/shipped"
 export RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none -Csymbol-mangling-version=legacy -Cllvm-args=-inline-threshold=25"
