@@ -405,8 +405,8 @@ impl PostingIter<'_> {
                 }
             }
             if self.doc < doc || outside.is_some() {
-                // The body length, passed as it would be read: a call to pass one varint
-                // was 12% of a keystroke that seeks through a short prefix's completions.
+                // The body length: one or two bytes, read in place (`skip_varints` is for
+                // runs of positions, and its call costs more than this read).
                 read_short_varint(bytes, at);
                 if title_field & 1 == 1 && *at + 4 <= bytes.len() {
                     *at += 4;
