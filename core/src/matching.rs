@@ -9,13 +9,16 @@
 //! fetches serves them all.
 
 use std::cell::RefCell;
+use std::sync::Arc;
 
 use crate::analysis::CAMEL_PART;
 use crate::cursor::{min_gap, phrase_count, Cursor, Walker};
 use crate::document_set::DocumentSet;
 use crate::index::Index;
 use crate::pieces::{Gather, Needs};
-use crate::postings::{fold_by_document, Merged, Norms, Positions, Posting, Within};
+use crate::postings::{
+    fold_by_document, Merged, Norms, Positions, PositionsByCount, Posting, Within,
+};
 use crate::query::{Atom, Field};
 use crate::ranking::{Bm25f, Weights};
 use crate::sort::{select_by, sort_by};
@@ -122,9 +125,14 @@ impl<'a> WordPlaces<'a> {
     }
 }
 
-/// A word whose places count for proximity: its expansions, and the number of documents
-/// they matched (as scoring counted them, for the same IDF).
-pub(crate) type ProximityWord<'a> = (&'a [Expansion], usize);
+/// A word whose places count for proximity.
+pub(crate) struct ProximityWord<'a> {
+    pub expansions: &'a [Expansion],
+    /// The documents its expansions matched (as scoring counted them, for the same IDF).
+    pub documents: usize,
+    /// Its postings, when its scoring was restricted to some documents and noted them.
+    pub noted: Option<&'a NotedPostings>,
+}
 
 /// A document matching an atom: its weighted title, lead and body frequencies (none in the
 /// body for an atom of the title field), its norms, and how the atom is in its title.
@@ -220,6 +228,41 @@ pub(crate) struct AtomMatch {
 pub(crate) struct AtomScores {
     pub matches: Vec<AtomMatch>,
     pub documents: usize,
+    /// A word's postings in the documents its scoring was restricted to.
+    pub noted: Option<NotedPostings>,
+}
+
+/// A word's postings in the documents its scoring was restricted to, noted as the scoring
+/// walked its lists: proximity then finds their positions by count (see
+/// [`PositionsByCount`]) rather than walk every list again, which for a word being typed is
+/// dozens of completions' lists, to the last candidate.
+pub(crate) struct NotedPostings {
+    /// The documents the scoring was restricted to: only their postings are noted.
+    within: Arc<DocumentSet>,
+    /// In the order the fold read them: each expansion's in document order.
+    postings: Vec<NotedPosting>,
+}
+
+/// An expansion's posting: what finding its positions by count needs.
+#[derive(Clone, Copy)]
+struct NotedPosting {
+    doc: u32,
+    expansion: u32,
+    positions_before: u32,
+    title_tf: u32,
+    body_tf: u32,
+}
+
+impl NotedPosting {
+    fn of(expansion: usize, posting: &Posting) -> NotedPosting {
+        NotedPosting {
+            doc: posting.doc,
+            expansion: expansion as u32,
+            positions_before: posting.positions_before,
+            title_tf: posting.title_tf,
+            body_tf: posting.body_tf,
+        }
+    }
 }
 
 /// An atom's frequencies in the documents looked at, and how many documents it matches in
@@ -228,6 +271,7 @@ struct Matched {
     frequencies: Vec<Frequencies>,
     documents: usize,
     own_documents: usize,
+    noted: Option<NotedPostings>,
 }
 
 impl Matched {
@@ -237,6 +281,7 @@ impl Matched {
             documents: frequencies.len(),
             own_documents: frequencies.iter().filter(|f| f.own).count(),
             frequencies,
+            noted: None,
         }
     }
 }
@@ -620,7 +665,7 @@ impl Index {
         atom: &Atom,
         expansions: &[Expansion],
         bm25: &Bm25f,
-        within: Option<&DocumentSet>,
+        within: Option<&Arc<DocumentSet>>,
     ) -> Result<AtomScores, Needs> {
         let matched = match atom {
             Atom::Word { field, .. } => {
@@ -661,6 +706,7 @@ impl Index {
         Ok(AtomScores {
             matches,
             documents: matched.documents,
+            noted: matched.noted,
         })
     }
 
@@ -672,9 +718,16 @@ impl Index {
         expansions: &[Expansion],
         field: Field,
         title_part: f32,
-        within: Option<&DocumentSet>,
+        within: Option<&Arc<DocumentSet>>,
     ) -> Result<Matched, Needs> {
         let documents = self.document_count();
+        // Within a set, every posting read is noted for proximity.
+        let noted = RefCell::new(Vec::new());
+        let note = |e: usize, posting: &Posting| {
+            if within.is_some() {
+                noted.borrow_mut().push(NotedPosting::of(e, posting));
+            }
+        };
         // The documents outside the set are only noted: those the word's own terms hold, and
         // those only its synonyms' may.
         let room = if within.is_some() { documents } else { 0 };
@@ -687,7 +740,7 @@ impl Index {
             postings += list.doc_count as usize;
             lists.push(match within {
                 Some(documents) => list.iter().within(Within {
-                    documents,
+                    documents: documents.as_ref(),
                     passed: if expansion.synonym {
                         &synonyms_outside
                     } else {
@@ -756,8 +809,12 @@ impl Index {
             lists,
             documents,
             postings,
-            |e, posting| weigh(e, posting, false),
+            |e, posting| {
+                note(e, posting);
+                weigh(e, posting, false)
+            },
             |entry: &mut Frequencies, e, posting| {
+                note(e, posting);
                 if let Some(more) = weigh(e, posting, entry.title_compound) {
                     entry.add(&more);
                 }
@@ -769,6 +826,10 @@ impl Index {
             documents: inside.documents + own.union_len(&synonyms_outside.into_inner()),
             own_documents: inside.own_documents + own.len(),
             frequencies: inside.frequencies,
+            noted: within.map(|within| NotedPostings {
+                within: Arc::clone(within),
+                postings: noted.into_inner(),
+            }),
         })
     }
 
@@ -886,24 +947,78 @@ impl Index {
         Ok(docs.unwrap_or_default())
     }
 
-    /// The places of a word's expansions in `docs` (sorted), read lazily.
-    fn word_places(&self, word: &[Expansion], docs: &[u32]) -> Result<WordPlaces<'_>, Needs> {
-        let mut walkers = Vec::with_capacity(word.len());
-        for expansion in word {
-            walkers.push(Walker::new(self.postings(expansion.term, true)?));
+    /// The places of a word's expansions in `docs` (sorted), read lazily: each expansion's
+    /// postings of `docs`, noted by its scoring or walked to here, and their positions found
+    /// by count.
+    fn word_places(&self, word: &ProximityWord, docs: &[u32]) -> Result<WordPlaces<'_>, Needs> {
+        let walked;
+        let postings = match word.noted {
+            Some(noted) if docs.iter().all(|&d| noted.within.contains(d)) => &noted.postings,
+            _ => {
+                walked = self.walk_postings(word.expansions, docs)?;
+                &walked
+            }
+        };
+        // The postings of `docs`, each with its document's place in them, grouped by
+        // document (counted, then placed): each expansion's stay in document order, so that
+        // its positions are counted on, never again from the start.
+        let found: Vec<(usize, &NotedPosting)> = (postings.iter())
+            .filter_map(|p| Some((docs.binary_search(&p.doc).ok()?, p)))
+            .collect();
+        let mut starts = vec![0; docs.len() + 1];
+        for &(i, _) in &found {
+            starts[i + 1] += 1;
         }
-        let mut places = Vec::new();
-        let mut starts = Vec::with_capacity(docs.len() + 1);
-        for &doc in docs {
-            starts.push(places.len());
-            for walker in &mut walkers {
-                if let Some((title, body, _)) = walker.at(doc) {
-                    places.push((title, body));
+        for i in 0..docs.len() {
+            starts[i + 1] += starts[i];
+        }
+        let mut grouped = vec![None; found.len()];
+        let mut filled = starts.clone();
+        for (i, posting) in found {
+            grouped[filled[i]] = Some(posting);
+            filled[i] += 1;
+        }
+        let mut streams: Vec<Option<PositionsByCount>> =
+            word.expansions.iter().map(|_| None).collect();
+        let mut places = Vec::with_capacity(grouped.len());
+        for posting in grouped.into_iter().flatten() {
+            let e = posting.expansion as usize;
+            let stream = match &mut streams[e] {
+                Some(stream) => stream,
+                empty => {
+                    let list = self.postings(word.expansions[e].term, true)?;
+                    empty.insert(PositionsByCount::new(&list))
+                }
+            };
+            places.push(stream.positions(
+                posting.positions_before,
+                posting.title_tf,
+                posting.body_tf,
+            ));
+        }
+        Ok(WordPlaces { places, starts })
+    }
+
+    /// Each expansion's postings of `docs` (sorted), its list walked to the last.
+    fn walk_postings(&self, word: &[Expansion], docs: &[u32]) -> Result<Vec<NotedPosting>, Needs> {
+        let mut found = Vec::new();
+        for (e, expansion) in word.iter().enumerate() {
+            let mut postings = self.postings(expansion.term, false)?.iter();
+            let mut current = postings.next();
+            for &doc in docs {
+                if current.is_some_and(|p| p.doc < doc) {
+                    current = postings.seek(doc);
+                }
+                match current {
+                    Some(posting) if posting.doc == doc => {
+                        found.push(NotedPosting::of(e, &posting))
+                    }
+                    None => break,
+                    _ => {}
                 }
             }
         }
-        starts.push(places.len());
-        Ok(WordPlaces { places, starts })
+        Ok(found)
     }
 
     /// The largest bonus [`Index::proximity_bonus`] gives a document: each pair of words
@@ -915,7 +1030,7 @@ impl Index {
         let mut most = 0.0;
         // Summed as each document's bonus is, so that none exceeds it by rounding.
         for pair in words.windows(2) {
-            let idf = bm25.idf(pair[0].1).min(bm25.idf(pair[1].1));
+            let idf = bm25.idf(pair[0].documents).min(bm25.idf(pair[1].documents));
             most += pair_bonus(weight, idf, 1.0);
         }
         most
@@ -933,9 +1048,9 @@ impl Index {
         let mut bonus = vec![0.0; docs.len()];
         let mut places = Vec::with_capacity(words.len());
         let mut idfs = Vec::with_capacity(words.len());
-        for &(word, doc_frequency) in words {
+        for word in words {
             places.push(self.word_places(word, docs)?);
-            idfs.push(bm25.idf(doc_frequency));
+            idfs.push(bm25.idf(word.documents));
         }
         for (pair, pair_idfs) in places.windows(2).zip(idfs.windows(2)) {
             let idf = pair_idfs[0].min(pair_idfs[1]);

@@ -274,6 +274,7 @@ impl<'a> PostingList<'a> {
             at: 0,
             positions_at: 0,
             positions_to_pass: 0,
+            positions_counted: 0,
             doc: 0,
             remaining: self.doc_count,
             within: None,
@@ -294,6 +295,9 @@ pub struct Posting {
     pub norms: Norms,
     /// Where this document's positions start in the positions stream.
     positions_at: usize,
+    /// How many positions the list's earlier documents have: where this document's start
+    /// when counted rather than found (see [`PositionsByCount`]).
+    pub positions_before: u32,
 }
 
 /// Walks a posting list in document order.
@@ -303,6 +307,8 @@ pub struct PostingIter<'a> {
     /// Where the last posting's positions start, and how many come before the next one's.
     positions_at: usize,
     positions_to_pass: u32,
+    /// How many positions the postings read so far have.
+    positions_counted: u32,
     doc: u32,
     remaining: u32,
     within: Option<Within<'a>>,
@@ -336,6 +342,45 @@ impl<'a> PostingIter<'a> {
         let mut body_at = posting.positions_at;
         skip_varints(bytes, &mut body_at, posting.title_tf);
         (title, Positions::new(bytes, body_at, posting.body_tf))
+    }
+}
+
+/// A list's positions found by their count: those of postings noted on a walk that did not
+/// read positions (see [`Posting::positions_before`]), asked for in document order. Counting
+/// positions on from the last asked passes each once, as a walk of the whole list would, but
+/// reads none of the postings between.
+pub struct PositionsByCount<'a> {
+    bytes: &'a [u8],
+    at: usize,
+    counted: u32,
+}
+
+impl<'a> PositionsByCount<'a> {
+    pub fn new(list: &PostingList<'a>) -> Self {
+        PositionsByCount {
+            bytes: list.positions.unwrap_or_default(),
+            at: 0,
+            counted: 0,
+        }
+    }
+
+    /// The title and body positions of a posting with `positions_before` positions before
+    /// its own, `title_tf` and `body_tf` of them: what [`PostingIter::positions`] gives.
+    pub fn positions(
+        &mut self,
+        positions_before: u32,
+        title_tf: u32,
+        body_tf: u32,
+    ) -> (Positions<'a>, Positions<'a>) {
+        if positions_before < self.counted {
+            (self.at, self.counted) = (0, 0);
+        }
+        skip_varints(self.bytes, &mut self.at, positions_before - self.counted);
+        self.counted = positions_before;
+        let title = Positions::new(self.bytes, self.at, title_tf);
+        let mut body_at = self.at;
+        skip_varints(self.bytes, &mut body_at, title_tf);
+        (title, Positions::new(self.bytes, body_at, body_tf))
     }
 }
 
@@ -398,6 +443,8 @@ impl PostingIter<'_> {
             let (body_tf, in_lead) = unpack_body_tf(read_varint(bytes, at));
             let title_field = read_short_varint(bytes, at);
             let occurrences = title_tf.saturating_add(body_tf);
+            let positions_before = self.positions_counted;
+            self.positions_counted = positions_before.saturating_add(occurrences);
             let outside = self.within.filter(|w| !w.documents.contains(self.doc));
             if let Some(within) = outside {
                 if title_tf > 0 || body_tf > 0 && !within.title_only {
@@ -438,6 +485,7 @@ impl PostingIter<'_> {
                     ..unpack_title_field(title_field, body_length)
                 },
                 positions_at: self.positions_at,
+                positions_before,
             });
         }
         None
@@ -757,6 +805,70 @@ mod tests {
                     .for_each(|p| noted.insert(p.doc));
                 assert!(passed.into_inner() == noted, "noted, within every {keep}th");
             }
+        }
+    }
+
+    /// A posting's positions found by their count, from a walk within a set that did not
+    /// read them, are those a walk with positions gives, whichever documents are asked for.
+    #[test]
+    fn positions_found_by_count_are_the_walks() {
+        let occurrences: Vec<Occurrences> = (0..80u32)
+            .map(|i| Occurrences {
+                doc: i * 2,
+                norms: Norms::default(),
+                title_positions: (0..i % 3).collect(),
+                title_standalone: false,
+                body_positions: (0..(i * 7) % 40).map(|p| p * (i % 5 + 1)).collect(),
+                in_lead: false,
+            })
+            .collect();
+        let encoded = EncodedPostings::encode(&occurrences);
+        let list = PostingList {
+            doc_count: encoded.doc_count,
+            postings: &encoded.postings,
+            positions: Some(&encoded.positions),
+        };
+        let mut walk = list.iter();
+        let mut expected = Vec::new();
+        while let Some(posting) = walk.next() {
+            let (title, body) = walk.positions(&posting);
+            expected.push((
+                posting.doc,
+                title.collect::<Vec<_>>(),
+                body.collect::<Vec<_>>(),
+            ));
+        }
+        assert_eq!(expected.len(), occurrences.len());
+        let unread = PostingList {
+            positions: None,
+            ..list
+        };
+        for keep in [1, 2, 5, 13] {
+            let mut within = DocumentSet::new(200);
+            (0..200).step_by(keep).for_each(|d| within.insert(d));
+            let passed = RefCell::new(DocumentSet::new(200));
+            let mut by_count = PositionsByCount::new(&list);
+            let walked = unread.iter().within(Within {
+                documents: &within,
+                passed: &passed,
+                title_only: false,
+            });
+            let mut asked = 0;
+            for posting in walked {
+                let (title, body) =
+                    by_count.positions(posting.positions_before, posting.title_tf, posting.body_tf);
+                let found = (posting.doc, title.collect::<Vec<_>>(), body.collect());
+                assert!(
+                    expected.contains(&found),
+                    "doc {}, every {keep}th",
+                    posting.doc
+                );
+                asked += 1;
+            }
+            assert_eq!(
+                asked,
+                expected.iter().filter(|e| within.contains(e.0)).count()
+            );
         }
     }
 

@@ -17,7 +17,7 @@ use crate::document_set::DocumentSet;
 use crate::excerpt::{excerpt, highlight, Clauses, Targets};
 use crate::first_page::{FirstPage, PageHit, FIRST_PAGE_HITS};
 use crate::index::Index;
-use crate::matching::{typo_budget, AtomMatch, Expansion, ProximityWord};
+use crate::matching::{typo_budget, AtomMatch, AtomScores, Expansion, ProximityWord};
 use crate::pieces::{Gather, Needs, StoredDocument, Texts};
 use crate::postings::GENERIC_SHARE;
 use crate::query::{Atom, Query, Syntax, MAX_QUERY_CHARS, MAX_WORDS};
@@ -302,8 +302,8 @@ impl Index {
                         .map(|(atom, e)| (e.as_slice(), matches!(atom, Atom::Phrase { .. }))),
                 ),
         )?;
-        // The documents each clause's words as typed matched.
-        let (mut candidates, typed_matches) = if browsing {
+        // What each clause's words as typed matched.
+        let (mut candidates, typed) = if browsing {
             keep.excluded = self.exclusions(query, &excluded, None)?;
             let all = (0..self.document_count() as u32)
                 .filter(|&doc| keep.keeps(doc))
@@ -335,7 +335,11 @@ impl Index {
         if !browsing {
             let words: Vec<ProximityWord> = proximity_words
                 .iter()
-                .map(|&c| (expansions[c][0].as_slice(), typed_matches[c]))
+                .map(|&c| ProximityWord {
+                    expansions: expansions[c][0].as_slice(),
+                    documents: typed[c].as_ref().map_or(0, |scores| scores.documents),
+                    noted: typed[c].as_ref().and_then(|scores| scores.noted.as_ref()),
+                })
                 .collect();
             // Sorted by date, every candidate's score may break a tie between two dates.
             let ranked = match options.sort {
@@ -547,7 +551,7 @@ impl Index {
         bm25: &Bm25f,
         keep: &mut Keep,
         require_all: bool,
-    ) -> Result<(Vec<Candidate>, Vec<usize>), Needs> {
+    ) -> Result<(Vec<Candidate>, Vec<Typed>), Needs> {
         let required = query.required() as u8;
         let needed_of_all = match required {
             r if r >= CLAUSES_TO_SPARE_ONE => r - 1,
@@ -561,9 +565,9 @@ impl Index {
         // keystroke of a long query that no document matches whole would score its clauses
         // twice.
         let mut restricted = require_all && required == 2;
-        let (scored, typed_matches, all_required) = loop {
+        let (scored, typed, all_required) = loop {
             let needed = restricted.then_some(needed_of_all);
-            let (scored, typed_matches) = self.tally_clauses(query, expansions, bm25, needed)?;
+            let (scored, typed) = self.tally_clauses(query, expansions, bm25, needed)?;
             let matched: Vec<u32> = scored.iter().map(|e| e.doc).collect();
             keep.excluded = self.exclusions(query, excluded, Some(&matched))?;
             let all_required = require_all
@@ -575,7 +579,7 @@ impl Index {
                 restricted = false;
                 continue;
             }
-            break (scored, typed_matches, all_required);
+            break (scored, typed, all_required);
         };
         let needed = if all_required { needed_of_all } else { 1 };
         let clauses = query.clauses.len() as u8;
@@ -617,11 +621,11 @@ impl Index {
                 candidate
             })
             .collect();
-        Ok((candidates, typed_matches))
+        Ok((candidates, typed))
     }
 
     /// Each clause's scores folded into the documents it matches, in document order, and
-    /// how many documents each clause's words as typed matched. Given `needed`, how many
+    /// the scores of each clause's words as typed. Given `needed`, how many
     /// required clauses a candidate matches, a clause is scored only in the documents that
     /// may still match as many with the clauses left (all, for the first).
     fn tally_clauses(
@@ -630,10 +634,10 @@ impl Index {
         expansions: &[Vec<Vec<Expansion>>],
         bm25: &Bm25f,
         needed: Option<u8>,
-    ) -> Result<(Vec<Scored>, Vec<usize>), Needs> {
+    ) -> Result<(Vec<Scored>, Vec<Typed>), Needs> {
         let n = self.document_count();
         let mut required_left = query.required() as u8;
-        let mut typed_matches = vec![0; query.clauses.len()];
+        let mut typed = vec![None; query.clauses.len()];
         // The documents matched so far, in document order.
         let mut scored: Vec<Scored> = Vec::new();
         for ((clause_number, target), (clause, clause_expansions)) in (1u8..)
@@ -668,10 +672,10 @@ impl Index {
                     within: within.clone(),
                 };
                 let scores = self.recent.scores(key, || {
-                    self.score_atom(atom, atom_expansions, bm25, within.as_deref())
+                    self.score_atom(atom, atom_expansions, bm25, within.as_ref())
                 })?;
                 if alternative == 0 {
-                    typed_matches[usize::from(clause_number - 1)] = scores.documents;
+                    typed[usize::from(clause_number - 1)] = Some(Arc::clone(&scores));
                 }
                 let generic = atom.is_stop_word(&self.entry.languages)
                     || scores.documents as f32 > GENERIC_SHARE * n as f32;
@@ -715,9 +719,12 @@ impl Index {
                 }
             }
         }
-        Ok((scored, typed_matches))
+        Ok((scored, typed))
     }
 }
+
+/// The scores of a clause's words as typed (its first alternative), if it was scored.
+type Typed = Option<Arc<AtomScores>>;
 
 /// A search's candidates, ranked through its page (see [`Index::rank`]).
 #[derive(Default)]
@@ -1363,7 +1370,8 @@ mod tests {
     /// Scoring each clause only in the documents that may still match enough clauses
     /// changes nothing of those that do: the same documents, scores and tallies, and the
     /// same counts of documents matched, whatever the words, their completions, stop words,
-    /// alternatives and number of clauses.
+    /// alternatives and number of clauses; and proximity reading the places of the postings
+    /// that scoring noted gives each document the bonus that walking the lists again does.
     #[test]
     fn clauses_scored_within_the_documents_that_may_match_score_those_as_all_do() {
         // Synonyms among them (folder and directory, delete and remove) stand for one another.
@@ -1379,7 +1387,7 @@ mod tests {
         let index = IndexBuilder::index(documents);
         let bm25 = Bm25f::new(&index, Weights::default());
         let mut next = crate::testing::below(0x7c3e_9d01_u32);
-        let (mut checked, mut passed_by) = (0, 0);
+        let (mut checked, mut passed_by, mut near) = (0, 0, 0);
         for round in 0..400 {
             let mut query = text(2 + round % 4);
             // The last word cut short, as while typing; an alternative now and then.
@@ -1408,8 +1416,37 @@ mod tests {
                     .collect()
             };
             let tally = |needed| index.tally_clauses(&parsed, &expansions, &bm25, needed);
-            let (all, all_counts) = tally(None).unwrap();
-            let (within, within_counts) = tally(Some(needed)).unwrap();
+            let counts = |typed: &[Typed]| -> Vec<Option<usize>> {
+                typed
+                    .iter()
+                    .map(|t| t.as_ref().map(|s| s.documents))
+                    .collect()
+            };
+            let (all, all_typed) = tally(None).unwrap();
+            let (within, within_typed) = tally(Some(needed)).unwrap();
+            let (all_counts, within_counts) = (counts(&all_typed), counts(&within_typed));
+            let docs: Vec<u32> = (within.iter())
+                .filter(|e| e.tally.matched >= needed)
+                .map(|e| e.doc)
+                .collect();
+            let bonus = |noted: bool| {
+                let words: Vec<ProximityWord> = proximity_words(&parsed, &expansions, 1.0)
+                    .into_iter()
+                    .map(|c| ProximityWord {
+                        expansions: &expansions[c][0],
+                        documents: within_counts[c].unwrap_or(0),
+                        noted: (within_typed[c].as_ref())
+                            .and_then(|s| s.noted.as_ref())
+                            .filter(|_| noted),
+                    })
+                    .collect();
+                let bonus = index.proximity_bonus(&words, &docs, &bm25, 1.0).unwrap();
+                bonus.into_iter().map(f32::to_bits).collect::<Vec<_>>()
+            };
+            let noted = bonus(true);
+            assert_eq!(noted, bonus(false), "{query:?}");
+            let any_noted = within_typed.iter().flatten().any(|s| s.noted.is_some());
+            near += usize::from(any_noted && noted.iter().any(|&b| b != 0));
             passed_by += usize::from(within.len() < all.len());
             let all = seen(all);
             checked += usize::from(!all.is_empty());
@@ -1423,6 +1460,10 @@ mod tests {
         assert!(
             passed_by > 50,
             "only {passed_by} queries passed documents by"
+        );
+        assert!(
+            near > 50,
+            "only {near} queries had proximity read from noted postings"
         );
     }
 
