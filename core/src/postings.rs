@@ -629,6 +629,15 @@ pub(crate) fn fold_by_document<T: Copy>(
 mod tests {
     use super::*;
 
+    /// An encoded list as read with its positions loaded.
+    fn loaded(encoded: &EncodedPostings) -> PostingList<'_> {
+        PostingList {
+            doc_count: encoded.doc_count,
+            postings: &encoded.postings,
+            positions: Some(&encoded.positions),
+        }
+    }
+
     /// Fewer than `most` posting lists of documents below 50, with one to three body
     /// occurrences each.
     fn random_lists(next: &mut impl FnMut(u32) -> u32, most: u32) -> Vec<EncodedPostings> {
@@ -823,11 +832,7 @@ mod tests {
             })
             .collect();
         let encoded = EncodedPostings::encode(&occurrences);
-        let list = PostingList {
-            doc_count: encoded.doc_count,
-            postings: &encoded.postings,
-            positions: Some(&encoded.positions),
-        };
+        let list = loaded(&encoded);
         let mut walk = list.iter();
         let mut expected = Vec::new();
         while let Some(posting) = walk.next() {
@@ -949,11 +954,7 @@ mod tests {
             },
         ];
         let encoded = EncodedPostings::encode(&occurrences);
-        let list = PostingList {
-            doc_count: encoded.doc_count,
-            postings: &encoded.postings,
-            positions: Some(&encoded.positions),
-        };
+        let list = loaded(&encoded);
         let mut iter = list.iter();
         let mut decoded = Vec::new();
         while let Some(posting) = iter.next() {
