@@ -23,7 +23,7 @@ use crate::postings::GENERIC_SHARE;
 use crate::query::{Atom, Query, Syntax, MAX_QUERY_CHARS, MAX_WORDS};
 use crate::ranking::{Bm25f, Weights};
 use crate::recent::{ExpansionKey, ScoreKey, ShownKey, KEPT_HITS};
-use crate::sort::{select_by, sort_by};
+use crate::sort::{partition, select_by, sort_by};
 use crate::subresults::{best_sections, SectionHit};
 
 /// Filter name to its values (or counts), sorted by name.
@@ -325,13 +325,12 @@ impl Index {
             )?
         };
         let page_end = options.offset.saturating_add(options.limit);
-        // The page, and as many more as proximity may re-rank when it applies.
-        let reranked = if proximity_words.is_empty() {
-            0
-        } else {
-            PROXIMITY_CANDIDATES
-        };
-        select_by(&mut candidates, page_end.max(reranked), Candidate::order);
+        // Sorted by date, every candidate's score may break a tie between two dates: the most
+        // proximity re-ranks are sorted too. Otherwise the page is, and proximity looks past it
+        // only at the candidates it may lift onto it.
+        let by_date = options.sort == Sort::Date && !proximity_words.is_empty();
+        let sorted = if by_date { PROXIMITY_CANDIDATES } else { 0 };
+        select_by(&mut candidates, page_end.max(sorted), Candidate::order);
         if !browsing {
             let words: Vec<ProximityWord> = proximity_words
                 .iter()
@@ -1039,11 +1038,12 @@ fn targets_key(query: &Query, expansions: &[Vec<Vec<Expansion>>]) -> Vec<u32> {
 }
 
 impl Index {
-    /// Adds the proximity bonus to the best candidates (sorted) and re-sorts them, so that
-    /// the first `ranked` are those, and in the order, that a bonus for every one of the
-    /// best [`PROXIMITY_CANDIDATES`] gives. A candidate that even the largest bonus could not
-    /// lift to the `ranked`th place (each of the `ranked` before it keeps at least its score)
-    /// is left without one, and its positions are not read.
+    /// Adds the proximity bonus to the best candidates and re-sorts them, so that the first
+    /// `ranked` are those, and in the order, that a bonus for every one of the best
+    /// [`PROXIMITY_CANDIDATES`] gives. The first `ranked` come sorted (the best
+    /// [`PROXIMITY_CANDIDATES`], when `ranked` reaches them). A candidate that even the largest
+    /// bonus could not lift to the `ranked`th place (each of the `ranked` before it keeps at
+    /// least its score) is left without one, and its positions are not read.
     fn add_proximity(
         &self,
         words: &[ProximityWord],
@@ -1060,16 +1060,28 @@ impl Index {
             0 => 0,
             _ if ranked >= top => top,
             _ => {
+                // The first `ranked` are sorted; of the others, those the largest bonus would
+                // lift onto them come first, and of them the best that proximity weighs (the
+                // ones it would lift are the best of the others: a bonus keeps their order).
                 let last = candidates[ranked - 1];
                 let most = Self::most_proximity_bonus(words, bm25, weight);
-                let may_reach = |c: &&Candidate| {
+                let may_reach = |c: &Candidate| {
                     let lifted = Candidate {
                         score: c.score + most,
-                        ..**c
+                        ..*c
                     };
                     !most.is_finite() || Candidate::order(&lifted, &last) != Ordering::Greater
                 };
-                ranked + candidates[ranked..top].iter().take_while(may_reach).count()
+                let lifted = partition(&mut candidates[ranked..], may_reach);
+                let weighed = lifted.min(top - ranked);
+                if lifted > weighed {
+                    select_by(
+                        &mut candidates[ranked..ranked + lifted],
+                        weighed,
+                        Candidate::order,
+                    );
+                }
+                ranked + weighed
             }
         };
         // Each of those candidates' document and place, in document order.

@@ -40,6 +40,18 @@ pub fn select_by<T>(items: &mut [T], k: usize, mut order: impl FnMut(&T, &T) -> 
     }
 }
 
+/// Moves the items `keep` says to the front, in no order; returns how many there are.
+pub fn partition<T>(items: &mut [T], mut keep: impl FnMut(&T) -> bool) -> usize {
+    let mut kept = 0;
+    for i in 0..items.len() {
+        if keep(&items[i]) {
+            items.swap(kept, i);
+            kept += 1;
+        }
+    }
+    kept
+}
+
 /// Restores the heap below `node`: no item comes `after` its parent.
 fn sift_down<T>(heap: &mut [T], mut node: usize, after: &mut impl FnMut(&T, &T) -> bool) {
     loop {
@@ -69,6 +81,21 @@ mod tests {
         (0..n)
             .map(|i| i.wrapping_mul(2_654_435_761) % 1000)
             .collect()
+    }
+
+    #[test]
+    fn partition_moves_the_kept_to_the_front() {
+        for n in [0, 1, 2, 7, 100] {
+            let items = shuffled(n);
+            let mut parted = items.clone();
+            let kept = partition(&mut parted, |&x| x % 3 == 0);
+            assert!(parted[..kept].iter().all(|x| x % 3 == 0), "{n}");
+            assert!(parted[kept..].iter().all(|x| x % 3 != 0), "{n}");
+            let (mut before, mut after) = (items, parted);
+            before.sort();
+            after.sort();
+            assert_eq!(after, before, "the same items, {n}");
+        }
     }
 
     #[test]
