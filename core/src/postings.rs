@@ -638,6 +638,17 @@ mod tests {
         }
     }
 
+    /// Each posting of a list walked through, with its title and body positions.
+    fn walked(list: &PostingList) -> Vec<(Posting, Vec<u32>, Vec<u32>)> {
+        let mut walk = list.iter();
+        let mut postings = Vec::new();
+        while let Some(posting) = walk.next() {
+            let (title, body) = walk.positions(&posting);
+            postings.push((posting, title.collect(), body.collect()));
+        }
+        postings
+    }
+
     /// Fewer than `most` posting lists of documents below 50, with one to three body
     /// occurrences each.
     fn random_lists(next: &mut impl FnMut(u32) -> u32, most: u32) -> Vec<EncodedPostings> {
@@ -833,16 +844,10 @@ mod tests {
             .collect();
         let encoded = EncodedPostings::encode(&occurrences);
         let list = loaded(&encoded);
-        let mut walk = list.iter();
-        let mut expected = Vec::new();
-        while let Some(posting) = walk.next() {
-            let (title, body) = walk.positions(&posting);
-            expected.push((
-                posting.doc,
-                title.collect::<Vec<_>>(),
-                body.collect::<Vec<_>>(),
-            ));
-        }
+        let expected: Vec<(u32, Vec<u32>, Vec<u32>)> = walked(&list)
+            .into_iter()
+            .map(|(posting, title, body)| (posting.doc, title, body))
+            .collect();
         assert_eq!(expected.len(), occurrences.len());
         let unread = PostingList {
             positions: None,
@@ -955,12 +960,8 @@ mod tests {
         ];
         let encoded = EncodedPostings::encode(&occurrences);
         let list = loaded(&encoded);
-        let mut iter = list.iter();
         let mut decoded = Vec::new();
-        while let Some(posting) = iter.next() {
-            let (title, body) = iter.positions(&posting);
-            let (title_positions, body_positions): (Vec<u32>, Vec<u32>) =
-                (title.collect(), body.collect());
+        for (posting, title_positions, body_positions) in walked(&list) {
             assert_eq!(
                 (posting.title_tf, posting.body_tf),
                 (title_positions.len() as u32, body_positions.len() as u32)
