@@ -567,8 +567,10 @@ impl Index {
         let (scored, typed, all_required) = loop {
             let needed = restricted.then_some(needed_of_all);
             let (scored, typed) = self.tally_clauses(query, expansions, bm25, needed)?;
-            let matched: Vec<u32> = scored.iter().map(|e| e.doc).collect();
-            keep.excluded = self.exclusions(query, excluded, Some(&matched))?;
+            if !query.excluded.is_empty() {
+                let matched: Vec<u32> = scored.iter().map(|e| e.doc).collect();
+                keep.excluded = self.exclusions(query, excluded, Some(&matched))?;
+            }
             let all_required = require_all
                 && scored
                     .iter()
@@ -691,9 +693,9 @@ impl Index {
                     tally.title_stop = m.norms.title_stop;
                     tally.title_generic = m.norms.title_generic;
                     if tally.clause != clause_number {
+                        tally.close_clause();
                         tally.clause = clause_number;
                         tally.matched += u8::from(!clause.optional);
-                        tally.this = ClauseInTitle::default();
                     }
                     if m.in_title {
                         let first = tally.this.width == 0;
@@ -712,11 +714,9 @@ impl Index {
                     }
                 });
             }
-            for entry in &mut scored {
-                if entry.tally.clause == clause_number {
-                    entry.tally.close_clause();
-                }
-            }
+        }
+        for entry in &mut scored {
+            entry.tally.close_clause();
         }
         Ok((scored, typed))
     }
@@ -875,8 +875,9 @@ impl Tally {
         0.75 * specific_share.min(1.0) + 0.25 * share.min(1.0)
     }
 
+    /// Adds what the clause being scored matched in the title, and clears it for the next.
     fn close_clause(&mut self) {
-        let this = self.this;
+        let this = std::mem::take(&mut self.this);
         if this.width > 0 {
             self.in_title += 1;
             self.width = self.width.saturating_add(this.width);
