@@ -7,6 +7,8 @@ pub use scour_core::{codec, FormatError, Index, SearchOptions, SearchResults};
 
 pub mod allocator;
 #[cfg(all(target_arch = "wasm32", target_os = "unknown"))]
+mod hits;
+#[cfg(all(target_arch = "wasm32", target_os = "unknown"))]
 pub mod wasm;
 
 /// The encoded index of the corpus this crate was built with (empty without the `embedded`

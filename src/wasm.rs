@@ -10,15 +10,15 @@
 //! index (of all languages for none, `*` or a language the site lacks), and fetches only its
 //! pieces.
 //!
-//! Results cross to JS with serde-wasm-bindgen as plain objects. Options are read by hand,
+//! Hits cross to JS as one flat record that `src/hits.js` makes objects of (`crate::hits`);
+//! other results with serde-wasm-bindgen, as plain objects. Options are read by hand,
 //! through a getter per field (a serde deserializer would add 30 KB of wasm for five fields).
-//! Match ranges are converted from UTF-8 byte offsets to UTF-16 indices, the unit of JS
+//! Match ranges are converted (there) from UTF-8 byte offsets to UTF-16 indices, the unit of JS
 //! strings. Numbers cross as `u32` or `f64`, never `usize`: serde writes a `usize` as a `u64`,
 //! which serde-wasm-bindgen checks against 2^53 with a `format!`ed error, bringing `core::fmt`
 //! into the wasm. Every failure is a thrown `Error` with a message; nothing here panics on bad input.
 
 use std::cell::RefCell;
-use std::ops::Range;
 use std::rc::Rc;
 
 use js_sys::{Array, Object, Reflect};
@@ -27,7 +27,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use scour_core::message::decimal;
-use scour_core::{codec, FormatError, Hit, Index, Needs, SearchOptions, SectionHit, Sort};
+use scour_core::{codec, FormatError, Index, Needs, SearchOptions, Sort};
 
 /// Most hits one call returns.
 const MAX_LIMIT: usize = 1_000;
@@ -67,32 +67,6 @@ impl Scour {
     }
 }
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct JsHit {
-    id: String,
-    title: String,
-    date: Option<String>,
-    url: Option<String>,
-    meta: AsObject<String>,
-    score: f32,
-    excerpt: String,
-    excerpt_matches: Vec<[u32; 2]>,
-    title_matches: Vec<[u32; 2]>,
-    sections: Vec<JsSection>,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct JsSection {
-    title: String,
-    anchor: String,
-    url: Option<String>,
-    excerpt: String,
-    excerpt_matches: Vec<[u32; 2]>,
-    title_matches: Vec<[u32; 2]>,
-}
-
 /// [`scour_core::Stats`] and the engine's memory, for JS.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -106,7 +80,8 @@ struct JsStats {
 
 #[derive(Serialize)]
 struct JsResults {
-    hits: Vec<JsHit>,
+    #[serde(with = "serde_wasm_bindgen::preserve")]
+    hits: JsValue,
     total: u32,
     facets: AsObject<AsObject<u32>>,
     suggestion: Option<String>,
@@ -210,7 +185,9 @@ impl Scour {
         let options = parse_options(&options)?;
         let query = text_argument(&query, "the query")?;
         self.answer(Box::new(move |index| {
-            Ok(to_js(&js_results(index.try_search(&query, &options)?).hits))
+            Ok(Ok(crate::hits::to_js(
+                &index.try_search(&query, &options)?.hits,
+            )))
         }))
     }
 
@@ -444,7 +421,7 @@ fn parse_options(options: &JsValue) -> Result<SearchOptions, JsError> {
 
 fn js_results(results: scour_core::SearchResults) -> JsResults {
     JsResults {
-        hits: results.hits.into_iter().map(js_hit).collect(),
+        hits: crate::hits::to_js(&results.hits),
         total: results.total as u32,
         facets: facet_counts(results.facets),
         suggestion: results.suggestion,
@@ -592,55 +569,6 @@ fn facet_counts(facets: scour_core::Facets) -> AsObject<AsObject<u32>> {
             })
             .collect(),
     )
-}
-
-fn js_hit(hit: Hit) -> JsHit {
-    JsHit {
-        excerpt_matches: utf16_ranges(&hit.excerpt, &hit.excerpt_matches),
-        title_matches: utf16_ranges(&hit.title, &hit.title_matches),
-        id: hit.id,
-        title: hit.title,
-        date: hit.date,
-        url: hit.url,
-        meta: AsObject(hit.meta),
-        score: hit.score,
-        excerpt: hit.excerpt,
-        sections: hit.sections.into_iter().map(js_section).collect(),
-    }
-}
-
-fn js_section(section: SectionHit) -> JsSection {
-    JsSection {
-        excerpt_matches: utf16_ranges(&section.excerpt, &section.excerpt_matches),
-        title_matches: utf16_ranges(&section.title, &section.title_matches),
-        title: section.title,
-        anchor: section.anchor,
-        url: section.url,
-        excerpt: section.excerpt,
-    }
-}
-
-/// Converts byte ranges in `text` to `[start, end]` UTF-16 indices. The ranges come in text
-/// order, so each index counts on from the one before; ASCII text counts a unit a byte.
-fn utf16_ranges(text: &str, ranges: &[Range<usize>]) -> Vec<[u32; 2]> {
-    let (mut counted, mut units) = (0, 0);
-    let mut utf16_at = |byte: usize| {
-        if byte < counted {
-            (counted, units) = (0, 0);
-        }
-        let between = &text[counted..byte];
-        units += if between.is_ascii() {
-            between.len()
-        } else {
-            between.encode_utf16().count()
-        };
-        counted = byte;
-        units as u32
-    };
-    ranges
-        .iter()
-        .map(|r| [utf16_at(r.start), utf16_at(r.end)])
-        .collect()
 }
 
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
