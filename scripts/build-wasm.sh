@@ -65,8 +65,8 @@ build_engine() {
 }
 
 # glue OUT: the glue, generated code that nobody reads, with the JS it imports from src/
-# (wasm-bindgen's snippets: src/hits.js) put in its place, so that a page fetches one script,
-# then minified by esbuild (npm `esbuild`, package.json): 6.4 KB gzip as written, 4.2
+# (wasm-bindgen's snippets: src/hits.js) put in its place, so that a page fetches one script
+# (the glue is shipped alone: www/bundle-files.txt), then minified by esbuild (npm `esbuild`, package.json): 6.4 KB gzip as written, 4.2
 # minified. Only names inside functions are shortened (no `--format`: top-level names stay,
 # so `Scour` is still the class's name; esbuild's `--bundle` would rename it): the exports,
 # the wasm's import names and `new URL('…_bg.wasm', import.meta.url)`, which bundlers look
@@ -74,22 +74,33 @@ build_engine() {
 ESBUILD="$ROOT/node_modules/.bin/esbuild"
 glue() {
   local G="$1/scour_engine.js"
-  [ -x "$ESBUILD" ] || die "no esbuild to minify the glue with its snippets (src/hits.js): run \`npm ci\`"
-  inline_snippets "$1" >"$1/inlined.js" || die "could not inline the snippets of $G"
-  { head -n 1 "$G" && "$ESBUILD" "$1/inlined.js" --minify --log-level=warning; } >"$G.min" ||
-    die "esbuild could not minify $G"
-  mv "$G.min" "$G"
+  inline_snippets "$1" >"$1/inlined.js" || die "could not put the snippets into $G"
+  if [ -x "$ESBUILD" ]; then
+    { head -n 1 "$G" && "$ESBUILD" "$1/inlined.js" --minify --log-level=warning; } >"$G.min" ||
+      die "esbuild could not minify $G"
+    mv "$G.min" "$G"
+  else
+    printf '    (no esbuild: the glue stays as written; run `npm ci`)\n' >&2
+    mv "$1/inlined.js" "$G"
+  fi
   rm -rf "$1/inlined.js" "$1/snippets"
-  printf '    %-34s %7d bytes, %7d gzip\n' "glue, minified" "$(wc -c <"$G")" "$(gzsize "$G")" >&2
+  printf '    %-34s %7d bytes, %7d gzip\n' "glue" "$(wc -c <"$G")" "$(gzsize "$G")" >&2
 }
 
 # inline_snippets OUT: OUT's glue with each `import { f } from './snippets/…';` line replaced
-# by that file, its `export function`s made plain functions; fails if an import is left.
+# by that file, its `export function`s made plain functions; fails on a snippet it cannot read,
+# an import or export of another kind in one, or an import left in the glue.
 inline_snippets() {
   awk -v dir="$1" '
-    /^import \{ [A-Za-z_$, ]+ \} from .\.\/snippets\/[^ ]+.;$/ {
-      path = $NF; gsub(/[\047";]/, "", path)
-      while ((getline line < (dir "/" path)) > 0) { sub(/^export function /, "function ", line); print line }
+    /^import \{ [A-Za-z0-9_$, ]+ \} from .\.\/snippets\/[^ ]+.;$/ {
+      path = $NF; gsub(/[\047";]/, "", path); file = dir "/" path; lines = 0
+      while ((getline line < file) > 0) {
+        sub(/^export function /, "function ", line)
+        if (line ~ /^(import|export)[ {]/) { print "cannot inline " file ": " line > "/dev/stderr"; exit 1 }
+        print line; lines++
+      }
+      if (!lines) { print "cannot read the snippet " file > "/dev/stderr"; exit 1 }
+      close(file)
       next
     }
     /^import / { print "unexpected import in the glue: " $0 > "/dev/stderr"; exit 1 }

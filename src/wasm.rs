@@ -13,10 +13,11 @@
 //! Hits cross to JS as one flat record that `src/hits.js` makes objects of (`crate::hits`);
 //! other results with serde-wasm-bindgen, as plain objects. Options are read by hand,
 //! through a getter per field (a serde deserializer would add 30 KB of wasm for five fields).
-//! Match ranges are converted (there) from UTF-8 byte offsets to UTF-16 indices, the unit of JS
-//! strings. Numbers cross as `u32` or `f64`, never `usize`: serde writes a `usize` as a `u64`,
-//! which serde-wasm-bindgen checks against 2^53 with a `format!`ed error, bringing `core::fmt`
-//! into the wasm. Every failure is a thrown `Error` with a message; nothing here panics on bad input.
+//! Match ranges are converted (in `crate::hits`) from UTF-8 byte offsets to UTF-16 indices,
+//! the unit of JS strings. Numbers cross as `u32` or `f64`, never `usize`: serde writes a
+//! `usize` as a `u64`, which serde-wasm-bindgen checks against 2^53 with a `format!`ed error,
+//! bringing `core::fmt` into the wasm. Every failure is a thrown `Error` with a message;
+//! nothing here panics on bad input.
 
 use std::cell::RefCell;
 use std::rc::Rc;
