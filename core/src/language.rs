@@ -160,6 +160,19 @@ impl Languages {
     pub fn is_stop_word(&self, term: &str) -> bool {
         self.0.iter().any(|l| l.is_stop_word(term))
     }
+
+    /// The stop words of the languages that start with `prefix`.
+    pub fn stop_words_starting(&self, prefix: &str) -> Vec<&'static str> {
+        let mut words = Vec::new();
+        for language in &self.0 {
+            for word in crate::stop_words::of(language.code()) {
+                if word.starts_with(prefix) {
+                    words.push(*word);
+                }
+            }
+        }
+        words
+    }
 }
 
 #[cfg(test)]

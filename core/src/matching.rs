@@ -58,6 +58,8 @@ struct Forgiving {
     /// Its stem, when that is a word of the index without other inflections (`enum` for
     /// `enums`; not for words joined, whose stem is seldom the name meant: `staticmethod`).
     lone_stem: bool,
+    /// Completions that are stop words (see [`Atom::Word`]'s `completes_to_stop_words`).
+    stop_completions: bool,
 }
 
 /// An index term standing for a query word, with how much a match of it counts.
@@ -320,6 +322,7 @@ impl Index {
                 accented,
                 joined,
                 quoted,
+                completes_to_stop_words,
                 ..
             } => {
                 let mut gather = Gather::default();
@@ -344,6 +347,7 @@ impl Index {
                         completions: typos && !*joined && !*quoted,
                         synonyms: !*joined && !*quoted,
                         lone_stem: !*joined,
+                        stop_completions: *completes_to_stop_words,
                     },
                     weights,
                 ));
@@ -389,7 +393,7 @@ impl Index {
         // The last word as typed, and while it is being typed its completions too.
         let exact = gather.take(self.find_term(last));
         let completions = if prefix {
-            gather.take(self.completions(last))
+            gather.take(self.completions(last, true))
         } else {
             Some(Vec::new())
         };
@@ -397,7 +401,7 @@ impl Index {
         let mut alternatives: Vec<u32> = exact.flatten().into_iter().collect();
         // A finished phrase's last word that the index lacks was most often cut short.
         if alternatives.is_empty() && complete_missing && !prefix && completes_when_missing(last) {
-            alternatives = self.completions(last)?;
+            alternatives = self.completions(last, true)?;
         }
         for term in completions.unwrap_or_default() {
             if !alternatives.contains(&term) {
@@ -422,19 +426,29 @@ impl Index {
         Ok(expansions)
     }
 
-    /// The most frequent terms starting with `prefix`.
-    fn completions(&self, prefix: &str) -> Result<Vec<u32>, Needs> {
+    /// The most frequent terms starting with `prefix`, stop words only with `stop_words`.
+    fn completions(&self, prefix: &str, stop_words: bool) -> Result<Vec<u32>, Needs> {
         let budget = completion_budget(prefix);
         if budget == 0 {
             return Ok(Vec::new());
         }
+        let languages = &self.entry.languages;
+        // Room for the stop words left out once the most frequent are chosen.
+        let left_out = match stop_words {
+            true => 0,
+            false => languages.stop_words_starting(prefix).len(),
+        };
         // Each term's document count, looked up once rather than at every comparison.
         let mut completions: Vec<Ranked> = self
             .prefix_terms(prefix)?
             .into_iter()
             .map(|(doc_count, term)| (0, doc_count, term))
             .collect();
-        select_by(&mut completions, budget, better);
+        select_by(&mut completions, budget + left_out, better);
+        completions.truncate(budget + left_out);
+        if left_out > 0 {
+            completions.retain(|&(_, _, term)| !languages.is_stop_word(self.term(term)));
+        }
         completions.truncate(budget);
         Ok(completions.into_iter().map(|(_, _, term)| term).collect())
     }
@@ -475,7 +489,7 @@ impl Index {
         let exact = gather.take(self.find_term(word)).flatten();
         let members = gather.take(self.stem_family(word, forgiving.lone_stem));
         let completions = if prefix {
-            gather.take(self.completions(word))
+            gather.take(self.completions(word, forgiving.stop_completions))
         } else {
             Some(Vec::new())
         };
@@ -512,7 +526,7 @@ impl Index {
         if expansions.is_empty() && forgiving.completions && !prefix && completes_when_missing(word)
         {
             expansions = self
-                .completions(word)?
+                .completions(word, true)?
                 .into_iter()
                 .map(|term| Expansion::of(term, weights.prefix))
                 .collect();

@@ -29,8 +29,8 @@ pub struct Query {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Clause {
     pub alternatives: Vec<Atom>,
-    /// A stop word of a short query: not required, but it counts for a title that is
-    /// exactly the query (`gh at`, `how to install`).
+    /// A stop word of a short query, or a word being typed that may be one: not required,
+    /// but it counts for a title that is exactly the query (`gh at`, `how to install`).
     pub optional: bool,
 }
 
@@ -55,6 +55,10 @@ pub enum Atom {
         joined: bool,
         /// Typed in quotes: matched as written, never completed when the index lacks it.
         quoted: bool,
+        /// Being typed, it may complete to a stop word: not beside other clauses, where a
+        /// stop word adds nothing (once typed, it is dropped or optional) and its postings,
+        /// on most pages, would be the keystroke's costliest.
+        completes_to_stop_words: bool,
     },
     /// Terms that must occur at consecutive positions in one field.
     Phrase {
@@ -133,6 +137,7 @@ impl Query {
         let last_word_open = typing && !text.ends_with(char::is_whitespace);
         let mut query = build(items, last_word_open);
         query.drop_stop_words(languages);
+        query.complete_beside_words(languages);
         query.add_joined();
         query.truncate(MAX_WORDS);
         query
@@ -171,6 +176,7 @@ impl Query {
             accented: None,
             joined: true,
             quoted: false,
+            completes_to_stop_words: true,
         };
         for clause in &mut self.clauses {
             clause.alternatives.push(atom.clone());
@@ -199,19 +205,50 @@ impl Query {
 
     /// Clauses that are a lone stop word, when other clauses remain, are dropped ("the"
     /// adds nothing to "the kremlin and the duma"), or made optional in a short query, where
-    /// they may be part of a title. Phrases and a word still being typed keep theirs.
+    /// they may be part of a title. Phrases keep theirs, and so does a word being typed in
+    /// a short query (`gh at`: `at`, or `attach`); a long one drops it, as it will once it is
+    /// finished, when other words stay.
     fn drop_stop_words(&mut self, languages: &Languages) {
-        let is_stop = |clause: &Clause| matches!(clause.alternatives.as_slice(), [Atom::Word { term, prefix: false, .. }] if languages.is_stop_word(term));
-        if self.clauses.iter().all(is_stop) {
+        let is_stop = |clause: &Clause, typed: bool| matches!(clause.alternatives.as_slice(), [Atom::Word { term, prefix, .. }] if *prefix == typed && languages.is_stop_word(term));
+        if self.clauses.iter().all(|c| is_stop(c, false)) {
             return;
         }
         if self.clauses.len() <= SHORT_QUERY {
             for clause in &mut self.clauses {
-                clause.optional = is_stop(clause);
+                clause.optional = is_stop(clause, false);
             }
         } else {
-            self.clauses.retain(|c| !is_stop(c));
+            self.clauses.retain(|c| !is_stop(c, false));
+            if self.clauses.len() > 1 {
+                self.clauses.retain(|c| !is_stop(c, true));
+            }
         }
+    }
+
+    /// A word being typed beside other clauses completes to no stop word (see
+    /// [`Atom::Word`]'s `completes_to_stop_words`); typed alone, it may. Beside a required
+    /// clause, a word that a stop word starts with (`fr`, `an`) may be that stop word in the
+    /// making: it is optional, as the stop word will be, so that typing `from` after
+    /// `download file` keeps its pages, while `free` or `frame` lift theirs.
+    fn complete_beside_words(&mut self, languages: &Languages) {
+        let Some((last, others)) = self.clauses.split_last_mut() else {
+            return;
+        };
+        let [Atom::Word {
+            term,
+            prefix: true,
+            completes_to_stop_words,
+            ..
+        }] = last.alternatives.as_mut_slice()
+        else {
+            return;
+        };
+        if others.is_empty() {
+            return;
+        }
+        *completes_to_stop_words = false;
+        let may_be_stop_word = !languages.stop_words_starting(term).is_empty();
+        last.optional = may_be_stop_word && others.iter().any(|c| !c.optional);
     }
 
     /// The clauses a document must match (all but the optional ones).
@@ -420,6 +457,7 @@ fn unspaced_words(tokens: &[Token], text: &str, field: Field, prefix: bool) -> O
                 accented: None,
                 joined: false,
                 quoted: false,
+                completes_to_stop_words: true,
             })
             .collect()
     })
@@ -448,6 +486,7 @@ fn analyse(tokens: &[Token], text: &str, quoted: bool, field: Field, prefix: boo
                 accented: accented_term(&text[token.span.clone()]),
                 joined: false,
                 quoted,
+                completes_to_stop_words: true,
             }]
         }
         _ => {
@@ -471,6 +510,7 @@ fn analyse(tokens: &[Token], text: &str, quoted: bool, field: Field, prefix: boo
                         accented: None,
                         joined: false,
                         quoted: false,
+                        completes_to_stop_words: true,
                     });
                 }
             }
@@ -489,6 +529,46 @@ mod tests {
             .chain(&query.excluded)
             .map(|a| a.width() as usize)
             .sum()
+    }
+
+    /// A stop word being typed in a long query goes, as it will once finished; beside a
+    /// required word, a word being typed that a stop word starts with is optional; beside
+    /// any, it completes to no stop word; alone, it is the whole query and may.
+    #[test]
+    fn a_word_being_typed_that_may_be_a_stop_word_is_not_required_beside_other_words() {
+        let english = Languages::english();
+        let parse = |text| Query::parse(text, Syntax::Operators, true, &english);
+        let last = |query: &Query| query.clauses.last().cloned().expect("a clause");
+        let completes_to_stop_words = |clause: &Clause| match clause.alternatives.first() {
+            Some(Atom::Word {
+                completes_to_stop_words,
+                ..
+            }) => *completes_to_stop_words,
+            other => panic!("not a word: {other:?}"),
+        };
+        assert_eq!(
+            parse("describe presently working an"),
+            parse("describe presently working an ")
+        );
+        assert_eq!(
+            parse("to be or no").clauses.len(),
+            1,
+            "nothing else to keep"
+        );
+        let typed = last(&parse("download file fr"));
+        assert!(typed.optional && !completes_to_stop_words(&typed));
+        let typed = last(&parse("download file fre"));
+        assert!(!typed.optional && !completes_to_stop_words(&typed));
+        let typed = last(&parse("is fr"));
+        assert!(
+            !typed.optional && !completes_to_stop_words(&typed),
+            "no other word is required"
+        );
+        assert!(completes_to_stop_words(&last(&parse("fr"))));
+        assert!(
+            last(&parse("download file from ")).optional,
+            "as it will be, finished"
+        );
     }
 
     /// A compound's spellings (`highlevel`, "high level") are one clause of its words: a

@@ -846,6 +846,36 @@ fn stop_words_of_a_short_query_count_for_titles_but_are_not_required() {
     assert_eq!(complete(&index, "gh api at the cli")[0], "other");
 }
 
+/// Typing `from` after `download`: until it is finished, the page without it still
+/// matches, and its completions that are not stop words (`free`) lift their pages where the
+/// stop word (`from`, said twice) lifts none.
+#[test]
+fn a_word_being_typed_that_may_be_a_stop_word_is_not_required_beside_other_words() {
+    let index = titled(&[
+        (
+            "mirror",
+            "mirror",
+            "Download a file from a server, or from a mirror.",
+        ),
+        ("fast", "fast", "Download a file fast."),
+        ("free", "cost", "Download a file for free."),
+    ]);
+    assert_eq!(ids(&index, "download fr")[0], "free");
+    for typed in ["download fr", "download fro"] {
+        let mut found = ids(&index, typed);
+        found.sort();
+        assert_eq!(found, ["fast", "free", "mirror"], "{typed}");
+    }
+    assert_eq!(
+        ids(&index, "download fre"),
+        ["free"],
+        "no stop word starts so"
+    );
+    let mut alone = ids(&index, "fr");
+    alone.sort();
+    assert_eq!(alone, ["free", "mirror"], "alone, it may be a stop word");
+}
+
 #[test]
 fn command_line_options_are_words_not_exclusions() {
     let index = titled(&[
