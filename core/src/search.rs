@@ -562,11 +562,12 @@ impl Index {
         // many terms, most of whose documents lack the word before it). With more clauses a
         // candidate may lack one, so that few documents could be passed by, while each
         // keystroke of a long query that no document matches whole would score its clauses
-        // twice.
+        // twice. Otherwise a candidate matches one required clause at least: an optional
+        // clause after the last required one is scored only in the documents those matched.
         let mut restricted = require_all && required == 2;
         let (scored, typed, all_required) = loop {
-            let needed = restricted.then_some(needed_of_all);
-            let (scored, typed) = self.tally_clauses(query, expansions, bm25, needed)?;
+            let needed = if restricted { needed_of_all } else { 1 };
+            let (scored, typed) = self.tally_clauses(query, expansions, bm25, Some(needed))?;
             if !query.excluded.is_empty() {
                 let matched: Vec<u32> = scored.iter().map(|e| e.doc).collect();
                 keep.excluded = self.exclusions(query, excluded, Some(&matched))?;
