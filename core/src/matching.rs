@@ -59,7 +59,7 @@ struct Forgiving {
     /// `enums`; not for words joined, whose stem is seldom the name meant: `staticmethod`).
     lone_stem: bool,
     /// Completions that are stop words (see [`Atom::Word`]'s `completes_to_stop_words`).
-    stop_completions: bool,
+    completes_to_stop_words: bool,
 }
 
 /// An index term standing for a query word, with how much a match of it counts.
@@ -347,7 +347,7 @@ impl Index {
                         completions: typos && !*joined && !*quoted,
                         synonyms: !*joined && !*quoted,
                         lone_stem: !*joined,
-                        stop_completions: *completes_to_stop_words,
+                        completes_to_stop_words: *completes_to_stop_words,
                     },
                     weights,
                 ));
@@ -426,17 +426,18 @@ impl Index {
         Ok(expansions)
     }
 
-    /// The most frequent terms starting with `prefix`, stop words only with `stop_words`.
-    fn completions(&self, prefix: &str, stop_words: bool) -> Result<Vec<u32>, Needs> {
+    /// The most frequent terms starting with `prefix`, stop words only `with_stop_words`.
+    fn completions(&self, prefix: &str, with_stop_words: bool) -> Result<Vec<u32>, Needs> {
         let budget = completion_budget(prefix);
         if budget == 0 {
             return Ok(Vec::new());
         }
         let languages = &self.entry.languages;
         // Room for the stop words left out once the most frequent are chosen.
-        let left_out = match stop_words {
-            true => 0,
-            false => languages.stop_words_starting(prefix).len(),
+        let left_out = if with_stop_words {
+            0
+        } else {
+            languages.stop_words_starting(prefix).len()
         };
         // Each term's document count, looked up once rather than at every comparison.
         let mut completions: Vec<Ranked> = self
@@ -489,7 +490,7 @@ impl Index {
         let exact = gather.take(self.find_term(word)).flatten();
         let members = gather.take(self.stem_family(word, forgiving.lone_stem));
         let completions = if prefix {
-            gather.take(self.completions(word, forgiving.stop_completions))
+            gather.take(self.completions(word, forgiving.completes_to_stop_words))
         } else {
             Some(Vec::new())
         };

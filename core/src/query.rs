@@ -137,7 +137,7 @@ impl Query {
         let last_word_open = typing && !text.ends_with(char::is_whitespace);
         let mut query = build(items, last_word_open);
         query.drop_stop_words(languages);
-        query.complete_beside_words(languages);
+        query.treat_word_being_typed_beside_others(languages);
         query.add_joined();
         query.truncate(MAX_WORDS);
         query
@@ -145,9 +145,9 @@ impl Query {
 
     /// Words typed apart that a page writes as one (`set cookie` for `setcookie`, `preg
     /// replace` for `preg_replace`): a query of two to four plain words, one to a clause and
-    /// none optional, gets their concatenation as an alternative of every clause, so a page
-    /// holding the joined word matches them all, and a title that is exactly it ranks as the
-    /// query in another form.
+    /// no stop word optional, gets their concatenation as an alternative of every clause, so
+    /// a page holding the joined word matches them all, and a title that is exactly it ranks
+    /// as the query in another form.
     fn add_joined(&mut self) {
         if !(2..=MAX_JOINED).contains(&self.clauses.len()) {
             return;
@@ -158,12 +158,15 @@ impl Query {
             let [Atom::Word {
                 term,
                 field: this_field,
+                prefix,
                 ..
             }] = clause.alternatives.as_slice()
             else {
                 return;
             };
-            if clause.optional || (i > 0 && *this_field != field) || term.contains(is_unspaced) {
+            // A word being typed is optional while it may become a stop word (`instance of`).
+            let stop_word = clause.optional && !prefix;
+            if stop_word || (i > 0 && *this_field != field) || term.contains(is_unspaced) {
                 return;
             }
             joined.push_str(term);
@@ -207,20 +210,27 @@ impl Query {
     /// adds nothing to "the kremlin and the duma"), or made optional in a short query, where
     /// they may be part of a title. Phrases keep theirs, and so does a word being typed in
     /// a short query (`gh at`: `at`, or `attach`); a long one drops it, as it will once it is
-    /// finished, when other words stay.
+    /// finished, when other clauses stay.
     fn drop_stop_words(&mut self, languages: &Languages) {
-        let is_stop = |clause: &Clause, typed: bool| matches!(clause.alternatives.as_slice(), [Atom::Word { term, prefix, .. }] if *prefix == typed && languages.is_stop_word(term));
-        if self.clauses.iter().all(|c| is_stop(c, false)) {
+        let stop_word = |clause: &Clause, being_typed: bool| match clause.alternatives.as_slice() {
+            [Atom::Word { term, prefix, .. }] => {
+                *prefix == being_typed && languages.is_stop_word(term)
+            }
+            _ => false,
+        };
+        let finished_stop_word = |clause: &Clause| stop_word(clause, false);
+        let typed_stop_word = |clause: &Clause| stop_word(clause, true);
+        if self.clauses.iter().all(finished_stop_word) {
             return;
         }
         if self.clauses.len() <= SHORT_QUERY {
             for clause in &mut self.clauses {
-                clause.optional = is_stop(clause, false);
+                clause.optional = finished_stop_word(clause);
             }
         } else {
-            self.clauses.retain(|c| !is_stop(c, false));
+            self.clauses.retain(|c| !finished_stop_word(c));
             if self.clauses.len() > 1 {
-                self.clauses.retain(|c| !is_stop(c, true));
+                self.clauses.retain(|c| !typed_stop_word(c));
             }
         }
     }
@@ -230,7 +240,7 @@ impl Query {
     /// clause, a word that a stop word starts with (`fr`, `an`) may be that stop word in the
     /// making: it is optional, as the stop word will be, so that typing `from` after
     /// `download file` keeps its pages, while `free` or `frame` lift theirs.
-    fn complete_beside_words(&mut self, languages: &Languages) {
+    fn treat_word_being_typed_beside_others(&mut self, languages: &Languages) {
         let Some((last, others)) = self.clauses.split_last_mut() else {
             return;
         };
@@ -568,6 +578,12 @@ mod tests {
         assert!(
             last(&parse("download file from ")).optional,
             "as it will be, finished"
+        );
+        let joined = parse("instance of");
+        assert!(last(&joined).optional, "{joined:?}");
+        assert!(
+            joined.clauses.iter().all(|c| c.alternatives.len() == 2),
+            "`instanceof` stays an alternative: {joined:?}"
         );
     }
 

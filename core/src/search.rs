@@ -566,7 +566,11 @@ impl Index {
         // clause after the last required one is scored only in the documents those matched.
         let mut restricted = require_all && required == 2;
         let (scored, typed, all_required) = loop {
-            let needed = if restricted { needed_of_all } else { 1 };
+            let needed = if restricted {
+                needed_of_all
+            } else {
+                required.min(1)
+            };
             let (scored, typed) = self.tally_clauses(query, expansions, bm25, Some(needed))?;
             if !query.excluded.is_empty() {
                 let matched: Vec<u32> = scored.iter().map(|e| e.doc).collect();
@@ -1160,7 +1164,8 @@ impl Index {
     fn highlight_targets(&self, query: &Query, expansions: &[Vec<Vec<Expansion>>]) -> Targets<'_> {
         let mut words = Vec::new();
         let mut phrases = Vec::new();
-        // Optional stop words are not highlighted: "at" would be marked everywhere.
+        // Optional clauses are not highlighted: "at" would be marked everywhere, and a word
+        // being typed that may become a stop word (`fr`) is not yet what the visitor means.
         for_each_highlighted(query, expansions, |clause, atom, atom_expansions| {
             // A camelCase part is looked for as a part of the words of the text.
             let terms = atom_expansions
@@ -1424,8 +1429,8 @@ mod tests {
             } else {
                 required
             };
-            let seen = |scored: Vec<Scored>| -> Vec<String> {
-                let kept = scored.into_iter().filter(|e| e.tally.matched >= needed);
+            let seen = |scored: &[Scored], least: u8| -> Vec<String> {
+                let kept = scored.iter().filter(|e| e.tally.matched >= least);
                 kept.map(|e| format!("{} {} {:?}", e.doc, e.score.to_bits(), e.tally))
                     .collect()
             };
@@ -1438,6 +1443,11 @@ mod tests {
             };
             let (all, all_typed) = tally(None).unwrap();
             let (within, within_typed) = tally(Some(needed)).unwrap();
+            // As when no document matches every required clause: optional clauses after the
+            // required ones are scored only where one of those matched.
+            let (one, one_typed) = tally(Some(required.min(1))).unwrap();
+            assert_eq!(seen(&one, 1), seen(&all, 1), "{query:?}");
+            assert_eq!(counts(&one_typed), counts(&all_typed), "{query:?}");
             let (all_counts, within_counts) = (counts(&all_typed), counts(&within_typed));
             let docs: Vec<u32> = (within.iter())
                 .filter(|e| e.tally.matched >= needed)
@@ -1462,9 +1472,9 @@ mod tests {
             let any_noted = within_typed.iter().flatten().any(|s| s.noted.is_some());
             near += usize::from(any_noted && noted.iter().any(|&b| b != 0));
             passed_by += usize::from(within.len() < all.len());
-            let all = seen(all);
+            let all = seen(&all, needed);
             checked += usize::from(!all.is_empty());
-            assert_eq!(seen(within), all, "{query:?}");
+            assert_eq!(seen(&within, needed), all, "{query:?}");
             assert_eq!(within_counts, all_counts, "{query:?}");
         }
         assert!(
