@@ -161,7 +161,8 @@ impl Languages {
         self.0.iter().any(|l| l.is_stop_word(term))
     }
 
-    /// The stop words of the languages that start with `prefix`.
+    /// The stop words, of any of the languages, that start with `prefix` (one that several
+    /// languages share, once for each).
     pub fn stop_words_starting(&self, prefix: &str) -> Vec<&'static str> {
         let mut words = Vec::new();
         for language in &self.0 {

@@ -58,7 +58,7 @@ struct Forgiving {
     /// Its stem, when that is a word of the index without other inflections (`enum` for
     /// `enums`; not for words joined, whose stem is seldom the name meant: `staticmethod`).
     lone_stem: bool,
-    /// Completions that are stop words (see [`Atom::Word`]'s `completes_to_stop_words`).
+    /// Whether completions may be stop words (see [`Atom::Word`]'s `completes_to_stop_words`).
     completes_to_stop_words: bool,
 }
 

@@ -145,9 +145,9 @@ impl Query {
 
     /// Words typed apart that a page writes as one (`set cookie` for `setcookie`, `preg
     /// replace` for `preg_replace`): a query of two to four plain words, one to a clause and
-    /// no stop word optional, gets their concatenation as an alternative of every clause, so
-    /// a page holding the joined word matches them all, and a title that is exactly it ranks
-    /// as the query in another form.
+    /// none optional but the word being typed, gets their concatenation as an alternative of
+    /// every clause, so a page holding the joined word matches them all, and a title that is
+    /// exactly it ranks as the query in another form.
     fn add_joined(&mut self) {
         if !(2..=MAX_JOINED).contains(&self.clauses.len()) {
             return;
@@ -209,12 +209,13 @@ impl Query {
     /// Clauses that are a lone stop word, when other clauses remain, are dropped ("the"
     /// adds nothing to "the kremlin and the duma"), or made optional in a short query, where
     /// they may be part of a title. Phrases keep theirs, and so does a word being typed in
-    /// a short query (`gh at`: `at`, or `attach`); a long one drops it, as it will once it is
-    /// finished, when other clauses stay.
+    /// a short query (`gh at`: `at`, or `attach`; see
+    /// [`Query::treat_word_being_typed_beside_others`]); a long one drops it, as it will once
+    /// it is finished, when other clauses stay.
     fn drop_stop_words(&mut self, languages: &Languages) {
         let stop_word = |clause: &Clause, being_typed: bool| match clause.alternatives.as_slice() {
-            [Atom::Word { term, prefix, .. }] => {
-                *prefix == being_typed && languages.is_stop_word(term)
+            [atom @ Atom::Word { prefix, .. }] => {
+                *prefix == being_typed && atom.is_stop_word(languages)
             }
             _ => false,
         };
@@ -545,7 +546,7 @@ mod tests {
     /// required word, a word being typed that a stop word starts with is optional; beside
     /// any, it completes to no stop word; alone, it is the whole query and may.
     #[test]
-    fn a_word_being_typed_that_may_be_a_stop_word_is_not_required_beside_other_words() {
+    fn a_word_being_typed_that_may_be_a_stop_word_parses_as_optional_beside_required_ones() {
         let english = Languages::english();
         let parse = |text| Query::parse(text, Syntax::Operators, true, &english);
         let last = |query: &Query| query.clauses.last().cloned().expect("a clause");
