@@ -161,18 +161,11 @@ impl Languages {
         self.0.iter().any(|l| l.is_stop_word(term))
     }
 
-    /// The stop words, of any of the languages, that start with `prefix` (one that several
+    /// How many stop words, of any of the languages, start with `prefix` (one that several
     /// languages share, once for each).
-    pub fn stop_words_starting(&self, prefix: &str) -> Vec<&'static str> {
-        let mut words = Vec::new();
-        for language in &self.0 {
-            for word in crate::stop_words::of(language.code()) {
-                if word.starts_with(prefix) {
-                    words.push(*word);
-                }
-            }
-        }
-        words
+    pub fn stop_words_starting(&self, prefix: &str) -> usize {
+        let stop_words = self.0.iter().flat_map(|l| crate::stop_words::of(l.code()));
+        stop_words.filter(|word| word.starts_with(prefix)).count()
     }
 }
 

@@ -437,7 +437,7 @@ impl Index {
         let left_out = if with_stop_words {
             0
         } else {
-            languages.stop_words_starting(prefix).len()
+            languages.stop_words_starting(prefix)
         };
         // Each term's document count, looked up once rather than at every comparison.
         let mut completions: Vec<Ranked> = self

@@ -258,7 +258,7 @@ impl Query {
             return;
         }
         *completes_to_stop_words = false;
-        let may_be_stop_word = !languages.stop_words_starting(term).is_empty();
+        let may_be_stop_word = languages.stop_words_starting(term) > 0;
         last.optional = may_be_stop_word && others.iter().any(|c| !c.optional);
     }
 
