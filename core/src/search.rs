@@ -556,15 +556,16 @@ impl Index {
             r if r >= CLAUSES_TO_SPARE_ONE => r - 1,
             r => r,
         };
-        // Two required clauses: first as if some document matched both, and every clause
-        // after the first required one (the second, and optional ones such as stop words) is
-        // scored only in the documents the first matched (a word being typed completes to
-        // many terms, most of whose documents lack the word before it). With more clauses a
-        // candidate may lack one, so that few documents could be passed by, while each
-        // keystroke of a long query that no document matches whole would score its clauses
-        // twice. Otherwise a candidate matches one required clause at least: an optional
-        // clause after the last required one is scored only in the documents those matched.
-        let mut restricted = require_all && required == 2;
+        // Two required clauses or more: first as if some document matched them all, each
+        // clause scored only in the documents that may still match as many as a candidate
+        // then needs (with two, every clause after the first required one, stop words too,
+        // only in the documents the first matched: a word being typed completes to many
+        // terms, most of whose documents lack the words before it). When none matched all,
+        // again without that restriction: the clauses scored in every document the first
+        // time are looked up in `recent`, not scored twice. A candidate then matches one
+        // required clause at least: an optional clause after the last required one is
+        // scored only in the documents those matched.
+        let mut restricted = require_all && required >= 2;
         let (scored, typed, all_required) = loop {
             let needed = if restricted {
                 needed_of_all
