@@ -14,6 +14,7 @@ use std::sync::Arc;
 use crate::analysis::CAMEL_PART;
 use crate::cursor::{min_gap, phrase_count, Cursor, Walker};
 use crate::document_set::DocumentSet;
+use crate::excerpt::Clauses;
 use crate::index::Index;
 use crate::pieces::{Gather, Needs};
 use crate::postings::{
@@ -129,6 +130,8 @@ impl<'a> WordPlaces<'a> {
 
 /// A word whose places count for proximity.
 pub(crate) struct ProximityWord<'a> {
+    /// Its clause's place in the query.
+    pub clause: usize,
     pub expansions: &'a [Expansion],
     /// The documents its expansions matched (as scoring counted them, for the same IDF).
     pub documents: usize,
@@ -1036,19 +1039,40 @@ impl Index {
         Ok(found)
     }
 
-    /// The largest bonus [`Index::proximity_bonus`] gives a document: each pair of words
-    /// one place apart. Infinite for a weight below zero, whose bonus is largest far apart.
-    pub(crate) fn most_proximity_bonus(words: &[ProximityWord], bm25: &Bm25f, weight: f32) -> f32 {
+    /// The largest bonus [`Index::proximity_bonus`] gives a document holding the clauses
+    /// `held`: each pair of words it holds one place apart (`pair_bonuses` holds each pair's,
+    /// see [`Index::most_pair_bonuses`]). Infinite for a weight below zero, whose bonus is
+    /// largest far apart.
+    pub(crate) fn most_proximity_bonus(
+        words: &[ProximityWord],
+        pair_bonuses: &[f32],
+        weight: f32,
+        held: Clauses,
+    ) -> f32 {
         if weight < 0.0 {
             return f32::INFINITY;
         }
-        let mut most = 0.0;
         // Summed as each document's bonus is, so that none exceeds it by rounding.
-        for pair in words.windows(2) {
-            let idf = bm25.idf(pair[0].documents).min(bm25.idf(pair[1].documents));
-            most += pair_bonus(weight, idf, 1.0);
+        let mut most = 0.0;
+        for (pair, bonus) in words.windows(2).zip(pair_bonuses) {
+            if held.holds(pair[0].clause) && held.holds(pair[1].clause) {
+                most += bonus;
+            }
         }
         most
+    }
+
+    /// Each pair of consecutive words' bonus one place apart.
+    pub(crate) fn most_pair_bonuses(
+        words: &[ProximityWord],
+        bm25: &Bm25f,
+        weight: f32,
+    ) -> Vec<f32> {
+        let pairs = words.windows(2).map(|pair| {
+            let idf = bm25.idf(pair[0].documents).min(bm25.idf(pair[1].documents));
+            pair_bonus(weight, idf, 1.0)
+        });
+        pairs.collect()
     }
 
     /// Bonus per document (parallel to `docs`, which is sorted) for consecutive query words

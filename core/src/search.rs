@@ -312,6 +312,7 @@ impl Index {
                     tier: 0,
                     score: 0.0,
                     in_body: Clauses::default(),
+                    held: Clauses::ALL,
                 })
                 .collect();
             (all, Vec::new())
@@ -335,6 +336,7 @@ impl Index {
             let words: Vec<ProximityWord> = proximity_words
                 .iter()
                 .map(|&c| ProximityWord {
+                    clause: c,
                     expansions: expansions[c][0].as_slice(),
                     documents: typed[c].as_ref().map_or(0, |scores| scores.documents),
                     noted: typed[c].as_ref().and_then(|scores| scores.noted.as_ref()),
@@ -604,6 +606,7 @@ impl Index {
                         score
                     },
                     in_body: tally.in_body,
+                    held: tally.held,
                 };
                 if clauses > 0 && tally.in_title == clauses {
                     let title = f32::from(tally.title_length.max(1));
@@ -702,6 +705,7 @@ impl Index {
                         tally.close_clause();
                         tally.clause = clause_number;
                         tally.matched += u8::from(!clause.optional);
+                        tally.held = tally.held.with(usize::from(clause_number - 1));
                     }
                     if m.in_title {
                         let first = tally.this.width == 0;
@@ -845,6 +849,8 @@ struct Tally {
     title_generic: u8,
     /// The clauses the body holds, numbered as the highlight targets are.
     in_body: Clauses,
+    /// The clauses matched, by their place in the query.
+    held: Clauses,
 }
 
 /// How one clause matched a title.
@@ -906,6 +912,8 @@ struct Candidate {
     score: f32,
     /// The clauses the body holds (see [`Tally::in_body`]): the excerpt looks for no others.
     in_body: Clauses,
+    /// The clauses matched (see [`Tally::held`]): proximity weighs only pairs of them.
+    held: Clauses,
 }
 
 impl Candidate {
@@ -936,6 +944,7 @@ impl From<&PageHit> for Candidate {
             tier: hit.tier,
             score: hit.score,
             in_body: Clauses::from_bits(hit.in_body),
+            held: Clauses::ALL,
         }
     }
 }
@@ -1048,9 +1057,10 @@ impl Index {
     /// Adds the proximity bonus to the best candidates and re-sorts them, so that the first
     /// `ranked` are those, and in the order, that a bonus for every one of the best
     /// [`PROXIMITY_CANDIDATES`] gives. The first `ranked` come sorted (the best
-    /// [`PROXIMITY_CANDIDATES`], when `ranked` reaches them). A candidate that even the largest
-    /// bonus could not lift to the `ranked`th place (each of the `ranked` before it keeps at
-    /// least its score) is left without one, and its positions are not read.
+    /// [`PROXIMITY_CANDIDATES`], when `ranked` reaches them). A candidate that its largest
+    /// bonus (for the pairs of words it holds) could not lift to the `ranked`th place (each of
+    /// the `ranked` before it keeps at least its score) is left without one, and its positions
+    /// are not read.
     fn add_proximity(
         &self,
         words: &[ProximityWord],
@@ -1062,7 +1072,19 @@ impl Index {
         if words.len() < 2 {
             return Ok(());
         }
+        let pair_bonuses = Self::most_pair_bonuses(words, bm25, weight);
+        let most = |held| Self::most_proximity_bonus(words, &pair_bonuses, weight, held);
         let top = candidates.len().min(PROXIMITY_CANDIDATES);
+        // The candidate a candidate past the page must pass to reach it, when there is one.
+        let last = (ranked > 0 && ranked < top).then(|| candidates[ranked - 1]);
+        let may_reach = |c: &Candidate, most: f32| {
+            let lifted = Candidate {
+                score: c.score + most,
+                ..*c
+            };
+            !most.is_finite()
+                || last.is_none_or(|last| Candidate::order(&lifted, &last) != Ordering::Greater)
+        };
         let reached = match ranked {
             0 => 0,
             _ if ranked >= top => top,
@@ -1070,16 +1092,8 @@ impl Index {
                 // The first `ranked` are sorted; of the others, those the largest bonus would
                 // lift onto them come first, and of them the best that proximity weighs (the
                 // ones it would lift are the best of the others: a bonus keeps their order).
-                let last = candidates[ranked - 1];
-                let most = Self::most_proximity_bonus(words, bm25, weight);
-                let may_reach = |c: &Candidate| {
-                    let lifted = Candidate {
-                        score: c.score + most,
-                        ..*c
-                    };
-                    !most.is_finite() || Candidate::order(&lifted, &last) != Ordering::Greater
-                };
-                let lifted = partition(&mut candidates[ranked..], may_reach);
+                let most = most(Clauses::ALL);
+                let lifted = partition(&mut candidates[ranked..], |c| may_reach(c, most));
                 let weighed = lifted.min(top - ranked);
                 if lifted > weighed {
                     select_by(
@@ -1091,10 +1105,12 @@ impl Index {
                 ranked + weighed
             }
         };
-        // Each of those candidates' document and place, in document order.
+        // Each of those candidates' document and place, in document order; past the page,
+        // only those their own largest bonus may lift onto it.
         let mut places: Vec<(u32, usize)> = candidates[..reached]
             .iter()
             .enumerate()
+            .filter(|(i, c)| *i < ranked || may_reach(c, most(c.held)))
             .map(|(i, c)| (c.doc, i))
             .collect();
         sort_by(&mut places, |a, b| a.0.cmp(&b.0));
@@ -1458,6 +1474,7 @@ mod tests {
                 let words: Vec<ProximityWord> = proximity_words(&parsed, &expansions, 1.0)
                     .into_iter()
                     .map(|c| ProximityWord {
+                        clause: c,
                         expansions: &expansions[c][0],
                         documents: within_counts[c].unwrap_or(0),
                         noted: (within_typed[c].as_ref())
