@@ -146,6 +146,12 @@ const PROXIMITY_CANDIDATES: usize = 200;
 /// character uppercase"), while `git push` does not list every page about `git`.
 const CLAUSES_TO_SPARE_ONE: u8 = 3;
 
+/// The most required clauses for which a query is scored first as if some document matched
+/// them all (see [`Index::score_clauses`]): a longer one seldom has such a document, and the
+/// guess then costs most of its clauses a second scoring (CISI's, MED's and CACM's questions,
+/// five to fifteen words, took 10% longer guessing at any length).
+const MOST_CLAUSES_GUESSED_ALL: u8 = 4;
+
 /// Each clause's alternatives' expansions.
 type ClauseExpansions = Vec<Vec<Vec<Expansion>>>;
 
@@ -558,16 +564,16 @@ impl Index {
             r if r >= CLAUSES_TO_SPARE_ONE => r - 1,
             r => r,
         };
-        // Two required clauses or more: first as if some document matched them all, each
-        // clause scored only in the documents that may still match as many as a candidate
-        // then needs (with two, every clause after the first required one, stop words too,
-        // only in the documents the first matched: a word being typed completes to many
-        // terms, most of whose documents lack the words before it). When none matched all,
-        // again without that restriction: the clauses scored in every document the first
-        // time are looked up in `recent`, not scored twice. A candidate then matches one
-        // required clause at least: an optional clause after the last required one is
-        // scored only in the documents those matched.
-        let mut restricted = require_all && required >= 2;
+        // Two to MOST_CLAUSES_GUESSED_ALL required clauses: first as if some document
+        // matched them all, each clause scored only in the documents that may still match as
+        // many as a candidate then needs (with two, every clause after the first required
+        // one, stop words too, only in the documents the first matched: a word being typed
+        // completes to many terms, most of whose documents lack the words before it). When
+        // none matched all, again without that restriction: the clauses scored in every
+        // document the first time are looked up in `recent`, not scored twice. Otherwise,
+        // or then, a candidate matches one required clause at least: an optional clause
+        // after the last required one is scored only in the documents those matched.
+        let mut restricted = require_all && (2..=MOST_CLAUSES_GUESSED_ALL).contains(&required);
         let (scored, typed, all_required) = loop {
             let needed = if restricted {
                 needed_of_all
