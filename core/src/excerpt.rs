@@ -88,6 +88,8 @@ impl<'a> Targets<'a> {
 /// Some of a query's clauses, numbered as in [`Targets`]: those a text is known to hold.
 /// A scan looks for no passage showing the others, so a page that holds none of the
 /// query's words in its text (its title matched) costs a first line, not a whole read.
+/// (Scoring also keeps the clauses a page matched in one, numbered by their place in the
+/// query.)
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Clauses(u32);
 
@@ -183,8 +185,8 @@ struct StartFilter {
 
 impl StartFilter {
     const PAIR_BITS: u32 = 4096;
-    /// First bytes beyond which a scan looks at every byte: each costs a few operations on
-    /// every eight bytes, where a look-up per byte costs about as much as eight.
+    /// The most first letters looked for eight bytes at a time: each costs a few operations
+    /// on every eight bytes, and beyond this many a look-up per byte costs less.
     const MOST_FIRSTS: usize = 8;
     /// A letter or digit whose lower case begins some term: a target may begin here at the
     /// start of a run.
@@ -260,7 +262,7 @@ impl StartFilter {
             return self.first_possible_from(bytes, 0);
         }
         // Eight bytes at a time: those beyond ASCII, and those whose lower case begins a term
-        // (the first byte of each term repeated in a word) but for a small letter after
+        // (each first byte is repeated in the eight of a `u64`) but for a small letter after
         // another (inside a word), are the only places to look.
         let mut at = 0;
         // The top bit of the first byte set if the byte before it is a small letter.

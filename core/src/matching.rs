@@ -132,6 +132,9 @@ impl<'a> WordPlaces<'a> {
 pub(crate) struct ProximityWord<'a> {
     /// Its clause's place in the query.
     pub clause: usize,
+    /// Its atom is of the title field: scoring counts only titles, but its places are read in
+    /// bodies too, so a page that its scoring passed by may gain a bonus for it.
+    pub title_field: bool,
     pub expansions: &'a [Expansion],
     /// The documents its expansions matched (as scoring counted them, for the same IDF).
     pub documents: usize,
@@ -1040,7 +1043,7 @@ impl Index {
     }
 
     /// The largest bonus [`Index::proximity_bonus`] gives a document holding the clauses
-    /// `held`: each pair of words it holds one place apart (`pair_bonuses` holds each pair's,
+    /// `held` (and any word of the title field): each pair of words it holds one place apart (`pair_bonuses` holds each pair's,
     /// see [`Index::most_pair_bonuses`]). Infinite for a weight below zero, whose bonus is
     /// largest far apart.
     pub(crate) fn most_proximity_bonus(
@@ -1054,8 +1057,9 @@ impl Index {
         }
         // Summed as each document's bonus is, so that none exceeds it by rounding.
         let mut most = 0.0;
+        let holds = |word: &ProximityWord| word.title_field || held.holds(word.clause);
         for (pair, bonus) in words.windows(2).zip(pair_bonuses) {
-            if held.holds(pair[0].clause) && held.holds(pair[1].clause) {
+            if holds(&pair[0]) && holds(&pair[1]) {
                 most += bonus;
             }
         }

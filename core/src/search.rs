@@ -20,7 +20,7 @@ use crate::index::Index;
 use crate::matching::{typo_budget, AtomMatch, AtomScores, Expansion, ProximityWord};
 use crate::pieces::{Gather, Needs, StoredDocument, Texts};
 use crate::postings::GENERIC_SHARE;
-use crate::query::{Atom, Query, Syntax, MAX_QUERY_CHARS, MAX_WORDS};
+use crate::query::{Atom, Clause, Field, Query, Syntax, MAX_QUERY_CHARS, MAX_WORDS};
 use crate::ranking::{Bm25f, Weights};
 use crate::recent::{ExpansionKey, ScoreKey, ShownKey, KEPT_HITS};
 use crate::sort::{partition, select_by, sort_by};
@@ -343,6 +343,7 @@ impl Index {
                 .iter()
                 .map(|&c| ProximityWord {
                     clause: c,
+                    title_field: is_title_field(&query.clauses[c]),
                     expansions: expansions[c][0].as_slice(),
                     documents: typed[c].as_ref().map_or(0, |scores| scores.documents),
                     noted: typed[c].as_ref().and_then(|scores| scores.noted.as_ref()),
@@ -985,6 +986,17 @@ fn proximity_words(query: &Query, expansions: &[Vec<Vec<Expansion>>], weight: f3
     }
 }
 
+/// Whether a clause's words as typed are of the title field (`title:word`).
+fn is_title_field(clause: &Clause) -> bool {
+    matches!(
+        clause.alternatives.first(),
+        Some(Atom::Word {
+            field: Field::Title,
+            ..
+        })
+    )
+}
+
 /// What a hit shows of its page beside the page's stored fields. It follows from the page,
 /// the query's highlight targets and the clauses the page holds, so a keystroke whose targets
 /// are the last one's (a word typed on whose completions stay the same) takes it from there
@@ -1096,10 +1108,10 @@ impl Index {
             _ if ranked >= top => top,
             _ => {
                 // The first `ranked` are sorted; of the others, those the largest bonus would
-                // lift onto them come first, and of them the best that proximity weighs (the
-                // ones it would lift are the best of the others: a bonus keeps their order).
-                let most = most(Clauses::ALL);
-                let lifted = partition(&mut candidates[ranked..], |c| may_reach(c, most));
+                // lift onto them come first, and of them the best, which proximity may weigh
+                // (the ones it would lift are the best of the others: a bonus keeps their order).
+                let most_of_any = most(Clauses::ALL);
+                let lifted = partition(&mut candidates[ranked..], |c| may_reach(c, most_of_any));
                 let weighed = lifted.min(top - ranked);
                 if lifted > weighed {
                     select_by(
@@ -1481,6 +1493,7 @@ mod tests {
                     .into_iter()
                     .map(|c| ProximityWord {
                         clause: c,
+                        title_field: is_title_field(&parsed.clauses[c]),
                         expansions: &expansions[c][0],
                         documents: within_counts[c].unwrap_or(0),
                         noted: (within_typed[c].as_ref())

@@ -1077,8 +1077,8 @@ fn a_page_defining_the_name_is_not_lowered_for_a_title_many_pages_share() {
 
 /// Proximity re-ranks the best candidates, but only those the largest bonus could lift onto
 /// the page are read: every page of hits (and its scores) is the one that reading all of them
-/// gives, for queries of two and three words, typed and finished, over pages whose words
-/// stand at every distance.
+/// gives, for queries of two and three words, typed and finished, a first word of the title
+/// field or not, over pages whose words stand at every distance.
 #[test]
 fn pages_are_ranked_as_if_every_candidate_had_its_proximity_bonus() {
     let words = [
@@ -1107,6 +1107,10 @@ fn pages_are_ranked_as_if_every_candidate_had_its_proximity_bonus() {
             .join(" ");
         if query % 3 == 0 {
             text.truncate(text.len() - 2);
+        }
+        // A word of the title field: scoring counts only titles, proximity bodies too.
+        if query % 4 == 1 {
+            text.insert_str(0, "title:");
         }
         let all = index.search(
             &text,
@@ -1154,4 +1158,33 @@ fn pages_are_ranked_as_if_every_candidate_had_its_proximity_bonus() {
         reranked > 60,
         "proximity re-ranked only {reranked} of 120 first pages"
     );
+}
+
+/// A word of the title field counts for proximity wherever it stands, in a body too: a page
+/// that holds it only in its body, beside the next word, gains that pair's bonus, so it is
+/// weighed as if it held the word (`d`, which lacks `foo` in its title, comes before `e`).
+#[test]
+fn a_title_word_beside_the_next_one_in_a_body_lifts_its_page_as_in_a_full_ranking() {
+    let mut builder = IndexBuilder::new();
+    builder.add(doc("a", "foo", "bar baz"));
+    builder.add(doc("d", "zeta", "foo bar baz"));
+    builder.add(doc("e", "zeta", "bar baz"));
+    for n in 0..30 {
+        builder.add(doc(&format!("b{n}"), "misc", "more words and baz"));
+    }
+    let index = builder.build();
+    let page = |offset, limit| -> Vec<(String, f32)> {
+        let options = SearchOptions {
+            offset,
+            limit,
+            ..SearchOptions::default()
+        };
+        let hits = index.search("title:foo bar baz", &options).hits;
+        hits.iter().map(|h| (h.id.clone(), h.score)).collect()
+    };
+    let all = page(0, 50);
+    let ids: Vec<&str> = all.iter().map(|(id, _)| id.as_str()).collect();
+    assert_eq!(ids, ["a", "d", "e"]);
+    assert_eq!(page(0, 2), all[..2]);
+    assert_eq!(page(1, 1), all[1..2]);
 }
