@@ -1043,9 +1043,9 @@ impl Index {
     }
 
     /// The largest bonus [`Index::proximity_bonus`] gives a document holding the clauses
-    /// `held` (and any word of the title field): each pair of words it holds one place apart (`pair_bonuses` holds each pair's,
-    /// see [`Index::most_pair_bonuses`]). Infinite for a weight below zero, whose bonus is
-    /// largest far apart.
+    /// `held` (and any word of the title field): each pair of words it holds one place apart
+    /// (`pair_bonuses` holds each pair's, see [`Index::most_pair_bonuses`]). Infinite for a
+    /// weight below zero, whose bonus is largest far apart.
     pub(crate) fn most_proximity_bonus(
         words: &[ProximityWord],
         pair_bonuses: &[f32],
