@@ -149,7 +149,7 @@ const CLAUSES_TO_SPARE_ONE: u8 = 3;
 /// The most required clauses for which a query is scored first as if some document matched
 /// them all (see [`Index::score_clauses`]): a longer one seldom has such a document, and the
 /// guess then costs most of its clauses a second scoring (CISI's, MED's and CACM's questions,
-/// five to fifteen words, took 10% longer guessing at any length).
+/// five to fifteen words, took 8-10% longer guessing at any length).
 const MOST_CLAUSES_GUESSED_ALL: u8 = 4;
 
 /// Each clause's alternatives' expansions.
