@@ -5,11 +5,15 @@
 //! passage showing every clause the text holds is found (the index says which those are),
 //! and phrases are matched as the words go by, keeping only the last few words. The words
 //! around the passage shown are read last, only in the chunks where its bounds are looked for.
+//! A text scanned again and again is read once into its [`TermPlaces`], where the matches of
+//! each query's words are then looked up ([`excerpt_in`]), giving the same excerpt.
 
+use std::borrow::Cow;
 use std::collections::VecDeque;
 use std::ops::Range;
 
 use crate::analysis::{camel_parts, camel_starts, normalize_word, Analyzer, CompoundRole};
+use crate::places::TermPlaces;
 use crate::sort::sort_by;
 
 /// Target excerpt length in characters.
@@ -75,13 +79,32 @@ impl<'a> Targets<'a> {
         self.clauses
     }
 
+    /// The target words, sorted and unique, each with its clause.
+    pub(crate) fn words(&self) -> &[(&'a str, usize)] {
+        &self.words
+    }
+
     /// The clause of a matched word.
-    fn clause_of(&self, term: &str) -> Option<usize> {
-        if !self.word_filter.may_hold(term) {
+    pub(crate) fn clause_of(&self, term: &str) -> Option<usize> {
+        self.clause_of_slotted(term, TermFilter::slot(term))
+    }
+
+    /// [`Targets::clause_of`] for a term whose [`Targets::term_slot`] is `slot`.
+    pub(crate) fn clause_of_slotted(&self, term: &str, slot: u16) -> Option<usize> {
+        if !self.word_filter.has(slot) {
             return None;
         }
         let i = self.words.binary_search_by(|(w, _)| (*w).cmp(term)).ok()?;
         Some(self.words[i].1)
+    }
+
+    /// How many [`Targets::term_slot`]s there are.
+    pub(crate) const TERM_SLOTS: usize = TermFilter::BITS as usize;
+
+    /// Where a term falls in the filter that says no at once to most words of a text: the
+    /// same for every query, so a text's terms can be hashed once ([`TermPlaces`]).
+    pub(crate) fn term_slot(term: &str) -> u16 {
+        TermFilter::slot(term)
     }
 }
 
@@ -145,23 +168,27 @@ impl TermFilter {
     fn new<'a>(terms: impl Iterator<Item = &'a str>) -> Self {
         let mut bits = vec![0u64; (Self::BITS / 64) as usize];
         for term in terms {
-            set_bit(&mut bits, Self::slot(term));
+            set_bit(&mut bits, usize::from(Self::slot(term)));
         }
         TermFilter { bits }
     }
 
-    fn slot(term: &str) -> usize {
+    fn slot(term: &str) -> u16 {
         let bytes = term.as_bytes();
         let lead = bytes[..bytes.len().min(Self::HASHED)]
             .iter()
             .fold(bytes.len() as u32, |h, &b| {
                 h.wrapping_mul(0x0100_0193) ^ u32::from(b)
             });
-        (lead.wrapping_mul(0x9E37_79B1) >> (32 - Self::BITS.trailing_zeros())) as usize
+        (lead.wrapping_mul(0x9E37_79B1) >> (32 - Self::BITS.trailing_zeros())) as u16
     }
 
     fn may_hold(&self, term: &str) -> bool {
-        has_bit(&self.bits, Self::slot(term))
+        self.has(Self::slot(term))
+    }
+
+    fn has(&self, slot: u16) -> bool {
+        has_bit(&self.bits, usize::from(slot))
     }
 }
 
@@ -410,6 +437,23 @@ fn camel_matches(
     found: &mut Vec<(Range<usize>, usize)>,
 ) {
     let word = &text[span.clone()];
+    let Some(slices) = camel_kind(word, term) else {
+        return;
+    };
+    if slices && !may_match_a_part(word, term, targets) {
+        return;
+    }
+    for part in camel_parts(word) {
+        if let Some(clause) = targets.clause_of(&part_term(word, term, &part, slices)) {
+            found.push((span.start + part.start..span.start + part.end, clause));
+        }
+    }
+}
+
+/// Whether `word` (whose term is `term`) has a capital inside, and so may have `camelCase`
+/// parts: `Some` then, saying whether their terms are slices of `term`
+/// ([`parts_are_slices`]).
+pub(crate) fn camel_kind(word: &str, term: &str) -> Option<bool> {
     // An ASCII word of the term's length is its lower case: a capital inside is a byte
     // that differs after the first.
     let inner_capital = if word.is_ascii() {
@@ -417,24 +461,21 @@ fn camel_matches(
     } else {
         word.chars().skip(1).any(char::is_uppercase)
     };
-    if !inner_capital {
-        return;
-    }
-    let slices = parts_are_slices(word, term);
-    if slices && !may_match_a_part(word, term, targets) {
-        return;
-    }
-    let part_clause = |part: &Range<usize>| {
-        if slices {
-            targets.clause_of(&term[part.clone()])
-        } else {
-            targets.clause_of(&normalize_word(&word[part.clone()]))
-        }
-    };
-    for part in camel_parts(word) {
-        if let Some(clause) = part_clause(&part) {
-            found.push((span.start + part.start..span.start + part.end, clause));
-        }
+    inner_capital.then(|| parts_are_slices(word, term))
+}
+
+/// The term of the `camelCase` part at `part` of `word` (whose term is `term`), as
+/// [`camel_kind`] says to find it.
+pub(crate) fn part_term<'t>(
+    word: &str,
+    term: &'t str,
+    part: &Range<usize>,
+    slices: bool,
+) -> Cow<'t, str> {
+    if slices {
+        Cow::Borrowed(&term[part.clone()])
+    } else {
+        Cow::Owned(normalize_word(&word[part.clone()]))
     }
 }
 
@@ -462,19 +503,22 @@ fn may_match_a_part(word: &str, term: &str, targets: &Targets) -> bool {
 ///
 /// Only the text between spaces where a target may begin is read ([`next_from`]); a text
 /// known to hold no clause is read from its start, for its first passage.
-fn scan(text: &str, targets: &Targets, held: Option<Clauses>) -> Vec<(Range<usize>, usize)> {
+fn scan(text: &str, targets: &Targets, held: Option<Clauses>) -> Scan {
     read(text, targets, held, true)
 }
 
+/// What a scan found, and what it cost.
+struct Scan {
+    matches: Vec<(Range<usize>, usize)>,
+    /// Bytes of the text analysed.
+    analysed: usize,
+}
+
 /// [`scan`], skipping words where it may with `skip` (the tests compare both ways).
-fn read(
-    text: &str,
-    targets: &Targets,
-    held: Option<Clauses>,
-    skip: bool,
-) -> Vec<(Range<usize>, usize)> {
-    let text = &text[..floor_char_boundary(text, SCAN_BYTES)];
+fn read(text: &str, targets: &Targets, held: Option<Clauses>, skip: bool) -> Scan {
+    let text = scanned(text);
     let mut matches = Vec::new();
+    let mut analysed = 0;
     let mut phrases = PhraseWindow::new(targets);
     let mut early = EarlyStop::new(text, targets.clauses, held);
     let skips = skip && !early.shows_start();
@@ -487,8 +531,10 @@ fn read(
     let mut analyzer = Analyzer::default();
     while let Some(from) = segment.take() {
         let mut next_position = first_position;
+        let mut last_end = from;
         analyzer.analyze_while(&text[from..], |token| {
             let span = token.span.start + from..token.span.end + from;
+            last_end = span.end;
             if early.done(span.start) {
                 return false;
             }
@@ -518,6 +564,7 @@ fn read(
             true
         });
         first_position = next_position + 1;
+        analysed += last_end - from;
     }
     if !targets.phrases.is_empty() {
         // As read: at one start, a joined compound before its first part.
@@ -526,7 +573,7 @@ fn read(
             as_read.then(a.1.cmp(&b.1))
         });
     }
-    matches
+    Scan { matches, analysed }
 }
 
 /// A word of a text: its bytes, and whether it is a compound's part.
@@ -803,13 +850,14 @@ impl EarlyStop {
 
 /// Every match in `text`: its byte range and the clause it matches, in text order.
 pub fn matches(text: &str, targets: &Targets) -> Vec<(Range<usize>, usize)> {
-    scan(text, targets, None)
+    scan(text, targets, None).matches
 }
 
 /// Byte ranges in `text` of the targets, merged where they overlap.
 pub fn highlight(text: &str, targets: &Targets) -> Vec<Range<usize>> {
     merge(
         scan(text, targets, None)
+            .matches
             .into_iter()
             .map(|(span, _)| span)
             .collect(),
@@ -821,7 +869,50 @@ pub fn highlight(text: &str, targets: &Targets) -> Vec<Range<usize>> {
 /// text was cut, and the byte ranges of the matches inside it. `held`: the clauses `body`
 /// may hold ([`Clauses::ALL`] when not known); a clause it lacks is not looked for.
 pub fn excerpt(body: &str, targets: &Targets, held: Clauses) -> (String, Vec<Range<usize>>) {
-    excerpt_of(body, &scan(body, targets, Some(held)), targets)
+    excerpt_reading(body, targets, held).0
+}
+
+/// [`excerpt`], and how many bytes of `body` its scan analysed.
+pub fn excerpt_reading(
+    body: &str,
+    targets: &Targets,
+    held: Clauses,
+) -> ((String, Vec<Range<usize>>), usize) {
+    let scan = scan(body, targets, Some(held));
+    (excerpt_of(body, &scan.matches, targets), scan.analysed)
+}
+
+/// [`excerpt`] of a text whose [`TermPlaces`] are known: its matches are looked up there
+/// rather than read (a phrase is still read), and the scan's early stop is replayed over
+/// them, so the excerpt is the one [`excerpt`] gives.
+pub fn excerpt_in(
+    body: &str,
+    places: &TermPlaces,
+    targets: &Targets,
+    held: Clauses,
+) -> (String, Vec<Range<usize>>) {
+    if !targets.phrases.is_empty() {
+        return excerpt(body, targets, held);
+    }
+    let text = scanned(body);
+    let mut early = EarlyStop::new(text, targets.clauses, Some(held));
+    let mut matches = Vec::new();
+    // A scan checks for its stop before each word, so a word's matches are all kept.
+    let mut word = None;
+    for (word_start, (span, clause)) in places.matches(targets) {
+        if word != Some(word_start) && early.done(word_start) {
+            break;
+        }
+        word = Some(word_start);
+        early.matched(text, clause, &span);
+        matches.push((span, clause));
+    }
+    excerpt_of(body, &matches, targets)
+}
+
+/// What of `text` a scan reads: its first [`SCAN_BYTES`].
+pub(crate) fn scanned(text: &str) -> &str {
+    &text[..floor_char_boundary(text, SCAN_BYTES)]
 }
 
 /// The excerpt showing the best passage of `matches`, found in `body`.
@@ -1083,7 +1174,7 @@ mod tests {
     /// change the excerpt a whole scan gives (within [`PASSAGE_BYTES`] of the first match, as
     /// every text here is), whether the clauses the text holds are known or not.
     #[test]
-    fn early_stop_and_late_start_give_the_whole_scan_excerpt() {
+    fn early_stop_late_start_and_known_places_give_the_whole_scan_excerpt() {
         // Text words as written (capitals, compounds, marked letters, accents) and the
         // terms they make, which the targets are drawn from.
         let words = [
@@ -1112,6 +1203,7 @@ mod tests {
             "extract",
             "uber",
             "tradetalks",
+            "tradesummit",
         ];
         // Words that make none of the terms; now and then one beginning as a term does, or
         // text other than ASCII.
@@ -1176,17 +1268,25 @@ mod tests {
             };
             let clauses = clauses + usize::from(!phrases.is_empty());
             let targets = Targets::new(chosen, phrases, clauses);
-            let whole = read(&body, &targets, None, false);
+            let whole = read(&body, &targets, None, false).matches;
+            let places = TermPlaces::of(&body);
+            if targets.phrases.is_empty() {
+                let placed = places.matches(&targets).into_iter();
+                let placed: Vec<_> = placed.map(|(_, found)| found).collect();
+                assert_eq!(placed, whole, "{targets:?} in {body:?}");
+            }
             let held = whole
                 .iter()
                 .fold(Clauses::default(), |held, (_, clause)| held.with(*clause));
             let whole = whole_scan_excerpt(&body, &whole, &targets);
             for held in [held, Clauses::ALL] {
-                let early = read(&body, &targets, Some(held), false);
+                let early = read(&body, &targets, Some(held), false).matches;
                 let early = excerpt_of(&body, &early, &targets);
                 assert_eq!(early, whole, "{targets:?} holding {held:?} in {body:?}");
                 let skipping = excerpt(&body, &targets, held);
                 assert_eq!(skipping, whole, "{targets:?} holding {held:?} in {body:?}");
+                let placed = excerpt_in(&body, &places, &targets, held);
+                assert_eq!(placed, whole, "{targets:?} holding {held:?} in {body:?}");
             }
         }
     }
@@ -1240,7 +1340,7 @@ mod tests {
         let targets = Targets::new(vec![("alpha", 0), (targets[0].as_str(), 1)], Vec::new(), 2);
         for filler in 60..90 {
             let body = format!("one alpha {}北京 大学 tail and more", "b ".repeat(filler));
-            let found = read(&body, &targets, None, false);
+            let found = read(&body, &targets, None, false).matches;
             let whole = whole_scan_excerpt(&body, &found, &targets);
             assert_eq!(excerpt(&body, &targets, Clauses::ALL), whole, "{body:?}");
         }
@@ -1333,7 +1433,7 @@ mod tests {
                 Vec::new(),
                 clauses,
             );
-            let found = read(&body, &targets, None, false);
+            let found = read(&body, &targets, None, false).matches;
             let whole = whole_scan_excerpt(&body, &found, &targets);
             assert!(whole.0.contains("alpha trade-talks"), "{whole:?}");
             assert_eq!(excerpt(&body, &targets, Clauses::ALL), whole);
@@ -1534,8 +1634,8 @@ mod tests {
         let targets = Targets::new(vec![("needle", 0)], Vec::new(), 1);
         let body = format!("{}needle", "hay ".repeat(100));
         // Read, the needle would be found.
-        assert_eq!(scan(&body, &targets, Some(Clauses::default())), []);
-        assert_eq!(scan(&body, &targets, Some(Clauses::ALL)).len(), 1);
+        assert_eq!(scan(&body, &targets, Some(Clauses::default())).matches, []);
+        assert_eq!(scan(&body, &targets, Some(Clauses::ALL)).matches.len(), 1);
         let start = excerpt(&body, &targets, Clauses::default());
         assert!(start.0.starts_with("hay hay") && start.1.is_empty());
         // Held, the needle is found and shown.

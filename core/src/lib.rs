@@ -24,6 +24,7 @@ mod lowercase;
 pub mod matching;
 pub mod message;
 pub mod pieces;
+pub mod places;
 pub mod postings;
 pub mod query;
 pub mod ranking;

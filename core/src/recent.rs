@@ -5,7 +5,9 @@
 //! shows (its excerpt, highlights and sections) while the terms highlighted stay the same.
 //! Only the atoms of the last search and of the one under way are kept (at most
 //! [`KEPT_ATOMS`] each), with their pages' first [`KEPT_HITS`] hits, so memory stays about what
-//! two searches need.
+//! two searches need. Apart from them, the term places ([`TermPlaces`]) of texts scanned
+//! again and again are kept within [`PLACES_BYTES`], so that an excerpt of a page shown at
+//! keystroke after keystroke looks its matches up.
 
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
@@ -13,6 +15,7 @@ use crate::document_set::DocumentSet;
 use crate::excerpt::Clauses;
 use crate::matching::{AtomScores, Expansion};
 use crate::pieces::Needs;
+use crate::places::TermPlaces;
 use crate::query::Atom;
 use crate::ranking::Weights;
 use crate::search::Shown;
@@ -34,9 +37,23 @@ const KEPT_ATOMS: usize = 64;
 /// which reads the kept entries in turn, stays short.
 pub(crate) const KEPT_HITS: usize = 50;
 
+/// Bytes of term places kept, at most: those of a few dozen pages of a few kilobytes.
+const PLACES_BYTES: usize = 1 << 20;
+
+/// The longest text whose term places are read: reading them costs what a scan of the whole
+/// text does.
+const PLACED_TEXT_BYTES: usize = 16 * 1024;
+
+/// Pages whose scans are counted, at most.
+const SCANNED: usize = 64;
+
 /// The two searches' atoms, and where the one under way stands.
 #[derive(Default)]
 struct Kept {
+    /// Pages' term places, the last used last.
+    places: Vec<(u32, Arc<TermPlaces>)>,
+    /// Pages scanned lately, the last last, each with the bytes its scans analysed.
+    scanned: Vec<(u32, usize)>,
     /// The last complete search's.
     last: Entries,
     /// The search under way's, also through the attempts that named pieces to fetch.
@@ -126,6 +143,57 @@ impl Recent {
         self.kept_or(|entries| &mut entries.shown, key, || Ok(Arc::new(work())))
     }
 
+    /// The term places of `text`, page `doc`'s, when they are kept, or read now when scans
+    /// of the text have analysed as many bytes as it holds ([`Recent::scanned`]).
+    pub fn places(&self, doc: u32, text: &str) -> Option<Arc<TermPlaces>> {
+        {
+            let mut kept = self.kept();
+            if let Some(at) = kept.places.iter().position(|(d, _)| *d == doc) {
+                let entry = kept.places.remove(at);
+                let places = Arc::clone(&entry.1);
+                kept.places.push(entry);
+                return Some(places);
+            }
+            let at = kept.scanned.iter().position(|(d, _)| *d == doc)?;
+            if kept.scanned[at].1 < text.len() {
+                return None;
+            }
+            kept.scanned.remove(at);
+        }
+        let places = Arc::new(TermPlaces::of(text));
+        let mut kept = self.kept();
+        kept.places.push((doc, Arc::clone(&places)));
+        let mut bytes = 0;
+        let within = kept.places.iter().rev().take_while(|(_, places)| {
+            bytes += places.size();
+            bytes <= PLACES_BYTES
+        });
+        let over = kept.places.len() - within.count().max(1);
+        kept.places.drain(..over);
+        Some(places)
+    }
+
+    /// Notes that a scan of page `doc`'s text, `text_bytes` long, analysed `analysed` bytes
+    /// of it. Once its scans have analysed as many bytes as the text holds (if it holds no
+    /// more than [`PLACED_TEXT_BYTES`]), its places are read the next time it is shown: as
+    /// a skier who rents until the rent paid would have bought skis, scanning a text seen
+    /// once costs nothing more, and one shown at keystroke after keystroke costs at most two
+    /// readings of it before its matches are looked up.
+    pub fn scanned(&self, doc: u32, text_bytes: usize, analysed: usize) {
+        if text_bytes > PLACED_TEXT_BYTES {
+            return;
+        }
+        let mut kept = self.kept();
+        let before = match kept.scanned.iter().position(|(d, _)| *d == doc) {
+            Some(at) => kept.scanned.remove(at).1,
+            None => 0,
+        };
+        if kept.scanned.len() == SCANNED {
+            kept.scanned.remove(0);
+        }
+        kept.scanned.push((doc, before + analysed));
+    }
+
     /// The value kept for `key` in one of the lists `list` picks, from the search under way
     /// or else the last one; else what `work` finds, then kept for the search under way. The
     /// lock is not held while `work` runs.
@@ -181,5 +249,45 @@ impl PartialEq for Recent {
 impl std::fmt::Debug for Recent {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("Recent")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A page's places are read once its scans have analysed as many bytes as its text
+    /// holds, then kept; a text too long to read whole never has them.
+    #[test]
+    fn places_are_read_once_scans_have_cost_a_reading() {
+        let recent = Recent::default();
+        let text = "kremlin talks ".repeat(70);
+        recent.scanned(1, text.len(), text.len() / 2);
+        assert!(recent.places(1, &text).is_none());
+        recent.scanned(1, text.len(), text.len() / 2);
+        let read = recent.places(1, &text).expect("read after two half scans");
+        let kept = recent.places(1, "").expect("kept");
+        assert!(Arc::ptr_eq(&read, &kept));
+        let long = "x".repeat(PLACED_TEXT_BYTES + 1);
+        for _ in 0..3 {
+            recent.scanned(2, long.len(), long.len());
+        }
+        assert!(recent.places(2, &long).is_none());
+    }
+
+    /// What is kept stays within its bytes, the places used last kept first.
+    #[test]
+    fn kept_places_stay_within_their_bytes() {
+        let recent = Recent::default();
+        let text = "word ".repeat(PLACED_TEXT_BYTES / 5);
+        for doc in 0..100 {
+            recent.scanned(doc, text.len(), text.len());
+            assert!(recent.places(doc, &text).is_some(), "{doc}");
+        }
+        let kept = recent.kept();
+        let bytes: usize = kept.places.iter().map(|(_, places)| places.size()).sum();
+        assert!(bytes <= PLACES_BYTES, "{bytes}");
+        assert!(kept.places.len() < 100);
+        assert_eq!(kept.places.last().map(|(doc, _)| *doc), Some(99));
     }
 }

@@ -14,7 +14,7 @@ use std::sync::Arc;
 
 use crate::analysis::{analyze, CompoundRole, CAMEL_PART};
 use crate::document_set::DocumentSet;
-use crate::excerpt::{excerpt, highlight, Clauses, Targets};
+use crate::excerpt::{excerpt_in, excerpt_reading, highlight, Clauses, Targets};
 use crate::first_page::{FirstPage, PageHit, FIRST_PAGE_HITS};
 use crate::index::Index;
 use crate::matching::{typo_budget, AtomMatch, AtomScores, Expansion, ProximityWord};
@@ -211,9 +211,10 @@ impl Index {
         // Built only if some hit's text is not the last search's.
         let mut targets = None;
         let targets_key = Arc::new(targets_key(query, &expansions));
-        let mut shown_of = |stored: &StoredDocument, held: Clauses| {
+        let mut shown_of = |stored: &StoredDocument, c: &Candidate| {
             let targets = targets.get_or_insert_with(|| self.highlight_targets(query, &expansions));
-            Shown::of(stored, targets, held)
+            let excerpt = self.body_excerpt(c.doc, &stored.body, targets, c.in_body);
+            Shown::of(stored, excerpt, targets, c.in_body)
         };
         let mut hits = Vec::with_capacity(page.len());
         for (n, (c, stored)) in page.iter().zip(stored.into_iter().flatten()).enumerate() {
@@ -223,10 +224,10 @@ impl Index {
                     held: c.in_body,
                     targets: Arc::clone(&targets_key),
                 };
-                let shown = self.recent.shown(key, || shown_of(&stored, c.in_body))?;
+                let shown = self.recent.shown(key, || shown_of(&stored, c))?;
                 hits.push(hit(stored, c, Shown::clone(&shown)));
             } else {
-                let shown = shown_of(&stored, c.in_body);
+                let shown = shown_of(&stored, c);
                 hits.push(hit(stored, c, shown));
             }
         }
@@ -236,6 +237,23 @@ impl Index {
             facets,
             suggestion: None,
         })
+    }
+
+    /// The excerpt of page `doc`'s body: from its term places when they are at hand (see
+    /// [`crate::recent`]), else from a scan, whose cost is noted.
+    fn body_excerpt(
+        &self,
+        doc: u32,
+        body: &str,
+        targets: &Targets,
+        held: Clauses,
+    ) -> (String, Vec<Range<usize>>) {
+        if let Some(places) = self.recent.places(doc, body) {
+            return excerpt_in(body, &places, targets, held);
+        }
+        let (excerpt, analysed) = excerpt_reading(body, targets, held);
+        self.recent.scanned(doc, body.len(), analysed);
+        excerpt
     }
 
     /// The candidates of `query`, ranked through its page (and those proximity re-ranks),
@@ -1010,8 +1028,13 @@ pub(crate) struct Shown {
 }
 
 impl Shown {
-    fn of(stored: &StoredDocument, targets: &Targets, held: Clauses) -> Shown {
-        let (excerpt, excerpt_matches) = excerpt(&stored.body, targets, held);
+    /// What `stored` shows, the excerpt of its body given.
+    fn of(
+        stored: &StoredDocument,
+        (excerpt, excerpt_matches): (String, Vec<Range<usize>>),
+        targets: &Targets,
+        held: Clauses,
+    ) -> Shown {
         Shown {
             excerpt,
             excerpt_matches,

@@ -899,10 +899,11 @@ fn ideographs_typed_without_spaces_are_found_while_typing() {
     }
 }
 
-/// A search answers the same whether the one before it left work to reuse or not: typed
-/// key by key, each keystroke searched with every setting that decides expansions and
-/// scores (typing or not, typos or not, other weights) right after every other, each answer
-/// is a fresh index's.
+/// A search answers the same whether the searches before it left work to reuse or not
+/// (expansions, scores, and the term places of pages scanned again and again): typed key by
+/// key, each keystroke searched with every setting that decides expansions and scores
+/// (typing or not, typos or not, other weights) right after every other, each answer is a
+/// fresh index's.
 #[test]
 fn reusing_the_last_search_s_work_changes_no_answer() {
     let index = corpus();

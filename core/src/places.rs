@@ -1,0 +1,172 @@
+//! The terms of a text, read once: a page shown again at the next keystroke has its matches
+//! for the new query's targets looked up in the terms it was read into, not read word by word
+//! again (see [`crate::excerpt::excerpt_in`]). What an excerpt's scan would find is found:
+//! each word's term where the word stands, and the terms of the `camelCase` parts of a word
+//! whose own term is not a target, in the order a scan reads them.
+
+use std::ops::Range;
+
+use crate::analysis::{camel_parts, Analyzer, CompoundRole};
+use crate::excerpt::{camel_kind, part_term, scanned, Targets};
+
+/// The terms of a text (within what a scan reads of it) and where each stands: a target
+/// word's places are found by its [`Targets::term_slot`], and a text's terms are grouped by
+/// slot once in time linear in their number (no string is compared to build it).
+#[derive(Debug)]
+pub struct TermPlaces {
+    /// In the order a scan reads them: a word's `camelCase` parts after it.
+    places: Vec<Place>,
+    /// The places (indexes in `places`) by slot, in text order within a slot.
+    by_slot: Vec<u32>,
+    /// The terms, one after another in the order of `places`.
+    terms: String,
+}
+
+/// Where a term stands.
+#[derive(Debug, Clone, Copy)]
+struct Place {
+    /// The start of the word read there: a scan stops between words.
+    word_start: u32,
+    start: u32,
+    end: u32,
+    /// Where the term starts in `terms` (it ends where the next place's starts).
+    term_start: u32,
+    /// The term's [`Targets::term_slot`].
+    slot: u16,
+    /// For a `camelCase` part, its word's place (an index in `places`): a part is a match
+    /// only where its word is none. [`NOT_A_PART`] otherwise.
+    word: u32,
+}
+
+const NOT_A_PART: u32 = u32::MAX;
+
+/// Targets beyond which each place is looked up in them rather than each of them among the
+/// places, per place: a look-up by slot reads about a dozen places, a place's costs a bit.
+const TARGETS_PER_PLACE: usize = 8;
+
+/// A match as a scan reads it: the start of the word it is read in, its bytes, its clause.
+pub(crate) type PlacedMatch = (usize, (Range<usize>, usize));
+
+impl TermPlaces {
+    /// Reads the first [`crate::excerpt::SCAN_BYTES`] of `text`.
+    pub fn of(text: &str) -> TermPlaces {
+        let text = scanned(text);
+        let mut read = TermPlaces {
+            places: Vec::new(),
+            by_slot: Vec::new(),
+            terms: String::new(),
+        };
+        Analyzer::default().analyze_while(text, |token| {
+            let word_start = token.span.start as u32;
+            let word = read.places.len() as u32;
+            read.push(token.term, &token.span, word_start, NOT_A_PART);
+            let word_text = &text[token.span.clone()];
+            let kind = camel_kind(word_text, token.term);
+            if let (Some(slices), true) = (kind, token.role != CompoundRole::Joined) {
+                for part in camel_parts(word_text) {
+                    let term = part_term(word_text, token.term, &part, slices);
+                    let bytes = token.span.start + part.start..token.span.start + part.end;
+                    read.push(&term, &bytes, word_start, word);
+                }
+            }
+            true
+        });
+        read.by_slot = read.grouped_by_slot();
+        read
+    }
+
+    fn push(&mut self, term: &str, bytes: &Range<usize>, word_start: u32, word: u32) {
+        self.places.push(Place {
+            word_start,
+            start: bytes.start as u32,
+            end: bytes.end as u32,
+            term_start: self.terms.len() as u32,
+            slot: Targets::term_slot(term),
+            word,
+        });
+        self.terms.push_str(term);
+    }
+
+    /// The places' indexes by slot, in text order within a slot (a counting sort).
+    fn grouped_by_slot(&self) -> Vec<u32> {
+        let mut next = vec![0u32; Targets::TERM_SLOTS + 1];
+        for place in &self.places {
+            next[usize::from(place.slot) + 1] += 1;
+        }
+        for slot in 1..next.len() {
+            next[slot] += next[slot - 1];
+        }
+        let mut by_slot = vec![0u32; self.places.len()];
+        for (at, place) in self.places.iter().enumerate() {
+            let free = &mut next[usize::from(place.slot)];
+            by_slot[*free as usize] = at as u32;
+            *free += 1;
+        }
+        by_slot
+    }
+
+    /// The matches of `targets`' words (not phrases), in the order a scan reads them.
+    pub(crate) fn matches(&self, targets: &Targets) -> Vec<PlacedMatch> {
+        let words = targets.words();
+        // The places that may match, a bit each; all of them when the targets are many.
+        let mut may_match = vec![u64::MAX; self.places.len().div_ceil(64)];
+        if words.len() * TARGETS_PER_PLACE < self.places.len() {
+            may_match.fill(0);
+            for (word, _) in words {
+                for at in self.with_term(word) {
+                    may_match[at / 64] |= 1 << (at % 64);
+                }
+            }
+        }
+        let clause_at = |at: usize| targets.clause_of_slotted(self.term(at), self.places[at].slot);
+        let mut found = Vec::new();
+        for (block, bits) in may_match.iter().enumerate() {
+            let mut bits = *bits;
+            while bits != 0 {
+                let at = block * 64 + bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                let Some(place) = self.places.get(at) else {
+                    break;
+                };
+                let Some(clause) = clause_at(at) else {
+                    continue;
+                };
+                let word_matched =
+                    place.word != NOT_A_PART && clause_at(place.word as usize).is_some();
+                if !word_matched {
+                    let bytes = place.start as usize..place.end as usize;
+                    found.push((place.word_start as usize, (bytes, clause)));
+                }
+            }
+        }
+        found
+    }
+
+    /// The places (indexes in `places`) of `term`.
+    fn with_term<'t>(&'t self, term: &'t str) -> impl Iterator<Item = usize> + 't {
+        let slot = Targets::term_slot(term);
+        let slot_of = |at: &u32| self.places[*at as usize].slot;
+        let first = self.by_slot.partition_point(|at| slot_of(at) < slot);
+        let in_slot = self.by_slot[first..]
+            .iter()
+            .take_while(move |at| slot_of(at) == slot);
+        in_slot
+            .map(|at| *at as usize)
+            .filter(move |&at| self.term(at) == term)
+    }
+
+    /// The term of the place at `at`.
+    fn term(&self, at: usize) -> &str {
+        let start = self.places[at].term_start as usize;
+        let end = self
+            .places
+            .get(at + 1)
+            .map_or(self.terms.len(), |next| next.term_start as usize);
+        self.terms.get(start..end).unwrap_or_default()
+    }
+
+    /// About the bytes this holds, to bound what is kept.
+    pub fn size(&self) -> usize {
+        self.terms.len() + self.places.len() * (size_of::<Place>() + size_of::<u32>())
+    }
+}
