@@ -85,7 +85,7 @@ impl<'a> Targets<'a> {
     }
 
     /// The clause of a matched word.
-    pub(crate) fn clause_of(&self, term: &str) -> Option<usize> {
+    fn clause_of(&self, term: &str) -> Option<usize> {
         self.clause_of_slotted(term, TermFilter::slot(term))
     }
 
@@ -610,7 +610,7 @@ struct WordsAround<'a> {
 
 impl<'a> WordsAround<'a> {
     fn new(body: &'a str, start: usize) -> Self {
-        let text = &body[..floor_char_boundary(body, SCAN_BYTES)];
+        let text = scanned(body);
         WordsAround {
             text,
             context: context_start(text, start),
@@ -897,13 +897,13 @@ pub fn excerpt_in(
     let text = scanned(body);
     let mut early = EarlyStop::new(text, targets.clauses, Some(held));
     let mut matches = Vec::new();
-    // A scan checks for its stop before each word, so a word's matches are all kept.
-    let mut word = None;
-    for (word_start, (span, clause)) in places.matches(targets) {
-        if word != Some(word_start) && early.done(word_start) {
+    // A scan checks for its stop before each token, so a token's matches are all kept.
+    let mut token = None;
+    for (token_start, (span, clause)) in places.matches(targets) {
+        if token != Some(token_start) && early.done(token_start) {
             break;
         }
-        word = Some(word_start);
+        token = Some(token_start);
         early.matched(text, clause, &span);
         matches.push((span, clause));
     }
@@ -1193,6 +1193,9 @@ mod tests {
             "xi.trade",
             "summit",
             "trade-talks",
+            "ÜberTrade",
+            "北京 大学",
+            "한국어를",
         ];
         let terms = [
             "kremlin",
@@ -1204,6 +1207,9 @@ mod tests {
             "uber",
             "tradetalks",
             "tradesummit",
+            "北京",
+            "大学",
+            "한국",
         ];
         // Words that make none of the terms; now and then one beginning as a term does, or
         // text other than ASCII.
@@ -1298,7 +1304,7 @@ mod tests {
         targets: &Targets,
     ) -> (String, Vec<Range<usize>>) {
         let mut words = Vec::new();
-        let read = &body[..floor_char_boundary(body, SCAN_BYTES)];
+        let read = scanned(body);
         crate::analysis::analyze(read, |token| words.push((token.span, token.role)));
         let passage = best_passage(body, matches, targets.clauses);
         let (from, to) = window(body, &mut AllWords(words), passage);
@@ -1624,6 +1630,25 @@ mod tests {
             let body = format!("alpha {}alpha beta", "hay ".repeat(gap / 4));
             let (text, found) = excerpt(&body, &targets, Clauses::ALL);
             assert_eq!(found.len(), shown, "{gap}: {text}");
+        }
+    }
+
+    /// Term places hold what a scan reads of a long text, no more: a match past
+    /// [`SCAN_BYTES`] is not shown either way, one before it is.
+    #[test]
+    fn the_places_of_a_long_text_are_what_a_scan_reads() {
+        let targets = Targets::new(vec![("needle", 0), ("thread", 1)], Vec::new(), 2);
+        let hay = "hay ".repeat(SCAN_BYTES / 4);
+        for body in [
+            format!("{hay}needle thread"),
+            format!("needle {hay}thread"),
+            format!("{}thread {hay}needle", "hay ".repeat(500)),
+        ] {
+            let places = TermPlaces::of(&body);
+            for held in [Clauses::ALL, Clauses::default().with(0)] {
+                let scanned = excerpt(&body, &targets, held);
+                assert_eq!(excerpt_in(&body, &places, &targets, held), scanned);
+            }
         }
     }
 

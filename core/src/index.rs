@@ -351,17 +351,28 @@ impl Index {
         Ok(found)
     }
 
-    /// The terms sharing a stem with the normalised `word` in any of the index's languages.
-    /// A stem that only one term has keeps no group: with `lone`, that term is found as the
-    /// stem itself (`enum` for `enums`, on a site that never says `enums`).
-    pub(crate) fn stem_family(&self, word: &str, lone: bool) -> Result<Vec<u32>, Needs> {
-        let keys = self.entry.languages.stem_keys(word);
-        let members = self.members(&keys)?;
+    /// The keys of the normalised `word`'s stems in the index's languages: what
+    /// [`Index::stem_family`] and [`Index::synonyms`] look up (a word is stemmed once for both).
+    pub(crate) fn stem_keys(&self, word: &str) -> Vec<String> {
+        self.entry.languages.stem_keys(word)
+    }
+
+    /// The terms sharing a stem with the normalised `word` in any of the index's languages,
+    /// given the word's [`Index::stem_keys`]. A stem that only one term has keeps no group:
+    /// with `lone`, that term is found as the stem itself (`enum` for `enums`, on a site that
+    /// never says `enums`).
+    pub(crate) fn stem_family(
+        &self,
+        word: &str,
+        keys: &[String],
+        lone: bool,
+    ) -> Result<Vec<u32>, Needs> {
+        let members = self.members(keys)?;
         if !members.is_empty() || !lone {
             return Ok(members);
         }
         let mut found = Vec::new();
-        for key in &keys {
+        for key in keys {
             // A key is the stem, marked with its language unless English.
             let end = key.bytes().position(|b| b == STEM_LANGUAGE as u8);
             let stem = &key[..end.unwrap_or(key.len())];
@@ -375,9 +386,9 @@ impl Index {
     }
 
     /// The terms of the words standing for the normalised `word` (see [`crate::synonyms`]),
-    /// keyed by its stem in each of the index's languages, or by itself.
-    pub(crate) fn synonyms(&self, word: &str) -> Result<Vec<u32>, Needs> {
-        let mut keys = self.entry.languages.stem_keys(word);
+    /// keyed by its stem in each of the index's languages (its [`Index::stem_keys`], `keys`),
+    /// or by itself.
+    pub(crate) fn synonyms(&self, word: &str, mut keys: Vec<String>) -> Result<Vec<u32>, Needs> {
         // An English word is often its own stem: looked up once.
         if !keys.iter().any(|key| key == word) {
             keys.push(word.to_string());

@@ -494,14 +494,15 @@ impl Index {
     ) -> Result<Vec<Expansion>, Needs> {
         let mut gather = Gather::default();
         let exact = gather.take(self.find_term(word)).flatten();
-        let members = gather.take(self.stem_family(word, forgiving.lone_stem));
+        let keys = self.stem_keys(word);
+        let members = gather.take(self.stem_family(word, &keys, forgiving.lone_stem));
         let completions = if prefix {
             gather.take(self.completions(word, forgiving.completes_to_stop_words))
         } else {
             Some(Vec::new())
         };
         let synonyms = if forgiving.synonyms {
-            gather.take(self.synonyms(word))
+            gather.take(self.synonyms(word, keys))
         } else {
             Some(Vec::new())
         };

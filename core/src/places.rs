@@ -1,8 +1,9 @@
 //! The terms of a text, read once: a page shown again at the next keystroke has its matches
 //! for the new query's targets looked up in the terms it was read into, not read word by word
-//! again (see [`crate::excerpt::excerpt_in`]). What an excerpt's scan would find is found:
-//! each word's term where the word stands, and the terms of the `camelCase` parts of a word
-//! whose own term is not a target, in the order a scan reads them.
+//! again (see [`crate::excerpt::excerpt_in`]). Each token's term is kept where the token
+//! stands, and after it the terms of its `camelCase` parts; a look-up finds what an excerpt's
+//! scan would, in the order the scan reads it: a part only where its word's own term is not a
+//! target.
 
 use std::ops::Range;
 
@@ -14,7 +15,10 @@ use crate::excerpt::{camel_kind, part_term, scanned, Targets};
 /// slot once in time linear in their number (no string is compared to build it).
 #[derive(Debug)]
 pub struct TermPlaces {
-    /// In the order a scan reads them: a word's `camelCase` parts after it.
+    /// The length of the text read (all of it, beyond what a scan reads): what a look-up
+    /// checks that the places are of.
+    text_bytes: usize,
+    /// In the order a scan reads them: a token's `camelCase` parts after it.
     places: Vec<Place>,
     /// The places (indexes in `places`) by slot, in text order within a slot.
     by_slot: Vec<u32>,
@@ -25,48 +29,57 @@ pub struct TermPlaces {
 /// Where a term stands.
 #[derive(Debug, Clone, Copy)]
 struct Place {
-    /// The start of the word read there: a scan stops between words.
-    word_start: u32,
+    /// The start of the token read there: a scan stops between tokens (never between two
+    /// starting at one byte, as it stops only past a match's start).
+    token_start: u32,
     start: u32,
     end: u32,
     /// Where the term starts in `terms` (it ends where the next place's starts).
     term_start: u32,
     /// The term's [`Targets::term_slot`].
     slot: u16,
-    /// For a `camelCase` part, its word's place (an index in `places`): a part is a match
-    /// only where its word is none. [`NOT_A_PART`] otherwise.
+    /// For a `camelCase` part, its token's place (an index in `places`): a part is a match
+    /// only where its token is none. [`NOT_A_PART`] otherwise.
     word: u32,
 }
 
 const NOT_A_PART: u32 = u32::MAX;
 
-/// Targets beyond which each place is looked up in them rather than each of them among the
-/// places, per place: a look-up by slot reads about a dozen places, a place's costs a bit.
-const TARGETS_PER_PLACE: usize = 8;
+/// What an allocation costs beside its bytes, about.
+const ALLOCATION_BYTES: usize = 16;
 
-/// A match as a scan reads it: the start of the word it is read in, its bytes, its clause.
+/// Places per target word below which each place is looked up among the targets, rather than
+/// each target among the places: a target's look-up by slot reads about a dozen places, a
+/// place's costs a bit test.
+const PLACES_PER_TARGET: usize = 8;
+
+/// A match as a scan reads it: the start of the token it is read in, its bytes, its clause.
 pub(crate) type PlacedMatch = (usize, (Range<usize>, usize));
 
 impl TermPlaces {
     /// Reads the first [`crate::excerpt::SCAN_BYTES`] of `text`.
     pub fn of(text: &str) -> TermPlaces {
-        let text = scanned(text);
         let mut read = TermPlaces {
+            text_bytes: text.len(),
             places: Vec::new(),
             by_slot: Vec::new(),
             terms: String::new(),
         };
+        let text = scanned(text);
         Analyzer::default().analyze_while(text, |token| {
-            let word_start = token.span.start as u32;
+            let token_start = token.span.start as u32;
             let word = read.places.len() as u32;
-            read.push(token.term, &token.span, word_start, NOT_A_PART);
+            read.push(token.term, &token.span, token_start, NOT_A_PART);
+            // A compound's joined form has its parts read after it, as tokens of their own.
+            if token.role == CompoundRole::Joined {
+                return true;
+            }
             let word_text = &text[token.span.clone()];
-            let kind = camel_kind(word_text, token.term);
-            if let (Some(slices), true) = (kind, token.role != CompoundRole::Joined) {
+            if let Some(slices) = camel_kind(word_text, token.term) {
                 for part in camel_parts(word_text) {
                     let term = part_term(word_text, token.term, &part, slices);
                     let bytes = token.span.start + part.start..token.span.start + part.end;
-                    read.push(&term, &bytes, word_start, word);
+                    read.push(&term, &bytes, token_start, word);
                 }
             }
             true
@@ -75,9 +88,9 @@ impl TermPlaces {
         read
     }
 
-    fn push(&mut self, term: &str, bytes: &Range<usize>, word_start: u32, word: u32) {
+    fn push(&mut self, term: &str, bytes: &Range<usize>, token_start: u32, word: u32) {
         self.places.push(Place {
-            word_start,
+            token_start,
             start: bytes.start as u32,
             end: bytes.end as u32,
             term_start: self.terms.len() as u32,
@@ -110,7 +123,7 @@ impl TermPlaces {
         let words = targets.words();
         // The places that may match, a bit each; all of them when the targets are many.
         let mut may_match = vec![u64::MAX; self.places.len().div_ceil(64)];
-        if words.len() * TARGETS_PER_PLACE < self.places.len() {
+        if words.len() * PLACES_PER_TARGET < self.places.len() {
             may_match.fill(0);
             for (word, _) in words {
                 for at in self.with_term(word) {
@@ -135,7 +148,7 @@ impl TermPlaces {
                     place.word != NOT_A_PART && clause_at(place.word as usize).is_some();
                 if !word_matched {
                     let bytes = place.start as usize..place.end as usize;
-                    found.push((place.word_start as usize, (bytes, clause)));
+                    found.push((place.token_start as usize, (bytes, clause)));
                 }
             }
         }
@@ -165,8 +178,14 @@ impl TermPlaces {
         self.terms.get(start..end).unwrap_or_default()
     }
 
-    /// About the bytes this holds, to bound what is kept.
+    /// Whether these are the places of `text`: of one as long, at least.
+    pub fn are_of(&self, text: &str) -> bool {
+        self.text_bytes == text.len()
+    }
+
+    /// About the bytes this holds, to bound what is kept: an empty text's too.
     pub fn size(&self) -> usize {
-        self.terms.len() + self.places.len() * (size_of::<Place>() + size_of::<u32>())
+        let lists = size_of::<TermPlaces>() + 3 * ALLOCATION_BYTES;
+        lists + self.terms.len() + self.places.len() * (size_of::<Place>() + size_of::<u32>())
     }
 }

@@ -40,14 +40,17 @@ pub(crate) const KEPT_HITS: usize = 50;
 /// Bytes of term places kept, at most: those of a few dozen pages of a few kilobytes.
 const PLACES_BYTES: usize = 1 << 20;
 
+/// Pages whose term places are kept, at most: each look-up reads the list.
+const MOST_PLACES: usize = 128;
+
 /// The longest text whose term places are read: reading them costs what a scan of the whole
 /// text does.
 const PLACED_TEXT_BYTES: usize = 16 * 1024;
 
 /// Pages whose scans are counted, at most.
-const SCANNED: usize = 64;
+const SCANNED: usize = 128;
 
-/// The two searches' atoms, and where the one under way stands.
+/// The two searches' atoms, where the one under way stands, and pages' term places.
 #[derive(Default)]
 struct Kept {
     /// Pages' term places, the last used last.
@@ -152,7 +155,8 @@ impl Recent {
                 let entry = kept.places.remove(at);
                 let places = Arc::clone(&entry.1);
                 kept.places.push(entry);
-                return Some(places);
+                // Never another text's (the index says which text a page has; this is a guard).
+                return places.are_of(text).then_some(places);
             }
             let at = kept.scanned.iter().position(|(d, _)| *d == doc)?;
             if kept.scanned[at].1 < text.len() {
@@ -162,12 +166,19 @@ impl Recent {
         }
         let places = Arc::new(TermPlaces::of(text));
         let mut kept = self.kept();
+        // Another thread may have read them meanwhile.
+        kept.places.retain(|(d, _)| *d != doc);
         kept.places.push((doc, Arc::clone(&places)));
         let mut bytes = 0;
-        let within = kept.places.iter().rev().take_while(|(_, places)| {
-            bytes += places.size();
-            bytes <= PLACES_BYTES
-        });
+        let within = kept
+            .places
+            .iter()
+            .rev()
+            .take(MOST_PLACES)
+            .take_while(|(_, places)| {
+                bytes += places.size();
+                bytes <= PLACES_BYTES
+            });
         let over = kept.places.len() - within.count().max(1);
         kept.places.drain(..over);
         Some(places)
@@ -266,8 +277,10 @@ mod tests {
         assert!(recent.places(1, &text).is_none());
         recent.scanned(1, text.len(), text.len() / 2);
         let read = recent.places(1, &text).expect("read after two half scans");
-        let kept = recent.places(1, "").expect("kept");
+        let kept = recent.places(1, &text).expect("kept");
         assert!(Arc::ptr_eq(&read, &kept));
+        // Never another text's.
+        assert!(recent.places(1, "kremlin").is_none());
         let long = "x".repeat(PLACED_TEXT_BYTES + 1);
         for _ in 0..3 {
             recent.scanned(2, long.len(), long.len());
@@ -275,19 +288,22 @@ mod tests {
         assert!(recent.places(2, &long).is_none());
     }
 
-    /// What is kept stays within its bytes, the places used last kept first.
+    /// What is kept stays within its bytes and its count, the places used last kept: long
+    /// texts fill the bytes, empty ones the count.
     #[test]
-    fn kept_places_stay_within_their_bytes() {
-        let recent = Recent::default();
-        let text = "word ".repeat(PLACED_TEXT_BYTES / 5);
-        for doc in 0..100 {
-            recent.scanned(doc, text.len(), text.len());
-            assert!(recent.places(doc, &text).is_some(), "{doc}");
+    fn kept_places_stay_within_their_bytes_and_count() {
+        let long = "word ".repeat(PLACED_TEXT_BYTES / 5);
+        for text in [long.as_str(), ""] {
+            let recent = Recent::default();
+            for doc in 0..1000 {
+                recent.scanned(doc, text.len(), text.len());
+                assert!(recent.places(doc, text).is_some(), "{doc}");
+            }
+            let kept = recent.kept();
+            let bytes: usize = kept.places.iter().map(|(_, places)| places.size()).sum();
+            assert!(bytes <= PLACES_BYTES, "{bytes}");
+            assert!(kept.places.len() <= MOST_PLACES);
+            assert_eq!(kept.places.last().map(|(doc, _)| *doc), Some(999));
         }
-        let kept = recent.kept();
-        let bytes: usize = kept.places.iter().map(|(_, places)| places.size()).sum();
-        assert!(bytes <= PLACES_BYTES, "{bytes}");
-        assert!(kept.places.len() < 100);
-        assert_eq!(kept.places.last().map(|(doc, _)| *doc), Some(99));
     }
 }

@@ -1293,7 +1293,7 @@ impl Index {
     fn closest_term(&self, term: &str) -> Result<Option<&str>, Needs> {
         let mut gather = Gather::default();
         let exact = gather.take(self.find_term(term));
-        let members = gather.take(self.stem_family(term, true));
+        let members = gather.take(self.stem_family(term, &self.stem_keys(term), true));
         gather.finish()?;
         let known = exact.flatten().is_some() || !members.unwrap_or_default().is_empty();
         if known || term.chars().count() < 3 {
