@@ -354,7 +354,7 @@ fn small_letters(word: u64) -> u64 {
     at_most_z & at_least_a & !word & TOPS
 }
 
-fn set_bit(bits: &mut [u64], slot: usize) {
+pub(crate) fn set_bit(bits: &mut [u64], slot: usize) {
     bits[slot / 64] |= 1 << (slot % 64);
 }
 

@@ -8,7 +8,7 @@
 use std::ops::Range;
 
 use crate::analysis::{camel_parts, Analyzer, CompoundRole};
-use crate::excerpt::{camel_kind, part_term, scanned, Targets};
+use crate::excerpt::{camel_kind, part_term, scanned, set_bit, Targets};
 
 /// The terms of a text (within what a scan reads of it) and where each stands: a target
 /// word's places are found by its [`Targets::term_slot`], and a text's terms are grouped by
@@ -127,7 +127,7 @@ impl TermPlaces {
             may_match.fill(0);
             for (word, _) in words {
                 for at in self.with_term(word) {
-                    may_match[at / 64] |= 1 << (at % 64);
+                    set_bit(&mut may_match, at);
                 }
             }
         }
