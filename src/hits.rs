@@ -95,10 +95,12 @@ impl Record {
     }
 }
 
+/// A character takes one UTF-16 unit, two past the Basic Multilingual Plane: those whose
+/// UTF-8 takes four bytes, led by a byte from `0xf0`.
 fn utf16_len(s: &str) -> usize {
     if s.is_ascii() {
         s.len()
     } else {
-        s.encode_utf16().count()
+        s.chars().count() + s.bytes().filter(|&b| b >= 0xf0).count()
     }
 }

@@ -577,7 +577,7 @@ fn read(text: &str, targets: &Targets, held: Option<Clauses>, skip: bool) -> Sca
 }
 
 /// A word of a text: its bytes, and whether it is a compound's part.
-type Word = (Range<usize>, CompoundRole);
+pub(crate) type Word = (Range<usize>, CompoundRole);
 
 /// The words among which an excerpt's bounds are looked for.
 trait Words {
@@ -597,9 +597,11 @@ trait Words {
 /// They are read a chunk (text between spaces) at a time, only where the excerpt's bounds are
 /// looked for: a chunk reads the same from its start as within the whole text, since only a
 /// run of ideographs carries a word across a space (`北京 大学` reads as `北京大学`), and a
-/// chunk beginning past ASCII is read from the context's start.
+/// chunk beginning past ASCII is read from the context's start. A text whose [`TermPlaces`]
+/// are known has its words looked up there rather than read.
 struct WordsAround<'a> {
     text: &'a str,
+    places: Option<&'a TermPlaces>,
     /// Where the words before the passage are read from: a chunk's start.
     context: usize,
     /// The last start of a word that may be shown.
@@ -609,10 +611,11 @@ struct WordsAround<'a> {
 }
 
 impl<'a> WordsAround<'a> {
-    fn new(body: &'a str, start: usize) -> Self {
+    fn new(body: &'a str, places: Option<&'a TermPlaces>, start: usize) -> Self {
         let text = scanned(body);
         WordsAround {
             text,
+            places,
             context: context_start(text, start),
             last: start + byte_len_of_chars(&text[start..], EXCERPT_CHARS),
             analyzer: Analyzer::default(),
@@ -622,6 +625,9 @@ impl<'a> WordsAround<'a> {
     /// The words read from `at` (a chunk's start) that start before `before`.
     fn read(&mut self, at: usize, before: usize) -> Vec<Word> {
         let before = before.min(self.last.saturating_add(1));
+        if let Some(places) = self.places {
+            return places.words(at..before);
+        }
         let mut words = Vec::new();
         self.analyzer.analyze_while(&self.text[at..], |token| {
             let span = token.span.start + at..token.span.end + at;
@@ -879,7 +885,10 @@ pub fn excerpt_reading(
     held: Clauses,
 ) -> ((String, Vec<Range<usize>>), usize) {
     let scan = scan(body, targets, Some(held));
-    (excerpt_of(body, &scan.matches, targets), scan.analysed)
+    (
+        excerpt_of(body, &scan.matches, None, targets),
+        scan.analysed,
+    )
 }
 
 /// [`excerpt`] of a text whose [`TermPlaces`] are known: its matches are looked up there
@@ -907,7 +916,7 @@ pub fn excerpt_in(
         early.matched(text, clause, &span);
         matches.push((span, clause));
     }
-    excerpt_of(body, &matches, targets)
+    excerpt_of(body, &matches, Some(places), targets)
 }
 
 /// What of `text` a scan reads: its first [`SCAN_BYTES`].
@@ -915,14 +924,17 @@ pub(crate) fn scanned(text: &str) -> &str {
     &text[..floor_char_boundary(text, SCAN_BYTES)]
 }
 
-/// The excerpt showing the best passage of `matches`, found in `body`.
+/// The excerpt showing the best passage of `matches`, found in `body` (whose words are
+/// looked up in `places` when they are known).
 fn excerpt_of(
     body: &str,
     matches: &[(Range<usize>, usize)],
+    places: Option<&TermPlaces>,
     targets: &Targets,
 ) -> (String, Vec<Range<usize>>) {
     let passage = best_passage(body, matches, targets.clauses);
-    let (from, to) = window(body, &mut WordsAround::new(body, passage.start), passage);
+    let mut words = WordsAround::new(body, places, passage.start);
+    let (from, to) = window(body, &mut words, passage);
     shown(body, matches, from, to)
 }
 
@@ -1072,10 +1084,20 @@ fn byte_len_of_chars(text: &str, chars: usize) -> usize {
     if ascii.is_ascii() {
         return ascii.len();
     }
-    // Else a byte at a time: each byte but a continuation byte (`10xxxxxx`) starts one.
+    // Else eight bytes at a time while they hold no more than the characters left, then a
+    // byte at a time: each byte but a continuation byte (`10xxxxxx`) starts one.
     let bytes = text.as_bytes();
     let mut started = 0;
     let mut at = 0;
+    for block in bytes.chunks_exact(8) {
+        let word = u64::from_le_bytes(block.try_into().unwrap_or_default());
+        let continuations = (word & !(word << 1) & 0x8080_8080_8080_8080).count_ones() as usize;
+        if started + 8 - continuations > chars {
+            break;
+        }
+        started += 8 - continuations;
+        at += 8;
+    }
     while at < bytes.len() {
         if !is_continuation(bytes[at]) {
             if started == chars {
@@ -1112,9 +1134,11 @@ mod tests {
     use super::*;
 
     /// A text's first characters measure as many bytes as `char_indices` counts, in ASCII,
-    /// in every width of UTF-8 and past the text's end.
+    /// in every width of UTF-8 (a long text's eight bytes at a time too) and past the
+    /// text's end.
     #[test]
     fn the_first_characters_measure_their_bytes() {
+        let long = "naïve “quoted” 中文字 𝔘𝔫𝔦 and plain words ".repeat(4);
         for text in [
             "",
             "plain",
@@ -1122,6 +1146,7 @@ mod tests {
             "“quoted” — dash",
             "中文字 and 한국어",
             "𝔘𝔫𝔦 x",
+            &long,
         ] {
             for chars in 0..=text.chars().count() + 1 {
                 let expected = text
@@ -1287,7 +1312,7 @@ mod tests {
             let whole = whole_scan_excerpt(&body, &whole, &targets);
             for held in [held, Clauses::ALL] {
                 let early = read(&body, &targets, Some(held), false).matches;
-                let early = excerpt_of(&body, &early, &targets);
+                let early = excerpt_of(&body, &early, None, &targets);
                 assert_eq!(early, whole, "{targets:?} holding {held:?} in {body:?}");
                 let skipping = excerpt(&body, &targets, held);
                 assert_eq!(skipping, whole, "{targets:?} holding {held:?} in {body:?}");
@@ -1540,7 +1565,8 @@ mod tests {
     }
 
     /// Every clause of the best passage is shown in the excerpt, over texts of every word
-    /// shape: plain, camelCase, hyphenated, accented, quoted, Chinese and Korean.
+    /// shape: plain, camelCase, hyphenated, accented, quoted, Chinese and Korean; and its
+    /// bounds are the same found among the words read or among the text's term places.
     #[test]
     fn every_clause_of_the_passage_is_shown() {
         let words = [
@@ -1585,8 +1611,12 @@ mod tests {
             let targets = Targets::new(chosen.collect(), Vec::new(), clauses);
             let found = matches(&body, &targets);
             let passage = best_passage(&body, &found, clauses);
-            let mut words = WordsAround::new(&body, passage.start);
+            let mut words = WordsAround::new(&body, None, passage.start);
             let (from, to) = window(&body, &mut words, passage.clone());
+            let places = TermPlaces::of(&body);
+            let mut placed = WordsAround::new(&body, Some(&places), passage.start);
+            let bounds = window(&body, &mut placed, passage.clone());
+            assert_eq!(bounds, (from, to), "words of the places in {body:?}");
             let clauses_within = |range: Range<usize>| {
                 let within = found
                     .iter()

@@ -3,12 +3,12 @@
 //! again (see [`crate::excerpt::excerpt_in`]). Each token's term is kept where the token
 //! stands, and after it the terms of its `camelCase` parts; a look-up finds what an excerpt's
 //! scan would, in the order the scan reads it: a part only where its word's own term is not a
-//! target.
+//! target. The words an excerpt's bounds fall between are looked up there too.
 
 use std::ops::Range;
 
 use crate::analysis::{camel_parts, Analyzer, CompoundRole};
-use crate::excerpt::{camel_kind, part_term, scanned, set_bit, Targets};
+use crate::excerpt::{camel_kind, part_term, scanned, set_bit, Targets, Word};
 
 /// The terms of a text (within what a scan reads of it) and where each stands: a target
 /// word's places are found by its [`Targets::term_slot`], and a text's terms are grouped by
@@ -41,6 +41,8 @@ struct Place {
     /// For a `camelCase` part, its token's place (an index in `places`): a part is a match
     /// only where its token is none. [`NOT_A_PART`] otherwise.
     word: u32,
+    /// The token's place in a hyphenated compound: what an excerpt's bounds look at.
+    role: CompoundRole,
 }
 
 const NOT_A_PART: u32 = u32::MAX;
@@ -69,7 +71,7 @@ impl TermPlaces {
         Analyzer::default().analyze_while(text, |token| {
             let token_start = token.span.start as u32;
             let word = read.places.len() as u32;
-            read.push(token.term, &token.span, token_start, NOT_A_PART);
+            read.push(token.term, &token.span, token_start, NOT_A_PART, token.role);
             // A compound's joined form has its parts read after it, as tokens of their own.
             if token.role == CompoundRole::Joined {
                 return true;
@@ -79,7 +81,7 @@ impl TermPlaces {
                 for part in camel_parts(word_text) {
                     let term = part_term(word_text, token.term, &part, slices);
                     let bytes = token.span.start + part.start..token.span.start + part.end;
-                    read.push(&term, &bytes, token_start, word);
+                    read.push(&term, &bytes, token_start, word, CompoundRole::Part);
                 }
             }
             true
@@ -88,7 +90,14 @@ impl TermPlaces {
         read
     }
 
-    fn push(&mut self, term: &str, bytes: &Range<usize>, token_start: u32, word: u32) {
+    fn push(
+        &mut self,
+        term: &str,
+        bytes: &Range<usize>,
+        token_start: u32,
+        word: u32,
+        role: CompoundRole,
+    ) {
         self.places.push(Place {
             token_start,
             start: bytes.start as u32,
@@ -96,6 +105,7 @@ impl TermPlaces {
             term_start: self.terms.len() as u32,
             slot: Targets::term_slot(term),
             word,
+            role,
         });
         self.terms.push_str(term);
     }
@@ -153,6 +163,22 @@ impl TermPlaces {
             }
         }
         found
+    }
+
+    /// The tokens read (not `camelCase` parts) starting within `starts`, in text order: what
+    /// reading the text from `starts.start` finds before `starts.end` (see
+    /// [`crate::excerpt`]'s `WordsAround`).
+    pub(crate) fn words(&self, starts: Range<usize>) -> Vec<Word> {
+        let first = self
+            .places
+            .partition_point(|place| (place.start as usize) < starts.start);
+        let within = self.places[first..]
+            .iter()
+            .take_while(|place| (place.start as usize) < starts.end);
+        within
+            .filter(|place| place.word == NOT_A_PART)
+            .map(|place| (place.start as usize..place.end as usize, place.role))
+            .collect()
     }
 
     /// The places (indexes in `places`) of `term`.
