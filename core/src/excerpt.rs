@@ -975,9 +975,10 @@ fn best_passage(body: &str, matches: &[(Range<usize>, usize)], term_count: usize
     let mut counts = vec![0u32; term_count];
     let (mut distinct, mut right) = (0, 0);
     let mut best = (0..0, 0);
+    let mut limit = CharsAfter::default();
     for left in 0..matches.len() {
         let start = span(left).start;
-        let limit = start + byte_len_of_chars(&body[start..], EXCERPT_CHARS);
+        let limit = limit.from(body, start);
         right = right.max(left);
         while right < matches.len() && shown_end(body, span(right).end) <= limit {
             let term = matches[right].1;
@@ -1001,6 +1002,35 @@ fn best_passage(body: &str, matches: &[(Range<usize>, usize)], term_count: usize
         }
     }
     best.0
+}
+
+/// Where the first [`EXCERPT_CHARS`] characters from a start end, for starts in text order
+/// (as matches come): the characters between one start and the next are counted off, and as
+/// many counted on.
+#[derive(Default)]
+struct CharsAfter {
+    start: usize,
+    end: usize,
+    /// The characters from `start` to `end`, while `end` is short of the text's end (where
+    /// no more are counted): [`EXCERPT_CHARS`].
+    chars: usize,
+}
+
+impl CharsAfter {
+    /// The end of the first [`EXCERPT_CHARS`] characters of `text` from `start`.
+    fn from(&mut self, text: &str, start: usize) -> usize {
+        if start < self.start || start >= self.end {
+            (self.end, self.chars) = (start, 0);
+        } else if self.end < text.len() {
+            self.chars -= text[self.start..start].chars().count();
+        }
+        self.start = start;
+        if self.end < text.len() {
+            self.end += byte_len_of_chars(&text[self.end..], EXCERPT_CHARS - self.chars);
+            self.chars = EXCERPT_CHARS;
+        }
+        self.end
+    }
 }
 
 /// The excerpt's byte range: from a few words before the passage (not crossing a sentence
@@ -1159,6 +1189,23 @@ mod tests {
                     "{chars} of {text:?}"
                 );
             }
+        }
+    }
+
+    /// The end of an excerpt's characters from each start, counted on from the start
+    /// before, is where they end counted from the start itself: for starts a character
+    /// apart, far apart, repeated, near the text's end and, out of order, counted afresh.
+    #[test]
+    fn characters_counted_on_from_start_to_start_end_where_counted_afresh() {
+        let text = "naïve “quoted” 中文字 𝔘𝔫𝔦 and plain words ".repeat(12);
+        let boundaries: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        let mut starts: Vec<usize> = boundaries.iter().step_by(3).copied().collect();
+        starts.extend([boundaries[7], boundaries[7], 0, text.len()]);
+        starts.extend(boundaries.iter().rev().take(5).rev());
+        let mut after = CharsAfter::default();
+        for start in starts {
+            let expected = start + byte_len_of_chars(&text[start..], EXCERPT_CHARS);
+            assert_eq!(after.from(&text, start), expected, "from {start}");
         }
     }
 
