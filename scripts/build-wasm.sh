@@ -88,19 +88,26 @@ glue() {
 }
 
 # inline_snippets OUT: OUT's glue with each `import { f } from './snippets/…';` line replaced
-# by that file, its `export function`s made plain functions; fails on a snippet it cannot read,
-# an import or export of another kind in one, or an import left in the glue.
+# by that file, its `export function`s made plain functions (and for an
+# `import * as name from …` line, which wasm-bindgen writes for a snippet the wasm imports
+# straight, `name` made an object of them); fails on a snippet it cannot read, an import or
+# export of another kind in one, or an import left in the glue.
 inline_snippets() {
   awk -v dir="$1" '
-    /^import \{ [A-Za-z0-9_$, ]+ \} from .\.\/snippets\/[^ ]+.;$/ {
-      path = $NF; gsub(/[\047";]/, "", path); file = dir "/" path; lines = 0
+    /^import (\{ [A-Za-z0-9_$, ]+ \}|\* as [A-Za-z0-9_$]+) from .\.\/snippets\/[^ ]+.;?$/ {
+      path = $NF; gsub(/[\047";]/, "", path); file = dir "/" path; lines = 0; names = ""
       while ((getline line < file) > 0) {
+        if (line ~ /^export function [A-Za-z0-9_$]+/) {
+          name = line; sub(/^export function /, "", name); sub(/[^A-Za-z0-9_$].*/, "", name)
+          names = names (names == "" ? "" : ", ") name
+        }
         sub(/^export function /, "function ", line)
         if (line ~ /^(import|export)[ {]/) { print "cannot inline " file ": " line > "/dev/stderr"; exit 1 }
         print line; lines++
       }
       if (!lines) { print "cannot read the snippet " file > "/dev/stderr"; exit 1 }
       close(file)
+      if ($2 == "*") print "const " $4 " = { " names " };"
       next
     }
     /^import / { print "unexpected import in the glue: " $0 > "/dev/stderr"; exit 1 }

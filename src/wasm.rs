@@ -12,7 +12,8 @@
 //!
 //! Hits cross to JS as one flat record that `src/hits.js` makes objects of (`crate::hits`);
 //! other results with serde-wasm-bindgen, as plain objects. Options are read by hand,
-//! through a getter per field (a serde deserializer would add 30 KB of wasm for five fields).
+//! through a getter per field set (a serde deserializer would add 30 KB of wasm for five
+//! fields), which `src/options.js` names in one call.
 //! Match ranges are converted (in `crate::hits`) from UTF-8 byte offsets to UTF-16 indices,
 //! the unit of JS strings. Numbers cross as `u32` or `f64`, never `usize`: serde writes a
 //! `usize` as a `u64`, which serde-wasm-bindgen checks against 2^53 with a `format!`ed error,
@@ -429,6 +430,29 @@ fn js_results(results: scour_core::SearchResults) -> JsResults {
     }
 }
 
+#[wasm_bindgen(module = "/src/options.js")]
+extern "C" {
+    /// Which of the options' fields are set: a bit each, in the order of [`Field`].
+    #[wasm_bindgen(js_name = optionsSet)]
+    fn options_set(options: &JsValue) -> u32;
+}
+
+/// The fields of a search's options object, numbered as `src/options.js` numbers them.
+#[derive(Clone, Copy)]
+enum Field {
+    Limit,
+    Offset,
+    Facets,
+    Lang,
+    DateFrom,
+    DateTo,
+    Sort,
+    Filters,
+}
+
+/// What `src/options.js` says of options that are no object: the bit after the fields'.
+const NOT_AN_OBJECT: u32 = 1 << (Field::Filters as u32 + 1);
+
 #[wasm_bindgen]
 extern "C" {
     /// A search's options object, each field read by a getter of its own: a keystroke's call
@@ -455,31 +479,32 @@ extern "C" {
 /// Reads `{ limit, offset, filters, dateFrom, dateTo, sort, lang }`; every field is optional.
 fn search_options(value: &JsValue) -> Result<SearchOptions, String> {
     let mut options = SearchOptions::default();
-    if value.is_undefined() || value.is_null() {
-        return Ok(options);
-    }
-    if !value.is_object() {
+    let set = options_set(value);
+    if set == NOT_AN_OBJECT {
         return Err("expected an object like { limit: 10 }".into());
     }
     let value: &OptionsObject = value.unchecked_ref();
-    // A field whose getter throws reads as absent.
-    let field = |read: fn(&OptionsObject) -> Result<JsValue, JsValue>| {
-        read(value).unwrap_or(JsValue::UNDEFINED)
+    // Only a field set is read; one whose getter throws reads as absent.
+    let field = |field: Field, read: fn(&OptionsObject) -> Result<JsValue, JsValue>| {
+        if set & (1 << field as u32) == 0 {
+            return None;
+        }
+        let read = read(value).unwrap_or(JsValue::UNDEFINED);
+        (!read.is_undefined() && !read.is_null()).then_some(read)
     };
-    if let Some(limit) = count(&field(OptionsObject::limit), "limit")? {
+    if let Some(limit) = count(field(Field::Limit, OptionsObject::limit), "limit")? {
         options.limit = limit.min(MAX_LIMIT);
     }
-    if let Some(offset) = count(&field(OptionsObject::offset), "offset")? {
+    if let Some(offset) = count(field(Field::Offset, OptionsObject::offset), "offset")? {
         options.offset = offset;
     }
-    let facets = field(OptionsObject::facets);
-    if !facets.is_undefined() && !facets.is_null() {
+    if let Some(facets) = field(Field::Facets, OptionsObject::facets) {
         options.facets = facets.as_bool().ok_or("facets must be true or false")?;
     }
-    options.lang = text(&field(OptionsObject::lang), "lang")?;
-    options.date_from = date(&field(OptionsObject::date_from), "dateFrom")?;
-    options.date_to = date(&field(OptionsObject::date_to), "dateTo")?;
-    options.sort = match text(&field(OptionsObject::sort), "sort")?.as_deref() {
+    options.lang = text(field(Field::Lang, OptionsObject::lang), "lang")?;
+    options.date_from = date(field(Field::DateFrom, OptionsObject::date_from), "dateFrom")?;
+    options.date_to = date(field(Field::DateTo, OptionsObject::date_to), "dateTo")?;
+    options.sort = match text(field(Field::Sort, OptionsObject::sort), "sort")?.as_deref() {
         None | Some("relevance") => Sort::Relevance,
         Some("date") => Sort::Date,
         Some(other) => {
@@ -491,8 +516,7 @@ fn search_options(value: &JsValue) -> Result<SearchOptions, String> {
             .concat())
         }
     };
-    let filters = field(OptionsObject::filters);
-    if !filters.is_undefined() && !filters.is_null() {
+    if let Some(filters) = field(Field::Filters, OptionsObject::filters) {
         let object: &Object = filters
             .dyn_ref()
             .ok_or("filters must be an object like { tag: [\"a\", \"b\"] }")?;
@@ -525,27 +549,30 @@ fn search_options(value: &JsValue) -> Result<SearchOptions, String> {
     Ok(options)
 }
 
-fn count(value: &JsValue, name: &str) -> Result<Option<usize>, String> {
-    if value.is_undefined() || value.is_null() {
+/// A field's value, when set, as a whole number.
+fn count(value: Option<JsValue>, name: &str) -> Result<Option<usize>, String> {
+    let Some(value) = value else {
         return Ok(None);
-    }
+    };
     match value.as_f64() {
         Some(n) if n >= 0.0 && n.fract() == 0.0 && n <= u32::MAX as f64 => Ok(Some(n as usize)),
         _ => Err([name, " must be a whole number of at least 0"].concat()),
     }
 }
 
-fn text(value: &JsValue, name: &str) -> Result<Option<String>, String> {
-    if value.is_undefined() || value.is_null() {
+/// A field's value, when set, as a string.
+fn text(value: Option<JsValue>, name: &str) -> Result<Option<String>, String> {
+    let Some(value) = value else {
         return Ok(None);
-    }
+    };
     value
         .as_string()
         .map(Some)
         .ok_or_else(|| [name, " must be a string"].concat())
 }
 
-fn date(value: &JsValue, name: &str) -> Result<Option<String>, String> {
+/// A field's value, when set, as a date.
+fn date(value: Option<JsValue>, name: &str) -> Result<Option<String>, String> {
     let date = text(value, name)?;
     match &date {
         Some(d) if !scour_core::date::is_date(d) => Err([

@@ -125,7 +125,9 @@ impl Language {
 
     /// Whether a normalised term is too common in this language to tell documents apart.
     pub fn is_stop_word(&self, term: &str) -> bool {
-        crate::stop_words::of(self.code()).contains(&term)
+        crate::stop_words::of(self.code())
+            .binary_search(&term)
+            .is_ok()
     }
 }
 
@@ -164,8 +166,15 @@ impl Languages {
     /// How many stop words, of any of the languages, start with `prefix` (one that several
     /// languages share, once for each).
     pub fn stop_words_starting(&self, prefix: &str) -> usize {
-        let stop_words = self.0.iter().flat_map(|l| crate::stop_words::of(l.code()));
-        stop_words.filter(|word| word.starts_with(prefix)).count()
+        let starting = |words: &[&str]| {
+            let first = words.partition_point(|word| *word < prefix);
+            let after = words[first..].iter();
+            after.take_while(|word| word.starts_with(prefix)).count()
+        };
+        let languages = self.0.iter();
+        languages
+            .map(|l| starting(crate::stop_words::of(l.code())))
+            .sum()
     }
 }
 
