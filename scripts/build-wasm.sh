@@ -65,7 +65,7 @@ build_engine() {
 }
 
 # glue OUT: the glue, generated code that nobody reads, with the JS it imports from src/
-# (wasm-bindgen's snippets: src/hits.js) put in its place, so that a page fetches one script
+# (wasm-bindgen's snippets: src/hits.js, src/options.js) put in its place, so that a page fetches one script
 # (the glue ships alone: www/bundle-files.txt), then minified by esbuild (npm `esbuild`,
 # package.json): 6.4 KB gzip as written, 4.2 minified. The exported names stay (no
 # `--format`, no `--bundle`, which would rename the `Scour` class), and so do the wasm's
@@ -107,6 +107,7 @@ inline_snippets() {
       }
       if (!lines) { print "cannot read the snippet " file > "/dev/stderr"; exit 1 }
       close(file)
+      if ($2 == "*" && names == "") { print "no exported function in the snippet " file > "/dev/stderr"; exit 1 }
       if ($2 == "*") print "const " $4 " = { " names " };"
       next
     }

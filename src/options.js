@@ -2,7 +2,8 @@
 // something other than undefined or null (a getter that throws leaves its field unset), 0
 // for no options, `NOT_AN_OBJECT` for options that are no object. The engine then reads only
 // the fields set: a keystroke's `{ limit: 10 }` costs two calls across the boundary, not a
-// getter and its checks for each of eight fields.
+// getter and its checks for each of eight fields. A set field is so read twice, here and by
+// the engine (a getter that answers differently the second time is read as it then answers).
 const FIELDS = ['limit', 'offset', 'facets', 'lang', 'dateFrom', 'dateTo', 'sort', 'filters'];
 const NOT_AN_OBJECT = 1 << FIELDS.length;
 

@@ -450,7 +450,8 @@ enum Field {
     Filters,
 }
 
-/// What `src/options.js` says of options that are no object: the bit after the fields'.
+/// What `src/options.js` says of options that are no object: the bit after the fields'
+/// (`Filters` is the last, as in its `FIELDS`).
 const NOT_AN_OBJECT: u32 = 1 << (Field::Filters as u32 + 1);
 
 #[wasm_bindgen]

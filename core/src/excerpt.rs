@@ -975,10 +975,10 @@ fn best_passage(body: &str, matches: &[(Range<usize>, usize)], term_count: usize
     let mut counts = vec![0u32; term_count];
     let (mut distinct, mut right) = (0, 0);
     let mut best = (0..0, 0);
-    let mut limit = CharsAfter::default();
+    let mut window_end = CharsAfter::default();
     for left in 0..matches.len() {
         let start = span(left).start;
-        let limit = limit.from(body, start);
+        let limit = window_end.end_from(body, start);
         right = right.max(left);
         while right < matches.len() && shown_end(body, span(right).end) <= limit {
             let term = matches[right].1;
@@ -1018,7 +1018,7 @@ struct CharsAfter {
 
 impl CharsAfter {
     /// The end of the first [`EXCERPT_CHARS`] characters of `text` from `start`.
-    fn from(&mut self, text: &str, start: usize) -> usize {
+    fn end_from(&mut self, text: &str, start: usize) -> usize {
         if start < self.start || start >= self.end {
             (self.end, self.chars) = (start, 0);
         } else if self.end < text.len() {
@@ -1205,7 +1205,7 @@ mod tests {
         let mut after = CharsAfter::default();
         for start in starts {
             let expected = start + byte_len_of_chars(&text[start..], EXCERPT_CHARS);
-            assert_eq!(after.from(&text, start), expected, "from {start}");
+            assert_eq!(after.end_from(&text, start), expected, "from {start}");
         }
     }
 
@@ -1636,6 +1636,8 @@ mod tests {
             "a",
             "xi.trade",
             "東京都",
+            "北京",
+            "大xi",
             "한국어를",
             "(trade)",
             "Summit's",

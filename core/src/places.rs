@@ -18,7 +18,8 @@ pub struct TermPlaces {
     /// The length of the text read (all of it, beyond what a scan reads): what a look-up
     /// checks that the places are of.
     text_bytes: usize,
-    /// In the order a scan reads them: a token's `camelCase` parts after it.
+    /// In the order a scan reads them: a token's `camelCase` parts after it. Their starts never
+    /// decrease (a compound's joined form stands where its first part does, before it).
     places: Vec<Place>,
     /// The places (indexes in `places`) by slot, in text order within a slot.
     by_slot: Vec<u32>,
@@ -41,7 +42,8 @@ struct Place {
     /// For a `camelCase` part, its token's place (an index in `places`): a part is a match
     /// only where its token is none. [`NOT_A_PART`] otherwise.
     word: u32,
-    /// The token's place in a hyphenated compound: what an excerpt's bounds look at.
+    /// The token's [`CompoundRole`], which an excerpt's bounds look at (a `camelCase` part's
+    /// is [`CompoundRole::Part`], never looked at: parts are no words of their own).
     role: CompoundRole,
 }
 
@@ -165,8 +167,9 @@ impl TermPlaces {
         found
     }
 
-    /// The tokens read (not `camelCase` parts) starting within `starts`, in text order: what
-    /// reading the text from `starts.start` finds before `starts.end` (see
+    /// The tokens (not `camelCase` parts) that the reading of the whole text starts within
+    /// `starts`, in text order: what reading it from `starts.start` finds before
+    /// `starts.end`, but for a word of ideographs reaching back across a space (see
     /// [`crate::excerpt`]'s `WordsAround`).
     pub(crate) fn words(&self, starts: Range<usize>) -> Vec<Word> {
         let first = self
