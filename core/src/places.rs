@@ -30,9 +30,6 @@ pub struct TermPlaces {
 /// Where a term stands.
 #[derive(Debug, Clone, Copy)]
 struct Place {
-    /// The start of the token read there: a scan stops between tokens (never between two
-    /// starting at one byte, as it stops only past a match's start).
-    token_start: u32,
     start: u32,
     end: u32,
     /// Where the term starts in `terms` (it ends where the next place's starts).
@@ -71,9 +68,8 @@ impl TermPlaces {
         };
         let text = scanned(text);
         Analyzer::default().analyze_while(text, |token| {
-            let token_start = token.span.start as u32;
             let word = read.places.len() as u32;
-            read.push(token.term, &token.span, token_start, NOT_A_PART, token.role);
+            read.push(token.term, &token.span, NOT_A_PART, token.role);
             // A compound's joined form has its parts read after it, as tokens of their own.
             if token.role == CompoundRole::Joined {
                 return true;
@@ -83,7 +79,7 @@ impl TermPlaces {
                 for part in camel_parts(word_text) {
                     let term = part_term(word_text, token.term, &part, slices);
                     let bytes = token.span.start + part.start..token.span.start + part.end;
-                    read.push(&term, &bytes, token_start, word, CompoundRole::Part);
+                    read.push(&term, &bytes, word, CompoundRole::Part);
                 }
             }
             true
@@ -92,16 +88,8 @@ impl TermPlaces {
         read
     }
 
-    fn push(
-        &mut self,
-        term: &str,
-        bytes: &Range<usize>,
-        token_start: u32,
-        word: u32,
-        role: CompoundRole,
-    ) {
+    fn push(&mut self, term: &str, bytes: &Range<usize>, word: u32, role: CompoundRole) {
         self.places.push(Place {
-            token_start,
             start: bytes.start as u32,
             end: bytes.end as u32,
             term_start: self.terms.len() as u32,
@@ -160,7 +148,7 @@ impl TermPlaces {
                     place.word != NOT_A_PART && clause_at(place.word as usize).is_some();
                 if !word_matched {
                     let bytes = place.start as usize..place.end as usize;
-                    found.push((place.token_start as usize, (bytes, clause)));
+                    found.push((self.token_start(place), (bytes, clause)));
                 }
             }
         }
@@ -195,6 +183,17 @@ impl TermPlaces {
         in_slot
             .map(|at| *at as usize)
             .filter(move |&at| self.term(at) == term)
+    }
+
+    /// The start of the token `place` is read in (its own, or for a `camelCase` part its
+    /// word's): a scan stops between tokens (never between two starting at one byte, as it
+    /// stops only past a match's start).
+    fn token_start(&self, place: &Place) -> usize {
+        // [`NOT_A_PART`] is no place's index.
+        match self.places.get(place.word as usize) {
+            Some(word) => word.start as usize,
+            None => place.start as usize,
+        }
     }
 
     /// The term of the place at `at`.
