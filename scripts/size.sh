@@ -25,9 +25,11 @@ cd "$ROOT"
 # again (the seeds' keystroke p95 101 -> 73 us in Node) 1.8 more, with a review's mends 2.0,
 # to 161.5: 162; an excerpt's bounds found among the places' words, its windows' characters
 # counted on, and the options' fields named in one call (the seeds' keystroke mean 30.7 ->
-# 28.6 us, p95 70 -> 64 in Node) 1.3 more, to 162.8: 163. Cutting the engine further is issue
-# 9's.
-BUDGET_GZIP=$((163 * 1024))
+# 28.6 us, p95 70 -> 64 in Node) 1.3 more, to 162.8: 163; the widget's and the demo's mends
+# from a review (a layout, the modal or the reader view that cannot load says so, the modal's
+# icon built without markup for Trusted Types pages, an older page of hits never appended to
+# newer ones) 0.5 more, to 163.3: 164. Cutting the engine further is issue 9's.
+BUDGET_GZIP=$((164 * 1024))
 
 bash scripts/setup.sh >/dev/null
 [ "${SKIP_BUILD:-0}" = 1 ] || bash scripts/build-wasm.sh 2>/dev/null || die "wasm build (run: make build)"

@@ -17,7 +17,7 @@ box.addEventListener('scour:search', ({ detail: { query } }) => {
   fresh = false;
   clearTimeout(pause);
   pause = setTimeout(() => fresh = true, 1000);
-  if (urlDoc()) showDoc(urlDoc(), query);
+  if (urlDoc()) openDoc(urlDoc(), query);
 });
 box.addEventListener('scour:select', () => fresh = true);
 
@@ -37,7 +37,7 @@ function route() {
   box.open = !doc;
   intro.hidden = !!doc;
   reader.hidden = !doc;
-  if (doc) showDoc(doc, q, shown !== undefined && doc !== shown);
+  if (doc) openDoc(doc, q, shown !== undefined && doc !== shown);
   else document.title = 'Scour — instant offline search';
   shown = doc;
 }
@@ -49,14 +49,14 @@ async function highlighter(scour, q) {
     for (const [s, e] of hit.titleMatches) words.add(hit.title.slice(s, e).toLowerCase());
     for (const [s, e] of hit.excerptMatches) words.add(hit.excerpt.slice(s, e).toLowerCase());
   }
-  const alt = [...words].filter(Boolean).sort((a, b) => b.length - a.length).map(w => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const re = alt.length && new RegExp(`(?<![\\p{L}\\p{N}])(?:${alt.join('|')})`, 'giu');
+  const alternatives = [...words].filter(Boolean).sort((a, b) => b.length - a.length).map(w => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const wordPattern = alternatives.length && new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})`, 'giu');
   return (el, text) => {
     let i = 0;
-    if (re) for (const m of text.matchAll(re)) {
-      const mk = document.createElement('mark');
-      mk.textContent = m[0];
-      el.append(text.slice(i, m.index), mk);
+    if (wordPattern) for (const m of text.matchAll(wordPattern)) {
+      const markElement = document.createElement('mark');
+      markElement.textContent = m[0];
+      el.append(text.slice(i, m.index), markElement);
       i = m.index + m[0].length;
     }
     el.append(text.slice(i));
@@ -64,26 +64,36 @@ async function highlighter(scour, q) {
   };
 }
 
-async function showDoc(id, q, focus) {
-  const scour = await box.ready, d = await scour.document(id);
-  const title = reader.querySelector('h2'), meta = reader.querySelector('.meta'), body = reader.querySelector('.body');
-  if (!d) {
-    title.textContent = 'Document not found';
-    meta.replaceChildren();
-    body.replaceChildren();
-    return;
-  }
-  const hl = await highlighter(scour, q);
-  title.replaceChildren();
-  hl(title, d.title || d.id);
+const title = reader.querySelector('h2'), meta = reader.querySelector('.meta'), body = reader.querySelector('.body');
+
+/** The reader view of document `id`, or a line saying why it cannot be shown. */
+function openDoc(id, q, focus) {
+  showDoc(id, q, focus).catch(e => {
+    console.error('scour demo:', e);
+    showNothing('Document unavailable: the search engine could not be loaded');
+  });
+}
+
+function showNothing(why) {
+  title.textContent = why;
   meta.replaceChildren();
-  if (d.date) meta.append(Object.assign(document.createElement('time'), { dateTime: d.date, textContent: d.date }));
-  if (d.url && /^https?:/.test(d.url)) {
-    const a = Object.assign(document.createElement('a'), { href: d.url, textContent: 'Original' });
-    meta.append(d.date ? ' · ' : '', a);
+  body.replaceChildren();
+}
+
+async function showDoc(id, q, focus) {
+  const scour = await box.ready, doc = await scour.document(id);
+  if (!doc) return showNothing('Document not found');
+  const highlight = await highlighter(scour, q);
+  title.replaceChildren();
+  highlight(title, doc.title || doc.id);
+  meta.replaceChildren();
+  if (doc.date) meta.append(Object.assign(document.createElement('time'), { dateTime: doc.date, textContent: doc.date }));
+  if (doc.url && /^https?:/.test(doc.url)) {
+    const a = Object.assign(document.createElement('a'), { href: doc.url, textContent: 'Original' });
+    meta.append(doc.date ? ' · ' : '', a);
   }
-  body.replaceChildren(...d.body.split(/\n+/).map(p => p.trim()).filter(Boolean).map(p => hl(document.createElement('p'), p)));
-  document.title = `${d.title || d.id} — Scour`;
+  body.replaceChildren(...doc.body.split(/\n+/).map(p => p.trim()).filter(Boolean).map(p => highlight(document.createElement('p'), p)));
+  document.title = `${doc.title || doc.id} — Scour`;
   if (focus) title.focus();
 }
 
@@ -91,7 +101,8 @@ addEventListener('popstate', route);
 addEventListener('hashchange', () => urlDoc() !== shown && route());
 route();
 
+// The widget says when the engine cannot load; this line then stays as it is.
 box.ready.then(s => {
   const { documents, terms, indexBytes } = s.stats();
   $('#stats').textContent = `Scour · ${documents} documents, ${terms.toLocaleString()} terms, ${(indexBytes / 1024).toFixed(1)} KB index · works offline`;
-});
+}, () => {});

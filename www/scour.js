@@ -7,7 +7,7 @@
 // Only the widget's own modules load with the page: the engine (and an index's entry file) load
 // when the box is wanted (focus, the pointer near it, a query set, `ready` read) or at idle time;
 // answers to older keystrokes never replace newer ones (each query has a sequence number).
-import { h, adopt } from './widget/dom.js';
+import { h, svg, adopt } from './widget/dom.js';
 import { BASE } from './widget/style.js';
 import { EN, Text, languageOf, loadStrings, primaryLanguage } from './widget/strings.js';
 import { connect, searchPage } from './widget/engine.js';
@@ -19,12 +19,13 @@ const inline = widget => ({
   show() {},
   escape: () => false,
   summon() { widget.input.focus(); widget.input.select(); },
-  close() {},
 });
 
 /** Shows "Searching…" only for answers that take longer than this (a fetch, not a keystroke). */
 const BUSY_DELAY_MS = 150;
 const DEFAULT_LIMIT = 10;
+/** The most hits a page asks for: a page of thousands would cost every keystroke. */
+const MOST_LIMIT = 1000;
 const NO_RESULTS = { hits: [], total: 0, facets: {}, suggestion: null };
 let widgetCount = 0;
 
@@ -94,7 +95,11 @@ class ScourSearch extends HTMLElement {
     if (languageOf(this) != 'en') this.loadText();
   }
 
-  disconnectedCallback() { document.removeEventListener('keydown', this.onDocumentKey); }
+  disconnectedCallback() {
+    document.removeEventListener('keydown', this.onDocumentKey);
+    // An open dropdown listens on the page (resize, pointer presses): closing it stops that.
+    if (this.expanded) this.open = false;
+  }
 
   attributeChangedCallback(name) {
     if (name == 'placeholder') this.label();
@@ -139,40 +144,47 @@ class ScourSearch extends HTMLElement {
     if (name == 'modal') this.setModal();
     else if (name == 'dropdown') {
       this.panel.hidden = true;
-      import('./widget/layout.js').then(m => { this.layout = m.dropdown(this); this.sync(); });
+      import('./widget/layout.js').then(m => { this.layout = m.dropdown(this); this.sync(); }, e => {
+        // Inline then: the results (and the status saying why search fails) stay in view.
+        console.error('scour: the dropdown layout could not load:', e);
+        this.panel.hidden = false;
+      });
     }
   }
 
   /** The modal: its button now, the dialog's behaviour (widget/modal.js) when first wanted. */
   setModal() {
     const mac = /Mac|iP/.test(navigator.platform);
-    const icon = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
-    icon.setAttribute('viewBox', '0 0 16 16');
-    icon.setAttribute('aria-hidden', 'true');
-    icon.innerHTML = '<circle cx="6.5" cy="6.5" r="4.5"/><path d="m10 10 4.5 4.5"/>';
+    const icon = svg('svg', { viewBox: '0 0 16 16', 'aria-hidden': 'true' });
+    icon.append(svg('circle', { cx: '6.5', cy: '6.5', r: '4.5' }), svg('path', { d: 'm10 10 4.5 4.5' }));
     this.opener = h('button', { type: 'button', class: 'opener', part: 'button', 'aria-haspopup': 'dialog' },
       icon, h('span', { class: 'label' }), h('kbd', { 'aria-hidden': 'true' }, mac ? '⌘ K' : 'Ctrl K'));
     this.box.hidden = true;
     this.shadowRoot.prepend(this.opener);
     let modal;
-    const controller = () => modal ??= import('./widget/modal.js').then(m => m.modal(this).controller);
+    const controller = () => modal ??= import('./widget/modal.js').then(m => m.modal(this).controller, e => {
+      modal = undefined; // asked again at the next click
+      console.error('scour: the modal could not load:', e);
+      throw e;
+    });
     this.layout = {
       show() {},
-      escape: () => (controller().then(c => c.escape()), true),
-      summon: () => controller().then(c => c.summon()),
+      escape: () => (controller().then(c => c.escape(), () => {}), true),
+      summon: () => controller().then(c => c.summon(), () => {}),
       close: () => modal && modal.then(c => c.close()),
       relabel: t => modal && modal.then(c => c.relabel(t)),
     };
     this.opener.addEventListener('click', () => { this.want(); this.layout.summon(); });
-    this.opener.addEventListener('focus', () => { this.want(); controller(); });
-    this.addEventListener('pointerenter', controller, { once: true });
+    const prepare = () => controller().catch(() => {});
+    this.opener.addEventListener('focus', () => { this.want(); prepare(); });
+    this.addEventListener('pointerenter', prepare, { once: true });
   }
 
   summon() { this.want(); this.layout.summon(); }
 
   label() {
-    const p = this.getAttribute('placeholder'), name = p || this.text.get('search');
-    this.input.placeholder = p ?? this.text.get('search');
+    const placeholder = this.getAttribute('placeholder'), name = placeholder || this.text.get('search');
+    this.input.placeholder = placeholder ?? this.text.get('search');
     this.input.setAttribute('aria-label', name);
     this.list.setAttribute('aria-label', this.text.get('results'));
     this.opener?.querySelector('.label').replaceChildren(name);
@@ -198,6 +210,7 @@ class ScourSearch extends HTMLElement {
       const engine = await pending;
       if (this.pending != pending) return;
       await this.filterBar?.check(engine).catch(e => console.warn('scour: filters:', e));
+      if (this.pending != pending) return;
       this.engine = engine;
       this.resolveReady(engine);
       this.status('');
@@ -235,6 +248,7 @@ class ScourSearch extends HTMLElement {
     if (!names.length && sort == null) {
       this.filterBar = null;
       this.filterSlot.replaceChildren();
+      this.filterSlot.hidden = true;
       return;
     }
     const { FilterBar } = await import('./widget/filters.js');
@@ -251,14 +265,14 @@ class ScourSearch extends HTMLElement {
     this.readyPromise.catch(() => {});
   }
 
-  status(...t) { this.statusLine.replaceChildren(...t); this.sync(); }
+  status(...parts) { this.statusLine.replaceChildren(...parts); this.sync(); }
 
-  /** Hits per page: the `limit` attribute when it is a whole number of 1 or more, else 10. */
+  /** Hits per page: the `limit` attribute when it is a whole number from 1 to 1000, else 10. */
   limit() {
     const value = this.getAttribute('limit');
     if (value == null) return DEFAULT_LIMIT;
-    if (/^\s*[1-9]\d*\s*$/.test(value)) return Math.min(+value, 1000);
-    this.warn('limit', value, 'a whole number of 1 or more');
+    if (/^\s*[1-9]\d*\s*$/.test(value) && +value <= MOST_LIMIT) return +value;
+    this.warn('limit', value, `a whole number from 1 to ${MOST_LIMIT}`);
     return DEFAULT_LIMIT;
   }
 
@@ -289,8 +303,8 @@ class ScourSearch extends HTMLElement {
   }
 
   /** The query for the page of hits from `offset`. */
-  request(q, offset, sequence) {
-    return { q, limit: this.limit(), offset, sequence, lang: this.searchLanguage(), ...this.filterBar?.request() };
+  request(q, offset) {
+    return { q, limit: this.limit(), offset, lang: this.searchLanguage(), ...this.filterBar?.request() };
   }
 
   // Runs the query in the box and renders the results; fires `scour:search`. An answer may be a
@@ -305,7 +319,7 @@ class ScourSearch extends HTMLElement {
     let results = NO_RESULTS, failed = false;
     if (q.trim()) {
       try {
-        results = searchPage(engine, this.request(q, 0, sequence));
+        results = searchPage(engine, this.request(q, 0));
         if (results instanceof Promise) {
           const busy = setTimeout(() => sequence == this.sequence && this.status(this.text.get('searching')), BUSY_DELAY_MS);
           this.fetching = true;
@@ -322,13 +336,14 @@ class ScourSearch extends HTMLElement {
         if ((e.crashed || e.workerFailed) && this.engine == engine) this.engine = this.pending = null;
       }
     }
-    if (sequence != this.sequence || results.sequence != null && results.sequence != sequence) return;
+    if (sequence != this.sequence) return;
     const t1 = performance.now();
-    this.render(q, failed ? NO_RESULTS : results);
+    const shown = failed ? NO_RESULTS : results;
+    this.render(q, shown);
     if (failed) this.unavailable();
     const t2 = performance.now(), ms = t2 - t0;
     this.timing.textContent = q.trim() && this.hasAttribute('show-timing') ? this.text.get('ms', { ms: ms < 1 ? ms.toFixed(2) : ms.toFixed(1) }) : '';
-    this.fire('search', { query: q, total: results.total, ms, engineMs: t1 - t0, renderMs: t2 - t1 });
+    this.fire('search', { query: q, total: shown.total, ms, engineMs: t1 - t0, renderMs: t2 - t1 });
   }
 
   render(q, results) {
@@ -345,10 +360,10 @@ class ScourSearch extends HTMLElement {
     if (!q.trim()) this.status('');
     else if (total) this.status(this.countText());
     else if (suggestion) {
-      const b = h('button', { type: 'button' }, suggestion);
-      b.onclick = () => { this.value = suggestion; this.input.focus(); };
+      const suggestionButton = h('button', { type: 'button' }, suggestion);
+      suggestionButton.onclick = () => { this.value = suggestion; this.input.focus(); };
       const [before, after] = text.around('didYouMean', 'suggestion', { q });
-      this.status(before, b, after);
+      this.status(before, suggestionButton, after);
     } else this.status(text.get('none', { q }));
   }
 
@@ -364,19 +379,20 @@ class ScourSearch extends HTMLElement {
 
   /** The next page of hits ("Show more results"): appended, announced, the first new one active. */
   async more() {
-    const engine = this.engine, q = this.query, sequence = this.sequence, offset = this.hits.length;
+    const engine = this.engine, q = this.query, sequence = this.sequence, shown = this.hits;
     if (this.loadingMore || !engine) return;
     this.loadingMore = true;
     let results;
     try {
-      results = searchPage(engine, this.request(q, offset, sequence));
+      results = searchPage(engine, this.request(q, shown.length));
       if (results instanceof Promise) results = await results;
     } catch (e) {
       console.warn('scour:', e);
       if (sequence == this.sequence) this.unavailable();
       return;
     } finally { this.loadingMore = false; }
-    if (sequence != this.sequence) return;
+    // A search started or drawn meanwhile (a keystroke's answer may come first) has other hits.
+    if (sequence != this.sequence || this.hits !== shown) return;
     const first = this.options.length - 1; // the "more" option's place
     this.list.lastElementChild?.remove();
     this.hits = [...this.hits, ...results.hits];
@@ -394,10 +410,10 @@ class ScourSearch extends HTMLElement {
     this.list.hidden = !on;
     this.input.setAttribute('aria-expanded', on);
     [...this.list.children].forEach((o, i) => i == this.active ? o.setAttribute('aria-selected', 'true') : o.removeAttribute('aria-selected'));
-    const a = on && this.list.children[this.active];
-    if (a) {
-      this.input.setAttribute('aria-activedescendant', a.id);
-      a.scrollIntoView({ block: 'nearest' });
+    const activeOption = on && this.list.children[this.active];
+    if (activeOption) {
+      this.input.setAttribute('aria-activedescendant', activeOption.id);
+      activeOption.scrollIntoView({ block: 'nearest' });
     } else this.input.removeAttribute('aria-activedescendant');
     this.layout?.show(this.expanded && (on || !!this.statusLine.textContent || !this.filterSlot.hidden && !this.filterBar?.element.hidden));
   }
@@ -436,8 +452,8 @@ class ScourSearch extends HTMLElement {
     return href(hit, q, section, { template: this.getAttribute('open-url-template'), highlight: this.hasAttribute('highlight') });
   }
 
-  fire(n, detail) {
-    return this.dispatchEvent(new CustomEvent('scour:' + n, { detail, bubbles: true, composed: true, cancelable: true }));
+  fire(type, detail) {
+    return this.dispatchEvent(new CustomEvent('scour:' + type, { detail, bubbles: true, composed: true, cancelable: true }));
   }
 }
 

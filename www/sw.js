@@ -1,8 +1,9 @@
 // Service worker of <scour-search offline> (www/README.md, "Offline"). It keeps only what search
-// needs, keyed by full URL: under its folder, the widget's files (scour.js and widget/) and index
-// entries (network first) and pieces (cache first: named by their content's hash); elsewhere, the
-// pages holding an `offline` widget and the files they link (network first), as the widget lists
-// them. The rest passes through. Online, nothing but a piece is ever answered from the cache.
+// needs, keyed by full URL: under its folder, the widget's files (scour.js, highlight.js, widget/
+// and the engine in pkg/) and index entries (network first) and pieces (cache first: named by
+// their content's hash); elsewhere, the pages holding an `offline` widget and the files they link
+// (network first), as the widget lists them. The rest passes through. Online, nothing but a piece
+// is ever answered from the cache.
 const CACHE = 'scour-2';
 const HOME = new URL('./', location.href).href;
 const WIDGET_FILES = ['scour.js', 'highlight.js', 'pkg/scour_engine.js', 'pkg/scour_engine_bg.wasm'].map(file => HOME + file);

@@ -295,10 +295,10 @@ impl Matched {
 }
 
 /// A term as a candidate expansion: its typos, its document count and its id.
-type Ranked = (u32, u32, u32);
+pub(crate) type TermRank = (u32, u32, u32);
 
 /// Fewest typos first, then the most frequent, then the first in the dictionary.
-fn better(a: &Ranked, b: &Ranked) -> std::cmp::Ordering {
+pub(crate) fn better(a: &TermRank, b: &TermRank) -> std::cmp::Ordering {
     a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2))
 }
 
@@ -312,8 +312,9 @@ pub fn typo_budget(word: &str) -> u32 {
 }
 
 impl Index {
-    /// Index terms for an atom: a word's expansions, or a phrase's exact terms (none when
-    /// any of its words is missing).
+    /// Index terms for an atom: a word's expansions, or a phrase's terms (see
+    /// [`Index::expand_phrase`]: its last word's completions too while it is typed, or when
+    /// the index lacks that word).
     pub(crate) fn expand(
         &self,
         atom: &Atom,
@@ -446,7 +447,7 @@ impl Index {
             languages.stop_words_starting(prefix)
         };
         // Each term's document count, looked up once rather than at every comparison.
-        let mut completions: Vec<Ranked> = self
+        let mut completions: Vec<TermRank> = self
             .prefix_terms(prefix)?
             .into_iter()
             .map(|(doc_count, term)| (0, doc_count, term))
@@ -464,7 +465,7 @@ impl Index {
     /// best first, or with `term_order` in their order. A short word mistyped can be close to
     /// thousands of terms; searching them all would cost more than a keystroke should.
     fn best_typos(&self, found: Vec<(u32, u32)>, term_order: bool) -> Vec<(u32, u32)> {
-        let mut ranked: Vec<Ranked> = found
+        let mut ranked: Vec<TermRank> = found
             .iter()
             .map(|&(term, typos)| (typos, self.doc_count(term), term))
             .collect();
@@ -1022,9 +1023,13 @@ impl Index {
     }
 
     /// Each expansion's postings of `docs` (sorted), its list walked to the last.
-    fn walk_postings(&self, word: &[Expansion], docs: &[u32]) -> Result<Vec<NotedPosting>, Needs> {
+    fn walk_postings(
+        &self,
+        expansions: &[Expansion],
+        docs: &[u32],
+    ) -> Result<Vec<NotedPosting>, Needs> {
         let mut found = Vec::new();
-        for (e, expansion) in word.iter().enumerate() {
+        for (e, expansion) in expansions.iter().enumerate() {
             let mut postings = self.postings(expansion.term, false)?.iter();
             let mut current = postings.next();
             for &doc in docs {
@@ -1045,17 +1050,13 @@ impl Index {
 
     /// The largest bonus [`Index::proximity_bonus`] gives a document holding the clauses
     /// `held` (and any word of the title field): each pair of words it holds one place apart
-    /// (`pair_bonuses` holds each pair's, see [`Index::most_pair_bonuses`]). Infinite for a
-    /// weight below zero, whose bonus is largest far apart.
+    /// (`pair_bonuses` holds each pair's, see [`Index::most_pair_bonuses`]). Proximity has a
+    /// weight above zero: [`crate::search`] looks for no close words otherwise.
     pub(crate) fn most_proximity_bonus(
         words: &[ProximityWord],
         pair_bonuses: &[f32],
-        weight: f32,
         held: Clauses,
     ) -> f32 {
-        if weight < 0.0 {
-            return f32::INFINITY;
-        }
         // Summed as each document's bonus is, so that none exceeds it by rounding.
         let mut most = 0.0;
         let holds = |word: &ProximityWord| word.title_field || held.holds(word.clause);

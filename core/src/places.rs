@@ -38,7 +38,7 @@ struct Place {
     slot: u16,
     /// For a `camelCase` part, its token's place (an index in `places`): a part is a match
     /// only where its token is none. [`NOT_A_PART`] otherwise.
-    word: u32,
+    token: u32,
     /// The token's [`CompoundRole`], which an excerpt's bounds look at (a `camelCase` part's
     /// is [`CompoundRole::Part`], never looked at: parts are no words of their own).
     role: CompoundRole,
@@ -68,7 +68,7 @@ impl TermPlaces {
         };
         let text = scanned(text);
         Analyzer::default().analyze_while(text, |token| {
-            let word = read.places.len() as u32;
+            let token_place = read.places.len() as u32;
             read.push(token.term, &token.span, NOT_A_PART, token.role);
             // A compound's joined form has its parts read after it, as tokens of their own.
             if token.role == CompoundRole::Joined {
@@ -79,7 +79,7 @@ impl TermPlaces {
                 for part in camel_parts(word_text) {
                     let term = part_term(word_text, token.term, &part, slices);
                     let bytes = token.span.start + part.start..token.span.start + part.end;
-                    read.push(&term, &bytes, word, CompoundRole::Part);
+                    read.push(&term, &bytes, token_place, CompoundRole::Part);
                 }
             }
             true
@@ -88,13 +88,13 @@ impl TermPlaces {
         read
     }
 
-    fn push(&mut self, term: &str, bytes: &Range<usize>, word: u32, role: CompoundRole) {
+    fn push(&mut self, term: &str, bytes: &Range<usize>, token: u32, role: CompoundRole) {
         self.places.push(Place {
             start: bytes.start as u32,
             end: bytes.end as u32,
             term_start: self.terms.len() as u32,
             slot: Targets::term_slot(term),
-            word,
+            token,
             role,
         });
         self.terms.push_str(term);
@@ -145,7 +145,7 @@ impl TermPlaces {
                     continue;
                 };
                 let word_matched =
-                    place.word != NOT_A_PART && clause_at(place.word as usize).is_some();
+                    place.token != NOT_A_PART && clause_at(place.token as usize).is_some();
                 if !word_matched {
                     let bytes = place.start as usize..place.end as usize;
                     found.push((self.token_start(place), (bytes, clause)));
@@ -167,7 +167,7 @@ impl TermPlaces {
             .iter()
             .take_while(|place| (place.start as usize) < starts.end);
         within
-            .filter(|place| place.word == NOT_A_PART)
+            .filter(|place| place.token == NOT_A_PART)
             .map(|place| (place.start as usize..place.end as usize, place.role))
             .collect()
     }
@@ -190,8 +190,8 @@ impl TermPlaces {
     /// stops only past a match's start).
     fn token_start(&self, place: &Place) -> usize {
         // [`NOT_A_PART`] is no place's index.
-        match self.places.get(place.word as usize) {
-            Some(word) => word.start as usize,
+        match self.places.get(place.token as usize) {
+            Some(token) => token.start as usize,
             None => place.start as usize,
         }
     }

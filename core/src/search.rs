@@ -1,9 +1,10 @@
 //! Search: options, results, and the pass that turns a parsed query into ranked hits.
 //!
 //! A document must match every clause when at least one document does (unless
-//! `require_all` is off); a query of three clauses or more also returns, after all those,
-//! the documents that lack one (a task phrased in other words than the page's). Otherwise
-//! documents matching any clause are ranked by score, which favours those matching more.
+//! `require_all` is off); a query of three clauses or more also returns the documents that
+//! lack one (a task phrased in other words than the page's), among those matching all, their
+//! score lowered by `Weights::lacking`. Otherwise documents matching any clause are ranked by
+//! score, which favours those matching more.
 //! Negated atoms
 //! exclude, filters and date bounds restrict, and the best candidates get a bonus for query
 //! words standing close together.
@@ -17,7 +18,7 @@ use crate::document_set::DocumentSet;
 use crate::excerpt::{excerpt_in, excerpt_reading, highlight, Clauses, Targets};
 use crate::first_page::{FirstPage, PageHit, FIRST_PAGE_HITS};
 use crate::index::Index;
-use crate::matching::{typo_budget, AtomMatch, AtomScores, Expansion, ProximityWord};
+use crate::matching::{better, typo_budget, AtomMatch, AtomScores, Expansion, ProximityWord};
 use crate::pieces::{Gather, Needs, StoredDocument, Texts};
 use crate::postings::GENERIC_SHARE;
 use crate::query::{Atom, Clause, Field, Query, Syntax, MAX_QUERY_CHARS, MAX_WORDS};
@@ -98,10 +99,11 @@ impl Default for SearchOptions {
 /// Result order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Sort {
-    /// Highest score first, then id.
+    /// Titles that are exactly the query first (as typed, then in another form), then the
+    /// highest score, then id.
     #[default]
     Relevance,
-    /// Newest first; undated documents last; then by score.
+    /// Newest first; undated documents last; then as [`Sort::Relevance`].
     Date,
 }
 
@@ -277,10 +279,9 @@ impl Index {
             return Ok(Ranked::default());
         }
         let bm25 = Bm25f::new(self, options.weights);
-        let w = &options.weights;
         let mut gather = Gather::default();
         let expansions = gather.take(self.expand_clauses(query, options));
-        let excluded = gather.take(self.expand_excluded(query, w));
+        let excluded = gather.take(self.expand_excluded(query, &options.weights));
         let keep = gather.take(self.restrictions(options));
         if options.facets {
             gather.take(self.filters());
@@ -302,7 +303,7 @@ impl Index {
             allowed: keep.flatten(),
             excluded: Vec::new(),
         };
-        let proximity_words = proximity_words(query, &expansions, w.proximity);
+        let proximity_words = proximity_words(query, &expansions, options.weights.proximity);
         self.require_postings(
             query
                 .clauses
@@ -336,7 +337,7 @@ impl Index {
                     tier: 0,
                     score: 0.0,
                     in_body: Clauses::default(),
-                    held: Clauses::ALL,
+                    matched_clauses: Clauses::ALL,
                 })
                 .collect();
             (all, Vec::new())
@@ -372,7 +373,13 @@ impl Index {
                 Sort::Date => candidates.len(),
                 _ => page_end,
             };
-            self.add_proximity(&words, &mut candidates, ranked, &bm25, w.proximity)?;
+            self.add_proximity(
+                &words,
+                &mut candidates,
+                ranked,
+                &bm25,
+                options.weights.proximity,
+            )?;
         }
         if options.sort == Sort::Date {
             let dates = self.dates()?;
@@ -509,8 +516,8 @@ impl Index {
         if !has_restrictions(options) {
             return Ok(None);
         }
-        let n = self.document_count();
-        let mut keep = vec![true; n];
+        let documents = self.document_count();
+        let mut keep = vec![true; documents];
         let filtering = options.filters.iter().any(|(_, v)| !v.is_empty());
         let dating = options.date_from.is_some() || options.date_to.is_some();
         let mut gather = Gather::default();
@@ -527,8 +534,8 @@ impl Index {
         gather.finish()?;
         let (filters, dates) = (filters.unwrap_or_default(), dates.unwrap_or(Texts::none()));
         for (name, accepted) in options.filters.iter().filter(|(_, v)| !v.is_empty()) {
-            let mut passes = vec![false; n];
-            let Some((_, values)) = filters.iter().find(|(n, _)| n == name) else {
+            let mut passes = vec![false; documents];
+            let Some((_, values)) = filters.iter().find(|(filter, _)| filter == name) else {
                 keep.fill(false);
                 continue;
             };
@@ -540,12 +547,12 @@ impl Index {
                     passes[doc as usize] = true;
                 }
             }
-            for (k, p) in keep.iter_mut().zip(passes) {
-                *k &= p;
+            for (kept, passed) in keep.iter_mut().zip(passes) {
+                *kept &= passed;
             }
         }
         if dating {
-            for (doc, k) in keep.iter_mut().enumerate() {
+            for (doc, kept) in keep.iter_mut().enumerate() {
                 let date = dates.get(doc).filter(|d| !d.is_empty());
                 let after_from = options
                     .date_from
@@ -555,7 +562,7 @@ impl Index {
                     .date_to
                     .as_deref()
                     .is_none_or(|to| date.is_some_and(|d| d <= to));
-                *k &= after_from && before_to;
+                *kept &= after_from && before_to;
             }
         }
         Ok(Some(keep))
@@ -599,7 +606,7 @@ impl Index {
             } else {
                 required.min(1)
             };
-            let (scored, typed) = self.tally_clauses(query, expansions, bm25, Some(needed))?;
+            let (scored, typed) = self.tally_clauses(query, expansions, bm25, needed)?;
             if !query.excluded.is_empty() {
                 let matched: Vec<u32> = scored.iter().map(|e| e.doc).collect();
                 keep.excluded = self.exclusions(query, excluded, Some(&matched))?;
@@ -631,7 +638,7 @@ impl Index {
                         score
                     },
                     in_body: tally.in_body,
-                    held: tally.held,
+                    matched_clauses: tally.matched_clauses,
                 };
                 if clauses > 0 && tally.in_title == clauses {
                     let title = f32::from(tally.title_length.max(1));
@@ -662,15 +669,16 @@ impl Index {
     /// Each clause's scores folded into the documents it matches, in document order, and
     /// the scores of each clause's words as typed. Given `needed`, how many
     /// required clauses a candidate matches, a clause is scored only in the documents that
-    /// may still match as many with the clauses left (all, for the first).
+    /// may still match as many with the clauses left (all, for the first; every clause in
+    /// every document when `needed` is 0).
     fn tally_clauses(
         &self,
         query: &Query,
         expansions: &[Vec<Vec<Expansion>>],
         bm25: &Bm25f,
-        needed: Option<u8>,
+        needed: u8,
     ) -> Result<(Vec<Scored>, Vec<Typed>), Needs> {
-        let n = self.document_count();
+        let documents = self.document_count();
         let mut required_left = query.required() as u8;
         let mut typed = vec![None; query.clauses.len()];
         // The documents matched so far, in document order.
@@ -681,10 +689,10 @@ impl Index {
         {
             let in_body = target.map_or(Clauses::default(), |t| Clauses::default().with(t));
             let within = needed
-                .and_then(|needed| needed.checked_sub(required_left))
+                .checked_sub(required_left)
                 .filter(|&least| least > 0)
                 .map(|least| {
-                    let mut within = DocumentSet::new(n);
+                    let mut within = DocumentSet::new(documents);
                     for entry in scored.iter().filter(|e| e.tally.matched >= least) {
                         within.insert(entry.doc);
                     }
@@ -713,7 +721,7 @@ impl Index {
                     typed[usize::from(clause_number - 1)] = Some(Arc::clone(&scores));
                 }
                 let generic = atom.is_stop_word(&self.entry.languages)
-                    || scores.documents as f32 > GENERIC_SHARE * n as f32;
+                    || scores.documents as f32 > GENERIC_SHARE * documents as f32;
                 let specific_width = if generic { 0 } else { width };
                 // The query's words joined stand in every clause: one word's worth in all.
                 let share = match atom {
@@ -730,7 +738,8 @@ impl Index {
                         tally.close_clause();
                         tally.clause = clause_number;
                         tally.matched += u8::from(!clause.optional);
-                        tally.held = tally.held.with(usize::from(clause_number - 1));
+                        tally.matched_clauses =
+                            tally.matched_clauses.with(usize::from(clause_number - 1));
                     }
                     if m.in_title {
                         let first = tally.this.width == 0;
@@ -875,7 +884,7 @@ struct Tally {
     /// The clauses the body holds, numbered as the highlight targets are.
     in_body: Clauses,
     /// The clauses matched, by their place in the query.
-    held: Clauses,
+    matched_clauses: Clauses,
 }
 
 /// How one clause matched a title.
@@ -937,8 +946,9 @@ struct Candidate {
     score: f32,
     /// The clauses the body holds (see [`Tally::in_body`]): the excerpt looks for no others.
     in_body: Clauses,
-    /// The clauses matched (see [`Tally::held`]): proximity weighs only pairs of them.
-    held: Clauses,
+    /// The clauses matched (see [`Tally::matched_clauses`]): proximity weighs only pairs of
+    /// them.
+    matched_clauses: Clauses,
 }
 
 impl Candidate {
@@ -969,7 +979,7 @@ impl From<&PageHit> for Candidate {
             tier: hit.tier,
             score: hit.score,
             in_body: Clauses::from_bits(hit.in_body),
-            held: Clauses::ALL,
+            matched_clauses: Clauses::ALL,
         }
     }
 }
@@ -1114,7 +1124,7 @@ impl Index {
             return Ok(());
         }
         let pair_bonuses = Self::most_pair_bonuses(words, bm25, weight);
-        let most = |held| Self::most_proximity_bonus(words, &pair_bonuses, weight, held);
+        let most = |held| Self::most_proximity_bonus(words, &pair_bonuses, held);
         let top = candidates.len().min(PROXIMITY_CANDIDATES);
         // The candidate a candidate past the page must pass to reach it, when there is one.
         let last = (ranked > 0 && ranked < top).then(|| candidates[ranked - 1]);
@@ -1123,8 +1133,7 @@ impl Index {
                 score: c.score + most,
                 ..*c
             };
-            !most.is_finite()
-                || last.is_none_or(|last| Candidate::order(&lifted, &last) != Ordering::Greater)
+            last.is_none_or(|last| Candidate::order(&lifted, &last) != Ordering::Greater)
         };
         let reached = match ranked {
             0 => 0,
@@ -1151,7 +1160,7 @@ impl Index {
         let mut places: Vec<(u32, usize)> = candidates[..reached]
             .iter()
             .enumerate()
-            .filter(|(i, c)| *i < ranked || may_reach(c, most(c.held)))
+            .filter(|(i, c)| *i < ranked || may_reach(c, most(c.matched_clauses)))
             .map(|(i, c)| (c.doc, i))
             .collect();
         sort_by(&mut places, |a, b| a.0.cmp(&b.0));
@@ -1302,8 +1311,9 @@ impl Index {
         let fuzzy = self.fuzzy_terms(term, typo_budget(term).clamp(1, 2), false)?;
         Ok(fuzzy
             .into_iter()
-            .min_by_key(|&(t, distance)| (distance, u32::MAX - self.doc_count(t)))
-            .map(|(t, _)| self.term(t)))
+            .map(|(term, typos)| (typos, self.doc_count(term), term))
+            .min_by(better)
+            .map(|(_, _, term)| self.term(term)))
     }
 }
 
@@ -1499,11 +1509,11 @@ mod tests {
                     .map(|t| t.as_ref().map(|s| s.documents))
                     .collect()
             };
-            let (all, all_typed) = tally(None).unwrap();
-            let (within, within_typed) = tally(Some(needed)).unwrap();
+            let (all, all_typed) = tally(0).unwrap();
+            let (within, within_typed) = tally(needed).unwrap();
             // As when no document matches every required clause: optional clauses after the
             // required ones are scored only where one of those matched.
-            let (one, one_typed) = tally(Some(required.min(1))).unwrap();
+            let (one, one_typed) = tally(required.min(1)).unwrap();
             assert_eq!(seen(&one, 1), seen(&all, 1), "{query:?}");
             assert_eq!(counts(&one_typed), counts(&all_typed), "{query:?}");
             let (all_counts, within_counts) = (counts(&all_typed), counts(&within_typed));

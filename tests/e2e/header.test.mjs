@@ -380,6 +380,12 @@ test('dropdown with filters: choosing a value keeps the panel open (pointer and 
   await poll(() => facets(tab), (x) => !x.facets.kind.guide.endsWith('*') || x.facets.kind.reference?.endsWith('*'), { message: 'a second choice' });
   await tab.waitForTimeout(50);
   assert.equal((await state(tab)).panelShown, true, 'open after Enter on a value');
+  // Without filters (nor an order) any more, the empty box opens no empty panel.
+  await tab.evaluate(() => document.querySelector('scour-search').removeAttribute('filters'));
+  await search(tab, '');
+  await tab.waitForTimeout(50);
+  const panelHidden = () => tab.evaluate(() => document.querySelector('scour-search').shadowRoot.querySelector('.panel').hidden);
+  assert.equal(await panelHidden(), true, 'no empty panel for the empty box');
 });
 
 test('bad attribute values: one console.warn naming the attribute and what it accepts; the defaults used', async () => {
@@ -439,7 +445,7 @@ test('translations: lang on the element or the page picks the table; the strings
   await poll(more, (text) => text === 'Mehr!', { message: 'the overridden "more" string' });
 });
 
-test('worker: an index from files runs in a module worker, each answer numbered; 100 keystrokes in a second end on the last query\'s hits', async () => {
+test('worker: an index from files runs in a module worker; 100 keystrokes in a second end on the last query\'s hits, no older answer drawn after a newer one', async () => {
   const tab = await visit('worker', 'limit="5"');
   await tab.locator('scour-search input').focus();
   await ready(tab);

@@ -306,6 +306,10 @@ test('attributes it does not understand are reported once and the defaults used;
   await page.evaluate(() => document.querySelector('#odd').setAttribute('show-timing', ''));
   await odd.fill('Putin');
   await poll(() => timing('#odd'), (t) => / ms$/.test(t), { message: 'the timing' });
+  // A page of more than 1000 hits is not understood either.
+  await page.evaluate(() => document.querySelector('#odd').setAttribute('limit', '5000'));
+  await poll(() => warnings.filter((w) => w.includes('limit="5000"')).length, (n) => n === 1, { message: 'the warning for limit="5000"' });
+  assert.match(warnings.find((w) => w.includes('limit="5000"')), /from 1 to 1000/);
 });
 
 test('several widgets share one engine and keep their ids apart; limit, placeholder and theme attributes', async () => {

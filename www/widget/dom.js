@@ -1,5 +1,5 @@
 // DOM helpers of the widget: elements built from tag, attributes and children (strings become
-// text nodes, never markup), match ranges wrapped in <mark>, and constructable style sheets
+// text nodes, never markup; SVG elements too), match ranges wrapped in <mark>, and constructable style sheets
 // (no <style> element, so a strict `style-src 'self'` policy holds).
 
 /** h('a', { href }, 'text', node…): an element; strings among the children become text nodes. */
@@ -7,6 +7,13 @@ export const h = (tag, attrs = {}, ...kids) => {
   const e = document.createElement(tag);
   for (const k in attrs) e.setAttribute(k, attrs[k]);
   e.append(...kids);
+  return e;
+};
+
+/** svg('path', { d }): an SVG element (no markup parsed, so Trusted Types policies hold). */
+export const svg = (tag, attrs = {}) => {
+  const e = document.createElementNS('http://www.w3.org/2000/svg', tag);
+  for (const k in attrs) e.setAttribute(k, attrs[k]);
   return e;
 };
 

@@ -1,6 +1,6 @@
 // The worker side of widget/worker.js (a module Web Worker, same origin as the widget): loads the
 // wasm engine and one index (of a language), fetching the engine's glue, its wasm and the index's
-// entry (or language table) at once, then answers each request with its id, its query sequence number and the engine's stats.
+// entry (or language table) at once, then answers each request with its id and the engine's stats.
 // The widget's search (widget/query.js) is imported beside them, not before: a static import
 // would be one more round trip before the engine's files are asked for.
 const query = import('./query.js');
@@ -43,15 +43,15 @@ const warm = (word = 0) => {
   setTimeout(warm, 0, word + 1);
 };
 
-self.onmessage = async ({ data: { id, method, args, sequence } }) => {
+self.onmessage = async ({ data: { id, method, args } }) => {
   if (VISITOR_REQUESTS.includes(method)) warming = 0;
   try {
     const value = await methods[method](...args);
-    postMessage({ id, sequence, value: method == 'searchPage' ? { ...value, sequence } : value, stats: scour?.stats() });
+    postMessage({ id, value, stats: scour?.stats() });
   } catch (e) {
     // A trap (a Rust panic, memory exhausted) breaks the wasm instance: the page stops this
     // worker and starts another.
     const crashed = e instanceof WebAssembly.RuntimeError;
-    postMessage({ id, sequence, error: String(e?.message ?? e), crashed });
+    postMessage({ id, error: String(e?.message ?? e), crashed });
   }
 };

@@ -2,8 +2,8 @@
 // (or the panel) is in use; closed by Escape, a click or focus elsewhere, or an opened hit; never
 // over the box, and as wide as the viewport allows (320 px phones included). Loaded with the page
 // for `layout="dropdown"` only. A layout is a controller the element calls: `show(open)`,
-// `escape()` (true when it handled the key), `summon()` and `close()`; inline's is in scour.js,
-// the modal's in widget/modal.js.
+// `escape()` (true when it handled the key) and `summon()`, and the modal's `close()` too;
+// inline's is in scour.js, the modal's in widget/modal.js.
 
 /** Space kept between the panel and the viewport's edges. */
 const EDGE = 8;
@@ -44,6 +44,5 @@ export function dropdown(widget) {
       return true;
     },
     summon() { input.focus(); input.select(); },
-    close() { widget.open = false; },
   };
 }

@@ -31,7 +31,7 @@ export const entries = hits => hits.flatMap(hit => [{ hit }, ...(hit.sections ??
  * Where a hit sits in its site, for the line under its title: a `breadcrumb` (or `path`)
  * field of `data-scour-meta`, else the folders of its URL's path (`/docs/guide/install/` gives `docs › guide`).
  */
-export function path(hit) {
+function path(hit) {
   const given = hit.meta?.breadcrumb ?? hit.meta?.path;
   if (given) return given;
   if (!hit.url) return '';

@@ -39,7 +39,7 @@ const TABLES = {
 };
 
 /** Languages with a built-in table (primary subtags). */
-export const LANGUAGES = ['en', ...Object.keys(TABLES)];
+const LANGUAGES = ['en', ...Object.keys(TABLES)];
 
 /**
  * The primary subtag of the language `el` is written in (`pt-BR` → `pt`): its `lang`, else the

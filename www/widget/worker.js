@@ -1,7 +1,7 @@
 // The engine in a module Web Worker, seen from the page: `RemoteScour` has the methods of
 // `Scour` (query, search, document, filters, stats), each a message to widget/engine-worker.js
 // answered with a promise, and `searchPage` runs a whole widget search (widget/query.js) in one
-// round trip. Every answer carries the id of its request and the widget's query sequence number.
+// round trip. Every answer carries the id of its request, which settles that request's promise.
 
 /**
  * Opens the index at `url` for `lang` in a worker `started` by widget/engine.js's
@@ -19,6 +19,8 @@ export async function openInWorker({ worker, failure }, url, lang, stopped) {
   return remote;
 }
 
+// Exported so that its name survives minification: `ready`'s constructor says the engine is in
+// a worker.
 export class RemoteScour {
   /** `failure`: a promise of why `worker` failed (widget/engine.js's `startWorker`). */
   constructor(worker, failure, stopped) {
@@ -52,12 +54,12 @@ export class RemoteScour {
   }
 
   /** Sends `method(...args)` to the worker; a promise of its answer. */
-  call(method, args = [], sequence) {
+  call(method, args = []) {
     if (this.failure) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
       const id = ++this.nextId;
       this.calls.set(id, { resolve, reject });
-      this.worker.postMessage({ id, method, args, sequence });
+      this.worker.postMessage({ id, method, args });
     });
   }
 
@@ -72,6 +74,6 @@ export class RemoteScour {
   filters() { return this.call('filters'); }
   /** The counts of the last answer (the worker sends them with each). */
   stats() { return this.lastStats; }
-  /** A widget search (widget/query.js); the answer carries `request.sequence`. */
-  searchPage(request) { return this.call('searchPage', [request], request.sequence); }
+  /** A widget search (widget/query.js). */
+  searchPage(request) { return this.call('searchPage', [request]); }
 }
