@@ -4,16 +4,16 @@
 serve:   ## build the wasm and serve www/ on http://127.0.0.1:8080
 	@bash scripts/serve.sh
 
-test:    ## fmt, clippy, cargo test, wasm tests in Chromium and Firefox, e2e tests
+test:    ## fmt, clippy, cargo test, fuzzing, wasm tests in Chromium and Firefox, page weight, e2e tests, the npm package and cargo install, recipes
 	@bash scripts/test.sh
 
 build:   ## release wasm builds into www/pkg and www/bundle, and the scripts a bundle ships, minified
-	@bash scripts/setup.sh --no-npm && bash scripts/build-wasm.sh
+	@bash scripts/setup.sh && bash scripts/build-wasm.sh
 
 package: ## the npm package scour-site, packed into target/npm/ (after make build)
 	@bash scripts/setup.sh && bash scripts/build-package.sh
 
-setup:   ## install missing tools (wasm targets, wasm-bindgen-cli, wasm-pack, geckodriver, chromium, firefox-esr, binaryen, npm ci)
+setup:   ## install missing tools (rustfmt, clippy, wasm targets, the pinned nightly, wasm-bindgen-cli, wasm-pack, geckodriver, chromium, firefox-esr, binaryen, npm ci)
 	@bash scripts/setup.sh
 
 size:    ## byte sizes (raw/gzip/brotli) and the page-weight budget

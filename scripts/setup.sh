@@ -10,7 +10,11 @@ NPM=1
 
 command -v cargo >/dev/null || die "cargo not found: install Rust via https://rustup.rs"
 
-# 1. Rust targets: the browser engine, and the indexer the npm package runs through node:wasi.
+# 1. rustfmt and clippy (make test runs them; a minimal rustup has neither), and the Rust
+#    targets: the browser engine, and the indexer the npm package runs through node:wasi.
+if ! cargo fmt --version >/dev/null 2>&1 || ! cargo clippy --version >/dev/null 2>&1; then
+  step "rustup component add rustfmt clippy" rustup component add rustfmt clippy
+fi
 for target in wasm32-unknown-unknown wasm32-wasip1; do
   if ! rustup target list --installed 2>/dev/null | grep -qx "$target"; then
     step "rustup target add $target" rustup target add "$target"
@@ -33,9 +37,11 @@ if [ "$have_wbg" != "$WBG" ]; then
     cargo install wasm-bindgen-cli --version "$WBG" --force
 fi
 
-# 3. wasm-pack (runs tests/web.rs in headless Chromium and Firefox).
+# 3. wasm-pack (runs tests/web.rs in headless Chromium and Firefox), the version CI is known to
+#    run when it has none.
+WASM_PACK=0.15.1
 if ! command -v wasm-pack >/dev/null; then
-  step "cargo install wasm-pack" cargo install wasm-pack
+  step "cargo install wasm-pack $WASM_PACK" cargo install wasm-pack --version "$WASM_PACK"
 fi
 
 # 4. geckodriver, Firefox's WebDriver (wasm-pack test --firefox, tests/firefox/). Debian does

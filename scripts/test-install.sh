@@ -19,7 +19,9 @@ mkdir "$TMP/site"
 check_installed() ( # in a subshell: it leaves the checkout
   cd "$TMP/site"
   "$TMP/root/bin/scour" --version | grep -q "index format" || die "scour --version names no index format"
-  "$TMP/root/bin/scour" index "$ROOT/tests/fixtures/docs-site" --out search --bundle >/dev/null 2>&1
+  # `step` runs this on the left of `||`, where `set -e` does not stop: every failure is checked.
+  "$TMP/root/bin/scour" index "$ROOT/tests/fixtures/docs-site" --out search --bundle >index.log 2>&1 ||
+    { cat index.log >&2; die "scour index --bundle, run from $TMP/site, failed"; }
   [ -s search/scour-index.bin ] || die "scour index, run from $TMP/site, wrote no index"
   while read -r _ file _; do # a variant line names a file the plain engine wrote too
     [ -s "search/$file" ] || die "scour index --bundle, run from $TMP/site, did not write $file"
@@ -30,4 +32,4 @@ step "the installed scour: --version, and index --bundle from another folder" ch
 step "cargo build --release --bin scour (the native indexer the npx one is compared with)" \
   cargo build --quiet --release --bin scour
 bash scripts/build-package.sh >/dev/null || die "npm package"
-step "node --test tests/package/ (npm package: npx indexer, bundlers, types, engine)" node --test tests/package/
+step "node --test tests/package/ (npm package: npx indexer, bundlers, types, engine)" node --test tests/package/*.test.mjs

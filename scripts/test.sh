@@ -34,9 +34,9 @@ step "wasm-pack test --headless --chrome --firefox (tests/web/)" \
   wasm-pack test --headless --chrome --chromedriver "$CHROMEDRIVER" --firefox --geckodriver "$GECKODRIVER"
 
 step "page weight within the budget (make size)" env SKIP_BUILD=1 bash scripts/size.sh
-step "node --test tests/e2e/ (Playwright + Chromium)" node --test tests/e2e/
+step "node --test tests/e2e/ (Playwright + Chromium)" node --test tests/e2e/*.test.mjs
 bash scripts/test-install.sh || die "what users install (npm package, cargo install)"
 bash scripts/recipes.sh plain eleventy || die "integration recipes (scripts/recipes.sh)"
-step "node --test tests/firefox/ (selenium-webdriver + geckodriver + Firefox)" node --test tests/firefox/
+step "node --test tests/firefox/ (selenium-webdriver + geckodriver + Firefox)" node --test tests/firefox/*.test.mjs
 
 log "all checks passed in $((SECONDS - T0))s"

@@ -7,11 +7,12 @@
 // a family whose label starts so: what ships must not format or panic (see src/wasm.rs).
 //
 // MODULE must keep its "name" section (wasm-bindgen's output does; `wasm-opt -g` keeps it):
-// scripts/size.sh builds such a copy of the shipped engine for this. Sizes are the bytes of
-// each function body in the code section (what ships, names aside); a function's crate is
-// the first path segment of its demangled name, so a generic instance counts for the crate
-// of the type or trait it is named by (`<alloc::vec::Vec<T> as ...>` is alloc). Crate hashes
-// (`core[1a2b]`) are dropped.
+// scripts/build-wasm.sh keeps such a copy of the shipped engine
+// (target/size/bundle-engine-named.wasm) for `make size`. Sizes are the bytes of each function
+// body in the code section (what ships, names aside); a function's crate is the first path
+// segment of its demangled name, so a generic instance counts for the crate of the type or
+// trait it is named by (`<alloc::vec::Vec<T> as ...>` is alloc). Crate hashes (`core[1a2b]`)
+// are dropped.
 import { readFileSync } from 'node:fs';
 
 const args = process.argv.slice(2);
@@ -20,7 +21,7 @@ const topAt = args.indexOf('--top');
 const TOP = topAt >= 0 ? Number(args[topAt + 1]) : 25;
 const forbidden = args.flatMap((a, i) => (args[i - 1] === '--forbid' ? [a] : []));
 if (!file) {
-  console.error('usage: node scripts/wasm-composition.mjs MODULE.wasm [--top N]');
+  console.error('usage: node scripts/wasm-composition.mjs MODULE.wasm [--top N] [--forbid FAMILY]...');
   process.exit(2);
 }
 const bytes = readFileSync(file);

@@ -12,8 +12,8 @@
 //!
 //! Hits cross to JS as one flat record that `src/hits.js` makes objects of (`crate::hits`);
 //! other results with serde-wasm-bindgen, as plain objects. Options are read by hand,
-//! through a getter per field set (a serde deserializer would add 30 KB of wasm for five
-//! fields), which `src/options.js` names in one call.
+//! through a getter per field set (a serde deserializer added 30 KB of wasm when they were
+//! five fields), which `src/options.js` names in one call.
 //! Match ranges are converted (in `crate::hits`) from UTF-8 byte offsets to UTF-16 indices,
 //! the unit of JS strings. Numbers cross as `u32` or `f64`, never `usize`: serde writes a
 //! `usize` as a `u64`, which serde-wasm-bindgen checks against 2^53 with a `format!`ed error,
@@ -54,6 +54,26 @@ struct Engine {
 }
 
 impl Scour {
+    /// What `fromFile` and `load` do with an index file's bytes, fetched from `url`.
+    fn open_file(bytes: Vec<u8>, url: String) -> Result<Scour, JsError> {
+        let at_url = |e: FormatError| located(&url, &e);
+        if codec::is_language_table(&bytes) {
+            return Err(JsError::new(&[
+                &url,
+                " is a language table: open it with Scour.load(url, { lang, bytes }), which fetches the language's entry",
+            ].concat()));
+        }
+        if !codec::is_entry(&bytes) {
+            return Ok(Scour::complete(codec::decode(bytes).map_err(at_url)?));
+        }
+        let entry = codec::decode_entry(&bytes).map_err(at_url)?;
+        Ok(Scour::with(Engine {
+            index: Index::from_entry(entry, bytes.len()),
+            source: Some((resolve(&url, &page_url()), None)),
+            in_flight: Vec::new(),
+        }))
+    }
+
     fn complete(index: Index) -> Scour {
         Scour::with(Engine {
             index,
@@ -125,7 +145,8 @@ impl Scour {
     /// Opens an index file's bytes (as written by `scour index`), copied into the engine's
     /// memory once: the index is read in place from that copy.
     #[wasm_bindgen(js_name = fromBytes)]
-    pub fn from_bytes(bytes: Vec<u8>) -> Result<Scour, JsError> {
+    pub fn from_bytes(bytes: JsValue) -> Result<Scour, JsError> {
+        let bytes = byte_argument(&bytes, "the index's bytes")?;
         if codec::is_entry(&bytes) || codec::is_language_table(&bytes) {
             return Err(JsError::new(
                 "these bytes are a chunked index's entry file: open it with Scour.load(url), which fetches its pieces",
@@ -139,16 +160,17 @@ impl Scour {
     /// fetched later, as queries need them). `{ lang }` picks the language's own index of a
     /// chunked index of several languages; `{ bytes }` are the file's, for a caller that
     /// fetched them itself (e.g. alongside the engine).
-    pub async fn load(url: String, options: JsValue) -> Result<Scour, JsError> {
+    pub async fn load(url: JsValue, options: JsValue) -> Result<Scour, JsError> {
+        let url = url_argument(&url)?;
         let lang = parse_options(&options)?.lang;
         let given = Reflect::get(&options, &"bytes".into()).unwrap_or(JsValue::UNDEFINED);
         let bytes = if given.is_undefined() {
             fetch_bytes(&url, false).await?
         } else {
-            js_sys::Uint8Array::new(&given).to_vec()
+            byte_argument(&given, "bytes")?
         };
         if !codec::is_language_table(&bytes) {
-            return Scour::from_file(bytes, url);
+            return Scour::open_file(bytes, url);
         }
         let url = resolve(&url, &page_url());
         Ok(Scour::with(Engine {
@@ -163,23 +185,11 @@ impl Scour {
     /// it has the bytes, for a caller that fetched them itself. A language table needs
     /// `load(url, { lang, bytes })`, which fetches the language's entry.
     #[wasm_bindgen(js_name = fromFile)]
-    pub fn from_file(bytes: Vec<u8>, url: String) -> Result<Scour, JsError> {
-        let at_url = |e: FormatError| located(&url, &e);
-        if codec::is_language_table(&bytes) {
-            return Err(JsError::new(&[
-                &url,
-                " is a language table: open it with Scour.load(url, { lang, bytes }), which fetches the language's entry",
-            ].concat()));
-        }
-        if !codec::is_entry(&bytes) {
-            return Ok(Scour::complete(codec::decode(bytes).map_err(at_url)?));
-        }
-        let entry = codec::decode_entry(&bytes).map_err(at_url)?;
-        Ok(Scour::with(Engine {
-            index: Index::from_entry(entry, bytes.len()),
-            source: Some((resolve(&url, &page_url()), None)),
-            in_flight: Vec::new(),
-        }))
+    pub fn from_file(bytes: JsValue, url: JsValue) -> Result<Scour, JsError> {
+        Scour::open_file(
+            byte_argument(&bytes, "the index's bytes")?,
+            url_argument(&url)?,
+        )
     }
 
     /// The best hits for `query`, as an array (or a promise of it, see the module docs).
@@ -417,6 +427,28 @@ fn text_argument(value: &JsValue, what: &str) -> Result<String, JsError> {
         .ok_or_else(|| JsError::new(&[what, " must be a string"].concat()))
 }
 
+/// A URL given as a string or a `URL` object.
+fn url_argument(value: &JsValue) -> Result<String, JsError> {
+    match value.dyn_ref::<web_sys::Url>() {
+        Some(url) => Ok(url.href()),
+        None => text_argument(value, "the url (a string or a URL)"),
+    }
+}
+
+/// The bytes of a `Uint8Array` (a Node `Buffer` is one) or an `ArrayBuffer`, copied once:
+/// wasm-bindgen would read anything else as no bytes at all, and the index would be blamed.
+fn byte_argument(value: &JsValue, what: &str) -> Result<Vec<u8>, JsError> {
+    if let Some(array) = value.dyn_ref::<js_sys::Uint8Array>() {
+        return Ok(array.to_vec());
+    }
+    if value.is_instance_of::<js_sys::ArrayBuffer>() {
+        return Ok(js_sys::Uint8Array::new(value).to_vec());
+    }
+    Err(JsError::new(
+        &[what, " must be a Uint8Array or an ArrayBuffer"].concat(),
+    ))
+}
+
 fn parse_options(options: &JsValue) -> Result<SearchOptions, JsError> {
     search_options(options).map_err(|e| JsError::new(&["search options: ", &e].concat()))
 }
@@ -477,7 +509,8 @@ extern "C" {
     fn filters(this: &OptionsObject) -> Result<JsValue, JsValue>;
 }
 
-/// Reads `{ limit, offset, filters, dateFrom, dateTo, sort, lang }`; every field is optional.
+/// Reads `{ limit, offset, facets, lang, dateFrom, dateTo, sort, filters }`; every field is
+/// optional.
 fn search_options(value: &JsValue) -> Result<SearchOptions, String> {
     let mut options = SearchOptions::default();
     let set = options_set(value);
@@ -494,7 +527,14 @@ fn search_options(value: &JsValue) -> Result<SearchOptions, String> {
         (!read.is_undefined() && !read.is_null()).then_some(read)
     };
     if let Some(limit) = count(field(Field::Limit, OptionsObject::limit), "limit")? {
-        options.limit = limit.min(MAX_LIMIT);
+        if limit > MAX_LIMIT {
+            return Err([
+                "limit must be a whole number from 0 to ",
+                &decimal(MAX_LIMIT as u64),
+            ]
+            .concat());
+        }
+        options.limit = limit;
     }
     if let Some(offset) = count(field(Field::Offset, OptionsObject::offset), "offset")? {
         options.offset = offset;
@@ -518,8 +558,9 @@ fn search_options(value: &JsValue) -> Result<SearchOptions, String> {
         }
     };
     if let Some(filters) = field(Field::Filters, OptionsObject::filters) {
-        let object: &Object = filters
-            .dyn_ref()
+        // An array is an object too, whose indexes would name filters no index has.
+        let object: &Object = (filters.is_object() && !Array::is_array(&filters))
+            .then(|| filters.unchecked_ref())
             .ok_or("filters must be an object like { tag: [\"a\", \"b\"] }")?;
         for entry in Object::entries(object).iter() {
             let entry: Array = entry.unchecked_into();

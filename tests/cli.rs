@@ -574,6 +574,20 @@ fn a_multilingual_site_is_searched_in_each_pages_language() {
     };
     assert_eq!(in_language("es-MX"), ["es"]);
     assert!(in_language("fr").is_empty());
+    // The folder `--out` named answers as its entry file does.
+    let folder = Path::new(index).parent().unwrap().to_str().unwrap();
+    let args = [
+        "search", "tres", "--index", folder, "--json", "--lang", "es",
+    ];
+    assert_eq!(json_ids(&scour(&args)), ["es"]);
+    // A word that is no language tag is refused, not taken for every language.
+    let output = scour(&["search", "tres", "--index", index, "--lang", "spanish"]);
+    assert!(!output.status.success());
+    let message = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        message.contains("\"spanish\" is not a language tag"),
+        "{message}"
+    );
 }
 
 /// A chunked index of several languages is a language table: `--lang` reads that language's
@@ -906,8 +920,17 @@ fn a_rebuild_in_place_removes_the_earlier_pieces() {
     let out_arg = out.to_str().unwrap();
     stdout(&scour(&["index", &fixture("docs-site"), "--out", out_arg]));
     std::fs::write(out.join("pieces/notes.txt"), "not a piece").unwrap();
+    // A site's own `.bin` there is no piece either, though named like one.
+    std::fs::write(out.join("pieces/logo-0123456789abcdef.bin"), "not a piece").unwrap();
     stdout(&scour(&["index", &fixture("html-site"), "--out", out_arg]));
     let mut expected = names(&fresh);
     expected.insert("notes.txt".into());
+    expected.insert("logo-0123456789abcdef.bin".into());
     assert_eq!(names(&out), expected);
+    // The entry file was replaced whole: no partial file left beside it.
+    assert!(!out.join("scour-index.bin.partial").exists());
+    assert_eq!(
+        std::fs::read(out.join("scour-index.bin")).unwrap(),
+        std::fs::read(fresh.join("scour-index.bin")).unwrap()
+    );
 }

@@ -95,12 +95,14 @@ for d in "${dirs[@]}"; do
   done
   node "$HERE/score.mjs" --misses scour-eval-any,scour-eval-all,scour.typed "$d" "${runs[@]}" >"$RESULTS/$c.md"
   echo >>"$RESULTS/$c.md"
-  echo "harness nDCG@10 ($c.jsonl): $(node -e '
+  # Assigned first: `set -e` stops on a failed assignment, not on an argument of echo.
+  ndcg=$(node -e '
     const fs = require("fs");
     const last = new Map();
     for (const l of fs.readFileSync(process.argv[1], "utf8").split("\n")) if (l.trim()) { const r = JSON.parse(l); last.set(r.peer, r); }
     console.log([...last.values()].map((r) => `${r.peer} ${r.ndcg_10 ?? r.error}`).join(", "));
-  ' "$RESULTS/harness/$c.jsonl")" >>"$RESULTS/$c.md"
+  ' "$RESULTS/harness/$c.jsonl")
+  echo "harness nDCG@10 ($c.jsonl): $ndcg" >>"$RESULTS/$c.md"
 done
 echo "known-item/run.sh: done in $(( $(date +%s) - started )) s; results in $RESULTS" >&2
 for c in "${cols[@]}"; do echo; cat "$RESULTS/$c.md"; done

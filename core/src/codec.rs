@@ -151,7 +151,8 @@ pub enum FormatError {
     Stale(String),
     /// What is wrong with an index that passed its checksum.
     Corrupt(String),
-    /// A file declares more memory than its size allows.
+    /// A file needs more memory than it may: more than its header declares, or a declaration
+    /// beyond what its size allows.
     TooMuchMemory {
         file: String,
         needed: u64,
@@ -171,7 +172,7 @@ impl FormatError {
                 found,
                 ", not ",
                 expected,
-                ": point Scour at the index's entry file (scour-index.bin)",
+                ": open an index by its scour-index.bin (Scour.load(url), scour search --index), which reads a chunked index's pieces itself",
             ]
             .concat(),
             Self::Truncated(what) => {
@@ -211,9 +212,9 @@ impl FormatError {
                 &decimal(*needed),
                 " bytes of memory once opened, more than the ",
                 &decimal(*allowed),
-                " allowed for its ",
+                " its header and its ",
                 &decimal(*size),
-                " bytes: it is corrupt or was not written by scour; rebuild the index or download it again",
+                " bytes allow: it is corrupt or was not written by scour; rebuild the index or download it again",
             ]
             .concat(),
         }
@@ -423,6 +424,28 @@ pub(crate) fn piece_file(
 /// The file of an index's entry that a language table names, relative to the table's folder.
 pub fn entry_file(name: Name) -> String {
     ["pieces/entry-", &hex16(name), ".bin"].concat()
+}
+
+/// Whether `name`, a file name in an index's `pieces/` folder, is one [`piece_file`] or
+/// [`entry_file`] gives: `<kind>-<16 hex digits>.bin`, or a document's `doc-<16 hex
+/// digits>-<number>.bin`. `scour index` removes earlier builds' pieces, and nothing else a
+/// site keeps there.
+pub fn is_piece_file_name(name: &str) -> bool {
+    let hex = |s: &str| s.len() == 16 && s.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
+    let number = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let Some((kind, rest)) = name
+        .strip_suffix(".bin")
+        .and_then(|stem| stem.split_once('-'))
+    else {
+        return false;
+    };
+    match kind {
+        "terms" | "postings" | "positions" | "ids" | "dates" | "filters" | "entry" => hex(rest),
+        "doc" => rest
+            .split_once('-')
+            .is_some_and(|(name, doc)| hex(name) && number(doc)),
+        _ => false,
+    }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1766,6 +1789,44 @@ fn delta_decode(ids: &mut [u32], bound: u32, file: &str) -> Result<(), FormatErr
 mod tests {
     use super::*;
     use crate::postings::Norms;
+
+    /// Every file a chunked index writes under `pieces/` is named as [`is_piece_file_name`]
+    /// says; a site's own files there, and names only like them, are not.
+    #[test]
+    fn piece_file_names_are_told_from_a_sites_own_files() {
+        let mut builder = crate::IndexBuilder::new();
+        builder.add(crate::Document::new(
+            "a",
+            "Lamps",
+            "Trim the wick before dusk.",
+        ));
+        builder.add(crate::Document::new(
+            "b",
+            "Tides",
+            "The keeper logs the tides.",
+        ));
+        let files = builder.build_files(crate::Layout::default());
+        let written = files.pieces.iter().map(|(_, file, _)| file.clone());
+        let mut kinds = std::collections::HashSet::new();
+        for file in written.chain([entry_file(u64::MAX)]) {
+            let name = file.strip_prefix("pieces/").expect("under pieces/");
+            assert!(is_piece_file_name(name), "{name}");
+            kinds.insert(name.split('-').next().unwrap_or_default().to_string());
+        }
+        assert!(kinds.len() >= 5, "{kinds:?}");
+        for name in [
+            "notes.bin",
+            "logo-0123456789abcdef.bin",
+            "terms-0123.bin",
+            "terms-0123456789ABCDEF.bin",
+            "terms-0123456789abcdef.bin.partial",
+            "doc-0123456789abcdef-.bin",
+            "doc-0123456789abcdef-7x.bin",
+            "doc-0123456789abcdef.bin",
+        ] {
+            assert!(!is_piece_file_name(name), "{name}");
+        }
+    }
 
     /// The entry of an index of one document, its set named 7.
     fn one_document_entry() -> Entry {

@@ -4,6 +4,7 @@
 
 use std::fmt;
 
+use scour_core::language::Language;
 use scour_core::Document;
 
 use crate::date;
@@ -73,7 +74,7 @@ pub(crate) fn set_known(
         "date" => document.date = Some(parse_date(scalar(key, value)?)?),
         "tags" => add_tags(document, value)?,
         "weight" => document.weight = parse_weight(value)?,
-        "lang" => document.lang = Some(scalar(key, value)?),
+        "lang" => document.lang = Some(parse_lang(value)?),
         _ => return Ok(Some(value)),
     }
     Ok(None)
@@ -133,6 +134,23 @@ fn add_tags(document: &mut Document, value: Value) -> Result<(), Problem> {
         .or_default()
         .extend(tags);
     Ok(())
+}
+
+/// A language tag (`en`, `pt-BR`, `und`), refused when it names no language (`english`): the page
+/// would lose its stemming and stop words without a word said.
+fn parse_lang(value: Value) -> Result<String, Problem> {
+    let tag = scalar("lang", value)?;
+    let known =
+        Language::from_tag(&tag) != Language::unknown() || tag.trim().eq_ignore_ascii_case("und");
+    if known {
+        Ok(tag)
+    } else {
+        Err(bad_value(
+            "lang",
+            &Value::Text(tag),
+            "a language tag like en, fr or pt-BR",
+        ))
+    }
 }
 
 fn parse_weight(value: Value) -> Result<f32, Problem> {
@@ -240,6 +258,11 @@ mod tests {
                 "date",
                 text("last week"),
                 "date \"last week\" is not a date; write it as YYYY-MM-DD",
+            ),
+            (
+                "lang",
+                text("english"),
+                "\"lang\" must be a language tag like en, fr or pt-BR, not \"english\"",
             ),
         ];
         for (key, value, message) in cases {

@@ -98,14 +98,14 @@ export class Scour {
    * Fetches an index written by `scour index`: a single file, or a chunked index's entry file
    * (`scour-index.bin`), whose pieces are fetched later, as queries need them.
    */
-  static load(url: string): Promise<Scour>;
+  static load(url: string | URL): Promise<Scour>;
   /** Opens a single-file index's bytes (`scour index --single-file`). */
-  static fromBytes(bytes: Uint8Array): Scour;
+  static fromBytes(bytes: Uint8Array | ArrayBuffer): Scour;
   /**
    * Opens the bytes of an index file fetched from `url` (a single file, or a chunked index's
    * entry, whose pieces are then fetched relative to `url`): `load` for a caller that fetched them.
    */
-  static fromFile(bytes: Uint8Array, url: string): Scour;
+  static fromFile(bytes: Uint8Array | ArrayBuffer, url: string | URL): Scour;
   /** The best hits for `query`, in the search box's query language. */
   search(query: string, options?: SearchOptions): Answer<Hit[]>;
   /** Hits, total, facet counts and a spelling suggestion for `query`. */

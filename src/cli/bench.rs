@@ -33,7 +33,7 @@ pub fn run(args: &BenchArgs) -> Result<(), String> {
         documents.push(page);
     }
     let text_bytes: usize = documents.iter().map(|d| d.title.len() + d.body.len()).sum();
-    let queries = sample_queries(&args.collection, &documents, args.queries);
+    let queries = sample_queries(&args.collection, &documents, args.queries)?;
     let started = Instant::now();
     let mut builder = IndexBuilder::new();
     for document in documents {
@@ -109,19 +109,28 @@ fn report_dictionary(index: &scour_core::Index, queries: &[String]) {
     );
 }
 
-/// Queries from queries.jsonl, or the first two words of evenly spaced titles.
-fn sample_queries(dir: &std::path::Path, documents: &[Document], count: usize) -> Vec<String> {
-    if let Ok(queries) = super::eval::read_queries(&dir.join("queries.jsonl")) {
-        if !queries.is_empty() {
-            return queries
-                .into_iter()
-                .map(|(_, text)| text)
-                .take(count)
-                .collect();
-        }
+/// Queries from queries.jsonl when there is one (an unreadable one is an error, not another
+/// set of queries timed unasked), else the first two words of evenly spaced titles.
+fn sample_queries(
+    dir: &std::path::Path,
+    documents: &[Document],
+    count: usize,
+) -> Result<Vec<String>, String> {
+    let file = dir.join("queries.jsonl");
+    let queries = if file.exists() {
+        super::eval::read_queries(&file)?
+    } else {
+        Vec::new()
+    };
+    if !queries.is_empty() {
+        return Ok(queries
+            .into_iter()
+            .map(|(_, text)| text)
+            .take(count)
+            .collect());
     }
     let step = (documents.len() / count.max(1)).max(1);
-    documents
+    Ok(documents
         .iter()
         .step_by(step)
         .map(|d| {
@@ -133,7 +142,7 @@ fn sample_queries(dir: &std::path::Path, documents: &[Document], count: usize) -
         })
         .filter(|q| !q.is_empty())
         .take(count)
-        .collect()
+        .collect())
 }
 
 /// Times each query once after a warm-up pass; returns sorted durations.
@@ -161,7 +170,7 @@ fn report(what: &str, times: Vec<Duration>) {
     let micros = |d: Duration| d.as_secs_f64() * 1e6;
     let at = |p: f64| {
         times
-            .get(((times.len() as f64 - 1.0) * p).round() as usize)
+            .get(super::percentile_rank(times.len(), p))
             .map_or(0.0, |d| micros(*d))
     };
     let mean = times.iter().map(|d| micros(*d)).sum::<f64>() / times.len().max(1) as f64;

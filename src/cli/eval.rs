@@ -145,7 +145,7 @@ pub fn run(args: &EvalArgs) -> Result<(), String> {
     latencies.sort_by(f64::total_cmp);
     let percentile = |p: f64| {
         latencies
-            .get(((latencies.len() as f64 - 1.0) * p) as usize)
+            .get(super::percentile_rank(latencies.len(), p))
             .copied()
             .unwrap_or(0.0)
     };

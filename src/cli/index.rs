@@ -78,7 +78,7 @@ pub struct IndexArgs {
 }
 
 /// A `--lang` value: a language tag (`fr`, `pt-BR`), or `und` for none.
-fn language_tag(tag: &str) -> Result<Language, String> {
+pub(super) fn language_tag(tag: &str) -> Result<Language, String> {
     let language = Language::from_tag(tag);
     if language == Language::unknown() && !tag.trim().eq_ignore_ascii_case("und") {
         return Err(format!(
@@ -224,9 +224,10 @@ enum Built {
     Chunked(ChunkedFiles),
 }
 
-/// Writes the single file, or the entry (or language table) and every piece (keeping pieces
-/// already there, whose names vouch for their content, and removing those of earlier
-/// builds). Returns what was written, for the report.
+/// Writes the single file, or every piece and then the entry (or language table), keeping
+/// pieces already there, whose names vouch for their content, and removing those of earlier
+/// builds. The index file is replaced whole (see [`write_replacing`]): a run that fails midway
+/// leaves the index that was there searchable. Returns what was written, for the report.
 fn write_index(files: &Built, out: &Path) -> Result<String, String> {
     let write =
         |path: &Path, bytes: &[u8]| fs::write(path, bytes).map_err(super::cannot("write", path));
@@ -238,7 +239,7 @@ fn write_index(files: &Built, out: &Path) -> Result<String, String> {
     let summary = match files {
         Built::SingleFile(files) => {
             let bytes = files.single_file();
-            write(&out.join(INDEX_FILE), &bytes)?;
+            write_replacing(&out.join(INDEX_FILE), &bytes)?;
             format!("one file of {} bytes", bytes.len())
         }
         Built::Chunked(files) => {
@@ -259,7 +260,7 @@ fn write_index(files: &Built, out: &Path) -> Result<String, String> {
                 keep.insert(path);
                 total += bytes.len();
             }
-            write(&out.join(INDEX_FILE), top)?;
+            write_replacing(&out.join(INDEX_FILE), top)?;
             let first = match files {
                 ChunkedFiles::One(_) => format!("an entry of {} bytes", top.len()),
                 ChunkedFiles::Languages(_) => language_summary(top)?,
@@ -290,14 +291,30 @@ fn language_summary(bytes: &[u8]) -> Result<String, String> {
     ))
 }
 
-/// Removes the pieces in `pieces_dir` that are not in `keep`: those of earlier builds.
+/// Writes `bytes` to `path` through a file beside it, then renamed over it: the file is the
+/// old one or the new one, never cut short.
+fn write_replacing(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    let partial = path.with_extension("bin.partial");
+    let written = fs::write(&partial, bytes)
+        .map_err(super::cannot("write", &partial))
+        .and_then(|()| fs::rename(&partial, path).map_err(super::cannot("replace", path)));
+    if written.is_err() {
+        // What the error names is what matters; the partial file goes if it can.
+        fs::remove_file(&partial).ok();
+    }
+    written
+}
+
+/// Removes the pieces in `pieces_dir` that are not in `keep`: those of earlier builds (named
+/// as scour names pieces; other files there are the site's own).
 fn remove_pieces_but(pieces_dir: &Path, keep: &HashSet<PathBuf>) -> Result<(), String> {
-    let Ok(entries) = fs::read_dir(pieces_dir) else {
-        return Ok(());
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        let ours = path.extension().is_some_and(|e| e == "bin");
+    let entries = fs::read_dir(pieces_dir).map_err(super::cannot("list", pieces_dir))?;
+    for entry in entries {
+        let path = entry.map_err(super::cannot("list", pieces_dir))?.path();
+        let ours = path
+            .file_name()
+            .and_then(|name| name.to_str())
+            .is_some_and(codec::is_piece_file_name);
         if ours && !keep.contains(&path) {
             fs::remove_file(&path).map_err(super::cannot("remove", &path))?;
         }

@@ -39,7 +39,7 @@ enum Command {
     Eval(eval::EvalArgs),
     /// Print document, term and byte counts of an index.
     Stats {
-        /// An index file (default: the embedded index).
+        /// An index file, or the folder `scour index` wrote it in (default: the embedded index).
         #[arg(long)]
         index: Option<PathBuf>,
     },
@@ -61,6 +61,11 @@ pub fn run() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Where the `p` quantile (0 to 1) of `len` sorted values stands: the nearest rank.
+fn percentile_rank(len: usize, p: f64) -> usize {
+    ((len as f64 - 1.0) * p).round() as usize
 }
 
 /// `cannot {action} {path}: {reason}`, for a failed file operation; the reason is worded alike

@@ -17,13 +17,23 @@ pub struct SearchArgs {
     /// Most hits to print.
     #[arg(long, default_value_t = 10)]
     limit: usize,
-    /// An index file written by `scour index` (default: the embedded index).
+    /// An index file written by `scour index`, or the folder it wrote it in (default: the
+    /// embedded index).
     #[arg(long)]
     index: Option<PathBuf>,
     /// Search only the pages in this language (a tag: fr, de-CH; `*` for all), when the index
     /// has several: a chunked index then reads that language's own index only.
-    #[arg(long, value_name = "TAG")]
+    #[arg(long, value_name = "TAG", value_parser = search_language)]
     lang: Option<String>,
+}
+
+/// A `--lang` value: `*`, or a language tag, refused when it names no language (`french`) rather
+/// than searching every language unasked.
+fn search_language(tag: &str) -> Result<String, String> {
+    if tag.trim() != "*" {
+        super::index::language_tag(tag)?;
+    }
+    Ok(tag.to_string())
 }
 
 #[derive(Serialize)]
@@ -139,6 +149,14 @@ pub fn open(path: Option<&Path>, lang: Option<&str>) -> Result<Index, String> {
             return Err("this scour has no embedded index: name an index file with --index".into());
         }
         return scour::embedded_index().map_err(|e| format!("embedded index: {e}"));
+    };
+    // The folder `scour index --out` wrote: its entry file.
+    let in_folder;
+    let path = if path.is_dir() {
+        in_folder = path.join(super::index::INDEX_FILE);
+        in_folder.as_path()
+    } else {
+        path
     };
     let read = |path: &Path| std::fs::read(path).map_err(super::cannot("read", path));
     let located = |e: FormatError| format!("{}: {e}", path.display());

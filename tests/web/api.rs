@@ -325,7 +325,7 @@ fn stats_describe_the_index() {
 
     let bytes = single_file(&tagged_documents());
     let stats = ok(
-        ok(scour::wasm::Scour::from_bytes(bytes.to_vec()), "fromBytes").stats(),
+        ok(scour::wasm::Scour::from_bytes(array(&bytes)), "fromBytes").stats(),
         "stats",
     );
     assert_eq!(get(&stats, "documents").as_f64(), Some(6.0));
@@ -401,10 +401,13 @@ fn wrong_option_types_throw_an_error_naming_the_option() {
         ("limit", "x".into(), "limit"),
         ("limit", (-1).into(), "limit"),
         ("limit", 1.5.into(), "limit"),
+        // More than a call returns: an Error, not fewer hits than asked for.
+        ("limit", 5000.into(), "limit"),
         ("offset", "2".into(), "offset"),
         ("sort", 3.into(), "sort"),
         ("sort", "newest".into(), "sort"),
         ("filters", 5.into(), "filters"),
+        ("filters", strings(&["tag"]), "filters"),
         ("filters", options(&[("tag", 5.into())]), "filters.tag"),
         ("filters", options(&[("tag", strings(&[]))]), ""),
         ("facets", "yes".into(), "facets"),

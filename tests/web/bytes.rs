@@ -68,7 +68,7 @@ fn good_bytes_open_and_search() {
         u32::from_le_bytes(bytes[CHECKSUM].try_into().unwrap()),
         "the checksum this file recomputes"
     );
-    let scour = ok(Scour::from_bytes(bytes.to_vec()), "fromBytes");
+    let scour = ok(Scour::from_bytes(array(&bytes)), "fromBytes");
     let hits = hit_list(ok(
         scour.search("steam".into(), JsValue::UNDEFINED),
         "search",
@@ -82,7 +82,7 @@ fn every_truncation_is_an_error() {
     let payload = payload_start(&bytes);
     for cut in 0..bytes.len() {
         let message = fails(
-            Scour::from_bytes(bytes[..cut].to_vec()),
+            Scour::from_bytes(array(&bytes[..cut])),
             &format!("cut at {cut}"),
         );
         if cut >= payload {
@@ -112,7 +112,7 @@ fn foreign_bytes_are_not_an_index() {
     inputs.extend((1..=8).map(|seed| noise(seed, 64 * seed as usize)));
     for input in inputs {
         let message = fails(
-            Scour::from_bytes(input.to_vec()),
+            Scour::from_bytes(array(&input)),
             &format!("{:?}", &input[..input.len().min(8)]),
         );
         assert!(message.contains("not a Scour index"), "{message:?}");
@@ -123,7 +123,7 @@ fn foreign_bytes_are_not_an_index() {
 fn a_newer_format_asks_for_a_rebuild() {
     let mut bytes = good();
     bytes[8..10].copy_from_slice(&999u16.to_le_bytes());
-    let message = fails(Scour::from_bytes(bytes.to_vec()), "format 999");
+    let message = fails(Scour::from_bytes(array(&bytes)), "format 999");
     assert!(
         message.contains("rebuild the index with scour"),
         "{message:?}"
@@ -135,7 +135,7 @@ fn a_mangled_payload_fails_its_checksum() {
     let mut bytes = good();
     let middle = payload_start(&bytes) + (bytes.len() - payload_start(&bytes)) / 2;
     bytes[middle] ^= 0x55;
-    let message = fails(Scour::from_bytes(bytes.to_vec()), "flipped byte");
+    let message = fails(Scour::from_bytes(array(&bytes)), "flipped byte");
     assert!(message.contains("checksum"), "{message:?}");
 }
 
@@ -160,7 +160,7 @@ fn forgeries(file: &[u8]) -> impl Iterator<Item = (usize, Vec<u8>)> + '_ {
 
 /// Opens a forgery: `Err(message)`, or `Ok` once the index answered without trapping.
 fn open_forgery(bytes: &[u8]) -> Result<(), String> {
-    match Scour::from_bytes(bytes.to_vec()) {
+    match Scour::from_bytes(array(bytes)) {
         Ok(scour) => {
             exercise(&scour);
             Ok(())
@@ -202,11 +202,11 @@ fn forged_files_with_a_valid_checksum_never_trap() {
     let start = payload_start(&original);
     let mut long = original.clone();
     long[LENGTH].copy_from_slice(&u64::MAX.to_le_bytes());
-    assert!(fails(Scour::from_bytes(long.to_vec()), "length u64::MAX").contains("truncated"));
+    assert!(fails(Scour::from_bytes(array(&long)), "length u64::MAX").contains("truncated"));
     let mut short = original.clone();
     let length = (original.len() - start - 1) as u64;
     short[LENGTH].copy_from_slice(&length.to_le_bytes());
-    let message = fails(Scour::from_bytes(short.to_vec()), "length - 1");
+    let message = fails(Scour::from_bytes(array(&short)), "length - 1");
     assert!(message.contains("corrupt"), "{message:?}");
 }
 
@@ -240,18 +240,60 @@ fn forged_documents_inside_a_valid_file_never_trap() {
     assert!(tries > 100, "only {tries} forgeries");
 }
 
+/// An index's bytes come as a `Uint8Array` or an `ArrayBuffer` (`await response.arrayBuffer()`),
+/// and its url as a string or a `URL`; anything else is an Error saying what they must be,
+/// not an index blamed for bytes it never had.
+#[wasm_bindgen_test]
+fn bytes_come_as_a_uint8array_or_an_array_buffer_and_a_url_as_a_string_or_a_url() {
+    let bytes = single_file(&tagged_documents());
+    let buffer: JsValue = js_sys::Uint8Array::from(&bytes[..]).buffer().into();
+    let hits = |scour: &Scour| {
+        ids(&hit_list(ok(
+            scour.search("garden".into(), JsValue::UNDEFINED),
+            "search",
+        )))
+    };
+    let from_array = ok(Scour::from_bytes(array(&bytes)), "fromBytes(Uint8Array)");
+    let from_buffer = ok(Scour::from_bytes(buffer.clone()), "fromBytes(ArrayBuffer)");
+    assert!(!hits(&from_array).is_empty());
+    assert_eq!(hits(&from_buffer), hits(&from_array));
+    let url = web_sys::Url::new("https://example.com/search/scour-index.bin").expect("a URL");
+    let from_url = ok(
+        Scour::from_file(buffer, url.into()),
+        "fromFile(ArrayBuffer, URL)",
+    );
+    assert_eq!(hits(&from_url), hits(&from_array));
+    for value in [
+        JsValue::from(42),
+        "scour-index.bin".into(),
+        js_sys::Array::new().into(),
+        JsValue::NULL,
+    ] {
+        let message = fails(Scour::from_bytes(value.clone()), "fromBytes(not bytes)");
+        assert!(
+            message.contains("must be a Uint8Array or an ArrayBuffer"),
+            "{message:?}"
+        );
+    }
+    let message = fails(
+        Scour::from_file(array(&bytes), 42.into()),
+        "fromFile(bytes, 42)",
+    );
+    assert!(message.contains("the url"), "{message:?}");
+}
+
 #[wasm_bindgen_test]
 fn from_file_opens_an_entry_chunked_and_a_single_file_whole() {
     let files = builder(&tagged_documents()).build_files(Layout::default());
     let url = "https://example.com/search/scour-index.bin";
     let chunked = ok(
-        Scour::from_file(files.entry.to_vec(), url.into()),
+        Scour::from_file(array(&files.entry), url.into()),
         "an entry",
     );
     let stats = ok(chunked.stats(), "stats");
     assert_eq!(get(&stats, "chunked").as_bool(), Some(true));
     let whole = ok(
-        Scour::from_file(single_file(&tagged_documents()), url.into()),
+        Scour::from_file(array(&single_file(&tagged_documents())), url.into()),
         "a single file",
     );
     assert_eq!(
@@ -259,7 +301,7 @@ fn from_file_opens_an_entry_chunked_and_a_single_file_whole() {
         Some(false)
     );
     let message = fails(
-        Scour::from_file(files.entry[..20].to_vec(), url.into()),
+        Scour::from_file(array(&files.entry[..20]), url.into()),
         "a cut entry",
     );
     assert!(
@@ -271,10 +313,10 @@ fn from_file_opens_an_entry_chunked_and_a_single_file_whole() {
 #[wasm_bindgen_test]
 fn an_entry_file_says_to_use_load() {
     let files = builder(&tagged_documents()).build_files(Layout::default());
-    let message = fails(Scour::from_bytes(files.entry.to_vec()), "an entry file");
+    let message = fails(Scour::from_bytes(array(&files.entry)), "an entry file");
     assert!(message.contains("Scour.load"), "{message:?}");
     // A piece is no index either.
     let (_, name, piece) = &files.pieces[0];
-    let message = fails(Scour::from_bytes(piece.to_vec()), name);
+    let message = fails(Scour::from_bytes(array(piece)), name);
     assert!(!message.is_empty());
 }

@@ -223,10 +223,15 @@ pub fn builder(documents: &[Document]) -> IndexBuilder {
     builder
 }
 
+/// `bytes` as a `Uint8Array`, as a page passes them.
+pub fn array(bytes: &[u8]) -> JsValue {
+    js_sys::Uint8Array::from(bytes).into()
+}
+
 /// `Scour.fromBytes` over an index of `documents`.
 pub fn open(documents: &[Document]) -> Scour {
     ok(
-        Scour::from_bytes(single_file(documents)),
+        Scour::from_bytes(array(&single_file(documents))),
         "fromBytes on a good index",
     )
 }
