@@ -927,7 +927,7 @@ fn a_rebuild_in_place_removes_the_earlier_pieces() {
     expected.insert("notes.txt".into());
     expected.insert("logo-0123456789abcdef.bin".into());
     assert_eq!(names(&out), expected);
-    // The entry file was replaced whole: no partial file left beside it.
+    // No partial file is left beside the entry, and the entry is the new build's.
     assert!(!out.join("scour-index.bin.partial").exists());
     assert_eq!(
         std::fs::read(out.join("scour-index.bin")).unwrap(),

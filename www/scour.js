@@ -98,7 +98,7 @@ class ScourSearch extends HTMLElement {
   disconnectedCallback() {
     document.removeEventListener('keydown', this.onDocumentKey);
     // An open dropdown listens on the page (resize, pointer presses): closing it stops that.
-    if (this.expanded) this.open = false;
+    if (this.expanded && this.layoutName == 'dropdown') this.open = false;
   }
 
   attributeChangedCallback(name) {
@@ -147,6 +147,8 @@ class ScourSearch extends HTMLElement {
       import('./widget/layout.js').then(m => { this.layout = m.dropdown(this); this.sync(); }, e => {
         // Inline then: the results (and the status saying why search fails) stay in view.
         console.error('scour: the dropdown layout could not load:', e);
+        this.box.classList.replace('dropdown', 'inline');
+        this.layoutName = 'inline';
         this.panel.hidden = false;
       });
     }

@@ -117,6 +117,10 @@ test('bare page: the two tags give a search box; prefixes of "Tianjin" all find 
   assert.ok(last.detail.total >= 1);
   for (const k of ['ms', 'engineMs', 'renderMs']) assert.equal(typeof last.detail[k], 'number', k);
   console.log(`  per keystroke: ${events.map((e) => `${e.detail.query} ${e.detail.ms.toFixed(2)} ms (engine ${e.detail.engineMs.toFixed(2)})`).join(', ')}`);
+  // Moved elsewhere in the page (as a framework may do), the inline box keeps its results.
+  await page.evaluate(() => document.body.prepend(document.querySelector('scour-search')));
+  assert.equal((await combo(page)).expanded, 'true', 'still open once moved');
+  assert.equal(await firstTitle(page), TIANJIN, 'the hits still shown once moved');
 });
 
 test('no results and the spelling suggestion, and the empty box', async () => {
