@@ -366,6 +366,22 @@ test('filters: values with counts as toggle buttons (a select for many), disjunc
   assert.equal(f.sort, 'date');
 });
 
+test('sort: the attribute sets the first order, one in the URL overrides it, and a bad value in either is not taken', async () => {
+  const open = async (name, attributes, query) => {
+    const tab = await visit(name, attributes, { query });
+    await tab.locator('scour-search input').focus();
+    await ready(tab);
+    await search(tab, 'lantern');
+    return tab;
+  };
+  const badUrl = await open('sort-bad-url', 'sort="date"', '?scour-sort=bogus');
+  assert.equal((await facets(badUrl)).sort, 'date', "a bad order in the URL leaves the attribute's");
+  const badAttribute = await open('sort-bad-attribute', 'sort="newest"', '?scour-sort=date');
+  assert.equal((await facets(badAttribute)).sort, 'date', "the URL's order");
+  const warned = badAttribute.warnings.filter((w) => w.includes('<scour-search sort="newest"'));
+  assert.equal(warned.length, 1, badAttribute.warnings.join('\n'));
+});
+
 test('dropdown with filters: choosing a value keeps the panel open (pointer and keyboard)', async () => {
   const tab = await visit('dropdown-filters', 'layout="dropdown" filters="kind"');
   await tab.locator('scour-search input').focus();

@@ -34,11 +34,10 @@ export class FilterBar {
     adopt(widget.shadowRoot, STYLE);
     const url = new URLSearchParams(location.search);
     this.selected = Object.fromEntries(names.map(name => [name, url.getAll(PARAM + name)]));
-    this.sort = url.get(PARAM + 'sort') ?? sort ?? 'relevance';
-    if (!SORTS.includes(this.sort)) {
-      if (sort != null && this.sort == sort) widget.warn('sort', sort, '"relevance" (the default) or "date"');
-      this.sort = 'relevance';
-    }
+    // The attribute's order, unless the page's URL names one (a shared or reloaded search).
+    if (sort != null && !SORTS.includes(sort)) widget.warn('sort', sort, '"relevance" (the default) or "date"');
+    const fromUrl = url.get(PARAM + 'sort');
+    this.sort = SORTS.includes(fromUrl) ? fromUrl : SORTS.includes(sort) ? sort : 'relevance';
   }
 
   /** Checks the names against the index's filters; names it lacks are reported and dropped. */
