@@ -164,22 +164,22 @@ class ScourSearch extends HTMLElement {
     this.box.hidden = true;
     this.shadowRoot.prepend(this.opener);
     let modal;
+    // A controller, or null when the modal could not load (said once, tried again next time).
     const controller = () => modal ??= import('./widget/modal.js').then(m => m.modal(this).controller, e => {
-      modal = undefined; // asked again at the next click
+      modal = undefined;
       console.error('scour: the modal could not load:', e);
-      throw e;
+      return null;
     });
     this.layout = {
       show() {},
-      escape: () => (controller().then(c => c.escape(), () => {}), true),
-      summon: () => controller().then(c => c.summon(), () => {}),
-      close: () => modal && modal.then(c => c.close()),
-      relabel: t => modal && modal.then(c => c.relabel(t)),
+      escape: () => (controller().then(c => c?.escape()), true),
+      summon: () => controller().then(c => c?.summon()),
+      close: () => modal?.then(c => c?.close()),
+      relabel: t => modal?.then(c => c?.relabel(t)),
     };
     this.opener.addEventListener('click', () => { this.want(); this.layout.summon(); });
-    const prepare = () => controller().catch(() => {});
-    this.opener.addEventListener('focus', () => { this.want(); prepare(); });
-    this.addEventListener('pointerenter', prepare, { once: true });
+    this.opener.addEventListener('focus', () => { this.want(); controller(); });
+    this.addEventListener('pointerenter', controller, { once: true });
   }
 
   summon() { this.want(); this.layout.summon(); }

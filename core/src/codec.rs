@@ -431,6 +431,16 @@ pub fn entry_file(name: Name) -> String {
 /// digits>-<number>.bin`. `scour index` removes earlier builds' pieces, and nothing else a
 /// site keeps there.
 pub fn is_piece_file_name(name: &str) -> bool {
+    // The kinds [`piece_file`] and [`entry_file`] name (a test checks each is written).
+    const KINDS: [&str; 7] = [
+        "terms",
+        "postings",
+        "positions",
+        "ids",
+        "dates",
+        "filters",
+        "entry",
+    ];
     let hex = |s: &str| s.len() == 16 && s.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
     let number = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
     let Some((kind, rest)) = name
@@ -440,11 +450,10 @@ pub fn is_piece_file_name(name: &str) -> bool {
         return false;
     };
     match kind {
-        "terms" | "postings" | "positions" | "ids" | "dates" | "filters" | "entry" => hex(rest),
         "doc" => rest
             .split_once('-')
             .is_some_and(|(name, doc)| hex(name) && number(doc)),
-        _ => false,
+        kind => KINDS.contains(&kind) && hex(rest),
     }
 }
 
@@ -1795,11 +1804,11 @@ mod tests {
     #[test]
     fn piece_file_names_are_told_from_a_sites_own_files() {
         let mut builder = crate::IndexBuilder::new();
-        builder.add(crate::Document::new(
-            "a",
-            "Lamps",
-            "Trim the wick before dusk.",
-        ));
+        // Dated and tagged, so that every kind of piece is written.
+        let mut dated = crate::Document::new("a", "Lamps", "Trim the wick before dusk.");
+        dated.date = Some("2024-05-01".into());
+        dated.filters.insert("tag".into(), vec!["light".into()]);
+        builder.add(dated);
         builder.add(crate::Document::new(
             "b",
             "Tides",
@@ -1813,7 +1822,21 @@ mod tests {
             assert!(is_piece_file_name(name), "{name}");
             kinds.insert(name.split('-').next().unwrap_or_default().to_string());
         }
-        assert!(kinds.len() >= 5, "{kinds:?}");
+        let every = [
+            "terms",
+            "postings",
+            "positions",
+            "ids",
+            "dates",
+            "filters",
+            "doc",
+            "entry",
+        ];
+        assert_eq!(
+            kinds,
+            every.iter().map(|k| k.to_string()).collect(),
+            "{kinds:?}"
+        );
         for name in [
             "notes.bin",
             "logo-0123456789abcdef.bin",

@@ -46,6 +46,13 @@ impl Language {
         }
     }
 
+    /// The language of a tag, or none when it is no tag (`english`, `12`); `und` is one.
+    pub fn from_known_tag(tag: &str) -> Option<Language> {
+        let language = Language::from_tag(tag);
+        let known = language.code() != "und" || tag.trim().eq_ignore_ascii_case("und");
+        known.then_some(language)
+    }
+
     /// The language a search's `lang` asks for (a tag, `fr-CA`): none, every language, for
     /// no tag or `*`.
     pub fn searched(lang: Option<&str>) -> Option<Language> {
@@ -197,7 +204,12 @@ mod tests {
             ("-", "und"),
         ] {
             assert_eq!(Language::from_tag(tag).code(), code, "{tag:?}");
+            // Only "und" itself is a known tag among those that make `und`.
+            let known = Language::from_known_tag(tag).map(|l| l.code().to_string());
+            let expected = (code != "und").then(|| code.to_string());
+            assert_eq!(known, expected, "{tag:?}");
         }
+        assert_eq!(Language::from_known_tag(" UND "), Some(Language::unknown()));
     }
 
     #[test]

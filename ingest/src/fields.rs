@@ -140,16 +140,13 @@ fn add_tags(document: &mut Document, value: Value) -> Result<(), Problem> {
 /// would lose its stemming and stop words without a word said.
 fn parse_lang(value: Value) -> Result<String, Problem> {
     let tag = scalar("lang", value)?;
-    let known =
-        Language::from_tag(&tag) != Language::unknown() || tag.trim().eq_ignore_ascii_case("und");
-    if known {
-        Ok(tag)
-    } else {
-        Err(bad_value(
+    match Language::from_known_tag(&tag) {
+        Some(_) => Ok(tag),
+        None => Err(bad_value(
             "lang",
             &Value::Text(tag),
             "a language tag like en, fr or pt-BR",
-        ))
+        )),
     }
 }
 

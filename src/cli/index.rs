@@ -79,13 +79,9 @@ pub struct IndexArgs {
 
 /// A `--lang` value: a language tag (`fr`, `pt-BR`), or `und` for none.
 pub(super) fn language_tag(tag: &str) -> Result<Language, String> {
-    let language = Language::from_tag(tag);
-    if language == Language::unknown() && !tag.trim().eq_ignore_ascii_case("und") {
-        return Err(format!(
-            "{tag:?} is not a language tag: give its primary subtag, like en, fr, de or zh"
-        ));
-    }
-    Ok(language)
+    Language::from_known_tag(tag).ok_or_else(|| {
+        format!("{tag:?} is not a language tag: give its primary subtag, like en, fr, de or zh")
+    })
 }
 
 /// The built-in synonyms unless left out, and those of `--synonyms`.

@@ -17,7 +17,7 @@ const methods = {
     const wasm = fetch(WASM);
     const entry = fetch(url).then(async r => {
       if (!r.ok) throw Error(`${url}: HTTP ${r.status} ${r.statusText}`);
-      return new Uint8Array(await r.arrayBuffer());
+      return r.arrayBuffer();
     });
     entry.catch(() => {});
     const engine = await import('../pkg/scour_engine.js');
