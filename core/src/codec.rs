@@ -426,21 +426,23 @@ pub fn entry_file(name: Name) -> String {
     ["pieces/entry-", &hex16(name), ".bin"].concat()
 }
 
+/// The kinds named by [`piece_file`] and [`entry_file`] `<kind>-<16 hex digits>.bin` (a document's
+/// piece is `doc-…`, named apart); a test checks that an index writes each.
+const PIECE_KINDS: [&str; 7] = [
+    "terms",
+    "postings",
+    "positions",
+    "ids",
+    "dates",
+    "filters",
+    "entry",
+];
+
 /// Whether `name`, a file name in an index's `pieces/` folder, is one [`piece_file`] or
 /// [`entry_file`] gives: `<kind>-<16 hex digits>.bin`, or a document's `doc-<16 hex
 /// digits>-<number>.bin`. `scour index` removes earlier builds' pieces, and nothing else a
 /// site keeps there.
 pub fn is_piece_file_name(name: &str) -> bool {
-    // The kinds [`piece_file`] and [`entry_file`] name (a test checks each is written).
-    const KINDS: [&str; 7] = [
-        "terms",
-        "postings",
-        "positions",
-        "ids",
-        "dates",
-        "filters",
-        "entry",
-    ];
     let hex = |s: &str| s.len() == 16 && s.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
     let number = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
     let Some((kind, rest)) = name
@@ -453,7 +455,7 @@ pub fn is_piece_file_name(name: &str) -> bool {
         "doc" => rest
             .split_once('-')
             .is_some_and(|(name, doc)| hex(name) && number(doc)),
-        kind => KINDS.contains(&kind) && hex(rest),
+        kind => PIECE_KINDS.contains(&kind) && hex(rest),
     }
 }
 
@@ -1822,21 +1824,12 @@ mod tests {
             assert!(is_piece_file_name(name), "{name}");
             kinds.insert(name.split('-').next().unwrap_or_default().to_string());
         }
-        let every = [
-            "terms",
-            "postings",
-            "positions",
-            "ids",
-            "dates",
-            "filters",
-            "doc",
-            "entry",
-        ];
-        assert_eq!(
-            kinds,
-            every.iter().map(|k| k.to_string()).collect(),
-            "{kinds:?}"
-        );
+        let every = PIECE_KINDS
+            .iter()
+            .chain(&["doc"])
+            .map(|k| k.to_string())
+            .collect();
+        assert_eq!(kinds, every, "{kinds:?}");
         for name in [
             "notes.bin",
             "logo-0123456789abcdef.bin",
