@@ -16,7 +16,7 @@ cd "$ROOT"
 # Debug (`{:?}` is in tests only). Legacy symbol names keep the glue's import names short.
 # LLVM's inliner gets a threshold of 25 instead of opt-level 2's 225: at 10, 25 and 50 the
 # bundle engine is the same size after wasm-opt (113.9-114.2 KB gzip) and as fast, within the
-# noise; LLVM's own threshold adds 8.7 KB (122.6 KB; the README's "Optimisation level").
+# noise; LLVM's own threshold adds 8.7 KB (122.6 KB; docs/PERFORMANCE.md, "Optimisation level").
 have_nightly || die "no $NIGHTLY toolchain with rust-src: bash scripts/setup.sh --no-npm installs it"
 export CARGO_TARGET_DIR="$ROOT/target/shipped"
 export RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none -Csymbol-mangling-version=legacy -Cllvm-args=-inline-threshold=25"

@@ -22,7 +22,7 @@ pub fn embedded_index() -> Result<Index, FormatError> {
 
 /// The browser engine's allocator: free lists of small blocks (see [`allocator`]) in front of
 /// Talc, which is 2.0 KB less gzip than Rust's default for wasm, dlmalloc, and no slower
-/// (README, "Size and speed").
+/// (docs/PERFORMANCE.md, "The weight, change by change").
 #[cfg(all(target_arch = "wasm32", target_os = "unknown"))]
 #[global_allocator]
 static ALLOCATOR: allocator::SmallBlocks<talc::wasm::WasmDynamicTalc> =

@@ -278,7 +278,8 @@ impl Gather {
     }
 }
 
-/// Target sizes of the pieces `scour index` writes; chosen by measurement (README).
+/// Target sizes of the pieces `scour index` writes; chosen by measurement (docs/PERFORMANCE.md,
+/// "A real site: the chunked index").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Layout {
     /// Encoded bytes of terms (with counts and stream lengths) per term piece.
