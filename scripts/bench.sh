@@ -18,7 +18,7 @@ fi
 
 # Hostile query shapes, a keystroke at a time (native, release): the PHP manual, then the same
 # with one generated page of 100 MB (not checked in). The browser figures above give the
-# wasm/native ratio to read them by (README, "Reliability").
+# wasm/native ratio to read them by (README, "Hostile queries").
 PHP=../shared/datasets/php-manual
 if [ -f "$PHP/corpus.jsonl" ]; then
   log "hostile queries (native, release): the PHP manual"

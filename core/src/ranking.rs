@@ -4,7 +4,7 @@ use crate::index::Index;
 use crate::postings::{Norms, MAX_MENTIONS};
 
 /// The knobs of ranking. The defaults were chosen on the shared relevance collections
-/// (see the README's evaluation table) and the seed corpus.
+/// (see the README's Relevance section) and the seed corpus.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Weights {
     /// Term-frequency saturation.
