@@ -16,6 +16,7 @@ use crate::pieces::{FilterLists, Layout, StoredDocument};
 use crate::postings::{
     EncodedPostings, Norms, Occurrences, GENERIC_SHARE, MAX_GENERIC, MAX_MENTIONS,
 };
+use crate::sort::sort_by;
 use crate::synonyms::{Synonyms, SYNONYM};
 
 /// Collects documents, then builds the index in one pass over the collected terms.
@@ -92,6 +93,7 @@ impl IndexBuilder {
             &body_tokens,
         )];
         leading.extend(headings(&document.body, &sections, &body_tokens));
+        let leading = PositionRanges::new(leading);
         let named = definitions(&document.body, &body_tokens);
         self.record(doc, &document.body, &body_tokens, Some((&leading, &named)));
         self.documents.push(Collected {
@@ -137,7 +139,7 @@ impl IndexBuilder {
         doc: u32,
         text: &str,
         tokens: &[Token],
-        lead: Option<(&[Range<u32>], &[u32])>,
+        lead: Option<(&PositionRanges, &[u32])>,
     ) {
         let title = lead.is_none();
         let field: fn(&mut Occurrences) -> &mut Vec<u32> = if title {
@@ -157,7 +159,7 @@ impl IndexBuilder {
                 let occurrences = self.occur(term, doc, token.position, field);
                 occurrences.title_standalone |= title && token.role != CompoundRole::Part;
                 occurrences.in_lead |= lead.is_some_and(|(l, named)| {
-                    l.iter().any(|r| r.contains(&token.position))
+                    l.contains(token.position)
                         || (token.role == CompoundRole::Joined
                             && named.binary_search(&token.position).is_ok())
                 });
@@ -574,6 +576,32 @@ fn lead(title: &str, body: &str, sections: &[Section], tokens: &[Token]) -> Rang
     }
 }
 
+/// Word positions in any of some ranges (a page's lead and its headings), found by binary
+/// search: a page of thousands of sections has as many headings, and each of its words is
+/// looked up.
+struct PositionRanges(Vec<Range<u32>>);
+
+impl PositionRanges {
+    /// The union of `ranges`, in order, overlapping ones merged.
+    fn new(mut ranges: Vec<Range<u32>>) -> PositionRanges {
+        ranges.retain(|r| !r.is_empty());
+        sort_by(&mut ranges, |a, b| a.start.cmp(&b.start));
+        let mut merged: Vec<Range<u32>> = Vec::with_capacity(ranges.len());
+        for range in ranges {
+            match merged.last_mut() {
+                Some(last) if range.start <= last.end => last.end = last.end.max(range.end),
+                _ => merged.push(range),
+            }
+        }
+        PositionRanges(merged)
+    }
+
+    fn contains(&self, position: u32) -> bool {
+        let after = self.0.partition_point(|r| r.start <= position);
+        after > 0 && position < self.0[after - 1].end
+    }
+}
+
 /// The positions of the words of each section's heading: the line its section starts with.
 fn headings(body: &str, sections: &[Section], tokens: &[Token]) -> Vec<Range<u32>> {
     sections
@@ -811,7 +839,7 @@ fn cut(terms: Vec<PartTerm>, layout: &Layout) -> Vec<Vec<Vec<PartTerm>>> {
 
 #[cfg(test)]
 mod tests {
-    use super::glued_parts;
+    use super::{glued_parts, PositionRanges};
 
     #[test]
     fn a_glued_name_splits_into_the_fewest_known_words() {
@@ -847,5 +875,30 @@ mod tests {
             "too short to hold two words"
         );
         assert_eq!(parts("Useradd"), Vec::<&str>::new(), "lowercase ASCII only");
+    }
+
+    /// A position is in the ranges exactly when some range given holds it, whatever their
+    /// order, overlaps and empty ones (a lead inside a heading's line, sections out of order).
+    #[test]
+    fn position_ranges_hold_what_any_range_given_holds() {
+        let cases: [&[(u32, u32)]; 5] = [
+            &[],
+            &[(0, 0), (3, 3)],
+            &[(10, 14), (2, 5), (4, 8), (20, 21)],
+            &[(0, 30), (5, 6), (29, 40)],
+            &[(7, 9), (9, 12), (1, 2), (1, 2)],
+        ];
+        for case in cases {
+            let given: Vec<std::ops::Range<u32>> = case.iter().map(|&(a, b)| a..b).collect();
+            let ranges = PositionRanges::new(given.clone());
+            for position in 0..45 {
+                let expected = given.iter().any(|r| r.contains(&position));
+                assert_eq!(
+                    ranges.contains(position),
+                    expected,
+                    "{position} in {given:?}"
+                );
+            }
+        }
     }
 }
