@@ -363,7 +363,6 @@ impl IndexBuilder {
             documents: documents.into_iter().map(|d| d.stored).collect(),
             first_pages: Vec::new(),
         };
-        let files = codec::write(&parts);
         let costly = costly_prefixes(
             parts
                 .term_pieces
@@ -372,12 +371,23 @@ impl IndexBuilder {
                 .flatten()
                 .map(|t| (t.term.as_str(), t.doc_count)),
         );
-        if costly.is_empty() {
-            return files;
+        // A term piece too heavy once decoded for its size is cut in two, and the index
+        // written again, its first pages found again (they are stored by term piece).
+        loop {
+            parts.first_pages = Vec::new();
+            let mut files = codec::write(&parts);
+            if !costly.is_empty() && codec::overweight_term_pieces(&files).is_empty() {
+                let index = files.open().expect("a freshly written index opens");
+                parts.first_pages = index.first_pages(&costly);
+                files = codec::write(&parts);
+            }
+            if !split(
+                &mut parts.term_pieces,
+                &codec::overweight_term_pieces(&files),
+            ) {
+                return files;
+            }
         }
-        let index = files.open().expect("a freshly written index opens");
-        parts.first_pages = index.first_pages(&costly);
-        codec::write(&parts)
     }
 }
 
@@ -442,6 +452,12 @@ fn positions_of(terms: &[(u32, String)], kind: impl Fn(&str) -> bool) -> u8 {
 /// The fewest letters of a word a glued name is split into (`add` of `useradd`).
 const GLUED_PART: usize = 3;
 
+/// The longest title word split into the words it is glued from: names are a few dozen letters
+/// at most (the PHP manual's longest, `pathcurvetoquadraticbeziersmoothabsolute`, has 40), and
+/// splitting looks up every piece of the word, as many as its length squared (a title of
+/// 20,000 letters took half a minute).
+const LONGEST_GLUED_NAME: usize = 64;
+
 /// Records the words a one-word title is glued from as its parts, as a camelCase word's
 /// are: command and function names glue words that visitors type apart (`useradd`: `user`,
 /// `add`; `taskkill`: `task`, `kill`; `scandir`: `scan`, `dir`). A name may start with one or
@@ -487,10 +503,11 @@ fn record_glued_titles(
 /// The words `word` (lowercase ASCII letters) is glued from: the fewest, of at least
 /// [`GLUED_PART`] letters each, that `documents` finds in two documents or more, after one or
 /// two leading letters of no word; of two splits as few, the one whose rarest word is the
-/// more common. None when it is not made so of two pieces or more.
+/// more common. None when it is not made so of two pieces or more, or is longer than
+/// [`LONGEST_GLUED_NAME`].
 fn glued_parts(word: &str, documents: impl Fn(&str) -> usize) -> Vec<Range<usize>> {
     let n = word.len();
-    if n <= GLUED_PART || !word.bytes().all(|b| b.is_ascii_lowercase()) {
+    if n <= GLUED_PART || n > LONGEST_GLUED_NAME || !word.bytes().all(|b| b.is_ascii_lowercase()) {
         return Vec::new();
     }
     // For each end: the fewest pieces covering the word up to it, the documents of their
@@ -837,9 +854,29 @@ fn cut(terms: Vec<PartTerm>, layout: &Layout) -> Vec<Vec<Vec<PartTerm>>> {
     pieces
 }
 
+/// Cuts each of the term pieces numbered in `overweight` in two (by its runs, or a lone run
+/// by its terms). Whether any was cut: a piece of one term is not.
+fn split(pieces: &mut Vec<Vec<Vec<PartTerm>>>, overweight: &[u32]) -> bool {
+    let mut overweight = overweight.to_vec();
+    overweight.sort_unstable();
+    let mut cut_any = false;
+    // From the last, so that the numbers of those before stay as they are.
+    for &t in overweight.iter().rev() {
+        let piece = &mut pieces[t as usize];
+        let second = match piece.as_mut_slice() {
+            [run] if run.len() >= 2 => vec![run.split_off(run.len() / 2)],
+            runs if runs.len() >= 2 => piece.split_off(piece.len() / 2),
+            _ => continue,
+        };
+        pieces.insert(t as usize + 1, second);
+        cut_any = true;
+    }
+    cut_any
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{glued_parts, PositionRanges};
+    use super::{glued_parts, PositionRanges, LONGEST_GLUED_NAME};
 
     #[test]
     fn a_glued_name_splits_into_the_fewest_known_words() {
@@ -875,6 +912,10 @@ mod tests {
             "too short to hold two words"
         );
         assert_eq!(parts("Useradd"), Vec::<&str>::new(), "lowercase ASCII only");
+        let longest = "kill".repeat(LONGEST_GLUED_NAME / 4);
+        assert_eq!(parts(&longest).len(), LONGEST_GLUED_NAME / 4);
+        let longer = format!("{longest}all");
+        assert_eq!(parts(&longer), Vec::<&str>::new(), "longer than any name");
     }
 
     /// A position is in the ranges exactly when some range given holds it, whatever their

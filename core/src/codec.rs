@@ -1016,6 +1016,22 @@ fn measure(kind: Kind, payload: &[u8]) -> u64 {
     r.used()
 }
 
+/// The term pieces (by number) that declare more memory than their size lets a reader accept:
+/// many short terms that share their starts (numbers, codes) front-code to a few bytes each
+/// and take tens once decoded. The builder cuts such a piece in two.
+pub fn overweight_term_pieces(files: &IndexFiles) -> Vec<u32> {
+    files
+        .pieces
+        .iter()
+        .filter_map(|(piece, _, bytes)| match piece {
+            PieceId::Terms(t) if declared_memory(bytes) > memory_declarable(bytes.len()) => {
+                Some(*t)
+            }
+            _ => None,
+        })
+        .collect()
+}
+
 /// Whether `bytes` look like a chunked index's entry file (rather than a single file).
 pub fn is_entry(bytes: &[u8]) -> bool {
     bytes.starts_with(magic(Kind::Entry))

@@ -325,3 +325,21 @@ fn warming_up_types_the_index_own_words() {
     );
     assert!(empty.expect("an empty index").warm_queries(0).is_empty());
 }
+
+/// Many short terms that share their starts (a page of numbers) front-code to a few bytes
+/// each and take tens once decoded: the builder cuts their term piece until every piece is
+/// within what a reader accepts, so the index opens, whole or chunked. Written whole, it was
+/// refused as taking too much memory (and `scour index --single-file` panicked).
+#[test]
+fn a_page_of_numbers_makes_an_index_that_opens() {
+    let body: Vec<String> = (0..60_000).map(|n| n.to_string()).collect();
+    for layout in [Layout::whole(), Layout::default()] {
+        let mut builder = IndexBuilder::new();
+        builder.add(Document::new("numbers", "Numbers", body.join(" ")));
+        let files = builder.build_files(layout);
+        assert_eq!(codec::overweight_term_pieces(&files), Vec::<u32>::new());
+        let index = codec::decode(files.single_file()).expect("the index opens");
+        let found = index.search("31337 ", &SearchOptions::default());
+        assert_eq!(found.total, 1);
+    }
+}
