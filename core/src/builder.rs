@@ -381,7 +381,7 @@ impl IndexBuilder {
                 parts.first_pages = index.first_pages(&costly);
                 files = codec::write(&parts);
             }
-            if !split(
+            if !split_overweight(
                 &mut parts.term_pieces,
                 &codec::overweight_term_pieces(&files),
             ) {
@@ -856,7 +856,7 @@ fn cut(terms: Vec<PartTerm>, layout: &Layout) -> Vec<Vec<Vec<PartTerm>>> {
 
 /// Cuts each of the term pieces numbered in `overweight` in two (by its runs, or a lone run
 /// by its terms). Whether any was cut: a piece of one term is not.
-fn split(pieces: &mut Vec<Vec<Vec<PartTerm>>>, overweight: &[u32]) -> bool {
+fn split_overweight(pieces: &mut Vec<Vec<Vec<PartTerm>>>, overweight: &[u32]) -> bool {
     let mut overweight = overweight.to_vec();
     overweight.sort_unstable();
     let mut cut_any = false;
