@@ -12,7 +12,7 @@ use crate::document::{Document, Section};
 use crate::first_page::costly_prefixes;
 use crate::index::Index;
 use crate::language::{Language, Languages, LANGUAGE_FILTER};
-use crate::pieces::{FilterLists, Layout, StoredDocument};
+use crate::pieces::{FilterLists, Layout, PieceId, StoredDocument};
 use crate::postings::{
     EncodedPostings, Norms, Occurrences, GENERIC_SHARE, MAX_GENERIC, MAX_MENTIONS,
 };
@@ -371,20 +371,17 @@ impl IndexBuilder {
                 .flatten()
                 .map(|t| (t.term.as_str(), t.doc_count)),
         );
-        // A term piece too heavy once decoded for its size is cut in two, and the index
-        // written again, its first pages found again (they are stored by term piece).
+        // A piece too heavy once decoded for its size is made lighter, and the index written
+        // again, its first pages found again (they are stored by term piece).
         loop {
             parts.first_pages = Vec::new();
             let mut files = codec::write(&parts);
-            if !costly.is_empty() && codec::overweight_term_pieces(&files).is_empty() {
+            if !costly.is_empty() && codec::overweight_pieces(&files).is_empty() {
                 let index = files.open().expect("a freshly written index opens");
                 parts.first_pages = index.first_pages(&costly);
                 files = codec::write(&parts);
             }
-            if !split_overweight(
-                &mut parts.term_pieces,
-                &codec::overweight_term_pieces(&files),
-            ) {
+            if !lighten(&mut parts, &codec::overweight_pieces(&files)) {
                 return files;
             }
         }
@@ -854,24 +851,42 @@ fn cut(terms: Vec<PartTerm>, layout: &Layout) -> Vec<Vec<Vec<PartTerm>>> {
     pieces
 }
 
-/// Cuts each of the term pieces numbered in `overweight` in two (by its runs, or a lone run
-/// by its terms). Whether any was cut: a piece of one term is not.
-fn split_overweight(pieces: &mut Vec<Vec<Vec<PartTerm>>>, overweight: &[u32]) -> bool {
-    let mut overweight = overweight.to_vec();
-    overweight.sort_unstable();
-    let mut cut_any = false;
+/// Makes the `overweight` pieces lighter: a term piece is cut in two (by its runs, or a lone
+/// run by its terms), a page keeps every other section (the text of the one left out is its
+/// previous section's). Whether any was: a piece of one term, or a page of one section, is not.
+fn lighten(parts: &mut Parts, overweight: &[PieceId]) -> bool {
+    let mut term_pieces: Vec<u32> = Vec::new();
+    let mut lightened = false;
+    for piece in overweight {
+        match *piece {
+            PieceId::Terms(t) => term_pieces.push(t),
+            PieceId::Document(doc) => {
+                let sections = &mut parts.documents[doc as usize].sections;
+                if sections.len() >= 2 {
+                    let mut kept = false;
+                    sections.retain(|_| {
+                        kept = !kept;
+                        kept
+                    });
+                    lightened = true;
+                }
+            }
+            _ => {}
+        }
+    }
+    term_pieces.sort_unstable();
     // From the last, so that the numbers of those before stay as they are.
-    for &t in overweight.iter().rev() {
-        let piece = &mut pieces[t as usize];
+    for &t in term_pieces.iter().rev() {
+        let piece = &mut parts.term_pieces[t as usize];
         let second = match piece.as_mut_slice() {
             [run] if run.len() >= 2 => vec![run.split_off(run.len() / 2)],
             runs if runs.len() >= 2 => piece.split_off(piece.len() / 2),
             _ => continue,
         };
-        pieces.insert(t as usize + 1, second);
-        cut_any = true;
+        parts.term_pieces.insert(t as usize + 1, second);
+        lightened = true;
     }
-    cut_any
+    lightened
 }
 
 #[cfg(test)]

@@ -1016,19 +1016,16 @@ fn measure(kind: Kind, payload: &[u8]) -> u64 {
     r.used()
 }
 
-/// The term pieces (by number) that declare more memory than their size lets a reader accept:
-/// many short terms that share their starts (numbers, codes) front-code to a few bytes each
-/// and take tens once decoded. The builder cuts such a piece in two.
-pub fn overweight_term_pieces(files: &IndexFiles) -> Vec<u32> {
+/// The pieces that declare more memory than their size lets a reader accept: many short terms
+/// that share their starts (numbers, codes) front-code to a few bytes each and take tens once
+/// decoded, and so do the sections of a page of headings with no text between them. The
+/// builder cuts such a term piece in two and merges such a page's sections.
+pub fn overweight_pieces(files: &IndexFiles) -> Vec<PieceId> {
     files
         .pieces
         .iter()
-        .filter_map(|(piece, _, bytes)| match piece {
-            PieceId::Terms(t) if declared_memory(bytes) > memory_declarable(bytes.len()) => {
-                Some(*t)
-            }
-            _ => None,
-        })
+        .filter(|(_, _, bytes)| declared_memory(bytes) > memory_declarable(bytes.len()))
+        .map(|(piece, _, _)| *piece)
         .collect()
 }
 

@@ -337,9 +337,39 @@ fn a_page_of_numbers_makes_an_index_that_opens() {
         let mut builder = IndexBuilder::new();
         builder.add(Document::new("numbers", "Numbers", body.join(" ")));
         let files = builder.build_files(layout);
-        assert_eq!(codec::overweight_term_pieces(&files), Vec::<u32>::new());
+        assert_eq!(codec::overweight_pieces(&files), Vec::<PieceId>::new());
         let index = codec::decode(files.single_file()).expect("the index opens");
         let found = index.search("31337 ", &SearchOptions::default());
         assert_eq!(found.total, 1);
+    }
+}
+
+/// A page of tens of thousands of headings with no text between them takes far more memory
+/// once decoded than its piece's size lets a reader accept: the page keeps every other section
+/// until it fits, its text all searchable, rather than being written as an index that cannot
+/// be opened.
+#[test]
+fn a_page_of_headings_alone_makes_an_index_that_opens() {
+    let mut body = String::new();
+    let mut sections = Vec::new();
+    for i in 0..50_000u32 {
+        sections.push(scour_core::Section {
+            anchor: format!("h{i}"),
+            title: "x".to_string(),
+            start: body.len() as u32,
+        });
+        body.push_str(if i == 31_337 { "needle\n" } else { "x\n" });
+    }
+    for layout in [Layout::whole(), Layout::default()] {
+        let mut builder = IndexBuilder::new();
+        let mut document = Document::new("headings", "Headings", body.clone());
+        document.sections = sections.clone();
+        builder.add(document);
+        let files = builder.build_files(layout);
+        assert_eq!(codec::overweight_pieces(&files), Vec::<PieceId>::new());
+        let index = codec::decode(files.single_file()).expect("the index opens");
+        let found = index.search("needle ", &SearchOptions::default());
+        assert_eq!(found.total, 1);
+        assert!(!found.hits[0].sections.is_empty());
     }
 }
