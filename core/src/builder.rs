@@ -853,7 +853,8 @@ fn cut(terms: Vec<PartTerm>, layout: &Layout) -> Vec<Vec<Vec<PartTerm>>> {
 
 /// Makes the `overweight` pieces lighter: a term piece is cut in two (by its runs, or a lone
 /// run by its terms), a page keeps every other section (the text of the one left out is its
-/// previous section's). Whether any was: a piece of one term, or a page of one section, is not.
+/// previous section's), or else the first half of its metadata. Whether any was: a piece of one
+/// term, or a page of one section and one metadata field, is not.
 fn lighten(parts: &mut Parts, overweight: &[PieceId]) -> bool {
     let mut term_pieces: Vec<u32> = Vec::new();
     let mut lightened = false;
@@ -861,13 +862,16 @@ fn lighten(parts: &mut Parts, overweight: &[PieceId]) -> bool {
         match *piece {
             PieceId::Terms(t) => term_pieces.push(t),
             PieceId::Document(doc) => {
-                let sections = &mut parts.documents[doc as usize].sections;
-                if sections.len() >= 2 {
+                let document = &mut parts.documents[doc as usize];
+                if document.sections.len() >= 2 {
                     let mut kept = false;
-                    sections.retain(|_| {
+                    document.sections.retain(|_| {
                         kept = !kept;
                         kept
                     });
+                    lightened = true;
+                } else if document.meta.len() >= 2 {
+                    document.meta.truncate(document.meta.len() / 2);
                     lightened = true;
                 }
             }

@@ -373,3 +373,21 @@ fn a_page_of_headings_alone_makes_an_index_that_opens() {
         assert!(!found.hits[0].sections.is_empty());
     }
 }
+
+/// The same for a page of tens of thousands of metadata fields: it keeps the first half of
+/// them until its piece fits.
+#[test]
+fn a_page_of_metadata_alone_makes_an_index_that_opens() {
+    let mut builder = IndexBuilder::new();
+    let mut document = Document::new("meta", "Metadata", "a needle in the text".to_string());
+    document.meta = (0..30_000)
+        .map(|i| (format!("k{i:05}"), "v".to_string()))
+        .collect();
+    builder.add(document);
+    let files = builder.build_files(Layout::default());
+    assert_eq!(codec::overweight_pieces(&files), Vec::<PieceId>::new());
+    let index = codec::decode(files.single_file()).expect("the index opens");
+    let found = index.search("needle ", &SearchOptions::default());
+    assert_eq!(found.total, 1);
+    assert!(!found.hits[0].meta.is_empty());
+}
