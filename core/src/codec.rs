@@ -1018,8 +1018,8 @@ fn measure(kind: Kind, payload: &[u8]) -> u64 {
 
 /// The pieces that declare more memory than their size lets a reader accept: many short terms
 /// that share their starts (numbers, codes) front-code to a few bytes each and take tens once
-/// decoded, and so do the sections of a page of headings with no text between them. The
-/// builder cuts such a term piece in two and merges such a page's sections.
+/// decoded, and so do a page's sections or metadata fields with no text between them. The
+/// builder makes such pieces lighter and writes the index again.
 pub fn overweight_pieces(files: &IndexFiles) -> Vec<PieceId> {
     files
         .pieces
