@@ -155,14 +155,16 @@ impl IndexBuilder {
                 let parts = camel_parts(word).into_iter();
                 terms.extend(parts.map(|p| format!("{CAMEL_PART}{}", normalize_word(&word[p]))));
             }
+            // Looked up once for all the token's terms.
+            let in_lead = lead.is_some_and(|(l, named)| {
+                l.contains(token.position)
+                    || (token.role == CompoundRole::Joined
+                        && named.binary_search(&token.position).is_ok())
+            });
             for term in terms {
                 let occurrences = self.occur(term, doc, token.position, field);
                 occurrences.title_standalone |= title && token.role != CompoundRole::Part;
-                occurrences.in_lead |= lead.is_some_and(|(l, named)| {
-                    l.contains(token.position)
-                        || (token.role == CompoundRole::Joined
-                            && named.binary_search(&token.position).is_ok())
-                });
+                occurrences.in_lead |= in_lead;
             }
         }
     }
@@ -376,12 +378,14 @@ impl IndexBuilder {
         loop {
             parts.first_pages = Vec::new();
             let mut files = codec::write(&parts);
-            if !costly.is_empty() && codec::overweight_pieces(&files).is_empty() {
+            let mut overweight = codec::overweight_pieces(&files);
+            if !costly.is_empty() && overweight.is_empty() {
                 let index = files.open().expect("a freshly written index opens");
                 parts.first_pages = index.first_pages(&costly);
                 files = codec::write(&parts);
+                overweight = codec::overweight_pieces(&files);
             }
-            if !lighten(&mut parts, &codec::overweight_pieces(&files)) {
+            if !lighten(&mut parts, &overweight) {
                 return files;
             }
         }
