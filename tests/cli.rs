@@ -450,6 +450,61 @@ fn index_leaves_out_pages_not_for_search_and_counts_them() {
     assert_eq!(ids, ["drafts/beacon", "fog", "index", "lamps", "notes/log"]);
 }
 
+/// A page of tens of thousands of headings is written with part of its sections, so that its
+/// piece of the index opens; `scour index` says which page and how many it kept, and the text
+/// of the sections left out is still found.
+#[test]
+fn a_page_written_with_fewer_sections_than_it_has_is_named_in_a_warning() {
+    let pages = Scratch::new("thinned-pages");
+    std::fs::create_dir_all(&pages).unwrap();
+    let mut headings = String::from("# Headings\n\n");
+    for i in 0..40_000 {
+        let text = if i == 30_001 { "needle" } else { "x" };
+        headings.push_str(&format!("## h{}\n\n{text}\n\n", i % 7));
+    }
+    std::fs::write(pages.join("headings.md"), headings).unwrap();
+    std::fs::write(pages.join("plain.md"), "# Plain\n\n## One\n\nA needle.\n").unwrap();
+    for layout in [&[][..], &["--single-file"][..]] {
+        let out = Scratch::new("thinned-index");
+        let mut args = vec![
+            "index",
+            pages.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ];
+        args.extend_from_slice(layout);
+        let printed = stdout(&scour(&args));
+        let warnings: Vec<&str> = printed
+            .lines()
+            .filter(|line| line.starts_with("warning: "))
+            .collect();
+        assert_eq!(warnings.len(), 1, "{printed}");
+        let warning = warnings[0];
+        assert!(
+            warning.starts_with("warning: page `headings` is written with "),
+            "{warning}"
+        );
+        let kept: usize = warning["warning: page `headings` is written with ".len()..]
+            .split(' ')
+            .next()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or_else(|| panic!("no count of sections kept in {warning}"));
+        assert!((1..40_000).contains(&kept), "{warning}");
+        assert!(warning.contains(" of its 40000 sections"), "{warning}");
+        assert!(warning.contains("Split the page"), "{warning}");
+        let index = out.join("scour-index.bin");
+        let found = json_ids(&scour(&[
+            "search",
+            "needle",
+            "--json",
+            "--index",
+            index.to_str().unwrap(),
+        ]));
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(found.contains(&"headings".to_string()), "{found:?}");
+    }
+}
+
 #[test]
 fn index_titles_are_the_content_h1_else_title_without_the_site_name() {
     let (_, documents) = index_lighthouse("titles", &[]);

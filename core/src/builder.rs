@@ -2,6 +2,7 @@
 //! chunked index of several languages, an index per language and one of all of them).
 
 use std::collections::BTreeMap;
+use std::fmt;
 use std::ops::Range;
 
 use crate::analysis::{
@@ -49,6 +50,56 @@ struct Collected {
     title_terms: Vec<(u32, String)>,
     filters: BTreeMap<String, Vec<String>>,
     language: Language,
+}
+
+/// A page written with less than it was given, so that its piece of the index opens within
+/// the memory a reader allows for its bytes (see [`codec::overweight_pieces`]): every other
+/// section left out (the text of each counts as its previous section's), or the last of its
+/// metadata fields.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Thinned {
+    pub id: String,
+    /// The page's sections written, and given.
+    pub sections: (usize, usize),
+    /// The page's metadata fields written, and given.
+    pub meta: (usize, usize),
+}
+
+impl fmt::Display for Thinned {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (id, (sections, given_sections), (meta, given_meta)) =
+            (&self.id, self.sections, self.meta);
+        write!(f, "page `{id}` is written with ")?;
+        if sections < given_sections {
+            write!(f, "{sections} of its {given_sections} sections")?;
+            write!(
+                f,
+                " (the text of each left out counts as the one before it)"
+            )?;
+        }
+        if meta < given_meta {
+            let and = if sections < given_sections {
+                " and "
+            } else {
+                ""
+            };
+            write!(
+                f,
+                "{and}the first {meta} of its {given_meta} metadata fields"
+            )?;
+        }
+        write!(
+            f,
+            ": all of them would make its piece of the index too large to open. Split the page \
+             to keep them all"
+        )
+    }
+}
+
+/// An index's files, and the pages written with less than they were given.
+pub struct Written<F> {
+    pub files: F,
+    pub thinned: Vec<Thinned>,
 }
 
 impl IndexBuilder {
@@ -210,20 +261,37 @@ impl IndexBuilder {
     /// A chunked index cut to `layout`: one index when every document is in one language,
     /// else a language table naming an index per language and one of all of them.
     pub fn build_chunked(self, layout: Layout) -> ChunkedFiles {
+        self.write_chunked(layout).files
+    }
+
+    /// [`IndexBuilder::build_chunked`], with the pages written with less than given (each
+    /// once, though every index holding it was thinned alike).
+    pub fn write_chunked(self, layout: Layout) -> Written<ChunkedFiles> {
         let languages = Languages::new(self.documents.iter().map(|d| d.language.clone()).collect());
         if languages.iter().count() < 2 {
-            return ChunkedFiles::One(self.build_files(layout));
+            let Written { files, thinned } = self.write_files(layout);
+            return Written {
+                files: ChunkedFiles::One(files),
+                thinned,
+            };
         }
+        let mut thinned = Vec::new();
         let each: Vec<(Language, IndexFiles)> = languages
             .iter()
             .map(|language| {
-                (
-                    language.clone(),
-                    self.of_language(language).build_files(layout),
-                )
+                let written = self.of_language(language).write_files(layout);
+                thinned.extend(written.thinned);
+                (language.clone(), written.files)
             })
             .collect();
-        ChunkedFiles::Languages(codec::write_languages(self.build_files(layout), each))
+        let all = self.write_files(layout);
+        thinned.extend(all.thinned);
+        thinned.sort_by(|a, b| a.id.cmp(&b.id));
+        thinned.dedup_by(|a, b| a.id == b.id);
+        Written {
+            files: ChunkedFiles::Languages(codec::write_languages(all.files, each)),
+            thinned,
+        }
     }
 
     /// A builder of this one's documents in `language` only.
@@ -260,6 +328,11 @@ impl IndexBuilder {
 
     /// The index's entry and pieces, cut to `layout`.
     pub fn build_files(self, layout: Layout) -> IndexFiles {
+        self.write_files(layout).files
+    }
+
+    /// [`IndexBuilder::build_files`], with the pages written with less than given.
+    pub fn write_files(self, layout: Layout) -> Written<IndexFiles> {
         // Number documents by id: ties in ranking are then broken by number.
         let mut order: Vec<u32> = (0..self.documents.len() as u32).collect();
         order.sort_by(|&a, &b| {
@@ -375,6 +448,7 @@ impl IndexBuilder {
         );
         // A piece too heavy once decoded for its size is made lighter, and the index written
         // again, its first pages found again (they are stored by term piece).
+        let mut given = BTreeMap::new();
         loop {
             parts.first_pages = Vec::new();
             let mut files = codec::write(&parts);
@@ -385,8 +459,20 @@ impl IndexBuilder {
                 files = codec::write(&parts);
                 overweight = codec::overweight_pieces(&files);
             }
-            if !lighten(&mut parts, &overweight) {
-                return files;
+            if !lighten(&mut parts, &overweight, &mut given) {
+                let thinned = given
+                    .into_iter()
+                    .map(|(doc, (sections, meta))| {
+                        let document: &StoredDocument = &parts.documents[doc as usize];
+                        Thinned {
+                            id: document.id.clone(),
+                            sections: (document.sections.len(), sections),
+                            meta: (document.meta.len(), meta),
+                        }
+                    })
+                    .filter(|t: &Thinned| t.sections.0 < t.sections.1 || t.meta.0 < t.meta.1)
+                    .collect();
+                return Written { files, thinned };
             }
         }
     }
@@ -857,9 +943,14 @@ fn cut(terms: Vec<PartTerm>, layout: &Layout) -> Vec<Vec<Vec<PartTerm>>> {
 
 /// Makes the `overweight` pieces lighter: a term piece is cut in two (by its runs, or a lone
 /// run by its terms), a page keeps every other section (the text of the one left out is its
-/// previous section's), or else the first half of its metadata. Whether any was: a piece of one
-/// term, or a page of one section and one metadata field, is not.
-fn lighten(parts: &mut Parts, overweight: &[PieceId]) -> bool {
+/// previous section's), or else the first half of its metadata; `given` notes each page's
+/// sections and metadata fields before it first was. Whether any was: a piece of one term, or a
+/// page of one section and one metadata field, is not.
+fn lighten(
+    parts: &mut Parts,
+    overweight: &[PieceId],
+    given: &mut BTreeMap<u32, (usize, usize)>,
+) -> bool {
     let mut term_pieces: Vec<u32> = Vec::new();
     let mut lightened = false;
     for piece in overweight {
@@ -867,6 +958,9 @@ fn lighten(parts: &mut Parts, overweight: &[PieceId]) -> bool {
             PieceId::Terms(t) => term_pieces.push(t),
             PieceId::Document(doc) => {
                 let document = &mut parts.documents[doc as usize];
+                given
+                    .entry(doc)
+                    .or_insert((document.sections.len(), document.meta.len()));
                 if document.sections.len() >= 2 {
                     let mut kept = false;
                     document.sections.retain(|_| {

@@ -38,7 +38,7 @@ pub mod synonyms;
 #[cfg(test)]
 mod testing;
 
-pub use builder::IndexBuilder;
+pub use builder::{IndexBuilder, Thinned, Written};
 pub use bytes::{Bytes, Text};
 pub use codec::{ChunkedFiles, FormatError, IndexFiles};
 pub use document::{Document, Section};

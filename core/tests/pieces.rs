@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use scour_core::{
     codec, Document, FormatError, Index, IndexBuilder, IndexFiles, Layout, Needs, PieceId,
-    SearchOptions,
+    SearchOptions, Written,
 };
 
 /// Forty documents over a vocabulary wide enough for many small term pieces.
@@ -365,8 +365,14 @@ fn a_page_of_headings_alone_makes_an_index_that_opens() {
         let mut document = Document::new("headings", "Headings", body.clone());
         document.sections = sections.clone();
         builder.add(document);
-        let files = builder.build_files(layout);
+        let Written { files, thinned } = builder.write_files(layout);
         assert_eq!(codec::overweight_pieces(&files), Vec::<PieceId>::new());
+        let [page] = thinned.as_slice() else {
+            panic!("one page thinned, not {thinned:?}");
+        };
+        assert_eq!(page.id, "headings");
+        assert!((1..50_000).contains(&page.sections.0), "{page:?}");
+        assert_eq!((page.sections.1, page.meta), (50_000, (0, 0)));
         let index = codec::decode(files.single_file()).expect("the index opens");
         let found = index.search("needle ", &SearchOptions::default());
         assert_eq!(found.total, 1);
@@ -384,10 +390,16 @@ fn a_page_of_metadata_alone_makes_an_index_that_opens() {
         .map(|i| (format!("k{i:05}"), "v".to_string()))
         .collect();
     builder.add(document);
-    let files = builder.build_files(Layout::default());
+    let Written { files, thinned } = builder.write_files(Layout::default());
     assert_eq!(codec::overweight_pieces(&files), Vec::<PieceId>::new());
+    let [page] = thinned.as_slice() else {
+        panic!("one page thinned, not {thinned:?}");
+    };
+    assert_eq!((page.id.as_str(), page.sections), ("meta", (0, 0)));
+    assert!((1..30_000).contains(&page.meta.0), "{page:?}");
+    assert_eq!(page.meta.1, 30_000);
     let index = codec::decode(files.single_file()).expect("the index opens");
     let found = index.search("needle ", &SearchOptions::default());
     assert_eq!(found.total, 1);
-    assert!(!found.hits[0].meta.is_empty());
+    assert_eq!(found.hits[0].meta.len(), page.meta.0);
 }

@@ -123,14 +123,16 @@ pub fn run(args: &IndexArgs) -> Result<(), String> {
         progress.advance();
     }
     progress.finish();
-    let files = if args.single_file {
-        Built::SingleFile(builder.build_files(Layout::whole()))
+    let (files, thinned) = if args.single_file {
+        let written = builder.write_files(Layout::whole());
+        (Built::SingleFile(written.files), written.thinned)
     } else {
-        Built::Chunked(builder.build_chunked(Layout {
+        let written = builder.write_chunked(Layout {
             term_piece_bytes: args.term_piece_bytes,
             postings_piece_bytes: args.postings_piece_bytes,
             ..Layout::default()
-        }))
+        });
+        (Built::Chunked(written.files), written.thinned)
     };
     fs::create_dir_all(&args.out).map_err(super::cannot("create", &args.out))?;
     let index_path = args.out.join(INDEX_FILE);
@@ -154,6 +156,9 @@ pub fn run(args: &IndexArgs) -> Result<(), String> {
     );
     for warning in &corpus.warnings {
         println!("warning: {warning}");
+    }
+    for page in &thinned {
+        println!("warning: {page}");
     }
     if !corpus.omitted.is_empty() {
         println!("{}", omitted_summary(&corpus.omitted));
