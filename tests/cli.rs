@@ -563,7 +563,7 @@ fn index_base_url_prefixes_every_url_made_from_a_path() {
 
 #[test]
 fn bad_option_values_are_refused_naming_the_option_and_the_fault() {
-    let cases: [(&[&str], &[&str]); 5] = [
+    let cases: [(&[&str], &[&str]); 6] = [
         (
             &["--content-selector", "main >"],
             &[
@@ -587,6 +587,10 @@ fn bad_option_values_are_refused_naming_the_option_and_the_fault() {
         (
             &["--lang", "english"],
             &["--lang", "\"english\" is not a language tag"],
+        ),
+        (
+            &["--max-file-size", "0"],
+            &["--max-file-size", "give a size greater than zero"],
         ),
     ];
     for (options, expected) in cases {
@@ -987,5 +991,212 @@ fn a_rebuild_in_place_removes_the_earlier_pieces() {
     assert_eq!(
         std::fs::read(out.join("scour-index.bin")).unwrap(),
         std::fs::read(fresh.join("scour-index.bin")).unwrap()
+    );
+}
+
+/// A page with an element of 400,000 attributes (html5ever compares each with every earlier
+/// one: minutes) is skipped at once, naming the limit, and the other pages are indexed.
+#[test]
+fn a_page_with_an_element_of_too_many_attributes_is_skipped_at_once() {
+    let site = Scratch::new("many-attributes");
+    std::fs::create_dir_all(&site).unwrap();
+    let attributes: Vec<String> = (0..400_000).map(|i| format!("a{i}=\"v\"")).collect();
+    let page = format!("<p {}>text</p>", attributes.join(" "));
+    std::fs::write(site.join("wide.html"), page).unwrap();
+    std::fs::write(site.join("plain.html"), "<p>plain</p>").unwrap();
+    let out = site.join("out");
+    let output = scour_within_patience(&[
+        "index",
+        site.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    let report = stdout(&output);
+    assert!(report.contains("indexed 1 documents"), "{report}");
+    assert!(
+        report.contains("wide.html: an element with more than 1000 attributes"),
+        "{report}"
+    );
+}
+
+/// A synonyms file of one group of 200,000 words (each word would keep all the others' terms)
+/// is refused at once, naming the line and the limit.
+#[test]
+fn a_synonym_group_of_too_many_words_is_refused_at_once() {
+    let dir = Scratch::new("synonyms-large");
+    std::fs::create_dir_all(&dir).unwrap();
+    let groups = dir.join("synonyms.txt");
+    let words: Vec<String> = (0..200_000).map(|i| format!("w{i}")).collect();
+    std::fs::write(&groups, words.join(", ")).unwrap();
+    let out = dir.join("out");
+    let output = scour_within_patience(&[
+        "index",
+        &fixture("docs-site"),
+        "--out",
+        out.to_str().unwrap(),
+        "--synonyms",
+        groups.to_str().unwrap(),
+    ]);
+    assert!(!output.status.success());
+    let message = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        message.contains("synonyms.txt: line 1: a group of 200000 words, more than the 100"),
+        "{message}"
+    );
+}
+
+/// A rebuild into the same folder writes again a piece whose bytes were damaged, though its
+/// size is right.
+#[test]
+fn a_rebuild_repairs_a_damaged_piece() {
+    let out = Scratch::new("rebuild-damaged");
+    let out_arg = out.to_str().unwrap();
+    stdout(&scour(&["index", &fixture("html-site"), "--out", out_arg]));
+    let search = || scour(&["search", "neap", "--index", out_arg, "--json"]);
+    assert_eq!(json_ids(&search()), ["docs/tides"]);
+    for entry in std::fs::read_dir(out.join("pieces")).unwrap() {
+        let piece = entry.unwrap().path();
+        let mut bytes = std::fs::read(&piece).unwrap();
+        let middle = bytes.len() / 2;
+        bytes[middle] ^= 0xFF;
+        std::fs::write(&piece, bytes).unwrap();
+    }
+    assert!(!search().status.success(), "damaged pieces were read");
+    stdout(&scour(&["index", &fixture("html-site"), "--out", out_arg]));
+    assert_eq!(json_ids(&search()), ["docs/tides"]);
+}
+
+/// `--lang` naming a language the index has no pages in searches every language, and says so.
+#[test]
+fn search_in_a_language_the_index_lacks_says_so() {
+    let (_out, english) = index(&[&fixture("html-site")], "absent-language");
+    let english = english.to_str().unwrap();
+    let search = |lang: &str| scour(&["search", "neap", "--index", english, "--lang", lang]);
+    let absent = search("fr");
+    assert!(stdout(&absent).contains("[docs/tides]"));
+    let note = String::from_utf8_lossy(&absent.stderr).into_owned();
+    assert_eq!(
+        note.trim(),
+        "note: the index has no pages in \"fr\" (it has en); searching every language"
+    );
+    for lang in ["en", "*"] {
+        let output = search(lang);
+        stdout(&output);
+        assert!(output.stderr.is_empty(), "{lang}");
+    }
+    let (_out, multilingual) = index(&[&fixture("multilingual")], "absent-language-many");
+    let multilingual = multilingual.to_str().unwrap();
+    let output = scour(&["search", "tres", "--index", multilingual, "--lang", "pt"]);
+    let note = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        note.contains("no pages in \"pt\" (it has de, en, es, fr,"),
+        "{note}"
+    );
+}
+
+#[test]
+fn eval_refuses_weights_that_are_not_finite_or_negative() {
+    for (weights, message) in [
+        ("k1=NaN", "the weight k1 is NaN; give a number of 0 or more"),
+        (
+            "title=inf",
+            "the weight title is inf; give a number of 0 or more",
+        ),
+        (
+            "b_body=-0.5",
+            "the weight b_body is -0.5; give a number of 0 or more",
+        ),
+    ] {
+        let output = scour(&["eval", &fixture("collection"), "--weights", weights]);
+        assert!(!output.status.success(), "{weights} was accepted");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains(message), "{stderr}");
+    }
+}
+
+#[test]
+fn eval_names_the_corpus_lines_it_skips() {
+    let corpus =
+        std::fs::read_to_string(Path::new(&fixture("collection")).join("corpus.jsonl")).unwrap();
+    let queries =
+        std::fs::read_to_string(Path::new(&fixture("collection")).join("queries.jsonl")).unwrap();
+    let qrels =
+        std::fs::read_to_string(Path::new(&fixture("collection")).join("qrels.txt")).unwrap();
+    let dir = judged_collection(
+        "eval-skipped",
+        &format!("{corpus}{{\"id\": \"broken\"\n"),
+        &queries,
+        &qrels,
+    );
+    let output = scour(&["eval", dir.to_str().unwrap()]);
+    let table = stdout(&output);
+    assert!(table.starts_with("collection"), "{table}");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let line = corpus.lines().count() + 1;
+    assert!(
+        stderr.contains(&format!(
+            "skipped 1 item(s):\n  {}:{line}: malformed JSON",
+            dir.join("corpus.jsonl").display()
+        )),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn eval_without_a_judged_query_is_an_error() {
+    let corpus =
+        std::fs::read_to_string(Path::new(&fixture("collection")).join("corpus.jsonl")).unwrap();
+    let dir = judged_collection(
+        "eval-unjudged",
+        &corpus,
+        "{\"id\": \"q-1\", \"text\": \"banana\"}\n",
+        "q1 0 d2 2\n",
+    );
+    let output = scour(&["eval", dir.to_str().unwrap()]);
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("no query of"), "{stderr}");
+    assert!(stderr.contains("has judgments in"), "{stderr}");
+}
+
+/// Control characters in a page (ESC, BEL) are printed as symbols, so a page cannot recolour
+/// the terminal or set its title; JSON escapes them.
+#[test]
+fn search_prints_control_characters_of_pages_as_symbols() {
+    let dir = Scratch::new("control-characters");
+    std::fs::create_dir_all(&dir).unwrap();
+    let corpus = dir.join("pages.jsonl");
+    std::fs::write(
+        &corpus,
+        "{\"id\": \"evil\", \"title\": \"Evil \\u001b[31mRED\", \"body\": \"ring \\u0007 bell \\u001b]0;owned\\u0007 \\u009b2J\"}\n",
+    )
+    .unwrap();
+    let (_out, index) = index(&[corpus.to_str().unwrap()], "control-characters-index");
+    let index = index.to_str().unwrap();
+    let plain = stdout(&scour(&["search", "bell", "--index", index]));
+    assert!(!plain.contains(['\u{1b}', '\u{7}', '\u{9b}']), "{plain:?}");
+    assert!(plain.contains("Evil \u{241b}[31mRED"), "{plain}");
+    assert!(plain.contains("ring \u{2407} [bell]"), "{plain}");
+    let json = stdout(&scour(&["search", "bell", "--index", index, "--json"]));
+    assert!(json.contains("Evil \\u001b[31mRED"), "{json}");
+}
+
+/// A folder named twice is read once, not reported as a duplicate of itself.
+#[test]
+fn a_folder_named_twice_is_read_once() {
+    let site = fixture("html-site");
+    let (_once_out, once) = index(&[&site], "named-once");
+    let out = Scratch::new("named-twice");
+    let twice = stdout(&scour(&[
+        "index",
+        &site,
+        &format!("{site}/."),
+        "--out",
+        out.to_str().unwrap(),
+    ]));
+    assert!(!twice.contains("duplicate"), "{twice}");
+    assert_eq!(
+        std::fs::read(out.join("scour-index.bin")).unwrap(),
+        std::fs::read(once).unwrap()
     );
 }

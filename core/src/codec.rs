@@ -202,7 +202,7 @@ impl FormatError {
             .concat(),
             Self::Stale(file) => [
                 file,
-                " does not match the index that names it: the index was rebuilt since it was opened; open it again",
+                " does not match the index that names it: it is from another build of the index, or was changed since. If the index was rebuilt since it was opened, open it again; otherwise rebuild it, and publish every file of its folder together",
             ]
             .concat(),
             Self::Corrupt(what) => ["the index is corrupt: ", what, "; rebuild it"].concat(),

@@ -15,6 +15,11 @@ use crate::language::Language;
 /// Marks a synonym key among the stem groups: the stem of the word it is for, then this.
 pub const SYNONYM: char = '\u{4}';
 
+/// The most words a group may have. Each word of a group keeps the terms of all the others,
+/// so a group's share of the index grows with the square of its words; a group of more is a
+/// list of words, not of words that mean the same.
+const MAX_GROUP_WORDS: usize = 100;
+
 /// The groups English indexes have unless told otherwise.
 const ENGLISH: &str = include_str!("synonyms.txt");
 
@@ -79,6 +84,12 @@ fn parse(text: &str) -> Result<Vec<Vec<String>>, SynonymError> {
             line: n + 1,
             problem,
         };
+        let words = line.split(',').count();
+        if words > MAX_GROUP_WORDS {
+            return Err(error(format!(
+                "a group of {words} words, more than the {MAX_GROUP_WORDS} a group may have; keep in a group only words that mean the same"
+            )));
+        }
         let mut group: Vec<String> = Vec::new();
         for word in line.split(',').map(str::trim) {
             let tokens = tokenize(word);
@@ -139,5 +150,24 @@ mod tests {
         let error = synonyms.add("lonely").unwrap_err();
         assert!(error.to_string().contains("two words or more"));
         assert!(synonyms.add("a,,b").is_err());
+    }
+
+    #[test]
+    fn a_group_of_more_words_than_the_limit_is_refused() {
+        let group = |words: usize| {
+            let words: Vec<String> = (0..words).map(|i| format!("w{i}")).collect();
+            format!("a, b\n{}\n", words.join(", "))
+        };
+        let mut synonyms = Synonyms::none();
+        assert!(synonyms.add(&group(MAX_GROUP_WORDS)).is_ok());
+        let error = synonyms.add(&group(MAX_GROUP_WORDS + 1)).unwrap_err();
+        assert_eq!(error.line, 2);
+        assert!(
+            error.to_string().contains(&format!(
+                "a group of {} words, more than the {MAX_GROUP_WORDS} a group may have",
+                MAX_GROUP_WORDS + 1
+            )),
+            "{error}"
+        );
     }
 }

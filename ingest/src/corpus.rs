@@ -2,7 +2,7 @@
 //! files left out on purpose counted, ids kept unique, a site name shared by every `<title>`
 //! removed.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -112,11 +112,19 @@ impl fmt::Display for Warning {
 
 /// Reads the files and directories at `paths` into a corpus.
 ///
-/// Fails when a path does not exist, when no document was found, and in strict mode on the first
-/// problem met; otherwise problems are recorded in the corpus and reading goes on.
+/// A path given twice is read once. Fails when a path does not exist, when no document was
+/// found, and in strict mode on the first problem met; otherwise problems are recorded in the
+/// corpus and reading goes on.
 pub fn read_corpus(paths: &[PathBuf], options: &IngestOptions) -> Result<Corpus, IngestError> {
     let mut collector = Collector::new(options.strict);
+    let mut given = HashSet::new();
     for path in paths {
+        // A path named twice (`site site`, or `site ./site`) is read once.
+        if let Ok(canonical) = path.canonicalize() {
+            if !given.insert(canonical) {
+                continue;
+            }
+        }
         for found in walk::inputs(path, &options.exclude)? {
             match found {
                 Found::Input(input) => collector.add_all(

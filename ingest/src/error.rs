@@ -65,6 +65,9 @@ pub enum Problem {
     /// A JSON line lacks a required field.
     #[error("missing \"{0}\"; each line needs an \"id\" and a \"body\"")]
     MissingField(&'static str),
+    /// A JSON line whose `"id"` is the empty string.
+    #[error("\"id\" is empty; give each line an id of its own, a non-empty string or a number")]
+    EmptyId,
     /// A required field holds a value of the wrong kind.
     #[error("\"{field}\" must be {expected}")]
     WrongType {
@@ -77,6 +80,12 @@ pub enum Problem {
     #[error("elements nested more than {limit} deep; the page was skipped, as reading it would take minutes: close the tags left open")]
     TooDeep {
         /// The deepest nesting read.
+        limit: usize,
+    },
+    /// An HTML page with an element of more attributes than the parser can afford.
+    #[error("an element with more than {limit} attributes; the page was skipped, as reading elements with so many can take minutes: give it fewer attributes")]
+    TooManyAttributes {
+        /// The most attributes an element may have.
         limit: usize,
     },
     /// A known field holds a value it cannot take; the document is read without the field.
@@ -225,11 +234,14 @@ pub enum OptionError {
     /// `**` next to other characters in one path segment.
     #[error("`{0}`: `**` must be a whole path segment (`**/x`, `x/**` or `a/**/b`); use `*` inside a name")]
     PartialDoubleStar(String),
-    /// A file size that is not a positive number of bytes, K, M or G.
+    /// A file size that is not a number of bytes, K, M or G.
     #[error(
         "`{0}` is not a file size; write a number of bytes, or one followed by K, M or G, like 64M"
     )]
     FileSize(String),
+    /// A file size of zero.
+    #[error("the file size `{0}` leaves out every file; give a size greater than zero, like 64M")]
+    ZeroFileSize(String),
     /// A base URL that is neither an absolute path nor an http(s) address.
     #[error("`{0}` must start with `/` (a path on this host, like /docs/) or with http:// or https:// (a full address)")]
     BaseUrlStart(String),

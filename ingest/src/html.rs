@@ -10,7 +10,7 @@ use crate::date;
 use crate::error::{Failure, Problem};
 use crate::flow::Flow;
 use crate::frontmatter;
-use crate::html_tree::{self, TooDeep, MAX_DEPTH};
+use crate::html_tree::{self, Refusal, MAX_ATTRIBUTES, MAX_DEPTH};
 use crate::relative::RelativePath;
 use crate::sections;
 use crate::source::Page;
@@ -82,8 +82,14 @@ pub(crate) fn parse(
     if frontmatter::is_draft(&fields) {
         return Ok(Page::Omitted(Omission::Draft));
     }
-    let html = html_tree::parse(markup, MAX_DEPTH)
-        .map_err(|TooDeep| Failure::anywhere(Problem::TooDeep { limit: MAX_DEPTH }))?;
+    let html = html_tree::parse(markup, MAX_DEPTH, MAX_ATTRIBUTES).map_err(|refusal| {
+        Failure::anywhere(match refusal {
+            Refusal::TooDeep => Problem::TooDeep { limit: MAX_DEPTH },
+            Refusal::TooManyAttributes => Problem::TooManyAttributes {
+                limit: MAX_ATTRIBUTES,
+            },
+        })
+    })?;
     if is_noindex(&html) {
         return Ok(Page::Omitted(Omission::NoIndex));
     }

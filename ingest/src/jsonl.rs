@@ -74,7 +74,7 @@ fn parse_line(line: &str) -> Result<Option<Line>, Problem> {
 /// `id` is a non-empty string or a number.
 fn parse_id(value: Json) -> Result<Option<String>, Problem> {
     match value {
-        Json::String(id) if id.is_empty() => Ok(None),
+        Json::String(id) if id.is_empty() => Err(Problem::EmptyId),
         Json::String(id) => Ok(Some(id)),
         Json::Number(number) => Ok(Some(number.to_string())),
         Json::Null => Ok(None),
@@ -162,7 +162,10 @@ mod tests {
     fn missing_or_empty_id_and_missing_body_are_reported() {
         let missing_id = "missing \"id\"; each line needs an \"id\" and a \"body\"";
         assert_eq!(problem(r#"{"title": "T", "body": "B"}"#), missing_id);
-        assert_eq!(problem(r#"{"id": "", "body": "B"}"#), missing_id);
+        assert_eq!(
+            problem(r#"{"id": "", "body": "B"}"#),
+            "\"id\" is empty; give each line an id of its own, a non-empty string or a number"
+        );
         assert_eq!(
             problem(r#"{"id": 1}"#),
             "missing \"body\"; each line needs an \"id\" and a \"body\""

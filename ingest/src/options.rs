@@ -153,11 +153,12 @@ impl FromStr for FileSize {
             .parse::<u64>()
             .ok()
             .zip(shift)
-            .and_then(|(number, shift)| number.checked_mul(1 << shift))
-            .filter(|&bytes| bytes > 0);
-        bytes
-            .map(FileSize)
-            .ok_or_else(|| OptionError::FileSize(written.to_string()))
+            .and_then(|(number, shift)| number.checked_mul(1 << shift));
+        match bytes {
+            Some(0) => Err(OptionError::ZeroFileSize(written.to_string())),
+            Some(bytes) => Ok(FileSize(bytes)),
+            None => Err(OptionError::FileSize(written.to_string())),
+        }
     }
 }
 
@@ -221,15 +222,14 @@ mod tests {
         assert_eq!(size(" 2k "), Ok(2048));
         assert_eq!(size("1GiB"), Ok(1 << 30));
         assert_eq!(FileSize::default().bytes(), MAX_FILE_BYTES);
-        for bad in [
-            "",
-            "0",
-            "M",
-            "1.5M",
-            "-1",
-            "12 apples",
-            "99999999999999999999G",
-        ] {
+        for zero in ["0", "0K", " 00 "] {
+            assert_eq!(size(zero), Err(OptionError::ZeroFileSize(zero.into())));
+        }
+        assert_eq!(
+            OptionError::ZeroFileSize("0".into()).to_string(),
+            "the file size `0` leaves out every file; give a size greater than zero, like 64M"
+        );
+        for bad in ["", "M", "1.5M", "-1", "12 apples", "99999999999999999999G"] {
             assert_eq!(size(bad), Err(OptionError::FileSize(bad.into())), "{bad:?}");
         }
         assert_eq!(

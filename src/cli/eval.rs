@@ -66,6 +66,11 @@ fn parse_weights(text: &str) -> Result<Weights, String> {
             "synonym" => &mut weights.synonym,
             other => return Err(format!("unknown weight {other:?}")),
         };
+        if !value.is_finite() || value < 0.0 {
+            return Err(format!(
+                "the weight {name} is {value}; give a number of 0 or more"
+            ));
+        }
         *field = value;
     }
     Ok(weights)
@@ -93,6 +98,13 @@ pub fn run(args: &EvalArgs) -> Result<(), String> {
         &scour_ingest::IngestOptions::default(),
     )
     .map_err(|e| e.to_string())?;
+    // Stdout is the table of figures: what was passed over goes to stderr.
+    for warning in &corpus.warnings {
+        eprintln!("warning: {warning}");
+    }
+    if let Some(report) = super::index::skipped_report(&corpus.skipped) {
+        eprintln!("{report}");
+    }
     let mut builder = IndexBuilder::new();
     if args.no_builtin_synonyms {
         builder.synonyms(Synonyms::none());
@@ -133,6 +145,13 @@ pub fn run(args: &EvalArgs) -> Result<(), String> {
                 hit.score
             );
         }
+    }
+    if per_query.is_empty() {
+        return Err(format!(
+            "no query of {} has judgments in {}: a query is measured when its \"id\" is the first field of a qrels line with a grade above 0, written the same way",
+            dir.join("queries.jsonl").display(),
+            dir.join("qrels.txt").display()
+        ));
     }
     if let Some(path) = &args.run {
         fs::write(path, run_file).map_err(super::cannot("write", path))?;

@@ -12,7 +12,7 @@ use scour_core::language::Language;
 use scour_core::synonyms::Synonyms;
 use scour_core::{codec, ChunkedFiles, IndexBuilder, IndexFiles, Layout};
 use scour_ingest::{
-    read_corpus, BaseUrl, CssSelector, FileSize, Glob, IngestOptions, Omission, Omitted,
+    read_corpus, BaseUrl, CssSelector, FileSize, Glob, IngestOptions, Omission, Omitted, Skipped,
 };
 
 /// The index file's name inside `--out`: the entry (or language table) of a chunked index,
@@ -163,13 +163,23 @@ pub fn run(args: &IndexArgs) -> Result<(), String> {
     if !corpus.omitted.is_empty() {
         println!("{}", omitted_summary(&corpus.omitted));
     }
-    if !corpus.skipped.is_empty() {
-        println!("skipped {} item(s):", corpus.skipped.len());
-        for skipped in &corpus.skipped {
-            println!("  {skipped}");
-        }
+    if let Some(report) = skipped_report(&corpus.skipped) {
+        println!("{report}");
     }
     Ok(())
+}
+
+/// `skipped 2 item(s):` and a line for each file or line left out of a corpus for a problem,
+/// with its reason; none when nothing was.
+pub(super) fn skipped_report(skipped: &[Skipped]) -> Option<String> {
+    if skipped.is_empty() {
+        return None;
+    }
+    let mut report = format!("skipped {} item(s):", skipped.len());
+    for item in skipped {
+        report.push_str(&format!("\n  {item}"));
+    }
+    Some(report)
 }
 
 fn ingest_options(args: &IndexArgs) -> IngestOptions {
@@ -226,9 +236,9 @@ enum Built {
 }
 
 /// Writes the single file, or every piece and then the entry (or language table), keeping
-/// pieces already there, whose names vouch for their content, and removing those of earlier
-/// builds. The index file is replaced whole (see [`write_replacing`]): a run that fails midway
-/// leaves the index that was there searchable. Returns what was written, for the report.
+/// pieces already there that hold what they should, and removing those of earlier builds. The
+/// index file is replaced whole (see [`write_replacing`]): a run that fails midway leaves the
+/// index that was there searchable. Returns what was written, for the report.
 fn write_index(files: &Built, out: &Path) -> Result<String, String> {
     let write =
         |path: &Path, bytes: &[u8]| fs::write(path, bytes).map_err(super::cannot("write", path));
@@ -253,8 +263,9 @@ fn write_index(files: &Built, out: &Path) -> Result<String, String> {
                     // A piece two languages' indexes share, written once.
                     continue;
                 }
-                let present = earlier_pieces
-                    && fs::metadata(&path).is_ok_and(|m| m.len() == bytes.len() as u64);
+                // A piece already there is kept only when it is this one, byte for byte: a
+                // damaged piece is written again.
+                let present = earlier_pieces && fs::read(&path).is_ok_and(|found| found == bytes);
                 if !present {
                     write(&path, bytes)?;
                 }

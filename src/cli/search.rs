@@ -1,10 +1,12 @@
 //! `scour search` and `scour stats`.
 
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 use clap::Args;
 use serde::Serialize;
 
+use scour_core::language::Language;
 use scour_core::{codec, FormatError, Index, SearchOptions};
 
 #[derive(Args)]
@@ -57,6 +59,13 @@ struct JsonSection<'a> {
 
 pub fn run(args: &SearchArgs) -> Result<(), String> {
     let index = open(args.index.as_deref(), args.lang.as_deref())?;
+    if let Some(note) = args
+        .lang
+        .as_deref()
+        .and_then(|lang| absent_language(&index, lang))
+    {
+        eprintln!("{note}");
+    }
     let options = SearchOptions {
         limit: args.limit,
         lang: args.lang.clone(),
@@ -112,19 +121,23 @@ pub fn run(args: &SearchArgs) -> Result<(), String> {
             .map(|d| format!("  {d}"))
             .unwrap_or_default();
         println!(
-            "{:>2}. {}{date}  [{}]  score {:.3}",
+            "{:>2}. {}{}  [{}]  score {:.3}",
             rank + 1,
-            hit.title,
-            hit.id,
+            printable(&hit.title),
+            printable(&date),
+            printable(&hit.id),
             hit.score
         );
-        println!("    {}", marked(&hit.excerpt, &hit.excerpt_matches));
+        let excerpt = marked(&hit.excerpt, &hit.excerpt_matches);
+        println!("    {}", printable(&excerpt));
         for section in &hit.sections {
-            println!("      § {}  [#{}]", section.title, section.anchor);
             println!(
-                "        {}",
-                marked(&section.excerpt, &section.excerpt_matches)
+                "      § {}  [#{}]",
+                printable(&section.title),
+                printable(&section.anchor)
             );
+            let excerpt = marked(&section.excerpt, &section.excerpt_matches);
+            println!("        {}", printable(&excerpt));
         }
         println!();
     }
@@ -188,6 +201,37 @@ pub fn open(path: Option<&Path>, lang: Option<&str>) -> Result<Index, String> {
                 .map_err(|e| format!("{}: {e}", file.display()))?;
         }
     }
+}
+
+/// The note that the index has no pages in the language `lang` names, so that every language
+/// is searched; none for `*` or a language it has.
+fn absent_language(index: &Index, lang: &str) -> Option<String> {
+    let language = Language::searched(Some(lang))?;
+    if index.languages().iter().any(|found| *found == language) {
+        return None;
+    }
+    let codes: Vec<&str> = index.languages().iter().map(Language::code).collect();
+    Some(format!(
+        "note: the index has no pages in {lang:?} (it has {}); searching every language",
+        codes.join(", ")
+    ))
+}
+
+/// `text` with the control characters that could drive a terminal (recolour it, set its title)
+/// shown as symbols instead: C0 ones as their Control Pictures (ESC as `␛`), DEL as `␡`, C1
+/// ones as `�`. Tabs and line breaks are kept.
+fn printable(text: &str) -> Cow<'_, str> {
+    let harmless = |c: char| !c.is_control() || c == '\t' || c == '\n';
+    if text.chars().all(harmless) {
+        return Cow::Borrowed(text);
+    }
+    let shown = text.chars().map(|c| match c {
+        _ if harmless(c) => c,
+        '\0'..='\x1f' => char::from_u32(0x2400 + u32::from(c)).unwrap_or('\u{FFFD}'),
+        '\x7f' => '\u{2421}',
+        _ => '\u{FFFD}',
+    });
+    Cow::Owned(shown.collect())
 }
 
 /// The excerpt with matches wrapped in [brackets], for a terminal.
