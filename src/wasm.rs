@@ -37,6 +37,12 @@ const MAX_LIMIT: usize = 1_000;
 /// groups, postings, documents, suggestions); more means a broken index, not a slow one.
 const MAX_ROUNDS: usize = 12;
 
+/// How long a request may wait for the server's answer (its response's headers), in
+/// milliseconds, unless `Scour.load`'s `{ timeout }` says otherwise: a server that never
+/// answers would otherwise keep every search waiting for good. A slow download, once answered,
+/// is not cut short.
+const ANSWER_WITHIN_MS: u32 = 30_000;
+
 /// A search engine over one index.
 #[wasm_bindgen]
 pub struct Scour {
@@ -51,11 +57,14 @@ struct Engine {
     source: Option<(String, Option<String>)>,
     /// Pieces being fetched, by URL: a call that needs one already on its way waits for it.
     in_flight: Vec<(String, js_sys::Promise)>,
+    /// How long a fetch waits for an answer, in milliseconds (see [`ANSWER_WITHIN_MS`]).
+    answer_within: u32,
 }
 
 impl Scour {
-    /// What `fromFile` and `load` do with an index file's bytes, fetched from `url`.
-    fn open_file(bytes: Vec<u8>, url: String) -> Result<Scour, JsError> {
+    /// What `fromFile` and `load` do with an index file's bytes, fetched from `url`; a chunked
+    /// index's pieces are then fetched waiting `answer_within` ms at most for each answer.
+    fn open_file(bytes: Vec<u8>, url: String, answer_within: u32) -> Result<Scour, JsError> {
         let at_url = |e: FormatError| located(&url, &e);
         if codec::is_language_table(&bytes) {
             return Err(JsError::new(&[
@@ -71,6 +80,7 @@ impl Scour {
             index: Index::from_entry(entry, bytes.len()),
             source: Some((resolve(&url, &page_url()), None)),
             in_flight: Vec::new(),
+            answer_within,
         }))
     }
 
@@ -79,6 +89,7 @@ impl Scour {
             index,
             source: None,
             in_flight: Vec::new(),
+            answer_within: ANSWER_WITHIN_MS,
         })
     }
 
@@ -159,24 +170,27 @@ impl Scour {
     /// Fetches an index: a single file, or a chunked index's entry file (its pieces are
     /// fetched later, as queries need them). `{ lang }` picks the language's own index of a
     /// chunked index of several languages; `{ bytes }` are the file's, for a caller that
-    /// fetched them itself (e.g. alongside the engine).
+    /// fetched them itself (e.g. alongside the engine); `{ timeout }`, how many milliseconds
+    /// each request waits for the server to answer before it fails (30,000 by default).
     pub async fn load(url: JsValue, options: JsValue) -> Result<Scour, JsError> {
         let url = url_argument(&url)?;
         let lang = parse_options(&options)?.lang;
+        let answer_within = timeout_option(&options)?;
         let given = Reflect::get(&options, &"bytes".into()).unwrap_or(JsValue::UNDEFINED);
         let bytes = if given.is_undefined() {
-            fetch_bytes(&url, false).await?
+            fetch_bytes(&url, false, answer_within).await?
         } else {
             byte_argument(&given, "bytes")?
         };
         if !codec::is_language_table(&bytes) {
-            return Scour::open_file(bytes, url);
+            return Scour::open_file(bytes, url, answer_within);
         }
         let url = resolve(&url, &page_url());
         Ok(Scour::with(Engine {
-            index: open_chunked(&bytes, &url, lang.as_deref()).await?,
+            index: open_chunked(&bytes, &url, lang.as_deref(), answer_within).await?,
             source: Some((url, lang)),
             in_flight: Vec::new(),
+            answer_within,
         }))
     }
 
@@ -189,6 +203,7 @@ impl Scour {
         Scour::open_file(
             byte_argument(&bytes, "the index's bytes")?,
             url_argument(&url)?,
+            ANSWER_WITHIN_MS,
         )
     }
 
@@ -336,7 +351,7 @@ async fn fetch_pieces(engine: &Rc<RefCell<Engine>>, needs: Needs) -> Result<(), 
                 let promise = match e.in_flight.iter().find(|(u, _)| *u == url) {
                     Some((_, promise)) => promise.clone(),
                     None => {
-                        let promise = fetch_buffer(url.clone());
+                        let promise = fetch_buffer(url.clone(), e.answer_within);
                         e.in_flight.push((url.clone(), promise.clone()));
                         promise
                     }
@@ -381,14 +396,21 @@ async fn fetch_pieces(engine: &Rc<RefCell<Engine>>, needs: Needs) -> Result<(), 
 /// Reads the entry file (or language table) again, for an index rebuilt since it was opened.
 async fn reopen(engine: &Rc<RefCell<Engine>>) -> Result<(), JsError> {
     let (url, lang) = engine.borrow().source.clone().unwrap_or_default();
-    let bytes = fetch_bytes(&url, true).await?;
-    engine.borrow_mut().index = open_chunked(&bytes, &url, lang.as_deref()).await?;
+    let answer_within = engine.borrow().answer_within;
+    let bytes = fetch_bytes(&url, true, answer_within).await?;
+    engine.borrow_mut().index = open_chunked(&bytes, &url, lang.as_deref(), answer_within).await?;
     Ok(())
 }
 
 /// The chunked index whose entry (or language table) `bytes` were fetched from `url`: for a
-/// table, the entry of the index searching `lang` is fetched.
-async fn open_chunked(bytes: &[u8], url: &str, lang: Option<&str>) -> Result<Index, JsError> {
+/// table, the entry of the index searching `lang` is fetched (waiting `answer_within` ms at
+/// most for the answer).
+async fn open_chunked(
+    bytes: &[u8],
+    url: &str,
+    lang: Option<&str>,
+    answer_within: u32,
+) -> Result<Index, JsError> {
     let at_url = |e: FormatError| located(url, &e);
     if !codec::is_language_table(bytes) {
         let entry = codec::decode_entry(bytes).map_err(at_url)?;
@@ -398,7 +420,7 @@ async fn open_chunked(bytes: &[u8], url: &str, lang: Option<&str>) -> Result<Ind
         .map_err(at_url)?
         .select(lang);
     let entry_url = resolve(&codec::entry_file(chosen.entry), url);
-    let entry_bytes = fetch_bytes(&entry_url, false).await?;
+    let entry_bytes = fetch_bytes(&entry_url, false, answer_within).await?;
     let entry = codec::decode_language_entry(&entry_bytes, chosen, &entry_url)
         .map_err(|e| located(&entry_url, &e))?;
     Ok(Index::from_entry(entry, bytes.len() + entry_bytes.len()))
@@ -650,30 +672,73 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
 #[wasm_bindgen]
 extern "C" {
     #[wasm_bindgen(js_name = fetch)]
-    fn fetch_url(url: &str) -> js_sys::Promise;
-    #[wasm_bindgen(js_name = fetch)]
     fn fetch_with(url: &str, init: &Object) -> js_sys::Promise;
+    type AbortController;
+    #[wasm_bindgen(constructor)]
+    fn new() -> AbortController;
+    #[wasm_bindgen(method, getter)]
+    fn signal(this: &AbortController) -> JsValue;
+    #[wasm_bindgen(js_name = setTimeout)]
+    fn set_timeout(handler: &js_sys::Function, ms: u32, argument: &JsValue) -> JsValue;
+    #[wasm_bindgen(js_name = clearTimeout)]
+    fn clear_timeout(timer: &JsValue);
+}
+
+/// `load`'s `{ timeout }`: a whole number of milliseconds from 1, else the default.
+fn timeout_option(options: &JsValue) -> Result<u32, JsError> {
+    let given = Reflect::get(options, &"timeout".into()).unwrap_or(JsValue::UNDEFINED);
+    if given.is_undefined() || given.is_null() {
+        return Ok(ANSWER_WITHIN_MS);
+    }
+    match given.as_f64() {
+        Some(ms) if ms >= 1.0 && ms <= f64::from(u32::MAX) && ms.fract() == 0.0 => Ok(ms as u32),
+        _ => Err(JsError::new(
+            "timeout must be a whole number of milliseconds from 1 (30000 by default)",
+        )),
+    }
+}
+
+/// The response to a fetch of `url` (`revalidate`: caches check with the server first), or
+/// why there is none: a server that has not answered within `answer_within` ms is given up on.
+async fn fetch_answered(
+    url: &str,
+    revalidate: bool,
+    answer_within: u32,
+) -> Result<JsValue, JsValue> {
+    let init = Object::new();
+    if revalidate {
+        let _ = Reflect::set(&init, &"cache".into(), &"no-cache".into());
+    }
+    let controller = AbortController::new();
+    let _ = Reflect::set(&init, &"signal".into(), &controller.signal());
+    let abort: js_sys::Function = Reflect::get(&controller, &"abort".into())?.unchecked_into();
+    let why = JsError::new(
+        &[
+            "no answer within ",
+            &decimal(u64::from(answer_within)),
+            " ms: check the connection and that the server is up, then try again",
+        ]
+        .concat(),
+    );
+    let timer = set_timeout(&abort.bind0(&controller), answer_within, &why.into());
+    let response = wasm_bindgen_futures::JsFuture::from(fetch_with(url, &init)).await;
+    clear_timeout(&timer);
+    response
 }
 
 /// Fetches a whole file; `revalidate` asks caches to check with the server first.
-async fn fetch_bytes(url: &str, revalidate: bool) -> Result<Vec<u8>, JsError> {
-    let promise = if revalidate {
-        let init = Object::new();
-        let _ = Reflect::set(&init, &"cache".into(), &"no-cache".into());
-        fetch_with(url, &init)
-    } else {
-        fetch_url(url)
-    };
-    let buffer = response_buffer(wasm_bindgen_futures::JsFuture::from(promise).await, url)
+async fn fetch_bytes(url: &str, revalidate: bool, answer_within: u32) -> Result<Vec<u8>, JsError> {
+    let response = fetch_answered(url, revalidate, answer_within).await;
+    let buffer = response_buffer(response, url)
         .await
         .map_err(|e| JsError::new(&describe(&e)))?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
 /// A promise of a file's bytes as an `ArrayBuffer`, which any number of calls can read.
-fn fetch_buffer(url: String) -> js_sys::Promise {
+fn fetch_buffer(url: String, answer_within: u32) -> js_sys::Promise {
     promise(Box::pin(async move {
-        let response = wasm_bindgen_futures::JsFuture::from(fetch_url(&url)).await;
+        let response = fetch_answered(&url, false, answer_within).await;
         response_buffer(response, &url).await
     }))
 }

@@ -469,6 +469,30 @@ test('Scour.load of a file that is not an index rejects with "not a Scour index"
   assert.ok(got.message.includes(url), `message names the URL: ${got.message}`);
 });
 
+test('a server that never answers fails a load and a piece fetch after the timeout, saying so', async () => {
+  const page = await engine();
+  // Requests the route holds are never answered (routing also bypasses the HTTP cache).
+  await page.route(/\/_load\/(stalled\/|docs\/pieces\/)/, () => {});
+  const stalledEntry = '/_load/stalled/scour-index.bin';
+  const entry = await failure(page, (url) => window.Scour.load(url, { timeout: 300 }), stalledEntry);
+  assert.ok(entry?.isError, `the load of an unanswered entry: ${JSON.stringify(entry)}`);
+  assert.ok(entry.message.includes(stalledEntry), entry.message);
+  assert.match(entry.message, /no answer within 300 ms/, entry.message);
+  // The entry is answered; the pieces a query needs are not.
+  const piece = await failure(
+    page,
+    async (url) => (await window.Scour.load(url, { timeout: 300 })).query('tarball', {}),
+    DOCS_URL,
+  );
+  assert.ok(piece?.isError, `a query whose pieces are not answered: ${JSON.stringify(piece)}`);
+  assert.match(piece.message, /\/_load\/docs\/pieces\/.*no answer within 300 ms/, piece.message);
+  for (const timeout of [0, -5, 1.5, 'soon']) {
+    const refused = await failure(page, (t) => window.Scour.load('/_load/stalled/x.bin', { timeout: t }), timeout);
+    assert.ok(refused?.isError, `timeout ${timeout}: ${JSON.stringify(refused)}`);
+    assert.match(refused.message, /timeout must be a whole number of milliseconds/, refused.message);
+  }
+});
+
 test('Scour.fromBytes refuses truncated, foreign and other-version bytes with advice', async () => {
   const page = await engine();
   const bytes = [...readFileSync(path.join(dir, 'docs-single/scour-index.bin'))];

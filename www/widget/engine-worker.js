@@ -10,13 +10,24 @@ query.catch(() => {});
 const WASM = new URL('../pkg/scour_engine_bg.wasm', import.meta.url).href;
 /** Milliseconds of searches that warm the engine up after loading, as widget/engine.js does. */
 const WARM_MS = 200;
+/** Milliseconds the index's server has to answer, as the engine waits for its pieces. */
+const ANSWER_WITHIN_MS = 30_000;
 let scour;
+
+/** The response for `url`, or an Error naming it: why it failed, or that no answer came in time. */
+const answered = url => {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(Error(`no answer within ${ANSWER_WITHIN_MS} ms: check the connection and that the server is up, then try again`)), ANSWER_WITHIN_MS);
+  return fetch(url, { signal: controller.signal })
+    .catch(e => { throw Error(`cannot fetch ${url}: ${e.message}`); })
+    .finally(() => clearTimeout(timer));
+};
 
 const methods = {
   async open(url, lang) {
     const wasm = fetch(WASM);
-    const entry = fetch(url).then(async r => {
-      if (!r.ok) throw Error(`${url}: HTTP ${r.status} ${r.statusText}`);
+    const entry = answered(url).then(async r => {
+      if (!r.ok) throw Error(`cannot fetch ${url}: the server answered ${r.status} ${r.statusText}`);
       return r.arrayBuffer();
     });
     entry.catch(() => {});
