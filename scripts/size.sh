@@ -29,8 +29,11 @@ cd "$ROOT"
 # from a review (a layout, the modal or the reader view that cannot load says so, the modal's
 # icon built without markup for Trusted Types pages, an older page of hits never appended to
 # newer ones) 0.5 more, and the JS API's checks of its arguments (bytes, urls, limit, filters)
-# 0.4 more, to 163.7: 164. Cutting the engine further is issue 9's.
-BUDGET_GZIP=$((164 * 1024))
+# 0.4 more, to 163.7: 164; a request that gets no answer failing after a timeout instead of
+# keeping every search waiting (0.9 in the engine and its glue), and the widget's checks of a
+# bad index URL, lang, open-url-template and strings override, and of properties set before it
+# is defined (0.6) 1.5 more, to 165.2: 166. Cutting the engine further is issue 9's.
+BUDGET_GZIP=$((166 * 1024))
 
 bash scripts/setup.sh >/dev/null
 [ "${SKIP_BUILD:-0}" = 1 ] || bash scripts/build-wasm.sh 2>/dev/null || die "wasm build (run: make build)"

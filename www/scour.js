@@ -9,7 +9,7 @@
 // answers to older keystrokes never replace newer ones (each query has a sequence number).
 import { h, svg, adopt } from './widget/dom.js';
 import { BASE } from './widget/style.js';
-import { EN, Text, languageOf, loadStrings, primaryLanguage } from './widget/strings.js';
+import { EN, LANGUAGE_TAG, Text, languageOf, loadStrings, primaryLanguage } from './widget/strings.js';
 import { connect, searchPage } from './widget/engine.js';
 import { optionElement, entries, href } from './widget/render.js';
 
@@ -91,6 +91,12 @@ class ScourSearch extends HTMLElement {
     else if (load != null && load != 'focus') this.warn('load', load, '"focus" (the default) or "idle"');
     this.setLayout();
     this.label();
+    // Properties set before the upgrade hide the setters.
+    for (const name of ['strings', 'value', 'open']) if (Object.hasOwn(this, name)) {
+      const value = this[name];
+      delete this[name];
+      this[name] = value;
+    }
     // The placeholder and the modal's button show before the box is wanted: their language now.
     if (languageOf(this) != 'en') this.loadText();
   }
@@ -125,7 +131,11 @@ class ScourSearch extends HTMLElement {
   /** Overrides of the strings table (widget/strings.js), e.g. `{ more: 'More' }`. */
   get strings() { return this.overrides; }
   set strings(table) {
-    this.overrides = { ...table };
+    this.overrides = {};
+    for (const [key, value] of Object.entries({ ...table })) {
+      if (typeof value == 'string' || EN[key]?.other && Object.values({ other: 0, ...value }).every(form => typeof form == 'string')) this.overrides[key] = value;
+      else this.warn('strings', key, 'a string, or plural forms { one, other } of strings', `strings.${key}`);
+    }
     if (this.pending) this.loadText().then(() => this.run());
     else this.text = new Text(this.text.lang, { ...this.text.table, ...this.overrides });
     this.label();
@@ -198,15 +208,22 @@ class ScourSearch extends HTMLElement {
 
   async load() {
     const index = this.getAttribute('index'), offline = this.getAttribute('offline');
-    const url = index ? new URL(index, document.baseURI).href : '';
     const pending = this.pending = Promise.all([
       (offline == null ? Promise.resolve() : import('./widget/offline.js').then(m => m.keepOffline(offline)))
-        .then(() => connect(url, { inWorker: this.inWorker(url), lang: this.searchLanguage() })),
+        .then(() => {
+          let url = '';
+          try { if (index) url = new URL(index, document.baseURI).href; } catch {
+            throw Error(`index="${index}" is not a URL: give an index's URL`);
+          }
+          return connect(url, { inWorker: this.inWorker(url), lang: this.searchLanguage() });
+        }),
       this.loadText(),
       this.loadFilters(),
     ]).then(([engine]) => engine);
     if (this.engine || this.readyFailed) this.expectEngine();
     this.engine = null;
+    this.sequence++; // the old index's hits go
+    this.render('', NO_RESULTS);
     this.status(this.text.get('loading'));
     try {
       const engine = await pending;
@@ -238,7 +255,6 @@ class ScourSearch extends HTMLElement {
     const text = await loadStrings(languageOf(this), this.overrides);
     this.text = text;
     this.label();
-    this.layout?.relabel?.(text);
   }
 
   /** The names of the `filters` attribute. */
@@ -278,12 +294,12 @@ class ScourSearch extends HTMLElement {
     return DEFAULT_LIMIT;
   }
 
-  /** Says once, on the console, that an attribute's value is not understood. */
-  warn(name, value, accepted) {
+  /** Says once, on the console, that an attribute's value (or `what`) is not understood. */
+  warn(name, value, accepted, what = `<scour-search ${name}="${value}">`) {
     const key = `${name}=${value}`;
     if ((this.warned ??= new Set()).has(key)) return;
     this.warned.add(key);
-    console.warn(`scour: <scour-search ${name}="${value}"> is not understood: use ${accepted}; the default is used instead.`);
+    console.warn(`scour: ${what} is not understood: use ${accepted}; the default is used instead.`);
   }
 
   /** "Search is unavailable" with a retry that loads the index again. */
@@ -300,7 +316,9 @@ class ScourSearch extends HTMLElement {
    * visitor picks).
    */
   searchLanguage() {
-    if (this.getAttribute('lang')?.trim() == '*' || this.filterNames().includes('lang')) return undefined;
+    const lang = this.getAttribute('lang')?.trim() ?? '';
+    if (lang != '*' && !LANGUAGE_TAG.test(lang)) this.warn('lang', lang, 'a language tag, or "*"');
+    if (lang == '*' || this.filterNames().includes('lang')) return undefined;
     return primaryLanguage(this) || undefined;
   }
 
@@ -359,6 +377,7 @@ class ScourSearch extends HTMLElement {
     this.list.replaceChildren(...this.options.map((option, i) => this.optionElement(option, i)));
     this.filterBar?.render(results, q);
     const text = this.text;
+    q = q.replace(/^(.{60}).+/su, '$1…');
     if (!q.trim()) this.status('');
     else if (total) this.status(this.countText());
     else if (suggestion) {
@@ -451,7 +470,14 @@ class ScourSearch extends HTMLElement {
 
   /** The link of a hit or section (widget/render.js). */
   href(hit, q, section) {
-    return href(hit, q, section, { template: this.getAttribute('open-url-template'), highlight: this.hasAttribute('highlight') });
+    return href(hit, q, section, { template: this.template(), highlight: this.hasAttribute('highlight') });
+  }
+
+  /** `open-url-template`, unless it makes no http(s) or relative link of each hit's own. */
+  template() {
+    const template = this.getAttribute('open-url-template');
+    if (!template || /^([^{]*\{(id|url)\})+[^{]*$/.test(template) && !/^\s*(?!https?:)[\w+.-]+:/i.test(template)) return template;
+    this.warn('open-url-template', template, 'an http(s) or relative URL with {id} or {url}');
   }
 
   fire(type, detail) {

@@ -17,7 +17,7 @@
 // Prerequisite: `make build` (www/pkg/ must exist); `make test` does it.
 // Env: CHROMIUM=/path/to/chrome overrides the browser; HEADED=1 shows it.
 import { before, after, afterEach } from 'node:test';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, cp } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,6 +42,17 @@ export function chromiumPath() {
   const found = candidates.find((c) => c && existsSync(c));
   if (!found) throw new Error('Chromium not found: install it (apt-get install chromium) or set CHROMIUM=/path');
   return found;
+}
+
+/**
+ * Copies the widget as www/ has it (scour.js, widget/) into `dir`, beside the engine (pkg/) of
+ * the bundle in `bundle`: `scour index --bundle` ships the minified copy in www/bundle/web, which
+ * scripts/build-wasm.sh regenerates, so a test of a change to the widget's source loads this one.
+ */
+export async function sourceWidget(dir, bundle) {
+  await cp(path.join(WWW, 'scour.js'), path.join(dir, 'scour.js'));
+  await cp(path.join(WWW, 'widget'), path.join(dir, 'widget'), { recursive: true });
+  await cp(path.join(bundle, 'pkg'), path.join(dir, 'pkg'), { recursive: true });
 }
 
 /** Launch Chromium with the flags the project uses everywhere. */

@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { launchBrowser, watchErrors, poll, ROOT, SCREENSHOTS } from './harness.mjs';
+import { launchBrowser, watchErrors, poll, sourceWidget, ROOT, SCREENSHOTS } from './harness.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -37,10 +37,13 @@ function page(n) {
 }
 const pages = Array.from({ length: PAGES }, (_, n) => page(n));
 
-/** A page of the site in its header: the bundle's widget with `attributes`, some content below. */
-const header = (attributes, { lang = 'en', dir = '' } = {}) => `<!doctype html><html lang="${lang}"${dir ? ` dir="${dir}"` : ''}><head><meta charset="utf-8">
+/**
+ * A page of the site in its header: the bundle's widget (with `source`, the one in www/:
+ * `sourceWidget`) with `attributes`, some content below.
+ */
+const header = (attributes, { lang = 'en', dir = '', source = false } = {}) => `<!doctype html><html lang="${lang}"${dir ? ` dir="${dir}"` : ''}><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>header</title><link rel="icon" href="/favicon.svg">
-<link rel="stylesheet" href="/page.css"><script type="module" src="/search/scour.js"></script></head>
+<link rel="stylesheet" href="/page.css"><script type="module" src="/${source ? 'source' : 'search'}/scour.js"></script></head>
 <body><header><a href="/" class="logo">Docs</a><scour-search index="/search/scour-index.bin" ${attributes}></scour-search></header>
 <main><h1>Welcome</h1><p id="first">The first paragraph of the page, which a dropdown floats over.</p>${'<p>More text of the page.</p>'.repeat(12)}</main></body></html>`;
 const PAGE_CSS = `body{margin:0;font:16px/1.5 system-ui,sans-serif;background:#fff;color:#1c1e23}
@@ -63,6 +66,7 @@ before(async () => {
     mkdirSync(path.dirname(path.join(site, p.file)), { recursive: true });
     writeFileSync(path.join(site, p.file), p.html.replace('<head>', '<head><meta charset="utf-8"><link rel="icon" href="/favicon.svg">'));
   }
+  await sourceWidget(path.join(site, 'source'), path.join(site, 'search'));
   writeFileSync(path.join(site, 'page.css'), PAGE_CSS);
   writeFileSync(path.join(site, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"/>');
   writeFileSync(path.join(site, 'index.html'), '<!doctype html><html lang="en"><title>home</title><link rel="icon" href="/favicon.svg"><p>home');
@@ -87,8 +91,8 @@ afterEach(async () => {
 });
 
 /** Writes /<name>.html with the widget's `attributes` and opens it in a fresh context. */
-async function visit(name, attributes, { lang, dir, viewport = { width: 1280, height: 800 }, colorScheme = 'light', query = '' } = {}) {
-  writeFileSync(path.join(site, `${name}.html`), header(attributes, { lang, dir }));
+async function visit(name, attributes, { lang, dir, source, viewport = { width: 1280, height: 800 }, colorScheme = 'light', query = '' } = {}) {
+  writeFileSync(path.join(site, `${name}.html`), header(attributes, { lang, dir, source }));
   const context = await browser.newContext({ viewport, colorScheme, serviceWorkers: 'block' });
   const tab = await context.newPage();
   tab.errors = watchErrors(tab);
@@ -380,6 +384,15 @@ test('sort: the attribute sets the first order, one in the URL overrides it, and
   assert.equal((await facets(badAttribute)).sort, 'date', "the URL's order");
   const warned = badAttribute.warnings.filter((w) => w.includes('<scour-search sort="newest"'));
   assert.equal(warned.length, 1, badAttribute.warnings.join('\n'));
+});
+
+test('filters naming a facet twice draw it once', async () => {
+  const tab = await visit('filters-twice', 'filters="kind, kind"', { source: true });
+  await tab.locator('scour-search input').focus();
+  await ready(tab);
+  await search(tab, 'lantern');
+  const drawn = await tab.locator('scour-search [part~=facet]').evaluateAll((groups) => groups.map((g) => g.getAttribute('aria-label')));
+  assert.deepEqual(drawn, ['kind']);
 });
 
 test('dropdown with filters: choosing a value keeps the panel open (pointer and keyboard)', async () => {

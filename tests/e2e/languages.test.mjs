@@ -11,7 +11,7 @@ import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { launchBrowser, watchErrors, poll, ROOT } from './harness.mjs';
+import { launchBrowser, watchErrors, poll, sourceWidget, ROOT } from './harness.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 
 const FIXTURE = path.join(ROOT, 'tests/fixtures/multilingual');
@@ -39,10 +39,13 @@ const PAGES = Object.fromEntries(['en', 'de', 'fr', 'es', 'ru', 'zh', 'ja'].map(
 PAGES.ko = fixturePage('ko.md');
 PAGES.mixed = fixturePage('mixed.html');
 
-/** Writes a page of language `htmlLang` with the widget (and its `attributes`); its path. */
-function widgetPage(name, htmlLang, attributes = '') {
+/**
+ * Writes a page of language `htmlLang` with the widget (and its `attributes`); its path. The
+ * widget is the bundle's, or with `source` the one in www/ (`sourceWidget`).
+ */
+function widgetPage(name, htmlLang, attributes = '', { source = false } = {}) {
   writeFileSync(path.join(site, `${name}.html`), `<!doctype html><html lang="${htmlLang}"><meta charset="utf-8">
-<title>${name}</title><link rel="icon" href="data:,"><script type="module" src="search/scour.js"></script>
+<title>${name}</title><link rel="icon" href="data:,"><script type="module" src="${source ? 'source' : 'search'}/scour.js"></script>
 <scour-search index="search/scour-index.bin" ${attributes}></scour-search>`);
   return `${name}.html`;
 }
@@ -50,6 +53,7 @@ function widgetPage(name, htmlLang, attributes = '') {
 before(async () => {
   execFileSync('cargo', ['run', '--release', '-q', '--', 'index', FIXTURE, '--out', path.join(site, 'search'), '--bundle'],
     { cwd: ROOT, stdio: 'pipe', timeout: 600_000 });
+  await sourceWidget(path.join(site, 'source'), path.join(site, 'search'));
   server = await startServer({ root: site, port: 0 });
   browser = await launchBrowser();
 }, { timeout: 600_000 });
@@ -194,6 +198,23 @@ test("the widget searches its page's language; lang overrides it and lang=\"*\" 
   await page.evaluate(() => document.querySelector('scour-search').setAttribute('lang', '*'));
   await poll(() => page.locator('scour-search a[part="hit"] [part="title"]').allTextContents(), (found) => found.includes(PAGES.en.title),
     { message: 'the English page once lang="*" is set' });
+});
+
+test('a lang that is no language tag is reported once and ignored: the page’s language is searched, else every one', async () => {
+  const query = '한국어', korean = PAGES.ko, every = [korean.title, PAGES.mixed.title].sort();
+  const cases = [
+    { lang: '@@@', page: korean.lang, titles: [korean.title], warned: 1 },
+    { lang: 'english please', page: '', titles: every, warned: 1 },
+    { lang: 'xx', page: korean.lang, titles: every, warned: 0 }, // a tag the site lacks: every language
+  ];
+  for (const [n, c] of cases.entries()) {
+    const page = await open(widgetPage(`garbled-${n}`, c.page, `lang="${c.lang}"`, { source: true }));
+    const warnings = [];
+    page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+    assert.deepEqual((await typeQuery(page, query)).titles.sort(), c.titles, `lang="${c.lang}"`);
+    await typeQuery(page, korean.title);
+    assert.equal(warnings.filter((w) => w.includes(`<scour-search lang="${c.lang}">`)).length, c.warned, warnings.join('\n'));
+  }
 });
 
 test("a page fetches its language's own index: no piece of another language's, nor of all", async () => {

@@ -21,6 +21,9 @@ const BARE = `<!doctype html><html lang="en"><meta charset="utf-8"><title>bare</
 <scour-search></scour-search>`;
 writeFileSync(path.join(bare, 'index.html'), BARE);
 writeFileSync(path.join(bare, 'missing-index.html'), BARE.replace('<scour-search>', '<scour-search index="missing.bin">'));
+writeFileSync(path.join(bare, 'bad-url-index.html'), BARE.replace('<scour-search>', '<scour-search index="http://[::1">'));
+// The element in the page before scour.js is (the test imports it).
+writeFileSync(path.join(bare, 'late.html'), BARE.replace('<script type="module" src="../scour.js"></script>\n', ''));
 
 // An index built by the CLI from tests/fixtures/xss (HTML in the document text), served at /_xss/.
 const xss = mkdtempSync(path.join(tmpdir(), 'scour-xss-'));
@@ -185,6 +188,98 @@ test('an index that cannot be loaded: the widget says so', async () => {
   page.errors.splice(0, Infinity, ...page.errors.filter((e) => !expected.includes(e)));
 });
 
+/** Keeps the page's expected errors out of the check at the test's end: those `pattern` matches. */
+const expectErrors = (page, pattern) => page.errors.splice(0, Infinity, ...page.errors.filter((e) => !pattern.test(e)));
+/** How `ready` settled: 'resolved', or whether it rejected with an Error, and its message. */
+const readyOutcome = (page) => page.evaluate(() => document.querySelector('scour-search').ready
+  .then(() => 'resolved', (e) => `${e instanceof Error}: ${e.message}`));
+const unavailable = (s) => s === 'Search is unavailable. Retry';
+
+test('an index attribute that is no URL: ready rejects saying so, the status says unavailable, nothing is thrown', async () => {
+  const page = await newPage('_bare/bad-url-index.html', { noWait: true });
+  await input(page).focus();
+  await poll(async () => (await combo(page)).status, unavailable, { message: 'the unavailable status' });
+  assert.match(await readyOutcome(page), /^true: index="http:\/\/\[::1" is not a URL: give an index's URL$/);
+  await page.locator('scour-search').hover(); // wanted again: no exception either
+
+  // Set later on a working widget: the same, rather than an exception and the index before kept.
+  const working = await newPage('_bare/');
+  await working.evaluate(() => document.querySelector('scour-search').setAttribute('index', 'http://[::1'));
+  await poll(async () => (await combo(working)).status, unavailable, { message: 'unavailable once the index is no URL' });
+  assert.match(await readyOutcome(working), /^true: index="http:\/\/\[::1" is not a URL/);
+  for (const tab of [page, working]) expectErrors(tab, /^console\.error: scour: Error: index="http:\/\/\[::1" is not a URL/);
+});
+
+test('an index switched to one that cannot load: the hits of the index before go, and Enter opens none', async () => {
+  const page = await newPage('_bare/');
+  await input(page).fill('Tianjin');
+  assert.equal(await firstTitle(page), TIANJIN);
+  await page.evaluate(() => document.querySelector('scour-search').setAttribute('index', 'missing.bin'));
+  await poll(async () => (await combo(page)).status, unavailable, { timeout: 10_000, message: 'the unavailable status' });
+  assert.equal(await options(page).count(), 0, 'no hit of the index before');
+  await input(page).fill('Putin');
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(100);
+  assert.equal(await options(page).count(), 0, 'no hit for a later query');
+  assert.equal(new URL(page.url()).hash, '', 'Enter opened no hit');
+  expectErrors(page, /missing\.bin|^console\.error: (scour:|Failed to load resource)/);
+});
+
+test('value, open and strings set before scour.js defined the element are kept once it is', async () => {
+  const page = await newPage('_bare/late.html', { noWait: true });
+  await page.evaluate(async () => {
+    const el = document.querySelector('scour-search');
+    el.strings = { search: 'Find news' };
+    el.value = 'Tianjin';
+    el.open = false;
+    await import('../scour.js');
+  });
+  await ready(page);
+  await poll(() => options(page).count(), (n) => n > 0, { message: 'the hits of the value set before' });
+  const c = await combo(page);
+  assert.equal(c.value, 'Tianjin');
+  assert.equal(c.expanded, 'false', 'open = false');
+  assert.equal(await input(page).getAttribute('placeholder'), 'Find news', 'the strings set before');
+  assert.deepEqual(await page.evaluate(() => {
+    const el = document.querySelector('scour-search');
+    return [el.value, el.open, el.strings, ['value', 'open', 'strings'].filter((name) => Object.hasOwn(el, name))];
+  }), ['Tianjin', false, { search: 'Find news' }, []], 'through the setters, no own property left');
+});
+
+test('a very long query with no hits: the status echoes its start', async () => {
+  const page = await newPage('_bare/');
+  const q = 'zqxv'.repeat(25_000);
+  await input(page).fill(q);
+  await poll(async () => (await combo(page)).status, (s) => s.startsWith('No results'), { message: 'no results' });
+  const { status } = await combo(page);
+  assert.ok(status.length < 80, `a status of ${status.length} characters`);
+  assert.equal(status, `No results for “${q.slice(0, 60)}…”`);
+  const height = await page.locator('scour-search [role=status]').evaluate((el) => el.getBoundingClientRect().height);
+  assert.ok(height < 100, `a status line of ${height} px`);
+});
+
+test('strings overrides of the wrong kind are left out, each reported once naming its key', async () => {
+  const page = await newPage('_bare/');
+  const warnings = [];
+  page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+  const kept = await page.evaluate(() => {
+    const el = document.querySelector('scour-search');
+    el.strings = { none: 42, count: { one: 'x' }, showing: { one: 5, other: '{n}' }, results: { other: 'Hits' }, more: 'More!', ms: { other: '{ms}' } };
+    el.strings = { ...el.strings, none: 42 }; // set again: not reported again
+    return el.strings;
+  });
+  assert.deepEqual(kept, { more: 'More!' });
+  await input(page).fill('zzzqqqxxv');
+  assert.equal((await combo(page)).status, 'No results for “zzzqqqxxv”', 'the built-in string');
+  await input(page).fill('Tianjin');
+  assert.match((await combo(page)).status, /^\d+ results?$/);
+  for (const [key, accepted] of [['none', 'a string'], ['count', 'plural forms'], ['showing', 'plural forms'], ['results', 'a string'], ['ms', 'a string']]) {
+    const reported = warnings.filter((w) => w.includes(`strings.${key} is not understood`));
+    assert.equal(reported.length, 1, `${key}: ${warnings.join('\n')}`);
+    assert.ok(reported[0].includes(accepted), reported[0]);
+  }
+});
+
 test('the query and the documents are text, never HTML', async () => {
   const page = await newPage('_bare/');
   page.on('dialog', (d) => { d.dismiss(); throw new Error('a dialog opened'); });
@@ -265,8 +360,10 @@ test('keyboard: "/" and Ctrl+K focus the box, arrows move the active option, Ent
   assert.equal((await combo(page)).focused, false, 'the second Escape blurs');
 });
 
-test('scour:select is cancelable; open-url-template builds the links', async () => {
+test('scour:select is cancelable; open-url-template builds the links, and one that cannot is reported once and not used', async () => {
   const page = await newPage('_bare/');
+  const warnings = [];
+  page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
   await page.evaluate(() => document.addEventListener('scour:select', (e) => { window.__hit = e.detail.hit; e.preventDefault(); }));
   const before = page.url();
   await input(page).fill('Tianjin');
@@ -280,10 +377,19 @@ test('scour:select is cancelable; open-url-template builds the links', async () 
   const id = await page.evaluate(() => window.__hit.id);
   assert.equal(href, `/read/${encodeURIComponent(id)}?from=scour`);
   // Only http(s) and relative links: anything else falls back to the reader view.
-  for (const template of ['file:///read/{id}', 'javascript:alert({id})']) {
+  // Neither is a template without {id} or {url}, or with another placeholder: each is reported once.
+  const unusable = ['file:///read/{id}', 'javascript:alert({id})', 'data:text/html,{id}', '/docs/{title}', '/docs/'];
+  for (const template of unusable) {
     await page.evaluate((t) => document.querySelector('scour-search').setAttribute('open-url-template', t), template);
     assert.equal(await options(page).first().getAttribute('href'), `#doc=${encodeURIComponent(id)}`, template);
+    await input(page).fill('Tianjin '); // drawn again: not reported again
   }
+  for (const template of unusable) {
+    const reported = warnings.filter((w) => w.includes(`<scour-search open-url-template="${template}">`));
+    assert.equal(reported.length, 1, `${template}: ${warnings.join('\n')}`);
+    assert.match(reported[0], /http\(s\) or relative URL with \{id\} or \{url\}/);
+  }
+  assert.equal(warnings.filter((w) => w.includes('/read/{id}?from=scour')).length, 0, 'the working template is not reported');
 });
 
 test('attributes it does not understand are reported once and the defaults used; timing only with show-timing', async () => {

@@ -22,18 +22,18 @@ select{min-height:32px;font:inherit;font-size:.9em;color:var(--f);background:var
 
 export class FilterBar {
   /**
-   * names: the facets to show; sort: the `sort` attribute (null: the default order, relevance);
+   * names: the facets to show (each once); sort: the `sort` attribute (null: the default order, relevance);
    * onChange(): runs the search again.
    */
   constructor(widget, names, sort, onChange) {
     this.widget = widget;
-    this.names = names;
+    this.names = [...new Set(names)];
     this.onChange = onChange;
     this.dated = false;
     this.element = h('div', { part: 'filters', hidden: '' });
     adopt(widget.shadowRoot, STYLE);
     const url = new URLSearchParams(location.search);
-    this.selected = Object.fromEntries(names.map(name => [name, url.getAll(PARAM + name)]));
+    this.selected = Object.fromEntries(this.names.map(name => [name, url.getAll(PARAM + name)]));
     // The attribute's order, unless the page's URL names one (a shared or reloaded search).
     if (sort != null && !SORTS.includes(sort)) widget.warn('sort', sort, '"relevance" (the default) or "date"');
     const fromUrl = url.get(PARAM + 'sort');

@@ -41,16 +41,18 @@ const TABLES = {
 /** Languages with a built-in table (primary subtags). */
 const LANGUAGES = ['en', ...Object.keys(TABLES)];
 
+/** A language tag (`pt-BR`), or none. */
+export const LANGUAGE_TAG = /^([a-z]{2,3}\b[\w-]*)?$/i;
+
 /**
  * The primary subtag of the language `el` is written in (`pt-BR` → `pt`): its `lang`, else the
  * nearest ancestor's, i.e. the page's; '' when none says. `lang="*"` (a widget searching every
- * language) names no language, so the ancestors' is used.
+ * language) and a value that is no language tag name none: the ancestors' is used.
  */
 export function primaryLanguage(el) {
-  let declared = el.closest('[lang]');
-  while (declared && declared.getAttribute('lang').trim() == '*') declared = declared.parentElement?.closest('[lang]');
-  const tag = declared ? declared.getAttribute('lang') : document.documentElement.lang;
-  return tag.trim().toLowerCase().split('-')[0];
+  let declared = el.closest('[lang]') ?? document.documentElement;
+  while (declared && !LANGUAGE_TAG.test(declared.lang?.trim())) declared = declared.parentElement?.closest('[lang]');
+  return (declared?.lang ?? '').trim().toLowerCase().split('-')[0];
 }
 
 /** The built-in language for `el`: its `lang`, its ancestors' or the page's, else English. */
