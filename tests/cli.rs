@@ -1061,7 +1061,16 @@ fn a_rebuild_repairs_a_damaged_piece() {
         bytes[middle] ^= 0xFF;
         std::fs::write(&piece, bytes).unwrap();
     }
-    assert!(!search().status.success(), "damaged pieces were read");
+    let damaged = search();
+    assert!(!damaged.status.success(), "damaged pieces were read");
+    // The error names the damaged piece by its path, once.
+    let error = String::from_utf8_lossy(&damaged.stderr).into_owned();
+    let named = error
+        .split_whitespace()
+        .filter(|w| w.contains("pieces/"))
+        .count();
+    assert_eq!(named, 1, "{error}");
+    assert!(error.contains(&format!("{out_arg}/pieces/")), "{error}");
     stdout(&scour(&["index", &fixture("html-site"), "--out", out_arg]));
     assert_eq!(json_ids(&search()), ["docs/tides"]);
 }

@@ -194,12 +194,23 @@ pub fn open(path: Option<&Path>, lang: Option<&str>) -> Result<Index, String> {
             return Ok(index);
         }
         for piece in missing {
-            let file = folder.join(index.piece_file(piece));
+            let named = index.piece_file(piece);
+            let file = folder.join(&named);
             let bytes = read(&file)?;
             index
                 .insert(piece, bytes)
-                .map_err(|e| format!("{}: {e}", file.display()))?;
+                .map_err(|e| piece_error(&file, &named, &e))?;
         }
+    }
+}
+
+/// A piece's error, naming it by its path `file` once: a message that starts with the piece's
+/// name in the index's folder, `named`, starts with the path instead.
+fn piece_error(file: &Path, named: &str, error: &FormatError) -> String {
+    let message = error.message();
+    match message.strip_prefix(named) {
+        Some(rest) => format!("{}{rest}", file.display()),
+        None => format!("{}: {message}", file.display()),
     }
 }
 
