@@ -113,7 +113,10 @@ class ScourSearch extends HTMLElement {
     // The language searched opens its own index of a multilingual site.
     else if (name == 'lang' || name == 'filters') this.pending && this.load();
     else if (name == 'sort') this.pending && this.loadFilters().then(() => this.run());
-    else this.run();
+    else {
+      if (name == 'open-url-template') this.urlTemplate = this.checkedTemplate();
+      this.run();
+    }
   }
 
   /** A promise of the engine (rejected when it cannot load); reading it starts loading. */
@@ -207,7 +210,8 @@ class ScourSearch extends HTMLElement {
   want() { if (!this.pending) this.load(); }
 
   async load() {
-    const index = this.getAttribute('index'), offline = this.getAttribute('offline');
+    const index = this.getAttribute('index'), offline = this.getAttribute('offline'), lang = this.getAttribute('lang')?.trim() ?? '';
+    if (lang != '*' && !LANGUAGE_TAG.test(lang)) this.warn('lang', lang, 'a language tag, or "*"');
     const pending = this.pending = Promise.all([
       (offline == null ? Promise.resolve() : import('./widget/offline.js').then(m => m.keepOffline(offline)))
         .then(() => {
@@ -316,9 +320,7 @@ class ScourSearch extends HTMLElement {
    * visitor picks).
    */
   searchLanguage() {
-    const lang = this.getAttribute('lang')?.trim() ?? '';
-    if (lang != '*' && !LANGUAGE_TAG.test(lang)) this.warn('lang', lang, 'a language tag, or "*"');
-    if (lang == '*' || this.filterNames().includes('lang')) return undefined;
+    if (this.getAttribute('lang')?.trim() == '*' || this.filterNames().includes('lang')) return undefined;
     return primaryLanguage(this) || undefined;
   }
 
@@ -470,11 +472,12 @@ class ScourSearch extends HTMLElement {
 
   /** The link of a hit or section (widget/render.js). */
   href(hit, q, section) {
-    return href(hit, q, section, { template: this.template(), highlight: this.hasAttribute('highlight') });
+    return href(hit, q, section, { template: this.urlTemplate, highlight: this.hasAttribute('highlight') });
   }
 
-  /** `open-url-template`, unless it makes no http(s) or relative link of each hit's own. */
-  template() {
+  /** `open-url-template`, unless it makes no http(s) or relative link of each hit's own (read
+   * when it changes, not for every link). */
+  checkedTemplate() {
     const template = this.getAttribute('open-url-template');
     if (!template || /^([^{]*\{(id|url)\})+[^{]*$/.test(template) && !/^\s*(?!https?:)[\w+.-]+:/i.test(template)) return template;
     this.warn('open-url-template', template, 'an http(s) or relative URL with {id} or {url}');
