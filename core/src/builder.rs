@@ -718,18 +718,44 @@ fn headings(body: &str, sections: &[Section], tokens: &[Token]) -> Vec<Range<u32
         .collect()
 }
 
-/// The positions of the names a body defines, in order: the first word of a line of at most
-/// three words when it is an identifier (`memory_limit int`, `PHP_EOL (string)`,
-/// `opcache.enable`), as a reference page lists its settings, constants or options. Only the
-/// name's joined form counts as a lead there, not its parts.
+/// The positions of the names a body defines, in order: the first word of a [name
+/// line](names_a_thing) followed by a line that says what it is (`PHP_EOL (string)`, then
+/// "The correct 'End Of Line' symbol"), as a reference page lists its settings, constants or
+/// options. A name line followed by another, or ending the page, is a list of names (a "See
+/// also"), not a definition. Only the name's joined form counts as a lead there, not its
+/// parts.
 fn definitions(body: &str, tokens: &[Token]) -> Vec<u32> {
-    line_ranges(body)
-        .filter(|line| {
-            let mut words = body[line.clone()].split_whitespace();
-            words.next().is_some_and(is_identifier) && words.count() <= 2
-        })
-        .filter_map(|line| positions_within(tokens, line).map(|p| p.start))
-        .collect()
+    let mut lines = line_ranges(body)
+        .filter(|line| !body[line.clone()].trim().is_empty())
+        .peekable();
+    let mut named = Vec::new();
+    while let Some(line) = lines.next() {
+        let described = lines
+            .peek()
+            .is_some_and(|next| !names_a_thing(&body[next.clone()]));
+        if described && names_a_thing(&body[line.clone()]) {
+            named.extend(positions_within(tokens, line).map(|p| p.start));
+        }
+    }
+    named
+}
+
+/// Whether a line is a name and at most two words more (`memory_limit int`, `PHP_EOL
+/// (string)`, `opcache.enable`): an identifier at the line's start, not indented (a line of
+/// code), ending in a letter or digit (not `PHP_EOL;`), and no value given to it after
+/// (`display_errors = On`, `date.timezone: Europe/London`: an example's settings).
+fn names_a_thing(line: &str) -> bool {
+    if line.starts_with(char::is_whitespace) {
+        return false;
+    }
+    let mut words = line.split_whitespace();
+    let Some(name) = words.next() else {
+        return false;
+    };
+    is_identifier(name)
+        && name.ends_with(char::is_alphanumeric)
+        && words.clone().count() <= 2
+        && words.all(|word| !word.starts_with(['=', ':']))
 }
 
 /// The byte range of each line of `body`, without its `\n`.

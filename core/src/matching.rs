@@ -229,6 +229,9 @@ pub(crate) struct AtomMatch {
     pub synonym_in_title: bool,
     /// The atom is in the body (or may be, see [`Frequencies::in_body`]).
     pub in_body: bool,
+    /// The atom's exact term is in the body's lead, a heading or a line defining it (see
+    /// `builder::lead`): not an inflection, a completion or a near spelling of it.
+    pub in_lead: bool,
 }
 
 /// An atom's scored documents, and how many documents it matches in all: more than it
@@ -723,6 +726,7 @@ impl Index {
                     part_in_title: title.how > InTitle::No && title.part_only,
                     synonym_in_title: title.how == InTitle::Synonym,
                     in_body: f.in_body,
+                    in_lead: f.lead >= 1.0,
                 }
             })
             .collect();

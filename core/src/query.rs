@@ -124,6 +124,41 @@ impl Atom {
     }
 }
 
+impl Clause {
+    /// Whether alternative `i` is the joined form of the compound that the alternative
+    /// before it spells apart (`phpeol` after the phrase "php eol", for `PHP_EOL`).
+    pub fn is_joined_compound(&self, i: usize) -> bool {
+        let before = i.checked_sub(1).and_then(|b| self.alternatives.get(b));
+        match (before, self.alternatives.get(i)) {
+            (
+                Some(Atom::Phrase {
+                    terms,
+                    quoted: false,
+                    ..
+                }),
+                Some(Atom::Word {
+                    term,
+                    joined: false,
+                    ..
+                }),
+            ) => {
+                let mut rest = term.as_str();
+                terms
+                    .iter()
+                    .all(|part| match rest.strip_prefix(part.as_str()) {
+                        Some(after) => {
+                            rest = after;
+                            true
+                        }
+                        None => false,
+                    })
+                    && rest.is_empty()
+            }
+            _ => false,
+        }
+    }
+}
+
 impl Query {
     /// Parses `text`. With `typing`, a last word not followed by a space matches as a prefix.
     /// Stop words are those of the index's `languages`.
@@ -540,6 +575,27 @@ mod tests {
             .chain(&query.excluded)
             .map(|a| a.width() as usize)
             .sum()
+    }
+
+    /// A compound's joined form is known as such, and only it: not a word after it in an
+    /// `OR`, nor the phrase, nor a word the query's words make joined.
+    #[test]
+    fn a_compound_s_joined_form_is_told_from_other_alternatives() {
+        let joined = |text: &str| -> Vec<Vec<bool>> {
+            let query = Query::parse(text, Syntax::Operators, false, &Languages::english());
+            let marks = query.clauses.iter().map(|clause| {
+                let alternatives = 0..clause.alternatives.len();
+                alternatives.map(|i| clause.is_joined_compound(i)).collect()
+            });
+            marks.collect()
+        };
+        assert_eq!(joined("PHP_EOL"), [[false, true]]);
+        assert_eq!(joined("date.timezone"), [[false, true]]);
+        assert_eq!(joined("php_eol OR eol"), [[false, true, false]]);
+        assert_eq!(joined("\"php eol\" OR phpeol"), [[false, false]]);
+        assert_eq!(joined("eol"), [[false]]);
+        let set_cookie = joined("set cookie");
+        assert!(set_cookie.iter().flatten().all(|&j| !j), "{set_cookie:?}");
     }
 
     /// A stop word being typed in a long query goes, as it will once finished; beside a

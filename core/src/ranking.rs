@@ -46,6 +46,11 @@ pub struct Weights {
     pub lacking: f32,
     /// Weight of a match on a synonym of the word (`directory` for `folder`).
     pub synonym: f32,
+    /// What a page's score grows by, as a share of itself, when its lead, a heading or a
+    /// line defining a name (`PHP_EOL (string)`, `memory_limit int`) holds every clause of
+    /// the query as the compound typed (`PHP_EOL`, `date.timezone`): the page that defines a
+    /// name, before the pages that use it in their examples.
+    pub defined: f32,
 }
 
 impl Default for Weights {
@@ -67,6 +72,7 @@ impl Default for Weights {
             lead: 4.0,
             lacking: 0.7,
             synonym: 0.5,
+            defined: 1.5,
         }
     }
 }

@@ -640,6 +640,9 @@ impl Index {
                     in_body: tally.in_body,
                     matched_clauses: tally.matched_clauses,
                 };
+                if clauses > 0 && tally.defined == clauses {
+                    candidate.score *= 1.0 + bm25.weights().defined;
+                }
                 if clauses > 0 && tally.in_title == clauses {
                     let title = f32::from(tally.title_length.max(1));
                     let whole = f32::from(tally.width) >= title;
@@ -705,6 +708,7 @@ impl Index {
                 .zip(clause_expansions)
                 .enumerate()
             {
+                let compound = clause.is_joined_compound(alternative);
                 let width = atom.width().min(u16::from(u8::MAX)) as u8;
                 // A phrase is scored in every document, whatever the set.
                 let within = within.clone().filter(|_| matches!(atom, Atom::Word { .. }));
@@ -756,6 +760,7 @@ impl Index {
                     if m.in_body {
                         tally.in_body = tally.in_body.union(in_body);
                     }
+                    tally.this.defined |= compound && m.in_lead;
                 });
             }
         }
@@ -878,6 +883,8 @@ struct Tally {
     /// Clauses in the title only as parts of compounds; only by synonyms.
     part_clauses: u8,
     synonym_clauses: u8,
+    /// Clauses whose compound the page's lead, a heading or a defining line holds.
+    defined: u8,
     title_length: u16,
     title_stop: u8,
     title_generic: u8,
@@ -898,6 +905,8 @@ struct ClauseInTitle {
     synonym_only: bool,
     exact: bool,
     as_typed: bool,
+    /// Matched as the compound typed in the page's lead, a heading or a defining line.
+    defined: bool,
 }
 
 impl Tally {
@@ -933,6 +942,7 @@ impl Tally {
         }
         self.exact += u8::from(this.exact);
         self.as_typed += u8::from(this.as_typed);
+        self.defined += u8::from(this.defined);
     }
 }
 
@@ -1575,6 +1585,7 @@ mod tests {
             part_in_title: false,
             synonym_in_title: false,
             in_body: false,
+            in_lead: false,
         };
         for _ in 0..300 {
             let mut expected = std::collections::BTreeMap::new();

@@ -1076,6 +1076,69 @@ fn a_page_defining_the_name_is_not_lowered_for_a_title_many_pages_share() {
     assert_eq!(complete(&index, "display_errors"), ["errors", "a-notes"]);
 }
 
+/// The page that defines a name comes before the pages that use it in their examples, though
+/// they are shorter and use it more: a constants page defines `PHP_EOL` on one line of many.
+#[test]
+fn the_page_defining_a_name_comes_before_shorter_ones_using_it_more() {
+    let filler = "The constants below are part of the core. ".repeat(10);
+    let constants = format!(
+        "{filler}\n\nPHP_EOL (string)\n\nThe correct end of line symbol for this platform.\n\n{filler}"
+    );
+    let print = "Outputs a string.\n\nprint PHP_EOL;\n\nprint \"hello\";\n\nprint PHP_EOL;";
+    let substr = "Returns part of a string.\n\necho substr($text, 1) . PHP_EOL;\n\necho PHP_EOL;";
+    let index = among_others(&[
+        ("a-print", "print", print),
+        ("b-substr", "substr", substr),
+        ("z-constants", "Core Predefined Constants", &constants),
+    ]);
+    assert_eq!(complete(&index, "PHP_EOL")[0], "z-constants");
+    assert_eq!(complete(&index, "php_eol")[0], "z-constants");
+    // Its parts are no definition: the shorter pages using them more come first.
+    assert_eq!(complete(&index, "eol")[2], "z-constants");
+}
+
+/// A line that starts with a name is no definition when it gives the name a value (an
+/// example's settings), is indented (code), ends the page or is followed by another name (a
+/// list of names, as under "See also"): the page with a definition comes before each of
+/// those, though they use the name twice and have a smaller id.
+#[test]
+fn only_a_name_followed_by_what_it_is_defines_it() {
+    let filler = "Settings are read when the server starts. ".repeat(20);
+    let prose = "Errors may be shown with display_errors while testing.";
+    let directives =
+        format!("{filler}\n\ndisplay_errors bool\n\nWhether errors are shown.\n\n{filler}");
+    let others = [
+        (
+            "a-assigned",
+            format!("{filler}\n\ndisplay_errors = On\n\n{prose}\n\n{filler}"),
+        ),
+        (
+            "a-colon",
+            format!("{filler}\n\ndisplay_errors: true\n\n{prose}\n\n{filler}"),
+        ),
+        (
+            "a-code",
+            format!("{filler}\n\n    display_errors\n\n{prose}\n\n{filler}"),
+        ),
+        (
+            "a-listed",
+            format!("{filler}\n\n{prose}\n\nSee also\n\ndisplay_errors\n\nlog_errors"),
+        ),
+        (
+            "a-last",
+            format!("{filler}\n\n{prose}\n\nSee also\n\ndisplay_errors"),
+        ),
+    ];
+    for (id, body) in &others {
+        let index = among_others(&[(id, "Notes", body), ("z-directives", "Notes", &directives)]);
+        assert_eq!(
+            complete(&index, "display_errors"),
+            ["z-directives", id],
+            "{id}"
+        );
+    }
+}
+
 /// Proximity re-ranks the best candidates, but only those the largest bonus could lift onto
 /// the page are read: every page of hits (and its scores) is the one that reading all of them
 /// gives, for queries of two and three words, typed and finished, a first word of the title

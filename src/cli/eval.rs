@@ -64,6 +64,7 @@ fn parse_weights(text: &str) -> Result<Weights, String> {
             "mentions" => &mut weights.mentions,
             "lacking" => &mut weights.lacking,
             "synonym" => &mut weights.synonym,
+            "defined" => &mut weights.defined,
             other => return Err(format!("unknown weight {other:?}")),
         };
         if !value.is_finite() || value < 0.0 {
