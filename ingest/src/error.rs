@@ -42,6 +42,12 @@ pub enum Problem {
     /// The file's extension is not one Scour reads.
     #[error("unknown file type; expected a .txt, .md, .markdown, .html, .htm or .jsonl file")]
     UnknownFormat,
+    /// A NUL byte near the start: the file is binary (or text in UTF-16), not UTF-8 text.
+    #[error("a NUL byte at byte {offset}: this is a binary file (or text in UTF-16), not UTF-8 text, and was skipped; re-save it as UTF-8, or leave it out with an exclude pattern")]
+    Binary {
+        /// Where the first NUL byte is, from 0.
+        offset: usize,
+    },
     /// Some bytes are not UTF-8; they were replaced by U+FFFD and the document was kept.
     #[error("invalid UTF-8, first on this line (bad bytes shown as \u{FFFD}); re-save the file as UTF-8")]
     InvalidUtf8,

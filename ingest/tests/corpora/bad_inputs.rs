@@ -435,3 +435,39 @@ fn a_bad_date_or_weight_fails_a_strict_run_naming_the_file() {
         );
     }
 }
+
+/// A binary file with a text file's name (an image saved as `.md`, UTF-16 text) is skipped,
+/// saying why, rather than indexed as junk; a NUL byte past the first 8 KiB is text's.
+#[test]
+fn a_binary_file_named_as_text_is_skipped_saying_why() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "ok.txt", "Fine\nReadable text.");
+    let image = dir.path().join("logo.md");
+    fs::write(&image, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR readable junk").unwrap();
+    let utf16 = dir.path().join("notes.html");
+    fs::write(&utf16, b"\xff\xfe<\0h\0t\0m\0l\0>\0").unwrap();
+    let late = format!("Late\n{}\0 after the probe.", "text ".repeat(2000));
+    write(dir.path(), "late.txt", &late);
+    let corpus = lenient(&[dir.path().to_path_buf()]);
+    assert_eq!(ids(&corpus), ["late", "ok"]);
+    let skipped: Vec<(&Path, &str)> = corpus
+        .skipped
+        .iter()
+        .map(|s| (s.path.as_path(), s.reason.as_str()))
+        .collect();
+    let reason = |offset: usize| {
+        format!("a NUL byte at byte {offset}: this is a binary file (or text in UTF-16), not UTF-8 text, and was skipped; re-save it as UTF-8, or leave it out with an exclude pattern")
+    };
+    assert_eq!(
+        skipped,
+        [
+            (image.as_path(), reason(8).as_str()),
+            (utf16.as_path(), reason(3).as_str())
+        ]
+    );
+    let message = strict_error(std::slice::from_ref(&image));
+    assert!(
+        message.starts_with(&format!("{}: a NUL byte at byte 8", image.display())),
+        "{message}"
+    );
+}
