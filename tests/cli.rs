@@ -1190,22 +1190,36 @@ fn search_prints_control_characters_of_pages_as_symbols() {
     assert!(json.contains("Evil \\u001b[31mRED"), "{json}");
 }
 
-/// A folder named twice is read once, not reported as a duplicate of itself.
-#[test]
-fn a_folder_named_twice_is_read_once() {
+/// Indexes the html-site fixture and then the site with `also` after it, and checks that both
+/// write the same index and that no page is reported as a duplicate.
+fn assert_read_once(also: &str, name: &str) {
     let site = fixture("html-site");
-    let (_once_out, once) = index(&[&site], "named-once");
-    let out = Scratch::new("named-twice");
-    let twice = stdout(&scour(&[
+    let (_once_out, once) = index(&[&site], &format!("{name}-once"));
+    let out = Scratch::new(name);
+    let also = format!("{site}/{also}");
+    let written = stdout(&scour(&[
         "index",
         &site,
-        &format!("{site}/."),
+        &also,
         "--out",
         out.to_str().unwrap(),
     ]));
-    assert!(!twice.contains("duplicate"), "{twice}");
+    assert!(!written.contains("duplicate"), "{written}");
     assert_eq!(
         std::fs::read(out.join("scour-index.bin")).unwrap(),
         std::fs::read(once).unwrap()
     );
+}
+
+/// Folders that overlap (a site and a folder in it) read each page once, with the ids of the
+/// first folder that reached it: neither a second copy under other ids nor a duplicate.
+#[test]
+fn overlapping_folders_read_each_page_once() {
+    assert_read_once("docs", "overlapping");
+}
+
+/// A folder named twice is read once, not reported as a duplicate of itself.
+#[test]
+fn a_folder_named_twice_is_read_once() {
+    assert_read_once(".", "named-twice");
 }

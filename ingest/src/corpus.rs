@@ -112,12 +112,17 @@ impl fmt::Display for Warning {
 
 /// Reads the files and directories at `paths` into a corpus.
 ///
-/// A path given twice is read once. Fails when a path does not exist, when no document was
-/// found, and in strict mode on the first problem met; otherwise problems are recorded in the
-/// corpus and reading goes on.
+/// A path given twice is read once, and so is a file that paths overlapping (`site
+/// site/docs`) both reach, with the ids of the first. Fails when a path does not exist, when no
+/// document was found, and in strict mode on the first problem met; otherwise problems are
+/// recorded in the corpus and reading goes on.
 pub fn read_corpus(paths: &[PathBuf], options: &IngestOptions) -> Result<Corpus, IngestError> {
     let mut collector = Collector::new(options.strict);
     let mut given = HashSet::new();
+    // Only several paths may overlap: one path costs no look-up per file.
+    let mut files_read = HashSet::new();
+    let mut read_before =
+        |file: &Path| paths.len() > 1 && file.canonicalize().is_ok_and(|c| !files_read.insert(c));
     for path in paths {
         // A path named twice (`site site`, or `site ./site`) is read once.
         if let Ok(canonical) = path.canonicalize() {
@@ -127,6 +132,7 @@ pub fn read_corpus(paths: &[PathBuf], options: &IngestOptions) -> Result<Corpus,
         }
         for found in walk::inputs(path, &options.exclude)? {
             match found {
+                Found::Input(input) if read_before(&input.path) => {}
                 Found::Input(input) => collector.add_all(
                     &input.path,
                     source::read(&input.path, &input.root, input.format, options),
