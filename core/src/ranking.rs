@@ -47,9 +47,10 @@ pub struct Weights {
     /// Weight of a match on a synonym of the word (`directory` for `folder`).
     pub synonym: f32,
     /// What a page's score grows by, as a share of itself, when its lead, a heading or a
-    /// line defining a name (`PHP_EOL (string)`, `memory_limit int`) holds every clause of
-    /// the query as the compound typed (`PHP_EOL`, `date.timezone`): the page that defines a
-    /// name, before the pages that use it in their examples.
+    /// line defining a name (`PHP_EOL (string)`, `memory_limit int`) holds the query's
+    /// compound as typed (`PHP_EOL`, `date.timezone`): the page that defines a name, before
+    /// the pages that use it in their examples. Of a query of several clauses, the share
+    /// they make of it.
     pub defined: f32,
 }
 

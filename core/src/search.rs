@@ -640,8 +640,9 @@ impl Index {
                     in_body: tally.in_body,
                     matched_clauses: tally.matched_clauses,
                 };
-                if clauses > 0 && tally.defined == clauses {
-                    candidate.score *= 1.0 + bm25.weights().defined;
+                if tally.defined > 0 {
+                    let share = f32::from(tally.defined) / f32::from(clauses);
+                    candidate.score *= 1.0 + bm25.weights().defined * share;
                 }
                 if clauses > 0 && tally.in_title == clauses {
                     let title = f32::from(tally.title_length.max(1));

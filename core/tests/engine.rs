@@ -1084,8 +1084,8 @@ fn the_page_defining_a_name_comes_before_shorter_ones_using_it_more() {
     let constants = format!(
         "{filler}\n\nPHP_EOL (string)\n\nThe correct end of line symbol for this platform.\n\n{filler}"
     );
-    let print = "Outputs a string.\n\nprint PHP_EOL;\n\nprint \"hello\";\n\nprint PHP_EOL;";
-    let substr = "Returns part of a string.\n\necho substr($text, 1) . PHP_EOL;\n\necho PHP_EOL;";
+    let print = "Outputs a string.\n\nprint PHP_EOL;\n\nprint \"hello\";\n\nprint PHP_EOL;\n\nThe same on any platform.";
+    let substr = "Returns part of a string.\n\necho substr($text, 1) . PHP_EOL;\n\necho PHP_EOL;\n\nThe same on any platform.";
     let index = among_others(&[
         ("a-print", "print", print),
         ("b-substr", "substr", substr),
@@ -1093,6 +1093,9 @@ fn the_page_defining_a_name_comes_before_shorter_ones_using_it_more() {
     ]);
     assert_eq!(complete(&index, "PHP_EOL")[0], "z-constants");
     assert_eq!(complete(&index, "php_eol")[0], "z-constants");
+    // Beside another word, which all three pages hold, the definition weighs its share of the
+    // query.
+    assert_eq!(complete(&index, "PHP_EOL platform")[0], "z-constants");
     // Its parts are no definition: the shorter pages using them more come first.
     assert_eq!(complete(&index, "eol")[2], "z-constants");
 }
