@@ -72,6 +72,14 @@ test('options, and pages left out: the same report', () => {
   ]]);
 });
 
+test('folders named twice or overlapping: each page read once, as natively', () => {
+  const html = site('html-site');
+  sameAsNative('overlap', [
+    ['index', html, path.join(html, 'docs'), '--out', 'out/overlap/nested', '--single-file'],
+    ['index', html, `./${html}`, '--out', 'out/overlap/twice', '--single-file'],
+  ]);
+});
+
 test('a site rebuilt in place: pieces of the earlier build removed alike', () => {
   sameAsNative('rebuilt', [
     ['index', site('docs-site'), '--out', 'out/rebuilt'],
