@@ -719,31 +719,33 @@ fn headings(body: &str, sections: &[Section], tokens: &[Token]) -> Vec<Range<u32
 }
 
 /// The positions of the names a body defines, in order: the first word of a [name
-/// line](names_a_thing) followed by a line that says what it is (`PHP_EOL (string)`, then
-/// "The correct 'End Of Line' symbol"), as a reference page lists its settings, constants or
-/// options. A name line followed by another, or ending the page, is a list of names (a "See
-/// also"), not a definition. Only the name's joined form counts as a lead there, not its
+/// line](names_a_thing) between two lines that are not (`PHP_EOL (string)`, then "The correct
+/// 'End Of Line' symbol"), as a reference page lists its settings, constants or options. Name
+/// lines in a row are a list (a "See also", the rows of a table), and one ending the page is
+/// the end of one: no definition. Only the name's joined form counts as a lead there, not its
 /// parts.
 fn definitions(body: &str, tokens: &[Token]) -> Vec<u32> {
     let mut lines = line_ranges(body)
         .filter(|line| !body[line.clone()].trim().is_empty())
+        .map(|line| (names_a_thing(&body[line.clone()]), line))
         .peekable();
     let mut named = Vec::new();
-    while let Some(line) = lines.next() {
-        let described = lines
-            .peek()
-            .is_some_and(|next| !names_a_thing(&body[next.clone()]));
-        if described && names_a_thing(&body[line.clone()]) {
+    let mut after_name = false;
+    while let Some((name, line)) = lines.next() {
+        let described = lines.peek().is_some_and(|(next_name, _)| !next_name);
+        if name && described && !after_name {
             named.extend(positions_within(tokens, line).map(|p| p.start));
         }
+        after_name = name;
     }
     named
 }
 
 /// Whether a line is a name and at most two words more (`memory_limit int`, `PHP_EOL
 /// (string)`, `opcache.enable`): an identifier at the line's start, not indented (a line of
-/// code), ending in a letter or digit (not `PHP_EOL;`), and no value given to it after
-/// (`display_errors = On`, `date.timezone: Europe/London`: an example's settings).
+/// code), ending in a letter or digit (not `PHP_EOL;`), the words after it starting with a
+/// letter, a digit or `(` (not `display_errors = On`, `date.timezone: Europe/London`, an
+/// example's settings, nor `x.y += 1` or `my.data <- read.csv(f)`, code).
 fn names_a_thing(line: &str) -> bool {
     if line.starts_with(char::is_whitespace) {
         return false;
@@ -755,7 +757,7 @@ fn names_a_thing(line: &str) -> bool {
     is_identifier(name)
         && name.ends_with(char::is_alphanumeric)
         && words.clone().count() <= 2
-        && words.all(|word| !word.starts_with(['=', ':']))
+        && words.all(|word| word.starts_with(|c: char| c.is_alphanumeric() || c == '('))
 }
 
 /// The byte range of each line of `body`, without its `\n`.
@@ -768,13 +770,19 @@ fn line_ranges(body: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     })
 }
 
-/// Whether a word is one identifier joined by `_`, `.` or `::` (a letter after the joint).
+/// Whether a word is one identifier joined by `_`, `.` or `::` (a letter or digit before the
+/// joint, a letter after it).
 fn is_identifier(word: &str) -> bool {
     let word = word.trim_end_matches(|c: char| !c.is_alphanumeric());
-    let joined = word.as_bytes().windows(3).any(|w| {
-        w[0].is_ascii_alphanumeric()
-            && matches!(w[1], b'_' | b'.' | b':')
-            && w[2].is_ascii_alphabetic()
+    let bytes = word.as_bytes();
+    let joined = (1..bytes.len()).any(|at| {
+        let joint = match &bytes[at..] {
+            [b':', b':', ..] => 2,
+            [b'_' | b'.' | b':', ..] => 1,
+            _ => return false,
+        };
+        bytes[at - 1].is_ascii_alphanumeric()
+            && bytes.get(at + joint).is_some_and(u8::is_ascii_alphabetic)
     });
     joined
         && word

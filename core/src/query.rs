@@ -69,6 +69,9 @@ pub enum Atom {
         /// Typed in quotes (not a compound such as `file_put_contents`): its last word is
         /// never completed when the index lacks it.
         quoted: bool,
+        /// A name's parts: a compound joined by `_`, `.` or `::` (`PHP_EOL`,
+        /// `date.timezone`), not by a hyphen (`e-mail`) nor typed in quotes.
+        name: bool,
     },
 }
 
@@ -125,16 +128,15 @@ impl Atom {
 }
 
 impl Clause {
-    /// Whether alternative `i` is the joined form of the compound that the alternative
-    /// before it spells apart (`phpeol` after the phrase "php eol", for `PHP_EOL`).
-    pub fn is_joined_compound(&self, i: usize) -> bool {
+    /// Whether alternative `i` is the joined form of the name that the alternative before it
+    /// spells apart (`phpeol` after the phrase "php eol", for `PHP_EOL`; not `email` after
+    /// "e mail", for `e-mail`).
+    pub fn is_joined_name(&self, i: usize) -> bool {
         let before = i.checked_sub(1).and_then(|b| self.alternatives.get(b));
         match (before, self.alternatives.get(i)) {
             (
                 Some(Atom::Phrase {
-                    terms,
-                    quoted: false,
-                    ..
+                    terms, name: true, ..
                 }),
                 Some(Atom::Word {
                     term,
@@ -536,11 +538,14 @@ fn analyse(tokens: &[Token], text: &str, quoted: bool, field: Field, prefix: boo
             }]
         }
         _ => {
+            let name =
+                !quoted && joined.is_some_and(|t| text[t.span.clone()].contains(['_', '.', ':']));
             let mut atoms = vec![Atom::Phrase {
                 terms: words,
                 field,
                 prefix,
                 quoted,
+                name,
             }];
             if let (Some(joined), false) = (joined, quoted) {
                 if tokens
@@ -577,21 +582,23 @@ mod tests {
             .sum()
     }
 
-    /// A compound's joined form is known as such, and only it: not a word after it in an
-    /// `OR`, nor the phrase, nor a word the query's words make joined.
+    /// A name's joined form is known as such, and only it: not a word after it in an `OR`, nor
+    /// the phrase, nor a hyphenated word's, nor a word the query's words make joined.
     #[test]
-    fn a_compound_s_joined_form_is_told_from_other_alternatives() {
+    fn a_name_s_joined_form_is_told_from_other_alternatives() {
         let joined = |text: &str| -> Vec<Vec<bool>> {
             let query = Query::parse(text, Syntax::Operators, false, &Languages::english());
             let marks = query.clauses.iter().map(|clause| {
                 let alternatives = 0..clause.alternatives.len();
-                alternatives.map(|i| clause.is_joined_compound(i)).collect()
+                alternatives.map(|i| clause.is_joined_name(i)).collect()
             });
             marks.collect()
         };
         assert_eq!(joined("PHP_EOL"), [[false, true]]);
         assert_eq!(joined("date.timezone"), [[false, true]]);
+        assert_eq!(joined("DateTime::format"), [[false, true]]);
         assert_eq!(joined("php_eol OR eol"), [[false, true, false]]);
+        assert_eq!(joined("e-mail"), [[false, false]]);
         assert_eq!(joined("\"php eol\" OR phpeol"), [[false, false]]);
         assert_eq!(joined("eol"), [[false]]);
         let set_cookie = joined("set cookie");

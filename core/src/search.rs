@@ -640,9 +640,11 @@ impl Index {
                     in_body: tally.in_body,
                     matched_clauses: tally.matched_clauses,
                 };
-                if tally.defined > 0 {
-                    let share = f32::from(tally.defined) / f32::from(clauses);
-                    candidate.score *= 1.0 + bm25.weights().defined * share;
+                // A page that defines the name but lacks another word of the query stays below
+                // those holding them all. The share is of the required words (never stop words).
+                if tally.defined > 0 && !lacks_one {
+                    let share = f32::from(tally.defined) / f32::from(required.max(1));
+                    candidate.score *= 1.0 + bm25.weights().defined * share.min(1.0);
                 }
                 if clauses > 0 && tally.in_title == clauses {
                     let title = f32::from(tally.title_length.max(1));
@@ -709,7 +711,7 @@ impl Index {
                 .zip(clause_expansions)
                 .enumerate()
             {
-                let compound = clause.is_joined_compound(alternative);
+                let compound = clause.is_joined_name(alternative);
                 let width = atom.width().min(u16::from(u8::MAX)) as u8;
                 // A phrase is scored in every document, whatever the set.
                 let within = within.clone().filter(|_| matches!(atom, Atom::Word { .. }));

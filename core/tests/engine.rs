@@ -1100,9 +1100,22 @@ fn the_page_defining_a_name_comes_before_shorter_ones_using_it_more() {
     assert_eq!(complete(&index, "eol")[2], "z-constants");
 }
 
+/// A method's name, joined by `::`, is defined as a constant's is.
+#[test]
+fn a_name_joined_by_two_colons_is_defined_too() {
+    let filler = "Dates are formatted by the classes below. ".repeat(10);
+    let reference = format!("{filler}\n\nDateTime::format (method)\n\nFormats a date.\n\n{filler}");
+    let example = "Prints a date.\n\n$d->format('Y');\n\nCalls DateTime::format twice, then DateTime::format.";
+    let index = among_others(&[
+        ("a-example", "Printing dates", example),
+        ("z-reference", "Date classes", &reference),
+    ]);
+    assert_eq!(complete(&index, "DateTime::format")[0], "z-reference");
+}
+
 /// A line that starts with a name is no definition when it gives the name a value (an
-/// example's settings), is indented (code), ends the page or is followed by another name (a
-/// list of names, as under "See also"): the page with a definition comes before each of
+/// example's settings, code), is indented (code), ends the page or stands beside another name
+/// (a list of names, as under "See also"): the page with a definition comes before each of
 /// those, though they use the name twice and have a smaller id.
 #[test]
 fn only_a_name_followed_by_what_it_is_defines_it() {
@@ -1130,6 +1143,14 @@ fn only_a_name_followed_by_what_it_is_defines_it() {
         (
             "a-last",
             format!("{filler}\n\n{prose}\n\nSee also\n\ndisplay_errors"),
+        ),
+        (
+            "a-list-end",
+            format!("{filler}\n\n{prose}\n\nSee also\n\nlog_errors\n\ndisplay_errors\n\nChangelog\n\n{filler}"),
+        ),
+        (
+            "a-operator",
+            format!("{filler}\n\ndisplay_errors <- TRUE\n\n{prose}\n\n{filler}"),
         ),
     ];
     for (id, body) in &others {

@@ -119,24 +119,29 @@ impl fmt::Display for Warning {
 pub fn read_corpus(paths: &[PathBuf], options: &IngestOptions) -> Result<Corpus, IngestError> {
     let mut collector = Collector::new(options.strict);
     let mut given = HashSet::new();
-    // Only several paths may overlap: one path costs no look-up per file.
+    // Each file read, as the canonical path it was given under joined with its path from there:
+    // what folders that overlap (`site site/docs`) both reach. Links within a folder are not
+    // followed: a page linked under two names is two pages, as its site serves it.
     let mut files_read = HashSet::new();
-    let mut read_before =
-        |file: &Path| paths.len() > 1 && file.canonicalize().is_ok_and(|c| !files_read.insert(c));
     for path in paths {
+        let canonical = path.canonicalize().ok();
         // A path named twice (`site site`, or `site ./site`) is read once.
-        if let Ok(canonical) = path.canonicalize() {
-            if !given.insert(canonical) {
-                continue;
-            }
+        if canonical.as_ref().is_some_and(|c| !given.insert(c.clone())) {
+            continue;
         }
         for found in walk::inputs(path, &options.exclude)? {
             match found {
-                Found::Input(input) if read_before(&input.path) => {}
-                Found::Input(input) => collector.add_all(
-                    &input.path,
-                    source::read(&input.path, &input.root, input.format, options),
-                )?,
+                Found::Input(input) => {
+                    let within = input.path.strip_prefix(path).unwrap_or(&input.path);
+                    let file = canonical.as_ref().map(|c| c.join(within));
+                    if file.is_some_and(|file| !files_read.insert(file)) {
+                        continue;
+                    }
+                    collector.add_all(
+                        &input.path,
+                        source::read(&input.path, &input.root, input.format, options),
+                    )?
+                }
                 Found::Omitted(path, reason) => {
                     collector.corpus.omitted.push(Omitted { path, reason })
                 }

@@ -132,3 +132,19 @@ fn a_file_given_directly_is_matched_by_its_name_against_exclude_patterns() {
         "{error}"
     );
 }
+
+/// Folders that overlap read each file once, with the first folder's ids; a page linked under
+/// two names in one folder stays two pages, whatever other folders are given.
+#[test]
+fn overlapping_folders_read_a_file_once_and_links_stay_pages() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    write(&site, "v2.md", "# Version 2\nThe second version.");
+    write(&site, "docs/guide.md", "# Guide\nHow to start.");
+    std::os::unix::fs::symlink(site.join("v2.md"), site.join("latest.md")).unwrap();
+    write(dir.path(), "other/notes.md", "# Notes\nOther notes.");
+    let alone = read(std::slice::from_ref(&site));
+    assert_eq!(ids(&alone), ["docs/guide", "latest", "v2"]);
+    let overlapping = read(&[site.clone(), site.join("docs"), dir.path().join("other")]);
+    assert_eq!(ids(&overlapping), ["docs/guide", "latest", "v2", "notes"]);
+}
