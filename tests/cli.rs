@@ -49,6 +49,16 @@ fn stdout(output: &Output) -> String {
     String::from_utf8(output.stdout.clone()).expect("UTF-8 output")
 }
 
+/// The standard error of a run that must have failed.
+fn stderr_of_failure(output: &Output) -> String {
+    assert!(
+        !output.status.success(),
+        "succeeded: {}",
+        String::from_utf8_lossy(&output.stdout)
+    );
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
 fn fixture(name: &str) -> String {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
@@ -243,8 +253,7 @@ fn bad_inputs_are_reported_by_file_and_line_and_skipped() {
         out.to_str().unwrap(),
         "--strict",
     ]);
-    assert!(!strict.status.success());
-    let message = String::from_utf8_lossy(&strict.stderr);
+    let message = stderr_of_failure(&strict);
     assert!(message.contains("invalid-utf8.txt"), "{message}");
 }
 
@@ -280,8 +289,7 @@ fn foreign_corrupt_and_newer_index_files_are_refused_with_advice() {
     ];
     for (path, expected) in cases {
         let output = scour(&["search", "--index", &path, "anything"]);
-        assert!(!output.status.success());
-        let message = String::from_utf8_lossy(&output.stderr);
+        let message = stderr_of_failure(&output);
         assert!(
             message.contains(expected) && message.contains(&path),
             "{message}"
@@ -641,8 +649,7 @@ fn a_multilingual_site_is_searched_in_each_pages_language() {
     assert_eq!(json_ids(&scour(&args)), ["es"]);
     // A word that is no language tag is refused, not taken for every language.
     let output = scour(&["search", "tres", "--index", index, "--lang", "spanish"]);
-    assert!(!output.status.success());
-    let message = String::from_utf8_lossy(&output.stderr);
+    let message = stderr_of_failure(&output);
     assert!(
         message.contains("\"spanish\" is not a language tag"),
         "{message}"
@@ -695,8 +702,7 @@ fn a_multilingual_site_has_an_index_per_language() {
     let bytes = std::fs::read(&korean).unwrap();
     std::fs::write(&korean, &bytes[..bytes.len() / 2]).unwrap();
     let cut = search("ko");
-    assert!(!cut.status.success());
-    let message = String::from_utf8_lossy(&cut.stderr);
+    let message = stderr_of_failure(&cut);
     assert!(
         message.contains(&format!("{}: the index is truncated", korean.display())),
         "{message}"
@@ -841,8 +847,7 @@ fn index_of_bad_files_only_fails_naming_every_file_and_its_reason() {
         "--out",
         out.to_str().unwrap(),
     ]);
-    assert!(!output.status.success());
-    let message = String::from_utf8_lossy(&output.stderr);
+    let message = stderr_of_failure(&output);
     for (place, reason) in [
         (
             "broken.md:1",
@@ -1037,8 +1042,7 @@ fn a_synonym_group_of_too_many_words_is_refused_at_once() {
         "--synonyms",
         groups.to_str().unwrap(),
     ]);
-    assert!(!output.status.success());
-    let message = String::from_utf8_lossy(&output.stderr);
+    let message = stderr_of_failure(&output);
     assert!(
         message.contains("synonyms.txt: line 1: a group of 200000 words, more than the 100"),
         "{message}"
@@ -1162,8 +1166,7 @@ fn eval_without_a_judged_query_is_an_error() {
         "q1 0 d2 2\n",
     );
     let output = scour(&["eval", dir.to_str().unwrap()]);
-    assert!(!output.status.success());
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    let stderr = stderr_of_failure(&output);
     assert!(stderr.contains("no query of"), "{stderr}");
     assert!(stderr.contains("has judgments in"), "{stderr}");
 }
