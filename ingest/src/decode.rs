@@ -1,15 +1,89 @@
-//! Bytes to text: UTF-8, decoded lossily when it has to be, without BOM and with `\n` line ends.
+//! Bytes to text: UTF-8, or UTF-16 with its byte order mark, decoded lossily when it has to
+//! be, without BOM and with `\n` line ends; a binary file told from text and refused.
+
+use crate::error::Problem;
+
+/// How far into a file a NUL byte says it is binary, as for git: text never holds one, and
+/// a binary format (an image, an archive, a PDF) has one in its header.
+const BINARY_PROBE: usize = 8 * 1024;
 
 /// Text decoded from a file's bytes.
+#[derive(Debug)]
 pub(crate) struct Decoded {
     pub text: String,
-    /// The 1-based line of the first byte that was not UTF-8, when there was one.
+    /// The 1-based line of the first character that was not valid in the file's encoding,
+    /// when there was one.
     pub invalid_line: Option<usize>,
+    /// The file was UTF-16 (told by its byte order mark).
+    pub utf16: bool,
 }
 
-/// Decodes `bytes` as UTF-8, replacing invalid sequences with U+FFFD.
-pub(crate) fn decode(bytes: Vec<u8>) -> Decoded {
-    let (text, invalid_line) = match String::from_utf8(bytes) {
+/// Decodes `bytes`: as UTF-16 when they start with its byte order mark (Windows tools save
+/// text so), otherwise as UTF-8; invalid sequences become U+FFFD. Text with a NUL in its
+/// first [`BINARY_PROBE`] bytes is refused as binary: decoded, it would index junk.
+pub(crate) fn decode(bytes: Vec<u8>) -> Result<Decoded, Problem> {
+    let utf16 = utf16_order(&bytes);
+    let (text, invalid_line) = match utf16 {
+        Some(order) => decode_utf16(&bytes[2..], order),
+        None => {
+            let probe = &bytes[..bytes.len().min(BINARY_PROBE)];
+            if let Some(offset) = probe.iter().position(|&b| b == 0) {
+                return Err(Problem::Binary { offset });
+            }
+            decode_utf8(bytes)
+        }
+    };
+    // UTF-32's mark starts as UTF-16's does; its text, read as UTF-16, is NULs.
+    if let Some(offset) = text.bytes().take(BINARY_PROBE).position(|b| b == 0) {
+        return Err(Problem::Binary { offset });
+    }
+    Ok(Decoded {
+        text: normalize(text),
+        invalid_line,
+        utf16: utf16.is_some(),
+    })
+}
+
+/// The byte order of UTF-16 text, told by its byte order mark.
+#[derive(Debug, Clone, Copy)]
+enum ByteOrder {
+    Little,
+    Big,
+}
+
+fn utf16_order(bytes: &[u8]) -> Option<ByteOrder> {
+    match bytes {
+        [0xFF, 0xFE, ..] => Some(ByteOrder::Little),
+        [0xFE, 0xFF, ..] => Some(ByteOrder::Big),
+        _ => None,
+    }
+}
+
+/// UTF-16 code units in `order`, each unpaired surrogate (and an odd last byte) as U+FFFD,
+/// with the line of the first.
+fn decode_utf16(bytes: &[u8], order: ByteOrder) -> (String, Option<usize>) {
+    let units = bytes.chunks(2).map(|pair| match (pair, order) {
+        ([low, high], ByteOrder::Little) => u16::from_le_bytes([*low, *high]),
+        ([high, low], ByteOrder::Big) => u16::from_be_bytes([*high, *low]),
+        _ => 0xFFFD,
+    });
+    let mut text = String::with_capacity(bytes.len() / 2);
+    let mut invalid_line = None;
+    for unit in char::decode_utf16(units) {
+        let c = unit.unwrap_or_else(|_| {
+            invalid_line.get_or_insert_with(|| 1 + text.matches('\n').count());
+            char::REPLACEMENT_CHARACTER
+        });
+        text.push(c);
+    }
+    if bytes.len() % 2 == 1 && invalid_line.is_none() {
+        invalid_line = Some(1 + text.matches('\n').count());
+    }
+    (text, invalid_line)
+}
+
+fn decode_utf8(bytes: Vec<u8>) -> (String, Option<usize>) {
+    match String::from_utf8(bytes) {
         Ok(text) => (text, None),
         Err(error) => {
             let valid = error.utf8_error().valid_up_to();
@@ -17,10 +91,6 @@ pub(crate) fn decode(bytes: Vec<u8>) -> Decoded {
             let line = 1 + bytes[..valid].iter().filter(|&&b| b == b'\n').count();
             (String::from_utf8_lossy(&bytes).into_owned(), Some(line))
         }
-    };
-    Decoded {
-        text: normalize(text),
-        invalid_line,
     }
 }
 
@@ -41,23 +111,72 @@ fn normalize(text: String) -> String {
 mod tests {
     use super::*;
 
+    fn decoded(bytes: &[u8]) -> Decoded {
+        decode(bytes.to_vec()).unwrap()
+    }
+
+    fn utf16(text: &str, order: ByteOrder) -> Vec<u8> {
+        let units = text.encode_utf16().map(|unit| match order {
+            ByteOrder::Little => unit.to_le_bytes(),
+            ByteOrder::Big => unit.to_be_bytes(),
+        });
+        units.flatten().collect()
+    }
+
     #[test]
     fn valid_utf8_is_kept_as_is() {
-        let decoded = decode("héllo\nworld".as_bytes().to_vec());
+        let decoded = decoded("héllo\nworld".as_bytes());
         assert_eq!(decoded.text, "héllo\nworld");
         assert_eq!(decoded.invalid_line, None);
     }
 
     #[test]
     fn invalid_bytes_are_replaced_and_their_line_reported() {
-        let decoded = decode(b"one\ntwo\nth\xffree\nfour".to_vec());
+        let decoded = decoded(b"one\ntwo\nth\xffree\nfour");
         assert_eq!(decoded.text, "one\ntwo\nth\u{FFFD}ree\nfour");
         assert_eq!(decoded.invalid_line, Some(3));
     }
 
     #[test]
     fn bom_and_crlf_are_normalized() {
-        let decoded = decode(b"\xef\xbb\xbfa\r\nb\r\n".to_vec());
+        let decoded = decoded(b"\xef\xbb\xbfa\r\nb\r\n");
         assert_eq!(decoded.text, "a\nb\n");
+    }
+
+    #[test]
+    fn utf16_with_its_mark_is_decoded_in_either_byte_order() {
+        let text = "\u{FEFF}Tür\r\n𝄞 clef";
+        for order in [ByteOrder::Little, ByteOrder::Big] {
+            let decoded = decoded(&utf16(text, order));
+            assert_eq!(decoded.text, "Tür\n𝄞 clef", "{order:?}");
+            assert_eq!(decoded.invalid_line, None);
+            assert!(decoded.utf16);
+        }
+    }
+
+    #[test]
+    fn an_unpaired_surrogate_or_odd_byte_is_replaced_and_its_line_reported() {
+        let mut bytes = utf16("\u{FEFF}one\ntwo ", ByteOrder::Little);
+        bytes.extend([0x00, 0xD8]);
+        bytes.extend(utf16("x\nthree", ByteOrder::Little));
+        let surrogate = decoded(&bytes);
+        assert_eq!(surrogate.text, "one\ntwo \u{FFFD}x\nthree");
+        assert_eq!(surrogate.invalid_line, Some(2));
+        let odd = decoded(&[&utf16("\u{FEFF}a\nb", ByteOrder::Big)[..], &[0x41]].concat());
+        assert_eq!(odd.text, "a\nb\u{FFFD}");
+        assert_eq!(odd.invalid_line, Some(2));
+    }
+
+    #[test]
+    fn a_nul_near_the_start_is_binary_in_either_encoding() {
+        let refused = |bytes: &[u8]| match decode(bytes.to_vec()) {
+            Err(Problem::Binary { offset }) => offset,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(refused(b"\x89PNG\r\n\x1a\n\0\0"), 8);
+        // UTF-32 with its mark: read as UTF-16, a NUL follows each character.
+        assert_eq!(refused(b"\xff\xfe\0\0a\0\0\0"), 0);
+        let late = format!("{}\0", "x".repeat(BINARY_PROBE));
+        assert!(decode(late.into_bytes()).is_ok());
     }
 }

@@ -42,8 +42,9 @@ pub enum Problem {
     /// The file's extension is not one Scour reads.
     #[error("unknown file type; expected a .txt, .md, .markdown, .html, .htm or .jsonl file")]
     UnknownFormat,
-    /// A NUL byte near the start: the file is binary (or text in UTF-16), not UTF-8 text.
-    #[error("a NUL byte at byte {offset}: this is a binary file (or text in UTF-16), not UTF-8 text, and was skipped; re-save it as UTF-8, or leave it out with an exclude pattern")]
+    /// A NUL byte near the start: the file is binary (or text in UTF-16 without its byte
+    /// order mark, or in UTF-32), not text.
+    #[error("a NUL byte at byte {offset}: this is a binary file (or text in UTF-16 without a byte order mark, or in UTF-32), not UTF-8 text, and was skipped; re-save it as UTF-8, or leave it out with an exclude pattern")]
     Binary {
         /// Where the first NUL byte is, from 0.
         offset: usize,
@@ -51,6 +52,10 @@ pub enum Problem {
     /// Some bytes are not UTF-8; they were replaced by U+FFFD and the document was kept.
     #[error("invalid UTF-8, first on this line (bad bytes shown as \u{FFFD}); re-save the file as UTF-8")]
     InvalidUtf8,
+    /// A file in UTF-16 holds an unpaired surrogate or ends in half a character; it was
+    /// replaced by U+FFFD and the document was kept.
+    #[error("invalid UTF-16 (half a character), first on this line (shown as \u{FFFD}); re-save the file as UTF-8")]
+    InvalidUtf16,
     /// The YAML or TOML block at the top of a Markdown file does not parse.
     #[error("malformed {syntax} front matter: {message}; fix it or remove the front matter block")]
     FrontMatter {
@@ -125,7 +130,10 @@ impl Problem {
     pub fn is_warning(&self) -> bool {
         matches!(
             self,
-            Problem::InvalidUtf8 | Problem::BadValue { .. } | Problem::BadDate(_)
+            Problem::InvalidUtf8
+                | Problem::InvalidUtf16
+                | Problem::BadValue { .. }
+                | Problem::BadDate(_)
         )
     }
 }

@@ -90,10 +90,6 @@ pub(crate) fn read(path: &Path, root: &Path, format: Format, options: &IngestOpt
     }
 }
 
-/// How far into a file a NUL byte says it is binary, as for git: text never holds one, and
-/// a binary format (an image, an archive, a PDF) has one in its header.
-const BINARY_PROBE: usize = 8 * 1024;
-
 /// Reads the `bytes` of a file holding one document: decodes them, then hands the text to
 /// `parse`. A binary file is skipped: its bytes decoded as text would index junk.
 fn read_whole(
@@ -101,22 +97,17 @@ fn read_whole(
     bytes: Vec<u8>,
     parse: impl FnOnce(&str) -> Result<Page, Failure>,
 ) -> Vec<Item> {
-    let probe = &bytes[..bytes.len().min(BINARY_PROBE)];
-    if let Some(offset) = probe.iter().position(|&b| b == 0) {
-        return vec![Item::Issue(FileError::new(
-            path,
-            None,
-            Problem::Binary { offset },
-        ))];
-    }
-    let decoded = decode(bytes);
+    let decoded = match decode(bytes) {
+        Ok(decoded) => decoded,
+        Err(problem) => return vec![Item::Issue(FileError::new(path, None, problem))],
+    };
     let mut items = Vec::with_capacity(2);
     if let Some(line) = decoded.invalid_line {
-        items.push(Item::Issue(FileError::new(
-            path,
-            Some(line),
-            Problem::InvalidUtf8,
-        )));
+        let problem = match decoded.utf16 {
+            true => Problem::InvalidUtf16,
+            false => Problem::InvalidUtf8,
+        };
+        items.push(Item::Issue(FileError::new(path, Some(line), problem)));
     }
     match parse(&decoded.text) {
         Ok(Page::Document {

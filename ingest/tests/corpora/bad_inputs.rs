@@ -436,16 +436,17 @@ fn a_bad_date_or_weight_fails_a_strict_run_naming_the_file() {
     }
 }
 
-/// A binary file with a text file's name (an image saved as `.md`, UTF-16 text) is skipped,
-/// saying why, rather than indexed as junk; a NUL byte past the first 8 KiB is text's.
+/// A binary file with a text file's name (an image saved as `.md`, UTF-16 text without its
+/// byte order mark) is skipped, saying why, rather than indexed as junk; a NUL byte past the
+/// first 8 KiB is text's.
 #[test]
 fn a_binary_file_named_as_text_is_skipped_saying_why() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "ok.txt", "Fine\nReadable text.");
     let image = dir.path().join("logo.md");
     fs::write(&image, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR readable junk").unwrap();
-    let utf16 = dir.path().join("notes.html");
-    fs::write(&utf16, b"\xff\xfe<\0h\0t\0m\0l\0>\0").unwrap();
+    let unmarked = dir.path().join("notes.html");
+    fs::write(&unmarked, b"<\0h\0t\0m\0l\0>\0").unwrap();
     let late = format!("Late\n{}\0 after the probe.", "text ".repeat(2000));
     write(dir.path(), "late.txt", &late);
     let corpus = lenient(&[dir.path().to_path_buf()]);
@@ -456,18 +457,70 @@ fn a_binary_file_named_as_text_is_skipped_saying_why() {
         .map(|s| (s.path.as_path(), s.reason.as_str()))
         .collect();
     let reason = |offset: usize| {
-        format!("a NUL byte at byte {offset}: this is a binary file (or text in UTF-16), not UTF-8 text, and was skipped; re-save it as UTF-8, or leave it out with an exclude pattern")
+        format!("a NUL byte at byte {offset}: this is a binary file (or text in UTF-16 without a byte order mark, or in UTF-32), not UTF-8 text, and was skipped; re-save it as UTF-8, or leave it out with an exclude pattern")
     };
     assert_eq!(
         skipped,
         [
             (image.as_path(), reason(8).as_str()),
-            (utf16.as_path(), reason(3).as_str())
+            (unmarked.as_path(), reason(1).as_str())
         ]
     );
     let message = strict_error(std::slice::from_ref(&image));
     assert!(
         message.starts_with(&format!("{}: a NUL byte at byte 8", image.display())),
         "{message}"
+    );
+}
+
+/// `text` in UTF-16 with its byte order mark, as Windows tools save it.
+fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
+    let units = "\u{FEFF}".encode_utf16().chain(text.encode_utf16());
+    let bytes = units.map(|unit| match big_endian {
+        true => unit.to_be_bytes(),
+        false => unit.to_le_bytes(),
+    });
+    bytes.flatten().collect()
+}
+
+/// Text in UTF-16 with its byte order mark, in either byte order, is read as the same page in
+/// UTF-8 would be; half a character in it is replaced, the page kept and the line named.
+#[test]
+fn utf16_text_with_its_byte_order_mark_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = "<html><head><title>Größe ändern</title></head>\r\n<body><p>Ändert die Größe 𝄞.</p></body></html>";
+    fs::write(dir.path().join("little.html"), utf16(page, false)).unwrap();
+    fs::write(
+        dir.path().join("big.md"),
+        utf16("# Größe ändern\r\n\r\nÄndert die Größe 𝄞.", true),
+    )
+    .unwrap();
+    let mut broken = utf16("# Broken\n\nfirst line\nsecond ", false);
+    broken.extend([0x00, 0xD8]);
+    broken.extend(&utf16("line", false)[2..]);
+    let broken_path = dir.path().join("broken.md");
+    fs::write(&broken_path, broken).unwrap();
+    let corpus = lenient(&[dir.path().to_path_buf()]);
+    assert!(corpus.skipped.is_empty(), "{:?}", corpus.skipped);
+    let read: Vec<(&str, &str, &str)> = corpus
+        .documents
+        .iter()
+        .map(|d| (d.id.as_str(), d.title.as_str(), d.body.trim()))
+        .collect();
+    assert_eq!(
+        read,
+        [
+            ("big", "Größe ändern", "Ändert die Größe 𝄞."),
+            ("broken", "Broken", "first line second \u{FFFD}line"),
+            ("little", "Größe ändern", "Ändert die Größe 𝄞."),
+        ]
+    );
+    assert_eq!(
+        corpus.warnings,
+        [Warning {
+            path: broken_path,
+            line: Some(4),
+            message: "invalid UTF-16 (half a character), first on this line (shown as \u{FFFD}); re-save the file as UTF-8".to_string(),
+        }]
     );
 }
