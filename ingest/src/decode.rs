@@ -12,36 +12,57 @@ const BINARY_PROBE: usize = 8 * 1024;
 pub(crate) struct Decoded {
     pub text: String,
     /// The 1-based line of the first character that was not valid in the file's encoding,
-    /// when there was one.
-    pub invalid_line: Option<usize>,
-    /// The file was UTF-16 (told by its byte order mark).
-    pub utf16: bool,
+    /// and the problem saying so, when there was one.
+    pub invalid: Option<(usize, Problem)>,
 }
 
-/// Decodes `bytes`: as UTF-16 when they start with its byte order mark (Windows tools save
-/// text so), otherwise as UTF-8; invalid sequences become U+FFFD. Text with a NUL in its
-/// first [`BINARY_PROBE`] bytes is refused as binary: decoded, it would index junk.
+/// Decodes `bytes` (see [`utf8_bytes`]) as UTF-8; invalid sequences become U+FFFD. Text
+/// with a NUL in its first [`BINARY_PROBE`] bytes is refused as binary: decoded, it would
+/// index junk.
 pub(crate) fn decode(bytes: Vec<u8>) -> Result<Decoded, Problem> {
-    let utf16 = utf16_order(&bytes);
-    let (text, invalid_line) = match utf16 {
-        Some(order) => decode_utf16(&bytes[2..], order),
-        None => {
-            let probe = &bytes[..bytes.len().min(BINARY_PROBE)];
-            if let Some(offset) = probe.iter().position(|&b| b == 0) {
-                return Err(Problem::Binary { offset });
-            }
-            decode_utf8(bytes)
-        }
-    };
-    // UTF-32's mark starts as UTF-16's does; its text, read as UTF-16, is NULs.
-    if let Some(offset) = text.bytes().take(BINARY_PROBE).position(|b| b == 0) {
-        return Err(Problem::Binary { offset });
-    }
+    let transcoded = utf8_bytes(bytes)?;
+    refuse_binary(&transcoded.bytes)?;
+    let (text, invalid_line) = decode_utf8(transcoded.bytes);
+    let invalid_utf8 = invalid_line.map(|line| (line, Problem::InvalidUtf8));
     Ok(Decoded {
         text: normalize(text),
-        invalid_line,
-        utf16: utf16.is_some(),
+        invalid: transcoded.invalid.or(invalid_utf8),
     })
+}
+
+/// A file's bytes as UTF-8 is read.
+#[derive(Debug)]
+pub(crate) struct Transcoded {
+    pub bytes: Vec<u8>,
+    /// The line of the first half character of UTF-16 text (made U+FFFD), and the problem.
+    pub invalid: Option<(usize, Problem)>,
+}
+
+/// `bytes` as UTF-8: transcoded from UTF-16 when they start with its byte order mark (Windows
+/// tools save text so), each unpaired surrogate made U+FFFD; otherwise as they are. UTF-32,
+/// whose mark starts as UTF-16's does, is refused as binary.
+pub(crate) fn utf8_bytes(bytes: Vec<u8>) -> Result<Transcoded, Problem> {
+    let Some(order) = utf16_order(&bytes) else {
+        return Ok(Transcoded {
+            bytes,
+            invalid: None,
+        });
+    };
+    let (text, invalid_line) = decode_utf16(&bytes[2..], order);
+    // UTF-32 read as UTF-16 is NULs.
+    refuse_binary(text.as_bytes())?;
+    Ok(Transcoded {
+        bytes: text.into_bytes(),
+        invalid: invalid_line.map(|line| (line, Problem::InvalidUtf16)),
+    })
+}
+
+fn refuse_binary(bytes: &[u8]) -> Result<(), Problem> {
+    let probe = &bytes[..bytes.len().min(BINARY_PROBE)];
+    match probe.iter().position(|&b| b == 0) {
+        Some(offset) => Err(Problem::Binary { offset }),
+        None => Ok(()),
+    }
 }
 
 /// The byte order of UTF-16 text, told by its byte order mark.
@@ -115,6 +136,12 @@ mod tests {
         decode(bytes.to_vec()).unwrap()
     }
 
+    /// The line of the first invalid character, and whether the file was UTF-16.
+    fn invalid(decoded: &Decoded) -> Option<(usize, bool)> {
+        let utf16 = |problem: &Problem| matches!(problem, Problem::InvalidUtf16);
+        decoded.invalid.as_ref().map(|(line, p)| (*line, utf16(p)))
+    }
+
     fn utf16(text: &str, order: ByteOrder) -> Vec<u8> {
         let units = text.encode_utf16().map(|unit| match order {
             ByteOrder::Little => unit.to_le_bytes(),
@@ -127,14 +154,14 @@ mod tests {
     fn valid_utf8_is_kept_as_is() {
         let decoded = decoded("héllo\nworld".as_bytes());
         assert_eq!(decoded.text, "héllo\nworld");
-        assert_eq!(decoded.invalid_line, None);
+        assert_eq!(invalid(&decoded), None);
     }
 
     #[test]
     fn invalid_bytes_are_replaced_and_their_line_reported() {
         let decoded = decoded(b"one\ntwo\nth\xffree\nfour");
         assert_eq!(decoded.text, "one\ntwo\nth\u{FFFD}ree\nfour");
-        assert_eq!(decoded.invalid_line, Some(3));
+        assert_eq!(invalid(&decoded), Some((3, false)));
     }
 
     #[test]
@@ -149,8 +176,7 @@ mod tests {
         for order in [ByteOrder::Little, ByteOrder::Big] {
             let decoded = decoded(&utf16(text, order));
             assert_eq!(decoded.text, "Tür\n𝄞 clef", "{order:?}");
-            assert_eq!(decoded.invalid_line, None);
-            assert!(decoded.utf16);
+            assert_eq!(invalid(&decoded), None);
         }
     }
 
@@ -161,10 +187,10 @@ mod tests {
         bytes.extend(utf16("x\nthree", ByteOrder::Little));
         let surrogate = decoded(&bytes);
         assert_eq!(surrogate.text, "one\ntwo \u{FFFD}x\nthree");
-        assert_eq!(surrogate.invalid_line, Some(2));
+        assert_eq!(invalid(&surrogate), Some((2, true)));
         let odd = decoded(&[&utf16("\u{FEFF}a\nb", ByteOrder::Big)[..], &[0x41]].concat());
         assert_eq!(odd.text, "a\nb\u{FFFD}");
-        assert_eq!(odd.invalid_line, Some(2));
+        assert_eq!(invalid(&odd), Some((2, true)));
     }
 
     #[test]

@@ -5,7 +5,7 @@ use std::path::Path;
 use scour_core::Document;
 
 use crate::corpus::{IngestOptions, Omission};
-use crate::decode::decode;
+use crate::decode::{decode, utf8_bytes, Transcoded};
 use crate::error::{Failure, FileError, Problem};
 use crate::relative::RelativePath;
 use crate::{file, html, jsonl, markdown, txt};
@@ -81,12 +81,27 @@ pub(crate) fn read(path: &Path, root: &Path, format: Format, options: &IngestOpt
     };
     let relative = RelativePath::new(path, root).served_from(&options.base_url);
     match format {
-        Format::JsonLines => jsonl::read(path, &bytes),
+        Format::JsonLines => read_lines(path, bytes),
         Format::Text => read_whole(path, bytes, |text| {
             Ok(txt::parse(text, relative.id()).into())
         }),
         Format::Markdown => read_whole(path, bytes, |text| markdown::parse(text, &relative)),
         Format::Html => read_whole(path, bytes, |text| html::parse(text, &relative, options)),
+    }
+}
+
+/// Reads the `bytes` of a JSON lines file: transcoded to UTF-8 if need be, then line by line.
+fn read_lines(path: &Path, bytes: Vec<u8>) -> Vec<Item> {
+    let issue = |line, problem| Item::Issue(FileError::new(path, line, problem));
+    match utf8_bytes(bytes) {
+        Ok(Transcoded { bytes, invalid }) => {
+            let invalid = invalid.map(|(line, problem)| issue(Some(line), problem));
+            invalid
+                .into_iter()
+                .chain(jsonl::read(path, &bytes))
+                .collect()
+        }
+        Err(problem) => vec![issue(None, problem)],
     }
 }
 
@@ -102,11 +117,7 @@ fn read_whole(
         Err(problem) => return vec![Item::Issue(FileError::new(path, None, problem))],
     };
     let mut items = Vec::with_capacity(2);
-    if let Some(line) = decoded.invalid_line {
-        let problem = match decoded.utf16 {
-            true => Problem::InvalidUtf16,
-            false => Problem::InvalidUtf8,
-        };
+    if let Some((line, problem)) = decoded.invalid {
         items.push(Item::Issue(FileError::new(path, Some(line), problem)));
     }
     match parse(&decoded.text) {

@@ -483,8 +483,9 @@ fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
     bytes.flatten().collect()
 }
 
-/// Text in UTF-16 with its byte order mark, in either byte order, is read as the same page in
-/// UTF-8 would be; half a character in it is replaced, the page kept and the line named.
+/// Text in UTF-16 with its byte order mark, in either byte order, is read as the same pages in
+/// UTF-8 would be (JSON lines too); half a character in it is replaced, the page kept and the
+/// line named.
 #[test]
 fn utf16_text_with_its_byte_order_mark_is_read() {
     let dir = tempfile::tempdir().unwrap();
@@ -500,6 +501,15 @@ fn utf16_text_with_its_byte_order_mark_is_read() {
     broken.extend(&utf16("line", false)[2..]);
     let broken_path = dir.path().join("broken.md");
     fs::write(&broken_path, broken).unwrap();
+    let records = [
+        r#"{"id": "größe-1", "title": "Größe ändern", "body": "Ändert die Größe 𝄞."}"#,
+        r#"{"id": "größe-2", "title": "Größe", "body": "Zwei"}"#,
+    ];
+    fs::write(
+        dir.path().join("records.jsonl"),
+        utf16(&records.join("\r\n"), true),
+    )
+    .unwrap();
     let corpus = lenient(&[dir.path().to_path_buf()]);
     assert!(corpus.skipped.is_empty(), "{:?}", corpus.skipped);
     let read: Vec<(&str, &str, &str)> = corpus
@@ -513,6 +523,8 @@ fn utf16_text_with_its_byte_order_mark_is_read() {
             ("big", "Größe ändern", "Ändert die Größe 𝄞."),
             ("broken", "Broken", "first line second \u{FFFD}line"),
             ("little", "Größe ändern", "Ändert die Größe 𝄞."),
+            ("größe-1", "Größe ändern", "Ändert die Größe 𝄞."),
+            ("größe-2", "Größe", "Zwei"),
         ]
     );
     assert_eq!(
