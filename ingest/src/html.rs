@@ -238,13 +238,6 @@ fn body_text(root: &ElementRef) -> (String, Vec<Section>) {
 /// A heading's anchor: its own `id`, else that of an `<a id>` or `<a name>` inside it (older
 /// generators), else that of the `<section>` or `<div>` it opens (Sphinx).
 fn heading_anchor(heading: &ElementRef) -> Option<String> {
-    let id = |element: &ElementRef| {
-        element
-            .attr("id")
-            .map(str::trim)
-            .filter(|id| !id.is_empty())
-            .map(str::to_string)
-    };
     let inner = || {
         heading
             .select(&selector("a[id], a[name]"))
@@ -256,6 +249,26 @@ fn heading_anchor(heading: &ElementRef) -> Option<String> {
         (opens && matches!(parent.value().name(), "section" | "div")).then(|| id(&parent))?
     };
     id(heading).or_else(inner).or_else(opened)
+}
+
+/// An element's `id`, when it has one.
+fn id(element: &ElementRef) -> Option<String> {
+    element
+        .attr("id")
+        .map(str::trim)
+        .filter(|id| !id.is_empty())
+        .map(str::to_string)
+}
+
+/// The anchor of the section `element` starts, if it starts one: a heading with an anchor, or
+/// a definition's term with one (an API reference's `<dt id="os.getcwd">`, as Sphinx writes
+/// each function, class and setting), which heads its definition as a heading would.
+fn section_anchor(element: &ElementRef) -> Option<String> {
+    match element.value().name() {
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => heading_anchor(element),
+        "dt" => id(element),
+        _ => None,
+    }
 }
 
 /// An element whose children are being read: those left, whether its text keeps its lines, and
@@ -322,8 +335,7 @@ fn enter<'a>(element: ElementRef<'a>, flow: &mut Flow, preformatted: bool) -> Op
     if SKIPPED.contains(&name) || element.attr(IGNORE).is_some() {
         return None;
     }
-    let is_heading = matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
-    let end = if let Some(anchor) = is_heading.then(|| heading_anchor(&element)).flatten() {
+    let end = if let Some(anchor) = section_anchor(&element) {
         flow.open_heading(anchor);
         End::Heading
     } else {
@@ -604,6 +616,43 @@ mod tests {
         assert!(document
             .body
             .starts_with("Guide\nIntro.\nInstall ¶\nUnpack it.\nNo anchor\nPlain."));
+    }
+
+    #[test]
+    fn definition_terms_with_anchors_start_sections() {
+        let document = read(
+            "os.html",
+            "<main><h1>os</h1><p>Operating system interfaces.</p><dl class=\"py function\">\
+             <dt class=\"sig\" id=\"os.getcwd\"><span>os.</span><span>getcwd</span>()\
+             <a class=\"headerlink\" href=\"#os.getcwd\">¶</a></dt>\
+             <dd><p>Return the current working directory.</p></dd></dl>\
+             <dl><dt>Glossary term</dt><dd>Its meaning.</dd></dl></main>",
+        );
+        let found: Vec<(&str, &str, &str)> = document
+            .sections
+            .iter()
+            .map(|s| {
+                let text = &document.body[s.start as usize..];
+                (
+                    s.anchor.as_str(),
+                    s.title.as_str(),
+                    text.lines().nth(1).unwrap_or(""),
+                )
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [(
+                "os.getcwd",
+                "os.getcwd()",
+                "Return the current working directory."
+            )]
+        );
+        assert!(
+            document.body.ends_with("\nGlossary term\nIts meaning."),
+            "{}",
+            document.body
+        );
     }
 
     #[test]
