@@ -235,20 +235,39 @@ fn body_text(root: &ElementRef) -> (String, Vec<Section>) {
     flow.finish_with_sections()
 }
 
-/// A heading's anchor: its own `id`, else that of an `<a id>` or `<a name>` inside it (older
-/// generators), else that of the `<section>` or `<div>` it opens (Sphinx).
+/// A heading's anchor: its own `id`, else that of an `<a id>` or `<a name>` inside it or, empty,
+/// just before it (older generators, Doxygen, Javadoc), else that of the `<section>` or `<div>`
+/// it opens (Sphinx).
 fn heading_anchor(heading: &ElementRef) -> Option<String> {
     let inner = || {
         heading
             .select(&selector("a[id], a[name]"))
-            .find_map(|a| id(&a).or_else(|| a.attr("name").map(str::to_string)))
+            .find_map(|a| link_anchor(&a))
+    };
+    let before = || {
+        let previous = heading
+            .prev_siblings()
+            .find(|node| !node.value().as_text().is_some_and(|t| t.trim().is_empty()))?;
+        let a = ElementRef::wrap(previous).filter(|e| e.value().name() == "a")?;
+        a.text()
+            .all(|t| t.trim().is_empty())
+            .then(|| link_anchor(&a))?
     };
     let opened = || {
         let parent = heading.parent().and_then(ElementRef::wrap)?;
         let opens = parent.child_elements().next() == Some(*heading);
         (opens && matches!(parent.value().name(), "section" | "div")).then(|| id(&parent))?
     };
-    id(heading).or_else(inner).or_else(opened)
+    id(heading).or_else(inner).or_else(before).or_else(opened)
+}
+
+/// The anchor an `<a>` sets: its `id`, else its `name`.
+fn link_anchor(a: &ElementRef) -> Option<String> {
+    let name = a
+        .attr("name")
+        .map(str::trim)
+        .filter(|name| !name.is_empty());
+    id(a).or_else(|| name.map(str::to_string))
 }
 
 /// An element's `id`, when it has one.
@@ -590,6 +609,8 @@ mod tests {
              <h2>No anchor</h2><p>Plain.</p>\
              <section id=\"configure\"><h3>Configure</h3><p>Set it.</p></section>\
              <h3><a name=\"legacy\"></a>Old style</h3><p>Still found.</p>\
+             <a id=\"doxygen\"></a>\n<h2>Member</h2><p>Before it.</p>\
+             <a href=\"#x\" id=\"link\">a link</a><h2>After a link</h2><p>Not its anchor.</p>\
              <div id=\"box\"><p>Lead</p><h4>Not opening</h4></div></main></body>",
         );
         assert_eq!(document.title, "Guide");
@@ -611,6 +632,7 @@ mod tests {
                 ("install", "Install", "Unpack it."),
                 ("configure", "Configure", "Set it."),
                 ("legacy", "Old style", "Still found."),
+                ("doxygen", "Member", "Before it."),
             ]
         );
         assert!(document
