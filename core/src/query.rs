@@ -101,6 +101,30 @@ impl Atom {
         }
     }
 
+    /// Whether the atom is the same words in the same field as `other`, finished or being
+    /// typed: a word typed again.
+    pub fn same_words(&self, other: &Atom) -> bool {
+        match (self, other) {
+            (
+                Atom::Word { term, field, .. },
+                Atom::Word {
+                    term: other_term,
+                    field: other_field,
+                    ..
+                },
+            ) => term == other_term && field == other_field,
+            (
+                Atom::Phrase { terms, field, .. },
+                Atom::Phrase {
+                    terms: other_terms,
+                    field: other_field,
+                    ..
+                },
+            ) => terms == other_terms && field == other_field,
+            _ => false,
+        }
+    }
+
     /// Takes the atom's words from `budget`: all of them, or a phrase's first words when two
     /// or more are left; false (drop the atom) when too few are.
     fn keep_words(&mut self, budget: &mut usize) -> bool {
@@ -128,6 +152,14 @@ impl Atom {
 }
 
 impl Clause {
+    /// Whether the clause is a word (or phrase) `earlier` is, typed again.
+    pub fn repeats(&self, earlier: &Clause) -> bool {
+        match (self.alternatives.first(), earlier.alternatives.first()) {
+            (Some(this), Some(earlier)) => this.same_words(earlier),
+            _ => false,
+        }
+    }
+
     /// Whether alternative `i` is the joined form of the name that the alternative before it
     /// spells apart (`phpeol` after the phrase "php eol", for `PHP_EOL`; not `email` after
     /// "e mail", for `e-mail`).

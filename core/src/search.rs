@@ -705,6 +705,10 @@ impl Index {
                     Arc::new(within)
                 });
             required_left -= u8::from(!clause.optional);
+            // A word typed twice weighs more, but takes no more of a title: the same words of it.
+            let repeated = query.clauses[..usize::from(clause_number - 1)]
+                .iter()
+                .any(|earlier| clause.repeats(earlier));
             for (alternative, (atom, atom_expansions)) in clause
                 .alternatives
                 .iter()
@@ -712,7 +716,10 @@ impl Index {
                 .enumerate()
             {
                 let compound = clause.is_joined_name(alternative);
-                let width = atom.width().min(u16::from(u8::MAX)) as u8;
+                let width = match repeated {
+                    true => 0,
+                    false => atom.width().min(u16::from(u8::MAX)) as u8,
+                };
                 // A phrase is scored in every document, whatever the set.
                 let within = within.clone().filter(|_| matches!(atom, Atom::Word { .. }));
                 let key = ScoreKey {
@@ -749,7 +756,8 @@ impl Index {
                             tally.matched_clauses.with(usize::from(clause_number - 1));
                     }
                     if m.in_title {
-                        let first = tally.this.width == 0;
+                        let first = !tally.this.in_title;
+                        tally.this.in_title = true;
                         tally.this.width = tally.this.width.max(width);
                         tally.this.specific_width = tally.this.specific_width.max(specific_width);
                         tally.this.part_only = (first || tally.this.part_only) && m.part_in_title;
@@ -900,6 +908,8 @@ struct Tally {
 /// How one clause matched a title.
 #[derive(Debug, Clone, Copy, Default)]
 struct ClauseInTitle {
+    in_title: bool,
+    /// The title positions it takes (none for a word typed again).
     width: u8,
     specific_width: u8,
     /// Matched in the title only as a part of compounds.
@@ -936,7 +946,7 @@ impl Tally {
     /// Adds what the clause being scored matched in the title, and clears it for the next.
     fn close_clause(&mut self) {
         let this = std::mem::take(&mut self.this);
-        if this.width > 0 {
+        if this.in_title {
             self.in_title += 1;
             self.width = self.width.saturating_add(this.width);
             self.specific_width = self.specific_width.saturating_add(this.specific_width);

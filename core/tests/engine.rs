@@ -1276,3 +1276,38 @@ fn a_title_word_beside_the_next_one_in_a_body_lifts_its_page_as_in_a_full_rankin
     assert_eq!(page(0, 2), all[..2]);
     assert_eq!(page(1, 1), all[1..2]);
 }
+
+/// A word typed twice weighs more but takes no more of a title: a title holding it beside
+/// another word is not taken for one that is exactly the query, nor ranked before a page
+/// scoring higher.
+#[test]
+fn a_word_typed_twice_does_not_make_a_longer_title_the_query() {
+    let index = among_others(&[
+        (
+            "a-court",
+            "Kangaroo court",
+            "An unfair trial, held without regard to the law.",
+        ),
+        (
+            "b-kangaroos",
+            "Kangaroos",
+            "The kangaroo is a marsupial. Every kangaroo hops. A kangaroo is fast.",
+        ),
+    ]);
+    for query in [
+        "kangaroo",
+        "kangaroo kangaroo",
+        "kangaroo kangaroo kangaroo",
+    ] {
+        let hits = index.search(query, &SearchOptions::default()).hits;
+        let found: Vec<&str> = hits.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(found, ["b-kangaroos", "a-court"], "{query}");
+        assert!(hits[0].score >= hits[1].score, "{query}: {hits:?}");
+    }
+    // Typed twice, a title that is the word alone is still exactly the query.
+    let court = among_others(&[
+        ("a-court", "Kangaroo court", "Kangaroo court kangaroo."),
+        ("b-kangaroo", "Kangaroo", "A marsupial."),
+    ]);
+    assert_eq!(ids(&court, "kangaroo kangaroo")[0], "b-kangaroo");
+}
