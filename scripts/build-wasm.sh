@@ -88,14 +88,18 @@ glue() {
 }
 
 # inline_snippets OUT: OUT's glue with each `import { f } from './snippets/…';` line replaced
-# by that file, its `export function`s made plain functions (and for an
-# `import * as name from …` line, which wasm-bindgen writes for a snippet the wasm imports
-# straight, `name` made an object of them); fails on a snippet it cannot read, an import or
-# export of another kind in one, or an import left in the glue.
+# by that file (once, however many lines import it), its `export function`s made plain
+# functions (and for an `import * as name from …` line, which wasm-bindgen writes for a
+# snippet the wasm imports straight, `name` made an object of them); fails on a snippet it
+# cannot read, an import or export of another kind in one, or an import left in the glue.
 inline_snippets() {
   awk -v dir="$1" '
     /^import (\{ [A-Za-z0-9_$, ]+ \}|\* as [A-Za-z0-9_$]+) from .\.\/snippets\/[^ ]+.;?$/ {
       path = $NF; gsub(/[\047";]/, "", path); file = dir "/" path; lines = 0; names = ""
+      if (file in inlined) {
+        if ($2 == "*") print "const " $4 " = { " inlined[file] " };"
+        next
+      }
       while ((getline line < file) > 0) {
         if (line ~ /^export function [A-Za-z0-9_$]+/) {
           name = line; sub(/^export function /, "", name); sub(/[^A-Za-z0-9_$].*/, "", name)
@@ -107,6 +111,7 @@ inline_snippets() {
       }
       if (!lines) { print "cannot read the snippet " file > "/dev/stderr"; exit 1 }
       close(file)
+      inlined[file] = names
       if ($2 == "*" && names == "") { print "no exported function in the snippet " file > "/dev/stderr"; exit 1 }
       if ($2 == "*") print "const " $4 " = { " names " };"
       next

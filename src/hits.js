@@ -1,4 +1,7 @@
-// Search hits as JS objects, built from one record the engine writes (src/hits.rs): every
+// Search results as JS objects. Every key an index gives (a meta field's, a filter's or its
+// value's) is set as an own property, `__proto__` and `constructor` too.
+//
+// Hits are built from one record the engine writes (src/hits.rs): every
 // string of the hits joined in `text`, and `numbers` saying where each one is and holding the
 // rest. One call across the boundary and one string decoded for all the hits, instead of a
 // call per field, string, array and number.
@@ -22,7 +25,7 @@ export function hitsFrom(text, numbers) {
   };
   const meta = () => {
     const fields = {};
-    for (let count = next(); count > 0; count--) fields[string()] = string();
+    for (let count = next(); count > 0; count--) ownKey(fields, string(), string());
     return fields;
   };
   const section = () => ({
@@ -50,3 +53,14 @@ export function hitsFrom(text, numbers) {
   }
   return hits;
 }
+
+/** `{ filter: { value: count } }` from `[[filter, [[value, count], ...]], ...]`. */
+export function facetsFrom(filters) {
+  const object = (entries) => entries.reduce((made, [key, value]) => ownKey(made, key, value), {});
+  return object(filters.map(([name, counts]) => [name, object(counts)]));
+}
+
+/** `object` with `key` set as its own property: `object[key] = value` would set the prototype
+ * of `__proto__`. */
+const ownKey = (object, key, value) =>
+  Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });

@@ -11,6 +11,10 @@ use wasm_bindgen::prelude::*;
 extern "C" {
     #[wasm_bindgen(js_name = hitsFrom)]
     fn hits_from(text: &str, numbers: &[f64]) -> JsValue;
+
+    /// `{ filter: { value: count } }` from the same as arrays of pairs.
+    #[wasm_bindgen(js_name = facetsFrom)]
+    pub fn facets_from(filters: JsValue) -> JsValue;
 }
 
 /// The hits as an array of plain objects.

@@ -24,7 +24,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use js_sys::{Array, Object, Reflect};
-use serde::{Serialize, Serializer};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -116,17 +116,9 @@ struct JsResults {
     #[serde(with = "serde_wasm_bindgen::preserve")]
     hits: JsValue,
     total: u32,
-    facets: AsObject<AsObject<u32>>,
+    #[serde(with = "serde_wasm_bindgen::preserve")]
+    facets: JsValue,
     suggestion: Option<String>,
-}
-
-/// Key-value pairs serialized as a plain JS object.
-struct AsObject<V>(Vec<(String, V)>);
-
-impl<V: Serialize> Serialize for AsObject<V> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_map(self.0.iter().map(|(k, v)| (k, v)))
-    }
 }
 
 #[derive(Serialize)]
@@ -224,7 +216,7 @@ impl Scour {
         let options = parse_options(&options)?;
         let query = text_argument(&query, "the query")?;
         self.answer(Box::new(move |index| {
-            Ok(to_js(&js_results(index.try_search(&query, &options)?)))
+            Ok(js_results(index.try_search(&query, &options)?).and_then(|r| to_js(&r)))
         }))
     }
 
@@ -232,7 +224,7 @@ impl Scour {
     /// `{ tag: { a: 3 } }` (or a promise of it while a chunked index fetches its filters).
     pub fn filters(&self) -> Result<JsValue, JsError> {
         self.answer(Box::new(|index| {
-            Ok(to_js(&facet_counts(index.try_filter_counts()?)))
+            Ok(facet_counts(index.try_filter_counts()?))
         }))
     }
 
@@ -475,13 +467,13 @@ fn parse_options(options: &JsValue) -> Result<SearchOptions, JsError> {
     search_options(options).map_err(|e| JsError::new(&["search options: ", &e].concat()))
 }
 
-fn js_results(results: scour_core::SearchResults) -> JsResults {
-    JsResults {
+fn js_results(results: scour_core::SearchResults) -> Result<JsResults, JsError> {
+    Ok(JsResults {
         hits: crate::hits::to_js(&results.hits),
         total: results.total as u32,
-        facets: facet_counts(results.facets),
+        facets: facet_counts(results.facets)?,
         suggestion: results.suggestion,
-    }
+    })
 }
 
 #[wasm_bindgen(module = "/src/options.js")]
@@ -650,17 +642,16 @@ fn date(value: Option<JsValue>, name: &str) -> Result<Option<String>, String> {
     }
 }
 
-/// `{ filter: { value: count } }`.
-fn facet_counts(facets: scour_core::Facets) -> AsObject<AsObject<u32>> {
-    AsObject(
-        facets
-            .into_iter()
-            .map(|(name, counts)| {
-                let counts = counts.into_iter().map(|(value, n)| (value, n as u32));
-                (name, AsObject(counts.collect()))
-            })
-            .collect(),
-    )
+/// `{ filter: { value: count } }`, each key an own property.
+fn facet_counts(facets: scour_core::Facets) -> Result<JsValue, JsError> {
+    let pairs: Vec<(String, Vec<(String, u32)>)> = facets
+        .into_iter()
+        .map(|(name, counts)| {
+            let counts = counts.into_iter().map(|(value, n)| (value, n as u32));
+            (name, counts.collect())
+        })
+        .collect();
+    Ok(crate::hits::facets_from(to_js(&pairs)?))
 }
 
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {

@@ -488,3 +488,43 @@ fn warming_up_searches_the_index_and_changes_no_answer() {
     }
     assert_eq!(answers(&warmed), fresh);
 }
+
+/// A filter, a filter's value or a meta field named `__proto__` (or `constructor`) is an own
+/// key of the object returned, as any other name is: never the object's prototype.
+#[wasm_bindgen_test]
+fn keys_named_like_object_internals_are_own_keys() {
+    let mut document = tagged("p1", "Wallaby notes", "The wallaby hops.", None, &[]);
+    document
+        .filters
+        .insert("__proto__".into(), vec!["polluted".into()]);
+    document.filters.insert(
+        "tag".into(),
+        vec!["__proto__".into(), "constructor".into(), "plain".into()],
+    );
+    document.meta.insert("__proto__".into(), "evil".into());
+    document.meta.insert("author".into(), "Jane".into());
+    let scour = open(&[document]);
+    let keys = |object: &JsValue| -> Vec<String> {
+        let own = js_sys::Object::keys(object.unchecked_ref::<js_sys::Object>());
+        let mut keys: Vec<String> = own.iter().map(|k| k.as_string().unwrap()).collect();
+        keys.sort();
+        keys
+    };
+    let plain_prototype = |object: &JsValue| {
+        js_sys::Object::get_prototype_of(object)
+            == js_sys::Object::get_prototype_of(&js_sys::Object::new())
+    };
+    let filters = ok(scour.filters(), "filters");
+    let faceted = query(&scour, "wallaby", options(&[("facets", true.into())]));
+    for facets in [filters, get(&faceted, "facets")] {
+        assert_eq!(keys(&facets), ["__proto__", "tag"], "{}", json(&facets));
+        assert!(plain_prototype(&facets));
+        let tag = get(&facets, "tag");
+        assert_eq!(keys(&tag), ["__proto__", "constructor", "plain"]);
+        assert!(plain_prototype(&tag));
+    }
+    let hit = &search(&scour, "wallaby", JsValue::UNDEFINED)[0];
+    let meta = get(hit, "meta");
+    assert_eq!(keys(&meta), ["__proto__", "author"]);
+    assert!(plain_prototype(&meta));
+}
