@@ -166,7 +166,9 @@ impl Scour {
     /// each request waits for the server to answer before it fails (30,000 by default).
     pub async fn load(url: JsValue, options: JsValue) -> Result<Scour, JsError> {
         let url = url_argument(&url)?;
-        let lang = parse_options(&options)?.lang;
+        let lang = search_options(&options)
+            .map_err(|e| JsError::new(&["load options: ", &e].concat()))?
+            .lang;
         let answer_within = timeout_option(&options)?;
         let given = Reflect::get(&options, &"bytes".into()).unwrap_or(JsValue::UNDEFINED);
         let bytes = if given.is_undefined() {
@@ -580,6 +582,10 @@ fn search_options(value: &JsValue) -> Result<SearchOptions, String> {
             let entry: Array = entry.unchecked_into();
             let name = entry.get(0).as_string().unwrap_or_default();
             let values = entry.get(1);
+            // Unset, as an option is: `{ tag: selected.tag }` with nothing selected.
+            if values.is_undefined() || values.is_null() {
+                continue;
+            }
             let values: Vec<String> = match values.as_string() {
                 Some(one) => vec![one],
                 None => values
@@ -610,8 +616,9 @@ fn count(value: Option<JsValue>, name: &str) -> Result<Option<usize>, String> {
     let Some(value) = value else {
         return Ok(None);
     };
+    // Past what an index can hold, a count is as good as the most (the cast saturates).
     match value.as_f64() {
-        Some(n) if n >= 0.0 && n.fract() == 0.0 && n <= u32::MAX as f64 => Ok(Some(n as usize)),
+        Some(n) if n >= 0.0 && n.fract() == 0.0 => Ok(Some(n as usize)),
         _ => Err([name, " must be a whole number of at least 0"].concat()),
     }
 }

@@ -491,6 +491,9 @@ test('a server that never answers fails a load and a piece fetch after the timeo
     assert.ok(refused?.isError, `timeout ${timeout}: ${JSON.stringify(refused)}`);
     assert.match(refused.message, /timeout must be a whole number of milliseconds/, refused.message);
   }
+  // A load option of the wrong type is named as one, before anything is fetched.
+  const lang = await failure(page, () => window.Scour.load('/_load/stalled/x.bin', { lang: 5 }));
+  assert.equal(lang?.message, 'load options: lang must be a string', JSON.stringify(lang));
 });
 
 test('Scour.fromBytes refuses truncated, foreign and other-version bytes with advice', async () => {

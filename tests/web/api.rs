@@ -442,6 +442,25 @@ fn wrong_option_types_throw_an_error_naming_the_option() {
     }
     let message = fails(scour.search("putin".into(), 5.into()), "options = 5");
     assert!(message.contains("options"), "{message:?}");
+    // An array's own methods (`sort`) are no options.
+    let message = fails(scour.search("putin".into(), strings(&[])), "options = []");
+    assert!(message.contains("expected an object"), "{message:?}");
+    // A limit past any index's size is over the most a call returns; an offset past it, past
+    // every hit.
+    let huge = || JsValue::from(2f64.powi(32));
+    let message = fails(
+        scour.search("putin".into(), options(&[("limit", huge())])),
+        "limit 2^32",
+    );
+    assert!(message.contains("from 0 to 1000"), "{message:?}");
+    let past = search(&scour, "putin", options(&[("offset", huge())]));
+    assert!(past.is_empty());
+    // A filter left undefined is unset, as an option is.
+    let unset = options(&[("filters", options(&[("tag", JsValue::UNDEFINED)]))]);
+    assert_eq!(
+        ids(&search(&scour, "putin", unset)),
+        ids(&search(&scour, "putin", JsValue::UNDEFINED))
+    );
     // A query or an id that is not a string is an Error, not a trap in the glue.
     for value in [
         JsValue::from(123),
