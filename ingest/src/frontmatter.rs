@@ -1,6 +1,7 @@
 //! Front matter: the YAML (`---`) or TOML (`+++`) block at the top of a Markdown file.
 
 use toml::Value as Toml;
+use yaml_rust2::parser::{Event, Parser};
 use yaml_rust2::{Yaml, YamlLoader};
 
 use crate::error::{Failure, Problem};
@@ -60,6 +61,7 @@ impl Syntax {
 }
 
 fn parse_yaml(block: &str) -> Result<Fields, Failure> {
+    refuse_aliases(block)?;
     let documents = YamlLoader::load_from_str(block)
         .map_err(|error| Failure::at(error.marker().line() + 1, malformed("YAML", error.info())))?;
     match documents.into_iter().next() {
@@ -72,6 +74,24 @@ fn parse_yaml(block: &str) -> Result<Fields, Failure> {
             2,
             malformed("YAML", "expected `key: value` lines"),
         )),
+    }
+}
+
+/// Refuses a block with an alias (`*name`): loading copies the anchored value at each, so a
+/// few lines of aliases of aliases would take gigabytes (the "billion laughs").
+fn refuse_aliases(block: &str) -> Result<(), Failure> {
+    let mut parser = Parser::new_from_str(block);
+    loop {
+        match parser.next_token() {
+            Ok((Event::Alias(_), at)) => {
+                let message = "an alias (`*name`) repeats a value, which is not read here: write the value out";
+                return Err(Failure::at(at.line() + 1, malformed("YAML", message)));
+            }
+            Ok((Event::StreamEnd, _)) => return Ok(()),
+            Ok(_) => {}
+            // Loading reports the error with its line.
+            Err(_) => return Ok(()),
+        }
     }
 }
 
@@ -214,6 +234,24 @@ mod tests {
             .problem
             .to_string()
             .starts_with("malformed TOML front matter: "));
+    }
+
+    /// Aliases of aliases (the "billion laughs") would take gigabytes to load: a block with
+    /// one is refused at once, naming its line.
+    #[test]
+    fn yaml_aliases_are_refused_before_they_are_expanded() {
+        let mut block = String::from("---\ntitle: Bomb\na0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for level in 1..12 {
+            let previous = format!("*a{}", level - 1);
+            let items = vec![previous.as_str(); 10].join(", ");
+            block.push_str(&format!("a{level}: &a{level} [{items}]\n"));
+        }
+        block.push_str("---\nBody");
+        let error = split(&block).unwrap_err();
+        assert_eq!(error.line, Some(4));
+        assert_eq!(error.problem.to_string(), "malformed YAML front matter: an alias (`*name`) repeats a value, which is not read here: write the value out; fix it or remove the front matter block");
+        // An anchor alone is no alias.
+        assert!(split("---\ntitle: &t Anchored\n---\nBody").is_ok());
     }
 
     #[test]

@@ -28,7 +28,10 @@ impl Glob {
     /// Whether the file at `path` (its names under the input folder), or a folder it is in,
     /// matches.
     pub(crate) fn matches(&self, path: &[&str]) -> bool {
-        (1..=path.len()).any(|end| matches_segments(&self.segments, &path[..end]))
+        matched_ends(&self.segments, path)
+            .iter()
+            .skip(1)
+            .any(|&end| end)
     }
 }
 
@@ -65,16 +68,26 @@ impl fmt::Display for Glob {
     }
 }
 
-fn matches_segments(pattern: &[Segment], path: &[&str]) -> bool {
-    match pattern.split_first() {
-        None => path.is_empty(),
-        Some((Segment::AnyFolders, rest)) => {
-            (0..=path.len()).any(|skipped| matches_segments(rest, &path[skipped..]))
-        }
-        Some((Segment::Name(name), rest)) => path.split_first().is_some_and(|(first, others)| {
-            matches_name(name, first) && matches_segments(rest, others)
-        }),
+/// For each end of `path` (0 to its length), whether `pattern` matches the names before it:
+/// the pattern read a segment at a time over the set of ends reached so far, so that `**`
+/// segments in a row cost what one does, not a try of every split for each.
+fn matched_ends(pattern: &[Segment], path: &[&str]) -> Vec<bool> {
+    let mut reached = vec![false; path.len() + 1];
+    reached[0] = true;
+    for segment in pattern {
+        reached = match segment {
+            Segment::AnyFolders => {
+                let first = reached.iter().position(|&r| r);
+                (0..=path.len())
+                    .map(|end| first.is_some_and(|f| end >= f))
+                    .collect()
+            }
+            Segment::Name(name) => (0..=path.len())
+                .map(|end| end > 0 && reached[end - 1] && matches_name(name, path[end - 1]))
+                .collect(),
+        };
     }
+    reached
 }
 
 /// Whether `name` matches `pattern` (`*` any run of characters, `?` one character), by the
@@ -152,6 +165,54 @@ mod tests {
         assert!(!matches("*.TXT", "notes.txt"));
         assert!(matches("[a].md", "[a].md"));
         assert!(matches("café/*", "café/menu.md"));
+    }
+
+    /// The definition: every way to split the path among the pattern's segments, tried in turn.
+    fn by_every_split(pattern: &[Segment], path: &[&str]) -> bool {
+        match pattern.split_first() {
+            None => path.is_empty(),
+            Some((Segment::AnyFolders, rest)) => {
+                (0..=path.len()).any(|skipped| by_every_split(rest, &path[skipped..]))
+            }
+            Some((Segment::Name(name), rest)) => {
+                path.split_first().is_some_and(|(first, others)| {
+                    matches_name(name, first) && by_every_split(rest, others)
+                })
+            }
+        }
+    }
+
+    #[test]
+    fn patterns_match_as_every_split_of_the_path_would() {
+        let names = ["a", "b", "ab", "**", "*", "?", "a*"];
+        let mut state = 0x2545_f491_u32;
+        let mut next = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 17;
+            state ^= state << 5;
+            state as usize % n
+        };
+        for _ in 0..3000 {
+            let pattern: Vec<&str> = (0..1 + next(5)).map(|_| names[next(names.len())]).collect();
+            let path: Vec<&str> = (0..1 + next(6))
+                .map(|_| ["a", "b", "ab", "ba"][next(4)])
+                .collect();
+            let glob: Glob = pattern.join("/").parse().unwrap();
+            let expected = (1..=path.len()).any(|end| by_every_split(&glob.segments, &path[..end]));
+            assert_eq!(glob.matches(&path), expected, "{pattern:?} on {path:?}");
+        }
+    }
+
+    /// Many `**` over a deep path cost what one does (trying every split took minutes).
+    #[test]
+    fn double_stars_over_a_deep_path_are_matched_at_once() {
+        let path: Vec<&str> = vec!["d"; 300];
+        let pattern = format!("{}x", "**/".repeat(40));
+        assert!(!matches(&pattern, &path.join("/")));
+        assert!(matches(
+            &format!("{}d", "**/d/".repeat(40)),
+            &path.join("/")
+        ));
     }
 
     #[test]

@@ -32,13 +32,20 @@ pub(crate) fn fill_slugs(sections: &mut Vec<Section>) {
         if base.is_empty() {
             continue;
         }
-        let count = used.entry(base.clone()).or_insert(0);
-        section.anchor = if *count == 0 {
-            base
-        } else {
-            format!("{base}-{count}")
+        // A numbered slug may be another heading's own (`Same-1`): numbered on past it.
+        let anchor = loop {
+            let count = used.entry(base.clone()).or_insert(0);
+            let anchor = match *count {
+                0 => base.clone(),
+                n => format!("{base}-{n}"),
+            };
+            *count += 1;
+            if anchor == base || !used.contains_key(&anchor) {
+                break anchor;
+            }
         };
-        *count += 1;
+        used.entry(anchor.clone()).or_insert(1);
+        section.anchor = anchor;
     }
     sections.retain(|s| !s.anchor.is_empty());
 }
@@ -84,5 +91,24 @@ mod tests {
         fill_slugs(&mut sections);
         let anchors: Vec<&str> = sections.iter().map(|s| s.anchor.as_str()).collect();
         assert_eq!(anchors, ["example", "custom", "example-1", "example-2"]);
+    }
+
+    /// A numbered slug is never another heading's: `Same-1` after three `Same` is `same-1-1`,
+    /// and a third `Same` after `Same-1` is `same-2`, as on GitHub.
+    #[test]
+    fn numbered_slugs_never_repeat_another_heading_s() {
+        let anchors = |titles: &[&str]| {
+            let mut sections: Vec<Section> = titles.iter().map(|t| section("", t)).collect();
+            fill_slugs(&mut sections);
+            sections.into_iter().map(|s| s.anchor).collect::<Vec<_>>()
+        };
+        assert_eq!(
+            anchors(&["Same", "Same", "Same", "Same-1"]),
+            ["same", "same-1", "same-2", "same-1-1"]
+        );
+        assert_eq!(
+            anchors(&["Same-1", "Same", "Same"]),
+            ["same-1", "same", "same-2"]
+        );
     }
 }
