@@ -243,7 +243,7 @@ mod tests {
         let mut block = String::from("---\ntitle: Bomb\na0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
         for level in 1..12 {
             let previous = format!("*a{}", level - 1);
-            let items = vec![previous.as_str(); 10].join(", ");
+            let items = [previous.as_str(); 10].join(", ");
             block.push_str(&format!("a{level}: &a{level} [{items}]\n"));
         }
         block.push_str("---\nBody");
