@@ -15,9 +15,10 @@ use crate::relative::RelativePath;
 use crate::sections;
 use crate::source::Page;
 
-/// Elements whose text is never indexed: scripts, styles and the chrome repeated on every page.
-const SKIPPED: [&str; 7] = [
-    "script", "style", "nav", "header", "footer", "noscript", "template",
+/// Elements whose text is never indexed: scripts, styles, the chrome repeated on every page, and
+/// drawings (an icon's `<title>`, a diagram's labels, read as one run of glued words).
+const SKIPPED: [&str; 8] = [
+    "script", "style", "nav", "header", "footer", "noscript", "template", "svg",
 ];
 
 /// Elements that stand on their own lines.
@@ -180,8 +181,15 @@ fn title(html: &Html, root: &ElementRef, options: &IngestOptions) -> Option<Titl
             let headings = root.select(&h1);
             first_title(headings.filter(|heading| is_content_heading(heading, root)))
         })
-        .or_else(|| first_title(html.select(&selector("title"))))
+        .or_else(|| {
+            // The document's `<title>`, not a drawing's (an SVG icon's, in another namespace).
+            let title = selector("title");
+            let titles = html.select(&title);
+            first_title(titles.filter(|title| &*title.value().name.ns == HTML_NAMESPACE))
+        })
 }
+
+const HTML_NAMESPACE: &str = "http://www.w3.org/1999/xhtml";
 
 /// The text of the first of `elements` that has some.
 fn first_title<'a>(mut elements: impl Iterator<Item = ElementRef<'a>>) -> Option<Title> {
@@ -483,9 +491,20 @@ mod tests {
              <header>Masthead</header><nav>Menu</nav>\
              <p>Kept  text\n here</p><script>var hidden;</script><noscript>Enable JS</noscript>\
              <div data-scour-ignore><p>Secret</p></div><template>Later</template>\
-             <footer>Legal</footer></body></html>",
+             <footer>Legal</footer><svg><title>Close icon</title><text>label</text></svg></body></html>",
         );
         assert_eq!(document.body, "Kept text here");
+    }
+
+    /// A page with no `<h1>` and no `<title>` is not titled by an icon's SVG `<title>`.
+    #[test]
+    fn a_drawing_s_title_is_not_the_page_s() {
+        let document = read(
+            "plain.html",
+            "<body><svg><title>Close icon</title></svg><p>Some text.</p></body>",
+        );
+        assert_eq!(document.title, "plain");
+        assert_eq!(document.body, "Some text.");
     }
 
     #[test]

@@ -73,7 +73,7 @@ impl RelativePath {
         if self.stem == "index" {
             return self.folder_url();
         }
-        format!("{}{}/", self.folder_url(), self.stem)
+        format!("{}{}/", self.folder_url(), path_segment(&self.stem))
     }
 
     /// The URL of the file itself: `/docs/intro.html`; `index.html` is its folder's URL.
@@ -81,18 +81,34 @@ impl RelativePath {
         if self.stem == "index" {
             return self.folder_url();
         }
-        format!("{}{}", self.folder_url(), self.file_name)
+        format!("{}{}", self.folder_url(), path_segment(&self.file_name))
     }
 
     /// The base (`/` by default) followed by the folders: `/` or `/a/b/`.
     fn folder_url(&self) -> String {
         let mut url = self.base.as_str().to_string();
         for folder in &self.folders {
-            url.push_str(folder);
+            url.push_str(&path_segment(folder));
             url.push('/');
         }
         url
     }
+}
+
+/// A file or folder name as a URL's path segment: the characters that would end the path
+/// (`?`, `#`), start an escape (`%`) or cannot stand in a URL (spaces, controls, quotes,
+/// brackets) percent-encoded; the others, letters of any script among them, as they are.
+fn path_segment(name: &str) -> String {
+    let mut segment = String::with_capacity(name.len());
+    for c in name.chars() {
+        let escaped = c.is_ascii_control() || " \"#%<>?[\\]^`{|}".contains(c);
+        if escaped {
+            segment.push_str(&format!("%{:02X}", c as u32));
+        } else {
+            segment.push(c);
+        }
+    }
+    segment
 }
 
 #[cfg(test)]
@@ -135,6 +151,18 @@ mod tests {
         let home = relative("index.html").served_from(&"https://example.com/v2/".parse().unwrap());
         assert_eq!(home.file_url(), "https://example.com/v2/");
         assert_eq!(page.id(), "guide/install");
+    }
+
+    /// A name with a character that would end the path or start an escape links to itself:
+    /// `c#.md` is at `/c%23/`, not at `/c` with a fragment; letters of any script stay.
+    #[test]
+    fn urls_escape_what_a_path_cannot_hold() {
+        assert_eq!(relative("c#.md").page_url(), "/c%23/");
+        assert_eq!(relative("what?.md").page_url(), "/what%3F/");
+        assert_eq!(relative("100%/a b.html").file_url(), "/100%25/a%20b.html");
+        assert_eq!(relative("café/ü.md").page_url(), "/café/ü/");
+        assert_eq!(relative("new\nline.md").page_url(), "/new%0Aline/");
+        assert_eq!(relative("c#.md").id(), "c#");
     }
 
     #[test]
