@@ -43,7 +43,8 @@ class ScourSearch extends HTMLElement {
     this.engine = null;
     this.pending = null;
     this.sequence = 0;
-    this.fetching = false;
+    /** The engine whose answer a search awaits (keystrokes meanwhile wait for it), if any. */
+    this.fetching = null;
     this.rerun = false;
     this.overrides = {};
     this.text = new Text('en', EN);
@@ -103,8 +104,9 @@ class ScourSearch extends HTMLElement {
 
   disconnectedCallback() {
     document.removeEventListener('keydown', this.onDocumentKey);
-    // An open dropdown listens on the page (resize, pointer presses): closing it stops that.
-    if (this.expanded && this.layoutName == 'dropdown') this.open = false;
+    // An open dropdown listens on the page (resize, pointer presses): closing it stops that. An
+    // open modal moved in the page would come back a dialog that is not modal.
+    if (this.expanded && this.layoutName != 'inline') this.open = false;
   }
 
   attributeChangedCallback(name) {
@@ -334,7 +336,8 @@ class ScourSearch extends HTMLElement {
   // it, then the box's latest query runs (no piece is fetched for a skipped prefix), and only
   // the answer to the latest call is rendered.
   async run() {
-    if (this.fetching) { this.rerun = true; return; }
+    // An answer awaited from an index replaced since holds no keystroke back.
+    if (this.fetching && this.fetching == this.engine) { this.rerun = true; return; }
     const engine = this.engine, q = this.input.value, sequence = ++this.sequence;
     if (!engine) return;
     const t0 = performance.now();
@@ -344,10 +347,10 @@ class ScourSearch extends HTMLElement {
         results = searchPage(engine, this.request(q, 0));
         if (results instanceof Promise) {
           const busy = setTimeout(() => sequence == this.sequence && this.status(this.text.get('searching')), BUSY_DELAY_MS);
-          this.fetching = true;
+          this.fetching = engine;
           try { results = await results; } finally {
             clearTimeout(busy);
-            this.fetching = false;
+            if (this.fetching == engine) this.fetching = null;
             if (this.rerun) { this.rerun = false; this.run(); }
           }
         }

@@ -5,7 +5,7 @@
 // filters, sections) is indexed by `scour index --bundle` and served by scripts/serve.mjs.
 import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, writeFileSync, rmSync, cpSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -393,6 +393,48 @@ test('filters naming a facet twice draw it once', async () => {
   await search(tab, 'lantern');
   const drawn = await tab.locator('scour-search [part~=facet]').evaluateAll((groups) => groups.map((g) => g.getAttribute('aria-label')));
   assert.deepEqual(drawn, ['kind']);
+});
+
+test('filters named like what every object has are reported and left out, and searches work (in the worker)', async () => {
+  const tab = await visit('filters-inherited', 'filters="kind, constructor, toString"', { source: true });
+  await tab.locator('scour-search input').focus();
+  await ready(tab);
+  await search(tab, 'lantern');
+  assert.ok((await state(tab)).hits.length > 0, 'hits');
+  const drawn = await tab.locator('scour-search [part~=facet]').evaluateAll((groups) => groups.map((g) => g.getAttribute('aria-label')));
+  assert.deepEqual(drawn, ['kind']);
+  for (const name of ['constructor', 'toString']) {
+    const reported = tab.warnings.filter((w) => w.includes(`filters="${name}"`) || w.includes(`"${name}"`));
+    assert.equal(reported.length, 1, `${name} reported once: ${tab.warnings.join('\n')}`);
+  }
+});
+
+test('an open modal moved in the page closes, and opens again as a modal', async () => {
+  const tab = await visit('modal-moved', 'layout="modal"', { source: true });
+  await tab.keyboard.press('Control+k');
+  await poll(() => state(tab), (s) => s.dialogOpen, { message: 'the dialog opens' });
+  await ready(tab);
+  await search(tab, 'lantern');
+  await tab.evaluate(() => { const el = document.querySelector('scour-search'); el.remove(); document.body.append(el); });
+  const moved = await tab.evaluate(() => ({ open: document.querySelector('scour-search').open, dialog: document.querySelector('scour-search').shadowRoot.querySelector('dialog').open }));
+  assert.deepEqual(moved, { open: false, dialog: false }, 'closed when taken out of the page');
+  await tab.keyboard.press('Control+k');
+  await poll(() => tab.evaluate(() => document.querySelector('scour-search').shadowRoot.querySelector('dialog').matches(':modal')), (modal) => modal, { message: 'a modal dialog again' });
+});
+
+test('an index replaced while a search waits on the old one answers at once', async () => {
+  cpSync(path.join(site, 'search'), path.join(site, 'search2'), { recursive: true });
+  const tab = await visit('index-replaced', 'worker="off"', { source: true });
+  // The first index's pieces never come.
+  await tab.route(/\/search\/pieces\//, () => {});
+  await tab.locator('scour-search input').focus();
+  await ready(tab);
+  await tab.locator('scour-search input').fill('lantern');
+  await poll(() => state(tab), (s) => s.status.length > 0, { message: 'the search waits' });
+  await tab.evaluate(() => document.querySelector('scour-search').setAttribute('index', '/search2/scour-index.bin'));
+  await ready(tab);
+  await search(tab, 'lantern wick');
+  assert.ok((await state(tab)).hits.length > 0, 'the new index answers while the old one never does');
 });
 
 test('dropdown with filters: choosing a value keeps the panel open (pointer and keyboard)', async () => {

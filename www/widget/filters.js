@@ -33,7 +33,8 @@ export class FilterBar {
     this.element = h('div', { part: 'filters', hidden: '' });
     adopt(widget.shadowRoot, STYLE);
     const url = new URLSearchParams(location.search);
-    this.selected = Object.fromEntries(this.names.map(name => [name, url.getAll(PARAM + name)]));
+    // Without a prototype, a filter named `__proto__` or `constructor` is a key like any other.
+    this.selected = Object.setPrototypeOf(Object.fromEntries(this.names.map(name => [name, url.getAll(PARAM + name)])), null);
     // The attribute's order, unless the page's URL names one (a shared or reloaded search).
     if (sort != null && !SORTS.includes(sort)) widget.warn('sort', sort, '"relevance" (the default) or "date"');
     const fromUrl = url.get(PARAM + 'sort');
@@ -44,11 +45,13 @@ export class FilterBar {
   async check(engine) {
     if (!this.names.length) return;
     const known = await engine.filters();
-    for (const name of this.names.filter(n => !(n in known))) {
+    // Own names only: every object has a `constructor`.
+    const has = name => Object.hasOwn(known, name);
+    for (const name of this.names.filter(n => !has(n))) {
       const have = Object.keys(known);
       this.widget.warn('filters', name, have.length ? `names of the index's filters (${have.join(', ')})` : 'nothing: this index has no filters');
     }
-    this.names = this.names.filter(n => n in known);
+    this.names = this.names.filter(has);
     for (const name in this.selected) if (!this.names.includes(name)) delete this.selected[name];
   }
 
@@ -78,14 +81,15 @@ export class FilterBar {
   /** One facet: its values with counts (chosen ones even at 0), as buttons or a select. */
   facet(name, counts, text) {
     const chosen = this.selected[name];
+    const count = value => (Object.hasOwn(counts, value) ? counts[value] : 0);
     const values = [...new Set([...chosen, ...Object.keys(counts)])]
-      .sort((a, b) => (counts[b] ?? 0) - (counts[a] ?? 0) || a.localeCompare(b));
+      .sort((a, b) => count(b) - count(a) || a.localeCompare(b));
     if (!values.length) return null;
     const label = text.table[`filter:${name}`] ?? name;
     if (values.length > MANY_VALUES) {
       const select = h('select', { part: 'facet', 'aria-label': label, 'data-key': name },
         h('option', { value: '' }, `${label}: ${text.get('all')}`),
-        ...values.map(v => h('option', { value: v }, `${v} (${text.number.format(counts[v] ?? 0)})`)));
+        ...values.map(v => h('option', { value: v }, `${v} (${text.number.format(count(v))})`)));
       select.value = chosen[0] ?? '';
       select.onchange = () => this.choose(() => { this.selected[name] = select.value ? [select.value] : []; });
       return select;
@@ -95,7 +99,7 @@ export class FilterBar {
       ...values.map(v => {
         const on = chosen.includes(v);
         const button = h('button', { type: 'button', class: 'chip', 'aria-pressed': on, 'data-key': `${name}=${v}` },
-          v, h('span', {}, text.number.format(counts[v] ?? 0)));
+          v, h('span', {}, text.number.format(count(v))));
         button.onclick = () => this.choose(() => {
           this.selected[name] = on ? chosen.filter(x => x != v) : [...chosen, v];
         });

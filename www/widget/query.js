@@ -13,16 +13,19 @@ export function runSearch(scour, { q, limit, offset = 0, filters = {}, sort, fac
   const wanted = offset == 0 && facets?.length > 0;
   const calls = [scour.query(q, { limit, offset, filters: chosen, sort, facets: wanted, lang })];
   // Each facet with a selection: counted as if only the other facets' selections applied.
-  const own = wanted ? facets.filter(name => chosen[name]) : [];
+  const own = wanted ? facets.filter(name => Object.hasOwn(chosen, name)) : [];
   for (const name of own) {
     const { [name]: _, ...others } = chosen;
     calls.push(scour.query(q, { limit: 0, filters: others, facets: true, lang }));
   }
   const combine = ([main, ...counts]) => {
-    const out = { hits: main.hits, total: main.total, suggestion: main.suggestion, facets: {} };
-    if (wanted) for (const name of facets) out.facets[name] = main.facets[name] ?? {};
-    own.forEach((name, i) => { out.facets[name] = counts[i].facets[name] ?? {}; });
-    return out;
+    // Own keys only, set as own keys: a filter may be named `constructor` or `__proto__`.
+    const countsOf = (found, name) => (Object.hasOwn(found, name) ? found[name] : {});
+    const named = wanted ? facets.map(name => {
+      const i = own.indexOf(name);
+      return [name, countsOf(i < 0 ? main.facets : counts[i].facets, name)];
+    }) : [];
+    return { hits: main.hits, total: main.total, suggestion: main.suggestion, facets: Object.fromEntries(named) };
   };
   return calls.some(c => c instanceof Promise) ? Promise.all(calls).then(combine) : combine(calls);
 }

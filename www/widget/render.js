@@ -37,7 +37,10 @@ function path(hit) {
   if (!hit.url) return '';
   let parts;
   try {
-    parts = new URL(hit.url, 'http://x/').pathname.split('/').filter(Boolean).map(p => decodeURIComponent(p));
+    const url = new URL(hit.url, 'http://x/');
+    // The link of another scheme is the reader view's (see `href`): its text is no path.
+    if (!/^https?:$/.test(url.protocol)) return '';
+    parts = url.pathname.split('/').filter(Boolean).map(p => decodeURIComponent(p));
   } catch { return ''; }
   if (/^index\.\w+$/.test(parts.at(-1))) parts.pop();
   // The folders above the page (its own name is the title's business).
