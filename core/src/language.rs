@@ -46,11 +46,15 @@ impl Language {
         }
     }
 
-    /// The language of a tag, or none when it is no tag (`english`, `12`); `und` is one.
+    /// The language of a tag, or none when it is no tag (`english`, `12`, `fr-`, `en-!!`: each
+    /// subtag after the first is 1 to 8 letters or digits); `und` is one.
     pub fn from_known_tag(tag: &str) -> Option<Language> {
         let language = Language::from_tag(tag);
+        let subtags_well_formed = tag.trim().split(['-', '_']).skip(1).all(|subtag| {
+            (1..=8).contains(&subtag.len()) && subtag.bytes().all(|b| b.is_ascii_alphanumeric())
+        });
         let known = language.code() != "und" || tag.trim().eq_ignore_ascii_case("und");
-        known.then_some(language)
+        (known && subtags_well_formed).then_some(language)
     }
 
     /// The language a search's `lang` asks for (a tag, `fr-CA`): none, every language, for
@@ -210,6 +214,20 @@ mod tests {
             assert_eq!(known, expected, "{tag:?}");
         }
         assert_eq!(Language::from_known_tag(" UND "), Some(Language::unknown()));
+        // A tag with a malformed subtag after its language is no tag.
+        for tag in [
+            "fr-",
+            "fr--CA",
+            "en-!!",
+            "xx-invalid-tag-!!",
+            "de-toolongsubtag",
+        ] {
+            assert_eq!(Language::from_known_tag(tag), None, "{tag:?}");
+        }
+        assert_eq!(
+            Language::from_known_tag("sr-Latn-RS").map(|l| l.code().to_string()),
+            Some("sr".to_string())
+        );
     }
 
     #[test]
