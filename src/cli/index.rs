@@ -154,17 +154,19 @@ pub fn run(args: &IndexArgs) -> Result<(), String> {
         written,
         started.elapsed().as_secs_f64()
     );
+    // Problems go to the standard error, as the progress does: a run whose output is kept
+    // or thrown away still names each bad file.
     for warning in &corpus.warnings {
-        println!("warning: {warning}");
+        eprintln!("warning: {warning}");
     }
     for page in &thinned {
-        println!("warning: {page}");
+        eprintln!("warning: {page}");
     }
     if !corpus.omitted.is_empty() {
         println!("{}", omitted_summary(&corpus.omitted));
     }
     if let Some(report) = skipped_report(&corpus.skipped) {
-        println!("{report}");
+        eprintln!("{report}");
     }
     Ok(())
 }
