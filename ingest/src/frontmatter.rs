@@ -25,11 +25,18 @@ pub(crate) fn split(text: &str) -> Result<(Fields, &str), Failure> {
     Ok((syntax.parse(block)?, body))
 }
 
-/// Whether the fields mark the page as a draft: `draft: true` (`draft = true` in TOML).
+/// Whether the fields mark the page as a draft: `draft: true` (`draft = true` in TOML), or
+/// `"true"` quoted, which means the same to a writer (and a draft published would be worse
+/// than a page left out).
 pub(crate) fn is_draft(fields: &Fields) -> bool {
-    fields
-        .iter()
-        .any(|(key, value)| key == "draft" && *value == Value::Bool(true))
+    fields.iter().any(|(key, value)| {
+        key == "draft"
+            && match value {
+                Value::Bool(flag) => *flag,
+                Value::Text(text) => text.trim().eq_ignore_ascii_case("true"),
+                _ => false,
+            }
+    })
 }
 
 /// The block before the closing `fence` line, and the text after that line.

@@ -248,6 +248,13 @@ mod tests {
         let relative = RelativePath::new(Path::new("a.md"), Path::new(""));
         let page = parse("---\ndraft: true\ndate: soon\n---\n# A\n", &relative).unwrap();
         assert!(matches!(page, Page::Omitted(Omission::Draft)), "{page:?}");
+        for quoted in [
+            "---\ndraft: \"true\"\n---\n# A\n",
+            "+++\ndraft = 'True'\n+++\n# A\n",
+        ] {
+            let page = parse(quoted, &relative).unwrap();
+            assert!(matches!(page, Page::Omitted(Omission::Draft)), "{quoted}");
+        }
         let kept = read("a.md", "---\ndraft: false\n---\n# A\n");
         assert_eq!(kept.meta["draft"], "false");
     }
