@@ -1,5 +1,6 @@
-//! Bytes to text: UTF-8, or UTF-16 with its byte order mark, decoded lossily when it has to
-//! be, without BOM and with `\n` line ends; a binary file told from text and refused.
+//! Bytes to text: UTF-8, UTF-16 with its byte order mark, or the Windows-1252 (Latin-1) an HTML
+//! page declares, decoded lossily when it has to be, without BOM and with `\n` line ends; a
+//! binary file told from text and refused.
 
 use crate::error::Problem;
 
@@ -28,6 +29,77 @@ pub(crate) fn decode(bytes: Vec<u8>) -> Result<Decoded, Problem> {
         text: normalize(text),
         invalid: transcoded.invalid.or(invalid_utf8),
     })
+}
+
+/// Decodes an HTML page's `bytes` as a browser reads them: in Windows-1252 when they are not
+/// UTF-8 and the page's `<meta>` declares it (or Latin-1 or ASCII, which browsers read so: a
+/// page of an older site, `café` written in one byte); otherwise as [`decode`] does.
+pub(crate) fn decode_page(bytes: Vec<u8>) -> Result<Decoded, Problem> {
+    // The declaration first: it reads 1 KiB, where checking for UTF-8 reads the whole page.
+    let single_byte = declared_charset(&bytes)
+        .is_some_and(|label| WINDOWS_1252_LABELS.contains(&label.as_str()))
+        && utf16_order(&bytes).is_none()
+        && std::str::from_utf8(&bytes).is_err();
+    if !single_byte {
+        return decode(bytes);
+    }
+    refuse_binary(&bytes)?;
+    let text = bytes.iter().map(|&b| windows_1252(b)).collect();
+    Ok(Decoded {
+        text: normalize(text),
+        invalid: None,
+    })
+}
+
+/// The labels browsers read as Windows-1252 (the WHATWG Encoding Standard's).
+const WINDOWS_1252_LABELS: [&str; 17] = [
+    "ansi_x3.4-1968",
+    "ascii",
+    "cp1252",
+    "cp819",
+    "csisolatin1",
+    "ibm819",
+    "iso-8859-1",
+    "iso-ir-100",
+    "iso8859-1",
+    "iso88591",
+    "iso_8859-1",
+    "iso_8859-1:1987",
+    "l1",
+    "latin1",
+    "us-ascii",
+    "windows-1252",
+    "x-cp1252",
+];
+
+/// The charset a page's first 1,024 bytes declare in a `<meta>` (`<meta charset="…">`, or
+/// `charset=…` in `http-equiv`'s `content`), in lower case.
+fn declared_charset(bytes: &[u8]) -> Option<String> {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]).to_ascii_lowercase();
+    head.match_indices("<meta").find_map(|(at, _)| {
+        let tag = &head[at..head[at..].find('>').map_or(head.len(), |end| at + end)];
+        let after = &tag[tag.find("charset")? + "charset".len()..];
+        let value = after.trim_start().strip_prefix('=')?.trim_start();
+        let value = value.trim_start_matches(['"', '\'']);
+        let end = value
+            .find(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | ';' | '/'))
+            .unwrap_or(value.len());
+        (end > 0).then(|| value[..end].to_string())
+    })
+}
+
+/// A byte of Windows-1252 text: Latin-1, but for the printable characters at 0x80 to 0x9F.
+fn windows_1252(byte: u8) -> char {
+    const HIGH: [u16; 32] = [
+        0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+        0x2039, 0x0152, 0x8D, 0x017D, 0x8F, 0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013,
+        0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
+    ];
+    match byte {
+        0x80..=0x9F => char::from_u32(u32::from(HIGH[usize::from(byte - 0x80)]))
+            .unwrap_or(char::REPLACEMENT_CHARACTER),
+        _ => char::from(byte),
+    }
 }
 
 /// A file's bytes as UTF-8 is read.
@@ -191,6 +263,32 @@ mod tests {
         let odd = decoded(&[&utf16("\u{FEFF}a\nb", ByteOrder::Big)[..], &[0x41]].concat());
         assert_eq!(odd.text, "a\nb\u{FFFD}");
         assert_eq!(invalid(&odd), Some((2, true)));
+    }
+
+    #[test]
+    fn a_page_declared_latin_1_or_windows_1252_is_read_so_when_it_is_not_utf8() {
+        let page = |head: &str, body: &[u8]| [head.as_bytes(), body].concat();
+        for head in [
+            "<html><head><meta charset=\"ISO-8859-1\"><title>t</title>",
+            "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\">",
+            "<META CHARSET=latin1>",
+        ] {
+            let decoded = decode_page(page(head, b"caf\xe9 \x93quoted\x94 \x80")).unwrap();
+            assert!(
+                decoded.text.ends_with("café \u{201C}quoted\u{201D} €"),
+                "{head}: {:?}",
+                decoded.text
+            );
+            assert!(decoded.invalid.is_none());
+        }
+        // UTF-8 under the declaration is read as UTF-8 (a page saved again, its meta left).
+        let utf8 = decode_page(page("<meta charset=iso-8859-1>", "café".as_bytes())).unwrap();
+        assert!(utf8.text.ends_with("café"));
+        // Another declared charset is not read: the bytes are UTF-8's, with the warning.
+        let other = decode_page(page("<meta charset=shift_jis>", b"\x82\xa0")).unwrap();
+        assert!(other.invalid.is_some());
+        // No declaration: UTF-8, with the warning.
+        assert!(decode_page(b"caf\xe9".to_vec()).unwrap().invalid.is_some());
     }
 
     #[test]

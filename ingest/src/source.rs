@@ -5,7 +5,7 @@ use std::path::Path;
 use scour_core::Document;
 
 use crate::corpus::{IngestOptions, Omission};
-use crate::decode::{decode, utf8_bytes, Transcoded};
+use crate::decode::{decode, decode_page, utf8_bytes, Decoded, Transcoded};
 use crate::error::{Failure, FileError, Problem};
 use crate::relative::RelativePath;
 use crate::{file, html, jsonl, markdown, txt};
@@ -82,11 +82,15 @@ pub(crate) fn read(path: &Path, root: &Path, format: Format, options: &IngestOpt
     let relative = RelativePath::new(path, root).served_from(&options.base_url);
     match format {
         Format::JsonLines => read_lines(path, bytes),
-        Format::Text => read_whole(path, bytes, |text| {
+        Format::Text => read_whole(path, decode(bytes), |text| {
             Ok(txt::parse(text, relative.id()).into())
         }),
-        Format::Markdown => read_whole(path, bytes, |text| markdown::parse(text, &relative)),
-        Format::Html => read_whole(path, bytes, |text| html::parse(text, &relative, options)),
+        Format::Markdown => {
+            read_whole(path, decode(bytes), |text| markdown::parse(text, &relative))
+        }
+        Format::Html => read_whole(path, decode_page(bytes), |text| {
+            html::parse(text, &relative, options)
+        }),
     }
 }
 
@@ -105,14 +109,14 @@ fn read_lines(path: &Path, bytes: Vec<u8>) -> Vec<Item> {
     }
 }
 
-/// Reads the `bytes` of a file holding one document: decodes them, then hands the text to
-/// `parse`. A binary file is skipped: its bytes decoded as text would index junk.
+/// Reads a file holding one document, `decoded`, handing its text to `parse`. A binary file
+/// is skipped: its bytes decoded as text would index junk.
 fn read_whole(
     path: &Path,
-    bytes: Vec<u8>,
+    decoded: Result<Decoded, Problem>,
     parse: impl FnOnce(&str) -> Result<Page, Failure>,
 ) -> Vec<Item> {
-    let decoded = match decode(bytes) {
+    let decoded = match decoded {
         Ok(decoded) => decoded,
         Err(problem) => return vec![Item::Issue(FileError::new(path, None, problem))],
     };

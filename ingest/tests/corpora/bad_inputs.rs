@@ -536,3 +536,22 @@ fn utf16_text_with_its_byte_order_mark_is_read() {
         }]
     );
 }
+
+/// An older site's page in Latin-1 (`café` in one byte), its `<meta>` saying so, is read as a
+/// browser reads it, with no warning; the same bytes in a Markdown file, which declares
+/// nothing, are UTF-8's, with the warning.
+#[test]
+fn a_page_declared_latin_1_is_read_as_a_browser_reads_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = b"<html><head><meta charset=\"iso-8859-1\"><title>Caf\xe9</title></head><body><p>Na\xefve \x93cr\xe8me\x94.</p></body></html>";
+    fs::write(dir.path().join("menu.html"), page).unwrap();
+    fs::write(dir.path().join("notes.md"), b"# Caf\xe9\n\nText.").unwrap();
+    let corpus = lenient(&[dir.path().to_path_buf()]);
+    let menu = corpus.documents.iter().find(|d| d.id == "menu").unwrap();
+    assert_eq!(
+        (menu.title.as_str(), menu.body.as_str()),
+        ("Café", "Naïve “crème”.")
+    );
+    let warned: Vec<&Path> = corpus.warnings.iter().map(|w| w.path.as_path()).collect();
+    assert_eq!(warned, [dir.path().join("notes.md").as_path()]);
+}
