@@ -114,7 +114,12 @@ fn describe(error: &serde_json::Error) -> String {
     let message = text
         .rsplit_once(" at line ")
         .map_or(text.as_str(), |(message, _)| message);
-    format!("{message} at column {}", error.column())
+    // serde_json names the escape, not what is wrong with it.
+    let hint = match message.contains("hex escape") {
+        true => " (a \\u escape takes 4 hex digits, and one from \\uD800 to \\uDBFF is half a character: a \\uDC00 to \\uDFFF escape must follow it)",
+        false => "",
+    };
+    format!("{message} at column {}{hint}", error.column())
 }
 
 #[cfg(test)]
@@ -190,6 +195,18 @@ mod tests {
             problem(r#"{"id": "1", "body": ["B"]}"#),
             "\"body\" must be a string"
         );
+        // Half a character escaped: what is wrong with the escape is said.
+        for half in [
+            r#"{"id": "1", "body": "\ud800"}"#,
+            r#"{"id": "1", "body": "\ud800x"}"#,
+        ] {
+            let message = problem(half);
+            assert!(
+                message.contains("hex escape at column")
+                    && message.contains("a \\uDC00 to \\uDFFF escape must follow it"),
+                "{message}"
+            );
+        }
     }
 
     #[test]
