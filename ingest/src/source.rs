@@ -63,16 +63,6 @@ pub(crate) enum Page {
     Omitted(Omission),
 }
 
-impl From<Document> for Page {
-    fn from(document: Document) -> Self {
-        Page::Document {
-            document: Box::new(document),
-            title_tag: false,
-            warnings: Vec::new(),
-        }
-    }
-}
-
 /// Reads the file at `path`, in `format`, naming its documents by their path under `root`.
 pub(crate) fn read(path: &Path, root: &Path, format: Format, options: &IngestOptions) -> Vec<Item> {
     let bytes = match file::read_bounded(path, options.max_file_size) {
@@ -83,7 +73,11 @@ pub(crate) fn read(path: &Path, root: &Path, format: Format, options: &IngestOpt
     match format {
         Format::JsonLines => read_lines(path, bytes),
         Format::Text => read_whole(path, decode(bytes), |text| {
-            Ok(txt::parse(text, relative.id()).into())
+            Ok(Page::Document {
+                document: Box::new(txt::parse(text, relative.id())),
+                title_tag: false,
+                warnings: txt::date_problem(text).into_iter().collect(),
+            })
         }),
         Format::Markdown => {
             read_whole(path, decode(bytes), |text| markdown::parse(text, &relative))

@@ -3,6 +3,7 @@
 use scour_core::Document;
 
 use crate::date;
+use crate::error::Problem;
 
 /// Longest line (in characters) that can be a title line.
 const TITLE_LINE_MAX_CHARS: usize = 120;
@@ -29,20 +30,40 @@ pub(crate) fn parse(text: &str, id: String) -> Document {
     document
 }
 
-/// A leading `date YYYY-MM-DD` (after any whitespace) and the text after it.
-fn split_date(text: &str) -> (Option<String>, &str) {
-    let trimmed = text.trim_start();
-    let Some(keyword) = trimmed
-        .get(..4)
-        .filter(|word| word.eq_ignore_ascii_case("date"))
-    else {
-        return (None, text);
+/// The problem of a leading date line whose date is shaped `YYYY-MM-DD` but is no day
+/// (`date 2024-02-30`): [`parse`] keeps the line as text, and the writer is told why.
+pub(crate) fn date_problem(text: &str) -> Option<Problem> {
+    let (None, _) = split_date(text) else {
+        return None;
     };
+    let rest = date_keyword(text)?;
+    let day = rest.get(..10)?;
+    let shaped = day.bytes().enumerate().all(|(i, b)| match i {
+        4 | 7 => b == b'-',
+        _ => b.is_ascii_digit(),
+    });
+    let word_break = rest[10..].is_empty() || rest[10..].starts_with(char::is_whitespace);
+    (shaped && word_break).then(|| Problem::BadDate(day.to_string()))
+}
+
+/// The text after a leading `date` keyword and its separator (`date `, `Date:`), if any.
+fn date_keyword(text: &str) -> Option<&str> {
+    let trimmed = text.trim_start();
+    let keyword = trimmed
+        .get(..4)
+        .filter(|word| word.eq_ignore_ascii_case("date"))?;
     let rest = &trimmed[keyword.len()..];
     if !rest.starts_with([':', ' ', '\t']) {
-        return (None, text);
+        return None;
     }
-    let rest = rest[1..].trim_start_matches([' ', '\t']);
+    Some(rest[1..].trim_start_matches([' ', '\t']))
+}
+
+/// A leading `date YYYY-MM-DD` (after any whitespace) and the text after it.
+fn split_date(text: &str) -> (Option<String>, &str) {
+    let Some(rest) = date_keyword(text) else {
+        return (None, text);
+    };
     let Some(day) = rest.get(..10).filter(|day| date::is_date(day)) else {
         return (None, text);
     };
@@ -156,6 +177,20 @@ mod tests {
             "update 2025-02-22",
         ] {
             assert_eq!(parse(text, "d".into()).date, None, "{text:?}");
+        }
+        // A date shaped as one but no day is kept as text, and named.
+        for (text, problem) in [
+            ("date 2025-13-01 x", Some("2025-13-01")),
+            ("Date: 2024-02-30\nTitle", Some("2024-02-30")),
+            ("date 2025-02-22x", None),
+            ("date soon", None),
+            ("date 2025-02-22 x", None),
+            ("Title\nBody", None),
+        ] {
+            let named = date_problem(text).map(|p| p.to_string());
+            let expected =
+                problem.map(|d| format!("date \"{d}\" is not a date; write it as YYYY-MM-DD"));
+            assert_eq!(named, expected, "{text:?}");
         }
         assert_eq!(
             parse("Date: 2025-02-22\nTitle", "d".into()).date.as_deref(),
