@@ -68,7 +68,10 @@ impl Syntax {
 }
 
 fn parse_yaml(block: &str) -> Result<Fields, Failure> {
-    refuse_aliases(block)?;
+    // An alias is written `*name`: a block without a `*` is parsed once.
+    if block.contains('*') {
+        refuse_aliases(block)?;
+    }
     let documents = YamlLoader::load_from_str(block)
         .map_err(|error| Failure::at(error.marker().line() + 1, malformed("YAML", error.info())))?;
     match documents.into_iter().next() {

@@ -101,7 +101,7 @@ pub(crate) fn parse(
     let (body, sections) = body_text(&root);
     let mut document = Document::new(relative.id(), title, body);
     document.sections = sections;
-    sections::drop_title_heading(&mut document);
+    sections::finish(&mut document);
     document.url = Some(relative.file_url());
     document.lang = language(&root);
     let mut warnings = Vec::new();
@@ -633,18 +633,7 @@ mod tests {
              <div id=\"box\"><p>Lead</p><h4>Not opening</h4></div></main></body>",
         );
         assert_eq!(document.title, "Guide");
-        let found: Vec<(&str, &str, &str)> = document
-            .sections
-            .iter()
-            .map(|s| {
-                let text = &document.body[s.start as usize..];
-                (
-                    s.anchor.as_str(),
-                    s.title.as_str(),
-                    text.lines().nth(1).unwrap_or(""),
-                )
-            })
-            .collect();
+        let found = sections::found(&document);
         assert_eq!(
             found,
             [
@@ -667,27 +656,20 @@ mod tests {
              <dt class=\"sig\" id=\"os.getcwd\"><span>os.</span><span>getcwd</span>()\
              <a class=\"headerlink\" href=\"#os.getcwd\">¶</a></dt>\
              <dd><p>Return the current working directory.</p></dd></dl>\
-             <dl><dt>Glossary term</dt><dd>Its meaning.</dd></dl></main>",
+             <dl><dt id=\"spaced term\">Spaced</dt><dd>Its id as a fragment.</dd>\
+             <dt>Glossary term</dt><dd>Its meaning.</dd></dl></main>",
         );
-        let found: Vec<(&str, &str, &str)> = document
-            .sections
-            .iter()
-            .map(|s| {
-                let text = &document.body[s.start as usize..];
-                (
-                    s.anchor.as_str(),
-                    s.title.as_str(),
-                    text.lines().nth(1).unwrap_or(""),
-                )
-            })
-            .collect();
+        let found = sections::found(&document);
         assert_eq!(
             found,
-            [(
-                "os.getcwd",
-                "os.getcwd()",
-                "Return the current working directory."
-            )]
+            [
+                (
+                    "os.getcwd",
+                    "os.getcwd()",
+                    "Return the current working directory."
+                ),
+                ("spaced%20term", "Spaced", "Its id as a fragment.")
+            ]
         );
         assert!(
             document.body.ends_with("\nGlossary term\nIts meaning."),

@@ -27,7 +27,7 @@ pub(crate) fn parse(text: &str, relative: &RelativePath) -> Result<Page, Failure
         document.title = plain.heading.unwrap_or_else(|| relative.stem().to_string());
     }
     document.url.get_or_insert_with(|| relative.page_url());
-    sections::drop_title_heading(&mut document);
+    sections::finish(&mut document);
     Ok(Page::Document {
         document: Box::new(document),
         title_tag: false,
@@ -205,18 +205,7 @@ mod tests {
             "# Install\n\nIntro.\n\n## Get the *archive*\n\nDownload it.\n\n\
              ### Verify {#check}\n\nRun sha256sum.\n\n## Get the archive\n\nAgain.\n",
         );
-        let found: Vec<(&str, &str, &str)> = document
-            .sections
-            .iter()
-            .map(|s| {
-                let text = &document.body[s.start as usize..];
-                (
-                    s.anchor.as_str(),
-                    s.title.as_str(),
-                    text.lines().nth(1).unwrap_or(""),
-                )
-            })
-            .collect();
+        let found = sections::found(&document);
         assert_eq!(
             found,
             [

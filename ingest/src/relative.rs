@@ -99,16 +99,27 @@ impl RelativePath {
 /// (`?`, `#`), start an escape (`%`) or cannot stand in a URL (spaces, controls, quotes,
 /// brackets) percent-encoded; the others, letters of any script among them, as they are.
 fn path_segment(name: &str) -> String {
-    let mut segment = String::with_capacity(name.len());
-    for c in name.chars() {
-        let escaped = c.is_ascii_control() || " \"#%<>?[\\]^`{|}".contains(c);
-        if escaped {
-            segment.push_str(&format!("%{:02X}", c as u32));
+    percent_encoded(name, |c| " \"#%<>?[\\]^`{|}".contains(c))
+}
+
+/// An element's id as a URL's fragment: the characters a fragment cannot hold (spaces,
+/// controls, quotes, angle brackets) percent-encoded, as browsers decode them when they look
+/// for the element.
+pub(crate) fn fragment(id: &str) -> String {
+    percent_encoded(id, |c| " \"<>`".contains(c))
+}
+
+/// `text` with ASCII controls and the characters `escaped` says percent-encoded.
+fn percent_encoded(text: &str, escaped: impl Fn(char) -> bool) -> String {
+    let mut encoded = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii_control() || escaped(c) {
+            encoded.push_str(&format!("%{:02X}", c as u32));
         } else {
-            segment.push(c);
+            encoded.push(c);
         }
     }
-    segment
+    encoded
 }
 
 #[cfg(test)]
@@ -163,6 +174,16 @@ mod tests {
         assert_eq!(relative("café/ü.md").page_url(), "/café/ü/");
         assert_eq!(relative("new\nline.md").page_url(), "/new%0Aline/");
         assert_eq!(relative("c#.md").id(), "c#");
+    }
+
+    #[test]
+    fn a_fragment_escapes_what_a_fragment_cannot_hold() {
+        assert_eq!(fragment("install"), "install");
+        assert_eq!(
+            fragment("has space \"quoted\" <b>\n"),
+            "has%20space%20%22quoted%22%20%3Cb%3E%0A"
+        );
+        assert_eq!(fragment("os.getcwd()#ü"), "os.getcwd()#ü");
     }
 
     #[test]

@@ -1,8 +1,11 @@
-//! Section anchors: slugs for headings without an id, and the page-title heading left out.
+//! Section anchors: slugs for headings without an id, the page-title heading left out, and
+//! each anchor written as a link's fragment.
 
 use std::collections::HashMap;
 
 use scour_core::{Document, Section};
+
+use crate::relative::fragment;
 
 /// A heading's anchor as GitHub, mdBook and Hugo make it: lower case, letters, digits, `-`
 /// and `_` kept, spaces to `-`, everything else dropped.
@@ -51,13 +54,33 @@ pub(crate) fn fill_slugs(sections: &mut Vec<Section>) {
 }
 
 /// Leaves out a first section whose heading is the page's title, when nothing but
-/// whitespace comes before it: its text is the page itself.
-pub(crate) fn drop_title_heading(document: &mut Document) {
+/// whitespace comes before it (its text is the page itself), and writes each anchor as the
+/// fragment of the section's link (`<h2 id="a b">` is at `#a%20b`), once, as the page is read.
+pub(crate) fn finish(document: &mut Document) {
     if document.sections.first().is_some_and(|s| {
         s.title == document.title && document.body[..s.start as usize].trim().is_empty()
     }) {
         document.sections.remove(0);
     }
+    for section in &mut document.sections {
+        section.anchor = fragment(&section.anchor);
+    }
+}
+
+/// Each section of `document`: its anchor, its title and the first line of its text.
+#[cfg(test)]
+pub(crate) fn found(document: &Document) -> Vec<(&str, &str, &str)> {
+    let first_line = |s: &Section| document.body[s.start as usize..].lines().nth(1);
+    let sections = document.sections.iter();
+    sections
+        .map(|s| {
+            (
+                s.anchor.as_str(),
+                s.title.as_str(),
+                first_line(s).unwrap_or(""),
+            )
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -33,9 +33,6 @@ pub(crate) fn parse(text: &str, id: String) -> Document {
 /// The problem of a leading date line whose date is shaped `YYYY-MM-DD` but is no day
 /// (`date 2024-02-30`): [`parse`] keeps the line as text, and the writer is told why.
 pub(crate) fn date_problem(text: &str) -> Option<Problem> {
-    let (None, _) = split_date(text) else {
-        return None;
-    };
     let rest = date_keyword(text)?;
     let day = rest.get(..10)?;
     let shaped = day.bytes().enumerate().all(|(i, b)| match i {
@@ -43,7 +40,7 @@ pub(crate) fn date_problem(text: &str) -> Option<Problem> {
         _ => b.is_ascii_digit(),
     });
     let word_break = rest[10..].is_empty() || rest[10..].starts_with(char::is_whitespace);
-    (shaped && word_break).then(|| Problem::BadDate(day.to_string()))
+    (shaped && word_break && !date::is_date(day)).then(|| Problem::BadDate(day.to_string()))
 }
 
 /// The text after a leading `date` keyword and its separator (`date `, `Date:`), if any.
