@@ -274,6 +274,59 @@ fn a_missing_corpus_path_is_a_clear_error() {
     assert!(String::from_utf8_lossy(&output.stderr).contains("/no/such/folder"));
 }
 
+/// An `--out` that is a file is refused before the corpus is read, naming the option.
+#[test]
+fn an_out_path_that_is_a_file_is_refused_before_reading() {
+    let dir = Scratch::new("out-file");
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("f");
+    std::fs::write(&file, "kept").unwrap();
+    for out in [file.clone(), file.join("sub")] {
+        let output = scour(&[
+            "index",
+            &fixture("docs-site"),
+            "--out",
+            out.to_str().unwrap(),
+        ]);
+        let message = stderr_of_failure(&output);
+        assert!(!message.contains("reading"), "{message}");
+        let expected = match out == file {
+            true => format!("--out {} is a file, not a folder", file.display()),
+            false => format!(
+                "--out {} is inside {}, a file",
+                out.display(),
+                file.display()
+            ),
+        };
+        assert!(message.contains(&expected), "{expected:?} not in {message}");
+        assert!(message.contains("name a folder (it is created if missing)"));
+    }
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "kept");
+}
+
+/// A `.jsonl` file of no lines is named as holding no documents, not as of the wrong kind.
+#[test]
+fn an_empty_json_lines_file_is_said_to_hold_no_documents() {
+    let dir = Scratch::new("empty-jsonl");
+    std::fs::create_dir_all(&dir).unwrap();
+    let only = dir.join("only.jsonl");
+    std::fs::write(&only, "").unwrap();
+    let out = dir.join("o");
+    let output = scour(&[
+        "index",
+        only.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    let message = stderr_of_failure(&output);
+    let line = format!(
+        "\n  {}: holds no documents: the file is empty",
+        only.display()
+    );
+    assert!(message.contains(&line), "{line:?} not in {message}");
+    assert!(!message.contains("expected .txt"), "{message}");
+}
+
 #[test]
 fn foreign_corrupt_and_newer_index_files_are_refused_with_advice() {
     let (dir, file) = index(&[&fixture("docs-site")], "versions");
@@ -1198,10 +1251,11 @@ fn search_prints_control_characters_of_pages_as_symbols() {
     let index = index.to_str().unwrap();
     let plain = stdout(&scour(&["search", "bell", "--index", index]));
     assert!(!plain.contains(['\u{1b}', '\u{7}', '\u{9b}']), "{plain:?}");
-    assert!(plain.contains("Evil \u{241b}[31mRED"), "{plain}");
+    // A title is put on one line when it is read: its control characters are spaces.
+    assert!(plain.contains("Evil [31mRED"), "{plain}");
     assert!(plain.contains("ring \u{2407} [bell]"), "{plain}");
     let json = stdout(&scour(&["search", "bell", "--index", index, "--json"]));
-    assert!(json.contains("Evil \\u001b[31mRED"), "{json}");
+    assert!(json.contains("ring \\u0007 bell"), "{json}");
 }
 
 /// Indexes the html-site fixture and then the site with `also` after it, and checks that both

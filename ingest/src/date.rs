@@ -3,11 +3,21 @@
 /// The `YYYY-MM-DD` at the start of `text`, when `text` is a date or a date-time
 /// (`2024-01-05`, `2024-01-05T09:30:00Z`, `2024-01-05 09:30`).
 pub(crate) fn normalize(text: &str) -> Option<String> {
-    let text = text.trim();
-    let date = text.get(..10)?;
+    let day = shaped_day(text.trim())?;
+    is_date(day).then(|| day.to_string())
+}
+
+/// The `YYYY-MM-DD` at the start of `text` when `text` is shaped as a date or a date-time,
+/// whether or not that day exists (`2024-02-30`).
+pub(crate) fn shaped_day(text: &str) -> Option<&str> {
+    let day = text.get(..10)?;
     let rest = &text[10..];
     let time_follows = rest.is_empty() || rest.starts_with(['T', 't', ' ']);
-    (time_follows && is_date(date)).then(|| date.to_string())
+    let shaped = day.bytes().enumerate().all(|(i, byte)| match i {
+        4 | 7 => byte == b'-',
+        _ => byte.is_ascii_digit(),
+    });
+    (time_follows && shaped).then_some(day)
 }
 
 pub(crate) use scour_core::date::is_date;
@@ -39,6 +49,15 @@ mod tests {
             "2024/01/05",
         ] {
             assert_eq!(normalize(text), None, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_day_that_does_not_exist_is_still_shaped_as_one() {
+        assert_eq!(shaped_day("2024-02-30T10:00"), Some("2024-02-30"));
+        assert_eq!(shaped_day("2024-02-29 10:00"), Some("2024-02-29"));
+        for text in ["2024-1-05", "2024/01/05", "2024-01-05x", "soon"] {
+            assert_eq!(shaped_day(text), None, "{text:?}");
         }
     }
 

@@ -73,6 +73,9 @@ pub enum Problem {
     /// A JSON line does not parse or is not an object.
     #[error("malformed JSON: {0}; each line must hold one JSON object")]
     Json(String),
+    /// A JSON lines file that is empty or holds only blank lines.
+    #[error("holds no documents: the file is empty or its lines are blank; write one JSON object per line, like {{\"id\": \"1\", \"body\": \"…\"}}")]
+    NoLines,
     /// A JSON line lacks a required field.
     #[error("missing \"{0}\"; each line needs an \"id\" and a \"body\"")]
     MissingField(&'static str),

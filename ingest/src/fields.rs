@@ -9,6 +9,7 @@ use scour_core::Document;
 
 use crate::date;
 use crate::error::Problem;
+use crate::flow;
 
 /// A field's value, whatever syntax (YAML, TOML, JSON) it was written in.
 #[derive(Debug, Clone, PartialEq)]
@@ -57,7 +58,8 @@ impl fmt::Display for Value {
     }
 }
 
-/// Sets the known field `key` (`title`, `date`, `url`, `tags`, `weight`, `lang`) on `document`.
+/// Sets the known field `key` (`title`, `date`, `url`, `tags`, `weight`, `lang`) on `document`,
+/// a title on one line.
 /// Returns the value back when `key` is not a known field; a `null` value leaves it unset, and
 /// so does a value the field cannot take, returned as the problem.
 pub(crate) fn set_known(
@@ -69,7 +71,7 @@ pub(crate) fn set_known(
         return Ok(None);
     }
     match key {
-        "title" => document.title = scalar(key, value)?,
+        "title" => document.title = flow::one_line(&scalar(key, value)?),
         "url" => document.url = Some(scalar(key, value)?),
         "date" => document.date = Some(parse_date(scalar(key, value)?)?),
         "tags" => add_tags(document, value)?,
@@ -219,6 +221,15 @@ mod tests {
         ]);
         assert_eq!(document.filters["tag"], ["rust"]);
         assert_eq!(document.title, "1984");
+    }
+
+    #[test]
+    fn a_title_is_put_on_one_line() {
+        let folded = applied(vec![("title", text(" Folded\nTitle\n"))]);
+        assert_eq!(folded.title, "Folded Title");
+        let controls = applied(vec![("title", text("Tab\tand\u{0}NUL"))]);
+        assert_eq!(controls.title, "Tab and NUL");
+        assert_eq!(applied(vec![("title", text(" \t "))]).title, "");
     }
 
     #[test]

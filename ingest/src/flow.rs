@@ -51,16 +51,16 @@ impl Flow {
         if let Heading::Writing(start) = std::mem::replace(&mut self.heading, Heading::Outside) {
             let title = self.text[start..].trim_end_matches(['¶', '#', ' ']);
             if let Some(section) = self.sections.last_mut() {
-                section.title = title.to_string();
+                section.title = one_line(title);
             }
             self.line_break();
         }
     }
 
-    /// Appends inline text, collapsing its whitespace.
+    /// Appends inline text, collapsing its whitespace and control characters to one space.
     pub fn push(&mut self, piece: &str) {
         for c in piece.chars() {
-            if c.is_whitespace() {
+            if c.is_whitespace() || c.is_control() {
                 self.widen(Gap::Space);
             } else {
                 self.push_gap();
@@ -127,6 +127,14 @@ impl Flow {
     }
 }
 
+/// `text` on one line, as a title is shown: runs of whitespace and control characters become
+/// one space, and the ends are trimmed.
+pub(crate) fn one_line(text: &str) -> String {
+    let mut flow = Flow::new();
+    flow.push(text);
+    flow.finish()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -138,6 +146,13 @@ mod tests {
         flow.push("again");
         flow.push("ward");
         assert_eq!(flow.finish(), "Hello world againward");
+    }
+
+    #[test]
+    fn one_line_collapses_line_breaks_tabs_and_control_characters() {
+        assert_eq!(one_line(" Folded\n Title\n"), "Folded Title");
+        assert_eq!(one_line("a\t\u{0}\u{7}b\r\nc"), "a b c");
+        assert_eq!(one_line(" \u{0} "), "");
     }
 
     #[test]
@@ -164,10 +179,15 @@ mod tests {
         flow.push("Run it.");
         flow.open_heading("empty".into());
         flow.close_heading();
+        flow.open_heading("broken".into());
+        flow.push("Two");
+        flow.line_break();
+        flow.push("lines");
+        flow.close_heading();
         flow.open_heading("last".into());
         flow.push("Last");
         let (text, sections) = flow.finish_with_sections();
-        assert_eq!(text, "Intro text.\nSet up ¶\nRun it.\nLast");
+        assert_eq!(text, "Intro text.\nSet up ¶\nRun it.\nTwo\nlines\nLast");
         let found: Vec<(&str, &str, &str)> = sections
             .iter()
             .map(|s| {
@@ -181,7 +201,8 @@ mod tests {
         assert_eq!(
             found,
             [
-                ("setup", "Set up", "Set up ¶\nRun it.\nLast"),
+                ("setup", "Set up", "Set up ¶\nRun it.\nTwo\nlines\nLast"),
+                ("broken", "Two lines", "Two\nlines\nLast"),
                 ("last", "Last", "Last")
             ]
         );

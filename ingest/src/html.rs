@@ -8,7 +8,7 @@ use scraper::{ElementRef, Html, Node, Selector};
 use crate::corpus::{IngestOptions, Omission};
 use crate::date;
 use crate::error::{Failure, Problem};
-use crate::flow::Flow;
+use crate::flow::{self, Flow};
 use crate::frontmatter;
 use crate::html_tree::{self, Refusal, MAX_ATTRIBUTES, MAX_DEPTH};
 use crate::relative::RelativePath;
@@ -21,8 +21,8 @@ const SKIPPED: [&str; 8] = [
     "script", "style", "nav", "header", "footer", "noscript", "template", "svg",
 ];
 
-/// Elements that stand on their own lines.
-const BLOCKS: [&str; 37] = [
+/// Elements that stand on their own lines (a list's options among them).
+const BLOCKS: [&str; 39] = [
     "address",
     "article",
     "aside",
@@ -51,6 +51,8 @@ const BLOCKS: [&str; 37] = [
     "li",
     "main",
     "ol",
+    "optgroup",
+    "option",
     "p",
     "pre",
     "section",
@@ -83,14 +85,7 @@ pub(crate) fn parse(
     if frontmatter::is_draft(&fields) {
         return Ok(Page::Omitted(Omission::Draft));
     }
-    let html = html_tree::parse(markup, MAX_DEPTH, MAX_ATTRIBUTES).map_err(|refusal| {
-        Failure::anywhere(match refusal {
-            Refusal::TooDeep => Problem::TooDeep { limit: MAX_DEPTH },
-            Refusal::TooManyAttributes => Problem::TooManyAttributes {
-                limit: MAX_ATTRIBUTES,
-            },
-        })
-    })?;
+    let html = parse_within_limits(markup)?;
     if is_noindex(&html) {
         return Ok(Page::Omitted(Omission::NoIndex));
     }
@@ -117,6 +112,29 @@ pub(crate) fn parse(
     })
 }
 
+/// `markup` parsed as a whole document, unless it nests too deep or gives an element too many
+/// attributes to be parsed in reasonable time.
+fn parse_within_limits(markup: &str) -> Result<Html, Failure> {
+    html_tree::parse(markup, MAX_DEPTH, MAX_ATTRIBUTES).map_err(|refusal| {
+        Failure::anywhere(match refusal {
+            Refusal::TooDeep => Problem::TooDeep { limit: MAX_DEPTH },
+            Refusal::TooManyAttributes => Problem::TooManyAttributes {
+                limit: MAX_ATTRIBUTES,
+            },
+        })
+    })
+}
+
+/// Appends the text a browser shows for a piece of raw HTML (a Markdown file's HTML block):
+/// tags stripped, entities decoded, blocks on their own lines, scripts, styles and comments
+/// left out.
+pub(crate) fn push_markup_text(markup: &str, flow: &mut Flow) -> Result<(), Failure> {
+    let html = parse_within_limits(markup)?;
+    let body = first(&html, "body").unwrap_or_else(|| html.root_element());
+    push_children(&body, flow);
+    Ok(())
+}
+
 /// The language of the content: the `lang` of the content element or of its nearest
 /// ancestor that has one (`<html lang>`), as written.
 fn language(root: &ElementRef) -> Option<String> {
@@ -135,19 +153,26 @@ fn first<'a>(html: &'a Html, css: &str) -> Option<ElementRef<'a>> {
     html.select(&selector(css)).next()
 }
 
+/// The `content` of each `<meta>` called `name`, in page order; a meta's name is in any case.
+fn meta_contents<'a>(html: &'a Html, name: &str) -> Vec<&'a str> {
+    let named = selector("meta[name][content]");
+    html.select(&named)
+        .filter(|meta| {
+            meta.attr("name")
+                .is_some_and(|written| written.trim().eq_ignore_ascii_case(name))
+        })
+        .filter_map(|meta| meta.attr("content"))
+        .collect()
+}
+
 /// `<meta name="robots" content="noindex">`, or `none`, in any case and within a list.
 fn is_noindex(html: &Html) -> bool {
-    html.select(&selector("meta[name][content]")).any(|meta| {
-        let is_robots = meta
-            .attr("name")
-            .is_some_and(|name| name.trim().eq_ignore_ascii_case("robots"));
-        let directives = meta.attr("content").unwrap_or_default().split(',');
-        is_robots
-            && directives.map(str::trim).any(|directive| {
-                ["noindex", "none"]
-                    .iter()
-                    .any(|no| directive.eq_ignore_ascii_case(no))
-            })
+    meta_contents(html, "robots").into_iter().any(|content| {
+        content.split(',').map(str::trim).any(|directive| {
+            ["noindex", "none"]
+                .iter()
+                .any(|no| directive.eq_ignore_ascii_case(no))
+        })
     })
 }
 
@@ -225,10 +250,9 @@ fn is_content_heading(heading: &ElementRef, root: &ElementRef) -> bool {
     !in_banner || !matches!(root.value().name(), "body" | "html")
 }
 
-/// `<meta name="date" content="YYYY-MM-DD">`, checked.
+/// `<meta name="date" content="YYYY-MM-DD">`, the name in any case, checked.
 fn meta_date(html: &Html) -> Result<Option<String>, Problem> {
-    let Some(content) = first(html, r#"meta[name="date"]"#).and_then(|meta| meta.attr("content"))
-    else {
+    let Some(&content) = meta_contents(html, "date").first() else {
         return Ok(None);
     };
     date::normalize(content)
@@ -366,21 +390,9 @@ fn enter<'a>(element: ElementRef<'a>, flow: &mut Flow, preformatted: bool) -> Op
         flow.open_heading(anchor);
         End::Heading
     } else {
-        match name {
-            "br" => {
-                flow.line_break();
-                End::Nothing
-            }
-            "td" | "th" => {
-                flow.space();
-                End::Space
-            }
-            _ if BLOCKS.contains(&name) => {
-                flow.line_break();
-                End::LineBreak
-            }
-            _ => End::Nothing,
-        }
+        let end = separator(name);
+        end.apply(flow);
+        end
     };
     Some(Frame {
         children: element.children(),
@@ -389,13 +401,34 @@ fn enter<'a>(element: ElementRef<'a>, flow: &mut Flow, preformatted: bool) -> Op
     })
 }
 
-/// All the text under `element` on one line.
+/// What separates the text of the element `name` from the text around it, at its start and
+/// at its end alike: a line for a block or a `<br>`, a space for a table cell or a button.
+fn separator(name: &str) -> End {
+    match name {
+        "td" | "th" | "button" => End::Space,
+        "br" => End::LineBreak,
+        _ if BLOCKS.contains(&name) => End::LineBreak,
+        _ => End::Nothing,
+    }
+}
+
+/// Adds what separates the start or the end of an element called `name` (lower case) from the
+/// text around it: a Markdown file's inline HTML tag, read one tag at a time.
+pub(crate) fn separate_tag(name: &str, flow: &mut Flow) {
+    separator(name).apply(flow);
+}
+
+/// Whether the text inside an element called `name` (lower case) is left out.
+pub(crate) fn hides_text(name: &str) -> bool {
+    SKIPPED.contains(&name)
+}
+
+/// The text under `element` on one line, as a title shows it: blocks and `<br>` separate
+/// words, scripts, styles and ignored elements are left out.
 fn inline_text(element: &ElementRef) -> String {
     let mut flow = Flow::new();
-    for text in element.text() {
-        flow.push(text);
-    }
-    flow.finish()
+    push_children(element, &mut flow);
+    flow::one_line(&flow.finish())
 }
 
 /// Adds the `data-scour-meta` and `data-scour-filter` annotations found anywhere in the page.
@@ -518,6 +551,16 @@ mod tests {
     }
 
     #[test]
+    fn options_and_buttons_are_separate_words() {
+        let document = read(
+            "page.html",
+            "<body><select><option>Linux</option><optgroup label=\"x\"><option>Windows</option>\
+             </optgroup></select><button>Save</button><button>Cancel</button></body>",
+        );
+        assert_eq!(document.body, "Linux\nWindows\nSave Cancel");
+    }
+
+    #[test]
     fn main_is_preferred_to_article_and_article_to_body() {
         let page = |inner: &str| read("p.html", &format!("<body><p>outside</p>{inner}</body>"));
         assert_eq!(page("<article>art</article><main>main</main>").body, "main");
@@ -537,6 +580,14 @@ mod tests {
             ("The Title".to_string(), true)
         );
         assert_eq!(titled("<p>text</p>"), ("a".to_string(), false));
+    }
+
+    #[test]
+    fn a_line_break_in_a_title_separates_its_words() {
+        let page = "<main><h1>Getting<br>Started<script>x()</script></h1><p class=\"t\">Quick<br/>start</p></main>";
+        assert_eq!(read("a.html", page).title, "Getting Started");
+        let chosen = read_with("a.html", page, &selectors(None, Some(".t")));
+        assert_eq!(chosen.title, "Quick start");
     }
 
     #[test]
@@ -715,6 +766,11 @@ mod tests {
             r#"<meta name="date" content="2024-05-06T10:00:00Z"><p>x</p>"#,
         );
         assert_eq!(dated.date.as_deref(), Some("2024-05-06"));
+        let capitalised = read(
+            "a.html",
+            r#"<meta name=" Date" content="2024-03-03"><p>x</p>"#,
+        );
+        assert_eq!(capitalised.date.as_deref(), Some("2024-03-03"));
         let relative = RelativePath::new(Path::new("a.html"), Path::new(""));
         let options = IngestOptions::default();
         let page = "<meta name=\"date\" content=\"soon\"><h1>Kept</h1><p>x</p>";

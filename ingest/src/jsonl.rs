@@ -12,7 +12,7 @@ use crate::fields::{self, Value};
 use crate::source::Item;
 
 /// Reads every line of the `.jsonl` file at `path`, holding `bytes`: a document, or a problem,
-/// per non-blank line.
+/// per non-blank line; a problem when no line is.
 pub(crate) fn read(path: &Path, bytes: &[u8]) -> Vec<Item> {
     let issue = |line, problem| Item::Issue(FileError::new(path, Some(line), problem));
     let mut items = Vec::new();
@@ -34,6 +34,9 @@ pub(crate) fn read(path: &Path, bytes: &[u8]) -> Vec<Item> {
             Err(problem) => items.push(issue(number, problem)),
         }
     }
+    if items.is_empty() {
+        items.push(Item::Issue(FileError::new(path, None, Problem::NoLines)));
+    }
     items
 }
 
@@ -44,7 +47,9 @@ struct Line {
     warnings: Vec<Problem>,
 }
 
-/// The document on one line; nothing for a blank line.
+/// The document on one line; nothing for a blank line. A line with no title (or a blank one)
+/// keeps an empty title: a page shows its id in its place (the widget does), and the id's
+/// words are not searched as the title's.
 fn parse_line(line: &str) -> Result<Option<Line>, Problem> {
     let line = line.trim_start_matches('\u{FEFF}').trim();
     if line.is_empty() {
@@ -159,8 +164,42 @@ mod tests {
     }
 
     #[test]
+    fn a_blank_title_is_empty_and_a_title_is_one_line() {
+        for title in [r#"null"#, r#""""#, r#"" \t\n ""#] {
+            let document = parse(&format!(
+                r#"{{"id": "a/1", "title": {title}, "body": "B"}}"#
+            ));
+            assert_eq!(document.title, "", "{title}");
+        }
+        let document = parse(r#"{"id": "1", "title": " Two\n\tlines\u0000 ", "body": "B"}"#);
+        assert_eq!(document.title, "Two lines");
+    }
+
+    #[test]
     fn blank_lines_are_nothing() {
         assert!(parse_line("  \r\n").unwrap().is_none());
+    }
+
+    #[test]
+    fn a_file_of_no_lines_or_blank_ones_says_it_holds_no_documents() {
+        for bytes in ["", "\n  \r\n\n"] {
+            let items = read(Path::new("only.jsonl"), bytes.as_bytes());
+            let [Item::Issue(error)] = items.as_slice() else {
+                panic!("{bytes:?}: {items:?}")
+            };
+            assert_eq!((error.line, error.problem.is_warning()), (None, false));
+            assert!(
+                error
+                    .to_string()
+                    .starts_with("only.jsonl: holds no documents"),
+                "{error}"
+            );
+        }
+        let one = read(
+            Path::new("one.jsonl"),
+            b"\n{\"id\": 1, \"body\": \"B\"}\n\n",
+        );
+        assert!(matches!(one.as_slice(), [Item::Document { .. }]), "{one:?}");
     }
 
     #[test]

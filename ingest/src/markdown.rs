@@ -6,8 +6,9 @@ use scour_core::{Document, Section};
 use crate::corpus::Omission;
 use crate::error::Failure;
 use crate::fields;
-use crate::flow::Flow;
+use crate::flow::{self, Flow};
 use crate::frontmatter;
+use crate::html;
 use crate::relative::RelativePath;
 use crate::sections;
 use crate::source::Page;
@@ -20,7 +21,7 @@ pub(crate) fn parse(text: &str, relative: &RelativePath) -> Result<Page, Failure
     }
     let mut document = Document::new(relative.id(), "", "");
     let warnings = fields::set_all(&mut document, fields);
-    let plain = to_plain_text(markdown, document.title.is_empty());
+    let plain = to_plain_text(markdown, document.title.is_empty())?;
     document.body = plain.body;
     document.sections = plain.sections;
     if document.title.is_empty() {
@@ -53,66 +54,151 @@ enum Heading {
     Taken,
 }
 
-/// The text of `markdown`: text and code, blocks on their own lines, no markup or link targets.
-fn to_plain_text(markdown: &str, take_heading: bool) -> PlainText {
-    let mut body = Flow::new();
-    let mut heading_text = Flow::new();
-    let mut heading = if take_heading {
-        Heading::Wanted
-    } else {
-        Heading::Unwanted
-    };
-    let mut in_code = false;
+/// The text of `markdown`: text and code, blocks on their own lines, no markup or link targets;
+/// raw HTML as a browser shows it. Fails on an HTML block nested too deep to be read.
+fn to_plain_text(markdown: &str, take_heading: bool) -> Result<PlainText, Failure> {
+    let mut reader = Reader::new(take_heading);
     for event in Parser::new_ext(markdown, extensions()) {
-        let flow = if heading == Heading::Inside {
-            &mut heading_text
+        reader.read(event)?;
+    }
+    Ok(reader.finish())
+}
+
+/// Markdown being turned to plain text, one parser event at a time.
+struct Reader {
+    body: Flow,
+    heading_text: Flow,
+    heading: Heading,
+    in_code: bool,
+    /// The HTML block being read: its lines come one event each and are read as one piece.
+    html_block: String,
+    /// The element an inline HTML tag opened whose text is hidden (`script`, `style`), until
+    /// its end tag or the end of the block it is in.
+    hidden_by: Option<String>,
+}
+
+impl Reader {
+    /// A reader that takes the first level-1 heading out as the title when `take_heading`.
+    fn new(take_heading: bool) -> Self {
+        Reader {
+            body: Flow::new(),
+            heading_text: Flow::new(),
+            heading: if take_heading {
+                Heading::Wanted
+            } else {
+                Heading::Unwanted
+            },
+            in_code: false,
+            html_block: String::new(),
+            hidden_by: None,
+        }
+    }
+
+    /// Where text goes now: the title heading's text or the body.
+    fn flow(&mut self) -> &mut Flow {
+        if self.heading == Heading::Inside {
+            &mut self.heading_text
         } else {
-            &mut body
-        };
+            &mut self.body
+        }
+    }
+
+    /// Adds what `event` shows to the text.
+    fn read(&mut self, event: Event) -> Result<(), Failure> {
+        if matches!(&event, Event::End(end) if !is_inline(*end)) {
+            self.hidden_by = None;
+        }
         match event {
             Event::Start(Tag::Heading {
                 level: HeadingLevel::H1,
                 ..
-            }) if heading == Heading::Wanted => {
-                heading = Heading::Inside;
+            }) if self.heading == Heading::Wanted => {
+                self.heading = Heading::Inside;
             }
-            Event::End(TagEnd::Heading(HeadingLevel::H1)) if heading == Heading::Inside => {
-                heading = Heading::Taken;
+            Event::End(TagEnd::Heading(HeadingLevel::H1)) if self.heading == Heading::Inside => {
+                self.heading = Heading::Taken;
             }
             Event::Start(Tag::Heading { id, .. }) => {
-                flow.open_heading(id.map(|id| id.to_string()).unwrap_or_default());
+                let anchor = id.map(|id| id.to_string()).unwrap_or_default();
+                self.flow().open_heading(anchor);
             }
-            Event::End(TagEnd::Heading(_)) => flow.close_heading(),
+            Event::End(TagEnd::Heading(_)) => self.flow().close_heading(),
             Event::Start(tag) => {
-                in_code |= matches!(tag, Tag::CodeBlock(_));
-                separate(flow, tag.to_end());
+                self.in_code |= matches!(tag, Tag::CodeBlock(_));
+                separate(self.flow(), tag.to_end());
+            }
+            Event::End(TagEnd::HtmlBlock) => {
+                let markup = std::mem::take(&mut self.html_block);
+                html::push_markup_text(&markup, self.flow())?;
+                separate(self.flow(), TagEnd::HtmlBlock);
             }
             Event::End(end) => {
-                in_code &= end != TagEnd::CodeBlock;
-                separate(flow, end);
+                self.in_code &= end != TagEnd::CodeBlock;
+                separate(self.flow(), end);
             }
-            Event::Text(text) if in_code => flow.push_lines(&text),
+            Event::Html(markup) => self.html_block.push_str(&markup),
+            Event::InlineHtml(markup) => self.read_inline_html(&markup),
+            _ if self.hidden_by.is_some() => {}
+            Event::Text(text) if self.in_code => self.flow().push_lines(&text),
             Event::Text(text)
             | Event::Code(text)
             | Event::InlineMath(text)
             | Event::DisplayMath(text) => {
-                flow.push(&text);
+                self.flow().push(&text);
             }
-            Event::SoftBreak => flow.space(),
-            Event::HardBreak | Event::Rule => flow.line_break(),
-            Event::Html(_)
-            | Event::InlineHtml(_)
-            | Event::FootnoteReference(_)
-            | Event::TaskListMarker(_) => {}
+            Event::SoftBreak => self.flow().space(),
+            Event::HardBreak | Event::Rule => self.flow().line_break(),
+            Event::FootnoteReference(_) | Event::TaskListMarker(_) => {}
+        }
+        Ok(())
+    }
+
+    /// Reads one inline HTML tag: a script's or style's start hides the text up to its end tag,
+    /// a block's start or end (`<p>`, `<br>`) separates the words around it, and inline tags
+    /// (`<b>`, `<kbd>`), comments and the like add nothing.
+    fn read_inline_html(&mut self, markup: &str) {
+        let Some((name, closing)) = tag_name(markup) else {
+            return;
+        };
+        match &self.hidden_by {
+            Some(hidden) => {
+                if closing && *hidden == name {
+                    self.hidden_by = None;
+                }
+            }
+            None if !closing && html::hides_text(&name) => self.hidden_by = Some(name),
+            None => html::separate_tag(&name, self.flow()),
         }
     }
-    let (body, mut sections) = body.finish_with_sections();
-    sections::fill_slugs(&mut sections);
-    PlainText {
-        heading: (heading == Heading::Taken).then(|| heading_text.finish()),
-        body,
-        sections,
+
+    /// The text read, its sections anchored.
+    fn finish(self) -> PlainText {
+        let (body, mut sections) = self.body.finish_with_sections();
+        sections::fill_slugs(&mut sections);
+        let heading = self.heading_text.finish();
+        PlainText {
+            heading: (self.heading == Heading::Taken).then(|| flow::one_line(&heading)),
+            body,
+            sections,
+        }
     }
+}
+
+/// The lower-case name of the tag `markup` holds, and whether it is an end tag; none for a
+/// comment, a declaration or a processing instruction.
+fn tag_name(markup: &str) -> Option<(String, bool)> {
+    let inside = markup.strip_prefix('<')?;
+    let (closing, inside) = match inside.strip_prefix('/') {
+        Some(rest) => (true, rest),
+        None => (false, inside),
+    };
+    let name: String = inside
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    name.starts_with(|c: char| c.is_ascii_alphabetic())
+        .then_some((name, closing))
 }
 
 /// GitHub-style tables, strikethrough, task lists and footnotes, definition lists, and
@@ -129,16 +215,24 @@ fn extensions() -> Options {
 /// Blocks start and end on their own line, table cells are apart, inline markup joins.
 fn separate(flow: &mut Flow, end: TagEnd) {
     match end {
-        TagEnd::Emphasis
-        | TagEnd::Strong
-        | TagEnd::Strikethrough
-        | TagEnd::Superscript
-        | TagEnd::Subscript
-        | TagEnd::Link
-        | TagEnd::Image => {}
+        _ if is_inline(end) => {}
         TagEnd::TableCell => flow.space(),
         _ => flow.line_break(),
     }
+}
+
+/// Whether `end` ends inline markup, which words run through, rather than a block.
+fn is_inline(end: TagEnd) -> bool {
+    matches!(
+        end,
+        TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+            | TagEnd::Link
+            | TagEnd::Image
+    )
 }
 
 #[cfg(test)]
@@ -146,6 +240,7 @@ mod tests {
     use std::path::Path;
 
     use super::*;
+    use crate::error::Problem;
 
     fn read(path: &str, text: &str) -> Document {
         let relative = RelativePath::new(Path::new(path), Path::new(""));
@@ -163,7 +258,52 @@ mod tests {
         let document = read("page.md", text);
         assert_eq!(
             document.body,
-            "Some emphasis and strong link. Soft break.\nSection\nitem code\nother\nrun --now\nexit\na b\nc d"
+            "Some emphasis and strong link. Soft break.\nSection\nitem code\nother\nrun --now\nexit\na b\nc d\nraw html"
+        );
+    }
+
+    #[test]
+    fn html_blocks_keep_the_text_a_browser_shows() {
+        let text = "<p align=\"center\">centeredword &eacute;</p>\n\n\
+                    <div class=\"note\">\nhtmlblockword <b>bold</b>inside\n</div>\n\n\
+                    <details><summary>summaryword</summary>\n\nInside *markdown*.\n\n</details>\n\n\
+                    <!--\nhidden comment\n\nstill hidden\n-->\n\n\
+                    <script>\nvar hidden;\n\nhidden();\n</script>\n<style>p { hidden: 1 }</style>\n\n\
+                    <ul><li>one</li><li>two</li></ul>\n";
+        let document = read("page.md", text);
+        assert_eq!(
+            document.body,
+            "centeredword é\nhtmlblockword boldinside\nsummaryword\nInside markdown.\none\ntwo"
+        );
+    }
+
+    #[test]
+    fn inline_html_tags_join_words_and_scripts_and_comments_are_hidden() {
+        let text = "Press <kbd>Ctrl</kbd>+<kbd>C</kbd>, x<sup>2</sup> <b>bo</b>ld \
+                    <!-- a\ncomment --> <script>var\nhidden</script>shown<br>next <span>line</span>\n\n\
+                    <i>a</i> <style>unclosed\n\nNext paragraph.\n";
+        let document = read("page.md", text);
+        assert_eq!(
+            document.body,
+            "Press Ctrl+C, x2 bold shown\nnext line\na\nNext paragraph."
+        );
+    }
+
+    #[test]
+    fn inline_html_in_the_title_heading_is_text_on_one_line() {
+        let document = read("a.md", "# Getting<br>Started <sup>beta</sup>\n\nBody.\n");
+        assert_eq!(document.title, "Getting Started beta");
+        assert_eq!(document.body, "Body.");
+    }
+
+    #[test]
+    fn an_html_block_nested_too_deep_fails_the_file() {
+        let relative = RelativePath::new(Path::new("a.md"), Path::new(""));
+        let deep = format!("Intro.\n\n{}\n", "<div>".repeat(1_000));
+        let failure = parse(&deep, &relative).unwrap_err();
+        assert!(
+            matches!(failure.problem, Problem::TooDeep { .. }),
+            "{failure:?}"
         );
     }
 
@@ -196,6 +336,14 @@ mod tests {
             ["more"],
             "the heading that repeats the title starts no section"
         );
+    }
+
+    #[test]
+    fn a_front_matter_title_is_one_line_and_a_blank_one_is_no_title() {
+        let folded = read("a.md", "---\ntitle: >\n  Folded\n  Title\n---\nBody.\n");
+        assert_eq!(folded.title, "Folded Title");
+        let blank = read("a.md", "---\ntitle: \" \\t \"\n---\n# Heading\n");
+        assert_eq!(blank.title, "Heading");
     }
 
     #[test]

@@ -103,10 +103,10 @@ fn path_segment(name: &str) -> String {
 }
 
 /// An element's id as a URL's fragment: the characters a fragment cannot hold (spaces,
-/// controls, quotes, angle brackets) percent-encoded, as browsers decode them when they look
-/// for the element.
+/// controls, quotes, angle brackets) and `%`, which would start an escape, percent-encoded, as
+/// browsers decode them when they look for the element.
 pub(crate) fn fragment(id: &str) -> String {
-    percent_encoded(id, |c| " \"<>`".contains(c))
+    percent_encoded(id, |c| " \"%<>`".contains(c))
 }
 
 /// `text` with ASCII controls and the characters `escaped` says percent-encoded.
@@ -184,6 +184,7 @@ mod tests {
             "has%20space%20%22quoted%22%20%3Cb%3E%0A"
         );
         assert_eq!(fragment("os.getcwd()#ü"), "os.getcwd()#ü");
+        assert_eq!(fragment("ü%20x"), "ü%2520x");
     }
 
     #[test]

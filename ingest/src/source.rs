@@ -73,11 +73,7 @@ pub(crate) fn read(path: &Path, root: &Path, format: Format, options: &IngestOpt
     match format {
         Format::JsonLines => read_lines(path, bytes),
         Format::Text => read_whole(path, decode(bytes), |text| {
-            Ok(Page::Document {
-                document: Box::new(txt::parse(text, relative.id())),
-                title_tag: false,
-                warnings: txt::date_problem(text).into_iter().collect(),
-            })
+            Ok(txt::parse(text, relative.id()))
         }),
         Format::Markdown => {
             read_whole(path, decode(bytes), |text| markdown::parse(text, &relative))

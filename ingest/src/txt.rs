@@ -4,6 +4,8 @@ use scour_core::Document;
 
 use crate::date;
 use crate::error::Problem;
+use crate::flow;
+use crate::source::Page;
 
 /// Longest line (in characters) that can be a title line.
 const TITLE_LINE_MAX_CHARS: usize = 120;
@@ -14,8 +16,9 @@ const TITLE_LINE_CANDIDATES: usize = 2;
 /// Length (in characters) a first-sentence title is shortened to.
 const SENTENCE_TITLE_MAX_CHARS: usize = 80;
 
-/// Reads the text of a `.txt` file into the document `id`.
-pub(crate) fn parse(text: &str, id: String) -> Document {
+/// Reads the text of a `.txt` file into the document `id`. A leading date line whose date is
+/// no day (`date 2024-02-30`) is reported, and the page read undated.
+pub(crate) fn parse(text: &str, id: String) -> Page {
     let (date, text) = split_date(text);
     let (title, body) = match find_title_line(text) {
         Some((title, start, end)) => {
@@ -24,23 +27,20 @@ pub(crate) fn parse(text: &str, id: String) -> Document {
         }
         None => (sentence_title(text), text.trim().to_string()),
     };
+    let title = flow::one_line(&title);
     let title = if title.is_empty() { id.clone() } else { title };
     let mut document = Document::new(id, title, body);
-    document.date = date;
-    document
-}
-
-/// The problem of a leading date line whose date is shaped `YYYY-MM-DD` but is no day
-/// (`date 2024-02-30`): [`parse`] keeps the line as text, and the writer is told why.
-pub(crate) fn date_problem(text: &str) -> Option<Problem> {
-    let rest = date_keyword(text)?;
-    let day = rest.get(..10)?;
-    let shaped = day.bytes().enumerate().all(|(i, b)| match i {
-        4 | 7 => b == b'-',
-        _ => b.is_ascii_digit(),
-    });
-    let word_break = rest[10..].is_empty() || rest[10..].starts_with(char::is_whitespace);
-    (shaped && word_break && !date::is_date(day)).then(|| Problem::BadDate(day.to_string()))
+    let mut warnings = Vec::new();
+    match date {
+        Some(Ok(day)) => document.date = Some(day),
+        Some(Err(problem)) => warnings.push(problem),
+        None => {}
+    }
+    Page::Document {
+        document: Box::new(document),
+        title_tag: false,
+        warnings,
+    }
 }
 
 /// The text after a leading `date` keyword and its separator (`date `, `Date:`), if any.
@@ -56,19 +56,38 @@ fn date_keyword(text: &str) -> Option<&str> {
     Some(rest[1..].trim_start_matches([' ', '\t']))
 }
 
-/// A leading `date YYYY-MM-DD` (after any whitespace) and the text after it.
-fn split_date(text: &str) -> (Option<String>, &str) {
+/// A leading date line (after any whitespace) and the text after its date: the day, or the
+/// problem of a date shaped as one that is no day. The date is written as in front matter, a
+/// date or a date-time (`date 2024-01-05`, `Date: 2024-01-05T09:30`, `date 2024-01-05 09:30`).
+fn split_date(text: &str) -> (Option<Result<String, Problem>>, &str) {
     let Some(rest) = date_keyword(text) else {
         return (None, text);
     };
-    let Some(day) = rest.get(..10).filter(|day| date::is_date(day)) else {
-        return (None, text);
-    };
-    let after = &rest[10..];
-    if !(after.is_empty() || after.starts_with(char::is_whitespace)) {
+    let (written, after) = rest.split_at(rest.find(char::is_whitespace).unwrap_or(rest.len()));
+    if date::shaped_day(written).is_none() {
         return (None, text);
     }
-    (Some(day.to_string()), after.trim_start_matches([' ', '\t']))
+    let day = date::normalize(written).ok_or_else(|| Problem::BadDate(written.to_string()));
+    (Some(day), after_time(after).trim_start_matches([' ', '\t']))
+}
+
+/// `text` after the time of day it starts with on its line (` 09:30`, after a date), if any.
+fn after_time(text: &str) -> &str {
+    let trimmed = text.trim_start_matches([' ', '\t']);
+    let end = trimmed.find(char::is_whitespace).unwrap_or(trimmed.len());
+    let is_time = trimmed[..end]
+        .bytes()
+        .take(5)
+        .enumerate()
+        .all(|(i, byte)| match i {
+            2 => byte == b':',
+            _ => byte.is_ascii_digit(),
+        });
+    if end >= 5 && is_time {
+        &trimmed[end..]
+    } else {
+        text
+    }
 }
 
 /// The title line among the first non-empty lines, with the byte range to cut from the text
@@ -153,53 +172,106 @@ fn shorten(text: &str, max: usize) -> String {
 mod tests {
     use super::*;
 
+    /// The document a `.txt` file holding `text` gives, and the problems reported.
+    fn read(text: &str, id: &str) -> (Document, Vec<String>) {
+        match parse(text, id.to_string()) {
+            Page::Document {
+                document, warnings, ..
+            } => (
+                *document,
+                warnings.iter().map(ToString::to_string).collect(),
+            ),
+            Page::Omitted(omission) => panic!("left out: {omission:?}"),
+        }
+    }
+
+    /// The document a `.txt` file holding `text` gives.
+    fn document(text: &str, id: &str) -> Document {
+        read(text, id).0
+    }
+
     #[test]
     fn a_leading_date_is_taken_out_and_the_rest_of_its_line_kept() {
-        let document = parse(
-            "  date 2025-02-22 Talks began. More text.\n\nSecond.",
-            "d".into(),
-        );
+        let document = document("  date 2025-02-22 Talks began. More text.\n\nSecond.", "d");
         assert_eq!(document.date.as_deref(), Some("2025-02-22"));
         assert_eq!(document.title, "Talks began");
         assert_eq!(document.body, "Talks began. More text.\n\nSecond.");
     }
 
     #[test]
-    fn date_needs_a_real_date_and_a_word_break() {
+    fn date_needs_a_date_shaped_word() {
         for text in [
-            "date 2025-13-01 x",
             "date 2025-02-22x",
             "dated 2025-02-22 x",
             "date2025-02-22 x",
             "update 2025-02-22",
+            "date soon",
         ] {
-            assert_eq!(parse(text, "d".into()).date, None, "{text:?}");
-        }
-        // A date shaped as one but no day is kept as text, and named.
-        for (text, problem) in [
-            ("date 2025-13-01 x", Some("2025-13-01")),
-            ("Date: 2024-02-30\nTitle", Some("2024-02-30")),
-            ("date 2025-02-22x", None),
-            ("date soon", None),
-            ("date 2025-02-22 x", None),
-            ("Title\nBody", None),
-        ] {
-            let named = date_problem(text).map(|p| p.to_string());
-            let expected =
-                problem.map(|d| format!("date \"{d}\" is not a date; write it as YYYY-MM-DD"));
-            assert_eq!(named, expected, "{text:?}");
+            let (document, warnings) = read(text, "d");
+            assert_eq!((document.date, warnings.len()), (None, 0), "{text:?}");
+            assert_eq!(document.title, text, "kept as text: {text:?}");
         }
         assert_eq!(
-            parse("Date: 2025-02-22\nTitle", "d".into()).date.as_deref(),
+            document("Date: 2025-02-22\nTitle", "d").date.as_deref(),
             Some("2025-02-22")
         );
     }
 
+    /// A date line whose date is no day is still the date line: named, left out of the text,
+    /// and the line after it is the title.
+    #[test]
+    fn a_date_line_whose_date_is_no_day_is_reported_and_the_page_undated() {
+        for (text, written) in [
+            ("date 2024-02-30\nThe Title\nBody.", "2024-02-30"),
+            (
+                "Date: 2025-13-01T10:00\nThe Title\nBody.",
+                "2025-13-01T10:00",
+            ),
+        ] {
+            let (document, warnings) = read(text, "d");
+            assert_eq!(document.date, None, "{text:?}");
+            assert_eq!(
+                warnings,
+                [format!(
+                    "date \"{written}\" is not a date; write it as YYYY-MM-DD"
+                )]
+            );
+            assert_eq!(
+                (document.title.as_str(), document.body.as_str()),
+                ("The Title", "Body.")
+            );
+        }
+    }
+
+    #[test]
+    fn a_date_line_may_give_a_time_as_front_matter_does() {
+        for text in [
+            "date 2024-02-29T10:00\nThe Title\nBody.",
+            "date 2024-02-29T10:00:00Z\nThe Title\nBody.",
+            "Date: 2024-02-29 10:00\nThe Title\nBody.",
+        ] {
+            let (document, warnings) = read(text, "d");
+            assert!(warnings.is_empty(), "{text:?}: {warnings:?}");
+            assert_eq!(document.date.as_deref(), Some("2024-02-29"), "{text:?}");
+            assert_eq!(
+                (document.title.as_str(), document.body.as_str()),
+                ("The Title", "Body."),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_title_line_is_one_line_of_single_spaces() {
+        let document = document("The\tTabbed  Title\nBody.", "d");
+        assert_eq!(document.title, "The Tabbed Title");
+    }
+
     #[test]
     fn title_line_is_removed_from_the_body() {
-        let document = parse(
+        let document = document(
             "\nA Short Title\nFirst paragraph.\nSecond paragraph.\n",
-            "d".into(),
+            "d",
         );
         assert_eq!(document.title, "A Short Title");
         assert_eq!(document.body, "First paragraph.\nSecond paragraph.");
@@ -207,12 +279,12 @@ mod tests {
 
     #[test]
     fn title_may_follow_one_lead_paragraph_but_not_two() {
-        let one = parse("Lead paragraph here.\nThe Title\nBody.", "d".into());
+        let one = document("Lead paragraph here.\nThe Title\nBody.", "d");
         assert_eq!(one.title, "The Title");
         assert_eq!(one.body, "Lead paragraph here.\nBody.");
-        let two = parse(
+        let two = document(
             "Lead paragraph here.\nAnother paragraph.\nA Heading\nBody.",
-            "d".into(),
+            "d",
         );
         assert_eq!(two.title, "Lead paragraph here");
         assert!(two.body.contains("A Heading"));
@@ -245,7 +317,7 @@ mod tests {
 
     #[test]
     fn an_empty_file_is_titled_by_its_id() {
-        let document = parse("  \n", "empty".into());
+        let document = document("  \n", "empty");
         assert_eq!(document.title, "empty");
         assert_eq!(document.body, "");
     }

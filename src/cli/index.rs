@@ -102,6 +102,7 @@ fn synonyms(args: &IndexArgs) -> Result<Synonyms, String> {
 
 pub fn run(args: &IndexArgs) -> Result<(), String> {
     let started = Instant::now();
+    check_out_folder(&args.out)?;
     let synonyms = synonyms(args)?;
     eprintln!("reading {} path(s)…", args.paths.len());
     let corpus = read_corpus(&args.paths, &ingest_options(args)).map_err(|e| e.to_string())?;
@@ -169,6 +170,24 @@ pub fn run(args: &IndexArgs) -> Result<(), String> {
         eprintln!("{report}");
     }
     Ok(())
+}
+
+/// Refuses an `--out` that is, or is inside, something other than a folder, before any page is
+/// read: the index could not be written there.
+fn check_out_folder(out: &Path) -> Result<(), String> {
+    let existing = out
+        .ancestors()
+        .find_map(|path| fs::metadata(path).ok().map(|metadata| (path, metadata)));
+    let advice = "name a folder (it is created if missing)";
+    match existing {
+        Some((path, metadata)) if !metadata.is_dir() => Err(if path == out {
+            format!("--out {} is a file, not a folder: {advice}", out.display())
+        } else {
+            let (out, path) = (out.display(), path.display());
+            format!("--out {out} is inside {path}, a file, not a folder: {advice}")
+        }),
+        _ => Ok(()),
+    }
 }
 
 /// `skipped 2 item(s):` and a line for each file or line left out of a corpus for a problem,
