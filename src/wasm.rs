@@ -166,7 +166,7 @@ impl Scour {
     /// each request waits for the server to answer before it fails (30,000 by default).
     pub async fn load(url: JsValue, options: JsValue) -> Result<Scour, JsError> {
         let url = url_argument(&url)?;
-        let lang = search_options(&options)
+        let lang = search_options(&options, true)
             .map_err(|e| JsError::new(&["load options: ", &e].concat()))?
             .lang;
         let answer_within = timeout_option(&options)?;
@@ -466,7 +466,7 @@ fn byte_argument(value: &JsValue, what: &str) -> Result<Vec<u8>, JsError> {
 }
 
 fn parse_options(options: &JsValue) -> Result<SearchOptions, JsError> {
-    search_options(options).map_err(|e| JsError::new(&["search options: ", &e].concat()))
+    search_options(options, false).map_err(|e| JsError::new(&["search options: ", &e].concat()))
 }
 
 fn js_results(results: scour_core::SearchResults) -> Result<JsResults, JsError> {
@@ -480,9 +480,13 @@ fn js_results(results: scour_core::SearchResults) -> Result<JsResults, JsError> 
 
 #[wasm_bindgen(module = "/src/options.js")]
 extern "C" {
-    /// Which of the options' fields are set: a bit each, in the order of [`Field`].
+    /// Which of the options' fields are set: a bit each, in the order of [`Field`]; with
+    /// `load`, of `Scour.load`'s options.
     #[wasm_bindgen(js_name = optionsSet)]
-    fn options_set(options: &JsValue) -> u32;
+    fn options_set(options: &JsValue, load: bool) -> u32;
+    /// Why `options` hold a field that a search (with `load`, `Scour.load`) has none of.
+    #[wasm_bindgen(js_name = unknownOption)]
+    fn unknown_option(options: &JsValue, load: bool) -> JsValue;
 }
 
 /// The fields of a search's options object, numbered as `src/options.js` numbers them.
@@ -501,6 +505,8 @@ enum Field {
 /// What `src/options.js` says of options that are no object: the bit after the fields'
 /// (`Filters` is the last, as in its `FIELDS`).
 const NOT_AN_OBJECT: u32 = 1 << (Field::Filters as u32 + 1);
+/// What it says of options with a field of their own, which [`unknown_option`] explains.
+const UNKNOWN: u32 = NOT_AN_OBJECT << 1;
 
 #[wasm_bindgen]
 extern "C" {
@@ -526,12 +532,16 @@ extern "C" {
 }
 
 /// Reads `{ limit, offset, facets, lang, dateFrom, dateTo, sort, filters }`; every field is
-/// optional.
-fn search_options(value: &JsValue) -> Result<SearchOptions, String> {
+/// optional. With `load`, `Scour.load`'s options: `{ lang, bytes, timeout }` (the others read
+/// elsewhere).
+fn search_options(value: &JsValue, load: bool) -> Result<SearchOptions, String> {
     let mut options = SearchOptions::default();
-    let set = options_set(value);
+    let set = options_set(value, load);
     if set == NOT_AN_OBJECT {
-        return Err("expected an object like { limit: 10 }".into());
+        return Err("expected an object of named options".into());
+    }
+    if set == UNKNOWN {
+        return Err(unknown_option(value, load).as_string().unwrap_or_default());
     }
     let value: &OptionsObject = value.unchecked_ref();
     // Only a field set is read; one whose getter throws reads as absent.
@@ -574,10 +584,13 @@ fn search_options(value: &JsValue) -> Result<SearchOptions, String> {
         }
     };
     if let Some(filters) = field(Field::Filters, OptionsObject::filters) {
-        // An array is an object too, whose indexes would name filters no index has.
-        let object: &Object = (filters.is_object() && !Array::is_array(&filters))
-            .then(|| filters.unchecked_ref())
-            .ok_or("filters must be an object like { tag: [\"a\", \"b\"] }")?;
+        // An array is an object too, whose indexes would name filters no index has; a Map's
+        // entries are no properties, and would read as no filter at all.
+        let object: &Object = (filters.is_object()
+            && !Array::is_array(&filters)
+            && !filters.is_instance_of::<js_sys::Map>())
+        .then(|| filters.unchecked_ref())
+        .ok_or("filters must be an object like { tag: [\"a\", \"b\"] }")?;
         for entry in Object::entries(object).iter() {
             let entry: Array = entry.unchecked_into();
             let name = entry.get(0).as_string().unwrap_or_default();
@@ -682,26 +695,32 @@ extern "C" {
     fn clear_timeout(timer: &JsValue);
 }
 
-/// `load`'s `{ timeout }`: a whole number of milliseconds from 1, else the default.
+/// The most milliseconds a timer waits: past a signed 32-bit count, `setTimeout` fires at once.
+const MOST_MS: u32 = i32::MAX as u32;
+
+/// `load`'s `{ timeout }`: a whole number of milliseconds from 1 to [`MOST_MS`], else the default.
 fn timeout_option(options: &JsValue) -> Result<u32, JsError> {
     let given = Reflect::get(options, &"timeout".into()).unwrap_or(JsValue::UNDEFINED);
     if given.is_undefined() || given.is_null() {
         return Ok(ANSWER_WITHIN_MS);
     }
     match given.as_f64() {
-        Some(ms) if ms >= 1.0 && ms <= f64::from(u32::MAX) && ms.fract() == 0.0 => Ok(ms as u32),
+        Some(ms) if ms >= 1.0 && ms <= f64::from(MOST_MS) && ms.fract() == 0.0 => Ok(ms as u32),
         _ => Err(JsError::new(
-            "timeout must be a whole number of milliseconds from 1 (30000 by default)",
+            "timeout must be a whole number of milliseconds from 1 to 2147483647",
         )),
     }
 }
 
-/// The response to a fetch of `url` (`revalidate`: caches check with the server first), or
-/// why there is none: a server that has not answered within `answer_within` ms is given up on.
-async fn fetch_answered(
+/// The body of `url` as an `ArrayBuffer` (`revalidate`: caches check with the server first),
+/// or why there is none: a server that has not answered within `answer_within` ms is given up
+/// on, and with `whole`, one that has not sent the whole file by then (an index's pieces are
+/// small; a single file may take a slow connection longer than its answer does).
+async fn fetch_within(
     url: &str,
     revalidate: bool,
     answer_within: u32,
+    whole: bool,
 ) -> Result<JsValue, JsValue> {
     let init = Object::new();
     if revalidate {
@@ -720,24 +739,26 @@ async fn fetch_answered(
     );
     let timer = set_timeout(&abort.bind0(&controller), answer_within, &why.into());
     let response = wasm_bindgen_futures::JsFuture::from(fetch_with(url, &init)).await;
+    if !whole {
+        clear_timeout(&timer);
+    }
+    let body = response_buffer(response, url).await;
     clear_timeout(&timer);
-    response
+    body
 }
 
 /// Fetches a whole file; `revalidate` asks caches to check with the server first.
 async fn fetch_bytes(url: &str, revalidate: bool, answer_within: u32) -> Result<Vec<u8>, JsError> {
-    let response = fetch_answered(url, revalidate, answer_within).await;
-    let buffer = response_buffer(response, url)
+    let buffer = fetch_within(url, revalidate, answer_within, false)
         .await
         .map_err(|e| JsError::new(&describe(&e)))?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
-/// A promise of a file's bytes as an `ArrayBuffer`, which any number of calls can read.
+/// A promise of a piece's bytes as an `ArrayBuffer`, which any number of calls can read.
 fn fetch_buffer(url: String, answer_within: u32) -> js_sys::Promise {
     promise(Box::pin(async move {
-        let response = fetch_answered(&url, false, answer_within).await;
-        response_buffer(response, &url).await
+        fetch_within(&url, false, answer_within, true).await
     }))
 }
 

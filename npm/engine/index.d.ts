@@ -10,7 +10,7 @@ export type MatchRange = [start: number, end: number];
  */
 export type Answer<T> = T | Promise<T>;
 
-/** Options of `search` and `query`; every field is optional. */
+/** Options of `search` and `query`; every field is optional, and a field none of these throws. */
 export interface SearchOptions {
   /** Most hits returned: a whole number of 0 or more, at most 1,000 (default 10). */
   limit?: number;
@@ -26,6 +26,18 @@ export interface SearchOptions {
   sort?: 'relevance' | 'date';
   /** Count the hits per filter value (`Results.facets`); a chunked index fetches its filters for it. */
   facets?: boolean;
+  /** Only the pages of this language, of an index of several (`"fr"`). */
+  lang?: string;
+}
+
+/** Options of `Scour.load`; every field is optional. */
+export interface LoadOptions {
+  /** The language's own index, of a chunked index of several languages (`"fr"`). */
+  lang?: string;
+  /** The file's bytes, for a caller that fetched them itself. */
+  bytes?: Uint8Array | ArrayBuffer;
+  /** Milliseconds each request waits for the server to answer before it fails (default 30,000). */
+  timeout?: number;
 }
 
 /** A section of a hit's page (a heading with an anchor) that matches the query. */
@@ -98,7 +110,7 @@ export class Scour {
    * Fetches an index written by `scour index`: a single file, or a chunked index's entry file
    * (`scour-index.bin`), whose pieces are fetched later, as queries need them.
    */
-  static load(url: string | URL): Promise<Scour>;
+  static load(url: string | URL, options?: LoadOptions): Promise<Scour>;
   /** Opens a single-file index's bytes (`scour index --single-file`). */
   static fromBytes(bytes: Uint8Array | ArrayBuffer): Scour;
   /**

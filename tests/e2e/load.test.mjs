@@ -6,6 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync, readFileSync, readdirSync, existsSync, rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setup, poll, watchErrors, ROOT } from './harness.mjs';
@@ -486,7 +487,8 @@ test('a server that never answers fails a load and a piece fetch after the timeo
   );
   assert.ok(piece?.isError, `a query whose pieces are not answered: ${JSON.stringify(piece)}`);
   assert.match(piece.message, /\/_load\/docs\/pieces\/.*no answer within 300 ms/, piece.message);
-  for (const timeout of [0, -5, 1.5, 'soon']) {
+  // Past 2^31 - 1 ms, setTimeout would fire at once.
+  for (const timeout of [0, -5, 1.5, 'soon', 2 ** 31]) {
     const refused = await failure(page, (t) => window.Scour.load('/_load/stalled/x.bin', { timeout: t }), timeout);
     assert.ok(refused?.isError, `timeout ${timeout}: ${JSON.stringify(refused)}`);
     assert.match(refused.message, /timeout must be a whole number of milliseconds/, refused.message);
@@ -494,6 +496,50 @@ test('a server that never answers fails a load and a piece fetch after the timeo
   // A load option of the wrong type is named as one, before anything is fetched.
   const lang = await failure(page, () => window.Scour.load('/_load/stalled/x.bin', { lang: 5 }));
   assert.equal(lang?.message, 'load options: lang must be a string', JSON.stringify(lang));
+  const array = await failure(page, () => window.Scour.load('/_load/stalled/x.bin', ['fr']));
+  assert.equal(array?.message, 'load options: expected an object of named options', JSON.stringify(array));
+  // A search's option is none of a load's: named, with the options there are.
+  const limit = await failure(page, () => window.Scour.load('/_load/stalled/x.bin', { limit: 5 }));
+  assert.equal(limit?.message, 'load options: unknown option "limit": the options are lang, bytes, timeout', JSON.stringify(limit));
+});
+
+test('a piece whose body stalls fails after the timeout, and is fetched again once the server sends it', async () => {
+  const page = await engine();
+  // A server of its own (another origin, CORS allowed) for the docs index: its pieces send their
+  // headers and five bytes, then nothing, until `stalling` is turned off.
+  const docs = path.join(dir, 'docs');
+  let stalling = true;
+  const server = createServer((request, response) => {
+    const file = path.join(docs, decodeURIComponent(new URL(request.url, 'http://host').pathname));
+    const headers = { 'access-control-allow-origin': '*', 'cache-control': 'no-store' };
+    if (!file.startsWith(docs + path.sep) || !existsSync(file)) return response.writeHead(404, headers).end();
+    const body = readFileSync(file);
+    response.writeHead(200, { ...headers, 'content-type': 'application/octet-stream', 'content-length': body.length });
+    if (stalling && file.includes(`${path.sep}pieces${path.sep}`)) response.write(body.subarray(0, 5));
+    else response.end(body);
+  });
+  await new Promise((listening) => server.listen(0, '127.0.0.1', listening));
+  try {
+    const url = `http://127.0.0.1:${server.address().port}/scour-index.bin`;
+    const stalled = await page.evaluate(async (url) => {
+      window.stalled = await window.Scour.load(url, { timeout: 300 });
+      const pending = new Promise((resolve) => setTimeout(resolve, 5000, { pending: 'after 5 s' }));
+      try {
+        return await Promise.race([window.stalled.query('tarball', {}).then((answered) => ({ answered })), pending]);
+      } catch (e) {
+        return { message: String(e?.message ?? e) };
+      }
+    }, url);
+    assert.match(stalled.message ?? '', /\/pieces\/.*no answer within 300 ms/, JSON.stringify(stalled));
+    stalling = false;
+    const [again, expected] = await page.evaluate(async () =>
+      [(await window.stalled.query('tarball', {})).total, (await window.docs.query('tarball', {})).total]);
+    assert.ok(expected > 0, 'the docs index finds tarball');
+    assert.equal(again, expected, 'the piece that stalled is fetched again');
+  } finally {
+    server.closeAllConnections();
+    server.close();
+  }
 });
 
 test('Scour.fromBytes refuses truncated, foreign and other-version bytes with advice', async () => {

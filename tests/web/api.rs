@@ -394,6 +394,13 @@ fn options_are_read_as_js_reads_them() {
     assert_eq!(json(&hits), json(&default));
 }
 
+/// `new Map([["tag", ["no-such-tag"]]])`: filters a `Map` holds are no properties.
+fn tags_in_a_map() -> JsValue {
+    let map = js_sys::Map::new();
+    map.set(&"tag".into(), &strings(&["no-such-tag"]));
+    map.into()
+}
+
 #[wasm_bindgen_test]
 fn wrong_option_types_throw_an_error_naming_the_option() {
     let scour = seed();
@@ -408,6 +415,7 @@ fn wrong_option_types_throw_an_error_naming_the_option() {
         ("sort", "newest".into(), "sort"),
         ("filters", 5.into(), "filters"),
         ("filters", strings(&["tag"]), "filters"),
+        ("filters", tags_in_a_map(), "filters"),
         ("filters", options(&[("tag", 5.into())]), "filters.tag"),
         ("filters", options(&[("tag", strings(&[]))]), ""),
         ("facets", "yes".into(), "facets"),
@@ -440,6 +448,26 @@ fn wrong_option_types_throw_an_error_naming_the_option() {
             );
         }
     }
+    // A misspelt option, even unset, is named beside the options there are, not left out; a
+    // field the options inherit (a class's method) is not theirs.
+    for value in [JsValue::from(1), JsValue::UNDEFINED] {
+        let misspelt = options(&[("limit", 2.into()), ("limt", value)]);
+        for message in [
+            fails(scour.search("putin".into(), misspelt.clone()), "{ limt }"),
+            fails(scour.query("putin".into(), misspelt), "{ limt }"),
+        ] {
+            assert!(
+                message.starts_with("search options: unknown option \"limt\"")
+                    && message
+                        .contains("limit, offset, facets, lang, dateFrom, dateTo, sort, filters"),
+                "{message:?}"
+            );
+        }
+    }
+    let prototype: js_sys::Object = options(&[("limt", 1.into())]).unchecked_into();
+    let inheriting = js_sys::Object::create(&prototype);
+    js_sys::Reflect::set(&inheriting, &"limit".into(), &1.into()).unwrap();
+    assert_eq!(search(&scour, "putin", inheriting.into()).len(), 1);
     let message = fails(scour.search("putin".into(), 5.into()), "options = 5");
     assert!(message.contains("options"), "{message:?}");
     // An array's own methods (`sort`) are no options.

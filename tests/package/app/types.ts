@@ -10,6 +10,10 @@ export function refused(scour: Scour, box: ScourSearch): void {
   scour.search(42);
   // @ts-expect-error: sort is "relevance" or "date"
   const options: SearchOptions = { sort: 'newest' };
+  // @ts-expect-error: a misspelt option is none of a search's
+  scour.search('array', { limt: 5 });
+  // @ts-expect-error: limit is a search's option, not a load's
+  void Scour.load('/search/scour-index.bin', { limit: 5 });
   // @ts-expect-error: the detail of scour:search has no hits
   box.addEventListener('scour:search', (event) => event.detail.hits);
   // @ts-expect-error: ready is read-only
