@@ -64,10 +64,13 @@ fn split_date(text: &str) -> (Option<Result<String, Problem>>, &str) {
         return (None, text);
     };
     let (written, after) = rest.split_at(rest.find(char::is_whitespace).unwrap_or(rest.len()));
-    if date::shaped_day(written).is_none() {
+    let Some(day) = date::shaped_day(written) else {
         return (None, text);
-    }
-    let day = date::normalize(written).ok_or_else(|| Problem::BadDate(written.to_string()));
+    };
+    let day = match date::is_date(day) {
+        true => Ok(day.to_string()),
+        false => Err(Problem::BadDate(written.to_string())),
+    };
     (Some(day), after_time(after).trim_start_matches([' ', '\t']))
 }
 
