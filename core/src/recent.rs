@@ -16,7 +16,7 @@ use crate::excerpt::Clauses;
 use crate::matching::{AtomScores, Expansion};
 use crate::pieces::Needs;
 use crate::places::TermPlaces;
-use crate::query::Atom;
+use crate::query::{Atom, Field};
 use crate::ranking::Weights;
 use crate::search::Shown;
 
@@ -83,15 +83,33 @@ pub(crate) struct ExpansionKey {
     pub weights: Weights,
 }
 
-/// What decides an atom's scored documents in one index: the atom, its expansions, the
-/// ranking weights and the documents its scoring is restricted to (compared last, when all
-/// else is equal).
+/// What decides an atom's scored documents in one index: how it is matched, its
+/// expansions, the ranking weights and the documents its scoring is restricted to (compared
+/// last, when all else is equal). Not the word itself: while it is typed, each keystroke's
+/// (`informa`, `informat`) may expand to the same terms as the one before.
 #[derive(PartialEq)]
 pub(crate) struct ScoreKey {
-    pub atom: Atom,
+    pub scored_as: ScoredAs,
     pub expansions: Vec<Expansion>,
     pub weights: Weights,
     pub within: Option<Arc<DocumentSet>>,
+}
+
+/// How an atom's expansions are matched: as one word's terms, or as the words of a phrase
+/// of that length, in the fields given.
+#[derive(PartialEq)]
+pub(crate) enum ScoredAs {
+    Word(Field),
+    Phrase(Field, usize),
+}
+
+impl ScoredAs {
+    pub fn of(atom: &Atom) -> ScoredAs {
+        match atom {
+            Atom::Word { field, .. } => ScoredAs::Word(*field),
+            Atom::Phrase { field, terms, .. } => ScoredAs::Phrase(*field, terms.len()),
+        }
+    }
 }
 
 /// What decides what a hit shows: its document, the clauses the document holds, and the
@@ -266,6 +284,32 @@ impl std::fmt::Debug for Recent {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::Document;
+    use crate::{IndexBuilder, SearchOptions};
+
+    /// A word typed on whose keystrokes expand to the same terms (`configura`, `configurat`:
+    /// `configuration` alone) is scored once: each atom the second keystroke scores is the
+    /// first's, kept.
+    #[test]
+    fn a_keystroke_expanding_to_the_last_one_s_terms_takes_its_scores() {
+        let texts = [
+            "install the configuration",
+            "install config",
+            "configure it",
+        ];
+        let index = IndexBuilder::index(
+            (0..30).map(|d| Document::new(format!("d{d}"), "", texts[d % texts.len()])),
+        );
+        let options = SearchOptions::default();
+        index.search("install configura", &options);
+        index.search("install configurat", &options);
+        let kept = index.recent.kept();
+        assert!(kept.current.scores.len() >= 2);
+        for (key, scores) in &kept.current.scores {
+            let last = kept.last.scores.iter().find(|(k, _)| k == key);
+            assert!(last.is_some_and(|(_, kept)| Arc::ptr_eq(kept, scores)));
+        }
+    }
 
     /// A page's places are read once its scans have analysed as many bytes as its text
     /// holds, then kept; a text too long to read whole never has them.

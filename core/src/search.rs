@@ -23,7 +23,7 @@ use crate::pieces::{Gather, Needs, StoredDocument, Texts};
 use crate::postings::GENERIC_SHARE;
 use crate::query::{Atom, Clause, Field, Query, Syntax, MAX_QUERY_CHARS, MAX_WORDS};
 use crate::ranking::{Bm25f, Weights};
-use crate::recent::{ExpansionKey, ScoreKey, ShownKey, KEPT_HITS};
+use crate::recent::{ExpansionKey, ScoreKey, ScoredAs, ShownKey, KEPT_HITS};
 use crate::sort::{partition, select_by, sort_by};
 use crate::subresults::{best_sections, SectionHit};
 
@@ -723,7 +723,7 @@ impl Index {
                 // A phrase is scored in every document, whatever the set.
                 let within = within.clone().filter(|_| matches!(atom, Atom::Word { .. }));
                 let key = ScoreKey {
-                    atom: atom.clone(),
+                    scored_as: ScoredAs::of(atom),
                     expansions: atom_expansions.clone(),
                     weights: *bm25.weights(),
                     within: within.clone(),
