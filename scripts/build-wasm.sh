@@ -65,7 +65,7 @@ build_engine() {
 }
 
 # glue OUT: the glue, generated code that nobody reads, with the JS it imports from src/
-# (wasm-bindgen's snippets: src/hits.js, src/options.js) put in its place, so that a page
+# (wasm-bindgen's snippets: src/hits.js, src/options.js, src/fetch.js) put in its place, so that a page
 # fetches one script (the glue ships alone: www/bundle-files.txt), then minified by esbuild
 # (npm `esbuild`, package.json): 6.4 KB gzip as written, 4.2 minified. The exported names
 # stay (no `--format`, no `--bundle`, which would rename the `Scour` class), and so do the
@@ -88,7 +88,7 @@ glue() {
 }
 
 # inline_snippets OUT: OUT's glue with each `import { f } from './snippets/…';` line replaced
-# by that file (once, however many lines import it), its `export function`s made plain
+# by that file (once, however many lines import it), its `export (async) function`s made plain
 # functions (and for an `import * as name from …` line, which wasm-bindgen writes for a
 # snippet the wasm imports straight, `name` made an object of them); fails on a snippet it
 # cannot read, an import or export of another kind in one, or an import left in the glue.
@@ -101,11 +101,11 @@ inline_snippets() {
         next
       }
       while ((getline line < file) > 0) {
-        if (line ~ /^export function [A-Za-z0-9_$]+/) {
-          name = line; sub(/^export function /, "", name); sub(/[^A-Za-z0-9_$].*/, "", name)
+        if (line ~ /^export (async )?function [A-Za-z0-9_$]+/) {
+          name = line; sub(/^export (async )?function /, "", name); sub(/[^A-Za-z0-9_$].*/, "", name)
           names = names (names == "" ? "" : ", ") name
+          sub(/^export /, "", line)
         }
-        sub(/^export function /, "function ", line)
         if (line ~ /^(import|export)[ {]/) { print "cannot inline " file ": " line > "/dev/stderr"; exit 1 }
         print line; lines++
       }

@@ -327,6 +327,10 @@ async fn settle(
     ))
 }
 
+/// What a piece the server does not have says, after its fetch's failure.
+const PIECE_GONE: &str =
+    ": the index names a piece the server does not have; publish every file of its folder together";
+
 enum Failure {
     Stale(JsError),
     Other(JsError),
@@ -345,7 +349,9 @@ async fn fetch_pieces(engine: &Rc<RefCell<Engine>>, needs: Needs) -> Result<(), 
                 let promise = match e.in_flight.iter().find(|(u, _)| *u == url) {
                     Some((_, promise)) => promise.clone(),
                     None => {
-                        let promise = fetch_buffer(url.clone(), e.answer_within);
+                        // Handled from the start: a fetch failing while an earlier one is
+                        // awaited below is no unhandled rejection (which ends a Node process).
+                        let promise = handled(fetch_buffer(url.clone(), e.answer_within));
                         e.in_flight.push((url.clone(), promise.clone()));
                         promise
                     }
@@ -362,11 +368,11 @@ async fn fetch_pieces(engine: &Rc<RefCell<Engine>>, needs: Needs) -> Result<(), 
             .map_err(|e| {
                 // A piece the server does not have belongs to an index since rebuilt.
                 let gone = Reflect::get(&e, &"status".into()).ok() == Some(JsValue::from(404));
-                let error = JsError::new(&describe(&e));
                 if gone {
-                    Failure::Stale(error)
+                    // Said only if reading the entry again does not mend it.
+                    Failure::Stale(JsError::new(&[&describe(&e), PIECE_GONE].concat()))
                 } else {
-                    Failure::Other(error)
+                    Failure::Other(JsError::new(&describe(&e)))
                 }
             });
         let mut e = engine.borrow_mut();
@@ -715,7 +721,8 @@ fn timeout_option(options: &JsValue) -> Result<u32, JsError> {
 /// The body of `url` as an `ArrayBuffer` (`revalidate`: caches check with the server first),
 /// or why there is none: a server that has not answered within `answer_within` ms is given up
 /// on, and with `whole`, one that has not sent the whole file by then (an index's pieces are
-/// small; a single file may take a slow connection longer than its answer does).
+/// small), else one whose body has stopped coming for as long (a single file may take a slow
+/// connection longer than its answer does).
 async fn fetch_within(
     url: &str,
     revalidate: bool,
@@ -737,12 +744,17 @@ async fn fetch_within(
         ]
         .concat(),
     );
-    let timer = set_timeout(&abort.bind0(&controller), answer_within, &why.into());
+    let (abort, why) = (abort.bind0(&controller), JsValue::from(why));
+    let timer = set_timeout(&abort, answer_within, &why);
     let response = wasm_bindgen_futures::JsFuture::from(fetch_with(url, &init)).await;
-    if !whole {
-        clear_timeout(&timer);
-    }
-    let body = response_buffer(response, url).await;
+    let body_within = match whole {
+        true => None,
+        false => {
+            clear_timeout(&timer);
+            Some((answer_within, &abort, &why))
+        }
+    };
+    let body = response_buffer(response, url, body_within).await;
     clear_timeout(&timer);
     body
 }
@@ -769,11 +781,14 @@ fn promise(
     wasm_bindgen_futures::future_to_promise(future)
 }
 
-/// The body of a fetch's response as an `ArrayBuffer`, or why there is none.
+/// The body of a fetch's response as an `ArrayBuffer`, or why there is none. With
+/// `body_within`, `(ms, abort, why)`, the body is read as it comes, and `abort(why)` called
+/// once none of it has come for `ms` milliseconds.
 /// A failure is an `Error` value; an HTTP error status is its `status` property.
 async fn response_buffer(
     response: Result<JsValue, JsValue>,
     url: &str,
+    body_within: Option<(u32, &js_sys::Function, &JsValue)>,
 ) -> Result<JsValue, JsValue> {
     let failed = |e: JsValue| {
         JsValue::from(JsError::new(
@@ -797,9 +812,29 @@ async fn response_buffer(
         let _ = Reflect::set(&value, &"status".into(), &response.status().into());
         return Err(value);
     }
-    wasm_bindgen_futures::JsFuture::from(response.array_buffer().map_err(failed)?)
+    let body = match body_within {
+        Some((ms, abort, why)) => body_while_coming(&response, ms, abort, why),
+        None => response.array_buffer().map_err(failed)?,
+    };
+    wasm_bindgen_futures::JsFuture::from(body)
         .await
         .map_err(failed)
+}
+
+#[wasm_bindgen(module = "/src/fetch.js")]
+extern "C" {
+    /// `promise`, a rejection of which is handled from now on: each caller awaiting it still
+    /// sees it.
+    fn handled(promise: js_sys::Promise) -> js_sys::Promise;
+    /// A promise of the body of a whole file's response as an `ArrayBuffer`, read as it comes:
+    /// `abort` is called (with `why`) once none of it has come for `ms` milliseconds.
+    #[wasm_bindgen(js_name = bodyWhileComing)]
+    fn body_while_coming(
+        response: &web_sys::Response,
+        ms: u32,
+        abort: &js_sys::Function,
+        why: &JsValue,
+    ) -> js_sys::Promise;
 }
 
 /// An index error as a JS `Error`, naming the file it came from.

@@ -62,6 +62,9 @@ async function fresh(rel) {
   return { context, page };
 }
 
+/** What a piece the server lacks leaves among a page's errors: its response, and Chromium's line for it. */
+const EXPECTED_404 = /^HTTP 404: |^console\.error: Failed to load resource: .*\b404\b/;
+
 const input = (page) => page.locator('scour-search input');
 const optionCount = (page) => page.locator('scour-search [role=option]').count();
 const status = (page) => page.locator('scour-search [role=status]').innerText();
@@ -174,7 +177,7 @@ test('a missing, truncated, foreign or corrupt piece is an Error naming the piec
   writeFileSync(corrupt.piece('terms'), bytes);
 
   const cases = [
-    [missing, /404/],
+    [missing, /404 Not Found: the index names a piece the server does not have; publish every file of its folder together/],
     [truncated, /truncated/],
     [foreign, /an id piece, not a term piece/],
     [corrupt, /corrupt/],
@@ -186,7 +189,34 @@ test('a missing, truncated, foreign or corrupt piece is an Error naming the piec
     assert.match(got.error, /pieces\/terms-[0-9a-f]{16}\.bin/, `names the piece: ${got.error}`);
   }
   // The 404s were expected; nothing else went wrong.
-  page.errors.splice(0, Infinity, ...page.errors.filter((e) => !/404|Failed to load resource/.test(e)));
+  page.errors.splice(0, Infinity, ...page.errors.filter((e) => !EXPECTED_404.test(e)));
+  page.errors.assertClean();
+  await context.close();
+});
+
+test('pieces failing together reject the query and nothing else: no rejection left unhandled', async () => {
+  const { context, page } = await fresh('');
+  // Every term piece is gone; the first asked for is answered last, so the others fail while
+  // the engine waits for it.
+  let asked = 0;
+  await page.route(/\/search\/pieces\/terms-/, async (route) => {
+    if (asked++ === 0) await new Promise((later) => setTimeout(later, 500));
+    await route.fulfill({ status: 404, body: 'gone' });
+  });
+  const got = await page.evaluate(async () => {
+    const mod = await import('/search/pkg/scour_engine.js');
+    await mod.default();
+    const engine = await mod.Scour.load('/search/scour-index.bin');
+    try {
+      return { answered: await engine.query('array push mysqli stream session zlib', {}) };
+    } catch (e) {
+      return { message: String(e?.message ?? e) };
+    }
+  });
+  assert.match(got.message ?? '', /pieces\/terms-[0-9a-f]{16}\.bin: the server answered 404/, JSON.stringify(got).slice(0, 300));
+  assert.ok(asked > 1, `term pieces asked for: ${asked}`);
+  await page.waitForTimeout(300);
+  page.errors.splice(0, Infinity, ...page.errors.filter((e) => !EXPECTED_404.test(e)));
   page.errors.assertClean();
   await context.close();
 });
@@ -210,7 +240,7 @@ test('an index rebuilt after the page opened it: the engine reads the entry agai
   assert.deepEqual(found, ['zeppelin']);
   const both = await page.evaluate(async () => (await window.engine.query('tarball', {})).hits.map((h) => h.id).sort());
   assert.deepEqual(both, ['guide/install', 'zeppelin']);
-  page.errors.splice(0, Infinity, ...page.errors.filter((e) => !/404|Failed to load resource/.test(e)));
+  page.errors.splice(0, Infinity, ...page.errors.filter((e) => !EXPECTED_404.test(e)));
   page.errors.assertClean();
   await context.close();
 });
@@ -224,7 +254,7 @@ test('the widget shows "Search is unavailable" with a retry when a piece cannot 
   await input(page).fill('tarball');
   await poll(() => status(page), (s) => s.startsWith('Search is unavailable'), { timeout: 10_000, message: 'the unavailable status' });
   assert.equal(await page.locator('scour-search button').innerText(), 'Retry');
-  page.errors.splice(0, Infinity, ...page.errors.filter((e) => !/404|Failed to load resource|scour:/.test(e)));
+  page.errors.splice(0, Infinity, ...page.errors.filter((e) => !EXPECTED_404.test(e) && !/^console\.error: scour:/.test(e)));
   page.errors.assertClean();
   await context.close();
 });

@@ -542,6 +542,57 @@ test('a piece whose body stalls fails after the timeout, and is fetched again on
   }
 });
 
+test('a whole file is given up on once its body stops coming, not while it comes slowly', async () => {
+  const page = await engine();
+  // A server of its own (another origin, CORS allowed): `/stall/F` sends F's headers and five
+  // bytes, then nothing; `/drip/F` sends F in eight parts 100 ms apart.
+  const server = createServer((request, response) => {
+    const [, mode, ...rest] = new URL(request.url, 'http://host').pathname.split('/');
+    const file = path.join(dir, ...rest);
+    const headers = { 'access-control-allow-origin': '*', 'cache-control': 'no-store' };
+    if (!file.startsWith(dir + path.sep) || !existsSync(file)) return response.writeHead(404, headers).end();
+    const body = readFileSync(file);
+    response.writeHead(200, { ...headers, 'content-type': 'application/octet-stream', 'content-length': body.length });
+    if (mode === 'stall') return response.write(body.subarray(0, 5));
+    const part = Math.ceil(body.length / 8);
+    const send = (at) => {
+      if (response.destroyed) return;
+      if (at >= body.length) return response.end();
+      response.write(body.subarray(at, at + part));
+      setTimeout(send, 100, at + part);
+    };
+    send(0);
+  });
+  await new Promise((listening) => server.listen(0, '127.0.0.1', listening));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const load = (url) => page.evaluate(async (url) => {
+    const pending = new Promise((resolve) => setTimeout(resolve, 5000, { pending: 'after 5 s' }));
+    const loaded = window.Scour.load(url, { timeout: 300 })
+      .then(async (scour) => ({ total: (await scour.query('tarball', {})).total }));
+    try {
+      return await Promise.race([loaded, pending]);
+    } catch (e) {
+      return { message: String(e?.message ?? e) };
+    }
+  }, url);
+  try {
+    const expected = await page.evaluate(async () => (await window.docs.query('tarball', {})).total);
+    assert.ok(expected > 0, 'the docs index finds tarball');
+    // A single file and a chunked index's entry whose bodies stall.
+    for (const file of ['docs-single/scour-index.bin', 'docs/scour-index.bin']) {
+      const url = `${origin}/stall/${file}`;
+      const got = await load(url);
+      assert.ok(got.message?.includes(url), JSON.stringify(got));
+      assert.match(got.message, /no answer within 300 ms/, got.message);
+    }
+    // A single file taking 700 ms whose parts never keep it waiting 300 ms.
+    assert.deepEqual(await load(`${origin}/drip/docs-single/scour-index.bin`), { total: expected });
+  } finally {
+    server.closeAllConnections();
+    server.close();
+  }
+});
+
 test('Scour.fromBytes refuses truncated, foreign and other-version bytes with advice', async () => {
   const page = await engine();
   const bytes = [...readFileSync(path.join(dir, 'docs-single/scour-index.bin'))];

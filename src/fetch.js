@@ -1,0 +1,31 @@
+// What the engine's fetches need of JS. `handled(promise)`: the promise, its rejection marked
+// handled, so that a piece fetch failing before anyone awaits it is no unhandled rejection (each
+// caller that awaits it still sees it).
+export function handled(promise) {
+  promise.catch(() => {});
+  return promise;
+}
+
+// The body of a fetched whole file (a single-file index, an entry) as an `ArrayBuffer`, read as
+// it comes: a slow connection may take longer over it than the server took to answer, but once
+// none of it has come for `ms` milliseconds, `abort(why)` gives the request up, which fails the
+// read with `why`. A few lines here rather than the stream's bindings in the engine.
+export async function bodyWhileComing(response, ms, abort, why) {
+  const reader = response.body.getReader();
+  const parts = [];
+  let length = 0;
+  for (;;) {
+    const timer = setTimeout(abort, ms, why);
+    const { done, value } = await reader.read().finally(() => clearTimeout(timer));
+    if (done) break;
+    parts.push(value);
+    length += value.length;
+  }
+  const body = new Uint8Array(length);
+  let at = 0;
+  for (const part of parts) {
+    body.set(part, at);
+    at += part.length;
+  }
+  return body.buffer;
+}
