@@ -32,8 +32,12 @@ cd "$ROOT"
 # 0.4 more, to 163.7: 164; a request that gets no answer failing after a timeout instead of
 # keeping every search waiting (0.9 in the engine and its glue), and the widget's checks of a
 # bad index URL, lang, open-url-template and strings override, and of properties set before it
-# is defined (0.6) 1.5 more, to 165.2: 166. Cutting the engine further is issue 9's.
-BUDGET_GZIP=$((166 * 1024))
+# is defined (0.6) 1.5 more, to 165.2: 166; mends from two probes (a whole file's body given
+# up on once it stops coming: an entry that stalled kept `Scour.load` waiting for good; piece
+# fetches failing together no unhandled rejection, which ended a Node process; a missing
+# piece's advice; a `theme` not understood said; a query's text never cutting the "did you
+# mean" line) 0.6 more, to 166.4: 166.5. Cutting the engine further is issue 9's.
+BUDGET_GZIP=$((166 * 1024 + 512))
 
 bash scripts/setup.sh >/dev/null
 [ "${SKIP_BUILD:-0}" = 1 ] || bash scripts/build-wasm.sh 2>/dev/null || die "wasm build (run: make build)"
@@ -135,5 +139,5 @@ fi
 verdict=PASS; [ "$total_gz" -le "$BUDGET_GZIP" ] || verdict=FAIL
 [ "${composition:-}" != FAIL ] || { echo "the engine ships formatting or panic code (above)"; verdict=FAIL; }
 awk -v g="$total_gz" -v b="$BUDGET_GZIP" -v v="$verdict" \
-  'BEGIN { printf "budget: %.1f KiB gzip of %d KiB (%.0f%%): %s\n", g / 1024, b / 1024, 100 * g / b, v }'
+  'BEGIN { printf "budget: %.1f KiB gzip of %g KiB (%.0f%%): %s\n", g / 1024, b / 1024, 100 * g / b, v }'
 [ "$verdict" = PASS ]

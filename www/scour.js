@@ -30,7 +30,7 @@ const NO_RESULTS = { hits: [], total: 0, facets: {}, suggestion: null };
 let widgetCount = 0;
 
 class ScourSearch extends HTMLElement {
-  static observedAttributes = ['placeholder', 'index', 'limit', 'open-url-template', 'lang', 'filters', 'sort'];
+  static observedAttributes = ['placeholder', 'index', 'limit', 'open-url-template', 'lang', 'filters', 'sort', 'theme'];
 
   constructor() {
     super();
@@ -109,12 +109,13 @@ class ScourSearch extends HTMLElement {
     if (this.expanded && this.layoutName != 'inline') this.open = false;
   }
 
-  attributeChangedCallback(name) {
+  attributeChangedCallback(name, _, value) {
     if (name == 'placeholder') this.label();
     else if (name == 'index') this.pending && this.load();
     // The language searched opens its own index of a multilingual site.
     else if (name == 'lang' || name == 'filters') this.pending && this.load();
     else if (name == 'sort') this.pending && this.loadFilters().then(() => this.run());
+    else if (name == 'theme') /^(light|dark)?$/.test(value ?? '') || this.warn('theme', value, '"light" or "dark"');
     else {
       if (name == 'open-url-template') this.urlTemplate = this.checkedTemplate();
       this.run();

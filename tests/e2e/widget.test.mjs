@@ -150,6 +150,13 @@ test('no results and the spelling suggestion, and the empty box', async () => {
     const button = page.locator('scour-search [role=status] button');
     assert.equal(await button.innerText(), suggestion);
     assert.equal((await combo(page)).status, `No results for “${q}”. Did you mean ${suggestion}?`);
+    // A query holding the character the message was once cut at is shown whole, the button after it.
+    await i.fill(`${q}\u0000`);
+    assert.equal(await i.inputValue(), `${q}\u0000`);
+    const offered = await button.innerText();
+    assert.ok(offered.startsWith(suggestion), offered);
+    assert.equal((await combo(page)).status, `No results for “${q}\u0000”. Did you mean ${offered}?`);
+    await i.fill(q);
     await button.click();
     assert.equal(await i.inputValue(), suggestion);
     assert.ok((await options(page).count()) > 0, `results for the suggestion ${suggestion}`);
@@ -420,6 +427,13 @@ test('attributes it does not understand are reported once and the defaults used;
   await page.evaluate(() => document.querySelector('#odd').setAttribute('limit', '5000'));
   await poll(() => warnings.filter((w) => w.includes('limit="5000"')).length, (n) => n === 1, { message: 'the warning for limit="5000"' });
   assert.match(warnings.find((w) => w.includes('limit="5000"')), /from 1 to 1000/);
+  // A theme the style has no rule for is said once; the two it has are not.
+  await page.evaluate(() => {
+    const odd = document.querySelector('#odd');
+    for (const theme of ['Dark', 'dark', 'light', 'Dark']) odd.setAttribute('theme', theme);
+  });
+  await poll(() => warnings.filter((w) => w.includes('theme=')).length, (n) => n === 1, { message: 'the warning for theme="Dark"' });
+  assert.match(warnings.find((w) => w.includes('theme=')), /theme="Dark"> is not understood: use "light" or "dark"/);
 });
 
 test('several widgets share one engine and keep their ids apart; limit, placeholder and theme attributes', async () => {

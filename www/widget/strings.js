@@ -89,14 +89,24 @@ export class Text {
 
   /** The string `key` with `{name}` filled from `values` (numbers formatted for the language). */
   get(key, values = {}) {
-    let s = this.table[key] ?? EN[key] ?? key;
-    if (typeof s == 'object') s = s[this.plural.select(values.n ?? 0)] ?? s.other;
-    return s.replace(/\{(\w+)\}/g, (_, k) => typeof values[k] == 'number' ? this.number.format(values[k]) : values[k] ?? '');
+    return this.fill(this.template(key, values), values);
   }
 
-  /** The string `key` cut around `{name}`, for a node put in its place: [before, after]. */
+  /** The string `key` cut around `{name}` (before the values go in), for a node put in its place. */
   around(key, name, values) {
-    const marker = '\u0000';
-    return this.get(key, { ...values, [name]: marker }).split(marker);
+    const template = this.template(key, values);
+    const at = template.indexOf(`{${name}}`);
+    if (at < 0) return [this.fill(template, values), ''];
+    return [template.slice(0, at), template.slice(at + name.length + 2)].map(s => this.fill(s, values));
+  }
+
+  /** The string `key` unfilled, in the plural form `values.n` asks for. */
+  template(key, values) {
+    const s = this.table[key] ?? EN[key] ?? key;
+    return typeof s == 'object' ? s[this.plural.select(values.n ?? 0)] ?? s.other : s;
+  }
+
+  fill(s, values) {
+    return s.replace(/\{(\w+)\}/g, (_, k) => typeof values[k] == 'number' ? this.number.format(values[k]) : values[k] ?? '');
   }
 }
