@@ -65,9 +65,9 @@ build_engine() {
 }
 
 # glue OUT: the glue, generated code that nobody reads, with the JS it imports from src/
-# (wasm-bindgen's snippets: src/hits.js, src/options.js, src/fetch.js) put in its place, so that a page
-# fetches one script (the glue ships alone: www/bundle-files.txt), then minified by esbuild
-# (npm `esbuild`, package.json): 6.4 KB gzip as written, 4.2 minified. The exported names
+# (wasm-bindgen's snippets: src/hits.js, src/options.js, src/fetch.js) put in its place, so
+# that a page fetches one script (the glue ships alone: www/bundle-files.txt), then minified
+# by esbuild (npm `esbuild`, package.json): 6.4 KB gzip as written, 4.2 minified. The exported names
 # stay (no `--format`, no `--bundle`, which would rename the `Scour` class), and so do the
 # wasm's import names, `new URL('…_bg.wasm', import.meta.url)`, which bundlers look for, and
 # the first line, the TypeScript types' hint; other names are shortened.

@@ -6,10 +6,10 @@ export function handled(promise) {
   return promise;
 }
 
-// The body of a fetched whole file (a single-file index, an entry) as an `ArrayBuffer`, read as
-// it comes: a slow connection may take longer over it than the server took to answer, but once
-// none of it has come for `ms` milliseconds, `abort(why)` gives the request up, which fails the
-// read with `why`. A few lines here rather than the stream's bindings in the engine.
+// The body of a fetched file as an `ArrayBuffer`, read as it comes: a slow connection may take
+// longer over it than the server took to answer, but once none of it has come for `ms`
+// milliseconds, `abort(why)` gives the request up, which fails the read with `why`. A few lines
+// here rather than the stream's bindings in the engine.
 export async function bodyWhileComing(response, ms, abort, why) {
   const reader = response.body.getReader();
   const parts = [];

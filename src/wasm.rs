@@ -349,9 +349,7 @@ async fn fetch_pieces(engine: &Rc<RefCell<Engine>>, needs: Needs) -> Result<(), 
                 let promise = match e.in_flight.iter().find(|(u, _)| *u == url) {
                     Some((_, promise)) => promise.clone(),
                     None => {
-                        // Handled from the start: a fetch failing while an earlier one is
-                        // awaited below is no unhandled rejection (which ends a Node process).
-                        let promise = handled(fetch_buffer(url.clone(), e.answer_within));
+                        let promise = fetch_buffer(url.clone(), e.answer_within);
                         e.in_flight.push((url.clone(), promise.clone()));
                         promise
                     }
@@ -720,15 +718,9 @@ fn timeout_option(options: &JsValue) -> Result<u32, JsError> {
 
 /// The body of `url` as an `ArrayBuffer` (`revalidate`: caches check with the server first),
 /// or why there is none: a server that has not answered within `answer_within` ms is given up
-/// on, and with `whole`, one that has not sent the whole file by then (an index's pieces are
-/// small), else one whose body has stopped coming for as long (a single file may take a slow
-/// connection longer than its answer does).
-async fn fetch_within(
-    url: &str,
-    revalidate: bool,
-    answer_within: u32,
-    whole: bool,
-) -> Result<JsValue, JsValue> {
+/// on, and so is one whose body has stopped coming for as long (a slow connection may take
+/// longer over a whole file than the server took to answer, as long as it keeps coming).
+async fn fetch_within(url: &str, revalidate: bool, answer_within: u32) -> Result<JsValue, JsValue> {
     let init = Object::new();
     if revalidate {
         let _ = Reflect::set(&init, &"cache".into(), &"no-cache".into());
@@ -747,31 +739,25 @@ async fn fetch_within(
     let (abort, why) = (abort.bind0(&controller), JsValue::from(why));
     let timer = set_timeout(&abort, answer_within, &why);
     let response = wasm_bindgen_futures::JsFuture::from(fetch_with(url, &init)).await;
-    let body_within = match whole {
-        true => None,
-        false => {
-            clear_timeout(&timer);
-            Some((answer_within, &abort, &why))
-        }
-    };
-    let body = response_buffer(response, url, body_within).await;
     clear_timeout(&timer);
-    body
+    response_buffer(response, url, (answer_within, &abort, &why)).await
 }
 
 /// Fetches a whole file; `revalidate` asks caches to check with the server first.
 async fn fetch_bytes(url: &str, revalidate: bool, answer_within: u32) -> Result<Vec<u8>, JsError> {
-    let buffer = fetch_within(url, revalidate, answer_within, false)
+    let buffer = fetch_within(url, revalidate, answer_within)
         .await
         .map_err(|e| JsError::new(&describe(&e)))?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
-/// A promise of a piece's bytes as an `ArrayBuffer`, which any number of calls can read.
+/// A promise of a piece's bytes as an `ArrayBuffer`, which any number of calls can read. Its
+/// rejection is handled from the start: one failing while an earlier piece is awaited is no
+/// unhandled rejection (which ends a Node process); each call awaiting it still sees it.
 fn fetch_buffer(url: String, answer_within: u32) -> js_sys::Promise {
-    promise(Box::pin(async move {
-        fetch_within(&url, false, answer_within, true).await
-    }))
+    handled(promise(Box::pin(async move {
+        fetch_within(&url, false, answer_within).await
+    })))
 }
 
 /// A future run as a promise; boxed, so that one instance of the machinery serves all.
@@ -781,14 +767,13 @@ fn promise(
     wasm_bindgen_futures::future_to_promise(future)
 }
 
-/// The body of a fetch's response as an `ArrayBuffer`, or why there is none. With
-/// `body_within`, `(ms, abort, why)`, the body is read as it comes, and `abort(why)` called
-/// once none of it has come for `ms` milliseconds.
+/// The body of a fetch's response as an `ArrayBuffer`, or why there is none: read as it
+/// comes, `abort(why)` called once none of it has come for `ms` milliseconds.
 /// A failure is an `Error` value; an HTTP error status is its `status` property.
 async fn response_buffer(
     response: Result<JsValue, JsValue>,
     url: &str,
-    body_within: Option<(u32, &js_sys::Function, &JsValue)>,
+    (ms, abort, why): (u32, &js_sys::Function, &JsValue),
 ) -> Result<JsValue, JsValue> {
     let failed = |e: JsValue| {
         JsValue::from(JsError::new(
@@ -812,11 +797,7 @@ async fn response_buffer(
         let _ = Reflect::set(&value, &"status".into(), &response.status().into());
         return Err(value);
     }
-    let body = match body_within {
-        Some((ms, abort, why)) => body_while_coming(&response, ms, abort, why),
-        None => response.array_buffer().map_err(failed)?,
-    };
-    wasm_bindgen_futures::JsFuture::from(body)
+    wasm_bindgen_futures::JsFuture::from(body_while_coming(&response, ms, abort, why))
         .await
         .map_err(failed)
 }
@@ -826,7 +807,7 @@ extern "C" {
     /// `promise`, a rejection of which is handled from now on: each caller awaiting it still
     /// sees it.
     fn handled(promise: js_sys::Promise) -> js_sys::Promise;
-    /// A promise of the body of a whole file's response as an `ArrayBuffer`, read as it comes:
+    /// A promise of the body of a response as an `ArrayBuffer`, read as it comes:
     /// `abort` is called (with `why`) once none of it has come for `ms` milliseconds.
     #[wasm_bindgen(js_name = bodyWhileComing)]
     fn body_while_coming(

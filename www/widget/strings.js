@@ -94,10 +94,7 @@ export class Text {
 
   /** The string `key` cut around `{name}` (before the values go in), for a node put in its place. */
   around(key, name, values) {
-    const template = this.template(key, values);
-    const at = template.indexOf(`{${name}}`);
-    if (at < 0) return [this.fill(template, values), ''];
-    return [template.slice(0, at), template.slice(at + name.length + 2)].map(s => this.fill(s, values));
+    return this.template(key, values).split(`{${name}}`).map(s => this.fill(s, values));
   }
 
   /** The string `key` unfilled, in the plural form `values.n` asks for. */
