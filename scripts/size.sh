@@ -36,8 +36,12 @@ cd "$ROOT"
 # up on once it stops coming: an entry that stalled kept `Scour.load` waiting for good; piece
 # fetches failing together no unhandled rejection, which ended a Node process; a missing
 # piece's advice; a `theme` not understood said; a query's text never cutting the "did you
-# mean" line) 0.4 more, to 166.2: 166.5. Cutting the engine further is issue 9's.
-BUDGET_GZIP=$((166 * 1024 + 512))
+# mean" line) 0.4 more, to 166.2: 166.5; mends from a probe of the install path (what a host
+# sends in place of an index named: a web page, gzip without its header, nothing, another file
+# at a piece's address; 0.7 in the engine) and `/` and Ctrl/Cmd+K for the first widget shown,
+# in document order (widget/shortcut.js, 0.8 as the demo serves it, unminified) 1.6 more, to
+# 167.8: 168. Cutting the engine further is issue 9's.
+BUDGET_GZIP=$((168 * 1024))
 
 bash scripts/setup.sh >/dev/null
 [ "${SKIP_BUILD:-0}" = 1 ] || bash scripts/build-wasm.sh 2>/dev/null || die "wasm build (run: make build)"

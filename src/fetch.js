@@ -8,15 +8,17 @@ export function handled(promise) {
 
 // The body of a fetched file as an `ArrayBuffer`, read as it comes: a slow connection may take
 // longer over it than the server took to answer, but once none of it has come for `ms`
-// milliseconds, `abort(why)` gives the request up, which fails the read with `why`. A few lines
-// here rather than the stream's bindings in the engine.
+// milliseconds, `abort(why)` gives the request up, which fails the read with `why`; a connection
+// that breaks fails it saying so. A few lines here rather than the stream's bindings in the engine.
 export async function bodyWhileComing(response, ms, abort, why) {
   const reader = response.body.getReader();
   const parts = [];
   let length = 0;
   for (;;) {
     const timer = setTimeout(abort, ms, why);
-    const { done, value } = await reader.read().finally(() => clearTimeout(timer));
+    const { done, value } = await reader.read().catch(e => {
+      throw e == why ? e : Error(`the connection broke before the whole file came (${e?.message ?? e}); check it, then try again`);
+    }).finally(() => clearTimeout(timer));
     if (done) break;
     parts.push(value);
     length += value.length;

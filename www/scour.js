@@ -3,7 +3,8 @@
 // This module is the element: its attributes, state and keyboard, wired to small modules in
 // widget/: engine.js (loading, the worker), query.js (one search), render.js (results),
 // strings.js (every text, translations), layout.js (the dropdown), modal.js, filters.js,
-// offline.js, style.js and dom.js. DOM contract: docs/CONTRACTS.md; attributes: www/README.md.
+// shortcut.js (`/` and Ctrl/Cmd+K), offline.js, style.js and dom.js. DOM contract:
+// docs/CONTRACTS.md; attributes: www/README.md.
 // Only the widget's own modules load with the page: the engine (and an index's entry file) load
 // when the box is wanted (focus, the pointer near it, a query set, `ready` read) or at idle time;
 // answers to older keystrokes never replace newer ones (each query has a sequence number).
@@ -12,6 +13,7 @@ import { BASE } from './widget/style.js';
 import { EN, LANGUAGE_TAG, Text, languageOf, loadStrings, primaryLanguage } from './widget/strings.js';
 import { connect, searchPage } from './widget/engine.js';
 import { optionElement, entries, href } from './widget/render.js';
+import { listen, unlisten } from './widget/shortcut.js';
 
 const LAYOUTS = ['inline', 'dropdown', 'modal'];
 /** Inline: the results are part of the page, under the box. */
@@ -73,19 +75,10 @@ class ScourSearch extends HTMLElement {
       const o = e.target.closest('[role=option]');
       if (o && !e.button && !e.ctrlKey && !e.metaKey && !e.shiftKey && !e.altKey) { e.preventDefault(); this.go(+o.dataset.i); }
     });
-    // "/" and Ctrl/Cmd+K: the box (the first widget on the page wins), or the modal's dialog.
-    this.onDocumentKey = e => {
-      const t = e.composedPath()[0], edit = t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName);
-      if (e.defaultPrevented || edit && t != this.input) return;
-      if (e.key == '/' && !edit && !e.ctrlKey && !e.metaKey && !e.altKey || (e.ctrlKey || e.metaKey) && /^k$/i.test(e.key)) {
-        e.preventDefault();
-        this.summon();
-      }
-    };
   }
 
   connectedCallback() {
-    document.addEventListener('keydown', this.onDocumentKey);
+    listen(this);
     if (this.layoutName) return;
     const load = this.getAttribute('load');
     if (load == 'idle') (window.requestIdleCallback ?? setTimeout)(() => this.want());
@@ -103,7 +96,7 @@ class ScourSearch extends HTMLElement {
   }
 
   disconnectedCallback() {
-    document.removeEventListener('keydown', this.onDocumentKey);
+    unlisten(this);
     // An open dropdown listens on the page (resize, pointer presses): closing it stops that. An
     // open modal moved in the page would come back a dialog that is not modal.
     if (this.expanded && this.layoutName != 'inline') this.open = false;
@@ -139,7 +132,8 @@ class ScourSearch extends HTMLElement {
   set strings(table) {
     this.overrides = {};
     for (const [key, value] of Object.entries({ ...table })) {
-      if (typeof value == 'string' || EN[key]?.other && Object.values({ other: 0, ...value }).every(form => typeof form == 'string')) this.overrides[key] = value;
+      if (!Object.hasOwn(EN, key)) this.warn('strings', key, `one of its keys: ${Object.keys(EN).join(', ')}`, `strings.${key}`);
+      else if (typeof value == 'string' || EN[key]?.other && Object.values({ other: 0, ...value }).every(form => typeof form == 'string')) this.overrides[key] = value;
       else this.warn('strings', key, 'a string, or plural forms { one, other } of strings', `strings.${key}`);
     }
     if (this.pending) this.loadText().then(() => this.run());

@@ -128,13 +128,13 @@ fn describe(kind: Kind) -> &'static str {
 /// `core::fmt` (see [`crate::message`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FormatError {
-    /// The bytes are no file of Scour's.
-    NotAnIndex,
+    /// The bytes are no file of Scour's; what they look like instead.
+    NotAnIndex(Foreign),
     /// The bytes are a file of Scour's, but not of the kind asked for.
     WrongKind {
         file: String,
-        expected: &'static str,
-        found: &'static str,
+        expected: Kind,
+        found: Kind,
     },
     /// A single-file index, an entry or a language table ends early: what is missing.
     Truncated(&'static str),
@@ -161,18 +161,52 @@ pub enum FormatError {
     },
 }
 
+/// What bytes that are no file of Scour's look like: what a server sends in place of a file
+/// it lacks or serves wrongly.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Foreign {
+    Empty,
+    /// Markup: a 404 page, or a single-page app's fallback.
+    Html,
+    /// Compressed, but served without saying so.
+    Gzip,
+    Other,
+}
+
+impl Foreign {
+    #[cold]
+    #[inline(never)]
+    fn of(bytes: &[u8]) -> Foreign {
+        if bytes.is_empty() {
+            Foreign::Empty
+        } else if bytes.starts_with(&[0x1f, 0x8b]) {
+            Foreign::Gzip
+        } else if bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'<') {
+            Foreign::Html
+        } else {
+            Foreign::Other
+        }
+    }
+}
+
 impl FormatError {
     /// What is wrong, and what to do about it.
     pub fn message(&self) -> String {
         match self {
-            Self::NotAnIndex => "not a Scour index: the data does not start with the Scour magic bytes (is this the right file?)".into(),
+            Self::NotAnIndex(Foreign::Empty) => "the data is empty, not a Scour index: publish the index again, or rebuild it".into(),
+            Self::NotAnIndex(Foreign::Html) => "the data is a web page (HTML), not a Scour index: a server's 404 page or a single-page app's fallback; check the address, and publish every file of the index's folder".into(),
+            Self::NotAnIndex(Foreign::Gzip) => "the data is gzip-compressed, not a Scour index as written: serve it as written, or with Content-Encoding: gzip".into(),
+            Self::NotAnIndex(Foreign::Other) => "not a Scour index: the data does not start with Scour's magic bytes; check that the address names a file scour index wrote".into(),
             Self::WrongKind { file, expected, found } => [
-                file,
+                file.as_str(),
                 " is ",
-                found,
+                describe(*found),
                 ", not ",
-                expected,
-                ": open an index by its scour-index.bin (Scour.load(url), scour search --index), which reads a chunked index's pieces itself",
+                describe(*expected),
+                match expected {
+                    Kind::SingleFile | Kind::Entry | Kind::LanguageTable => ": open an index by its scour-index.bin (Scour.load(url), scour search --index), which reads a chunked index's pieces itself",
+                    _ => ": the server sends another file at this piece's address; check its redirects and rewrites, and publish every file of the index's folder together",
+                },
             ]
             .concat(),
             Self::Truncated(what) => {
@@ -280,13 +314,13 @@ fn open<'a>(bytes: &'a [u8], kind: Kind, file: &'a str) -> Result<Reader<'a>, Fo
         .iter()
         .find(|k| bytes.len() >= 8 && &bytes[..8] == k.1)
     else {
-        return Err(FormatError::NotAnIndex);
+        return Err(FormatError::NotAnIndex(Foreign::of(bytes)));
     };
     if found.0 != kind {
         return Err(FormatError::WrongKind {
             file: file.to_string(),
-            expected: describe(kind),
-            found: found.2,
+            expected: kind,
+            found: found.0,
         });
     }
     // A file cut short names the piece it is, wherever it was cut.
@@ -1616,8 +1650,8 @@ pub fn decode(file_bytes: impl Into<Bytes>) -> Result<Index, FormatError> {
     if bytes.len() >= 8 && &bytes[..8] == magic(Kind::Entry) {
         return Err(FormatError::WrongKind {
             file: "this file".into(),
-            expected: describe(Kind::SingleFile),
-            found: describe(Kind::Entry),
+            expected: Kind::SingleFile,
+            found: Kind::Entry,
         });
     }
     let file = "the index";
@@ -1655,7 +1689,7 @@ pub fn decode(file_bytes: impl Into<Bytes>) -> Result<Index, FormatError> {
 /// it decodes is dropped.
 pub fn decode_any(bytes: &[u8]) -> Result<(), FormatError> {
     let Some(&(kind, _, _)) = KINDS.iter().find(|k| bytes.starts_with(k.1)) else {
-        return Err(FormatError::NotAnIndex);
+        return Err(FormatError::NotAnIndex(Foreign::of(bytes)));
     };
     // The payload's first numbers, read ahead, give the context it claims.
     let file = "the file";

@@ -3,7 +3,9 @@
 
 use scour_core::language::Language;
 use scour_core::synonyms::Synonyms;
-use scour_core::{codec, Document, FormatError, Index, IndexBuilder, Layout, SearchOptions, Sort};
+use scour_core::{
+    codec, codec::Foreign, Document, FormatError, Index, IndexBuilder, Layout, SearchOptions, Sort,
+};
 
 fn doc(id: &str, title: &str, body: &str) -> Document {
     Document::new(id, title, body)
@@ -700,11 +702,22 @@ fn codec_round_trips() {
 #[test]
 fn codec_rejects_truncated_corrupt_and_foreign_bytes() {
     let bytes = corpus_file();
-    assert_eq!(
-        codec::decode(b"<html>not an index</html>"),
-        Err(FormatError::NotAnIndex)
-    );
-    assert_eq!(codec::decode(&[]), Err(FormatError::NotAnIndex));
+    // What a server sends in place of a file it lacks or serves wrongly is named.
+    for (bytes, looks) in [
+        (&b"<html>not an index</html>"[..], Foreign::Html),
+        (
+            b"\n  <!doctype html><title>Not Found</title>",
+            Foreign::Html,
+        ),
+        (b"", Foreign::Empty),
+        (b"\x1f\x8b\x08\x00SCOURIDX", Foreign::Gzip),
+        (b"SCOURXYZ and more", Foreign::Other),
+        (b"PK\x03\x04", Foreign::Other),
+    ] {
+        assert_eq!(codec::decode(bytes), Err(FormatError::NotAnIndex(looks)));
+    }
+    let page = codec::decode(b"<!DOCTYPE html>").unwrap_err().message();
+    assert!(page.contains("a web page (HTML)"), "{page}");
     for cut in [10, 20, bytes.len() / 2, bytes.len() - 1] {
         assert!(
             matches!(codec::decode(&bytes[..cut]), Err(FormatError::Truncated(_))),

@@ -3,8 +3,8 @@
 use std::collections::HashMap;
 
 use scour_core::{
-    codec, Document, FormatError, Index, IndexBuilder, IndexFiles, Layout, Needs, PieceId,
-    SearchOptions, Written,
+    codec, codec::Foreign, Document, FormatError, Index, IndexBuilder, IndexFiles, Layout, Needs,
+    PieceId, SearchOptions, Written,
 };
 
 /// Forty documents over a vocabulary wide enough for many small term pieces.
@@ -178,12 +178,15 @@ fn bad_pieces_are_refused_with_what_is_wrong() {
     );
     let foreign = index.insert(terms, &ids).unwrap_err();
     assert!(
-        foreign
-            .to_string()
-            .contains("an id piece, not a term piece"),
+        foreign.to_string().contains(
+            "an id piece, not a term piece: the server sends another file at this piece's address"
+        ),
         "{foreign}"
     );
-    assert_eq!(index.insert(terms, b"<html>"), Err(FormatError::NotAnIndex));
+    assert_eq!(
+        index.insert(terms, b"<html>"),
+        Err(FormatError::NotAnIndex(Foreign::Html))
+    );
     index.insert(terms, &good).expect("the real piece");
     // A document piece of another build of the index is stale.
     let mut rebuilt = IndexBuilder::new();

@@ -58,7 +58,8 @@ pub struct Omitted {
 /// exclude pattern).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Omission {
-    /// `robots.txt`, `404.html` or `sitemap.xml`, in any folder: for crawlers and browsers.
+    /// `robots.txt`, `404.html`, `sitemap.xml`, `ads.txt`, `llms.txt` and the like, in any
+    /// folder: for crawlers and browsers.
     NotForSearch,
     /// Front matter `draft: true`.
     Draft,

@@ -225,7 +225,7 @@ pub enum IngestError {
         left_out: usize,
     },
     /// Every file found was left out on purpose (see [`crate::Omission`]).
-    #[error("nothing to index under {}: all {count} file(s) found were left out as drafts, noindex pages, robots.txt, 404.html or sitemap.xml, or by an exclude pattern", PathList(.paths))]
+    #[error("nothing to index under {}: all {count} file(s) found were left out as drafts, noindex pages, files for crawlers (robots.txt, 404.html, sitemap.xml, ads.txt, llms.txt, …), or by an exclude pattern", PathList(.paths))]
     AllLeftOut {
         /// The paths of the run.
         paths: Vec<PathBuf>,

@@ -12,8 +12,20 @@ use crate::glob::Glob;
 use crate::relative::RelativePath;
 use crate::source::Format;
 
-/// Files a site has for crawlers and browsers, never for search (names in any case).
-const NOT_FOR_SEARCH: [&str; 4] = ["robots.txt", "404.html", "404.htm", "sitemap.xml"];
+/// Files a site has for crawlers, ad networks, browsers and language models, never for search
+/// (names in any case): `llms-full.txt` would repeat every page.
+const NOT_FOR_SEARCH: [&str; 10] = [
+    "robots.txt",
+    "404.html",
+    "404.htm",
+    "sitemap.xml",
+    "ads.txt",
+    "app-ads.txt",
+    "humans.txt",
+    "security.txt",
+    "llms.txt",
+    "llms-full.txt",
+];
 
 /// A file to read.
 #[derive(Debug, PartialEq, Eq)]

@@ -45,7 +45,7 @@ pub fn run(args: &BenchArgs) -> Result<(), String> {
     let index = codec::decode(&bytes).map_err(|e| e.to_string())?;
     let open = started.elapsed();
     let megabytes = text_bytes as f64 / 1e6;
-    println!(
+    outln!(
         "{} documents, {megabytes:.1} MB of text: indexed in {:.2} s ({:.1} MB/s); index {} bytes ({:.2} MB per MB of text); opened in {:.1} ms",
         index.stats().documents,
         build.as_secs_f64(),
@@ -92,7 +92,7 @@ fn report_dictionary(index: &scour_core::Index, queries: &[String]) {
         .map(|t| t.term)
         .filter(|t| t.chars().count() >= 4)
         .collect();
-    println!("dictionary: {} terms", terms.len());
+    outln!("dictionary: {} terms", terms.len());
     let prefixes: Vec<String> = words.iter().map(|w| w.chars().take(3).collect()).collect();
     let prefix = time_each(prefixes.iter().map(String::as_str), |p| {
         terms.prefix_range(p).len()
@@ -174,7 +174,7 @@ fn report(what: &str, times: Vec<Duration>) {
             .map_or(0.0, |d| micros(*d))
     };
     let mean = times.iter().map(|d| micros(*d)).sum::<f64>() / times.len().max(1) as f64;
-    println!(
+    outln!(
         "{what}: n {}, p50 {:.0} µs, p95 {:.0} µs, mean {mean:.0} µs",
         times.len(),
         at(0.5),

@@ -169,8 +169,8 @@ pub fn run(args: &EvalArgs) -> Result<(), String> {
             .copied()
             .unwrap_or(0.0)
     };
-    println!("collection  queries  nDCG@10  MAP@100  P@10    Recall@100  MRR@10  S@1");
-    println!(
+    outln!("collection  queries  nDCG@10  MAP@100  P@10    Recall@100  MRR@10  S@1");
+    outln!(
         "{name:<11} {:>7}  {:.4}   {:.4}   {:.4}  {:.4}      {:.4}  {:.4}",
         per_query.len(),
         m.ndcg_10,

@@ -106,14 +106,14 @@ pub fn report(index: &Index) {
             worst = worst.max((times[0], hits));
         }
         slowest = slowest.max(worst.0);
-        println!(
+        outln!(
             "  {name:<32} slowest of {} keystrokes {:>8.2} ms ({} hits)",
             keystrokes.len(),
             worst.0.as_secs_f64() * 1e3,
             worst.1
         );
     }
-    println!(
+    outln!(
         "hostile: slowest keystroke {:.2} ms",
         slowest.as_secs_f64() * 1e3
     );

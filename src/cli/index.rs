@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 use std::fs;
-use std::io::IsTerminal;
+use std::io::{self, IsTerminal};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -147,7 +147,7 @@ pub fn run(args: &IndexArgs) -> Result<(), String> {
         let stemmers = entry.languages.iter().any(Language::needs_stemmers);
         super::bundle::write(&args.out, stemmers)?;
     }
-    println!(
+    outln!(
         "indexed {} documents, {} terms into {} ({}) in {:.2} s",
         entry.documents,
         entry.terms,
@@ -164,7 +164,7 @@ pub fn run(args: &IndexArgs) -> Result<(), String> {
         eprintln!("warning: {page}");
     }
     if !corpus.omitted.is_empty() {
-        println!("{}", omitted_summary(&corpus.omitted));
+        outln!("{}", omitted_summary(&corpus.omitted));
     }
     if let Some(report) = skipped_report(&corpus.skipped) {
         eprintln!("{report}");
@@ -341,9 +341,16 @@ fn write_replacing(path: &Path, bytes: &[u8]) -> Result<(), String> {
 /// Removes the pieces in `pieces_dir` that are not in `keep`: those of earlier builds (named
 /// as scour names pieces; other files there are the site's own).
 fn remove_pieces_but(pieces_dir: &Path, keep: &HashSet<PathBuf>) -> Result<(), String> {
-    let entries = fs::read_dir(pieces_dir).map_err(super::cannot("list", pieces_dir))?;
-    for entry in entries {
-        let path = entry.map_err(super::cannot("list", pieces_dir))?.path();
+    // The whole listing first: removing files while the folder is read makes some systems
+    // (WASI under Node) skip entries.
+    let paths = fs::read_dir(pieces_dir)
+        .and_then(|entries| {
+            entries
+                .map(|entry| Ok(entry?.path()))
+                .collect::<io::Result<Vec<_>>>()
+        })
+        .map_err(super::cannot("list", pieces_dir))?;
+    for path in paths {
         let ours = path
             .file_name()
             .and_then(|name| name.to_str())

@@ -7,6 +7,14 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use scour_ingest::IoReason;
 
+/// `println!` for what a command prints, ending the program when its reader has gone (`scour
+/// search … | head`): natively SIGPIPE does, but WASI has no signals and `println!` panics.
+macro_rules! outln {
+    ($($arg:tt)*) => {
+        $crate::cli::write_out(format_args!("{}\n", format_args!($($arg)*)))
+    };
+}
+
 mod bench;
 mod bundle;
 mod eval;
@@ -59,6 +67,20 @@ pub fn run() -> ExitCode {
         Err(message) => {
             eprintln!("error: {message}");
             ExitCode::FAILURE
+        }
+    }
+}
+
+/// Writes `text` to standard output; when that fails, ends the program as a write to a closed pipe
+/// does natively (status 141, 128 + SIGPIPE), or saying why.
+fn write_out(text: std::fmt::Arguments) {
+    use std::io::Write;
+    match io::stdout().write_fmt(text) {
+        Ok(()) => {}
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => std::process::exit(141),
+        Err(e) => {
+            eprintln!("error: cannot write to standard output: {e}");
+            std::process::exit(1);
         }
     }
 }

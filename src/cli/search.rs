@@ -95,20 +95,20 @@ pub fn run(args: &SearchArgs) -> Result<(), String> {
                     .collect(),
             })
             .collect();
-        println!(
+        outln!(
             "{}",
             serde_json::to_string(&hits).map_err(|e| e.to_string())?
         );
         return Ok(());
     }
     if results.hits.is_empty() {
-        println!("No results for {:?}.", args.query);
+        outln!("No results for {:?}.", args.query);
         if let Some(suggestion) = &results.suggestion {
-            println!("Did you mean {suggestion:?}?");
+            outln!("Did you mean {suggestion:?}?");
         }
         return Ok(());
     }
-    println!(
+    outln!(
         "{} of {} results for {:?}\n",
         results.hits.len(),
         results.total,
@@ -120,7 +120,7 @@ pub fn run(args: &SearchArgs) -> Result<(), String> {
             .as_deref()
             .map(|d| format!("  {d}"))
             .unwrap_or_default();
-        println!(
+        outln!(
             "{:>2}. {}{}  [{}]  score {:.3}",
             rank + 1,
             printable(&hit.title),
@@ -129,26 +129,28 @@ pub fn run(args: &SearchArgs) -> Result<(), String> {
             hit.score
         );
         let excerpt = marked(&hit.excerpt, &hit.excerpt_matches);
-        println!("    {}", printable(&excerpt));
+        outln!("    {}", printable(&excerpt));
         for section in &hit.sections {
-            println!(
+            outln!(
                 "      § {}  [#{}]",
                 printable(&section.title),
                 printable(&section.anchor)
             );
             let excerpt = marked(&section.excerpt, &section.excerpt_matches);
-            println!("        {}", printable(&excerpt));
+            outln!("        {}", printable(&excerpt));
         }
-        println!();
+        outln!("");
     }
     Ok(())
 }
 
 pub fn stats(index: Option<&Path>) -> Result<(), String> {
     let stats = open(index, None)?.stats();
-    println!(
+    outln!(
         "{} documents, {} terms, {} index bytes",
-        stats.documents, stats.terms, stats.index_bytes
+        stats.documents,
+        stats.terms,
+        stats.index_bytes
     );
     Ok(())
 }

@@ -478,6 +478,16 @@ test('bad attribute values: one console.warn naming the attribute and what it ac
   assert.equal(await tab.locator('scour-search [role=listbox]').isVisible(), true, 'inline, the default layout');
 });
 
+test('a widget with no index attribute, over an engine with no index of its own, says to add one', async () => {
+  const tab = await visit('no-index', '');
+  await tab.evaluate(() => document.querySelector('scour-search').removeAttribute('index'));
+  await tab.locator('scour-search input').focus();
+  await poll(() => state(tab), (s) => s.status === 'Search is unavailable. Retry', { message: 'the unavailable status' });
+  // Said as the widget says why search is unavailable: console.error, the one error of the page.
+  assert.equal(tab.errors.length, 1, tab.errors.join('\n'));
+  assert.match(tab.errors.pop(), /^console\.error: scour: Error: <scour-search> has no index attribute, .*add index="…\/scour-index\.bin"/);
+});
+
 test('translations: lang on the element or the page picks the table; the strings property overrides; plurals', async () => {
   const cases = [
     { attrs: 'lang="de"', placeholder: 'Suche', status: /^10 von 60 Ergebnissen$/, more: 'Weitere Ergebnisse anzeigen' },

@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { setup, poll, watchErrors, ROOT } from './harness.mjs';
 
 const DOCS_SITE = path.join(ROOT, 'tests/fixtures/docs-site');
@@ -429,18 +430,24 @@ const failure = (page, fn, arg) =>
     [fn.toString(), arg],
   );
 
+/** A page of `context` whose errors are watched, with the engine as `window.Scour`. */
+async function engineIn(context) {
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(new URL('_load/blank.html', h.url).href);
+  await page.evaluate(async () => {
+    const mod = await import('/pkg/scour_engine.js');
+    await mod.default();
+    window.Scour = mod.Scour;
+  });
+  return { page, errors };
+}
+
 test('Scour.load of a missing file rejects with an Error naming the URL and the status', async () => {
   // The 404 is expected: its own context, whose errors are checked here, allowing exactly it.
   const context = await h.browser.newContext();
   try {
-    const page = await context.newPage();
-    const errors = watchErrors(page);
-    await page.goto(new URL('_load/blank.html', h.url).href);
-    await page.evaluate(async () => {
-      const mod = await import('/pkg/scour_engine.js');
-      await mod.default();
-      window.Scour = mod.Scour;
-    });
+    const { page, errors } = await engineIn(context);
     const missing = '/_load/no-such-index.bin';
     const got = await failure(page, (url) => window.Scour.load(url), missing);
     assert.ok(got, 'Scour.load of a missing file resolved');
@@ -460,14 +467,28 @@ test('Scour.load of a missing file rejects with an Error naming the URL and the 
   }
 });
 
-test('Scour.load of a file that is not an index rejects with "not a Scour index"', async () => {
+test('Scour.load of a file that is not an index rejects saying what it is', async () => {
   const page = await engine();
   const url = '/_load/blank.html';
   const got = await failure(page, (url) => window.Scour.load(url), url);
   assert.ok(got, 'Scour.load of an HTML page resolved');
   assert.equal(got.isError, true, JSON.stringify(got));
-  assert.ok(got.message.includes('not a Scour index'), got.message);
   assert.ok(got.message.includes(url), `message names the URL: ${got.message}`);
+  assert.match(got.message, /: the data is a web page \(HTML\), not a Scour index: .*publish every file/, got.message);
+  // What a host sends in place of an index is named, with what to do: a single-page app's page
+  // for every path, a compressed file served without saying so.
+  const { server, origin } = await flakyHost();
+  try {
+    for (const file of ['docs-single/scour-index.bin', 'docs/scour-index.bin']) {
+      const html = await loadWithin(page, `${origin}/page/${file}`);
+      assert.match(html.message ?? '', /: the data is a web page \(HTML\), not a Scour index: .*single-page app's fallback/, JSON.stringify(html));
+      const gzip = await loadWithin(page, `${origin}/gzip/${file}`);
+      assert.match(gzip.message ?? '', /: the data is gzip-compressed, not a Scour index as written: .*Content-Encoding: gzip$/, JSON.stringify(gzip));
+    }
+  } finally {
+    server.closeAllConnections();
+    server.close();
+  }
 });
 
 test('a server that never answers fails a load and a piece fetch after the timeout, saying so', async () => {
@@ -542,18 +563,25 @@ test('a piece whose body stalls fails after the timeout, and is fetched again on
   }
 });
 
-test('a whole file is given up on once its body stops coming, not while it comes slowly', async () => {
-  const page = await engine();
-  // A server of its own (another origin, CORS allowed): `/stall/F` sends F's headers and five
-  // bytes, then nothing; `/drip/F` sends F in eight parts 100 ms apart.
+/**
+ * A server of its own on another origin (CORS allowed), serving `dir` as a flaky or misconfigured
+ * host would: `/stall/F` sends F's headers and five bytes, then nothing; `/broken/F` five bytes,
+ * then drops the connection; `/drip/F` sends F in eight parts 100 ms apart; `/page/F` answers
+ * with an HTML page, as a single-page app's host does for every path; `/gzip/F` sends F
+ * gzip-compressed without saying so. Resolves to the server and its origin.
+ */
+async function flakyHost() {
   const server = createServer((request, response) => {
     const [, mode, ...rest] = new URL(request.url, 'http://host').pathname.split('/');
     const file = path.join(dir, ...rest);
     const headers = { 'access-control-allow-origin': '*', 'cache-control': 'no-store' };
+    if (mode === 'page') return response.writeHead(200, { ...headers, 'content-type': 'text/html' }).end('<!doctype html>\n<title>App</title><div id=app></div>');
     if (!file.startsWith(dir + path.sep) || !existsSync(file)) return response.writeHead(404, headers).end();
-    const body = readFileSync(file);
+    const body = mode === 'gzip' ? gzipSync(readFileSync(file)) : readFileSync(file);
     response.writeHead(200, { ...headers, 'content-type': 'application/octet-stream', 'content-length': body.length });
     if (mode === 'stall') return response.write(body.subarray(0, 5));
+    if (mode === 'broken') return response.write(body.subarray(0, 5), () => setTimeout(() => response.destroy(), 50));
+    if (mode !== 'drip') return response.end(body);
     const part = Math.ceil(body.length / 8);
     const send = (at) => {
       if (response.destroyed) return;
@@ -564,8 +592,12 @@ test('a whole file is given up on once its body stops coming, not while it comes
     send(0);
   });
   await new Promise((listening) => server.listen(0, '127.0.0.1', listening));
-  const origin = `http://127.0.0.1:${server.address().port}`;
-  const load = (url) => page.evaluate(async (url) => {
+  return { server, origin: `http://127.0.0.1:${server.address().port}` };
+}
+
+/** Loads `url` with a 300 ms timeout in `page`: the total for `tarball`, a message, or pending after 5 s. */
+function loadWithin(page, url) {
+  return page.evaluate(async (url) => {
     const pending = new Promise((resolve) => setTimeout(resolve, 5000, { pending: 'after 5 s' }));
     const loaded = window.Scour.load(url, { timeout: 300 })
       .then(async (scour) => ({ total: (await scour.query('tarball', {})).total }));
@@ -575,21 +607,47 @@ test('a whole file is given up on once its body stops coming, not while it comes
       return { message: String(e?.message ?? e) };
     }
   }, url);
+}
+
+test('a whole file is given up on once its body stops coming, not while it comes slowly', async () => {
+  const page = await engine();
+  const { server, origin } = await flakyHost();
   try {
     const expected = await page.evaluate(async () => (await window.docs.query('tarball', {})).total);
     assert.ok(expected > 0, 'the docs index finds tarball');
     // A single file and a chunked index's entry whose bodies stall.
     for (const file of ['docs-single/scour-index.bin', 'docs/scour-index.bin']) {
       const url = `${origin}/stall/${file}`;
-      const got = await load(url);
+      const got = await loadWithin(page, url);
       assert.ok(got.message?.includes(url), JSON.stringify(got));
       assert.match(got.message, /no answer within 300 ms/, got.message);
     }
     // A single file taking 700 ms whose parts never keep it waiting 300 ms.
-    assert.deepEqual(await load(`${origin}/drip/docs-single/scour-index.bin`), { total: expected });
+    assert.deepEqual(await loadWithin(page, `${origin}/drip/docs-single/scour-index.bin`), { total: expected });
   } finally {
     server.closeAllConnections();
     server.close();
+  }
+});
+
+test('a file whose connection breaks midway is refused saying so', async () => {
+  // The broken responses are expected: its own context, whose errors are checked here.
+  const context = await h.browser.newContext();
+  const { server, origin } = await flakyHost();
+  try {
+    const { page, errors } = await engineIn(context);
+    for (const file of ['docs-single/scour-index.bin', 'docs/scour-index.bin']) {
+      const url = `${origin}/broken/${file}`;
+      const got = await loadWithin(page, url);
+      assert.match(got.message ?? '', /: the connection broke before the whole file came \(.+\); check it, then try again$/, JSON.stringify(got));
+      assert.ok(got.message.startsWith(`cannot fetch ${url}:`), got.message);
+    }
+    const expected = (e) => /ERR_CONTENT_LENGTH_MISMATCH/.test(e);
+    assert.deepEqual(errors.filter((e) => !expected(e)), []);
+  } finally {
+    server.closeAllConnections();
+    server.close();
+    await context.close();
   }
 });
 

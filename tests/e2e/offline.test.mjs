@@ -207,7 +207,7 @@ test('without `offline` no worker is registered', async () => {
 test('demo page: only the page, its scripts and the engine are cached; other GETs and pages are not', async () => {
   const { context, tab } = await visit(demo.url);
   await tab.waitForFunction(() => document.querySelector('scour-search').ready);
-  const widget = ['dom', 'style', 'strings', 'engine', 'query', 'render', 'offline'].map((m) => `/widget/${m}.js`);
+  const widget = ['dom', 'style', 'strings', 'engine', 'query', 'render', 'shortcut', 'offline'].map((m) => `/widget/${m}.js`);
   const files = ['/', '/app.js', '/demo.css', '/scour.js', ...widget, '/pkg/scour_engine.js', '/pkg/scour_engine_bg.wasm'];
   await kept(tab, files);
   await tab.evaluate(() => fetch('/README.md?from=api').then((r) => r.text()));

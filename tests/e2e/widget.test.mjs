@@ -265,13 +265,13 @@ test('a very long query with no hits: the status echoes its start', async () => 
   assert.ok(height < 100, `a status line of ${height} px`);
 });
 
-test('strings overrides of the wrong kind are left out, each reported once naming its key', async () => {
+test('strings overrides of the wrong kind or an unknown key are left out, each reported once naming its key', async () => {
   const page = await newPage('_bare/');
   const warnings = [];
   page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
   const kept = await page.evaluate(() => {
     const el = document.querySelector('scour-search');
-    el.strings = { none: 42, count: { one: 'x' }, showing: { one: 5, other: '{n}' }, results: { other: 'Hits' }, more: 'More!', ms: { other: '{ms}' } };
+    el.strings = { none: 42, count: { one: 'x' }, showing: { one: 5, other: '{n}' }, results: { other: 'Hits' }, more: 'More!', ms: { other: '{ms}' }, moer: 'More?' };
     el.strings = { ...el.strings, none: 42 }; // set again: not reported again
     return el.strings;
   });
@@ -280,7 +280,7 @@ test('strings overrides of the wrong kind are left out, each reported once namin
   assert.equal((await combo(page)).status, 'No results for “zzzqqqxxv”', 'the built-in string');
   await input(page).fill('Tianjin');
   assert.match((await combo(page)).status, /^\d+ results?$/);
-  for (const [key, accepted] of [['none', 'a string'], ['count', 'plural forms'], ['showing', 'plural forms'], ['results', 'a string'], ['ms', 'a string']]) {
+  for (const [key, accepted] of [['none', 'a string'], ['count', 'plural forms'], ['showing', 'plural forms'], ['results', 'a string'], ['ms', 'a string'], ['moer', 'one of its keys: search, results,']]) {
     const reported = warnings.filter((w) => w.includes(`strings.${key} is not understood`));
     assert.equal(reported.length, 1, `${key}: ${warnings.join('\n')}`);
     assert.ok(reported[0].includes(accepted), reported[0]);
@@ -436,7 +436,7 @@ test('attributes it does not understand are reported once and the defaults used;
   assert.match(warnings.find((w) => w.includes('theme=')), /theme="Dark"> is not understood: use "light" or "dark"/);
 });
 
-test('several widgets share one engine and keep their ids apart; limit, placeholder and theme attributes', async () => {
+test('several widgets share one engine and keep their ids apart; limit, placeholder and theme attributes; "/" summons the first shown', async () => {
   const page = await newPage('_bare/', { colorScheme: 'light' });
   await page.evaluate(() => {
     const two = Object.assign(document.createElement('scour-search'), { id: 'two' });
@@ -462,6 +462,26 @@ test('several widgets share one engine and keep their ids apart; limit, placehol
   assert.notEqual(await bg('#two'), 'rgb(255, 255, 255)', 'theme=dark overrides the scheme');
   await page.emulateMedia({ colorScheme: 'dark' });
   assert.notEqual(await bg('scour-search:not(#two)'), 'rgb(255, 255, 255)', 'dark under a dark scheme');
+  // "/" summons the first widget shown, in document order, however the page put them there.
+  const summoned = async (key, before = () => {}) => {
+    await page.evaluate(before);
+    await page.evaluate(() => document.activeElement?.blur());
+    await page.keyboard.press(key);
+    return page.evaluate(() => document.activeElement?.id || document.activeElement?.localName);
+  };
+  assert.equal(await summoned('/'), 'scour-search', 'the first');
+  const again = () => {
+    const [first, two] = document.querySelectorAll('scour-search');
+    first.remove();
+    two.before(first); // back where it was, as a page re-rendering its header does
+  };
+  assert.equal(await summoned('/', again), 'scour-search', 'the first, put in the page again');
+  const hide = () => { document.querySelector('scour-search').style.display = 'none'; };
+  assert.equal(await summoned('Control+k', hide), 'two', 'the first shown');
+  await page.evaluate(() => { document.querySelector('scour-search').style.display = ''; });
+  await page.locator('#two input').focus();
+  await page.keyboard.press('Control+k');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'two', 'the one whose box has the focus keeps it');
 });
 
 test('the query lives in the URL: reload and Back/Forward restore it', async () => {

@@ -3,7 +3,8 @@
 // an index the package's indexer wrote. Run in Node, as a site's build script would.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ROOT, fixture, installedApp, npx } from './package.mjs';
@@ -39,4 +40,16 @@ test('it opens and searches an index the package wrote', () => {
   const scour = engine.Scour.fromBytes(readFileSync(path.join(app, 'out/scour-index.bin')));
   assert.equal(scour.stats().documents, 5);
   assert.ok(scour.search('tide', { limit: 3 }).length > 0);
+});
+
+test('the README\'s Node example runs as written', () => {
+  const readme = readFileSync(path.join(ROOT, 'npm/README.md'), 'utf8');
+  const example = readme.split('## In Node')[1]?.match(/```js\n([\s\S]*?)```/)?.[1];
+  assert.ok(example, 'npm/README.md has a Node example');
+  const { status, stderr } = npx(app, 'index', fixture('html-site'), '--out', 'public/search', '--single-file');
+  assert.equal(status, 0, stderr);
+  writeFileSync(path.join(app, 'node-example.mjs'), example.replace("'array sort'", "'tide'"));
+  const run = spawnSync(process.execPath, ['node-example.mjs'], { cwd: app, encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  assert.match(run.stdout, /^\[ 'Tide tables', '[^']+' \]\n$/);
 });

@@ -3,9 +3,10 @@
 // same errors, run by run.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fixture, installedApp, native, npx } from './package.mjs';
+import { spawn } from 'node:child_process';
+import { NATIVE, fixture, installedApp, native, npx } from './package.mjs';
 
 let app;
 before(() => { app = installedApp('indexer'); });
@@ -87,6 +88,28 @@ test('a site rebuilt in place: pieces of the earlier build removed alike', () =>
   ]);
 });
 
+/** A site of `pages` Markdown pages under the app's gen/<name>, each of words of its own. */
+function generatedSite(name, pages, extra) {
+  const dir = path.join(app, 'gen', name);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const word = (n) => n.toString(36).replace(/\d/g, (d) => 'klmnopqrst'[d]);
+  for (let p = 0; p < pages; p++) {
+    const words = Array.from({ length: 40 }, (_, w) => word(1e5 + p * 97 + w * 7919));
+    writeFileSync(path.join(dir, `page-${p}.md`), `# Page ${word(p + 1e4)}\n\n${words.join(' ')} ${extra}\n`);
+  }
+  return path.relative(app, dir);
+}
+
+test('a site of hundreds of pieces rebuilt in place: every piece of the earlier build removed', () => {
+  // Removing files while the folder was listed made WASI skip some, which stayed behind.
+  const written = sameAsNative('rebuilt-large', [
+    ['index', generatedSite('large-a', 400, 'first'), '--out', 'out/rebuilt-large'],
+    ['index', generatedSite('large-b', 400, 'second'), '--out', 'out/rebuilt-large'],
+  ]);
+  assert.ok(written.size > 200, `${written.size} files: enough for the folder to be listed in several parts`);
+});
+
 test('bad files: skipped with the same reasons, or refused with --strict', () => {
   sameAsNative('bad', [
     ['index', site('bad'), site('docs-site'), '--out', 'out/bad'],
@@ -119,6 +142,22 @@ test('search and stats on an index it wrote; the native scour opens it alike', (
     assert.equal(opened.stdout, own.stdout.replaceAll('native/', 'out/'));
     assert.equal(opened.status, 0, opened.stderr);
   }
+});
+
+test('search whose reader has gone (| head) ends quietly, as natively', async () => {
+  sameAsNative('closed', [['index', site('html-site'), '--out', 'out/closed']]);
+  const args = ['search', '--index', 'out/closed/scour-index.bin', '--json', 'lighthouse'];
+  // Standard output closed before the command writes, as `head` closes it after its lines.
+  const closed = (command, args) => new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: app });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (d) => { stderr += d; });
+    child.on('error', reject);
+    child.on('close', (status, signal) => resolve({ status, signal, stderr }));
+  });
+  assert.deepEqual(await closed('npx', ['--offline', 'scour-site', ...args]), { status: 141, signal: null, stderr: '' });
+  assert.deepEqual(await closed(NATIVE, args), { status: null, signal: 'SIGPIPE', stderr: '' });
 });
 
 test('--version names the index format', () => {

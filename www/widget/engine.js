@@ -92,12 +92,22 @@ const warm = async scour => {
   }
 };
 
+/** The index embedded in the engine; an engine without one says the widget needs `index`. */
+const embedded = Scour => {
+  try {
+    return new Scour();
+  } catch (e) {
+    if (!/no embedded index/.test(e.message)) throw e;
+    throw Error('<scour-search> has no index attribute, and this engine no index of its own: add index="…/scour-index.bin", the address of the file scour index wrote');
+  }
+};
+
 /** The engine here on the page: `Scour.load(url, { lang })`, or the embedded index for ''. */
 const onPage = (url, lang) => (
   preload(WASM, 'application/wasm'), url && preload(url),
   Promise.all([loadEngine(), importQuery()])
 )
-  .then(([m]) => guard(() => url ? m.Scour.load(url, { lang }) : new m.Scour()))
+  .then(([m]) => guard(() => url ? m.Scour.load(url, { lang }) : embedded(m.Scour)))
   .then(scour => (runsOn.set(scour, { instance, trapped }), warm(scour).catch(() => {}), scour));
 
 /**

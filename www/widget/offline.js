@@ -17,7 +17,7 @@ async function registerWorker(scope) {
   const workers = navigator.serviceWorker;
   if (!workers) throw Error('this browser has no service workers here (they need https)');
   const registration = await workers.register(WORKER, { scope: scope || undefined });
-  if (!location.href.startsWith(registration.scope)) throw Error(`the page is outside ${registration.scope}, the scope of ${WORKER} (www/README.md, "Offline")`);
+  if (!location.href.startsWith(registration.scope)) throw Error(`the page is outside ${registration.scope}, the scope of ${WORKER}: for every page, give offline="/" and have the server send Service-Worker-Allowed: / with it, or write the bundle at the site's root`);
   // The page, the files it links, and the widget's own modules (fetched before the worker ran).
   const links = document.querySelectorAll('script[src],link[rel~=stylesheet],link[rel$=preload]');
   const modules = performance.getEntriesByType('resource').map(e => e.name)

@@ -89,6 +89,9 @@ fn files_for_crawlers_are_left_out_in_any_folder_and_case() {
         "docs/404.html",
         "old/404.htm",
         "blog/sitemap.xml",
+        "Ads.txt",
+        "llms-full.txt",
+        "security.txt",
         "docs/page.html",
         "docs/robots.md",
     ] {
@@ -105,10 +108,13 @@ fn files_for_crawlers_are_left_out_in_any_folder_and_case() {
     assert_eq!(
         omitted,
         [
+            not_for_search("Ads.txt"),
             not_for_search("ROBOTS.TXT"),
             not_for_search("blog/sitemap.xml"),
             not_for_search("docs/404.html"),
+            not_for_search("llms-full.txt"),
             not_for_search("old/404.htm"),
+            not_for_search("security.txt"),
         ]
     );
 }
