@@ -40,8 +40,9 @@ cd "$ROOT"
 # sends in place of an index named: a web page, gzip without its header, nothing, another file
 # at a piece's address; 0.7 in the engine) and `/` and Ctrl/Cmd+K for the first widget shown,
 # in document order (widget/shortcut.js, 0.8 as the demo serves it, unminified) 1.6 more, to
-# 167.8: 168. Cutting the engine further is issue 9's.
-BUDGET_GZIP=$((168 * 1024))
+# 167.8: 168; an index written inside its site finding the site's root from its own URL
+# (format 13; 0.4) to 168.2: 168.5. Cutting the engine further is issue 9's.
+BUDGET_GZIP=$((168 * 1024 + 512))
 
 bash scripts/setup.sh >/dev/null
 [ "${SKIP_BUILD:-0}" = 1 ] || bash scripts/build-wasm.sh 2>/dev/null || die "wasm build (run: make build)"

@@ -31,3 +31,8 @@ export async function bodyWhileComing(response, ms, abort, why) {
   }
   return body.buffer;
 }
+
+// The path of the site's root, `levels` folders above the index fetched from `url`.
+export function siteRoot(url, levels) {
+  return new URL('../'.repeat(levels) || './', url).pathname;
+}

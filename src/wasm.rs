@@ -72,13 +72,15 @@ impl Scour {
                 " is a language table: open it with Scour.load(url, { lang, bytes }), which fetches the language's entry",
             ].concat()));
         }
+        let url = resolve(&url, &page_url());
         if !codec::is_entry(&bytes) {
-            return Ok(Scour::complete(codec::decode(bytes).map_err(at_url)?));
+            let index = codec::decode(bytes).map_err(at_url)?;
+            return Ok(Scour::complete(served(index, &url)));
         }
         let entry = codec::decode_entry(&bytes).map_err(at_url)?;
         Ok(Scour::with(Engine {
-            index: Index::from_entry(entry, bytes.len()),
-            source: Some((resolve(&url, &page_url()), None)),
+            index: served(Index::from_entry(entry, bytes.len()), &url),
+            source: Some((url, None)),
             in_flight: Vec::new(),
             answer_within,
         }))
@@ -412,7 +414,7 @@ async fn open_chunked(
     let at_url = |e: FormatError| located(url, &e);
     if !codec::is_language_table(bytes) {
         let entry = codec::decode_entry(bytes).map_err(at_url)?;
-        return Ok(Index::from_entry(entry, bytes.len()));
+        return Ok(served(Index::from_entry(entry, bytes.len()), url));
     }
     let chosen = codec::decode_language_table(bytes)
         .map_err(at_url)?
@@ -421,7 +423,20 @@ async fn open_chunked(
     let entry_bytes = fetch_bytes(&entry_url, false, answer_within).await?;
     let entry = codec::decode_language_entry(&entry_bytes, chosen, &entry_url)
         .map_err(|e| located(&entry_url, &e))?;
-    Ok(Index::from_entry(entry, bytes.len() + entry_bytes.len()))
+    let index = Index::from_entry(entry, bytes.len() + entry_bytes.len());
+    Ok(served(index, url))
+}
+
+/// `index`, fetched from `url`, with its pages' relative URLs resolved against the site's root
+/// (the path of the folder it says is the root, for a page of the same site).
+fn served(mut index: Index, url: &str) -> Index {
+    if let Some(root) = index
+        .site_root()
+        .and_then(|levels| site_root(url, levels).ok())
+    {
+        index.serve_from(root);
+    }
+    index
 }
 
 /// The URL of the page (or worker) running the engine.
@@ -816,6 +831,10 @@ extern "C" {
         abort: &js_sys::Function,
         why: &JsValue,
     ) -> js_sys::Promise;
+    /// The path of the site's root, `levels` folders above the index fetched from `url`;
+    /// an error for a `url` that is not absolute.
+    #[wasm_bindgen(js_name = siteRoot, catch)]
+    fn site_root(url: &str, levels: u32) -> Result<String, JsValue>;
 }
 
 /// An index error as a JS `Error`, naming the file it came from.

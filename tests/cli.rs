@@ -632,6 +632,48 @@ fn index_base_url_prefixes_every_url_made_from_a_path() {
 }
 
 #[test]
+fn an_index_written_inside_the_site_finds_its_root_from_its_own_url() {
+    let scratch = Scratch::new("site-root");
+    let site = scratch.join("public");
+    for file in ["index.html", "lamps.html", "fog.html"] {
+        std::fs::create_dir_all(&site).unwrap();
+        std::fs::copy(
+            Path::new(&fixture("lighthouse-site")).join(file),
+            site.join(file),
+        )
+        .unwrap();
+    }
+    let site_root = |out: &str, options: &[&str]| {
+        let out = scratch.join(out);
+        let mut args = vec![
+            "index",
+            site.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ];
+        args.extend(options);
+        stdout(&scour(&args));
+        let entry = std::fs::read(out.join("scour-index.bin")).unwrap();
+        scour_core::codec::decode_entry(&entry).unwrap().site_root
+    };
+    assert_eq!(site_root("public/search", &[]), Some(1));
+    assert_eq!(site_root("public/a/b/../search2", &[]), Some(2));
+    assert_eq!(site_root("public", &[]), Some(0));
+    // Told where the site is served, or written outside it: URLs as made, from `/` by default.
+    assert_eq!(site_root("public/told", &["--base-url", "/"]), None);
+    assert_eq!(site_root("outside", &[]), None);
+    // Its pages' URLs are from the site's root, which a reader that knows no URL takes as `/`.
+    let printed = stdout(&scour(&[
+        "search",
+        "--json",
+        "--index",
+        scratch.join("public/search").to_str().unwrap(),
+        "lenses",
+    ]));
+    assert!(printed.contains(r#""url":"/lamps.html""#), "{printed}");
+}
+
+#[test]
 fn bad_option_values_are_refused_naming_the_option_and_the_fault() {
     let cases: [(&[&str], &[&str]); 6] = [
         (

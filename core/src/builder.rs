@@ -28,6 +28,8 @@ pub struct IndexBuilder {
     /// The language of documents that name none.
     language: Language,
     synonyms: Synonyms,
+    /// See [`IndexBuilder::site_root`].
+    site_root: Option<u32>,
 }
 
 impl Default for IndexBuilder {
@@ -37,6 +39,7 @@ impl Default for IndexBuilder {
             occurrences: BTreeMap::new(),
             language: Language::default(),
             synonyms: Synonyms::english(),
+            site_root: None,
         }
     }
 }
@@ -117,6 +120,14 @@ impl IndexBuilder {
     /// unless set).
     pub fn synonyms(&mut self, synonyms: Synonyms) -> &mut Self {
         self.synonyms = synonyms;
+        self
+    }
+
+    /// Says that the URLs made from the pages' paths are relative to the site's root, `levels`
+    /// folders above the index's own: a reader that knows the index's URL resolves them
+    /// ([`Index::serve_from`](crate::Index::serve_from)).
+    pub fn site_root(&mut self, levels: u32) -> &mut Self {
+        self.site_root = Some(levels);
         self
     }
 
@@ -323,6 +334,7 @@ impl IndexBuilder {
             occurrences,
             language: language.clone(),
             synonyms: self.synonyms.clone(),
+            site_root: self.site_root,
         }
     }
 
@@ -437,6 +449,7 @@ impl IndexBuilder {
             languages,
             documents: documents.into_iter().map(|d| d.stored).collect(),
             first_pages: Vec::new(),
+            site_root: self.site_root,
         };
         let costly = costly_prefixes(
             parts

