@@ -32,7 +32,10 @@ export async function bodyWhileComing(response, ms, abort, why) {
   return body.buffer;
 }
 
-// The path of the site's root, `levels` folders above the index fetched from `url`.
+// The site's root, `levels` folders above the index fetched from `url` (at most its URL's
+// folders): its path on the page's origin, its whole URL on another origin or with no page.
 export function siteRoot(url, levels) {
-  return new URL('../'.repeat(levels) || './', url).pathname;
+  const index = new URL(url);
+  const root = new URL('../'.repeat(Math.min(levels, index.pathname.length)) || './', index);
+  return root.origin == globalThis.location?.origin ? root.pathname : root.href;
 }

@@ -428,7 +428,7 @@ async fn open_chunked(
 }
 
 /// `index`, fetched from `url`, with its pages' relative URLs resolved against the site's root
-/// (the path of the folder it says is the root, for a page of the same site).
+/// (the folder it says is the root: its path, on the page's own origin).
 fn served(mut index: Index, url: &str) -> Index {
     if let Some(root) = index
         .site_root()
@@ -831,8 +831,8 @@ extern "C" {
         abort: &js_sys::Function,
         why: &JsValue,
     ) -> js_sys::Promise;
-    /// The path of the site's root, `levels` folders above the index fetched from `url`;
-    /// an error for a `url` that is not absolute.
+    /// The site's root, `levels` folders above the index fetched from `url`: its path on the
+    /// page's origin, else its URL; an error for a `url` that is not absolute.
     #[wasm_bindgen(js_name = siteRoot, catch)]
     fn site_root(url: &str, levels: u32) -> Result<String, JsValue>;
 }

@@ -96,10 +96,11 @@ impl RelativePath {
 }
 
 /// A file or folder name as a URL's path segment: the characters that would end the path
-/// (`?`, `#`), start an escape (`%`) or cannot stand in a URL (spaces, controls, quotes,
-/// brackets) percent-encoded; the others, letters of any script among them, as they are.
+/// (`?`, `#`), start an escape (`%`), make a scheme of a URL relative to the site's root (`:`,
+/// in `Help:Contents.html`) or cannot stand in a URL (spaces, controls, quotes, brackets)
+/// percent-encoded; the others, letters of any script among them, as they are.
 fn path_segment(name: &str) -> String {
-    percent_encoded(name, |c| " \"#%<>?[\\]^`{|}".contains(c))
+    percent_encoded(name, |c| " \"#%:<>?[\\]^`{|}".contains(c))
 }
 
 /// An element's id as a URL's fragment: the characters a fragment cannot hold (spaces,
@@ -173,6 +174,10 @@ mod tests {
         assert_eq!(relative("100%/a b.html").file_url(), "/100%25/a%20b.html");
         assert_eq!(relative("café/ü.md").page_url(), "/café/ü/");
         assert_eq!(relative("new\nline.md").page_url(), "/new%0Aline/");
+        // Relative to the site's root, `Help:Contents.html` would be of the scheme `help:`.
+        let root = BaseUrl::site_relative();
+        let help = relative("Help:Contents.html").served_from(&root);
+        assert_eq!(help.file_url(), "Help%3AContents.html");
         assert_eq!(relative("c#.md").id(), "c#");
     }
 

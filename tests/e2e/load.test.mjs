@@ -460,6 +460,18 @@ test('an index written inside a site served from a folder links to the pages in 
       assert.equal(status, 200, `${index}: ${url} is a page of the site`);
     }
   }
+  // From another origin, the pages are that origin's: whole URLs.
+  const { server, origin } = await flakyHost();
+  try {
+    const urls = await page.evaluate(async (index) => {
+      const scour = await window.Scour.load(index);
+      return (await scour.query('tide', {})).hits.map((hit) => hit.url);
+    }, `${origin}/as-is/served/search/scour-index.bin`);
+    assert.ok(urls.length > 0 && urls.every((url) => url.startsWith(`${origin}/as-is/served/`)), JSON.stringify(urls));
+  } finally {
+    server.closeAllConnections();
+    server.close();
+  }
 });
 
 test('Scour.load of a missing file rejects with an Error naming the URL and the status', async () => {
@@ -587,7 +599,8 @@ test('a piece whose body stalls fails after the timeout, and is fetched again on
  * host would: `/stall/F` sends F's headers and five bytes, then nothing; `/broken/F` five bytes,
  * then drops the connection; `/drip/F` sends F in eight parts 100 ms apart; `/page/F` answers
  * with an HTML page, as a single-page app's host does for every path; `/gzip/F` sends F
- * gzip-compressed without saying so. Resolves to the server and its origin.
+ * gzip-compressed without saying so; any other first folder, F as it is. Resolves to the server
+ * and its origin.
  */
 async function flakyHost() {
   const server = createServer((request, response) => {

@@ -479,6 +479,15 @@ test('several widgets share one engine and keep their ids apart; limit, placehol
   const hide = () => { document.querySelector('scour-search').style.display = 'none'; };
   assert.equal(await summoned('Control+k', hide), 'two', 'the first shown');
   await page.evaluate(() => { document.querySelector('scour-search').style.display = ''; });
+  // A widget in another element's shadow tree stands where that element does: first here.
+  const nested = () => {
+    const header = document.createElement('div');
+    header.id = 'header';
+    header.attachShadow({ mode: 'open' }).append(document.createElement('scour-search'));
+    document.body.prepend(header);
+  };
+  assert.equal(await summoned('/', nested), 'header', 'the first, in a shadow tree');
+  await page.evaluate(() => document.getElementById('header').remove());
   await page.locator('#two input').focus();
   await page.keyboard.press('Control+k');
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'two', 'the one whose box has the focus keeps it');

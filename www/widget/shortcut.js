@@ -1,10 +1,10 @@
-// The page's keyboard shortcut, one for all its widgets: `/` (not in a field) and Ctrl/Cmd+K
-// summon the widget whose box has the focus, else the first one shown, in document order (a
-// header's box hidden on narrow screens gives way to the one shown), unless the page took the key.
+// The page's keyboard shortcut for all its widgets: `/` (not in a field) and Ctrl/Cmd+K summon
+// the widget the key was pressed in, else the first one shown in document order (a header's box
+// hidden on narrow screens gives way to the one shown), unless the page took the key.
 
 const widgets = new Set();
 
-/** Lets `widget` ({ input, summon() }) be summoned while it is in the page. */
+/** Lets `widget` ({ input, summon() }) be summoned while in the page. */
 export function listen(widget) {
   if (!widgets.size) document.addEventListener('keydown', onKey);
   widgets.add(widget);
@@ -16,11 +16,13 @@ export function unlisten(widget) {
 }
 
 function onKey(e) {
-  const target = e.composedPath()[0];
+  const path = e.composedPath(), target = path[0];
   const editing = target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName);
   const slash = e.key == '/' && !editing && !e.ctrlKey && !e.metaKey && !e.altKey;
   if (e.defaultPrevented || !slash && !((e.ctrlKey || e.metaKey) && /^k$/i.test(e.key))) return;
-  const widget = editing ? [...widgets].find(w => w.input == target) : first();
+  // The widget the key was pressed in (its box, a hit, its dialog), else the first shown.
+  const inside = [...widgets].find(w => path.includes(w));
+  const widget = editing ? (inside?.input == target ? inside : null) : inside ?? first();
   if (!widget) return;
   e.preventDefault();
   widget.summon();
@@ -28,6 +30,18 @@ function onKey(e) {
 
 /** The first widget shown, in document order; the first of all when none is shown. */
 function first() {
-  const inOrder = [...widgets].sort((a, b) => a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1);
+  const inOrder = [...widgets].sort(byPlace);
   return inOrder.find(w => w.checkVisibility?.() ?? w.getClientRects().length > 0) ?? inOrder[0];
+}
+
+/** Document order, a widget in a shadow tree placed where its host is. */
+function byPlace(a, b) {
+  let [x, y] = [outermost(a), outermost(b)];
+  if (x == y) [x, y] = [a, b];
+  return x.compareDocumentPosition(y) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+}
+
+function outermost(node) {
+  for (let root; (root = node.getRootNode()) instanceof ShadowRoot;) node = root.host;
+  return node;
 }
