@@ -635,8 +635,8 @@ fn index_base_url_prefixes_every_url_made_from_a_path() {
 fn an_index_written_inside_the_site_finds_its_root_from_its_own_url() {
     let scratch = Scratch::new("site-root");
     let site = scratch.join("public");
+    std::fs::create_dir_all(&site).unwrap();
     for file in ["index.html", "lamps.html", "fog.html"] {
-        std::fs::create_dir_all(&site).unwrap();
         std::fs::copy(
             Path::new(&fixture("lighthouse-site")).join(file),
             site.join(file),

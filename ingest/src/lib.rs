@@ -5,9 +5,10 @@
 //! recorded in the [`Corpus`] as [`Skipped`] items and [`Warning`]s, or with
 //! [`IngestOptions::strict`] end the run with an [`IngestError`] naming the file and line.
 //! Files not meant for search (drafts, noindex pages, `robots.txt`, `404.html`, `sitemap.xml`,
-//! `ads.txt` and the like, exclude patterns) are left out and recorded as [`Omitted`]. Input cannot hang or exhaust a
-//! run: only regular files (or links to them) of at most [`IngestOptions::max_file_size`] bytes
-//! are read, and HTML pages nested more than 512 elements deep are skipped.
+//! `ads.txt` and the like, exclude patterns) are left out and recorded as [`Omitted`]. Input
+//! cannot hang or exhaust a run: only regular files (or links to them) of at most
+//! [`IngestOptions::max_file_size`] bytes are read, and HTML pages nested more than 512
+//! elements deep are skipped.
 
 mod corpus;
 mod date;

@@ -210,11 +210,12 @@ pub(super) fn skipped_report(skipped: &[Skipped]) -> Option<String> {
     Some(report)
 }
 
+/// The options of the pages' reading; `site_root` (see [`site_root`]) makes their URLs relative
+/// to the site's root.
 fn ingest_options(args: &IndexArgs, site_root: Option<u32>) -> IngestOptions {
-    let base_url = match (&args.base_url, site_root) {
-        (Some(base_url), _) => base_url.clone(),
-        (None, Some(_)) => BaseUrl::site_relative(),
-        (None, None) => BaseUrl::default(),
+    let base_url = match site_root {
+        Some(_) => BaseUrl::site_relative(),
+        None => args.base_url.clone().unwrap_or_default(),
     };
     IngestOptions {
         strict: args.strict,
