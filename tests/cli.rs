@@ -304,6 +304,28 @@ fn an_out_path_that_is_a_file_is_refused_before_reading() {
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "kept");
 }
 
+/// An `--out` where no folder can be made is refused before the corpus is read, and a folder
+/// it can write in keeps no trace of the check.
+#[test]
+fn an_out_folder_that_cannot_be_written_is_refused_before_reading() {
+    let output = scour(&["index", &fixture("docs-site"), "--out", "/proc/scour-nope"]);
+    let message = stderr_of_failure(&output);
+    assert!(!message.contains("reading"), "{message}");
+    assert!(
+        message.contains("cannot create /proc/scour-nope"),
+        "{message}"
+    );
+    let out = Scratch::new("out-checked");
+    let output = scour(&[
+        "index",
+        &fixture("docs-site"),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{output:?}");
+    assert!(!out.join(".scour-write-check").exists());
+}
+
 /// A `.jsonl` file of no lines is named as holding no documents, not as of the wrong kind.
 #[test]
 fn an_empty_json_lines_file_is_said_to_hold_no_documents() {

@@ -21,7 +21,8 @@ pub struct IngestOptions {
     /// Fail on the first skipped item or warning instead of recording it.
     pub strict: bool,
     /// The element of an HTML page whose text is indexed (the first match); default, and for
-    /// pages where it matches nothing: `<main>`, else `<article>`, else `<body>`.
+    /// pages where it matches nothing: `<main>`, else the element of role `main`, else
+    /// `<article>`, else `<body>`.
     pub content_selector: Option<CssSelector>,
     /// The element of an HTML page holding its title (the first match with text); default, and
     /// for pages where it matches nothing: the first `<h1>` of the content, else `<title>`.

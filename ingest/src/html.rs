@@ -2,6 +2,7 @@
 //! annotations; drafts and noindex pages are left out.
 
 use ego_tree::iter::Children;
+use ego_tree::NodeId;
 use scour_core::{Document, Section};
 use scraper::{ElementRef, Html, Node, Selector};
 
@@ -20,6 +21,11 @@ use crate::source::Page;
 const SKIPPED: [&str; 8] = [
     "script", "style", "nav", "header", "footer", "noscript", "template", "svg",
 ];
+
+/// The ARIA roles of the chrome a page repeats, on whatever element carries them (Sphinx's
+/// sidebar is a `<div role="navigation">`): their text is left out, as that of `nav`,
+/// `header` and `footer` is.
+const SKIPPED_ROLES: [&str; 4] = ["navigation", "banner", "contentinfo", "search"];
 
 /// Elements that stand on their own lines (a list's options among them).
 const BLOCKS: [&str; 39] = [
@@ -92,8 +98,10 @@ pub(crate) fn parse(
     let root = content_root(&html, options);
     let title = title(&html, &root, options);
     let title_tag = title.as_ref().is_some_and(|title| title.from_title_tag);
+    // The heading read as the title is not read again as the body's first line.
+    let title_element = title.as_ref().map(|title| title.element);
     let title = title.map_or_else(|| relative.stem().to_string(), |title| title.text);
-    let (body, sections) = body_text(&root);
+    let (body, sections) = body_text(&root, title_element);
     let mut document = Document::new(relative.id(), title, body);
     document.sections = sections;
     sections::finish(&mut document);
@@ -176,24 +184,25 @@ fn is_noindex(html: &Html) -> bool {
     })
 }
 
-/// The element whose text is indexed: the chosen one, else `<main>`, else `<article>`, else
-/// `<body>`.
+/// The element whose text is indexed: the chosen one, else `<main>`, else the element of role
+/// `main` (Sphinx's and Read the Docs' `<div role="main">`), else `<article>`, else `<body>`.
 fn content_root<'a>(html: &'a Html, options: &IngestOptions) -> ElementRef<'a> {
     let chosen = options.content_selector.as_ref();
     chosen
         .and_then(|css| html.select(&css.selector).next())
         .or_else(|| {
-            ["main", "article", "body"]
+            ["main", "[role=main]", "article", "body"]
                 .into_iter()
                 .find_map(|css| first(html, css))
         })
         .unwrap_or_else(|| html.root_element())
 }
 
-/// A page's title, and whether it is `<title>`'s text.
+/// A page's title, whether it is `<title>`'s text, and the element it was read from.
 struct Title {
     text: String,
     from_title_tag: bool,
+    element: NodeId,
 }
 
 /// The chosen title element's text, else the first `<h1>` of the content, else `<title>`'s.
@@ -223,6 +232,7 @@ fn first_title<'a>(mut elements: impl Iterator<Item = ElementRef<'a>>) -> Option
         (!text.is_empty()).then(|| Title {
             text,
             from_title_tag: element.value().name() == "title",
+            element: element.id(),
         })
     })
 }
@@ -240,7 +250,7 @@ fn is_content_heading(heading: &ElementRef, root: &ElementRef) -> bool {
     );
     for element in below_root {
         match element.value().name() {
-            _ if element.attr(IGNORE).is_some() => return false,
+            _ if element.attr(IGNORE).is_some() || has_skipped_role(&element) => return false,
             "header" => in_banner = true,
             name if SECTIONING.contains(&name) => in_banner = false,
             name if SKIPPED.contains(&name) => return false,
@@ -260,10 +270,11 @@ fn meta_date(html: &Html) -> Result<Option<String>, Problem> {
         .ok_or_else(|| Problem::BadDate(content.to_string()))
 }
 
-/// The text under `root` and its sections: one per heading with an anchor.
-fn body_text(root: &ElementRef) -> (String, Vec<Section>) {
+/// The text under `root` but that of `left_out` (the title's element), and its sections: one
+/// per heading with an anchor.
+fn body_text(root: &ElementRef, left_out: Option<NodeId>) -> (String, Vec<Section>) {
     let mut flow = Flow::new();
-    push_children(root, &mut flow);
+    push_children_but(root, &mut flow, left_out);
     flow.finish_with_sections()
 }
 
@@ -350,9 +361,15 @@ impl End {
     }
 }
 
-/// Appends the text under `root`, leaving out skipped and ignored elements. The walk keeps its
-/// own stack of open elements, so a page nested any depth cannot overflow the thread's stack.
+/// Appends the text under `root`, leaving out skipped and ignored elements.
 fn push_children(root: &ElementRef, flow: &mut Flow) {
+    push_children_but(root, flow, None);
+}
+
+/// Appends the text under `root`, leaving out skipped and ignored elements and `left_out`.
+/// The walk keeps its own stack of open elements, so a page nested any depth cannot overflow
+/// the thread's stack.
+fn push_children_but(root: &ElementRef, flow: &mut Flow, left_out: Option<NodeId>) {
     let mut open = vec![Frame {
         children: root.children(),
         preformatted: false,
@@ -369,6 +386,7 @@ fn push_children(root: &ElementRef, flow: &mut Flow) {
         match child.value() {
             Node::Text(text) if preformatted => flow.push_lines(text),
             Node::Text(text) => flow.push(text),
+            Node::Element(_) if Some(child.id()) == left_out => {}
             Node::Element(_) => {
                 let entered =
                     ElementRef::wrap(child).and_then(|element| enter(element, flow, preformatted));
@@ -383,7 +401,11 @@ fn push_children(root: &ElementRef, flow: &mut Flow) {
 /// children; none for skipped and ignored elements.
 fn enter<'a>(element: ElementRef<'a>, flow: &mut Flow, preformatted: bool) -> Option<Frame<'a>> {
     let name = element.value().name();
-    if SKIPPED.contains(&name) || element.attr(IGNORE).is_some() {
+    if SKIPPED.contains(&name)
+        || element.attr(IGNORE).is_some()
+        || has_skipped_role(&element)
+        || is_permalink_mark(&element)
+    {
         return None;
     }
     let end = if let Some(anchor) = section_anchor(&element) {
@@ -399,6 +421,31 @@ fn enter<'a>(element: ElementRef<'a>, flow: &mut Flow, preformatted: bool) -> Op
         preformatted: preformatted || name == "pre",
         end,
     })
+}
+
+/// Whether `element`'s role (the first of its list) is one of [`SKIPPED_ROLES`].
+fn has_skipped_role(element: &ElementRef) -> bool {
+    let role = element
+        .attr("role")
+        .and_then(|roles| roles.split_ascii_whitespace().next());
+    role.is_some_and(|role| {
+        SKIPPED_ROLES
+            .iter()
+            .any(|skipped| role.eq_ignore_ascii_case(skipped))
+    })
+}
+
+/// A heading's permalink (`<a class="headerlink" href="#install">¶</a>`, `#`, `§`, `🔗`): a
+/// link to a place in the page whose text is a mark, no word, read neither in the title nor
+/// in the body.
+fn is_permalink_mark(element: &ElementRef) -> bool {
+    element.value().name() == "a"
+        && element
+            .attr("href")
+            .is_some_and(|href| href.starts_with('#'))
+        && !element
+            .text()
+            .any(|text| text.chars().any(char::is_alphanumeric))
 }
 
 /// What separates the text of the element `name` from the text around it, at its start and
@@ -565,7 +612,41 @@ mod tests {
         let page = |inner: &str| read("p.html", &format!("<body><p>outside</p>{inner}</body>"));
         assert_eq!(page("<article>art</article><main>main</main>").body, "main");
         assert_eq!(page("<article>art</article>").body, "art");
+        assert_eq!(
+            page("<article>art</article><div role=\"main\">role</div>").body,
+            "role"
+        );
         assert_eq!(page("").body, "outside");
+    }
+
+    /// A page of Sphinx's default theme has no `<main>`, `<nav>` or `<footer>`: its content
+    /// is a `<div role="main">`, its sidebars and search box are `<div role="navigation">` and
+    /// `role="search"`, its footer `role="contentinfo"`. None of their text is indexed, and the
+    /// title is the content's heading without its permalink's `¶`.
+    #[test]
+    fn a_sphinx_page_is_read_by_its_aria_roles() {
+        let page = "<html lang=\"en\"><head><title>os &#8212; Python docs</title></head><body>\
+            <div class=\"related\" role=\"navigation\"><h3>Navigation</h3><a href=\"sys.html\">next</a></div>\
+            <div class=\"document\"><div class=\"body\" role=\"main\"><section id=\"module-os\">\
+            <h1>os: operating system interfaces<a class=\"headerlink\" href=\"#module-os\">¶</a></h1>\
+            <p>A portable way of using the <a href=\"#x\">system</a>.</p>\
+            </section></div><div class=\"sphinxsidebar\" role=\"navigation\"><h3>Table of Contents</h3>\
+            <div id=\"searchbox\" role=\"search\"><h3>Quick search</h3><input type=\"submit\" value=\"Go\"></div>\
+            </div></div><div class=\"footer\" role=\"contentinfo\">Copyright Python Software Foundation.</div>\
+            </body></html>";
+        let document = read("os.html", page);
+        assert_eq!(document.title, "os: operating system interfaces");
+        assert_eq!(document.body, "A portable way of using the system.");
+        // Outside the content too (a page without role="main"), and a role listed first.
+        let whole = read(
+            "a.html",
+            "<body><div role=\"Navigation menu\">Menu</div><h1>A</h1><p>Text.</p>\
+             <div role=\"banner\"><h1>Site</h1></div><div role=\"note\">Kept.</div></body>",
+        );
+        assert_eq!(
+            (whole.title.as_str(), whole.body.as_str()),
+            ("A", "Text.\nKept.")
+        );
     }
 
     #[test]
@@ -631,7 +712,7 @@ mod tests {
         let page = "<title>T</title><body><main><h1>Outer</h1><p>shell</p>\
                     <div class=\"doc\"><h1>Inner</h1><p>kept</p></div></main></body>";
         let document = read_with("a.html", page, &options);
-        assert_eq!(document.body, "Inner\nkept");
+        assert_eq!(document.body, "kept");
         assert_eq!(document.title, "Inner");
         let elsewhere = read_with("b.html", "<main><p>main text</p></main>", &options);
         assert_eq!(elsewhere.body, "main text");
@@ -667,7 +748,7 @@ mod tests {
         );
         assert!(matches!(draft, Page::Omitted(Omission::Draft)), "{draft:?}");
         let kept = read("a.html", "---\ndraft: false\n---\n<h1>A</h1><p>text</p>");
-        assert_eq!(kept.body, "A\ntext");
+        assert_eq!(kept.body, "text");
     }
 
     #[test]
@@ -696,7 +777,33 @@ mod tests {
         );
         assert!(document
             .body
-            .starts_with("Guide\nIntro.\nInstall ¶\nUnpack it.\nNo anchor\nPlain."));
+            .starts_with("Intro.\nInstall\nUnpack it.\nNo anchor\nPlain."));
+    }
+
+    /// The element read as the title is not read again as the body's first line (so a hit
+    /// whose body matches nothing shows the page's first paragraph, not its title twice), as
+    /// a Markdown file's title heading is not; every other heading's text stays.
+    #[test]
+    fn the_title_element_is_left_out_of_the_body() {
+        let read = |page: &str, options: &IngestOptions| {
+            let document = read_with("a.html", page, options);
+            (document.title, document.body)
+        };
+        let default = IngestOptions::default();
+        let page =
+            "<title>T</title><main><h1>Guide</h1><p>Intro.</p><h1>Second</h1><p>More.</p></main>";
+        assert_eq!(
+            read(page, &default),
+            ("Guide".into(), "Intro.\nSecond\nMore.".into())
+        );
+        let by_tag = "<title>Tab</title><main><p>Tab</p><p>Text.</p></main>";
+        assert_eq!(read(by_tag, &default), ("Tab".into(), "Tab\nText.".into()));
+        let chosen = "<main><p class=\"page-title\">Chosen</p><h1>Heading</h1><p>Text.</p></main>";
+        let options = selectors(None, Some(".page-title"));
+        assert_eq!(
+            read(chosen, &options),
+            ("Chosen".into(), "Heading\nText.".into())
+        );
     }
 
     #[test]
@@ -738,7 +845,7 @@ mod tests {
         );
         let read_deep = move || {
             let html = Html::parse_document(&page);
-            body_text(&content_root(&html, &IngestOptions::default())).0
+            body_text(&content_root(&html, &IngestOptions::default()), None).0
         };
         let small_stack = std::thread::Builder::new().stack_size(256 * 1024);
         let body = small_stack.spawn(read_deep).unwrap().join().unwrap();

@@ -3,9 +3,28 @@
 // Types: index.d.ts. This module sits one folder below the package's root, as the widget's
 // engine.js does, so that both name the wasm by the same path: a bundler that leaves these URLs
 // as written (esbuild) finds one file where both look.
-import initEngine, { Scour } from '../pkg/scour_engine.js';
+import initEngine, { Scour as Engine } from '../pkg/scour_engine.js';
 
-export { Scour };
+let loaded = false;
+
+/**
+ * The engine's `Scour` class. Used before `init()` has finished, it says so, rather than
+ * failing inside the generated glue with a TypeError that names none of this.
+ */
+export const Scour = new Proxy(Engine, {
+  get(target, key, receiver) {
+    const value = Reflect.get(target, key, receiver);
+    return !loaded && typeof value == 'function' && Object.hasOwn(target, key) ? notLoaded : value;
+  },
+  construct(target, args, newTarget) {
+    if (!loaded) notLoaded();
+    return Reflect.construct(target, args, newTarget);
+  },
+});
+
+function notLoaded() {
+  throw new Error('scour-site: the engine is not loaded yet: call `await init()` before using Scour');
+}
 
 /**
  * Loads the engine's wasm once (later calls wait for the same load): by default the package's
@@ -14,6 +33,7 @@ export { Scour };
  */
 export async function init(options) {
   await initEngine(options ?? { module_or_path: new URL('../pkg/scour_engine_bg.wasm', import.meta.url) });
+  loaded = true;
 }
 
 export default init;

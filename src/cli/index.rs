@@ -35,7 +35,7 @@ pub struct IndexArgs {
     #[arg(long)]
     strict: bool,
     /// The element of each HTML page whose text is indexed, as CSS (the first match; pages
-    /// where it matches nothing: main, else article, else body).
+    /// where it matches nothing: main, else [role=main], else article, else body).
     #[arg(long, value_name = "CSS")]
     content_selector: Option<CssSelector>,
     /// The element of each HTML page holding its title, as CSS (the first match with text;
@@ -193,8 +193,18 @@ fn check_out_folder(out: &Path) -> Result<(), String> {
             let (out, path) = (out.display(), path.display());
             format!("--out {out} is inside {path}, a file, not a folder: {advice}")
         }),
-        _ => Ok(()),
+        _ => can_write_in(out),
     }
+}
+
+/// Whether files can be written in the folder `out` (made if missing), tried with a file of
+/// no bytes that is then removed: an `--out` where nothing can be written is refused before
+/// every page is read.
+fn can_write_in(out: &Path) -> Result<(), String> {
+    fs::create_dir_all(out).map_err(super::cannot("create", out))?;
+    let probe = out.join(".scour-write-check");
+    fs::write(&probe, b"").map_err(super::cannot("write in", out))?;
+    fs::remove_file(&probe).map_err(super::cannot("remove", &probe))
 }
 
 /// `skipped 2 item(s):` and a line for each file or line left out of a corpus for a problem,

@@ -23,7 +23,7 @@ mod index;
 mod metrics;
 mod search;
 
-/// Instant, offline full-text search: query the index embedded in this build, or an index file.
+/// Instant, offline full-text search: index a site's pages, then search the index.
 #[derive(Parser)]
 #[command(
     name = "scour",
@@ -47,7 +47,8 @@ enum Command {
     Eval(eval::EvalArgs),
     /// Print document, term and byte counts of an index.
     Stats {
-        /// An index file, or the folder `scour index` wrote it in (default: the embedded index).
+        /// An index file, or the folder `scour index` wrote it in (default: the index built
+        /// into this scour, when it has one).
         #[arg(long)]
         index: Option<PathBuf>,
     },

@@ -20,7 +20,7 @@ pub struct SearchArgs {
     #[arg(long, default_value_t = 10)]
     limit: usize,
     /// An index file written by `scour index`, or the folder it wrote it in (default: the
-    /// embedded index).
+    /// index built into this scour, when it has one).
     #[arg(long)]
     index: Option<PathBuf>,
     /// Search only the pages in this language (a tag: fr, de-CH; `*` for all), when the index

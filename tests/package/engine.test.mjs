@@ -21,6 +21,19 @@ test('new Scour() fails: there is no embedded index to open', () => {
   assert.throws(() => Reflect.construct(engine.Scour, []), /no embedded index: open a site's index with await Scour\.load\(url\)/);
 });
 
+test('the engine used before init() has finished says to call it first', () => {
+  const module = pathToFileURL(path.join(app, 'node_modules/scour-site/engine/index.js')).href;
+  const early = `const { Scour } = await import(${JSON.stringify(module)});
+    for (const use of [() => Scour.fromBytes(new Uint8Array(8)), () => new Scour(), () => Scour.load('/x')]) {
+      try { await use(); console.log('no error'); } catch (e) { console.log(e.message); }
+    }`;
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', early], { encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  const said = run.stdout.trim().split('\n');
+  assert.equal(said.length, 3, run.stdout);
+  for (const line of said) assert.match(line, /the engine is not loaded yet: call `await init\(\)` before using Scour/);
+});
+
 test('the seed corpus is not in the engine (its names are in the demo engine)', () => {
   const names = new Set();
   for (const file of readdirSync(path.join(ROOT, 'corpus'))) {

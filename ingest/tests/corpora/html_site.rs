@@ -65,9 +65,9 @@ fn each_page_keeps_its_own_content() {
 fn text_is_broken_at_blocks_and_collapsed_within_them() {
     let corpus = site();
     let home = &common::document(&corpus, "index").body;
-    assert!(home.starts_with(
-        "Welcome aboard\nThe almanac lists tides, berths and weather for the small harbor. Every"
-    ));
+    assert!(
+        home.starts_with("The almanac lists tides, berths and weather for the small harbor. Every")
+    );
     let intro = &common::document(&corpus, "docs/intro").body;
     assert!(
         intro.ends_with("Visitors\nshould report to the harbor master."),
