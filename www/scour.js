@@ -213,7 +213,7 @@ class ScourSearch extends HTMLElement {
       (offline == null ? Promise.resolve() : import('./widget/offline.js').then(m => m.keepOffline(offline)))
         .then(() => {
           let url = '';
-          try { if (index) url = new URL(index, document.baseURI).href; } catch {
+          try { if (index) url = this.indexUrl = new URL(index, document.baseURI).href; } catch {
             throw Error(`index="${index}" is not a URL: give an index's URL`);
           }
           return connect(url, { inWorker: this.inWorker(url), lang: this.searchLanguage() });
@@ -395,7 +395,7 @@ class ScourSearch extends HTMLElement {
   }
 
   optionElement(option, i) {
-    return optionElement(option, `${this.uid}-${i}`, i, { text: this.text, link: (hit, section) => this.href(hit, this.query, section) });
+    return optionElement(option, `${this.uid}-${i}`, i, { text: this.text, index: this.indexUrl, link: (hit, section) => this.href(hit, this.query, section) });
   }
 
   /** The next page of hits ("Show more results"): appended, announced, the first new one active. */

@@ -57,6 +57,11 @@ impl Flow {
         }
     }
 
+    /// How many words the text so far holds.
+    pub fn words(&self) -> usize {
+        self.text.split_whitespace().count()
+    }
+
     /// Appends inline text, collapsing its whitespace and control characters to one space.
     pub fn push(&mut self, piece: &str) {
         for c in piece.chars() {

@@ -27,6 +27,28 @@ const SKIPPED: [&str; 8] = [
 /// `header` and `footer` is.
 const SKIPPED_ROLES: [&str; 4] = ["navigation", "banner", "contentinfo", "search"];
 
+/// Words of the class or `id` of the chrome of sites written without `nav`, `header`, `footer`
+/// or roles (themes of `<div>`s, as Bootstrap's and Jekyll's): on a page without a content
+/// element, an element whose class or `id` holds one is left out.
+const CHROME_NAMES: [&str; 8] = [
+    "navbar",
+    "sidebar",
+    "breadcrumb",
+    "pager",
+    "pagination",
+    "footer",
+    "cookie",
+    "edit-link",
+];
+
+/// What its classes name as chrome is left out of a page when what is left holds at least one
+/// word in this many of the page's (see [`body_text`]).
+const SHARE_BESIDE_CHROME: usize = 20;
+
+/// The most words before the title's `<h1>` that are left out as chrome (a breadcrumb, a
+/// version badge, a table of contents' toggle); more are kept, as content.
+const MOST_WORDS_BEFORE_TITLE: usize = 30;
+
 /// Elements that stand on their own lines (a list's options among them).
 const BLOCKS: [&str; 39] = [
     "address",
@@ -98,10 +120,13 @@ pub(crate) fn parse(
     let root = content_root(&html, options);
     let title = title(&html, &root, options);
     let title_tag = title.as_ref().is_some_and(|title| title.from_title_tag);
-    // The heading read as the title is not read again as the body's first line.
-    let title_element = title.as_ref().map(|title| title.element);
+    let walk = Walk {
+        title: title.as_ref().map(|title| (title.element, title.heading)),
+        chrome_by_name: is_whole_page(&root),
+        buttons: true,
+    };
     let title = title.map_or_else(|| relative.stem().to_string(), |title| title.text);
-    let (body, sections) = body_text(&root, title_element);
+    let (body, sections) = body_text(&root, walk);
     let mut document = Document::new(relative.id(), title, body);
     document.sections = sections;
     sections::finish(&mut document);
@@ -198,49 +223,81 @@ fn content_root<'a>(html: &'a Html, options: &IngestOptions) -> ElementRef<'a> {
         .unwrap_or_else(|| html.root_element())
 }
 
-/// A page's title, whether it is `<title>`'s text, and the element it was read from.
+/// A page's title, whether it is `<title>`'s text, the element it was read from, and whether
+/// that is the content's first `<h1>`.
 struct Title {
     text: String,
     from_title_tag: bool,
     element: NodeId,
+    heading: bool,
 }
 
 /// The chosen title element's text, else the first `<h1>` of the content, else `<title>`'s.
+/// A title's text leaves out buttons ("Copy item path") and, on a page without a content
+/// element, what a class names as chrome ("Improve this page").
 fn title(html: &Html, root: &ElementRef, options: &IngestOptions) -> Option<Title> {
+    let walk = Walk {
+        title: None,
+        chrome_by_name: is_whole_page(root),
+        buttons: false,
+    };
     let chosen = options.title_selector.as_ref();
     chosen
-        .and_then(|css| first_title(html.select(&css.selector)))
+        .and_then(|css| first_title(html.select(&css.selector), walk, false))
         .or_else(|| {
+            // Outside what a class names as chrome, else anywhere in the content (a wrapper
+            // named `page-with-sidebar` holds the whole page).
             let h1 = selector("h1");
-            let headings = root.select(&h1);
-            first_title(headings.filter(|heading| is_content_heading(heading, root)))
+            let content = |by_name| {
+                let headings = root.select(&h1);
+                headings.filter(move |heading| is_content_heading(heading, root, by_name))
+            };
+            first_title(content(walk.chrome_by_name), walk, true)
+                .or_else(|| first_title(content(false), walk, true))
         })
         .or_else(|| {
             // The document's `<title>`, not a drawing's (an SVG icon's, in another namespace).
             let title = selector("title");
             let titles = html.select(&title);
-            first_title(titles.filter(|title| &*title.value().name.ns == HTML_NAMESPACE))
+            let titles = titles.filter(|title| &*title.value().name.ns == HTML_NAMESPACE);
+            first_title(titles, walk, false)
         })
 }
 
 const HTML_NAMESPACE: &str = "http://www.w3.org/1999/xhtml";
 
-/// The text of the first of `elements` that has some.
-fn first_title<'a>(mut elements: impl Iterator<Item = ElementRef<'a>>) -> Option<Title> {
+/// The text of the first of `elements` that has some, read as `walk` says; `heading`: they
+/// are the content's `<h1>`s.
+fn first_title<'a>(
+    mut elements: impl Iterator<Item = ElementRef<'a>>,
+    walk: Walk,
+    heading: bool,
+) -> Option<Title> {
     elements.find_map(|element| {
-        let text = inline_text(&element);
+        let mut flow = Flow::new();
+        push_children_as(&element, &mut flow, walk);
+        let text = flow::one_line(&flow.finish());
         (!text.is_empty()).then(|| Title {
             text,
             from_title_tag: element.value().name() == "title",
             element: element.id(),
+            heading,
         })
     })
 }
 
+/// Whether `root`, the element whose text is indexed, is the whole page: no content element
+/// was found.
+fn is_whole_page(root: &ElementRef) -> bool {
+    matches!(root.value().name(), "body" | "html")
+}
+
 /// Whether a heading under `root` is the content's own: not ignored, not in navigation or a
-/// footer, and, when the content is the whole `<body>`, not in the site's banner (a `<header>`
-/// outside any article or section).
-fn is_content_heading(heading: &ElementRef, root: &ElementRef) -> bool {
+/// footer, when the content is the whole `<body>` not in the site's banner (a `<header>`
+/// outside any article or section), and with `chrome_by_name` not in an element a class
+/// names as chrome (a sidebar's `<h1>` of the site's name).
+fn is_content_heading(heading: &ElementRef, root: &ElementRef, chrome_by_name: bool) -> bool {
+    let whole_page = is_whole_page(root);
     let mut in_banner = false;
     let below_root = std::iter::once(*heading).chain(
         heading
@@ -251,13 +308,14 @@ fn is_content_heading(heading: &ElementRef, root: &ElementRef) -> bool {
     for element in below_root {
         match element.value().name() {
             _ if element.attr(IGNORE).is_some() || has_skipped_role(&element) => return false,
+            _ if chrome_by_name && has_chrome_name(&element) => return false,
             "header" => in_banner = true,
             name if SECTIONING.contains(&name) => in_banner = false,
             name if SKIPPED.contains(&name) => return false,
             _ => {}
         }
     }
-    !in_banner || !matches!(root.value().name(), "body" | "html")
+    !in_banner || !whole_page
 }
 
 /// `<meta name="date" content="YYYY-MM-DD">`, the name in any case, checked.
@@ -270,12 +328,29 @@ fn meta_date(html: &Html) -> Result<Option<String>, Problem> {
         .ok_or_else(|| Problem::BadDate(content.to_string()))
 }
 
-/// The text under `root` but that of `left_out` (the title's element), and its sections: one
-/// per heading with an anchor.
-fn body_text(root: &ElementRef, left_out: Option<NodeId>) -> (String, Vec<Section>) {
-    let mut flow = Flow::new();
-    push_children_but(root, &mut flow, left_out);
-    flow.finish_with_sections()
+/// The text under `root` as `walk` reads it, and its sections: one per heading with an anchor.
+/// Should the elements that a class names as chrome hold nearly all the page's words (a
+/// wrapper named `with-sidebar` around a page without an `<h1>`), they are read.
+fn body_text(root: &ElementRef, walk: Walk) -> (String, Vec<Section>) {
+    let read = |walk| {
+        let mut flow = Flow::new();
+        push_children_as(root, &mut flow, walk);
+        flow
+    };
+    let flow = read(walk);
+    if !walk.chrome_by_name {
+        return flow.finish_with_sections();
+    }
+    let whole = read(Walk {
+        chrome_by_name: false,
+        ..walk
+    });
+    let kept = if flow.words() * SHARE_BESIDE_CHROME < whole.words() {
+        whole
+    } else {
+        flow
+    };
+    kept.finish_with_sections()
 }
 
 /// A heading's anchor: its own `id`, else that of an `<a id>` or `<a name>` inside it or, empty,
@@ -361,15 +436,58 @@ impl End {
     }
 }
 
-/// Appends the text under `root`, leaving out skipped and ignored elements.
-fn push_children(root: &ElementRef, flow: &mut Flow) {
-    push_children_but(root, flow, None);
+/// What a walk of a page's elements leaves out, besides skipped and ignored elements, the
+/// chrome's roles and permalink marks.
+#[derive(Clone, Copy)]
+struct Walk {
+    /// The title's element and whether it is the content's `<h1>`: the page's text is read
+    /// after it, not again, and a few words before that `<h1>` are left out too (see
+    /// [`MOST_WORDS_BEFORE_TITLE`]): the content starts at its title.
+    title: Option<(NodeId, bool)>,
+    /// Elements whose class or `id` names them as chrome ([`CHROME_NAMES`]).
+    chrome_by_name: bool,
+    /// Whether buttons are read (a tab's label is; a title's copy button is not).
+    buttons: bool,
 }
 
-/// Appends the text under `root`, leaving out skipped and ignored elements and `left_out`.
-/// The walk keeps its own stack of open elements, so a page nested any depth cannot overflow
-/// the thread's stack.
-fn push_children_but(root: &ElementRef, flow: &mut Flow, left_out: Option<NodeId>) {
+impl Walk {
+    /// Skipped and ignored elements, the chrome's roles and permalink marks: what every walk
+    /// leaves out.
+    const PLAIN: Walk = Walk {
+        title: None,
+        chrome_by_name: false,
+        buttons: true,
+    };
+
+    /// At the title: a few words read before the content's `<h1>` are chrome, left out.
+    fn pass_title(self, flow: &mut Flow) {
+        let heading = self.title.is_some_and(|(_, heading)| heading);
+        if heading && flow.words() <= MOST_WORDS_BEFORE_TITLE {
+            *flow = Flow::new();
+        }
+    }
+}
+
+/// The title's element on `walk`, then the elements holding it.
+fn title_line(root: &ElementRef, walk: Walk) -> Vec<NodeId> {
+    let Some(title) = walk.title.and_then(|(title, _)| root.tree().get(title)) else {
+        return Vec::new();
+    };
+    let line = std::iter::once(title).chain(title.ancestors());
+    line.map(|node| node.id()).collect()
+}
+
+/// Appends the text under `root`, leaving out skipped and ignored elements.
+fn push_children(root: &ElementRef, flow: &mut Flow) {
+    push_children_as(root, flow, Walk::PLAIN);
+}
+
+/// Appends the text under `root`, leaving out what `walk` says. The walk keeps its own stack
+/// of open elements, so a page nested any depth cannot overflow the thread's stack.
+fn push_children_as(root: &ElementRef, flow: &mut Flow, walk: Walk) {
+    // The title is passed where the walk enters it, or the first element holding it that the
+    // walk leaves out (a Docusaurus title's `<header>`).
+    let title_line = title_line(root, walk);
     let mut open = vec![Frame {
         children: root.children(),
         preformatted: false,
@@ -383,31 +501,46 @@ fn push_children_but(root: &ElementRef, flow: &mut Flow, left_out: Option<NodeId
             continue;
         };
         let preformatted = frame.preformatted;
-        match child.value() {
-            Node::Text(text) if preformatted => flow.push_lines(text),
-            Node::Text(text) => flow.push(text),
-            Node::Element(_) if Some(child.id()) == left_out => {}
-            Node::Element(_) => {
-                let entered =
-                    ElementRef::wrap(child).and_then(|element| enter(element, flow, preformatted));
-                open.extend(entered);
+        let Some(element) = ElementRef::wrap(child) else {
+            match child.value() {
+                Node::Text(text) if preformatted => flow.push_lines(text),
+                Node::Text(text) => flow.push(text),
+                _ => {}
             }
-            _ => {}
+            continue;
+        };
+        let holds_title = title_line.contains(&child.id());
+        // An element holding the title is the content, whatever its class (`page-with-sidebar`).
+        let read = is_read(
+            &element,
+            Walk {
+                chrome_by_name: walk.chrome_by_name && !holds_title,
+                ..walk
+            },
+        );
+        if holds_title && (!read || Some(child.id()) == title_line.first().copied()) {
+            walk.pass_title(flow);
+        } else if read {
+            open.push(enter(element, flow, preformatted));
         }
     }
 }
 
-/// Starts `element`: adds what comes before its text, and returns the frame that reads its
-/// children; none for skipped and ignored elements.
-fn enter<'a>(element: ElementRef<'a>, flow: &mut Flow, preformatted: bool) -> Option<Frame<'a>> {
+/// Whether the text of `element` is read on `walk`.
+fn is_read(element: &ElementRef, walk: Walk) -> bool {
     let name = element.value().name();
-    if SKIPPED.contains(&name)
+    !(SKIPPED.contains(&name)
         || element.attr(IGNORE).is_some()
-        || has_skipped_role(&element)
-        || is_permalink_mark(&element)
-    {
-        return None;
-    }
+        || has_skipped_role(element)
+        || is_permalink_mark(element)
+        || walk.chrome_by_name && has_chrome_name(element)
+        || !walk.buttons && name == "button")
+}
+
+/// Starts `element`: adds what comes before its text, and returns the frame that reads its
+/// children.
+fn enter<'a>(element: ElementRef<'a>, flow: &mut Flow, preformatted: bool) -> Frame<'a> {
+    let name = element.value().name();
     let end = if let Some(anchor) = section_anchor(&element) {
         flow.open_heading(anchor);
         End::Heading
@@ -416,11 +549,11 @@ fn enter<'a>(element: ElementRef<'a>, flow: &mut Flow, preformatted: bool) -> Op
         end.apply(flow);
         end
     };
-    Some(Frame {
+    Frame {
         children: element.children(),
         preformatted: preformatted || name == "pre",
         end,
-    })
+    }
 }
 
 /// Whether `element`'s role (the first of its list) is one of [`SKIPPED_ROLES`].
@@ -432,6 +565,16 @@ fn has_skipped_role(element: &ElementRef) -> bool {
         SKIPPED_ROLES
             .iter()
             .any(|skipped| role.eq_ignore_ascii_case(skipped))
+    })
+}
+
+/// Whether a word of `element`'s class or its `id` holds one of [`CHROME_NAMES`]
+/// (`navbar-expand`, `site-sidebar`, `breadcrumbs`, `id="footer"`).
+fn has_chrome_name(element: &ElementRef) -> bool {
+    let value = element.value();
+    value.classes().chain(value.id()).any(|word| {
+        let word = word.to_ascii_lowercase();
+        CHROME_NAMES.iter().any(|name| word.contains(name))
     })
 }
 
@@ -780,6 +923,67 @@ mod tests {
             .starts_with("Intro.\nInstall\nUnpack it.\nNo anchor\nPlain."));
     }
 
+    /// A documentation theme's chrome inside the content, before the title's `<h1>` (a
+    /// breadcrumb, a version badge, a table of contents' toggle, as Docusaurus writes them),
+    /// is left out: the page's text starts after its title. More words than a few before the
+    /// `<h1>` are content, and kept.
+    #[test]
+    fn the_content_starts_at_its_title() {
+        let page = "<main><article><nav class=\"crumbs\">Home</nav><ul class=\"breadcrumbs\"><li>Docs</li>\
+            <li>Arrays</li></ul><span class=\"badge\">Version: 2.1</span><div class=\"toc-mobile\">\
+            <button>On this page</button></div><h1>array_flip</h1><p>Exchanges all keys with their values.</p>\
+            </article></main>";
+        let document = read("a.html", page);
+        assert_eq!(document.title, "array_flip");
+        assert_eq!(document.body, "Exchanges all keys with their values.");
+        // The title in a `<header>` of the content, which is not read.
+        let page = page.replace(
+            "<h1>array_flip</h1>",
+            "<div><header><h1>array_flip</h1></header></div>",
+        );
+        let document = read("a.html", &page);
+        assert_eq!(document.title, "array_flip");
+        assert_eq!(document.body, "Exchanges all keys with their values.");
+        let long = format!(
+            "<main><p>{}</p><h1>Later</h1><p>After.</p></main>",
+            "word ".repeat(31)
+        );
+        let document = read("b.html", &long);
+        assert_eq!(document.title, "Later");
+        assert!(document.body.starts_with("word word"), "{}", document.body);
+        assert!(document.body.ends_with("word\nAfter."), "{}", document.body);
+    }
+
+    /// A theme of `<div>`s (Bootstrap, Jekyll: no `<main>`, `<nav>`, `<footer>` or roles) names
+    /// its chrome by class or `id`: the navigation bar, the sidebar (with the site's name as an
+    /// `<h1>`), the breadcrumb, the pager, the footer and the cookie banner are left out, and
+    /// so is a link to edit the page inside the title. A title leaves out buttons, as rustdoc's
+    /// "Copy item path". Where the page has a content element, a class names nothing.
+    #[test]
+    fn a_theme_of_divs_is_read_without_the_chrome_its_classes_name() {
+        let page = "<body><div class=\"navbar navbar-expand\"><a>Brand</a><button>Toggle navigation</button></div>\
+            <div class=\"sidebar\"><div class=\"sidebar-about\"><h1><a href=\"/\">PHP Manual</a></h1></div>\
+            <ul><li>reverse</li><li>sort</li></ul></div><div class=\"content\"><ol class=\"breadcrumb\"><li>Home</li></ol>\
+            <h1>str_replace <small><a class=\"edit-link\" href=\"/edit\">Improve this page</a></small></h1>\
+            <p>Replace all occurrences.</p><ul class=\"pager\"><li>strrev</li></ul></div>\
+            <div id=\"footer\">Copyright</div><div class=\"cookie-banner\">We use cookies</div></body>";
+        let document = read("a.html", page);
+        assert_eq!(document.title, "str_replace");
+        assert_eq!(document.body, "Replace all occurrences.");
+        let rustdoc = "<main><h1>Function <a>krate</a>::<a class=\"fn\">flip</a>\
+            <button id=\"copy-path\">Copy item path</button></h1><p>Flips.</p></main>";
+        assert_eq!(read("b.html", rustdoc).title, "Function krate::flip");
+        let with_main =
+            "<main><h1>T</h1><p>Text.</p><aside class=\"sidebar\">A note.</aside></main>";
+        assert_eq!(read("c.html", with_main).body, "Text.\nA note.");
+        // A wrapper that a class seems to name as chrome, holding the title or all the text.
+        let wrapper = "<body><div class=\"page-with-sidebar\"><h1>T</h1><p>Text.</p></div></body>";
+        assert_eq!(read("d.html", wrapper).body, "Text.");
+        let text = "Ten words of the page that a wrapper holds, and more.";
+        let untitled = format!("<body><div class=\"with-sidebar\"><p>{text}</p></div></body>");
+        assert_eq!(read("e.html", &untitled).body, text);
+    }
+
     /// The element read as the title is not read again as the body's first line (so a hit
     /// whose body matches nothing shows the page's first paragraph, not its title twice), as
     /// a Markdown file's title heading is not; every other heading's text stays.
@@ -845,7 +1049,7 @@ mod tests {
         );
         let read_deep = move || {
             let html = Html::parse_document(&page);
-            body_text(&content_root(&html, &IngestOptions::default()), None).0
+            body_text(&content_root(&html, &IngestOptions::default()), Walk::PLAIN).0
         };
         let small_stack = std::thread::Builder::new().stack_size(256 * 1024);
         let body = small_stack.spawn(read_deep).unwrap().join().unwrap();

@@ -41,10 +41,10 @@ const pages = Array.from({ length: PAGES }, (_, n) => page(n));
  * A page of the site in its header: the bundle's widget (with `source`, the one in www/:
  * `sourceWidget`) with `attributes`, some content below.
  */
-const header = (attributes, { lang = 'en', dir = '', source = false } = {}) => `<!doctype html><html lang="${lang}"${dir ? ` dir="${dir}"` : ''}><head><meta charset="utf-8">
+const header = (attributes, { lang = 'en', dir = '', source = false, root = '' } = {}) => `<!doctype html><html lang="${lang}"${dir ? ` dir="${dir}"` : ''}><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>header</title><link rel="icon" href="/favicon.svg">
-<link rel="stylesheet" href="/page.css"><script type="module" src="/${source ? 'source' : 'search'}/scour.js"></script></head>
-<body><header><a href="/" class="logo">Docs</a><scour-search index="/search/scour-index.bin" ${attributes}></scour-search></header>
+<link rel="stylesheet" href="/page.css"><script type="module" src="/${source ? 'source' : `${root}search`}/scour.js"></script></head>
+<body><header><a href="/" class="logo">Docs</a><scour-search index="/${root}search/scour-index.bin" ${attributes}></scour-search></header>
 <main><h1>Welcome</h1><p id="first">The first paragraph of the page, which a dropdown floats over.</p>${'<p>More text of the page.</p>'.repeat(12)}</main></body></html>`;
 const PAGE_CSS = `body{margin:0;font:16px/1.5 system-ui,sans-serif;background:#fff;color:#1c1e23}
 @media (prefers-color-scheme:dark){body{background:#17191e;color:#e6e8ec}a{color:#8cb6fa}}
@@ -66,6 +66,15 @@ before(async () => {
     mkdirSync(path.dirname(path.join(site, p.file)), { recursive: true });
     writeFileSync(path.join(site, p.file), p.html.replace('<head>', '<head><meta charset="utf-8"><link rel="icon" href="/favicon.svg">'));
   }
+  // The same pages as a site served from a folder of its own (a project's pages, /project/),
+  // its index and bundle written inside it, so that its pages' URLs are found from the index's.
+  const project = path.join(site, 'project');
+  for (const p of pages) {
+    mkdirSync(path.dirname(path.join(project, p.file)), { recursive: true });
+    writeFileSync(path.join(project, p.file), p.html);
+  }
+  execFileSync('cargo', ['run', '--release', '-q', '--', 'index', project, '--out', path.join(project, 'search'), '--bundle'],
+    { cwd: ROOT, stdio: 'pipe', timeout: 600_000 });
   await sourceWidget(path.join(site, 'source'), path.join(site, 'search'));
   writeFileSync(path.join(site, 'page.css'), PAGE_CSS);
   writeFileSync(path.join(site, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"/>');
@@ -91,8 +100,8 @@ afterEach(async () => {
 });
 
 /** Writes /<name>.html with the widget's `attributes` and opens it in a fresh context. */
-async function visit(name, attributes, { lang, dir, source, viewport = { width: 1280, height: 800 }, colorScheme = 'light', query = '' } = {}) {
-  writeFileSync(path.join(site, `${name}.html`), header(attributes, { lang, dir, source }));
+async function visit(name, attributes, { lang, dir, source, root, viewport = { width: 1280, height: 800 }, colorScheme = 'light', query = '' } = {}) {
+  writeFileSync(path.join(site, `${name}.html`), header(attributes, { lang, dir, source, root }));
   const context = await browser.newContext({ viewport, colorScheme, serviceWorkers: 'block' });
   const tab = await context.newPage();
   tab.errors = watchErrors(tab);
@@ -137,6 +146,20 @@ async function search(tab, q) {
   await tab.locator('scour-search input').fill(q);
   await poll(() => tab.evaluate(() => window.__searched), (done) => done.includes(q), { timeout: 15_000, message: `results for ${q}` });
 }
+
+test('a site served from a folder of its own: the hits lead into it, and their path lines start below it', async () => {
+  const tab = await visit('project', 'layout="dropdown"', { root: 'project/' });
+  await tab.locator('scour-search input').focus();
+  await ready(tab);
+  await search(tab, 'lantern');
+  const hits = await tab.evaluate(() => [...document.querySelector('scour-search').shadowRoot.querySelectorAll('[part=hit]')]
+    .map((a) => ({ href: a.getAttribute('href'), path: a.querySelector('[part~=path]')?.textContent })));
+  assert.ok(hits.length > 0, 'hits for lantern');
+  for (const hit of hits) {
+    assert.match(new URL(hit.href, server.url).pathname, /^\/project\/docs\//, JSON.stringify(hit));
+    assert.match(hit.path, /^docs › (guide|reference|blog)$/, JSON.stringify(hit));
+  }
+});
 
 test('dropdown: floats over the page under the box, keyboard-complete, closes on Escape, outside click, focus elsewhere and a selected hit', async () => {
   const tab = await visit('dropdown', 'layout="dropdown" placeholder="Search the docs"');

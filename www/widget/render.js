@@ -7,7 +7,7 @@ import { h, mark } from './dom.js';
  * The option element for entry `i` of the list: a hit, one of its sections, or "more".
  * `link(hit, section)` gives its href.
  */
-export function optionElement({ hit, section, more }, id, i, { link, text }) {
+export function optionElement({ hit, section, more }, id, i, { link, text, index }) {
   const attrs = { role: 'option', id, tabindex: '-1', 'data-i': i };
   if (more) return h('div', { ...attrs, part: 'more' }, text.get('more'));
   if (section) {
@@ -15,7 +15,7 @@ export function optionElement({ hit, section, more }, id, i, { link, text }) {
       mark(h('span', { part: 'title' }), section.title, section.titleMatches),
       mark(h('p', { part: 'excerpt' }), section.excerpt, section.excerptMatches));
   }
-  const where = path(hit), meta = h('span', { part: 'meta' });
+  const where = path(hit, index), meta = h('span', { part: 'meta' });
   if (hit.date) meta.append(h('time', { datetime: hit.date }, hit.date));
   return h('a', { ...attrs, part: 'hit', href: link(hit) },
     mark(h('span', { part: 'title' }), hit.title || hit.id, hit.titleMatches),
@@ -29,23 +29,31 @@ export const entries = hits => hits.flatMap(hit => [{ hit }, ...(hit.sections ??
 
 /**
  * Where a hit sits in its site, for the line under its title: a `breadcrumb` (or `path`)
- * field of `data-scour-meta`, else the folders of its URL's path (`/docs/guide/install/` gives `docs › guide`).
+ * field of `data-scour-meta`, else the folders of its URL's path (`/docs/guide/install/` gives
+ * `docs › guide`) below those it shares with the index's (a site in `/project/` is not named).
  */
-function path(hit) {
+function path(hit, index) {
   const given = hit.meta?.breadcrumb ?? hit.meta?.path;
   if (given) return given;
   if (!hit.url) return '';
   let parts;
   try {
-    const url = new URL(hit.url, 'http://x/');
+    const url = new URL(hit.url, document.baseURI);
     // The link of another scheme is the reader view's (see `href`): its text is no path.
     if (!/^https?:$/.test(url.protocol)) return '';
-    parts = url.pathname.split('/').filter(Boolean).map(p => decodeURIComponent(p));
+    parts = folders(url);
+    if (index && new URL(index).origin == url.origin) {
+      const site = folders(new URL('.', index));
+      while (site.length && site[0] == parts[0]) { site.shift(); parts.shift(); }
+    }
   } catch { return ''; }
   if (/^index\.\w+$/.test(parts.at(-1))) parts.pop();
   // The folders above the page (its own name is the title's business).
   return parts.slice(0, -1).map(p => p.replace(/[-_]+/g, ' ')).join(' › ');
 }
+
+/** The segments of `url`'s path. */
+const folders = url => url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
 
 /**
  * The link of a hit (or of one of its sections): its URL, through `template` when set, with
