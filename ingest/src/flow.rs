@@ -57,9 +57,14 @@ impl Flow {
         }
     }
 
-    /// How many words the text so far holds.
+    /// How many words the text so far holds: each run between spaces, or each character of a
+    /// script written without spaces (from U+2E80: Chinese, Japanese, Korean) in it.
     pub fn words(&self) -> usize {
-        self.text.split_whitespace().count()
+        let unspaced = |run: &str| run.chars().filter(|&c| c >= '\u{2E80}').count();
+        self.text
+            .split_whitespace()
+            .map(|run| unspaced(run).max(1))
+            .sum()
     }
 
     /// Appends inline text, collapsing its whitespace and control characters to one space.

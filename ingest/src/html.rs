@@ -27,18 +27,19 @@ const SKIPPED: [&str; 8] = [
 /// `header` and `footer` is.
 const SKIPPED_ROLES: [&str; 4] = ["navigation", "banner", "contentinfo", "search"];
 
-/// Words of the class or `id` of the chrome of sites written without `nav`, `header`, `footer`
-/// or roles (themes of `<div>`s, as Bootstrap's and Jekyll's): on a page without a content
-/// element, an element whose class or `id` holds one is left out.
-const CHROME_NAMES: [&str; 8] = [
+/// The names of the chrome of sites written without `nav`, `header`, `footer` or roles (themes
+/// of `<div>`s, as Bootstrap's and Jekyll's): on a page without a content element, an element
+/// so named by its class or `id` is left out (see [`has_chrome_name`]).
+const CHROME_NAMES: [&str; 9] = [
     "navbar",
     "sidebar",
     "breadcrumb",
+    "breadcrumbs",
     "pager",
     "pagination",
     "footer",
     "cookie",
-    "edit-link",
+    "edit",
 ];
 
 /// What its classes name as chrome is left out of a page when what is left holds at least one
@@ -245,15 +246,11 @@ fn title(html: &Html, root: &ElementRef, options: &IngestOptions) -> Option<Titl
     chosen
         .and_then(|css| first_title(html.select(&css.selector), walk, false))
         .or_else(|| {
-            // Outside what a class names as chrome, else anywhere in the content (a wrapper
-            // named `page-with-sidebar` holds the whole page).
-            let h1 = selector("h1");
-            let content = |by_name| {
-                let headings = root.select(&h1);
-                headings.filter(move |heading| is_content_heading(heading, root, by_name))
-            };
-            first_title(content(walk.chrome_by_name), walk, true)
-                .or_else(|| first_title(content(false), walk, true))
+            first_title(
+                content_h1s(root, walk.chrome_by_name).into_iter(),
+                walk,
+                true,
+            )
         })
         .or_else(|| {
             // The document's `<title>`, not a drawing's (an SVG icon's, in another namespace).
@@ -262,6 +259,17 @@ fn title(html: &Html, root: &ElementRef, options: &IngestOptions) -> Option<Titl
             let titles = titles.filter(|title| &*title.value().name.ns == HTML_NAMESPACE);
             first_title(titles, walk, false)
         })
+        // Else one in what a class names as chrome (a wrapper that holds the whole page).
+        .or_else(|| first_title(content_h1s(root, false).into_iter(), walk, true))
+}
+
+/// The `<h1>`s of the content under `root`, with `chrome_by_name` none in an element a class
+/// names as chrome.
+fn content_h1s<'a>(root: &ElementRef<'a>, chrome_by_name: bool) -> Vec<ElementRef<'a>> {
+    let h1 = selector("h1");
+    let headings = root.select(&h1);
+    let content = headings.filter(|heading| is_content_heading(heading, root, chrome_by_name));
+    content.collect()
 }
 
 const HTML_NAMESPACE: &str = "http://www.w3.org/1999/xhtml";
@@ -568,20 +576,40 @@ fn has_skipped_role(element: &ElementRef) -> bool {
     })
 }
 
-/// Whether a word of `element`'s class or its `id` holds one of [`CHROME_NAMES`]
-/// (`navbar-expand`, `site-sidebar`, `breadcrumbs`, `id="footer"`).
+/// Whether `element` is named as chrome: a class whose first part (before a `-` or `_`) is
+/// one of [`CHROME_NAMES`] (`navbar-expand`, `sidebar`, `cookie-banner`, `edit-link`), or an
+/// `id` that is one (`footer`). Never a heading or a section, whose ids are made of their text
+/// (`footer-settings`), nor a wrapper named after what it holds (`page-with-sidebar`).
 fn has_chrome_name(element: &ElementRef) -> bool {
     let value = element.value();
-    value.classes().chain(value.id()).any(|word| {
-        let word = word.to_ascii_lowercase();
-        CHROME_NAMES.iter().any(|name| word.contains(name))
-    })
+    if is_heading(value.name()) || value.name() == "section" {
+        return false;
+    }
+    let is_chrome = |word: &str| {
+        CHROME_NAMES
+            .iter()
+            .any(|name| word.eq_ignore_ascii_case(name))
+    };
+    let first_part_is_chrome = |class: &str| class.split(['-', '_']).next().is_some_and(is_chrome);
+    value.classes().any(first_part_is_chrome) || value.id().is_some_and(is_chrome)
+}
+
+/// Whether an element called `name` is a heading.
+fn is_heading(name: &str) -> bool {
+    matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
 }
 
 /// A heading's permalink (`<a class="headerlink" href="#install">¶</a>`, `#`, `§`, `🔗`): a
-/// link to a place in the page whose text is a mark, no word, read neither in the title nor
-/// in the body.
+/// link in a heading (or a definition's term) to a place in the page whose text is a mark, no
+/// word, read neither in the title nor in the body. A table's link to `#plus` reading `+`
+/// stays.
 fn is_permalink_mark(element: &ElementRef) -> bool {
+    let in_heading = || {
+        let holders = element.ancestors().filter_map(ElementRef::wrap).take(3);
+        holders
+            .map(|holder| holder.value().name())
+            .any(|name| is_heading(name) || name == "dt")
+    };
     element.value().name() == "a"
         && element
             .attr("href")
@@ -589,6 +617,7 @@ fn is_permalink_mark(element: &ElementRef) -> bool {
         && !element
             .text()
             .any(|text| text.chars().any(char::is_alphanumeric))
+        && in_heading()
 }
 
 /// What separates the text of the element `name` from the text around it, at its start and
@@ -982,6 +1011,43 @@ mod tests {
         let text = "Ten words of the page that a wrapper holds, and more.";
         let untitled = format!("<body><div class=\"with-sidebar\"><p>{text}</p></div></body>");
         assert_eq!(read("e.html", &untitled).body, text);
+    }
+
+    /// What only looks like chrome stays: a heading or section whose `id` is made of its text
+    /// (`footer-settings`), a class naming chrome after its first part (Asciidoctor's
+    /// `sidebarblock`, a `main-with-sidebar` wrapper), a run of unspaced text before the title
+    /// (each of its characters a word), a table's link to `#plus` reading `+`. A sidebar's
+    /// `<h1>` is no title while `<title>` is at hand.
+    #[test]
+    fn what_only_looks_like_chrome_stays() {
+        let ids = "<title>Footer settings</title><body><div class=\"content\">\
+            <h1 id=\"footer-settings\">Footer settings</h1><p>Set footer.text in config.</p>\
+            <h2 id=\"examples\">Examples</h2><section id=\"cookies\"><p>Cookies kept.</p></section>\
+            <div class=\"sidebarblock\"><p>A sidebar block.</p></div></div></body>";
+        let document = read("a.html", ids);
+        assert_eq!(document.title, "Footer settings");
+        assert_eq!(
+            document.body,
+            "Set footer.text in config.\nExamples\nCookies kept.\nA sidebar block."
+        );
+        let wrapper = "<body><div class=\"container main-with-sidebar\"><h1>Planning berths</h1>\
+            <p>Berths are planned.</p><div class=\"sidebar\">Links</div></div>\
+            <div class=\"comments\"><h1>Leave a reply</h1><p>Thanks.</p></div></body>";
+        let document = read("b.html", wrapper);
+        assert_eq!(document.title, "Planning berths");
+        assert_eq!(document.body, "Berths are planned.\nLeave a reply\nThanks.");
+        let hyde = "<title>Post</title><body><div class=\"sidebar\"><h1>Hyde</h1></div>\
+            <div class=\"content\"><p>Text.</p></div></body>";
+        assert_eq!(read("c.html", hyde).title, "Post");
+        let unspaced = format!(
+            "<main><p>{}</p><h1>題</h1><p>本文。</p></main>",
+            "日本語".repeat(12)
+        );
+        assert!(read("d.html", &unspaced).body.starts_with("日本語"));
+        let table =
+            "<main><h1>Operators</h1><table><tr><td><a href=\"#plus\"><code>+</code></a></td>\
+            <td>Addition</td></tr></table></main>";
+        assert_eq!(read("e.html", table).body, "+ Addition");
     }
 
     /// The element read as the title is not read again as the body's first line (so a hit

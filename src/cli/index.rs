@@ -4,7 +4,7 @@ use std::collections::HashSet;
 use std::fs;
 use std::io::{self, IsTerminal};
 use std::path::{Component, Path, PathBuf};
-use std::time::Instant;
+use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
 use clap::Args;
 
@@ -199,12 +199,20 @@ fn check_out_folder(out: &Path) -> Result<(), String> {
 
 /// Whether files can be written in the folder `out` (made if missing), tried with a file of
 /// no bytes that is then removed: an `--out` where nothing can be written is refused before
-/// every page is read.
+/// every page is read. The file's name is the time's, so two runs at once do not share it.
 fn can_write_in(out: &Path) -> Result<(), String> {
     fs::create_dir_all(out).map_err(super::cannot("create", out))?;
-    let probe = out.join(".scour-write-check");
+    let now = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap_or_default();
+    let probe = out.join(format!(".scour-write-check-{}", now.as_nanos()));
     fs::write(&probe, b"").map_err(super::cannot("write in", out))?;
-    fs::remove_file(&probe).map_err(super::cannot("remove", &probe))
+    match fs::remove_file(&probe) {
+        Err(error) if error.kind() != io::ErrorKind::NotFound => {
+            Err(super::cannot("remove", &probe)(error))
+        }
+        _ => Ok(()),
+    }
 }
 
 /// `skipped 2 item(s):` and a line for each file or line left out of a corpus for a problem,

@@ -42,7 +42,7 @@ function path(hit, index) {
     // The link of another scheme is the reader view's (see `href`): its text is no path.
     if (!/^https?:$/.test(url.protocol)) return '';
     parts = folders(url);
-    if (index && new URL(index).origin == url.origin) {
+    if (/^https?:/.test(index) && new URL(index).origin == url.origin) {
       const site = folders(new URL('.', index));
       while (site.length && site[0] == parts[0]) { site.shift(); parts.shift(); }
     }
