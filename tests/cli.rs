@@ -121,6 +121,18 @@ fn index(paths: &[&str], name: &str) -> (Scratch, PathBuf) {
     (out, file)
 }
 
+/// The arguments of `scour index site --out out` with `options` after them.
+fn index_args<'a>(site: &'a Path, out: &'a Path, options: &[&'a str]) -> Vec<&'a str> {
+    let mut args = vec![
+        "index",
+        site.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ];
+    args.extend_from_slice(options);
+    args
+}
+
 fn json_ids(output: &Output) -> Vec<String> {
     let hits: serde_json::Value = serde_json::from_str(&stdout(output)).expect("one JSON array");
     hits.as_array()
@@ -563,14 +575,7 @@ fn a_page_written_with_fewer_sections_than_it_has_is_named_in_a_warning() {
     std::fs::write(pages.join("plain.md"), "# Plain\n\n## One\n\nA needle.\n").unwrap();
     for layout in [&[][..], &["--single-file"][..]] {
         let out = Scratch::new("thinned-index");
-        let mut args = vec![
-            "index",
-            pages.to_str().unwrap(),
-            "--out",
-            out.to_str().unwrap(),
-        ];
-        args.extend_from_slice(layout);
-        let printed = diagnostics(&scour(&args));
+        let printed = diagnostics(&scour(&index_args(&pages, &out, layout)));
         let warnings: Vec<&str> = printed
             .lines()
             .filter(|line| line.starts_with("warning: "))
@@ -672,14 +677,7 @@ fn an_index_written_inside_the_site_finds_its_root_from_its_own_url() {
     }
     let site_root = |out: &str, options: &[&str]| {
         let out = scratch.join(out);
-        let mut args = vec![
-            "index",
-            site.to_str().unwrap(),
-            "--out",
-            out.to_str().unwrap(),
-        ];
-        args.extend(options);
-        stdout(&scour(&args));
+        stdout(&scour(&index_args(&site, &out, options)));
         let entry = std::fs::read(out.join("scour-index.bin")).unwrap();
         scour_core::codec::decode_entry(&entry).unwrap().site_root
     };

@@ -165,7 +165,7 @@ fn parse_within_limits(markup: &str) -> Result<Html, Failure> {
 pub(crate) fn push_markup_text(markup: &str, flow: &mut Flow) -> Result<(), Failure> {
     let html = parse_within_limits(markup)?;
     let body = first(&html, "body").unwrap_or_else(|| html.root_element());
-    push_children(&body, flow);
+    push_children_as(&body, flow, Walk::PLAIN);
     Ok(())
 }
 
@@ -282,9 +282,7 @@ fn first_title<'a>(
     heading: bool,
 ) -> Option<Title> {
     elements.find_map(|element| {
-        let mut flow = Flow::new();
-        push_children_as(&element, &mut flow, walk);
-        let text = flow::one_line(&flow.finish());
+        let text = inline_text(&element, walk);
         (!text.is_empty()).then(|| Title {
             text,
             from_title_tag: element.value().name() == "title",
@@ -485,11 +483,6 @@ fn title_line(root: &ElementRef, walk: Walk) -> Vec<NodeId> {
     line.map(|node| node.id()).collect()
 }
 
-/// Appends the text under `root`, leaving out skipped and ignored elements.
-fn push_children(root: &ElementRef, flow: &mut Flow) {
-    push_children_as(root, flow, Walk::PLAIN);
-}
-
 /// Appends the text under `root`, leaving out what `walk` says. The walk keeps its own stack
 /// of open elements, so a page nested any depth cannot overflow the thread's stack.
 fn push_children_as(root: &ElementRef, flow: &mut Flow, walk: Walk) {
@@ -643,10 +636,10 @@ pub(crate) fn hides_text(name: &str) -> bool {
 }
 
 /// The text under `element` on one line, as a title shows it: blocks and `<br>` separate
-/// words, scripts, styles and ignored elements are left out.
-fn inline_text(element: &ElementRef) -> String {
+/// words, and what `walk` leaves out is left out.
+fn inline_text(element: &ElementRef, walk: Walk) -> String {
     let mut flow = Flow::new();
-    push_children(element, &mut flow);
+    push_children_as(element, &mut flow, walk);
     flow::one_line(&flow.finish())
 }
 
@@ -673,7 +666,10 @@ fn annotation(element: &ElementRef, attribute: &str) -> Option<(String, String)>
     let written = element.attr(attribute)?;
     let (key, value) = match written.split_once(':') {
         Some((key, value)) => (key.trim().to_string(), value.trim().to_string()),
-        None => (written.trim().to_string(), inline_text(element)),
+        None => (
+            written.trim().to_string(),
+            inline_text(element, Walk::PLAIN),
+        ),
     };
     (!key.is_empty() && !value.is_empty()).then_some((key, value))
 }
