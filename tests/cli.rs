@@ -343,6 +343,27 @@ fn an_out_folder_that_cannot_be_written_is_refused_before_reading() {
     assert!(left.is_empty(), "{left:?}");
 }
 
+/// A run that fails after making its `--out` folders takes away those it made, and only
+/// those: a folder that was there stays, with what it held.
+#[test]
+fn a_failed_run_leaves_no_out_folder_of_its_own() {
+    let dir = Scratch::new("out-left");
+    std::fs::create_dir_all(dir.join("kept")).unwrap();
+    std::fs::write(dir.join("kept/notes.txt"), "mine").unwrap();
+    let empty = dir.join("empty.jsonl");
+    std::fs::write(&empty, "").unwrap();
+    for out in [dir.join("made/below"), dir.join("kept/made")] {
+        let output = scour(&index_args(&empty, &out, &[]));
+        stderr_of_failure(&output);
+        assert!(!out.exists(), "{} was left", out.display());
+    }
+    assert!(!dir.join("made").exists());
+    assert_eq!(
+        std::fs::read_to_string(dir.join("kept/notes.txt")).unwrap(),
+        "mine"
+    );
+}
+
 /// A `.jsonl` file of no lines is named as holding no documents, not as of the wrong kind.
 #[test]
 fn an_empty_json_lines_file_is_said_to_hold_no_documents() {

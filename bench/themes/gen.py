@@ -16,8 +16,9 @@ blank lines, and every theme renders the blocks alike:
 
 Around that content each theme writes the chrome of its generator's real page template (Sphinx 7
 with alabaster, Furo and sphinx_rtd_theme 2, MkDocs Material 9, pydata-sphinx-theme 0.15,
-Docusaurus 3, a Bootstrap 3 Jekyll theme, a Hyde-like Jekyll theme, rustdoc 1.80), written from
-those templates' markup with their classes, roles and landmarks: site name, search box,
+Docusaurus 3, a Bootstrap 3 Jekyll theme, a Hyde-like Jekyll theme, rustdoc 1.80, mdBook 0.4,
+VitePress 1, Hugo with Docsy, Jekyll with Just the Docs, Astro Starlight, Javadoc 17, Doxygen 1.9,
+legacy GitBook 3, pkgdown 2), written from those templates' markup with their classes, roles and landmarks: site name, search box,
 breadcrumbs, edit links, version pickers, footers, cookie banners. The same on every page:
 
 - the site-wide navigation lists the same NAV_SIZE pages, spread evenly through the corpus;
@@ -616,6 +617,686 @@ def pydata(site, page):
 </body></html>"""
 
 
+def mdbook(site, page):
+    """mdBook 0.4: the chapter list in <nav id="sidebar" class="sidebar">, the #menu-bar (theme and search
+    buttons, the book's title as <h1 class="menu-title">, print/git/edit icons), the hidden search bar, the
+    chapter in <main> (each heading's text wrapped in <a class="header">), prev/next in <nav>s after it."""
+
+    def heading(h):
+        return f'<h2 id="{h.anchor}"><a class="header" href="#{h.anchor}">{escape(h.text)}</a></h2>'
+    nav = join(enumerate(site.nav, 1), lambda il: f'<li class="chapter-item expanded "><a href="{escape(il[1].href)}"><strong aria-hidden="true">{il[0]}.</strong> {escape(il[1].title)}</a></li>')
+    return f"""<!DOCTYPE HTML>
+<html lang="en" class="light sidebar-visible" dir="ltr">
+<head><meta charset="UTF-8">
+<title>{escape(page.title)} - {escape(site.name)}</title>
+<meta name="description" content=""><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="theme-color" content="#ffffff">
+<link rel="icon" href="favicon.svg"><link rel="stylesheet" href="css/variables.css"><link rel="stylesheet" href="css/general.css"><link rel="stylesheet" href="css/chrome.css">
+<script>var path_to_root = ""; var default_theme = window.matchMedia("(prefers-color-scheme: dark)").matches ? "navy" : "light";</script>
+</head>
+<body>
+<div id="body-container">
+<script>try {{ var theme = localStorage.getItem('mdbook-theme'); }} catch(e) {{ }}</script>
+<input type="checkbox" id="sidebar-toggle-anchor" class="hidden">
+<script>var sidebar = null; var sidebar_toggle = document.getElementById("sidebar-toggle-anchor");</script>
+<nav id="sidebar" class="sidebar" aria-label="Table of contents">
+  <div class="sidebar-scrollbox"><ol class="chapter">{nav}</ol></div>
+  <div id="sidebar-resize-handle" class="sidebar-resize-handle"><div class="sidebar-resize-indicator"></div></div>
+</nav>
+<div id="page-wrapper" class="page-wrapper">
+  <div class="page">
+    <div id="menu-bar-hover-placeholder"></div>
+    <div id="menu-bar" class="menu-bar sticky">
+      <div class="left-buttons">
+        <label id="sidebar-toggle" class="icon-button" for="sidebar-toggle-anchor" title="Toggle Table of Contents" aria-label="Toggle Table of Contents" aria-controls="sidebar"><i class="fa fa-bars"></i></label>
+        <button id="theme-toggle" class="icon-button" type="button" title="Change theme" aria-label="Change theme" aria-haspopup="true" aria-expanded="false" aria-controls="theme-list"><i class="fa fa-paint-brush"></i></button>
+        <ul id="theme-list" class="theme-popup" aria-label="Themes" role="menu">
+          <li role="none"><button role="menuitem" class="theme" id="light">Light</button></li>
+          <li role="none"><button role="menuitem" class="theme" id="rust">Rust</button></li>
+          <li role="none"><button role="menuitem" class="theme" id="coal">Coal</button></li>
+          <li role="none"><button role="menuitem" class="theme" id="navy">Navy</button></li>
+          <li role="none"><button role="menuitem" class="theme" id="ayu">Ayu</button></li>
+        </ul>
+        <button id="search-toggle" class="icon-button" type="button" title="Search. (Shortkey: s)" aria-label="Toggle Searchbar" aria-expanded="false" aria-keyshortcuts="S" aria-controls="searchbar"><i class="fa fa-search"></i></button>
+      </div>
+      <h1 class="menu-title">{escape(site.name)}</h1>
+      <div class="right-buttons">
+        <a href="print.html" title="Print this book" aria-label="Print this book"><i id="print-button" class="fa fa-print"></i></a>
+        <a href="https://github.com/example/docs" title="Git repository" aria-label="Git repository"><i id="git-repository-button" class="fa fa-github"></i></a>
+        <a href="https://github.com/example/docs/edit/main/src/{escape(page.id)}.md" title="Suggest an edit" aria-label="Suggest an edit"><i id="git-edit-button" class="fa fa-edit"></i></a>
+      </div>
+    </div>
+    <div id="search-wrapper" class="hidden">
+      <form id="searchbar-outer" class="searchbar-outer">
+        <input type="search" id="searchbar" name="searchbar" placeholder="Search this book ..." aria-controls="searchresults-outer" aria-describedby="searchresults-header">
+      </form>
+      <div id="searchresults-outer" class="searchresults-outer hidden">
+        <div id="searchresults-header" class="searchresults-header"></div>
+        <ul id="searchresults"></ul>
+      </div>
+    </div>
+    <script>document.getElementById('sidebar-toggle').setAttribute('aria-expanded', sidebar === 'visible');</script>
+    <div id="content" class="content">
+      <main>
+        <h1 id="{page.anchor}"><a class="header" href="#{page.anchor}">{escape(page.title)}</a></h1>
+{render_content(page, heading)}
+      </main>
+      <nav class="nav-wrapper" aria-label="Page navigation">
+        <a rel="prev" href="{escape(page.prev.href)}" class="mobile-nav-chapters previous" title="Previous chapter" aria-label="Previous chapter" aria-keyshortcuts="Left"><i class="fa fa-angle-left"></i></a>
+        <a rel="next prefetch" href="{escape(page.next.href)}" class="mobile-nav-chapters next" title="Next chapter" aria-label="Next chapter" aria-keyshortcuts="Right"><i class="fa fa-angle-right"></i></a>
+        <div style="clear: both"></div>
+      </nav>
+    </div>
+  </div>
+  <nav class="nav-wide-wrapper" aria-label="Page navigation">
+    <a rel="prev" href="{escape(page.prev.href)}" class="nav-chapters previous" title="Previous chapter" aria-label="Previous chapter" aria-keyshortcuts="Left"><i class="fa fa-angle-left"></i></a>
+    <a rel="next prefetch" href="{escape(page.next.href)}" class="nav-chapters next" title="Next chapter" aria-label="Next chapter" aria-keyshortcuts="Right"><i class="fa fa-angle-right"></i></a>
+  </nav>
+</div>
+<script src="elasticlunr.min.js"></script><script src="mark.min.js"></script><script src="searcher.js"></script>
+<script src="clipboard.min.js"></script><script src="highlight.js"></script><script src="book.js"></script>
+</div>
+</body>
+</html>"""
+
+
+def vitepress(site, page):
+    """VitePress 1: the VPNav bar (title, DocSearch button, menu, appearance switch, social links), the
+    VPLocalNav, the VPSidebar <aside>, and in .VPDoc the aside outline ("On this page"), <main class="main">
+    with the .vp-doc text (headings with a zero-width header-anchor), then the VPDocFooter (edit link, last
+    updated, prev/next) and the VPFooter."""
+
+    def heading(h):
+        return f'<h2 id="{h.anchor}" tabindex="-1">{escape(h.text)} <a class="header-anchor" href="#{h.anchor}" aria-label="Permalink to &quot;{escape(h.text)}&quot;">&#8203;</a></h2>'
+    nav = join(site.nav, lambda link: f'<div class="VPSidebarItem level-1 is-link"><div class="item"><div class="indicator"></div><a class="VPLink link link" href="/{escape(link.id)}"><p class="text">{escape(link.title)}</p></a></div></div>')
+    toc = join(page.headings, lambda h: f'<li><a class="outline-link" href="#{h.anchor}" title="{escape(h.text)}">{escape(h.text)}</a></li>')
+    return f"""<!DOCTYPE html>
+<html lang="en-US" dir="ltr">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>{escape(page.title)} | {escape(site.name)}</title>
+<meta name="description" content="{escape(site.name)} documentation"><meta name="generator" content="VitePress v1.3.1">
+<link rel="preload stylesheet" href="/assets/style.BqBzJ1Zh.css" as="style">
+<script type="module" src="/assets/app.DIlNkaLy.js"></script>
+<script id="check-dark-mode">(()=>{{const e=localStorage.getItem("vitepress-theme-appearance")||"auto";}})();</script>
+</head>
+<body>
+<div id="app"><div class="Layout" data-v-5d98c3a5><!--[--><!--]--><!--[--><span tabindex="-1" data-v-0f60ec36></span><a href="#VPContent" class="VPSkipLink visually-hidden" data-v-0f60ec36> Skip to content </a><!--]-->
+<!---->
+<header class="VPNav" data-v-5d98c3a5 data-v-ae24b3ad><div class="VPNavBar has-sidebar top" data-v-ae24b3ad><div class="wrapper"><div class="container"><div class="title"><div class="VPNavBarTitle has-sidebar"><a class="title" href="/"><span>{escape(site.name)}</span></a></div></div>
+<div class="content"><div class="content-body"><div class="VPNavBarSearch search"><div id="docsearch"><button type="button" class="DocSearch DocSearch-Button" aria-label="Search"><span class="DocSearch-Button-Container"><span class="vp-icon DocSearch-Search-Icon"></span><span class="DocSearch-Button-Placeholder">Search</span></span><span class="DocSearch-Button-Keys"><kbd class="DocSearch-Button-Key"></kbd><kbd class="DocSearch-Button-Key">K</kbd></span></button></div></div>
+<nav aria-labelledby="main-nav-aria-label" class="VPNavBarMenu menu"><span id="main-nav-aria-label" class="visually-hidden">Main Navigation</span><a class="VPLink link VPNavBarMenuLink active" href="/guide/"><span>Guide</span></a><a class="VPLink link VPNavBarMenuLink" href="/reference/"><span>Reference</span></a></nav>
+<div class="VPFlyout VPNavBarTranslations translations"><button type="button" class="button" aria-haspopup="true" aria-expanded="false" aria-label="Change language"><span class="text"><span class="vpi-languages option-icon"></span><span class="vpi-chevron-down text-icon"></span></span></button><div class="menu"><div class="VPMenu"><div class="items"><p class="title">English</p></div></div></div></div>
+<div class="VPNavBarAppearance appearance"><button class="VPSwitch VPSwitchAppearance" type="button" role="switch" title="Switch to dark theme" aria-checked="false"><span class="check"><span class="icon"><span class="vpi-sun sun"></span><span class="vpi-moon moon"></span></span></span></button></div>
+<div class="VPSocialLinks VPNavBarSocialLinks social-links"><a class="VPSocialLink no-icon" href="https://github.com/example/docs" aria-label="github" target="_blank" rel="noopener"><span class="vpi-social-github"></span></a></div>
+<div class="VPFlyout VPNavBarExtra extra"><button type="button" class="button" aria-haspopup="true" aria-expanded="false" aria-label="extra navigation"><span class="vpi-more-horizontal icon"></span></button></div>
+<button type="button" class="VPNavBarHamburger hamburger" aria-label="mobile navigation" aria-expanded="false" aria-controls="VPNavScreen"><span class="container"><span class="top"></span><span class="middle"></span><span class="bottom"></span></span></button></div></div></div></div><div class="divider"><div class="divider-line"></div></div></div><!----></header>
+<div class="VPLocalNav has-sidebar empty" data-v-5d98c3a5><div class="container"><button class="menu" aria-expanded="false" aria-controls="VPSidebarNav"><span class="vpi-align-left menu-icon"></span><span class="menu-text">Menu</span></button><div class="VPLocalNavOutlineDropdown" style="--vp-vh:0px;"><button>Return to top</button></div></div></div>
+<aside class="VPSidebar" data-v-5d98c3a5><div class="curtain"></div><nav class="nav" id="VPSidebarNav" aria-labelledby="sidebar-aria-label" tabindex="-1"><span class="visually-hidden" id="sidebar-aria-label">Sidebar Navigation</span><!--[--><!--]--><!--[--><div class="no-transition group"><section class="VPSidebarItem level-0 has-active"><div class="item" role="button" tabindex="0"><div class="indicator"></div><h2 class="text">Documentation</h2></div><div class="items">{nav}</div></section></div><!--]--><!--[--><!--]--></nav></aside>
+<div class="VPContent has-sidebar" id="VPContent" data-v-5d98c3a5><div class="VPDoc has-sidebar has-aside" data-v-1e38a1da><!--[--><!--]--><div class="container"><div class="aside"><div class="aside-curtain"></div><div class="aside-container"><div class="aside-content"><div class="VPDocAside"><!--[--><!--]--><!--[--><!--]--><nav aria-labelledby="doc-outline-aria-label" class="VPDocAsideOutline has-outline"><div class="content"><div class="outline-marker"></div><div class="outline-title" role="heading" aria-level="2" id="doc-outline-aria-label">On this page</div><ul class="VPDocOutlineItem root">{toc}</ul></div></nav><!--[--><!--]--><div class="spacer"></div><!--[--><!--]--><!----><!--[--><!--]--><!--[--><!--]--></div></div></div></div>
+<div class="content"><div class="content-container"><!--[--><!--]--><main class="main"><div style="position:relative;" class="vp-doc _{escape(page.id.replace('/', '_'))}"><div>
+<h1 id="{page.anchor}" tabindex="-1">{escape(page.title)} <a class="header-anchor" href="#{page.anchor}" aria-label="Permalink to &quot;{escape(page.title)}&quot;">&#8203;</a></h1>
+{render_content(page, heading)}
+</div></div></main>
+<footer class="VPDocFooter"><!--[--><!--]--><div class="edit-info"><div class="edit-link"><a class="VPLink link vp-external-link-icon no-icon edit-link-button" href="https://github.com/example/docs/edit/main/docs/{escape(page.id)}.md" target="_blank" rel="noreferrer"><span class="vpi-square-pen edit-link-icon"></span> Edit this page on GitHub</a></div><div class="last-updated"><p class="VPLastUpdated">Last updated: <time datetime="2024-06-03T10:00:00.000Z">6/3/24, 10:00 AM</time></p></div></div>
+<nav class="prev-next" aria-labelledby="doc-footer-aria-label"><span class="visually-hidden" id="doc-footer-aria-label">Pager</span><div class="pager"><a class="VPLink link pager-link prev" href="/{escape(page.prev.id)}"><span class="desc">Previous page</span><span class="title">{escape(page.prev.title)}</span></a></div><div class="pager"><a class="VPLink link pager-link next" href="/{escape(page.next.id)}"><span class="desc">Next page</span><span class="title">{escape(page.next.title)}</span></a></div></nav></footer>
+<!--[--><!--]--></div></div></div><!--[--><!--]--><!--[--><!--]--></div></div>
+<footer class="VPFooter has-sidebar"><div class="container"><p class="message">Released under the MIT License.</p><p class="copyright">Copyright © 2024 {escape(site.name)} contributors</p></div></footer>
+<!--[--><!--]--></div></div>
+<script>window.__VP_HASH_MAP__=JSON.parse("{{}}");</script>
+</body>
+</html>"""
+
+
+def docsy(site, page):
+    """Hugo with Docsy 0.10: the <header> navbar (brand, menu, version and language dropdowns, search), the
+    td-sidebar <aside> (search form, section nav), the td-sidebar-toc <aside> (page-meta links: view source,
+    edit, create issue, print; the page TOC), and <main role="main" class="col-..."> holding the breadcrumb
+    <nav>, the td-content with the page, the feedback widget and the last-modified line; the footer."""
+
+    def heading(h):
+        return f'<h2 id="{h.anchor}">{escape(h.text)}</h2>'
+    nav = join(site.nav, lambda link: f'<li class="td-sidebar-nav__section-title td-sidebar-nav__section without-child"><a href="/docs/{escape(link.id)}/" class="align-left ps-0 td-sidebar-link td-sidebar-link__page" id="m-docs{escape(link.id.replace("/", "-"))}"><span>{escape(link.title)}</span></a></li>')
+    toc = join(page.headings, lambda h: f'<li><a href="#{h.anchor}">{escape(h.text)}</a></li>')
+    return f"""<!doctype html>
+<html itemscope itemtype="http://schema.org/WebPage" lang="en" class="no-js">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1, shrink-to-fit=no"><meta name="generator" content="Hugo 0.125.4">
+<meta name="robots" content="index, follow">
+<title>{escape(page.title)} | {escape(site.name)}</title>
+<meta name="description" content=""><meta property="og:title" content="{escape(page.title)}">
+<link rel="preload" href="/scss/main.min.css" as="style"><link href="/scss/main.min.css" rel="stylesheet">
+<script src="https://code.jquery.com/jquery-3.7.1.min.js" crossorigin="anonymous"></script>
+</head>
+<body class="td-page">
+<header>
+<nav class="td-navbar js-navbar-scroll" data-bs-theme="dark">
+<div class="container-fluid flex-column flex-md-row">
+<a class="navbar-brand" href="/"><span class="navbar-brand__logo navbar-logo"></span><span class="navbar-brand__name">{escape(site.name)}</span></a>
+<div class="td-navbar-nav-scroll ms-md-auto" id="main_navbar">
+<ul class="navbar-nav">
+<li class="nav-item"><a class="nav-link" href="/about/"><span>About</span></a></li>
+<li class="nav-item"><a class="nav-link active" href="/docs/"><span>Documentation</span></a></li>
+<li class="nav-item"><a class="nav-link" href="/blog/"><span>Blog</span></a></li>
+<li class="nav-item"><a class="nav-link" href="/community/"><span>Community</span></a></li>
+<li class="nav-item dropdown d-none d-lg-block"><div class="dropdown"><a class="nav-link dropdown-toggle" href="#" role="button" data-bs-toggle="dropdown" aria-haspopup="true" aria-expanded="false">Releases</a><ul class="dropdown-menu"><li><a class="dropdown-item" href="/docs/">v2.1</a></li><li><a class="dropdown-item" href="/v2.0/docs/">v2.0</a></li></ul></div></li>
+<li class="nav-item dropdown d-none d-lg-block"><div class="dropdown"><a class="nav-link dropdown-toggle" href="#" role="button" data-bs-toggle="dropdown" aria-haspopup="true" aria-expanded="false">English</a><ul class="dropdown-menu"><li><a class="dropdown-item" href="/fr/">Français</a></li></ul></div></li>
+</ul>
+</div>
+<div class="d-none d-lg-block"><div class="td-search td-search--offline"><div class="td-search__icon"></div><input type="search" class="td-search__input form-control" placeholder="Search this site…" aria-label="Search this site…" autocomplete="off" data-offline-search-index-json-src="/offline-search-index.json" data-offline-search-base-href="/" data-offline-search-max-results="10"></div></div>
+</div>
+</nav>
+</header>
+<div class="container-fluid td-outer">
+<div class="td-main">
+<div class="row flex-xl-nowrap">
+<aside class="col-12 col-md-3 col-xl-2 td-sidebar d-print-none">
+<div id="td-sidebar-menu" class="td-sidebar__inner">
+  <form class="td-sidebar__search d-flex align-items-center">
+    <div class="td-search td-search--offline"><div class="td-search__icon"></div><input type="search" class="td-search__input form-control" placeholder="Search this site…" aria-label="Search this site…" autocomplete="off"></div>
+    <button class="btn btn-link td-sidebar__toggle d-md-none p-0 ms-3 fas fa-bars" type="button" data-bs-toggle="collapse" data-bs-target="#td-section-nav" aria-controls="td-section-nav" aria-expanded="false" aria-label="Toggle section navigation"></button>
+  </form>
+  <nav class="td-sidebar-nav collapse foldable-nav" id="td-section-nav">
+    <ul class="td-sidebar-nav__section pe-md-3 ul-0"><li class="td-sidebar-nav__section-title td-sidebar-nav__section with-child active-path" id="m-docs-li"><a href="/docs/" class="align-left ps-0 td-sidebar-link td-sidebar-link__section tree-root" id="m-docs"><span>Documentation</span></a>
+    <ul class="ul-1">{nav}</ul></li></ul>
+  </nav>
+</div>
+</aside>
+<aside class="d-none d-xl-block col-xl-2 td-sidebar-toc d-print-none">
+<div class="td-page-meta ms-2 pb-1 pt-2 mb-0">
+<a href="https://github.com/example/docs/tree/main/content/en/docs/{escape(page.id)}.md" class="td-page-meta--view" target="_blank" rel="noopener"><i class="fa-solid fa-file-lines fa-fw"></i> View page source</a>
+<a href="https://github.com/example/docs/edit/main/content/en/docs/{escape(page.id)}.md" class="td-page-meta--edit" target="_blank" rel="noopener"><i class="fa-solid fa-pen-to-square fa-fw"></i> Edit this page</a>
+<a href="https://github.com/example/docs/new/main/content/en/docs/{escape(page.id)}.md?filename=change-me.md" class="td-page-meta--child" target="_blank" rel="noopener"><i class="fa-solid fa-pen-to-square fa-fw"></i> Create child page</a>
+<a href="https://github.com/example/docs/issues/new?title={escape(page.title)}" class="td-page-meta--issue" target="_blank" rel="noopener"><i class="fa-solid fa-list-check fa-fw"></i> Create documentation issue</a>
+<a id="print" href="/docs/_print/"><i class="fa-solid fa-print fa-fw"></i> Print entire section</a>
+</div>
+<div class="td-toc"><nav id="TableOfContents"><ul>{toc}</ul></nav></div>
+</aside>
+<main class="col-12 col-md-9 col-xl-8 ps-md-5" role="main">
+<nav aria-label="breadcrumb" class="td-breadcrumbs"><ol class="breadcrumb"><li class="breadcrumb-item"><a href="/docs/">Documentation</a></li><li class="breadcrumb-item active"><a href="/docs/{escape(page.id)}/" aria-label="breadcrumb-item active" aria-current="page">{escape(page.title)}</a></li></ol></nav>
+<div class="td-content">
+<h1>{escape(page.title)}</h1>
+<header class="article-meta"></header>
+{render_content(page, heading)}
+<div class="d-print-none">
+<h2 class="feedback--title">Feedback</h2>
+<p class="feedback--question">Was this page helpful?</p>
+<button class="btn btn-primary mb-4 feedback--answer feedback--answer-yes">Yes</button>
+<button class="btn btn-primary mb-4 feedback--answer feedback--answer-no">No</button>
+<p class="feedback--response feedback--response-yes">Glad to hear it! Please <a href="https://github.com/example/docs/issues/new">tell us how we can improve</a>.</p>
+<p class="feedback--response feedback--response-no">Sorry to hear that. Please <a href="https://github.com/example/docs/issues/new">tell us how we can improve</a>.</p>
+</div>
+<script>const yesButton = document.querySelector('.feedback--answer-yes');</script>
+<br>
+<div class="td-page-meta__lastmod">Last modified June 3, 2024: <a href="https://github.com/example/docs/commit/3f2a1c9">Update docs (3f2a1c9)</a></div>
+</div>
+</main>
+</div>
+</div>
+<footer class="td-footer row d-print-none">
+<div class="container-fluid">
+<div class="row mx-md-2">
+<div class="td-footer__left col-6 col-sm-4 order-sm-1"><ul class="td-footer__links-list"><li class="td-footer__links-item" data-bs-toggle="tooltip" title="Mailing list" aria-label="Mailing list"><a target="_blank" rel="noopener" href="https://example.org/mail" aria-label="Mailing list"><i class="fa fa-envelope"></i></a></li></ul></div>
+<div class="td-footer__center col-12 col-sm-4 py-2 order-sm-2"><span class="td-footer__copyright">&copy; 2024 <span class="td-footer__authors">The {escape(site.name)} Authors</span> All Rights Reserved</span><span class="td-footer__all_rights_reserved">All Rights Reserved</span><span class="ms-2"><a href="https://policies.google.com/privacy" target="_blank" rel="noopener">Privacy Policy</a></span></div>
+</div>
+</div>
+</footer>
+</div>
+<script src="/js/main.min.js" crossorigin="anonymous"></script>
+</body>
+</html>"""
+
+
+def just_the_docs(site, page):
+    """Jekyll with Just the Docs 0.8: the .side-bar div (site header role="banner", site nav, footer), the
+    .main div with its header (search input, aux nav), the breadcrumb <nav>, #main-content with <main>
+    (headings with an SVG anchor before their text), the page's footer (back to top, edit link), the search
+    overlay."""
+
+    def heading(h):
+        return f'<h2 id="{h.anchor}"><a href="#{h.anchor}" class="anchor-heading" aria-labelledby="{h.anchor}"><svg viewBox="0 0 16 16" aria-hidden="true"><use xlink:href="#svg-link"></use></svg></a> {escape(h.text)}</h2>'
+    nav = join(site.nav, lambda link: f'<li class="nav-list-item"><a href="/{escape(link.id)}/" class="nav-list-link">{escape(link.title)}</a></li>')
+    return f"""<!DOCTYPE html>
+<html lang="en-US">
+<head><meta charset="UTF-8"><meta http-equiv="X-UA-Compatible" content="IE=Edge">
+<link rel="stylesheet" href="/assets/css/just-the-docs-default.css">
+<script src="/assets/js/vendor/lunr.min.js"></script><script src="/assets/js/just-the-docs.js"></script>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{escape(page.title)} | {escape(site.name)}</title>
+<meta name="generator" content="Jekyll v4.3.3"><meta property="og:title" content="{escape(page.title)}">
+</head>
+<body>
+<a class="skip-to-main" href="#main-content">Skip to main content</a>
+<svg xmlns="http://www.w3.org/2000/svg" class="d-none"><symbol id="svg-link" viewBox="0 0 24 24"><title>Link</title><g><path d="M10 13a5"></path></g></symbol><symbol id="svg-menu" viewBox="0 0 24 24"><title>Menu</title><path d="M3 12h18"></path></symbol></svg>
+<div class="side-bar">
+  <div class="site-header" role="banner">
+    <a href="/" class="site-title lh-tight">{escape(site.name)}</a>
+    <button id="menu-button" class="site-button btn-reset" aria-label="Toggle menu" aria-pressed="false"><svg viewBox="0 0 24 24" class="icon" aria-hidden="true"><use xlink:href="#svg-menu"></use></svg></button>
+  </div>
+  <nav aria-label="Main" id="site-nav" class="site-nav">
+    <ul class="nav-list">{nav}</ul>
+  </nav>
+  <footer class="site-footer">This site uses <a href="https://github.com/just-the-docs/just-the-docs">Just the Docs</a>, a documentation theme for Jekyll.</footer>
+</div>
+<div class="main" id="top">
+  <div id="main-header" class="main-header">
+    <div class="search" role="search">
+      <div class="search-input-wrap">
+        <input type="text" id="search-input" class="search-input" tabindex="0" placeholder="Search {escape(site.name)}" aria-label="Search {escape(site.name)}" autocomplete="off">
+        <label for="search-input" class="search-label"><svg viewBox="0 0 24 24" class="search-icon"><use xlink:href="#svg-search"></use></svg></label>
+      </div>
+      <div id="search-results" class="search-results"></div>
+    </div>
+    <nav aria-label="Auxiliary" class="aux-nav">
+      <ul class="aux-nav-list"><li class="aux-nav-list-item"><a href="https://github.com/example/docs" class="site-button">{escape(site.name)} on GitHub</a></li></ul>
+    </nav>
+  </div>
+  <div class="main-content-wrap">
+    <nav aria-label="Breadcrumb" class="breadcrumb-nav">
+      <ol class="breadcrumb-nav-list"><li class="breadcrumb-nav-list-item"><a href="/docs/">Documentation</a></li><li class="breadcrumb-nav-list-item"><span>{escape(page.title)}</span></li></ol>
+    </nav>
+    <div id="main-content" class="main-content">
+      <main>
+        <h1 id="{page.anchor}"><a href="#{page.anchor}" class="anchor-heading" aria-labelledby="{page.anchor}"><svg viewBox="0 0 16 16" aria-hidden="true"><use xlink:href="#svg-link"></use></svg></a> {escape(page.title)}</h1>
+{render_content(page, heading)}
+      </main>
+      <hr>
+      <footer>
+        <p><a href="#top" id="back-to-top">Back to top</a></p>
+        <p class="text-small text-grey-dk-100 mb-0">Copyright &copy; 2024 {escape(site.name)} contributors. Distributed under an MIT license.</p>
+        <div class="d-flex mt-2"><p class="text-small text-grey-dk-000 mb-0"><a href="https://github.com/example/docs/tree/main/docs/{escape(page.id)}.md" id="edit-this-page">Edit this page on GitHub</a></p></div>
+      </footer>
+    </div>
+  </div>
+  <div class="search-overlay"></div>
+</div>
+</body>
+</html>"""
+
+
+def starlight(site, page):
+    """Astro Starlight 0.34: the <header> (site title, search button and dialog, social icons, theme and
+    language selects), the sidebar <nav aria-label="Main">, the right sidebar <aside> ("On this page", mobile
+    and desktop), <main> with the <h1 id="_top"> in its own panel, the markdown (each heading wrapped with an
+    anchor link after it, "Section titled ..."), and a <footer> inside <main>: "Edit page", last updated,
+    pagination links."""
+
+    def heading(h):
+        return (f'<div class="sl-heading-wrapper level-h2"><h2 id="{h.anchor}">{escape(h.text)}</h2>'
+                f'<a class="sl-anchor-link" href="#{h.anchor}"><span aria-hidden="true" class="sl-anchor-icon"><svg width="16" height="16" viewBox="0 0 24 24"><path fill="currentcolor" d="m12.11 15.39-3.88 3.88"></path></svg></span>'
+                f'<span class="sr-only">Section titled “{escape(h.text)}”</span></a></div>')
+    nav = join(site.nav, lambda link: f'<li><a href="/{escape(link.id)}/" class="large"><span>{escape(link.title)}</span></a></li>')
+    toc = join(page.headings, lambda h: f'<li><a href="#{h.anchor}"><span>{escape(h.text)}</span></a></li>')
+    toc = f'<li><a href="#_top"><span>Overview</span></a></li>{toc}'
+    return f"""<!DOCTYPE html><html lang="en" dir="ltr" data-has-toc data-has-sidebar data-theme="dark"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{escape(page.title)} | {escape(site.name)}</title><link rel="canonical" href="https://docs.example.org/{escape(page.id)}/"><meta name="generator" content="Astro v4.15.4"><meta name="generator" content="Starlight v0.34.1"><meta property="og:title" content="{escape(page.title)}"><script>window.StarlightThemeProvider = (() => {{ const storedTheme = localStorage.getItem('starlight-theme'); }})();</script><link rel="stylesheet" href="/_astro/print.BJhlPkP5.css"></head>
+<body><a href="#_top" class="sl-skip-link">Skip to content</a>
+<div class="page sl-flex"><header class="header"><div class="header sl-flex"><div class="title-wrapper sl-flex"><a href="/" class="site-title sl-flex"><span class="">{escape(site.name)}</span></a></div>
+<div class="sl-flex print:hidden"><site-search class="" data-translations="{{}}"><button data-open-modal disabled aria-label="Search" aria-keyshortcuts="Control+K" class="sl-flex"><svg aria-hidden="true" class="astro-c6vsoqas" width="16" height="16" viewBox="0 0 24 24"><path d="M21.71 20.29 18 16.61"></path></svg><span class="sl-hidden md:sl-block" aria-hidden="true">Search</span><kbd class="sl-hidden md:sl-flex" style="display: none;"><kbd>Ctrl</kbd><kbd>K</kbd></kbd></button><dialog style="padding:0" aria-label="Search"><div class="dialog-frame sl-flex"><button data-close-modal class="sl-flex md:sl-hidden">Cancel</button><div class="search-container"><div id="starlight__search"></div></div></div></dialog></site-search></div>
+<div class="sl-hidden md:sl-flex print:hidden right-group"><div class="sl-flex social-icons"><a href="https://github.com/example/docs" rel="me" class="sl-flex"><span class="sr-only">GitHub</span><svg aria-hidden="true" width="16" height="16" viewBox="0 0 24 24"><path d="M12 .3a12"></path></svg></a></div>
+<starlight-theme-select><label style="--sl-select-width: 6.25em"><span class="sr-only">Select theme</span><svg aria-hidden="true" class="icon label-icon" width="16" height="16" viewBox="0 0 24 24"><path d="M21 14h-1V7"></path></svg><select autocomplete="off"><option value="dark">Dark</option><option value="light">Light</option><option value="auto" selected>Auto</option></select><svg aria-hidden="true" class="icon caret" width="16" height="16" viewBox="0 0 24 24"><path d="M17 9.17a1"></path></svg></label></starlight-theme-select>
+<starlight-lang-select><label style="--sl-select-width: 7.5em"><span class="sr-only">Select language</span><select autocomplete="off"><option value="/{escape(page.id)}/" selected>English</option><option value="/fr/{escape(page.id)}/">Français</option></select></label></starlight-lang-select></div></div></header>
+<nav class="sidebar print:hidden" aria-label="Main"><starlight-menu-button class="print:hidden"><button aria-expanded="false" aria-label="Menu" aria-controls="starlight__sidebar" class="sl-flex md:sl-hidden"><svg aria-hidden="true" class="open-menu" width="16" height="16" viewBox="0 0 24 24"><path d="M3 8h18"></path></svg></button></starlight-menu-button>
+<div id="starlight__sidebar" class="sidebar-pane"><div class="sidebar-content sl-flex"><sl-sidebar-state-persist data-hash="1rxk8mo"><ul class="top-level"><li><details open><summary><div class="group-label"><span class="large">Documentation</span></div></summary><ul>{nav}</ul></details></li></ul></sl-sidebar-state-persist>
+<div class="md:sl-hidden"><div class="mobile-preferences sl-flex"><div class="sl-flex social-icons"><a href="https://github.com/example/docs" rel="me" class="sl-flex"><span class="sr-only">GitHub</span></a></div><starlight-theme-select><label><span class="sr-only">Select theme</span><select autocomplete="off"><option value="dark">Dark</option><option value="light">Light</option><option value="auto" selected>Auto</option></select></label></starlight-theme-select></div></div></div></div></nav>
+<div class="main-frame"><div class="lg:sl-flex"><aside class="right-sidebar-container print:hidden"><div class="right-sidebar"><div class="lg:sl-hidden"><mobile-starlight-toc data-min-h="2" data-max-h="3"><nav aria-labelledby="starlight__on-this-page"><details id="starlight__mobile-toc"><summary id="starlight__on-this-page" class="sl-flex"><div class="toggle sl-flex">On this page<svg aria-hidden="true" class="caret" width="16" height="16" viewBox="0 0 24 24"><path d="m14.83 11.29-4.24"></path></svg></div><span class="display-current"></span></summary><div class="dropdown"><ul class="isMobile">{toc}</ul></div></details></nav></mobile-starlight-toc></div>
+<div class="right-sidebar-panel sl-hidden lg:sl-block"><div class="sl-container"><starlight-toc data-min-h="2" data-max-h="3"><nav aria-labelledby="starlight__on-this-page"><h2 id="starlight__on-this-page">On this page</h2><ul>{toc}</ul></nav></starlight-toc></div></div></div></aside>
+<div class="main-pane"><main data-pagefind-body lang="en" dir="ltr"><div class="content-panel"><div class="sl-container"><h1 id="_top">{escape(page.title)}</h1></div></div>
+<div class="content-panel"><div class="sl-container"><div class="sl-markdown-content">{render_content(page, heading)}</div>
+<footer class="sl-flex"><div class="meta sl-flex"><a href="https://github.com/example/docs/edit/main/docs/src/content/docs/{escape(page.id)}.mdx" class="sl-flex print:hidden"><svg aria-hidden="true" class="icon" width="16" height="16" viewBox="0 0 24 24"><path d="M22 7.24a1"></path></svg>Edit page</a><p>Last updated: <time datetime="2024-06-03T10:00:00.000Z">Jun 3, 2024</time></p></div>
+<div class="pagination-links print:hidden" dir="ltr"><a href="/{escape(page.prev.id)}/" rel="prev"><svg aria-hidden="true" width="16" height="16" viewBox="0 0 24 24"><path d="M17 11H9.41"></path></svg><span>Previous<br><span class="link-title">{escape(page.prev.title)}</span></span></a><a href="/{escape(page.next.id)}/" rel="next"><svg aria-hidden="true" width="16" height="16" viewBox="0 0 24 24"><path d="M17.92 11.62"></path></svg><span>Next<br><span class="link-title">{escape(page.next.title)}</span></span></a></div></footer></div></div></main></div></div></div></div>
+<script type="module" src="/_astro/page.7qqag-5g.js"></script></body></html>"""
+
+
+def javadoc(site, page):
+    """Javadoc 17, the page of a class: the <header role="banner"> with the navigation bar (Package, Class,
+    Use, Tree, Deprecated, Index, Help; the summary and detail links, the search input), <main role="main">
+    with the package line before <h1 title="Class X" class="title">Class X</h1>, the inheritance tree, the
+    class signature, the description in a div.block, the footer's legal line."""
+
+    def heading(h):
+        return f'<section class="detail" id="{h.anchor}"><h2>{escape(h.text)}</h2></section>'
+    package = site.name.lower().replace(" ", ".")
+    name = escape(page.title)
+    return f"""<!DOCTYPE HTML>
+<html lang="en">
+<head>
+<!-- Generated by javadoc (17) on Mon Jun 03 10:00:00 UTC 2024 -->
+<title>{name} ({escape(site.name)} 2.1 API)</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Type" content="text/html; charset=UTF-8">
+<meta name="dc.created" content="2024-06-03">
+<meta name="description" content="declaration: package: {escape(package)}, class: {name}">
+<meta name="generator" content="javadoc/ClassWriterImpl">
+<link rel="stylesheet" type="text/css" href="../../stylesheet.css" title="Style">
+<link rel="stylesheet" type="text/css" href="../../script-dir/jquery-ui.min.css" title="Style">
+<script type="text/javascript" src="../../script.js"></script>
+<script type="text/javascript" src="../../script-dir/jquery-3.6.0.min.js"></script>
+</head>
+<body class="class-declaration-page">
+<script type="text/javascript">var evenRowColor = "even-row-color"; loadScripts(document, 'script');</script>
+<noscript>
+<div>JavaScript is disabled on your browser.</div>
+</noscript>
+<div class="flex-box">
+<header role="banner" class="flex-header">
+<nav role="navigation">
+<!-- ========= START OF TOP NAVBAR ======= -->
+<div class="top-nav" id="navbar-top">
+<div class="skip-nav"><a href="#skip-navbar-top" title="Skip navigation links">Skip navigation links</a></div>
+<ul id="navbar-top-firstrow" class="nav-list" title="Navigation">
+<li><a href="package-summary.html">Package</a></li>
+<li class="nav-bar-cell1-rev">Class</li>
+<li><a href="class-use/{name}.html">Use</a></li>
+<li><a href="package-tree.html">Tree</a></li>
+<li><a href="../../deprecated-list.html">Deprecated</a></li>
+<li><a href="../../index-all.html">Index</a></li>
+<li><a href="../../help-doc.html#class">Help</a></li>
+</ul>
+</div>
+<div class="sub-nav">
+<div>
+<ul class="sub-nav-list">
+<li>Summary:&nbsp;</li>
+<li>Nested&nbsp;|&nbsp;</li>
+<li>Field&nbsp;|&nbsp;</li>
+<li><a href="#constructor-summary">Constr</a>&nbsp;|&nbsp;</li>
+<li><a href="#method-summary">Method</a></li>
+</ul>
+<ul class="sub-nav-list">
+<li>Detail:&nbsp;</li>
+<li>Field&nbsp;|&nbsp;</li>
+<li><a href="#constructor-detail">Constr</a>&nbsp;|&nbsp;</li>
+<li><a href="#method-detail">Method</a></li>
+</ul>
+</div>
+<div class="nav-list-search"><label for="search-input">SEARCH:</label>
+<input type="text" id="search-input" value="search" disabled="disabled">
+<input type="reset" id="reset-button" value="reset" disabled="disabled">
+</div>
+</div>
+<!-- ========= END OF TOP NAVBAR ========= -->
+<span class="skip-nav" id="skip-navbar-top"></span></nav>
+</header>
+<div class="flex-content">
+<main role="main">
+<!-- ======== START OF CLASS DATA ======== -->
+<div class="header">
+<div class="sub-title"><span class="package-label-in-type">Package</span>&nbsp;<a href="package-summary.html">{escape(package)}</a></div>
+<h1 title="Class {name}" class="title">Class {name}</h1>
+</div>
+<div class="inheritance" title="Inheritance Tree"><a href="https://docs.oracle.com/en/java/javase/17/docs/api/java.base/java/lang/Object.html" title="class or interface in java.lang" class="external-link">java.lang.Object</a>
+<div class="inheritance">{escape(package)}.{name}</div>
+</div>
+<section class="class-description" id="class-description">
+<hr>
+<div class="type-signature"><span class="modifiers">public class </span><span class="element-name type-name-label">{name}</span>
+<span class="extends-implements">extends <a href="https://docs.oracle.com/en/java/javase/17/docs/api/java.base/java/lang/Object.html" title="class or interface in java.lang" class="external-link">Object</a></span></div>
+<div class="block">{render_content(page, heading)}</div>
+</section>
+</main>
+<footer role="contentinfo">
+<hr>
+<p class="legal-copy"><small>Copyright &#169; 2024 {escape(site.name)} Project. All rights reserved.</small></p>
+</footer>
+</div>
+</div>
+</body>
+</html>"""
+
+
+def doxygen(site, page):
+    """Doxygen 1.9.8, a related page (\\page): div#top with the title area (#projectname, #projectnumber,
+    #projectbrief), the search box's script and result windows, the menu's empty #main-nav (menudata.js
+    fills it), then div.header > div.headertitle > div.title (no <h1>), div.contents with the text, and the
+    footer <address>. No landmark, no role, no <h1>: the page's name is in <title> after the project's."""
+
+    def heading(h):
+        return f'<h2><a class="anchor" id="{h.anchor}"></a>\n{escape(h.text)}</h2>'
+    return f"""<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "https://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
+<html xmlns="http://www.w3.org/1999/xhtml" lang="en-US">
+<head>
+<meta http-equiv="Content-Type" content="text/xhtml;charset=UTF-8"/>
+<meta http-equiv="X-UA-Compatible" content="IE=11"/>
+<meta name="generator" content="Doxygen 1.9.8"/>
+<meta name="viewport" content="width=device-width, initial-scale=1"/>
+<title>{escape(site.name)}: {escape(page.title)}</title>
+<link href="tabs.css" rel="stylesheet" type="text/css"/>
+<script type="text/javascript" src="jquery.js"></script>
+<script type="text/javascript" src="dynsections.js"></script>
+<link href="search/search.css" rel="stylesheet" type="text/css"/>
+<script type="text/javascript" src="search/searchdata.js"></script>
+<script type="text/javascript" src="search/search.js"></script>
+<link href="doxygen.css" rel="stylesheet" type="text/css" />
+</head>
+<body>
+<div id="top"><!-- do not remove this div, it is closed by doxygen! -->
+<div id="titlearea">
+<table cellspacing="0" cellpadding="0">
+ <tbody>
+ <tr id="projectrow">
+  <td id="projectalign">
+   <div id="projectname">{escape(site.name)}<span id="projectnumber">&#160;2.1</span>
+   </div>
+   <div id="projectbrief">The reference documentation</div>
+  </td>
+ </tr>
+ </tbody>
+</table>
+</div>
+<!-- end header part -->
+<!-- Generated by Doxygen 1.9.8 -->
+<script type="text/javascript">
+/* @license magnet:?xt=urn:btih:d3d9a9a6595521f9666a5e94cc830dab83b65699&amp;dn=expat.txt MIT */
+var searchBox = new SearchBox("searchBox", "search/",'.html');
+/* @license-end */
+</script>
+<script type="text/javascript" src="menudata.js"></script>
+<script type="text/javascript" src="menu.js"></script>
+<script type="text/javascript">
+/* @license magnet:?xt=urn:btih:d3d9a9a6595521f9666a5e94cc830dab83b65699&amp;dn=expat.txt MIT */
+$(function() {{
+  initMenu('',true,false,'search.php','Search');
+  $(document).ready(function() {{ init_search(); }});
+}});
+/* @license-end */
+</script>
+<div id="main-nav"></div>
+<!-- window showing the filter options -->
+<div id="MSearchSelectWindow"
+     onmouseover="return searchBox.OnSearchSelectShow()"
+     onmouseout="return searchBox.OnSearchSelectHide()"
+     onkeydown="return searchBox.OnSearchSelectKey(event)">
+</div>
+
+<!-- iframe showing the search results (closed by default) -->
+<div id="MSearchResultsWindow">
+<div id="MSearchResults">
+<div class="SRPage">
+<div id="SRIndex">
+<div id="SRResults"></div>
+<div class="SRStatus" id="Loading">Loading...</div>
+<div class="SRStatus" id="Searching">Searching...</div>
+<div class="SRStatus" id="NoMatches">No Matches</div>
+</div>
+</div>
+</div>
+</div>
+
+</div><!-- top -->
+<div><div class="header">
+  <div class="headertitle"><div class="title">{escape(page.title)}</div></div>
+</div><!--header-->
+<div class="contents">
+<div class="textblock">{render_content(page, heading)}
+</div></div><!-- contents -->
+</div><!-- PageDoc -->
+<!-- start footer part -->
+<hr class="footer"/><address class="footer"><small>
+Generated by&#160;<a href="https://www.doxygen.org/index.html"><img class="footer" src="doxygen.svg" width="104" height="31" alt="doxygen"/></a> 1.9.8
+</small></address>
+</body>
+</html>"""
+
+
+def gitbook(site, page):
+    """Legacy GitBook (gitbook-cli 3.2, theme-default): div.book-summary (search input, the summary <nav>
+    with "Published with GitBook"), div.book-body with the book-header (role="navigation", the page's name
+    in an <h1>), the page in a role="main" wrapper: section.markdown-section, then the search results'
+    divs with their own <h1>s ("No results matching"), then the prev/next arrows."""
+
+    def heading(h):
+        return f'<h2 id="{h.anchor}">{escape(h.text)}</h2>'
+    nav = join(enumerate(site.nav, 1), lambda il: f'<li class="chapter " data-level="1.{il[0]}" data-path="{escape(il[1].href)}"><a href="{escape(il[1].href)}"><b>1.{il[0]}.</b> {escape(il[1].title)}</a></li>')
+    return f"""<!DOCTYPE HTML>
+<html lang="" >
+<head>
+<meta charset="UTF-8">
+<meta content="text/html; charset=utf-8" http-equiv="Content-Type">
+<title>{escape(page.title)} · {escape(site.name)}</title>
+<meta http-equiv="X-UA-Compatible" content="IE=edge" />
+<meta name="description" content="">
+<meta name="generator" content="GitBook 3.2.3">
+<link rel="stylesheet" href="gitbook/style.css">
+<link rel="stylesheet" href="gitbook/gitbook-plugin-search/search.css">
+<meta name="HandheldFriendly" content="true"/>
+<link rel="next" href="{escape(page.next.href)}" /><link rel="prev" href="{escape(page.prev.href)}" />
+</head>
+<body>
+<div class="book">
+<div class="book-summary">
+<div id="book-search-input" role="search">
+<input type="text" placeholder="Type to search" />
+</div>
+<nav role="navigation">
+<ul class="summary">
+<li class="chapter " data-level="1.1" data-path="./"><a href="./">Introduction</a></li>
+{nav}
+<li class="divider"></li>
+<li><a href="https://www.gitbook.com" target="blank" class="gitbook-link">Published with GitBook</a></li>
+</ul>
+</nav>
+</div>
+<div class="book-body">
+<div class="body-inner">
+<div class="book-header" role="navigation">
+<!-- Title -->
+<h1>
+<i class="fa fa-circle-o-notch fa-spin"></i>
+<a href="." >{escape(page.title)}</a>
+</h1>
+</div>
+<div class="page-wrapper" tabindex="-1" role="main">
+<div class="page-inner">
+<div id="book-search-results">
+<div class="search-noresults">
+<section class="normal markdown-section">
+<h1 id="{page.anchor}">{escape(page.title)}</h1>
+{render_content(page, heading)}
+</section>
+</div>
+<div class="search-results">
+<div class="has-results">
+<h1 class="search-results-title"><span class='search-results-count'></span> results matching "<span class='search-query'></span>"</h1>
+<ul class="search-results-list"></ul>
+</div>
+<div class="no-results">
+<h1 class="search-results-title">No results matching "<span class='search-query'></span>"</h1>
+</div>
+</div>
+</div>
+</div>
+</div>
+</div>
+<a href="{escape(page.prev.href)}" class="navigation navigation-prev " aria-label="Previous page: {escape(page.prev.title)}"><i class="fa fa-angle-left"></i></a>
+<a href="{escape(page.next.href)}" class="navigation navigation-next " aria-label="Next page: {escape(page.next.title)}"><i class="fa fa-angle-right"></i></a>
+</div>
+<script>
+var gitbook = gitbook || [];
+gitbook.push(function() {{
+gitbook.page.hasChanged({{"page":{{"title":{json.dumps(page.title)},"level":"1.1","depth":1}},"config":{{"gitbook":"*","theme":"default"}},"file":{{"path":"{escape(page.id)}.md"}},"gitbook":{{"version":"3.2.3"}},"basePath":".","book":{{"language":""}}}});
+}});
+</script>
+</div>
+<script src="gitbook/gitbook.js"></script>
+<script src="gitbook/theme.js"></script>
+<script src="gitbook/gitbook-plugin-search/search-engine.js"></script>
+</body>
+</html>"""
+
+
+def pkgdown(site, page):
+    """pkgdown 2.0 (Bootstrap 5), a reference topic: the navbar <nav> (package name, version, menus, search
+    form), <main id="main" class="col-md-9"> with div.page-header (logo, <h1>, "Source:" line and the
+    hidden Rd name), the sections as div.section with anchored <h2>s, then the <aside> page TOC and the
+    <footer>."""
+
+    def heading(h):
+        return f'<h2 id="{h.anchor}">{escape(h.text)}<a class="anchor" aria-label="anchor" href="#{h.anchor}"></a></h2>'
+    pkg = site.name.split()[0].lower()
+    rd = re.sub(r"\W+", "_", page.id)
+    body = render_content(page, heading)
+    return f"""<!DOCTYPE html>
+<!-- Generated by pkgdown: do not edit by hand --><html lang="en"><head><meta http-equiv="Content-Type" content="text/html; charset=UTF-8"><meta charset="utf-8"><meta http-equiv="X-UA-Compatible" content="IE=edge"><meta name="viewport" content="width=device-width, initial-scale=1, shrink-to-fit=no"><title>{escape(page.title)} — {escape(rd)} • {escape(pkg)}</title><script src="../deps/jquery-3.6.0/jquery-3.6.0.min.js"></script><link href="../deps/bootstrap-5.3.1/bootstrap.min.css" rel="stylesheet"><script src="../pkgdown.js"></script><meta property="og:title" content="{escape(page.title)} — {escape(rd)}"></head><body>
+    <a href="#main" class="visually-hidden-focusable">Skip to contents</a>
+
+
+    <nav class="navbar navbar-expand-lg fixed-top bg-light" data-bs-theme="light" aria-label="Site navigation"><div class="container">
+
+    <a class="navbar-brand me-2" href="../index.html">{escape(pkg)}</a>
+
+    <small class="nav-text text-muted me-auto" data-bs-toggle="tooltip" data-bs-placement="bottom" title="Released version">2.1.0</small>
+
+
+    <button class="navbar-toggler" type="button" data-bs-toggle="collapse" data-bs-target="#navbar" aria-controls="navbar" aria-expanded="false" aria-label="Toggle navigation">
+      <span class="navbar-toggler-icon"></span>
+    </button>
+
+    <div id="navbar" class="collapse navbar-collapse ms-3">
+      <ul class="navbar-nav me-auto"><li class="nav-item"><a class="nav-link" href="../articles/{escape(pkg)}.html">Get started</a></li>
+<li class="active nav-item"><a class="nav-link" href="../reference/index.html">Reference</a></li>
+<li class="nav-item dropdown">
+  <button class="nav-link dropdown-toggle" type="button" id="dropdown-articles" data-bs-toggle="dropdown" aria-expanded="false" aria-haspopup="true">Articles</button>
+  <ul class="dropdown-menu" aria-labelledby="dropdown-articles"><li><a class="dropdown-item" href="../articles/basics.html">Basics</a></li><li><a class="dropdown-item" href="../articles/advanced.html">Advanced use</a></li></ul>
+</li>
+<li class="nav-item"><a class="nav-link" href="../news/index.html">Changelog</a></li>
+      </ul><ul class="navbar-nav"><li class="nav-item"><form class="form-inline" role="search">
+<input class="form-control" type="search" name="search-input" id="search-input" autocomplete="off" aria-label="Search site" placeholder="Search for" data-search-index="../search.json"></form></li>
+<li class="nav-item"><a class="external-link nav-link" href="https://github.com/example/{escape(pkg)}/" aria-label="GitHub"><span class="fa fab fa-github fa-lg"></span></a></li>
+      </ul></div>
+
+
+  </div>
+</nav><div class="container template-reference-topic">
+<div class="row">
+  <main id="main" class="col-md-9"><div class="page-header">
+      <img src="../logo.png" class="logo" alt=""><h1>{escape(page.title)}</h1>
+      <small class="dont-index">Source: <a href="https://github.com/example/{escape(pkg)}/blob/HEAD/R/{escape(rd)}.R" class="external-link"><code>R/{escape(rd)}.R</code></a></small>
+      <div class="d-none name"><code>{escape(rd)}.Rd</code></div>
+    </div>
+
+    <div class="ref-description section level2">
+    {body}
+    </div>
+
+  </main><aside class="col-md-3"><nav id="toc" aria-label="Table of contents"><h2>On this page</h2>
+    </nav></aside></div>
+
+
+    <footer><div class="pkgdown-footer-left">
+  <p>Developed by The {escape(site.name)} Team.</p>
+</div>
+
+<div class="pkgdown-footer-right">
+  <p>Site built with <a href="https://pkgdown.r-lib.org/" class="external-link">pkgdown</a> 2.0.7.</p>
+</div>
+
+    </footer></div>
+
+  
+
+
+  
+
+  </body></html>"""
+
+
 THEMES = {
     "alabaster": alabaster,
     "furo": furo,
@@ -626,6 +1307,15 @@ THEMES = {
     "bootstrap": bootstrap,
     "hyde": hyde,
     "rustdoc": rustdoc,
+    "mdbook": mdbook,
+    "vitepress": vitepress,
+    "docsy": docsy,
+    "just-the-docs": just_the_docs,
+    "starlight": starlight,
+    "javadoc": javadoc,
+    "doxygen": doxygen,
+    "gitbook": gitbook,
+    "pkgdown": pkgdown,
 }
 
 

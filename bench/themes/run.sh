@@ -22,7 +22,7 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 KNOWN=$ROOT/bench/known-item
 DATASETS=${DATASETS:-$ROOT/../shared/datasets}
-THEMES=${THEMES:-alabaster furo rtd material pydata docusaurus bootstrap hyde rustdoc}
+THEMES=${THEMES:-alabaster furo rtd material pydata docusaurus bootstrap hyde rustdoc mdbook vitepress docsy just-the-docs starlight javadoc doxygen gitbook pkgdown}
 JOBS=${JOBS:-$(nproc)}
 die() { echo "themes/run.sh: $*" >&2; exit 1; }
 

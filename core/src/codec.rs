@@ -181,7 +181,13 @@ impl Foreign {
             Foreign::Empty
         } else if bytes.starts_with(&[0x1f, 0x8b]) {
             Foreign::Gzip
-        } else if bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'<') {
+        } else if bytes
+            .strip_prefix(b"\xEF\xBB\xBF")
+            .unwrap_or(bytes)
+            .iter()
+            .find(|b| !b.is_ascii_whitespace())
+            == Some(&b'<')
+        {
             Foreign::Html
         } else {
             Foreign::Other

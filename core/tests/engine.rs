@@ -709,6 +709,8 @@ fn codec_rejects_truncated_corrupt_and_foreign_bytes() {
             b"\n  <!doctype html><title>Not Found</title>",
             Foreign::Html,
         ),
+        // A page saved with UTF-8's byte order mark.
+        (b"\xEF\xBB\xBF\n<!DOCTYPE html><html>", Foreign::Html),
         (b"", Foreign::Empty),
         (b"\x1f\x8b\x08\x00SCOURIDX", Foreign::Gzip),
         (b"SCOURXYZ and more", Foreign::Other),

@@ -170,11 +170,15 @@ pub(crate) fn push_markup_text(markup: &str, flow: &mut Flow) -> Result<(), Fail
 }
 
 /// The language of the content: the `lang` of the content element or of its nearest
-/// ancestor that has one (`<html lang>`), as written.
+/// ancestor that has one (`<html lang>`), as written. An empty one says the language is
+/// unknown (legacy GitBook writes `<html lang="">` on every page): none, so that the index's
+/// default applies rather than no language at all.
 fn language(root: &ElementRef) -> Option<String> {
     std::iter::once(*root)
         .chain(root.ancestors().filter_map(ElementRef::wrap))
         .find_map(|element| element.attr("lang"))
+        .map(str::trim)
+        .filter(|lang| !lang.is_empty())
         .map(str::to_string)
 }
 
@@ -225,7 +229,7 @@ fn content_root<'a>(html: &'a Html, options: &IngestOptions) -> ElementRef<'a> {
 }
 
 /// A page's title, whether it is `<title>`'s text, the element it was read from, and whether
-/// that is the content's first `<h1>`.
+/// that heads the content (its first `<h1>`, or the element styled as its title).
 struct Title {
     text: String,
     from_title_tag: bool,
@@ -233,15 +237,21 @@ struct Title {
     heading: bool,
 }
 
-/// The chosen title element's text, else the first `<h1>` of the content, else `<title>`'s.
-/// A title's text leaves out buttons ("Copy item path") and, on a page without a content
-/// element, what a class names as chrome ("Improve this page").
+/// The chosen title element's text, else the first `<h1>` of the content, else the element
+/// styled as the title that `<title>` names, else `<title>`'s. A title's text leaves out
+/// buttons ("Copy item path") and, on a page without a content element, what a class names
+/// as chrome ("Improve this page").
 fn title(html: &Html, root: &ElementRef, options: &IngestOptions) -> Option<Title> {
     let walk = Walk {
         title: None,
         chrome_by_name: is_whole_page(root),
         buttons: false,
     };
+    // The document's `<title>`, not a drawing's (an SVG icon's, in another namespace).
+    let title_tag = selector("title");
+    let title_tag = html
+        .select(&title_tag)
+        .find(|title| &*title.value().name.ns == HTML_NAMESPACE);
     let chosen = options.title_selector.as_ref();
     chosen
         .and_then(|css| first_title(html.select(&css.selector), walk, false))
@@ -253,14 +263,52 @@ fn title(html: &Html, root: &ElementRef, options: &IngestOptions) -> Option<Titl
             )
         })
         .or_else(|| {
-            // The document's `<title>`, not a drawing's (an SVG icon's, in another namespace).
-            let title = selector("title");
-            let titles = html.select(&title);
-            let titles = titles.filter(|title| &*title.value().name.ns == HTML_NAMESPACE);
-            first_title(titles, walk, false)
+            let named = inline_text(&title_tag?, walk);
+            first_title(titled_elements(root, &named, walk), walk, true)
         })
+        .or_else(|| first_title(title_tag.into_iter(), walk, false))
         // Else one in what a class names as chrome (a wrapper that holds the whole page).
         .or_else(|| first_title(content_h1s(root, false).into_iter(), walk, true))
+}
+
+/// The elements of the content under `root` styled as a title (a class ending in `title`)
+/// whose text is `named`, the text of `<title>`, or a part of it between separators: the
+/// heading of a page without an `<h1>`, as Doxygen writes `<div class="title">Page</div>`
+/// under `<title>Project: Page</title>`.
+fn titled_elements<'a>(
+    root: &ElementRef<'a>,
+    named: &'a str,
+    walk: Walk,
+) -> impl Iterator<Item = ElementRef<'a>> + 'a {
+    let root = *root;
+    root.descendants()
+        .filter_map(ElementRef::wrap)
+        .filter(|element| {
+            element.value().classes().any(|class| {
+                let class = class.as_bytes();
+                class.len() >= 5 && class[class.len() - 5..].eq_ignore_ascii_case(b"title")
+            })
+        })
+        .filter(move |element| {
+            is_content_heading(element, &root, walk.chrome_by_name)
+                && is_part_of_title(&inline_text(element, walk), named)
+        })
+}
+
+/// What may stand between the parts of a `<title>`: a page's name, a section's, a site's.
+const TITLE_SEPARATORS: [&str; 7] = [" - ", " | ", " – ", " — ", " · ", " :: ", ": "];
+
+/// Whether `text` is `title`, or one of its parts between [`TITLE_SEPARATORS`].
+fn is_part_of_title(text: &str, title: &str) -> bool {
+    if text.is_empty() {
+        return false;
+    }
+    title.match_indices(text).any(|(start, _)| {
+        let (before, after) = (&title[..start], &title[start + text.len()..]);
+        let starts = before.is_empty() || TITLE_SEPARATORS.iter().any(|s| before.ends_with(s));
+        let ends = after.is_empty() || TITLE_SEPARATORS.iter().any(|s| after.starts_with(s));
+        starts && ends
+    })
 }
 
 /// The `<h1>`s of the content under `root`, with `chrome_by_name` none in an element a class
@@ -275,7 +323,7 @@ fn content_h1s<'a>(root: &ElementRef<'a>, chrome_by_name: bool) -> Vec<ElementRe
 const HTML_NAMESPACE: &str = "http://www.w3.org/1999/xhtml";
 
 /// The text of the first of `elements` that has some, read as `walk` says; `heading`: they
-/// are the content's `<h1>`s.
+/// head the content (its `<h1>`s, or the elements styled as its title).
 fn first_title<'a>(
     mut elements: impl Iterator<Item = ElementRef<'a>>,
     walk: Walk,
@@ -314,6 +362,7 @@ fn is_content_heading(heading: &ElementRef, root: &ElementRef, chrome_by_name: b
     for element in below_root {
         match element.value().name() {
             _ if element.attr(IGNORE).is_some() || has_skipped_role(&element) => return false,
+            _ if is_hidden(&element) => return false,
             _ if chrome_by_name && has_chrome_name(&element) => return false,
             "header" => in_banner = true,
             name if SECTIONING.contains(&name) => in_banner = false,
@@ -446,8 +495,9 @@ impl End {
 /// chrome's roles and permalink marks.
 #[derive(Clone, Copy)]
 struct Walk {
-    /// The title's element and whether it is the content's `<h1>`: the page's text is read
-    /// after it, not again, and a few words before that `<h1>` are left out too (see
+    /// The title's element and whether it heads the content (its `<h1>`, or the element
+    /// styled as the title that `<title>` names): the page's text is read after it, not
+    /// again, and a few words before such a heading are left out too (see
     /// [`MOST_WORDS_BEFORE_TITLE`]): the content starts at its title.
     title: Option<(NodeId, bool)>,
     /// Elements whose class or `id` names them as chrome ([`CHROME_NAMES`]).
@@ -521,9 +571,52 @@ fn push_children_as(root: &ElementRef, flow: &mut Flow, walk: Walk) {
         );
         if holds_title && (!read || Some(child.id()) == title_line.first().copied()) {
             walk.pass_title(flow);
+            if read && is_in_title_header(&element, root) {
+                pass_byline(&mut frame.children, walk);
+            }
         } else if read {
             open.push(enter(element, flow, preformatted));
         }
+    }
+}
+
+/// Whether `title`'s parent is the header of the page's title, not the content's root: an
+/// `<hgroup>` or an element of a class whose last part is `header` (`page-header`,
+/// `post-header`; a `<header>` is left out whole). What follows the title there is its byline
+/// (a date, an author, a reading time, pkgdown's "Source:" link).
+fn is_in_title_header(title: &ElementRef, root: &ElementRef) -> bool {
+    let Some(parent) = title.parent().and_then(ElementRef::wrap) else {
+        return false;
+    };
+    let last_part_is_header = |class: &str| {
+        class
+            .rsplit(['-', '_'])
+            .next()
+            .is_some_and(|part| part.eq_ignore_ascii_case("header"))
+    };
+    parent.id() != root.id()
+        && (parent.value().name() == "hgroup" || parent.value().classes().any(last_part_is_header))
+}
+
+/// Passes what follows the title in its header (see [`is_in_title_header`]) when that is at
+/// most [`MOST_WORDS_BEFORE_TITLE`] words, a byline; more is content, a standfirst.
+fn pass_byline(rest: &mut Children<Node>, walk: Walk) {
+    let walk = Walk {
+        title: None,
+        ..walk
+    };
+    let mut byline = Flow::new();
+    for node in rest.clone() {
+        match (ElementRef::wrap(node), node.value()) {
+            (Some(element), _) if is_read(&element, walk) => {
+                push_children_as(&element, &mut byline, walk);
+            }
+            (None, Node::Text(text)) => byline.push(text),
+            _ => {}
+        }
+    }
+    if byline.words() <= MOST_WORDS_BEFORE_TITLE {
+        rest.for_each(drop);
     }
 }
 
@@ -532,6 +625,7 @@ fn is_read(element: &ElementRef, walk: Walk) -> bool {
     let name = element.value().name();
     !(SKIPPED.contains(&name)
         || element.attr(IGNORE).is_some()
+        || is_hidden(element)
         || has_skipped_role(element)
         || is_permalink_mark(element)
         || walk.chrome_by_name && has_chrome_name(element)
@@ -555,6 +649,15 @@ fn enter<'a>(element: ElementRef<'a>, flow: &mut Flow, preformatted: bool) -> Fr
         preformatted: preformatted || name == "pre",
         end,
     }
+}
+
+/// Whether `element` is neither shown nor read out: `hidden` (but not `hidden="until-found"`,
+/// whose text a browser's find in page reveals) or `aria-hidden="true"` (an icon's name, a
+/// copy of a heading drawn for the eye).
+fn is_hidden(element: &ElementRef) -> bool {
+    let attribute = |name| element.attr(name).map(str::trim);
+    attribute("hidden").is_some_and(|value| !value.eq_ignore_ascii_case("until-found"))
+        || attribute("aria-hidden").is_some_and(|value| value.eq_ignore_ascii_case("true"))
 }
 
 /// Whether `element`'s role (the first of its list) is one of [`SKIPPED_ROLES`].
@@ -695,8 +798,78 @@ mod tests {
             lang(&page(" lang=\"en\"", " lang=\"de\"")).as_deref(),
             Some("de")
         );
-        assert_eq!(lang(&page(" lang=\"\"", "")).as_deref(), Some(""));
+        assert_eq!(lang(&page(" lang=\"\"", "")), None);
+        assert_eq!(lang(&page(" lang=\"fr\"", " lang=\" \"")), None);
         assert_eq!(lang(&page("", "")), None);
+    }
+
+    #[test]
+    fn a_page_without_h1_is_titled_by_the_element_styled_as_the_title_its_title_names() {
+        let page = |title: &str| {
+            format!(
+                "<html><head><title>{title}</title></head><body>\
+                 <div id=\"top\"><div id=\"projectname\">Harbor</div>\
+                 <div class=\"SRStatus\">Searching...</div></div>\
+                 <div class=\"header\"><div class=\"card-title\">Moorings</div><i class=\"ééééé\"></i>\
+                 <div class=\"headertitle\"><div class=\"title\">Tides</div></div></div>\
+                 <div class=\"contents\"><p>High water twice a day.</p></div></body></html>"
+            )
+        };
+        for title in ["Harbor: Tides", "Tides - Harbor", "Tides"] {
+            let document = read("tides.html", &page(title));
+            assert_eq!(document.title, "Tides", "{title}");
+            assert_eq!(document.body, "High water twice a day.", "{title}");
+        }
+        // No element styled as a title says what `<title>` says: `<title>` is the title.
+        let document = read("tides.html", &page("Harbor: Tidal range"));
+        assert_eq!(document.title, "Harbor: Tidal range");
+        assert!(
+            document.body.starts_with("Harbor\nSearching..."),
+            "{}",
+            document.body
+        );
+    }
+
+    #[test]
+    fn the_byline_after_the_title_in_its_header_is_left_out() {
+        let page = |after: &str| {
+            format!(
+                "<html><body><main><div class=\"post-header\"><h1>Tides</h1>{after}</div>\
+                 <p>High water twice a day.</p></main></body></html>"
+            )
+        };
+        let byline = "<small>Source: <code>R/tides.R</code></small><p>May 3 · 4 min read</p>";
+        let document = read("tides.html", &page(byline));
+        assert_eq!(document.title, "Tides");
+        assert_eq!(document.body, "High water twice a day.");
+        // More than a byline is the page's standfirst, its text.
+        let standfirst = format!("<p>{}</p>", ["Tides rise and fall."; 8].join(" "));
+        let document = read("tides.html", &page(&standfirst));
+        assert!(
+            document.body.starts_with("Tides rise and fall."),
+            "{}",
+            document.body
+        );
+        // A title whose parent is the content itself is followed by the content.
+        let document = read(
+            "tides.html",
+            "<html><body><main class=\"page-header\"><h1>Tides</h1><p>Twice a day.</p></main></body></html>",
+        );
+        assert_eq!(document.body, "Twice a day.");
+    }
+
+    #[test]
+    fn what_is_hidden_is_not_read() {
+        let document = read(
+            "a.html",
+            "<html><body><main><h1 hidden>Draft title</h1>\
+             <h1>Pipes <span aria-hidden=\"true\">icon-link</span></h1>\
+             <p hidden>Loading results</p><p aria-hidden=\"false\">Shown text</p>\
+             <details><p hidden=\"until-found\">Found by the browser</p></details>\
+             </main></body></html>",
+        );
+        assert_eq!(document.title, "Pipes");
+        assert_eq!(document.body, "Shown text\nFound by the browser");
     }
 
     fn read_with(path: &str, text: &str, options: &IngestOptions) -> Document {

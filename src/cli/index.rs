@@ -104,7 +104,20 @@ fn synonyms(args: &IndexArgs) -> Result<Synonyms, String> {
 
 pub fn run(args: &IndexArgs) -> Result<(), String> {
     let started = Instant::now();
-    check_out_folder(&args.out)?;
+    let made = check_out_folder(&args.out)?;
+    index(args, started).inspect_err(|_| remove_empty(&made))
+}
+
+/// Removes those of `folders` (the deepest first) that are empty: a run that wrote nothing
+/// leaves no folder of its own behind.
+fn remove_empty(folders: &[PathBuf]) {
+    for folder in folders {
+        let _ = fs::remove_dir(folder);
+    }
+}
+
+/// Reads the pages of `args`, indexes them and writes the index into its `--out` folder.
+fn index(args: &IndexArgs, started: Instant) -> Result<(), String> {
     let synonyms = synonyms(args)?;
     eprintln!("reading {} path(s)…", args.paths.len());
     let site_root = site_root(args);
@@ -180,11 +193,18 @@ pub fn run(args: &IndexArgs) -> Result<(), String> {
 }
 
 /// Refuses an `--out` that is, or is inside, something other than a folder, before any page is
-/// read: the index could not be written there.
-fn check_out_folder(out: &Path) -> Result<(), String> {
+/// read: the index could not be written there. The folders it made for it, the deepest
+/// first.
+fn check_out_folder(out: &Path) -> Result<Vec<PathBuf>, String> {
     let existing = out
         .ancestors()
         .find_map(|path| fs::metadata(path).ok().map(|metadata| (path, metadata)));
+    let missing: Vec<PathBuf> = out
+        .ancestors()
+        .take_while(|path| existing.as_ref().is_none_or(|(found, _)| path != found))
+        .filter(|path| !path.as_os_str().is_empty())
+        .map(Path::to_path_buf)
+        .collect();
     let advice = "name a folder (it is created if missing)";
     match existing {
         Some((path, metadata)) if !metadata.is_dir() => Err(if path == out {
@@ -193,7 +213,13 @@ fn check_out_folder(out: &Path) -> Result<(), String> {
             let (out, path) = (out.display(), path.display());
             format!("--out {out} is inside {path}, a file, not a folder: {advice}")
         }),
-        _ => can_write_in(out),
+        _ => match can_write_in(out) {
+            Ok(()) => Ok(missing),
+            Err(error) => {
+                remove_empty(&missing);
+                Err(error)
+            }
+        },
     }
 }
 

@@ -179,7 +179,7 @@ test('Chinese and Japanese find the same page typed with and without spaces, hig
 });
 
 test("the widget searches its page's language; lang overrides it and lang=\"*\" searches all", async () => {
-  // 한국어 is in the Korean page and in the page of mixed scripts, whose language is none.
+  // 한국어 is in the Korean page and in the page of mixed scripts, whose language is none (`und`).
   const query = '한국어', korean = PAGES.ko, mixed = PAGES.mixed;
   assert.ok(korean.text.includes(query) && mixed.text.includes(query));
   const every = [korean.title, mixed.title].sort();
