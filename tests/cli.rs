@@ -358,6 +358,21 @@ fn a_failed_run_leaves_no_out_folder_of_its_own() {
         assert!(!out.exists(), "{} was left", out.display());
     }
     assert!(!dir.join("made").exists());
+    // An empty folder of the user's, named again through a folder made on the way, stays.
+    std::fs::create_dir_all(dir.join("mine")).unwrap();
+    let output = scour(&index_args(&empty, &dir.join("new/../mine"), &[]));
+    stderr_of_failure(&output);
+    assert!(
+        dir.join("mine").is_dir(),
+        "the user's empty folder was removed"
+    );
+    assert!(!dir.join("new").exists());
+    // A folder named with a `.` after it is made as any other.
+    let dotted = dir.join("dotted/.");
+    let site = PathBuf::from(fixture("docs-site"));
+    let output = scour(&index_args(&site, &dotted, &[]));
+    assert!(output.status.success(), "{output:?}");
+    assert!(dir.join("dotted/scour-index.bin").is_file());
     assert_eq!(
         std::fs::read_to_string(dir.join("kept/notes.txt")).unwrap(),
         "mine"

@@ -264,35 +264,56 @@ fn title(html: &Html, root: &ElementRef, options: &IngestOptions) -> Option<Titl
         })
         .or_else(|| {
             let named = inline_text(&title_tag?, walk);
-            first_title(titled_elements(root, &named, walk), walk, true)
+            let titled = titled_element(root, &named, walk)?;
+            first_title(std::iter::once(titled), walk, true)
         })
         .or_else(|| first_title(title_tag.into_iter(), walk, false))
         // Else one in what a class names as chrome (a wrapper that holds the whole page).
         .or_else(|| first_title(content_h1s(root, false).into_iter(), walk, true))
 }
 
-/// The elements of the content under `root` styled as a title (a class ending in `title`)
-/// whose text is `named`, the text of `<title>`, or a part of it between separators: the
-/// heading of a page without an `<h1>`, as Doxygen writes `<div class="title">Page</div>`
-/// under `<title>Project: Page</title>`.
-fn titled_elements<'a>(
-    root: &ElementRef<'a>,
-    named: &'a str,
-    walk: Walk,
-) -> impl Iterator<Item = ElementRef<'a>> + 'a {
-    let root = *root;
-    root.descendants()
-        .filter_map(ElementRef::wrap)
-        .filter(|element| {
-            element.value().classes().any(|class| {
-                let class = class.as_bytes();
-                class.len() >= 5 && class[class.len() - 5..].eq_ignore_ascii_case(b"title")
-            })
-        })
-        .filter(move |element| {
-            is_content_heading(element, &root, walk.chrome_by_name)
-                && is_part_of_title(&inline_text(element, walk), named)
-        })
+/// The element of the content under `root` styled as the page's title (a class ending in
+/// `title`, not one of the site's: `site-title`, `brand-title`) whose text is `named`, the text
+/// of `<title>`, or a part of it between separators: the heading of a page without an `<h1>`,
+/// as Doxygen writes `<div class="title">Page</div>` under `<title>Project: Page</title>`. Of
+/// several, the longest: a site's name in its banner is mostly shorter than a page's.
+fn titled_element<'a>(root: &ElementRef<'a>, named: &str, walk: Walk) -> Option<ElementRef<'a>> {
+    let styled_as_title = |class: &str| {
+        let site = ["site", "brand", "logo", "blog"];
+        let first = class.split(['-', '_']).next().unwrap_or(class);
+        let class = class.as_bytes();
+        class.len() >= 5
+            && class[class.len() - 5..].eq_ignore_ascii_case(b"title")
+            && !site.iter().any(|name| first.eq_ignore_ascii_case(name))
+    };
+    let mut best: Option<(usize, ElementRef)> = None;
+    let elements = root.descendants().filter_map(ElementRef::wrap);
+    for element in elements.filter(|element| element.value().classes().any(styled_as_title)) {
+        // Text longer than `<title>`'s is no part of it: not read whole (nor each of a
+        // thousand nested titles' text again).
+        if has_more_letters(&element, named)
+            || !is_content_heading(&element, root, walk.chrome_by_name)
+        {
+            continue;
+        }
+        let text = inline_text(&element, walk);
+        let longer = best.as_ref().is_none_or(|(length, _)| text.len() > *length);
+        if longer && is_part_of_title(&text, named) {
+            best = Some((text.len(), element));
+        }
+    }
+    best.map(|(_, element)| element)
+}
+
+/// Whether the text under `element` holds more characters other than spaces than `named`,
+/// read no further than that.
+fn has_more_letters(element: &ElementRef, named: &str) -> bool {
+    let most = named.chars().filter(|c| !c.is_whitespace()).count();
+    let mut letters = element
+        .text()
+        .flat_map(str::chars)
+        .filter(|c| !c.is_whitespace());
+    letters.nth(most).is_some()
 }
 
 /// What may stand between the parts of a `<title>`: a page's name, a section's, a site's.
@@ -539,6 +560,7 @@ fn push_children_as(root: &ElementRef, flow: &mut Flow, walk: Walk) {
     // The title is passed where the walk enters it, or the first element holding it that the
     // walk leaves out (a Docusaurus title's `<header>`).
     let title_line = title_line(root, walk);
+    let mut byline = Vec::new();
     let mut open = vec![Frame {
         children: root.children(),
         preformatted: false,
@@ -560,6 +582,9 @@ fn push_children_as(root: &ElementRef, flow: &mut Flow, walk: Walk) {
             }
             continue;
         };
+        if byline.contains(&child.id()) {
+            continue;
+        }
         let holds_title = title_line.contains(&child.id());
         // An element holding the title is the content, whatever its class (`page-with-sidebar`).
         let read = is_read(
@@ -572,7 +597,7 @@ fn push_children_as(root: &ElementRef, flow: &mut Flow, walk: Walk) {
         if holds_title && (!read || Some(child.id()) == title_line.first().copied()) {
             walk.pass_title(flow);
             if read && is_in_title_header(&element, root) {
-                pass_byline(&mut frame.children, walk);
+                byline = byline_after(frame.children.clone(), walk);
             }
         } else if read {
             open.push(enter(element, flow, preformatted));
@@ -581,9 +606,9 @@ fn push_children_as(root: &ElementRef, flow: &mut Flow, walk: Walk) {
 }
 
 /// Whether `title`'s parent is the header of the page's title, not the content's root: an
-/// `<hgroup>` or an element of a class whose last part is `header` (`page-header`,
-/// `post-header`; a `<header>` is left out whole). What follows the title there is its byline
-/// (a date, an author, a reading time, pkgdown's "Source:" link).
+/// element of a class whose last part is `header` (`page-header`, `post-header`; a `<header>`
+/// is left out whole). What follows the title there may be its byline (a date, an author, a
+/// reading time, pkgdown's "Source:" link).
 fn is_in_title_header(title: &ElementRef, root: &ElementRef) -> bool {
     let Some(parent) = title.parent().and_then(ElementRef::wrap) else {
         return false;
@@ -594,30 +619,29 @@ fn is_in_title_header(title: &ElementRef, root: &ElementRef) -> bool {
             .next()
             .is_some_and(|part| part.eq_ignore_ascii_case("header"))
     };
-    parent.id() != root.id()
-        && (parent.value().name() == "hgroup" || parent.value().classes().any(last_part_is_header))
+    parent.id() != root.id() && parent.value().classes().any(last_part_is_header)
 }
 
-/// Passes what follows the title in its header (see [`is_in_title_header`]) when that is at
-/// most [`MOST_WORDS_BEFORE_TITLE`] words, a byline; more is content, a standfirst.
-fn pass_byline(rest: &mut Children<Node>, walk: Walk) {
+/// The byline among the elements that follow the title in its header (see
+/// [`is_in_title_header`]): those that are no paragraph (a standfirst, a subtitle), when they
+/// hold at most [`MOST_WORDS_BEFORE_TITLE`] words; else none.
+fn byline_after(rest: Children<Node>, walk: Walk) -> Vec<NodeId> {
     let walk = Walk {
         title: None,
         ..walk
     };
-    let mut byline = Flow::new();
-    for node in rest.clone() {
-        match (ElementRef::wrap(node), node.value()) {
-            (Some(element), _) if is_read(&element, walk) => {
-                push_children_as(&element, &mut byline, walk);
-            }
-            (None, Node::Text(text)) => byline.push(text),
-            _ => {}
-        }
+    let elements = rest.filter_map(ElementRef::wrap);
+    let byline: Vec<ElementRef> = elements
+        .filter(|element| element.value().name() != "p" && is_read(element, walk))
+        .collect();
+    let mut text = Flow::new();
+    for element in &byline {
+        push_children_as(element, &mut text, walk);
     }
-    if byline.words() <= MOST_WORDS_BEFORE_TITLE {
-        rest.for_each(drop);
+    if text.words() > MOST_WORDS_BEFORE_TITLE {
+        return Vec::new();
     }
+    byline.iter().map(|element| element.id()).collect()
 }
 
 /// Whether the text of `element` is read on `walk`.
@@ -651,13 +675,17 @@ fn enter<'a>(element: ElementRef<'a>, flow: &mut Flow, preformatted: bool) -> Fr
     }
 }
 
-/// Whether `element` is neither shown nor read out: `hidden` (but not `hidden="until-found"`,
-/// whose text a browser's find in page reveals) or `aria-hidden="true"` (an icon's name, a
-/// copy of a heading drawn for the eye).
+/// Whether `element` is hidden as nothing a visitor reads: `aria-hidden="true"` (an icon's
+/// name, the drawn copy of a formula beside its MathML; not a tab's panel), or a `hidden`
+/// button, dialog or form (MkDocs Material's "Back to top"). Other `hidden` elements are
+/// read: a closed tab or accordion shows its text once opened.
 fn is_hidden(element: &ElementRef) -> bool {
-    let attribute = |name| element.attr(name).map(str::trim);
-    attribute("hidden").is_some_and(|value| !value.eq_ignore_ascii_case("until-found"))
-        || attribute("aria-hidden").is_some_and(|value| value.eq_ignore_ascii_case("true"))
+    let aria_hidden = element.attr("aria-hidden").map(str::trim);
+    let hidden_control = element.attr("hidden").is_some()
+        && matches!(element.value().name(), "button" | "dialog" | "form");
+    hidden_control
+        || aria_hidden.is_some_and(|value| value.eq_ignore_ascii_case("true"))
+            && element.attr("role") != Some("tabpanel")
 }
 
 /// Whether `element`'s role (the first of its list) is one of [`SKIPPED_ROLES`].
@@ -820,6 +848,24 @@ mod tests {
             assert_eq!(document.title, "Tides", "{title}");
             assert_eq!(document.body, "High water twice a day.", "{title}");
         }
+        // The site's name styled as a title stands before the page's: the page's is taken,
+        // the longer, or the one not named as the site's.
+        let blog = |site: &str| {
+            format!(
+                "<html><head><title>Kitchen Lab: Pickled Ginger at Home</title></head><body>\
+                 <div class=\"header-outer\"><p class=\"{site}\">Kitchen Lab</p></div>\
+                 <h3 class=\"post-title\">Pickled Ginger at Home</h3><p>Slice it thin.</p></body></html>"
+            )
+        };
+        for site in ["title", "site-title"] {
+            let document = read("ginger.html", &blog(site));
+            assert_eq!(document.title, "Pickled Ginger at Home", "{site}");
+            assert_eq!(document.body, "Slice it thin.", "{site}");
+        }
+        let site_first = "<html><head><title>Tides | Harbor Documentation</title></head><body>\
+                          <a class=\"site-title\">Harbor Documentation</a>\
+                          <div class=\"page-title\">Tides</div><p>Twice a day.</p></body></html>";
+        assert_eq!(read("tides.html", site_first).title, "Tides");
         // No element styled as a title says what `<title>` says: `<title>` is the title.
         let document = read("tides.html", &page("Harbor: Tidal range"));
         assert_eq!(document.title, "Harbor: Tidal range");
@@ -838,13 +884,16 @@ mod tests {
                  <p>High water twice a day.</p></main></body></html>"
             )
         };
-        let byline = "<small>Source: <code>R/tides.R</code></small><p>May 3 · 4 min read</p>";
+        let byline = "<small>Source: <code>R/tides.R</code></small>\
+                      <div class=\"post-meta\">May 3 · 4 min read</div>\
+                      <p class=\"lead\">Why the sea turns.</p>";
         let document = read("tides.html", &page(byline));
         assert_eq!(document.title, "Tides");
-        assert_eq!(document.body, "High water twice a day.");
-        // More than a byline is the page's standfirst, its text.
-        let standfirst = format!("<p>{}</p>", ["Tides rise and fall."; 8].join(" "));
-        let document = read("tides.html", &page(&standfirst));
+        // A paragraph there is a standfirst or a subtitle: the page's text.
+        assert_eq!(document.body, "Why the sea turns.\nHigh water twice a day.");
+        // So is more than a byline's words.
+        let long = format!("<div>{}</div>", ["Tides rise and fall."; 8].join(" "));
+        let document = read("tides.html", &page(&long));
         assert!(
             document.body.starts_with("Tides rise and fall."),
             "{}",
@@ -853,23 +902,24 @@ mod tests {
         // A title whose parent is the content itself is followed by the content.
         let document = read(
             "tides.html",
-            "<html><body><main class=\"page-header\"><h1>Tides</h1><p>Twice a day.</p></main></body></html>",
+            "<html><body><main class=\"page-header\"><h1>Tides</h1><div>Twice a day.</div></main></body></html>",
         );
         assert_eq!(document.body, "Twice a day.");
     }
 
     #[test]
-    fn what_is_hidden_is_not_read() {
+    fn what_is_hidden_from_screen_readers_is_not_read() {
         let document = read(
             "a.html",
-            "<html><body><main><h1 hidden>Draft title</h1>\
+            "<html><body><main><h1 aria-hidden=\"true\">Draft title</h1>\
              <h1>Pipes <span aria-hidden=\"true\">icon-link</span></h1>\
-             <p hidden>Loading results</p><p aria-hidden=\"false\">Shown text</p>\
-             <details><p hidden=\"until-found\">Found by the browser</p></details>\
-             </main></body></html>",
+             <p aria-hidden=\"false\">Shown text</p>\
+             <div role=\"tabpanel\" hidden>Closed tab</div><button hidden>Back to top</button>\
+             <div role=\"tabpanel\" aria-hidden=\"true\">Other tab</div>\
+             <p>E = mc<sup>2</sup></p><p aria-hidden=\"TRUE \">E = mc^2</p></main></body></html>",
         );
         assert_eq!(document.title, "Pipes");
-        assert_eq!(document.body, "Shown text\nFound by the browser");
+        assert_eq!(document.body, "Shown text\nClosed tab\nOther tab\nE = mc2");
     }
 
     fn read_with(path: &str, text: &str, options: &IngestOptions) -> Document {

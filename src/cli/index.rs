@@ -199,12 +199,6 @@ fn check_out_folder(out: &Path) -> Result<Vec<PathBuf>, String> {
     let existing = out
         .ancestors()
         .find_map(|path| fs::metadata(path).ok().map(|metadata| (path, metadata)));
-    let missing: Vec<PathBuf> = out
-        .ancestors()
-        .take_while(|path| existing.as_ref().is_none_or(|(found, _)| path != found))
-        .filter(|path| !path.as_os_str().is_empty())
-        .map(Path::to_path_buf)
-        .collect();
     let advice = "name a folder (it is created if missing)";
     match existing {
         Some((path, metadata)) if !metadata.is_dir() => Err(if path == out {
@@ -213,21 +207,46 @@ fn check_out_folder(out: &Path) -> Result<Vec<PathBuf>, String> {
             let (out, path) = (out.display(), path.display());
             format!("--out {out} is inside {path}, a file, not a folder: {advice}")
         }),
-        _ => match can_write_in(out) {
-            Ok(()) => Ok(missing),
-            Err(error) => {
-                remove_empty(&missing);
-                Err(error)
+        _ => {
+            let made = make_folders(out)?;
+            match can_write_in(out) {
+                Ok(()) => Ok(made),
+                Err(error) => {
+                    remove_empty(&made);
+                    Err(error)
+                }
             }
-        },
+        }
     }
 }
 
-/// Whether files can be written in the folder `out` (made if missing), tried with a file of
-/// no bytes that is then removed: an `--out` where nothing can be written is refused before
-/// every page is read. The file's name is the time's, so two runs at once do not share it.
+/// Makes `out` and the folders above it that are missing, one at a time, and returns those it
+/// made, the deepest first: a folder that was there already is never among them, even named
+/// again through `..` (`new/../docs`), nor one another run makes meanwhile.
+fn make_folders(out: &Path) -> Result<Vec<PathBuf>, String> {
+    let out: PathBuf = out.components().collect();
+    let missing: Vec<&Path> = out
+        .ancestors()
+        .take_while(|path| !path.as_os_str().is_empty() && fs::metadata(path).is_err())
+        .collect();
+    let mut made = Vec::new();
+    for folder in missing.into_iter().rev() {
+        match fs::create_dir(folder) {
+            Ok(()) => made.insert(0, folder.to_path_buf()),
+            Err(error) if error.kind() == io::ErrorKind::AlreadyExists => {}
+            Err(error) => {
+                remove_empty(&made);
+                return Err(super::cannot("create", folder)(error));
+            }
+        }
+    }
+    Ok(made)
+}
+
+/// Whether files can be written in the folder `out`, tried with a file of no bytes that is
+/// then removed: an `--out` where nothing can be written is refused before every page is read.
+/// The file's name is the time's, so two runs at once do not share it.
 fn can_write_in(out: &Path) -> Result<(), String> {
-    fs::create_dir_all(out).map_err(super::cannot("create", out))?;
     let now = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .unwrap_or_default();
