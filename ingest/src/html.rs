@@ -14,6 +14,7 @@ use crate::frontmatter;
 use crate::html_tree::{self, Refusal, MAX_ATTRIBUTES, MAX_DEPTH};
 use crate::relative::RelativePath;
 use crate::sections;
+use crate::site_name;
 use crate::source::Page;
 
 /// Elements whose text is never indexed: scripts, styles, the chrome repeated on every page, and
@@ -316,18 +317,17 @@ fn has_more_letters(element: &ElementRef, named: &str) -> bool {
     letters.nth(most).is_some()
 }
 
-/// What may stand between the parts of a `<title>`: a page's name, a section's, a site's.
-const TITLE_SEPARATORS: [&str; 7] = [" - ", " | ", " – ", " — ", " · ", " :: ", ": "];
-
-/// Whether `text` is `title`, or one of its parts between [`TITLE_SEPARATORS`].
+/// Whether `text` is `title`, or one of its parts between the separators of a site's name
+/// ([`site_name::SEPARATORS`]) or `: ` (Doxygen's `Project: Page`).
 fn is_part_of_title(text: &str, title: &str) -> bool {
     if text.is_empty() {
         return false;
     }
+    let separators = || site_name::SEPARATORS.iter().chain(&[": "]);
     title.match_indices(text).any(|(start, _)| {
         let (before, after) = (&title[..start], &title[start + text.len()..]);
-        let starts = before.is_empty() || TITLE_SEPARATORS.iter().any(|s| before.ends_with(s));
-        let ends = after.is_empty() || TITLE_SEPARATORS.iter().any(|s| after.starts_with(s));
+        let starts = before.is_empty() || separators().any(|s| before.ends_with(s));
+        let ends = after.is_empty() || separators().any(|s| after.starts_with(s));
         starts && ends
     })
 }

@@ -2,7 +2,7 @@
 //! such title of the corpus ends with it.
 
 /// What may stand between a page's own title and the site's name.
-const SEPARATORS: [&str; 6] = [" - ", " | ", " – ", " — ", " · ", " :: "];
+pub(crate) const SEPARATORS: [&str; 6] = [" - ", " | ", " – ", " — ", " · ", " :: "];
 
 /// The longest separator-led suffix that every one of `titles` (at least 2) ends with while
 /// keeping some text before it; none when they share none.
