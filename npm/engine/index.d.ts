@@ -135,7 +135,7 @@ export class Scour {
    * before the visitor types.
    */
   warm(word: number): number;
-  /** Frees the engine's memory; the instance cannot be used afterwards. */
+  /** Frees the engine's memory. Any later call on the instance throws, saying so; a second `free()` does nothing. */
   free(): void;
 }
 

@@ -22,6 +22,28 @@ export const Scour = new Proxy(Engine, {
   },
 });
 
+Object.defineProperty(Engine.prototype, 'constructor', { value: Scour, writable: true, configurable: true });
+
+/**
+ * The instances `free()` was called on. Any call on one then says so, rather than failing
+ * inside the generated glue with "null pointer passed to rust"; a second `free()` does nothing.
+ */
+const freed = new WeakSet();
+for (const name of Object.getOwnPropertyNames(Engine.prototype)) {
+  const method = Engine.prototype[name];
+  if (name == 'constructor' || name.startsWith('__') || typeof method != 'function') continue;
+  Engine.prototype[name] = {
+    [name](...args) {
+      if (freed.has(this)) {
+        if (name == 'free') return;
+        throw new Error(`scour-site: this Scour was freed (its free() was called) and cannot ${name}: open the index again, with Scour.load, to search it`);
+      }
+      if (name == 'free') freed.add(this);
+      return method.apply(this, args);
+    },
+  }[name];
+}
+
 function notLoaded() {
   throw new Error('scour-site: the engine is not loaded yet: call `await init()` before using Scour');
 }

@@ -55,6 +55,21 @@ test('it opens and searches an index the package wrote', () => {
   assert.ok(scour.search('tide', { limit: 3 }).length > 0);
 });
 
+test('a freed engine says so at every later call, and is freed once', () => {
+  const { status, stderr } = npx(app, 'index', fixture('html-site'), '--out', 'freed', '--single-file');
+  assert.equal(status, 0, stderr);
+  const bytes = readFileSync(path.join(app, 'freed/scour-index.bin'));
+  const scour = engine.Scour.fromBytes(bytes);
+  assert.equal(scour.constructor, engine.Scour);
+  scour.free();
+  scour.free();
+  for (const call of [() => scour.search('tide'), () => scour.query('tide'), () => scour.stats(), () => scour.document('a'), () => scour.filters(), () => scour.warm(0)]) {
+    assert.throws(call, /this Scour was freed \(its free\(\) was called\) and cannot \w+: open the index again/);
+  }
+  const other = engine.Scour.fromBytes(bytes);
+  assert.ok(other.search('tide', { limit: 3 }).length > 0, 'another instance searches on');
+});
+
 test('the README\'s Node example runs as written', () => {
   const readme = readFileSync(path.join(ROOT, 'npm/README.md'), 'utf8');
   const example = readme.split('## In Node')[1]?.match(/```js\n([\s\S]*?)```/)?.[1];
