@@ -734,6 +734,59 @@ fn an_index_written_inside_the_site_finds_its_root_from_its_own_url() {
     assert!(printed.contains(r#""url":"/lamps.html""#), "{printed}");
 }
 
+/// Folders of one site given apart (`public/docs public/blog`): the site's root is the folder
+/// they share, their pages' URLs keep their folders, and an index inside it finds the root.
+#[test]
+fn folders_of_one_site_are_read_as_parts_of_it() {
+    let scratch = Scratch::new("site-parts");
+    let public = scratch.join("public");
+    for (folder, file) in [("docs", "lamps.html"), ("blog", "fog.html")] {
+        std::fs::create_dir_all(public.join(folder)).unwrap();
+        let from = PathBuf::from(fixture("lighthouse-site"));
+        std::fs::copy(from.join(file), public.join(folder).join(file)).unwrap();
+        std::fs::copy(
+            from.join("index.html"),
+            public.join(folder).join("index.html"),
+        )
+        .unwrap();
+    }
+    let out = public.join("search");
+    let (docs, blog) = (public.join("docs"), public.join("blog"));
+    let written = scour(&[
+        "index",
+        docs.to_str().unwrap(),
+        blog.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    let said = diagnostics(&written);
+    assert!(!said.contains("duplicate"), "{said}");
+    let entry = std::fs::read(out.join("scour-index.bin")).unwrap();
+    assert_eq!(
+        scour_core::codec::decode_entry(&entry).unwrap().site_root,
+        Some(1)
+    );
+    let found = |query: &str| {
+        stdout(&scour(&[
+            "search",
+            "--json",
+            "--index",
+            out.to_str().unwrap(),
+            query,
+        ]))
+    };
+    assert!(
+        found("lenses").contains(r#""url":"/docs/lamps.html""#),
+        "{}",
+        found("lenses")
+    );
+    let homes = found("keeper");
+    assert!(
+        homes.contains(r#""url":"/docs/""#) && homes.contains(r#""url":"/blog/""#),
+        "{homes}"
+    );
+}
+
 #[test]
 fn bad_option_values_are_refused_naming_the_option_and_the_fault() {
     let cases: [(&[&str], &[&str]); 6] = [

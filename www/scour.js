@@ -59,7 +59,8 @@ class ScourSearch extends HTMLElement {
     this.timing = h('span', { part: 'timing', 'aria-hidden': 'true' });
     this.list = h('div', { role: 'listbox', id: id + '-list', part: 'results', hidden: '' });
     this.filterSlot = h('div', { hidden: '' });
-    this.panel = h('div', { class: 'panel', part: 'panel' }, h('div', { class: 'bar' }, this.statusLine, this.timing), this.filterSlot, this.list);
+    // Not a stop of its own on Tab: a scrolling box of no focusable child would be one.
+    this.panel = h('div', { class: 'panel', part: 'panel', tabindex: '-1' }, h('div', { class: 'bar' }, this.statusLine, this.timing), this.filterSlot, this.list);
     this.box = h('div', { class: 'box', part: 'box' }, this.input, this.panel);
     const root = this.attachShadow({ mode: 'open', delegatesFocus: true });
     adopt(root, BASE);
@@ -106,7 +107,11 @@ class ScourSearch extends HTMLElement {
     if (name == 'placeholder') this.label();
     else if (name == 'index') this.pending && this.load();
     // The language searched opens its own index of a multilingual site.
-    else if (name == 'lang' || name == 'filters') this.pending && this.load();
+    else if (name == 'lang' || name == 'filters') {
+      if (this.pending) this.load();
+      // The placeholder and the modal's button show before the box is wanted (once set up).
+      else if (name == 'lang' && this.layout) this.loadText();
+    }
     else if (name == 'sort') this.pending && this.loadFilters().then(() => this.run());
     else if (name == 'theme') /^(light|dark)?$/.test(value ?? '') || this.warn('theme', value, '"light" or "dark"');
     else {
@@ -132,7 +137,9 @@ class ScourSearch extends HTMLElement {
   set strings(table) {
     this.overrides = {};
     for (const [key, value] of Object.entries({ ...table })) {
-      if (!Object.hasOwn(EN, key)) this.warn('strings', key, `one of its keys: ${Object.keys(EN).join(', ')}`, `strings.${key}`);
+      // `filter:<name>` names a filter of the index (widget/filters.js).
+      const known = Object.hasOwn(EN, key) || key.startsWith('filter:');
+      if (!known) this.warn('strings', key, `one of its keys: ${Object.keys(EN).join(', ')}, or filter:<name>`, `strings.${key}`);
       else if (typeof value == 'string' || EN[key]?.other && Object.values({ other: 0, ...value }).every(form => typeof form == 'string')) this.overrides[key] = value;
       else this.warn('strings', key, 'a string, or plural forms { one, other } of strings', `strings.${key}`);
     }
@@ -253,7 +260,9 @@ class ScourSearch extends HTMLElement {
 
   /** The strings of the element's (or the page's) language, with the `strings` overrides. */
   async loadText() {
-    const text = await loadStrings(languageOf(this), this.overrides);
+    const lang = languageOf(this), text = await loadStrings(lang, this.overrides);
+    // A language set meanwhile has its own load.
+    if (languageOf(this) != lang) return;
     this.text = text;
     this.label();
   }

@@ -1,8 +1,10 @@
 //! Text analysis: the one pipeline that turns text into terms, used identically for documents
 //! and queries.
 //!
-//! Words are runs of letters, digits and combining marks. Apostrophes (any variant) and a
-//! letter marked in brackets (`E[x]tract`) inside a word keep it whole, except after an
+//! Words are runs of letters, digits and combining marks (and of what is never seen inside a
+//! word, a soft hyphen or a zero-width joiner, which is dropped). Apostrophes (any variant)
+//! and a letter marked in brackets (`E[x]tract`; not a digit, `argv[1]`) inside a word keep it
+//! whole, except after an
 //! elided article or preposition of French, Italian or Catalan (`l'`, `d'`, `qu'`, `dell'`),
 //! which is dropped so that `école` finds `l'école`; hyphens and dashes
 //! (any variant) and underscores between words make a compound, which yields its parts at
@@ -134,7 +136,7 @@ fn analyze_with<const FAST: bool>(
         let marker = marked_letter(text, start);
         let starts_word = match marker {
             Some(length) => followed_by_word_char(text, start + length),
-            None => is_word_char(c),
+            None => is_word_char(c) && !is_invisible(c),
         };
         if !starts_word {
             continue;
@@ -300,7 +302,9 @@ fn normalize_into(word: &str, out: &mut String) {
         return;
     }
     lower_into(
-        word.chars().filter(|&c| !is_diacritic(c)).flat_map(fold),
+        word.chars()
+            .filter(|&c| !is_diacritic(c) && !is_invisible(c))
+            .flat_map(fold),
         out,
     );
 }
@@ -313,8 +317,9 @@ fn lower_into(chars: impl Iterator<Item = char>, out: &mut String) {
             'ß' | 'ẞ' => out.push_str("ss"),
             'ς' => out.push('σ'),
             c if is_apostrophe(c) => out.push('\''),
-            // The brackets of a marked letter (`E[x]tract`).
+            // The brackets of a marked letter (`E[x]tract`), and what is not seen.
             '[' | ']' => {}
+            c if is_invisible(c) => {}
             // The one character whose lower case is two (`i` and a dot above).
             'İ' => out.push_str("i\u{307}"),
             c => out.push(lowercase(c)),
@@ -530,15 +535,16 @@ fn ends_with_letters(text: &str) -> bool {
     last.next().is_some_and(char::is_alphabetic) && last.next().is_some_and(is_word_char)
 }
 
-/// The byte length of a letter marked in brackets at `at` (`[x]` in `E[x]tract`, as manual
-/// pages mark an option's letter), which stays part of its word.
+/// The byte length of a letter marked in brackets at `at` (`[x]` in `E[x]tract`, `lis[t]`, as
+/// manual pages mark an option's letter), which stays part of its word: a letter, not a digit,
+/// so that an index (`argv[1]`, `$matches[0]`) ends its word.
 fn marked_letter(text: &str, at: usize) -> Option<usize> {
     if text.as_bytes().get(at) != Some(&b'[') {
         return None;
     }
     let mut chars = text[at..].chars();
     let (open, letter, close) = (chars.next()?, chars.next()?, chars.next()?);
-    (open == '[' && close == ']' && is_word_char(letter) && !is_unspaced(letter))
+    (open == '[' && close == ']' && letter.is_alphabetic() && !is_unspaced(letter))
         .then(|| 2 + letter.len_utf8())
 }
 
@@ -646,11 +652,21 @@ fn is_script_mark(c: char) -> bool {
     )
 }
 
+/// Characters a word may hold that are never seen, dropped when folding: a soft hyphen (where
+/// a line may break, `Donau&shy;dampf&shy;schiff`), the zero-width non-joiner and joiner
+/// (inside Persian words: `می‌خواهم`), the word joiner and the zero-width no-break space.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+    )
+}
+
 fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
-    c.is_alphanumeric() || is_diacritic(c) || is_script_mark(c)
+    c.is_alphanumeric() || is_diacritic(c) || is_script_mark(c) || is_invisible(c)
 }
 
 /// Whether `c` continues a word of Hangul syllables (`hangul`) or of other spaced letters.
@@ -810,6 +826,28 @@ mod tests {
             .map(|t| &text[t.span.clone()])
             .collect();
         assert_eq!(&spans[..3], ["E[x]tract", "[c]reate", "lis[t]"]);
+        // A digit in brackets is an index, not a marked letter: `argv` is found.
+        assert_eq!(terms("$argv[1]; matches[0]"), ["argv", "1", "matches", "0"]);
+    }
+
+    #[test]
+    fn what_is_never_seen_stays_inside_its_word() {
+        assert_eq!(terms("Donau\u{AD}dampf\u{AD}schiff"), ["donaudampfschiff"]);
+        assert_eq!(terms("می\u{200C}خواهم"), terms("میخواهم"));
+        assert_eq!(
+            terms("zero\u{2060}width \u{FEFF}start"),
+            ["zerowidth", "start"]
+        );
+        // Alone, or between emoji, it is no word.
+        assert!(terms("\u{200D} 👩\u{200D}🔬 \u{AD}").is_empty());
+        // A word typed with it is the word without it, and so are the accents of it.
+        assert_eq!(accented_term("Dampf\u{AD}schiff"), None);
+    }
+
+    #[test]
+    fn the_dotless_i_and_letters_with_a_stroke_fold_to_their_base() {
+        assert_eq!(terms("ılık Ilık ILIK"), ["ilik", "ilik", "ilik"]);
+        assert_eq!(terms("Søren Łódź Đorđe"), terms("Soren Lodz Dorde"));
     }
 
     #[test]

@@ -29,8 +29,10 @@ pub struct IngestOptions {
     pub title_selector: Option<CssSelector>,
     /// Files whose path under their input folder matches one of these are left out.
     pub exclude: Vec<Glob>,
-    /// Where the site is served from: the prefix of the URLs made from file paths.
-    pub base_url: BaseUrl,
+    /// Where the site is served from: the prefix of the URLs made from file paths. When none is
+    /// known, pages' URLs are made from `/`, and a plain text file has none (it is a note
+    /// shown by a reader, rather than a file of a site).
+    pub base_url: Option<BaseUrl>,
     /// Files larger than this are skipped.
     pub max_file_size: FileSize,
 }
@@ -66,8 +68,12 @@ pub enum Omission {
     Draft,
     /// `<meta name="robots" content="noindex">` (or `none`).
     NoIndex,
+    /// `<meta http-equiv="refresh" content="0; url=…">`: a page that sends its visitor on.
+    Redirect,
     /// The path matches an exclude pattern.
     Excluded,
+    /// A symbolic link to a folder, inside a folder read: not followed.
+    LinkedFolder,
 }
 
 /// A file, or a line of one, that was left out of the corpus.
@@ -112,7 +118,8 @@ impl fmt::Display for Warning {
     }
 }
 
-/// Reads the files and directories at `paths` into a corpus.
+/// Reads the files and directories at `paths` into a corpus, each page's id and URL its path
+/// under the folder they share (see [`walk::site_root`]).
 ///
 /// A path given twice is read once, and so is a file that paths overlapping (`site
 /// site/docs`) both reach, with the ids of the first. Fails when a path does not exist, when no
@@ -125,13 +132,14 @@ pub fn read_corpus(paths: &[PathBuf], options: &IngestOptions) -> Result<Corpus,
     // what folders that overlap (`site site/docs`) both reach. Links within a folder are not
     // followed: a page linked under two names is two pages, as its site serves it.
     let mut files_read = HashSet::new();
+    let root = walk::site_root(paths)?;
     for path in paths {
         let canonical = path.canonicalize().ok();
         // A path named twice (`site site`, or `site ./site`) is read once.
         if canonical.as_ref().is_some_and(|c| !given.insert(c.clone())) {
             continue;
         }
-        for found in walk::inputs(path, &options.exclude)? {
+        for found in walk::inputs(path, &root, &options.exclude)? {
             match found {
                 Found::Input(input) => {
                     let within = input.path.strip_prefix(path).unwrap_or(&input.path);
@@ -147,7 +155,7 @@ pub fn read_corpus(paths: &[PathBuf], options: &IngestOptions) -> Result<Corpus,
                 Found::Omitted(path, reason) => {
                     collector.corpus.omitted.push(Omitted { path, reason })
                 }
-                Found::Unlisted(error) => collector.issue(error)?,
+                Found::Unreadable(error) => collector.issue(error)?,
             }
         }
     }

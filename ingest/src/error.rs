@@ -16,6 +16,10 @@ pub enum Problem {
     /// The file (or directory) could not be read at all.
     #[error("cannot read it ({}); check that it exists and is a readable file", IoReason(.0))]
     Unreadable(io::Error),
+    /// A file whose path under the site's root is not UTF-8 (`caf\xE9.html`, written by an old
+    /// tool in Latin-1): its id and URL could not name it.
+    #[error("its name is not UTF-8, so no id or URL can name it; rename it (in UTF-8) or leave it out with an exclude pattern")]
+    NameNotUtf8,
     /// A named pipe, a socket, a device or a folder where a file is read (or a link to one):
     /// reading it could wait forever or never end.
     #[error("not a regular file but {kind}{}; only regular files, or links to them, are read: remove it or leave it out with an exclude pattern", .target.as_ref().map(|target| format!(" (a link to {})", target.display())).unwrap_or_default())]

@@ -15,13 +15,13 @@ pub(crate) fn split(text: &str) -> Result<(Fields, &str), Failure> {
     let Some((first, rest)) = text.split_once('\n') else {
         return Ok((Fields::new(), text));
     };
-    let (syntax, fence) = match first.trim_end() {
-        "---" => (Syntax::Yaml, "---"),
-        "+++" => (Syntax::Toml, "+++"),
+    let (syntax, fence, ends) = match first.trim_end() {
+        "---" => (Syntax::Yaml, "---", ["---", "..."]),
+        "+++" => (Syntax::Toml, "+++", ["+++", "+++"]),
         _ => return Ok((Fields::new(), text)),
     };
     let (block, body) =
-        close(rest, fence).ok_or_else(|| Failure::at(1, Problem::UnclosedFrontMatter { fence }))?;
+        close(rest, ends).ok_or_else(|| Failure::at(1, Problem::UnclosedFrontMatter { fence }))?;
     Ok((syntax.parse(block)?, body))
 }
 
@@ -39,11 +39,12 @@ pub(crate) fn is_draft(fields: &Fields) -> bool {
     })
 }
 
-/// The block before the closing `fence` line, and the text after that line.
-fn close<'a>(text: &'a str, fence: &str) -> Option<(&'a str, &'a str)> {
+/// The block before its closing line, one of `ends` (YAML's block may end with `...`, as
+/// Pandoc and Jekyll read it), and the text after that line.
+fn close<'a>(text: &'a str, ends: [&str; 2]) -> Option<(&'a str, &'a str)> {
     let mut start = 0;
     for line in text.split_inclusive('\n') {
-        if line.trim_end() == fence {
+        if ends.contains(&line.trim_end()) {
             return Some((&text[..start], &text[start + line.len()..]));
         }
         start += line.len();
@@ -217,6 +218,15 @@ mod tests {
         assert!(fields.is_empty());
         assert_eq!(body, "# Title\n---\nmore");
         assert!(split("---").unwrap().0.is_empty());
+    }
+
+    #[test]
+    fn a_yaml_block_may_end_with_three_dots() {
+        let (fields, body) = split("---\ntitle: Install\n...\n# Body\n").unwrap();
+        assert_eq!(fields, [("title".to_string(), text("Install"))]);
+        assert_eq!(body, "# Body\n");
+        // Not a TOML block.
+        assert!(split("+++\ntitle = \"x\"\n...\nBody").is_err());
     }
 
     #[test]

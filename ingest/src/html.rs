@@ -1,6 +1,8 @@
 //! HTML files: the title, the text of the main content without page chrome, and `data-scour-*`
 //! annotations; drafts and noindex pages are left out.
 
+use std::collections::HashSet;
+
 use ego_tree::iter::Children;
 use ego_tree::NodeId;
 use scour_core::{Document, Section};
@@ -17,10 +19,25 @@ use crate::sections;
 use crate::site_name;
 use crate::source::Page;
 
-/// Elements whose text is never indexed: scripts, styles, the chrome repeated on every page, and
-/// drawings (an icon's `<title>`, a diagram's labels, read as one run of glued words).
-const SKIPPED: [&str; 8] = [
-    "script", "style", "nav", "header", "footer", "noscript", "template", "svg",
+/// Elements whose text is never indexed: scripts, styles, the chrome repeated on every page (a
+/// `<header>` only as the site's banner: [`is_banner`]), drawings (an icon's `<title>`, a
+/// diagram's labels, read as one run of glued words), a formula's source beside it (KaTeX's
+/// TeX in `<annotation>`), and what a browser shows only when it cannot play a video or
+/// show a frame ("Your browser does not support the video tag").
+const SKIPPED: [&str; 13] = [
+    "script",
+    "style",
+    "nav",
+    "header",
+    "footer",
+    "noscript",
+    "template",
+    "svg",
+    "annotation",
+    "annotation-xml",
+    "video",
+    "audio",
+    "iframe",
 ];
 
 /// The ARIA roles of the chrome a page repeats, on whatever element carries them (Sphinx's
@@ -97,6 +114,21 @@ const BLOCKS: [&str; 39] = [
 /// Elements that make a `<header>` inside them part of the content, not the site's banner.
 const SECTIONING: [&str; 4] = ["main", "article", "section", "aside"];
 
+/// The class names of a title's standfirst, in its header (`post-description`,
+/// `article-excerpt`): read, where the header's other short lines are its byline.
+const STANDFIRST_NAMES: [&str; 10] = [
+    "description",
+    "excerpt",
+    "summary",
+    "subtitle",
+    "lead",
+    "standfirst",
+    "dek",
+    "deck",
+    "intro",
+    "abstract",
+];
+
 /// An element with this attribute is left out of the text, whatever it is.
 const IGNORE: &str = "data-scour-ignore";
 /// `key:value` (or `key`, valued by the element's text): a `meta` entry of the document.
@@ -118,6 +150,9 @@ pub(crate) fn parse(
     let html = parse_within_limits(markup)?;
     if is_noindex(&html) {
         return Ok(Page::Omitted(Omission::NoIndex));
+    }
+    if is_redirect(&html) {
+        return Ok(Page::Omitted(Omission::Redirect));
     }
     let root = content_root(&html, options);
     let title = title(&html, &root, options);
@@ -215,18 +250,68 @@ fn is_noindex(html: &Html) -> bool {
     })
 }
 
-/// The element whose text is indexed: the chosen one, else `<main>`, else the element of role
-/// `main` (Sphinx's and Read the Docs' `<div role="main">`), else `<article>`, else `<body>`.
+/// `<meta http-equiv="refresh" content="0; url=…">`: a page that sends its visitor on to
+/// another (Hugo's aliases, Jekyll's `redirect_from`, Docusaurus' client redirects), whatever
+/// its delay. A refresh without a URL reloads the page itself, which stays.
+fn is_redirect(html: &Html) -> bool {
+    let refresh = selector("meta[http-equiv][content]");
+    html.select(&refresh).any(|meta| {
+        let is_refresh = meta
+            .attr("http-equiv")
+            .is_some_and(|equiv| equiv.trim().eq_ignore_ascii_case("refresh"));
+        let content = meta
+            .attr("content")
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        let target = content.split_once("url").map(|(_, rest)| rest.trim_start());
+        is_refresh && target.is_some_and(|rest| rest.starts_with('='))
+    })
+}
+
+/// The element whose text is indexed: the chosen one, else `<main>` (the first not `hidden`:
+/// a page may keep others, hidden, for later), else the element of role `main` (Sphinx's and
+/// Read the Docs' `<div role="main">`), else the page's `<article>` (see [`the_article`]),
+/// else `<body>`.
 fn content_root<'a>(html: &'a Html, options: &IngestOptions) -> ElementRef<'a> {
     let chosen = options.content_selector.as_ref();
     chosen
         .and_then(|css| html.select(&css.selector).next())
-        .or_else(|| {
-            ["main", "[role=main]", "article", "body"]
-                .into_iter()
-                .find_map(|css| first(html, css))
-        })
+        .or_else(|| first(html, "main:not([hidden])"))
+        .or_else(|| first(html, "[role=main]"))
+        .or_else(|| the_article(html))
+        .or_else(|| first(html, "body"))
         .unwrap_or_else(|| html.root_element())
+}
+
+/// The `<article>` that is the page, on a page without a main element: the one holding the
+/// first `<h1>` of the page's content, or when none does, the page's only article (those
+/// within another, a post's comments, not counted). None when an `<h1>` stands outside every
+/// article (the articles are teasers beside the page's text, "Related posts"), or when
+/// several articles hold none (a list of posts: the whole page is read).
+fn the_article(html: &Html) -> Option<ElementRef<'_>> {
+    let article = selector("article");
+    let outermost = |element: &ElementRef| {
+        !element
+            .ancestors()
+            .filter_map(ElementRef::wrap)
+            .any(|ancestor| ancestor.value().name() == "article")
+    };
+    let articles: Vec<ElementRef> = html.select(&article).filter(outermost).collect();
+    if articles.is_empty() {
+        return None;
+    }
+    let body = first(html, "body").unwrap_or_else(|| html.root_element());
+    match content_h1s(&body, true).first() {
+        Some(h1) => {
+            let holds =
+                |article: &&ElementRef| h1.ancestors().any(|node| node.id() == article.id());
+            articles.iter().find(holds).copied()
+        }
+        None => match articles.as_slice() {
+            [only] => Some(*only),
+            _ => None,
+        },
+    }
 }
 
 /// A page's title, whether it is `<title>`'s text, the element it was read from, and whether
@@ -546,12 +631,22 @@ impl Walk {
 }
 
 /// The title's element on `walk`, then the elements holding it.
-fn title_line(root: &ElementRef, walk: Walk) -> Vec<NodeId> {
+fn title_line(root: &ElementRef, walk: Walk) -> TitleLine {
     let Some(title) = walk.title.and_then(|(title, _)| root.tree().get(title)) else {
-        return Vec::new();
+        return TitleLine::default();
     };
     let line = std::iter::once(title).chain(title.ancestors());
-    line.map(|node| node.id()).collect()
+    TitleLine {
+        title: Some(title.id()),
+        holding: line.map(|node| node.id()).collect(),
+    }
+}
+
+/// The title's element and the elements holding it, each looked up at once.
+#[derive(Default)]
+struct TitleLine {
+    title: Option<NodeId>,
+    holding: HashSet<NodeId>,
 }
 
 /// Appends the text under `root`, leaving out what `walk` says. The walk keeps its own stack
@@ -560,7 +655,7 @@ fn push_children_as(root: &ElementRef, flow: &mut Flow, walk: Walk) {
     // The title is passed where the walk enters it, or the first element holding it that the
     // walk leaves out (a Docusaurus title's `<header>`).
     let title_line = title_line(root, walk);
-    let mut byline = Vec::new();
+    let mut byline = HashSet::new();
     let mut open = vec![Frame {
         children: root.children(),
         preformatted: false,
@@ -585,7 +680,7 @@ fn push_children_as(root: &ElementRef, flow: &mut Flow, walk: Walk) {
         if byline.contains(&child.id()) {
             continue;
         }
-        let holds_title = title_line.contains(&child.id());
+        let holds_title = title_line.holding.contains(&child.id());
         // An element holding the title is the content, whatever its class (`page-with-sidebar`).
         let read = is_read(
             &element,
@@ -594,7 +689,7 @@ fn push_children_as(root: &ElementRef, flow: &mut Flow, walk: Walk) {
                 ..walk
             },
         );
-        if holds_title && (!read || Some(child.id()) == title_line.first().copied()) {
+        if holds_title && (!read || Some(child.id()) == title_line.title) {
             walk.pass_title(flow);
             if read && is_in_title_header(&element, root) {
                 byline = byline_after(frame.children.clone(), walk);
@@ -605,10 +700,10 @@ fn push_children_as(root: &ElementRef, flow: &mut Flow, walk: Walk) {
     }
 }
 
-/// Whether `title`'s parent is the header of the page's title, not the content's root: an
-/// element of a class whose last part is `header` (`page-header`, `post-header`; a `<header>`
-/// is left out whole). What follows the title there may be its byline (a date, an author, a
-/// reading time, pkgdown's "Source:" link).
+/// Whether `title`'s parent is the header of the page's title, not the content's root: a
+/// `<header>` (of an article: the site's banner is left out whole) or an element of a class
+/// whose last part is `header` (`page-header`, `post-header`). What follows the title there
+/// may be its byline (a date, an author, a reading time, pkgdown's "Source:" link).
 fn is_in_title_header(title: &ElementRef, root: &ElementRef) -> bool {
     let Some(parent) = title.parent().and_then(ElementRef::wrap) else {
         return false;
@@ -619,35 +714,51 @@ fn is_in_title_header(title: &ElementRef, root: &ElementRef) -> bool {
             .next()
             .is_some_and(|part| part.eq_ignore_ascii_case("header"))
     };
-    parent.id() != root.id() && parent.value().classes().any(last_part_is_header)
+    parent.id() != root.id()
+        && (parent.value().name() == "header" || parent.value().classes().any(last_part_is_header))
 }
 
 /// The byline among the elements that follow the title in its header (see
-/// [`is_in_title_header`]): those that are no paragraph (a standfirst, a subtitle), when they
-/// hold at most [`MOST_WORDS_BEFORE_TITLE`] words; else none.
-fn byline_after(rest: Children<Node>, walk: Walk) -> Vec<NodeId> {
+/// [`is_in_title_header`]): those that are not its standfirst (a paragraph, or an element a
+/// class names as one: [`STANDFIRST_NAMES`]), when they hold at most
+/// [`MOST_WORDS_BEFORE_TITLE`] words; else none.
+fn byline_after(rest: Children<Node>, walk: Walk) -> HashSet<NodeId> {
     let walk = Walk {
         title: None,
         ..walk
     };
     let elements = rest.filter_map(ElementRef::wrap);
     let byline: Vec<ElementRef> = elements
-        .filter(|element| element.value().name() != "p" && is_read(element, walk))
+        .filter(|element| !is_standfirst(element) && is_read(element, walk))
         .collect();
     let mut text = Flow::new();
     for element in &byline {
         push_children_as(element, &mut text, walk);
     }
     if text.words() > MOST_WORDS_BEFORE_TITLE {
-        return Vec::new();
+        return HashSet::new();
     }
     byline.iter().map(|element| element.id()).collect()
+}
+
+/// Whether `element`, after a title in its header, says what the page is about: a paragraph,
+/// or an element a class part of which is one of [`STANDFIRST_NAMES`] (PaperMod's
+/// `<div class="post-description">`).
+fn is_standfirst(element: &ElementRef) -> bool {
+    element.value().name() == "p"
+        || element.value().classes().any(|class| {
+            class.split(['-', '_']).any(|part| {
+                STANDFIRST_NAMES
+                    .iter()
+                    .any(|name| part.eq_ignore_ascii_case(name))
+            })
+        })
 }
 
 /// Whether the text of `element` is read on `walk`.
 fn is_read(element: &ElementRef, walk: Walk) -> bool {
     let name = element.value().name();
-    !(SKIPPED.contains(&name)
+    !(SKIPPED.contains(&name) && (name != "header" || is_banner(element))
         || element.attr(IGNORE).is_some()
         || is_hidden(element)
         || has_skipped_role(element)
@@ -676,16 +787,35 @@ fn enter<'a>(element: ElementRef<'a>, flow: &mut Flow, preformatted: bool) -> Fr
 }
 
 /// Whether `element` is hidden as nothing a visitor reads: `aria-hidden="true"` (an icon's
-/// name, the drawn copy of a formula beside its MathML; not a tab's panel), or a `hidden`
-/// button, dialog or form (MkDocs Material's "Back to top"). Other `hidden` elements are
-/// read: a closed tab or accordion shows its text once opened.
+/// name, the drawn copy of a formula beside its MathML; not a tab's panel), a `hidden`
+/// button, dialog or form (MkDocs Material's "Back to top"), or a dialog not `open` (a
+/// search box's, a cookie notice's). Other `hidden` elements are read: a closed tab or
+/// accordion shows its text once opened.
 fn is_hidden(element: &ElementRef) -> bool {
+    let name = element.value().name();
     let aria_hidden = element.attr("aria-hidden").map(str::trim);
-    let hidden_control = element.attr("hidden").is_some()
-        && matches!(element.value().name(), "button" | "dialog" | "form");
+    let hidden_control =
+        element.attr("hidden").is_some() && matches!(name, "button" | "dialog" | "form");
+    let closed_dialog = name == "dialog" && element.attr("open").is_none();
     hidden_control
+        || closed_dialog
         || aria_hidden.is_some_and(|value| value.eq_ignore_ascii_case("true"))
             && element.attr("role") != Some("tabpanel")
+}
+
+/// Whether `element`, a `<header>`, is the site's banner: not the header of an article, a
+/// section, an aside or the main content (ARIA's rule for the `banner` role). Its text is left
+/// out; an article's header, with the article's title and standfirst, is read.
+fn is_banner(element: &ElementRef) -> bool {
+    !element
+        .ancestors()
+        .filter_map(ElementRef::wrap)
+        .any(|ancestor| {
+            SECTIONING.contains(&ancestor.value().name())
+                || ancestor
+                    .attr("role")
+                    .is_some_and(|role| role.trim().eq_ignore_ascii_case("main"))
+        })
 }
 
 /// Whether `element`'s role (the first of its list) is one of [`SKIPPED_ROLES`].
@@ -899,6 +1029,20 @@ mod tests {
             "{}",
             document.body
         );
+        // An article's `<header>` is read: its standfirst, styled as one, and not its byline.
+        let document = read(
+            "tides.html",
+            "<html><body><header>Site name</header><article><header class=\"post-header\">\
+             <h1>Tides</h1><div class=\"post-description\">Why the sea turns.</div>\
+             <div class=\"post-meta\">May 3</div></header><p>High water.</p></article></body></html>",
+        );
+        assert_eq!(document.body, "Why the sea turns.\nHigh water.");
+        let document = read(
+            "tides.html",
+            "<html><body><main><header><h1>Tides</h1><p>Why the sea turns.</p><time>May 3</time>\
+             </header><p>High water.</p></main></body></html>",
+        );
+        assert_eq!(document.body, "Why the sea turns.\nHigh water.");
         // A title whose parent is the content itself is followed by the content.
         let document = read(
             "tides.html",
@@ -920,6 +1064,23 @@ mod tests {
         );
         assert_eq!(document.title, "Pipes");
         assert_eq!(document.body, "Shown text\nClosed tab\nOther tab\nE = mc2");
+    }
+
+    /// A browser never shows a formula's TeX source, a closed dialog, or what stands in for a
+    /// video, an audio or a frame it can show.
+    #[test]
+    fn what_a_browser_never_shows_is_not_read() {
+        let document = read(
+            "a.html",
+            "<html><body><main><h1>Energy</h1><p><math><semantics><mi>E</mi>\
+             <annotation encoding=\"application/x-tex\">E = mc^2 \\frac{a}{b}</annotation>\
+             <annotation-xml encoding=\"MathML-Content\"><ci>x</ci></annotation-xml></semantics></math></p>\
+             <video src=\"a.mp4\">Your browser does not support the video tag.</video>\
+             <audio src=\"a.mp3\">No audio here</audio><iframe src=\"x.html\">No frames</iframe>\
+             <dialog><p>Search the docs</p></dialog><dialog open><p>Open dialog</p></dialog>\
+             <p>Mass and light.</p></main></body></html>",
+        );
+        assert_eq!(document.body, "E\nOpen dialog\nMass and light.");
     }
 
     fn read_with(path: &str, text: &str, options: &IngestOptions) -> Document {
@@ -1008,6 +1169,41 @@ mod tests {
             "role"
         );
         assert_eq!(page("").body, "outside");
+        // Of several `<main>`, the first not hidden.
+        assert_eq!(page("<main hidden>old</main><main>new</main>").body, "new");
+    }
+
+    /// Without `<main>`, an article is the page when it holds the page's `<h1>`, or is alone;
+    /// articles beside the page's text (related posts' teasers) or a list of posts are not.
+    #[test]
+    fn the_article_read_is_the_page_s_own() {
+        let page = |inner: &str| read("p.html", &format!("<body>{inner}</body>"));
+        let teasers =
+            "<aside><article>Penguins waddle</article><article>Owls hoot</article></aside>";
+        let own = page(&format!(
+            "<div><h1>Flamingos</h1><p>Pink birds.</p></div>{teasers}"
+        ));
+        assert_eq!(own.title, "Flamingos");
+        assert!(own.body.starts_with("Pink birds."), "{}", own.body);
+        let one = page(
+            "<div><h1>Flamingos</h1><p>Pink birds.</p></div><article>Penguins waddle</article>",
+        );
+        assert!(one.body.contains("Pink birds."), "{}", one.body);
+        let held = page(&format!(
+            "<header><h1>Bird blog</h1></header><article><h1>Flamingos</h1><p>Pink birds.</p>\
+             <article>A comment</article></article>{teasers}"
+        ));
+        assert_eq!(
+            (held.title.as_str(), held.body.as_str()),
+            ("Flamingos", "Pink birds.\nA comment")
+        );
+        assert_eq!(
+            page("<article><h2>Flamingos</h2><p>Pink.</p></article><p>Footer words</p>").body,
+            "Flamingos\nPink."
+        );
+        let list =
+            page("<h2>Posts</h2><article>Penguins waddle</article><article>Owls hoot</article>");
+        assert_eq!(list.body, "Posts\nPenguins waddle\nOwls hoot");
     }
 
     /// A page of Sphinx's default theme has no `<main>`, `<nav>` or `<footer>`: its content
@@ -1111,15 +1307,18 @@ mod tests {
         assert_eq!(read_with("c.html", with_header, &options).title, "Chosen");
     }
 
+    /// Why a page of `head` and a title is left out, if it is.
+    fn omission(head: &str) -> Option<Omission> {
+        let text = format!("<head>{head}</head><body><h1>A</h1></body>");
+        match page("a.html", &text, &IngestOptions::default()) {
+            Page::Omitted(omission) => Some(omission),
+            Page::Document { .. } => None,
+        }
+    }
+
     #[test]
     fn noindex_pages_are_left_out() {
-        let left_out = |meta: &str| {
-            let text = format!("<head>{meta}</head><body><h1>A</h1></body>");
-            matches!(
-                page("a.html", &text, &IngestOptions::default()),
-                Page::Omitted(Omission::NoIndex)
-            )
-        };
+        let left_out = |meta: &str| omission(meta) == Some(Omission::NoIndex);
         assert!(left_out(r#"<meta name="robots" content="noindex">"#));
         assert!(left_out(
             r#"<meta name="ROBOTS" content="NoIndex, follow">"#
@@ -1128,6 +1327,19 @@ mod tests {
         assert!(!left_out(r#"<meta name="robots" content="index, follow">"#));
         assert!(!left_out(r#"<meta name="robots" content="nofollow">"#));
         assert!(!left_out(r#"<meta name="description" content="noindex">"#));
+    }
+
+    #[test]
+    fn pages_that_redirect_are_left_out() {
+        let left_out = |meta: &str| omission(meta) == Some(Omission::Redirect);
+        assert!(left_out(
+            r#"<meta http-equiv="refresh" content="0; url=/docs/new/">"#
+        ));
+        assert!(left_out(
+            r#"<meta http-equiv="Refresh" content="5;URL='https://example.com/'">"#
+        ));
+        assert!(!left_out(r#"<meta http-equiv="refresh" content="300">"#));
+        assert!(!left_out(r#"<meta name="refresh" content="0; url=/x/">"#));
     }
 
     #[test]

@@ -69,11 +69,13 @@ pub(crate) fn read(path: &Path, root: &Path, format: Format, options: &IngestOpt
         Ok(bytes) => bytes,
         Err(problem) => return vec![Item::Issue(FileError::new(path, None, problem))],
     };
-    let relative = RelativePath::new(path, root).served_from(&options.base_url);
+    let base_url = options.base_url.clone().unwrap_or_default();
+    let relative = RelativePath::new(path, root).served_from(&base_url);
     match format {
         Format::JsonLines => read_lines(path, bytes),
         Format::Text => read_whole(path, decode(bytes), |text| {
-            Ok(txt::parse(text, relative.id()))
+            let url = options.base_url.is_some().then(|| relative.file_url());
+            Ok(txt::parse(text, relative.id(), url))
         }),
         Format::Markdown => {
             read_whole(path, decode(bytes), |text| markdown::parse(text, &relative))

@@ -16,9 +16,10 @@ const TITLE_LINE_CANDIDATES: usize = 2;
 /// Length (in characters) a first-sentence title is shortened to.
 const SENTENCE_TITLE_MAX_CHARS: usize = 80;
 
-/// Reads the text of a `.txt` file into the document `id`. A leading date line whose date is
-/// no day (`date 2024-02-30`) is reported, and the page read undated.
-pub(crate) fn parse(text: &str, id: String) -> Page {
+/// Reads the text of a `.txt` file into the document `id`, at `url` when it is served. A
+/// leading date line whose date is no day (`date 2024-02-30`) is reported, and the page read
+/// undated.
+pub(crate) fn parse(text: &str, id: String, url: Option<String>) -> Page {
     let (date, text) = split_date(text);
     let (title, body) = match find_title_line(text) {
         Some((title, start, end)) => {
@@ -30,6 +31,7 @@ pub(crate) fn parse(text: &str, id: String) -> Page {
     let title = flow::one_line(&title);
     let title = if title.is_empty() { id.clone() } else { title };
     let mut document = Document::new(id, title, body);
+    document.url = url;
     let mut warnings = Vec::new();
     match date {
         Some(Ok(day)) => document.date = Some(day),
@@ -177,7 +179,7 @@ mod tests {
 
     /// The document a `.txt` file holding `text` gives, and the problems reported.
     fn read(text: &str, id: &str) -> (Document, Vec<String>) {
-        match parse(text, id.to_string()) {
+        match parse(text, id.to_string(), None) {
             Page::Document {
                 document, warnings, ..
             } => (

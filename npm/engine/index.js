@@ -44,6 +44,25 @@ for (const name of Object.getOwnPropertyNames(Engine.prototype)) {
   }[name];
 }
 
+/**
+ * A chunked index's pieces are fetched from beside its entry file, so `fromFile` needs the
+ * entry's absolute URL where no page's URL resolves a relative one (in Node): it says so,
+ * where the first search would fail to fetch "pieces/…".
+ */
+const fromFile = Engine.fromFile;
+Engine.fromFile = function (bytes, url) {
+  const scour = fromFile.call(this, bytes, url);
+  if (scour.stats().chunked && !isAbsolute(url) && typeof location == 'undefined') {
+    scour.free();
+    throw new Error(`scour-site: cannot open ${url} as a chunked index: its pieces are fetched from beside it, so its URL must be absolute where no page's URL resolves it (in Node, its http(s) URL)`);
+  }
+  return scour;
+};
+
+function isAbsolute(url) {
+  try { return Boolean(new URL(url)); } catch { return false; }
+}
+
 function notLoaded() {
   throw new Error('scour-site: the engine is not loaded yet: call `await init()` before using Scour');
 }

@@ -22,7 +22,8 @@ pub const INDEX_FILE: &str = "scour-index.bin";
 const PIECES: &str = "pieces";
 #[derive(Args)]
 pub struct IndexArgs {
-    /// Files or folders of .md, .html, .txt and .jsonl documents (folders are read recursively).
+    /// Files or folders of .md, .html, .txt and .jsonl documents (folders are read recursively;
+    /// pages are named by their paths under the folder read, or that the paths share).
     #[arg(required = true)]
     paths: Vec<PathBuf>,
     /// The folder to write the index (and with --bundle, the wasm, JS and widget) into.
@@ -35,7 +36,8 @@ pub struct IndexArgs {
     #[arg(long)]
     strict: bool,
     /// The element of each HTML page whose text is indexed, as CSS (the first match; pages
-    /// where it matches nothing: main, else [role=main], else article, else body).
+    /// where it matches nothing: main, else [role=main], else the article holding the page's
+    /// h1, else body).
     #[arg(long, value_name = "CSS")]
     content_selector: Option<CssSelector>,
     /// The element of each HTML page holding its title, as CSS (the first match with text;
@@ -47,9 +49,9 @@ pub struct IndexArgs {
     #[arg(long, value_name = "GLOB")]
     exclude: Vec<Glob>,
     /// Where the site is served from: the prefix of every URL made from a file's path
-    /// (/docs/ or https://example.com/docs/). Without it, an index written inside the one
-    /// folder read finds the site's root from its own URL (--out public/search: the folder
-    /// above it); any other index, at /.
+    /// (/docs/ or https://example.com/docs/). Without it, an index written inside the folder
+    /// read (or that the folders read share) finds the site's root from its own URL (--out
+    /// public/search: the folder above it); any other index, at /, with no URL for .txt notes.
     #[arg(long, value_name = "URL")]
     base_url: Option<BaseUrl>,
     /// Skip files larger than SIZE: bytes, or a number followed by K, M or G (64M).
@@ -277,8 +279,8 @@ pub(super) fn skipped_report(skipped: &[Skipped]) -> Option<String> {
 /// to the site's root.
 fn ingest_options(args: &IndexArgs, site_root: Option<u32>) -> IngestOptions {
     let base_url = match site_root {
-        Some(_) => BaseUrl::site_relative(),
-        None => args.base_url.clone().unwrap_or_default(),
+        Some(_) => Some(BaseUrl::site_relative()),
+        None => args.base_url.clone(),
     };
     IngestOptions {
         strict: args.strict,
@@ -290,18 +292,17 @@ fn ingest_options(args: &IndexArgs, site_root: Option<u32>) -> IngestOptions {
     }
 }
 
-/// How many folders `--out` is below the one folder read, when it is inside it and no
+/// How many folders `--out` is below the site's root, the folder read (or that the folders
+/// read share, `public` of `public/docs public/blog`), when it is inside it and no
 /// `--base-url` is given: the index then finds the site's root from its own URL. Paths are
 /// compared as written, made absolute (links are not followed: WASI cannot).
 fn site_root(args: &IndexArgs) -> Option<u32> {
-    let [site] = args.paths.as_slice() else {
-        return None;
-    };
-    if args.base_url.is_some() || !site.is_dir() {
+    if args.base_url.is_some() || !args.paths.iter().any(|path| path.is_dir()) {
         return None;
     }
+    let site = scour_ingest::site_root(&args.paths).ok()?;
     let below = absolute(&args.out)
-        .strip_prefix(absolute(site))
+        .strip_prefix(absolute(&site))
         .ok()?
         .to_path_buf();
     Some(below.components().count() as u32)
@@ -354,7 +355,9 @@ fn omission_label(reason: Omission) -> &'static str {
         Omission::NotForSearch => "not for search",
         Omission::Draft => "marked draft",
         Omission::NoIndex => "marked noindex",
+        Omission::Redirect => "redirecting elsewhere",
         Omission::Excluded => "excluded by --exclude",
+        Omission::LinkedFolder => "links to folders, not followed (give the folder itself)",
     }
 }
 

@@ -203,6 +203,13 @@ test('dropdown: floats over the page under the box, keyboard-complete, closes on
   await poll(() => state(tab), (x) => x.panelShown, { message: 'open again' });
   await tab.keyboard.press('Shift+Tab');
   await poll(() => state(tab), (x) => !x.panelShown, { message: 'focus leaving the widget closes the panel' });
+  // One Tab forward leaves too: the scrolling panel is no stop of its own.
+  await tab.locator('scour-search input').focus();
+  await tab.keyboard.type(' ');
+  await poll(() => state(tab), (x) => x.panelShown, { message: 'open again' });
+  await tab.keyboard.press('Tab');
+  await poll(() => state(tab), (x) => !x.panelShown, { message: 'one Tab leaves the widget and closes the panel' });
+  assert.notEqual(await tab.evaluate(() => document.activeElement?.localName), 'scour-search');
 
   // Enter opens the active hit and closes the panel.
   await tab.locator('scour-search input').focus();
@@ -349,6 +356,10 @@ test('filters: values with counts as toggle buttons (a select for many), disjunc
   assert.deepEqual(f.facets.level, Object.fromEntries(LEVELS.map((k) => [k, count('level', k)])));
   assert.equal(f.facets.tag.select.length, TAGS.length + 1, 'ten tags: a select with "All"');
   assert.equal(f.sort, 'relevance', 'the index has dates: an order control');
+  // Each value's button is named by its value and its count, two words.
+  for (const k of KINDS) {
+    assert.equal(await tab.getByRole('button', { name: `${k} ${count('kind', k)}`, exact: true }).count(), 1, `button "${k} ${count('kind', k)}"`);
+  }
 
   // Keyboard: Tab from the box reaches the first facet value; Space toggles it.
   await tab.keyboard.press('Tab');
@@ -391,6 +402,10 @@ test('filters: values with counts as toggle buttons (a select for many), disjunc
   assert.ok(f.facets.kind[kind].endsWith('*') && f.facets.kind[second].endsWith('*'));
   assert.equal(f.facets.tag.value, 'bravo');
   assert.equal(f.sort, 'date');
+  // A facet's label, from the strings property.
+  await tab.evaluate(() => { document.querySelector('scour-search').strings = { 'filter:kind': 'Type' }; });
+  await search(tab, 'lantern 1');
+  await poll(() => facets(tab), (x) => x.facets.Type && !x.facets.kind, { message: 'the kind facet labelled Type' });
 });
 
 test('sort: the attribute sets the first order, one in the URL overrides it, and a bad value in either is not taken', async () => {
@@ -407,6 +422,16 @@ test('sort: the attribute sets the first order, one in the URL overrides it, and
   assert.equal((await facets(badAttribute)).sort, 'date', "the URL's order");
   const warned = badAttribute.warnings.filter((w) => w.includes('<scour-search sort="newest"'));
   assert.equal(warned.length, 1, badAttribute.warnings.join('\n'));
+  // The page's own order stays out of the URL when the visitor chooses a filter, so that a
+  // later order of the page's is taken; the visitor's order goes in.
+  const page = await open('sort-page', 'sort="date" filters="kind"', '');
+  await page.locator(`scour-search [data-key^="kind="]`).first().click();
+  await poll(() => page.url(), (url) => new URL(url).searchParams.has('scour-kind'), { message: 'the filter in the URL' });
+  assert.equal(new URL(page.url()).searchParams.get('scour-sort'), null, "the attribute's order is not the visitor's");
+  await page.evaluate(() => document.querySelector('scour-search').setAttribute('sort', 'relevance'));
+  await poll(() => facets(page), (f) => f.sort === 'relevance', { message: "the page's new order" });
+  await page.locator('scour-search select[part~=sort]').selectOption('date');
+  await poll(() => page.url(), (url) => new URL(url).searchParams.get('scour-sort') === 'date', { message: "the visitor's order in the URL" });
 });
 
 test('filters naming a facet twice draw it once', async () => {
@@ -534,6 +559,10 @@ test('translations: lang on the element or the page picks the table; the strings
     assert.match(s.status, c.status, c.attrs + (c.lang ?? ''));
     assert.equal(await tab.locator('scour-search [part~=more]').innerText(), c.more);
   }
+  // A language set before the box is wanted shows at once, in the placeholder.
+  const later = await visit('lang-later', '');
+  await later.evaluate(() => document.querySelector('scour-search').setAttribute('lang', 'fr'));
+  await poll(() => later.locator('scour-search input').getAttribute('placeholder'), (p) => p === 'Rechercher', { message: 'the placeholder in French' });
   // One result: the singular, picked by Intl.PluralRules; and the strings property overrides.
   const tab = await visit('lang-strings', 'lang="de"');
   await tab.locator('scour-search input').focus();

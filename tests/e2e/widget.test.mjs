@@ -271,16 +271,16 @@ test('strings overrides of the wrong kind or an unknown key are left out, each r
   page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
   const kept = await page.evaluate(() => {
     const el = document.querySelector('scour-search');
-    el.strings = { none: 42, count: { one: 'x' }, showing: { one: 5, other: '{n}' }, results: { other: 'Hits' }, more: 'More!', ms: { other: '{ms}' }, moer: 'More?' };
+    el.strings = { none: 42, count: { one: 'x' }, showing: { one: 5, other: '{n}' }, results: { other: 'Hits' }, more: 'More!', ms: { other: '{ms}' }, moer: 'More?', 'filter:tag': 'Topic', 'filter:kind': 7 };
     el.strings = { ...el.strings, none: 42 }; // set again: not reported again
     return el.strings;
   });
-  assert.deepEqual(kept, { more: 'More!' });
+  assert.deepEqual(kept, { more: 'More!', 'filter:tag': 'Topic' });
   await input(page).fill('zzzqqqxxv');
   assert.equal((await combo(page)).status, 'No results for “zzzqqqxxv”', 'the built-in string');
   await input(page).fill('Tianjin');
   assert.match((await combo(page)).status, /^\d+ results?$/);
-  for (const [key, accepted] of [['none', 'a string'], ['count', 'plural forms'], ['showing', 'plural forms'], ['results', 'a string'], ['ms', 'a string'], ['moer', 'one of its keys: search, results,']]) {
+  for (const [key, accepted] of [['none', 'a string'], ['count', 'plural forms'], ['showing', 'plural forms'], ['results', 'a string'], ['ms', 'a string'], ['moer', 'one of its keys: search, results,'], ['filter:kind', 'a string']]) {
     const reported = warnings.filter((w) => w.includes(`strings.${key} is not understood`));
     assert.equal(reported.length, 1, `${key}: ${warnings.join('\n')}`);
     assert.ok(reported[0].includes(accepted), reported[0]);

@@ -70,6 +70,16 @@ test('a freed engine says so at every later call, and is freed once', () => {
   assert.ok(other.search('tide', { limit: 3 }).length > 0, 'another instance searches on');
 });
 
+test('a chunked index opened from its bytes by a URL that nothing resolves is refused, saying why', () => {
+  const { status, stderr } = npx(app, 'index', fixture('html-site'), '--out', 'chunked');
+  assert.equal(status, 0, stderr);
+  const bytes = readFileSync(path.join(app, 'chunked/scour-index.bin'));
+  assert.throws(() => engine.Scour.fromFile(bytes, 'chunked/scour-index.bin'),
+    /cannot open chunked\/scour-index\.bin as a chunked index: .* its URL must be absolute where no page's URL resolves it/);
+  const opened = engine.Scour.fromFile(bytes, 'http://localhost:9/chunked/scour-index.bin');
+  assert.equal(opened.stats().documents, 5);
+});
+
 test('the README\'s Node example runs as written', () => {
   const readme = readFileSync(path.join(ROOT, 'npm/README.md'), 'utf8');
   const example = readme.split('## In Node')[1]?.match(/```js\n([\s\S]*?)```/)?.[1];

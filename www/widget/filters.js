@@ -16,7 +16,7 @@ const STYLE = sheet(`
 .name{font-size:.8em;font-weight:600;color:var(--m);margin-inline-end:.15rem}
 .chip{min-height:32px;padding:.1em .75em;font-weight:400;color:var(--f);background:var(--b);border:1px solid var(--l);border-radius:999px;text-decoration:none}
 .chip[aria-pressed=true]{color:var(--b);background:var(--a);border-color:var(--a)}
-.chip span{color:inherit;opacity:.8;margin-inline-start:.35em}
+.chip span{color:inherit;opacity:.8}
 select{min-height:32px;font:inherit;font-size:.9em;color:var(--f);background:var(--b);border:1px solid var(--l);border-radius:6px;padding:0 .4em}
 `);
 
@@ -38,7 +38,9 @@ export class FilterBar {
     // The attribute's order, unless the page's URL names one (a shared or reloaded search).
     if (sort != null && !SORTS.includes(sort)) widget.warn('sort', sort, '"relevance" (the default) or "date"');
     const fromUrl = url.get(PARAM + 'sort');
-    this.sort = SORTS.includes(fromUrl) ? fromUrl : SORTS.includes(sort) ? sort : 'relevance';
+    /** The page's order: the URL names only an order the visitor chose instead. */
+    this.pageSort = SORTS.includes(sort) ? sort : 'relevance';
+    this.sort = SORTS.includes(fromUrl) ? fromUrl : this.pageSort;
   }
 
   /** Checks the names against the index's filters; names it lacks are reported and dropped. */
@@ -98,8 +100,10 @@ export class FilterBar {
       h('span', { class: 'name', 'aria-hidden': 'true' }, label),
       ...values.map(v => {
         const on = chosen.includes(v);
+        // A space, not a margin, between value and count: read as two words, and kept between
+        // them on a right-to-left page (where `linux 84` is one left-to-right run).
         const button = h('button', { type: 'button', class: 'chip', 'aria-pressed': on, 'data-key': `${name}=${v}` },
-          v, h('span', {}, text.number.format(count(v))));
+          v, ' ', h('span', {}, text.number.format(count(v))));
         button.onclick = () => this.choose(() => {
           this.selected[name] = on ? chosen.filter(x => x != v) : [...chosen, v];
         });
@@ -117,7 +121,7 @@ export class FilterBar {
       url.searchParams.delete(PARAM + name);
       for (const v of this.selected[name]) url.searchParams.append(PARAM + name, v);
     }
-    if (this.sort == 'relevance') url.searchParams.delete(PARAM + 'sort');
+    if (this.sort == this.pageSort) url.searchParams.delete(PARAM + 'sort');
     else url.searchParams.set(PARAM + 'sort', this.sort);
     if (url.href != location.href) history.replaceState(history.state, '', url);
     this.onChange();

@@ -113,7 +113,7 @@ fn exclude_patterns_leave_out_matching_paths() {
 #[test]
 fn urls_made_from_paths_are_served_from_the_base_url() {
     let corpus = read(IngestOptions {
-        base_url: "/guide".parse().unwrap(),
+        base_url: Some("/guide".parse().unwrap()),
         ..IngestOptions::default()
     });
     let url = |id| common::document(&corpus, id).url.clone().unwrap();

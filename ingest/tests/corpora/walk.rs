@@ -70,7 +70,60 @@ fn several_paths_are_read_in_the_order_given() {
         common::fixture("xss"),
         common::repo().join("corpus/002_99d606bfa40b6113.txt"),
     ]);
-    assert_eq!(ids(&corpus), ["injection", "002_99d606bfa40b6113"]);
+    assert_eq!(
+        ids(&corpus),
+        [
+            "tests/fixtures/xss/injection",
+            "corpus/002_99d606bfa40b6113"
+        ]
+    );
+}
+
+/// Folders of one site (`public/docs public/blog`) are read as parts of it: their pages keep
+/// the folder in their ids and URLs, so two `index.html` are two pages, at their own URLs.
+#[test]
+fn several_folders_are_named_from_the_folder_they_share() {
+    let dir = tempfile::tempdir().unwrap();
+    let public = dir.path().join("public");
+    write(
+        &public,
+        "docs/index.html",
+        "<title>Docs</title><p>Docs home.</p>",
+    );
+    write(
+        &public,
+        "docs/guide/start.html",
+        "<title>Start</title><p>Begin.</p>",
+    );
+    write(
+        &public,
+        "blog/index.html",
+        "<title>Blog</title><p>Blog home.</p>",
+    );
+    write(&public, "blog/post.md", "# Post\nWords.");
+    let corpus = read(&[public.join("docs"), public.join("blog")]);
+    assert_eq!(
+        ids(&corpus),
+        ["docs/guide/start", "docs/index", "blog/index", "blog/post"]
+    );
+    let urls: Vec<_> = corpus.documents.iter().map(|d| d.url.as_deref()).collect();
+    assert_eq!(
+        urls,
+        [
+            Some("/docs/guide/start.html"),
+            Some("/docs/"),
+            Some("/blog/"),
+            Some("/blog/post/")
+        ]
+    );
+    assert!(corpus.skipped.is_empty(), "{:?}", corpus.skipped);
+    // Exclude patterns are still paths under the folder given.
+    let options = IngestOptions {
+        exclude: vec!["guide/**".parse().unwrap()],
+        ..IngestOptions::default()
+    };
+    let corpus = read_corpus(&[public.join("docs"), public.join("blog")], &options).unwrap();
+    assert_eq!(ids(&corpus), ["docs/index", "blog/index", "blog/post"]);
 }
 
 #[test]
@@ -78,7 +131,18 @@ fn links_to_directories_are_not_followed() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "real/page.txt", "Page\nBody.");
     std::os::unix::fs::symlink(dir.path(), dir.path().join("real/loop")).unwrap();
-    assert_eq!(ids(&read(&[dir.path().to_path_buf()])), ["real/page"]);
+    let corpus = read(&[dir.path().to_path_buf()]);
+    assert_eq!(ids(&corpus), ["real/page"]);
+    // The link is named in the report, not passed over in silence.
+    let omitted: Vec<_> = corpus
+        .omitted
+        .iter()
+        .map(|o| (o.path.clone(), o.reason))
+        .collect();
+    assert_eq!(
+        omitted,
+        [(dir.path().join("real/loop"), Omission::LinkedFolder)]
+    );
 }
 
 #[test]
@@ -152,5 +216,58 @@ fn overlapping_folders_read_a_file_once_and_links_stay_pages() {
     let alone = read(std::slice::from_ref(&site));
     assert_eq!(ids(&alone), ["docs/guide", "latest", "v2"]);
     let overlapping = read(&[site.clone(), site.join("docs"), dir.path().join("other")]);
-    assert_eq!(ids(&overlapping), ["docs/guide", "latest", "v2", "notes"]);
+    assert_eq!(
+        ids(&overlapping),
+        ["site/docs/guide", "site/latest", "site/v2", "other/notes"]
+    );
+}
+
+/// A plain text file is a file of the site when the index knows where the site is served
+/// (`--base-url`, or an index inside the folder read): it is linked as served. Otherwise it
+/// is a note, with no URL, opened by a reader.
+#[test]
+fn a_text_file_is_linked_where_the_site_serves_it() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "notes/changes.txt",
+        "Changes\nVersion 2 is out.",
+    );
+    write(dir.path(), "guide.md", "# Guide\nRead the changes.");
+    let urls = |base_url: Option<&str>| {
+        let options = IngestOptions {
+            base_url: base_url.map(|url| url.parse().unwrap()),
+            ..IngestOptions::default()
+        };
+        let corpus = read_corpus(&[dir.path().to_path_buf()], &options).unwrap();
+        let urls = corpus.documents.iter().map(|d| d.url.clone());
+        urls.collect::<Vec<_>>()
+    };
+    assert_eq!(urls(None), [Some("/guide/".to_string()), None]);
+    assert_eq!(
+        urls(Some("/docs/")),
+        [
+            Some("/docs/guide/".to_string()),
+            Some("/docs/notes/changes.txt".to_string())
+        ]
+    );
+}
+
+/// A file whose name is not UTF-8 (Latin-1 `café.html`) is skipped, saying why: its id and URL
+/// would have named it with `�`, and two such names would have been one.
+#[test]
+fn a_file_named_in_another_encoding_is_skipped_saying_why() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "menu.md", "# Menu\nCoffee.");
+    let latin1 = std::ffi::OsStr::from_bytes(b"caf\xe9.md");
+    fs::write(dir.path().join(latin1), "# Cafe\nTea.").unwrap();
+    let corpus = read_corpus(&[dir.path().to_path_buf()], &IngestOptions::default()).unwrap();
+    assert_eq!(ids(&corpus), ["menu"]);
+    assert_eq!(corpus.skipped.len(), 1);
+    assert!(
+        corpus.skipped[0].reason.contains("name is not UTF-8"),
+        "{:?}",
+        corpus.skipped
+    );
 }
