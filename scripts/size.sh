@@ -47,8 +47,10 @@ cd "$ROOT"
 # dotless i and the letters with a stroke folded to their base (format 14; 0.2 in the engine),
 # a facet's label from `strings`, a space between a filter's value and its count, a `lang` set
 # before the box is wanted, the page's order kept out of the URL, the dropdown's panel no Tab
-# stop (0.15) to 169.1: 169.25. Cutting the engine further is issue 9's.
-BUDGET_GZIP=$((169 * 1024 + 256))
+# stop (0.15) to 169.1: 169.25; the offline worker keeping only Scour's files (a host's page for
+# a missing piece had been kept as one) and the engine reading the entry again on such a page
+# (0.2) to 169.3: 169.5. Cutting the engine further is issue 9's.
+BUDGET_GZIP=$((169 * 1024 + 512))
 
 bash scripts/setup.sh >/dev/null
 [ "${SKIP_BUILD:-0}" = 1 ] || bash scripts/build-wasm.sh 2>/dev/null || die "wasm build (run: make build)"

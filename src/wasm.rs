@@ -28,6 +28,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use scour_core::codec::Foreign;
 use scour_core::message::decimal;
 use scour_core::{codec, FormatError, Index, Needs, SearchOptions, Sort};
 
@@ -381,7 +382,11 @@ async fn fetch_pieces(engine: &Rc<RefCell<Engine>>, needs: Needs) -> Result<(), 
             e.index.insert(piece, bytes).map_err(|error| {
                 let message = located(&url, &error);
                 match error {
-                    FormatError::Stale(_) => Failure::Stale(message),
+                    // A web page where a piece was asked for: the host's answer for a file it
+                    // lacks (a single-page app's fallback), as a 404 is.
+                    FormatError::Stale(_) | FormatError::NotAnIndex(Foreign::Html) => {
+                        Failure::Stale(message)
+                    }
                     _ => Failure::Other(message),
                 }
             })

@@ -1447,3 +1447,47 @@ fn overlapping_folders_read_each_page_once() {
 fn a_folder_named_twice_is_read_once() {
     assert_read_once(".", "named-twice");
 }
+
+/// `bench` names the corpus lines it passes over, as `index` does, and takes a big page of a
+/// size it can make; `search --limit 0` says how many results there are.
+#[test]
+fn bench_and_search_say_what_they_pass_over_and_count() {
+    let dir = judged_collection(
+        "bench-passed-over",
+        "{\"id\": \"d1\", \"title\": \"Apple\", \"body\": \"Apples.\"}\n\
+         {\"id\": \"d1\", \"title\": \"Again\", \"body\": \"Twice.\"}\n\
+         {\"title\": \"No id\", \"body\": \"None.\"}\n",
+        "{\"id\": \"q1\", \"text\": \"apple\"}\n",
+        "q1 0 d1 2\n",
+    );
+    let said = diagnostics(&scour(&["bench", dir.to_str().unwrap(), "--queries", "1"]));
+    assert!(said.contains("skipped 2 item(s):"), "{said}");
+    assert!(said.contains("duplicate id \"d1\""), "{said}");
+    for size in ["0", "100000"] {
+        let refused = stderr_of_failure(&scour(&[
+            "bench",
+            dir.to_str().unwrap(),
+            "--big-page",
+            size,
+        ]));
+        assert!(refused.contains("--big-page"), "{refused}");
+    }
+    let index = Scratch::new("limit-zero");
+    stdout(&scour(&index_args(
+        Path::new(&fixture("collection")),
+        &index,
+        &["--single-file"],
+    )));
+    let printed = stdout(&scour(&[
+        "search",
+        "--index",
+        index.to_str().unwrap(),
+        "--limit",
+        "0",
+        "apple",
+    ]));
+    assert!(
+        printed.starts_with("0 of 2 results for \"apple\""),
+        "{printed}"
+    );
+}

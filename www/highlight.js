@@ -15,13 +15,18 @@ const MAX_QUERY_WORDS = 32;
 const SKIPPED = 'script, style, noscript, textarea, input, select, svg, mark, [data-scour-ignore]';
 /** Characters written without spaces between words (the engine's ranges): each is a word. */
 const IDEOGRAPHIC = '\\u3040-\\u30FF\\u3400-\\u4DBF\\u4E00-\\u9FFF\\uAC00-\\uD7AF\\uF900-\\uFAFF\\uFF66-\\uFF9F\\u{20000}-\\u{2FA1F}\\u{30000}-\\u{323AF}';
-const WORD = new RegExp(`[${IDEOGRAPHIC}]|(?:(?![${IDEOGRAPHIC}])[\\p{L}\\p{N}\\p{M}])+`, 'gu');
+/** What is never seen inside a word (a soft hyphen, zero-width joiners), as the engine reads it. */
+const INVISIBLE = '\\u00AD\\u200C\\u200D\\u2060\\uFEFF';
+const WORD = new RegExp(`[${IDEOGRAPHIC}]|(?:(?![${IDEOGRAPHIC}])[\\p{L}\\p{N}\\p{M}${INVISIBLE}])+`, 'gu');
 const IDEOGRAPH = new RegExp(`^[${IDEOGRAPHIC}]$`, 'u');
 /** A query item: an optional `-`, an optional `title:`, then a quoted phrase or a word. */
 const QUERY_ITEM = /(-?)(title:(?=\S))?("[^"]*"?|[^\s"]+)/gi;
 
-/** Lower case without diacritics or compatibility forms: `Café` → `cafe`. */
-const fold = (word) => word.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+/** Letters NFKD leaves whole that the engine folds to their base (the dotless i, a stroke). */
+const BASE = { ı: 'i', ø: 'o', ł: 'l', đ: 'd', ħ: 'h', ŧ: 't' };
+const UNSEEN = new RegExp(`[\\p{M}${INVISIBLE}]`, 'gu');
+/** Lower case without diacritics or compatibility forms, as the engine folds: `Café` → `cafe`, `Søren` → `soren`. */
+const fold = (word) => word.normalize('NFKD').replace(UNSEEN, '').toLowerCase().replace(/[ıøłđħŧ]/g, (c) => BASE[c]);
 
 /** `-word` and `-"a phrase"` exclude; `--option`, `-x` and a lone `-` are words (as in the engine). */
 const isExclusion = (minus, body) => minus === '-' && !body.startsWith('-') && [...body].length !== 1;

@@ -260,7 +260,7 @@ class ScourSearch extends HTMLElement {
 
   /** The strings of the element's (or the page's) language, with the `strings` overrides. */
   async loadText() {
-    const lang = languageOf(this), text = await loadStrings(lang, this.overrides);
+    const lang = languageOf(this), text = await loadStrings(lang, () => this.overrides);
     // A language set meanwhile has its own load.
     if (languageOf(this) != lang) return;
     this.text = text;

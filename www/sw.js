@@ -4,7 +4,7 @@
 // their content's hash); elsewhere, the pages holding an `offline` widget and the files they link
 // (network first), as the widget lists them. The rest passes through. Online, nothing but a piece
 // is ever answered from the cache.
-const CACHE = 'scour-2';
+const CACHE = 'scour-3';
 const HOME = new URL('./', location.href).href;
 const WIDGET_FILES = ['scour.js', 'highlight.js', 'pkg/scour_engine.js', 'pkg/scour_engine_bg.wasm'].map(file => HOME + file);
 /** The widget's modules (widget/*.js: its parts, the engine's worker, translations). */
@@ -37,13 +37,19 @@ function strategy({ url, mode, destination }) {
   if (url.startsWith(location.origin + '/') && (mode == 'navigate' || PAGE_DESTINATIONS.includes(destination))) return pageFile;
 }
 
-/** A piece: the cached copy, else the network's answer (then cached). */
+/** A piece: the cached copy, else the network's answer (then cached, when it is one). */
 async function piece({ request }, cache) {
   const cached = await cache.match(request.url);
   if (cached) return cached;
   const response = await fetch(request);
-  if (response.ok) await cache.put(request.url, response.clone());
+  if (response.ok && await isIndexFile(response)) await cache.put(request.url, response.clone());
   return response;
+}
+
+/** Whether a response is a file of Scour's, not a host's page for a file it lacks (never kept). */
+async function isIndexFile(response) {
+  const head = new Uint8Array(await response.clone().arrayBuffer()).subarray(0, 5);
+  return String.fromCharCode(...head) == 'SCOUR';
 }
 
 /**
@@ -52,6 +58,7 @@ async function piece({ request }, cache) {
  */
 function entry({ request }, cache) {
   return networkFirst(request, () => cache.match(request.url), async fresh => {
+    if (!await isIndexFile(fresh)) return;
     await dropPiecesOfOtherBuilds(cache, request.url, fresh.clone());
     await cache.put(request.url, fresh.clone());
   });
@@ -107,7 +114,7 @@ function sameBytes(a, b) {
   return x.length == y.length && x.every((byte, i) => byte == y[i]);
 }
 
-/** Caches of earlier versions of this worker (e.g. `scour-v1`, which ignored query strings). */
+/** Caches of earlier versions of this worker (`scour-v1` ignored query strings, `scour-2` kept a host's page as a piece). */
 async function dropOtherCaches() {
   const names = await caches.keys();
   await Promise.all(names.filter(name => name.startsWith('scour-') && name != CACHE).map(name => caches.delete(name)));

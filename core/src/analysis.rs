@@ -677,11 +677,12 @@ fn continues_word(c: char, hangul: bool) -> bool {
     is_word_char(c) && !is_unspaced(c) && is_hangul(c) == hangul
 }
 
+/// Whether a word starts at `at` (what is never seen does not start one).
 fn followed_by_word_char(text: &str, at: usize) -> bool {
     text[at..]
         .chars()
         .next()
-        .is_some_and(|c| is_word_char(c) && !is_unspaced(c))
+        .is_some_and(|c| is_word_char(c) && !is_unspaced(c) && !is_invisible(c))
 }
 
 /// Whether the character at `at` continues a word (a Korean one when `hangul`) after an
@@ -838,7 +839,8 @@ mod tests {
             terms("zero\u{2060}width \u{FEFF}start"),
             ["zerowidth", "start"]
         );
-        // Alone, or between emoji, it is no word.
+        // Alone, or between emoji, it is no word, nor does it join a hyphen to a word.
+        assert_eq!(terms("walrus-\u{AD} tusk"), ["walrus", "tusk"]);
         assert!(terms("\u{200D} 👩\u{200D}🔬 \u{AD}").is_empty());
         // A word typed with it is the word without it, and so are the accents of it.
         assert_eq!(accented_term("Dampf\u{AD}schiff"), None);

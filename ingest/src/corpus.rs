@@ -149,7 +149,7 @@ pub fn read_corpus(paths: &[PathBuf], options: &IngestOptions) -> Result<Corpus,
                     }
                     collector.add_all(
                         &input.path,
-                        source::read(&input.path, &input.root, input.format, options),
+                        source::read(&input.path, &input.site_path, input.format, options),
                     )?
                 }
                 Found::Omitted(path, reason) => {
@@ -184,13 +184,18 @@ fn nothing_read(paths: &[PathBuf], corpus: Corpus) -> IngestError {
     }
 }
 
-/// Reads the one file at `path`, its ids relative to `root`, failing on any problem in it.
+/// Reads the one file at `path`, its ids relative to `root` (its name alone when it is not
+/// under `root`), failing on any problem in it.
 pub fn read_file(path: &Path, root: &Path) -> Result<Vec<Document>, FileError> {
     let format =
         Format::of(path).ok_or_else(|| FileError::new(path, None, Problem::UnknownFormat))?;
     let mut collector = Collector::new(true);
     let options = IngestOptions::default();
-    collector.add_all(path, source::read(path, root, format, &options))?;
+    let site_path = match path.strip_prefix(root) {
+        Ok(relative) => relative,
+        Err(_) => path.file_name().map_or(path, Path::new),
+    };
+    collector.add_all(path, source::read(path, site_path, format, &options))?;
     Ok(collector.finish().documents)
 }
 

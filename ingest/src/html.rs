@@ -114,6 +114,12 @@ const BLOCKS: [&str; 39] = [
 /// Elements that make a `<header>` inside them part of the content, not the site's banner.
 const SECTIONING: [&str; 4] = ["main", "article", "section", "aside"];
 
+/// The class names of a byline's paragraph (`post-meta`, `entry-date`): in a title's header,
+/// not its standfirst.
+const BYLINE_NAMES: [&str; 8] = [
+    "meta", "byline", "date", "author", "time", "info", "tags", "posted",
+];
+
 /// The class names of a title's standfirst, in its header (`post-description`,
 /// `article-excerpt`): read, where the header's other short lines are its byline.
 const STANDFIRST_NAMES: [&str; 10] = [
@@ -630,18 +636,6 @@ impl Walk {
     }
 }
 
-/// The title's element on `walk`, then the elements holding it.
-fn title_line(root: &ElementRef, walk: Walk) -> TitleLine {
-    let Some(title) = walk.title.and_then(|(title, _)| root.tree().get(title)) else {
-        return TitleLine::default();
-    };
-    let line = std::iter::once(title).chain(title.ancestors());
-    TitleLine {
-        title: Some(title.id()),
-        holding: line.map(|node| node.id()).collect(),
-    }
-}
-
 /// The title's element and the elements holding it, each looked up at once.
 #[derive(Default)]
 struct TitleLine {
@@ -649,12 +643,26 @@ struct TitleLine {
     holding: HashSet<NodeId>,
 }
 
+impl TitleLine {
+    /// The title's element on `walk`, then the elements holding it.
+    fn of(root: &ElementRef, walk: Walk) -> TitleLine {
+        let Some(title) = walk.title.and_then(|(title, _)| root.tree().get(title)) else {
+            return TitleLine::default();
+        };
+        let line = std::iter::once(title).chain(title.ancestors());
+        TitleLine {
+            title: Some(title.id()),
+            holding: line.map(|node| node.id()).collect(),
+        }
+    }
+}
+
 /// Appends the text under `root`, leaving out what `walk` says. The walk keeps its own stack
 /// of open elements, so a page nested any depth cannot overflow the thread's stack.
 fn push_children_as(root: &ElementRef, flow: &mut Flow, walk: Walk) {
     // The title is passed where the walk enters it, or the first element holding it that the
     // walk leaves out (a Docusaurus title's `<header>`).
-    let title_line = title_line(root, walk);
+    let title_line = TitleLine::of(root, walk);
     let mut byline = HashSet::new();
     let mut open = vec![Frame {
         children: root.children(),
@@ -697,13 +705,48 @@ fn push_children_as(root: &ElementRef, flow: &mut Flow, walk: Walk) {
         } else if read {
             open.push(enter(element, flow, preformatted));
         }
+        if !read && name_is(&element, "header") && !is_banner(&element) {
+            push_standfirsts(&element, flow, walk);
+        }
     }
 }
 
-/// Whether `title`'s parent is the header of the page's title, not the content's root: a
-/// `<header>` (of an article: the site's banner is left out whole) or an element of a class
-/// whose last part is `header` (`page-header`, `post-header`). What follows the title there
-/// may be its byline (a date, an author, a reading time, pkgdown's "Source:" link).
+/// Appends the standfirsts of an article's `<header>`, which is otherwise left out as the
+/// banner is (its title is read as the title; its byline, toolbar and tags are chrome): the
+/// outermost elements in it that [`is_standfirst`], but the title's.
+fn push_standfirsts(header: &ElementRef, flow: &mut Flow, walk: Walk) {
+    let title = TitleLine::of(header, walk);
+    let walk = Walk {
+        title: None,
+        ..walk
+    };
+    let mut chosen = HashSet::new();
+    for element in header.descendants().skip(1).filter_map(ElementRef::wrap) {
+        let mut up_to_header = element
+            .ancestors()
+            .take_while(|ancestor| ancestor.id() != header.id());
+        if title.holding.contains(&element.id())
+            || up_to_header.any(|ancestor| chosen.contains(&ancestor.id()))
+            || !is_standfirst(&element)
+            || !is_read(&element, walk)
+        {
+            continue;
+        }
+        chosen.insert(element.id());
+        flow.line_break();
+        push_children_as(&element, flow, walk);
+        flow.line_break();
+    }
+}
+
+fn name_is(element: &ElementRef, name: &str) -> bool {
+    element.value().name() == name
+}
+
+/// Whether `title`'s parent is the header of the page's title, not the content's root: an
+/// element of a class whose last part is `header` (`page-header`, `post-header`; a `<header>`
+/// is read only for its standfirsts, [`push_standfirsts`]). What follows the title there may
+/// be its byline (a date, an author, a reading time, pkgdown's "Source:" link).
 fn is_in_title_header(title: &ElementRef, root: &ElementRef) -> bool {
     let Some(parent) = title.parent().and_then(ElementRef::wrap) else {
         return false;
@@ -714,8 +757,7 @@ fn is_in_title_header(title: &ElementRef, root: &ElementRef) -> bool {
             .next()
             .is_some_and(|part| part.eq_ignore_ascii_case("header"))
     };
-    parent.id() != root.id()
-        && (parent.value().name() == "header" || parent.value().classes().any(last_part_is_header))
+    parent.id() != root.id() && parent.value().classes().any(last_part_is_header)
 }
 
 /// The byline among the elements that follow the title in its header (see
@@ -741,24 +783,25 @@ fn byline_after(rest: Children<Node>, walk: Walk) -> HashSet<NodeId> {
     byline.iter().map(|element| element.id()).collect()
 }
 
-/// Whether `element`, after a title in its header, says what the page is about: a paragraph,
-/// or an element a class part of which is one of [`STANDFIRST_NAMES`] (PaperMod's
-/// `<div class="post-description">`).
+/// Whether `element`, in a title's header, says what the page is about: an element a class
+/// part of which is one of [`STANDFIRST_NAMES`] (PaperMod's `<div class="post-description">`),
+/// or a paragraph none of whose class parts is one of [`BYLINE_NAMES`] (Jekyll's `<p
+/// class="post-meta">` is a byline).
 fn is_standfirst(element: &ElementRef) -> bool {
-    element.value().name() == "p"
-        || element.value().classes().any(|class| {
-            class.split(['-', '_']).any(|part| {
-                STANDFIRST_NAMES
-                    .iter()
-                    .any(|name| part.eq_ignore_ascii_case(name))
-            })
+    let named = |names: &[&str]| {
+        element.value().classes().any(|class| {
+            class
+                .split(['-', '_'])
+                .any(|part| names.iter().any(|name| part.eq_ignore_ascii_case(name)))
         })
+    };
+    named(&STANDFIRST_NAMES) || name_is(element, "p") && !named(&BYLINE_NAMES)
 }
 
 /// Whether the text of `element` is read on `walk`.
 fn is_read(element: &ElementRef, walk: Walk) -> bool {
     let name = element.value().name();
-    !(SKIPPED.contains(&name) && (name != "header" || is_banner(element))
+    !(SKIPPED.contains(&name)
         || element.attr(IGNORE).is_some()
         || is_hidden(element)
         || has_skipped_role(element)
@@ -1043,6 +1086,24 @@ mod tests {
              </header><p>High water.</p></main></body></html>",
         );
         assert_eq!(document.body, "Why the sea turns.\nHigh water.");
+        // The rest of an article's header is chrome: a byline's paragraph (Jekyll's Minima), a
+        // byline beside the title (WordPress), a header of tags, a toolbar.
+        let headers = [
+            "<header class=\"post-header\"><h1>Tides</h1><p class=\"post-meta\"><time>May 3</time> • Ann</p></header>",
+            "<header class=\"entry-header\"><div class=\"entry-header-inner\"><h1>Tides</h1>\
+             <div class=\"post-meta-wrapper\">By Ann</div></div></header>",
+            "<header><button>Copy page</button><a href=\"e\">Edit this page</a></header><h1>Tides</h1>\
+             <header class=\"article-meta\">Tags: sea</header>",
+        ];
+        for header in headers {
+            let page = format!("<html><body><main><article>{header}<p>High water.</p></article></main></body></html>");
+            let document = read("tides.html", &page);
+            assert_eq!(
+                (document.title.as_str(), document.body.as_str()),
+                ("Tides", "High water."),
+                "{header}"
+            );
+        }
         // A title whose parent is the content itself is followed by the content.
         let document = read(
             "tides.html",

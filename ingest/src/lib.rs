@@ -38,4 +38,4 @@ pub use error::{FileError, IngestError, IoReason, OptionError, Problem};
 pub use glob::Glob;
 pub use options::{BaseUrl, CssSelector, FileSize, MAX_FILE_BYTES};
 pub use scour_core::Document;
-pub use walk::site_root;
+pub use walk::{absolute, site_root};

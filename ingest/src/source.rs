@@ -63,14 +63,20 @@ pub(crate) enum Page {
     Omitted(Omission),
 }
 
-/// Reads the file at `path`, in `format`, naming its documents by their path under `root`.
-pub(crate) fn read(path: &Path, root: &Path, format: Format, options: &IngestOptions) -> Vec<Item> {
+/// Reads the file at `path`, in `format`, naming its documents by `site_path`, its path under
+/// the site's root.
+pub(crate) fn read(
+    path: &Path,
+    site_path: &Path,
+    format: Format,
+    options: &IngestOptions,
+) -> Vec<Item> {
     let bytes = match file::read_bounded(path, options.max_file_size) {
         Ok(bytes) => bytes,
         Err(problem) => return vec![Item::Issue(FileError::new(path, None, problem))],
     };
     let base_url = options.base_url.clone().unwrap_or_default();
-    let relative = RelativePath::new(path, root).served_from(&base_url);
+    let relative = RelativePath::new(site_path, Path::new("")).served_from(&base_url);
     match format {
         Format::JsonLines => read_lines(path, bytes),
         Format::Text => read_whole(path, decode(bytes), |text| {

@@ -32,8 +32,8 @@ const NOT_FOR_SEARCH: [&str; 10] = [
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) struct Input {
     pub path: PathBuf,
-    /// The directory its id is relative to: the directory walked, or a lone file's own.
-    pub root: PathBuf,
+    /// Its path under the site's root ([`site_root`]), which its id and URL are made of.
+    pub site_path: PathBuf,
     pub format: Format,
 }
 
@@ -47,28 +47,50 @@ pub(crate) enum Found {
     Unreadable(FileError),
 }
 
-/// The folder that the pages' ids and URLs are paths under: the one folder given (or a lone
-/// file's own), or the folder that all the paths given share (`public` of `public/docs
-/// public/blog`, so that their pages keep `docs/` and `blog/` in their URLs), as written.
-/// Fails when a path does not exist or cannot be read.
+/// The folder that the pages' ids and URLs are paths under, made absolute ([`absolute`]): the
+/// one folder given (or a lone file's own), or the folder that all the paths given share
+/// (`public` of `public/docs public/blog`, so that their pages keep `docs/` and `blog/` in
+/// their URLs), however each is written (`./public/docs`, `/site/public/blog`). Fails when a
+/// path does not exist or cannot be read.
 pub fn site_root(paths: &[PathBuf]) -> Result<PathBuf, IngestError> {
-    let mut common: Option<Vec<Component>> = None;
+    let mut common: Option<PathBuf> = None;
     for path in paths {
-        let own = if is_dir(path)? {
-            path.as_path()
-        } else {
-            path.parent().unwrap_or(Path::new(""))
-        };
-        let components: Vec<Component> = own.components().collect();
+        let own = own_folder(path)?;
         common = Some(match common {
-            None => components,
+            None => own,
             Some(shared) => {
-                let same = shared.iter().zip(&components).take_while(|(a, b)| a == b);
-                shared[..same.count()].to_vec()
+                let same = shared.components().zip(own.components());
+                same.take_while(|(a, b)| a == b).map(|(a, _)| a).collect()
             }
         });
     }
-    Ok(common.unwrap_or_default().iter().collect())
+    Ok(common.unwrap_or_else(|| absolute(Path::new(""))))
+}
+
+/// The folder `path` names its pages from, absolute: itself, or a file's own.
+fn own_folder(path: &Path) -> Result<PathBuf, IngestError> {
+    let folder = if is_dir(path)? {
+        path
+    } else {
+        path.parent().unwrap_or(Path::new(""))
+    };
+    Ok(absolute(folder))
+}
+
+/// `path` from the working directory, its `.` and `..` folded away as written (links are
+/// not followed: WASI cannot).
+pub fn absolute(path: &Path) -> PathBuf {
+    let mut absolute = std::env::current_dir().unwrap_or_default();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                absolute.pop();
+            }
+            other => absolute.push(other),
+        }
+    }
+    absolute
 }
 
 /// Whether `path` is a folder (following links), or why it cannot be read.
@@ -92,24 +114,28 @@ pub(crate) fn inputs(
     exclude: &[Glob],
 ) -> Result<Vec<Found>, IngestError> {
     let mut found = Vec::new();
+    let own = own_folder(path)?;
+    let walked = Walked {
+        below_root: own.strip_prefix(root).unwrap_or(Path::new("")),
+        dir: if is_dir(path)? {
+            path
+        } else {
+            path.parent().unwrap_or(Path::new(""))
+        },
+        exclude,
+    };
     if is_dir(path)? {
-        let walked = Walked {
-            root,
-            dir: path,
-            exclude,
-        };
         walked.walk(path, &mut found);
     } else {
-        let dir = path.parent().unwrap_or(Path::new(""));
-        let walked = Walked { root, dir, exclude };
         found.extend(walked.file(path));
     }
     Ok(found)
 }
 
-/// A walk of one path given: the root of the ids, the folder of the excluded paths.
+/// A walk of one path given: its folder, as given and as a path under the site's root, and
+/// the patterns of the files left out, paths under it.
 struct Walked<'a> {
-    root: &'a Path,
+    below_root: &'a Path,
     dir: &'a Path,
     exclude: &'a [Glob],
 }
@@ -146,8 +172,10 @@ impl Walked<'_> {
         if format.is_none() && !not_for_search {
             return None;
         }
-        let under_root = path.strip_prefix(self.root).unwrap_or(path);
-        if under_root.to_str().is_none() {
+        let site_path = self
+            .below_root
+            .join(path.strip_prefix(self.dir).unwrap_or(path));
+        if site_path.to_str().is_none() {
             let error = FileError::new(path, None, Problem::NameNotUtf8);
             return Some(Found::Unreadable(error));
         }
@@ -159,7 +187,7 @@ impl Walked<'_> {
         match format {
             Some(format) if !not_for_search => Some(Found::Input(Input {
                 path: path.to_path_buf(),
-                root: self.root.to_path_buf(),
+                site_path,
                 format,
             })),
             _ => omitted(Omission::NotForSearch),

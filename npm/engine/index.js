@@ -46,21 +46,22 @@ for (const name of Object.getOwnPropertyNames(Engine.prototype)) {
 
 /**
  * A chunked index's pieces are fetched from beside its entry file, so `fromFile` needs the
- * entry's absolute URL where no page's URL resolves a relative one (in Node): it says so,
- * where the first search would fail to fetch "pieces/…".
+ * entry's http(s) URL where no page's URL resolves a relative one (in Node): it says so, where
+ * the first search would fail to fetch "pieces/…".
  */
 const fromFile = Engine.fromFile;
 Engine.fromFile = function (bytes, url) {
   const scour = fromFile.call(this, bytes, url);
-  if (scour.stats().chunked && !isAbsolute(url) && typeof location == 'undefined') {
+  if (scour.stats().chunked && !isFetched(url) && typeof location == 'undefined') {
     scour.free();
-    throw new Error(`scour-site: cannot open ${url} as a chunked index: its pieces are fetched from beside it, so its URL must be absolute where no page's URL resolves it (in Node, its http(s) URL)`);
+    throw new Error(`scour-site: cannot open ${url} as a chunked index: its pieces are fetched from beside it, so give its http(s) URL (with no page to resolve a path against, as in Node, fetch reads no paths or file: URLs)`);
   }
   return scour;
 };
 
-function isAbsolute(url) {
-  try { return Boolean(new URL(url)); } catch { return false; }
+/** Whether `url` is one Node's `fetch` can ask for: http(s), not a path or a `file:` URL. */
+function isFetched(url) {
+  try { return /^https?:$/.test(new URL(url).protocol); } catch { return false; }
 }
 
 function notLoaded() {

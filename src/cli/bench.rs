@@ -18,18 +18,20 @@ pub struct BenchArgs {
     /// Also time query shapes made to be slow, a keystroke at a time (see `hostile`).
     #[arg(long)]
     hostile: bool,
-    /// Add one page of this many MB, made of the collection's text.
-    #[arg(long, value_name = "MB")]
-    big_page: Option<usize>,
+    /// Add one page of this many MB (1 to 1,000), made of the collection's text.
+    #[arg(long, value_name = "MB", value_parser = clap::value_parser!(u16).range(1..=1000))]
+    big_page: Option<u16>,
 }
 
 pub fn run(args: &BenchArgs) -> Result<(), String> {
     let corpus =
         scour_ingest::read_corpus(&[args.collection.join("corpus.jsonl")], &Default::default())
             .map_err(|e| e.to_string())?;
+    // Stdout is the figures: what was passed over goes to stderr.
+    super::index::report_passed_over(&corpus);
     let mut documents = corpus.documents;
     if let Some(megabytes) = args.big_page {
-        let page = super::hostile::big_page(&documents, megabytes);
+        let page = super::hostile::big_page(&documents, usize::from(megabytes));
         documents.push(page);
     }
     let text_bytes: usize = documents.iter().map(|d| d.title.len() + d.body.len()).sum();

@@ -100,12 +100,7 @@ pub fn run(args: &EvalArgs) -> Result<(), String> {
     )
     .map_err(|e| e.to_string())?;
     // Stdout is the table of figures: what was passed over goes to stderr.
-    for warning in &corpus.warnings {
-        eprintln!("warning: {warning}");
-    }
-    if let Some(report) = super::index::skipped_report(&corpus.skipped) {
-        eprintln!("{report}");
-    }
+    super::index::report_passed_over(&corpus);
     let mut builder = IndexBuilder::new();
     if args.no_builtin_synonyms {
         builder.synonyms(Synonyms::none());

@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 use std::fs;
 use std::io::{self, IsTerminal};
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
 use clap::Args;
@@ -12,7 +12,8 @@ use scour_core::language::Language;
 use scour_core::synonyms::Synonyms;
 use scour_core::{codec, ChunkedFiles, IndexBuilder, IndexFiles, Layout};
 use scour_ingest::{
-    read_corpus, BaseUrl, CssSelector, FileSize, Glob, IngestOptions, Omission, Omitted, Skipped,
+    absolute, read_corpus, BaseUrl, Corpus, CssSelector, FileSize, Glob, IngestOptions, Omission,
+    Omitted, Skipped,
 };
 
 /// The index file's name inside `--out`: the entry (or language table) of a chunked index,
@@ -262,9 +263,20 @@ fn can_write_in(out: &Path) -> Result<(), String> {
     }
 }
 
+/// Writes to the standard error what reading `corpus` passed over: its warnings, then each item
+/// it skipped, with its reason (for `eval` and `bench`, whose standard output is figures).
+pub(super) fn report_passed_over(corpus: &Corpus) {
+    for warning in &corpus.warnings {
+        eprintln!("warning: {warning}");
+    }
+    if let Some(report) = skipped_report(&corpus.skipped) {
+        eprintln!("{report}");
+    }
+}
+
 /// `skipped 2 item(s):` and a line for each file or line left out of a corpus for a problem,
 /// with its reason; none when nothing was.
-pub(super) fn skipped_report(skipped: &[Skipped]) -> Option<String> {
+fn skipped_report(skipped: &[Skipped]) -> Option<String> {
     if skipped.is_empty() {
         return None;
     }
@@ -301,26 +313,8 @@ fn site_root(args: &IndexArgs) -> Option<u32> {
         return None;
     }
     let site = scour_ingest::site_root(&args.paths).ok()?;
-    let below = absolute(&args.out)
-        .strip_prefix(absolute(&site))
-        .ok()?
-        .to_path_buf();
+    let below = absolute(&args.out).strip_prefix(site).ok()?.to_path_buf();
     Some(below.components().count() as u32)
-}
-
-/// `path` from the working directory, its `.` and `..` folded away.
-fn absolute(path: &Path) -> PathBuf {
-    let mut absolute = std::env::current_dir().unwrap_or_default();
-    for component in path.components() {
-        match component {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                absolute.pop();
-            }
-            other => absolute.push(other),
-        }
-    }
-    absolute
 }
 
 /// `left out 4 file(s): 2 not for search (a/404.html, robots.txt), 1 marked draft (…), …`:

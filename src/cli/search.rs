@@ -101,7 +101,7 @@ pub fn run(args: &SearchArgs) -> Result<(), String> {
         );
         return Ok(());
     }
-    if results.hits.is_empty() {
+    if results.total == 0 {
         outln!("No results for {:?}.", args.query);
         if let Some(suggestion) = &results.suggestion {
             outln!("Did you mean {suggestion:?}?");

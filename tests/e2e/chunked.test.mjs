@@ -222,8 +222,12 @@ test('pieces failing together reject the query and nothing else: no rejection le
   await context.close();
 });
 
-test('an index rebuilt after the page opened it: the engine reads the entry again, never mixing builds', async () => {
-  const rebuilt = copyIndex('rebuilt');
+/**
+ * Opens a copy of the index in a page, rebuilds it with one more page, and searches: the old
+ * entry's pieces are gone (404), or, with `fallback`, answered by a single-page app's page.
+ */
+async function searchRebuilt(name, fallback) {
+  const rebuilt = copyIndex(name);
   const { context, page } = await fresh('docs.html');
   // The page opens the index (its entry only), then the site is rebuilt with one more page.
   await page.evaluate(async (url) => {
@@ -231,12 +235,16 @@ test('an index rebuilt after the page opened it: the engine reads the entry agai
     await mod.default();
     window.engine = await mod.Scour.load(url);
   }, rebuilt.url);
-  const source = path.join(site, 'rebuilt-source');
+  const source = path.join(site, `${name}-source`);
   rmSync(source, { recursive: true, force: true });
   cpSync(DOCS_SITE, source, { recursive: true });
   writeFileSync(path.join(source, 'zeppelin.md'), '---\ntitle: Airships\n---\nA zeppelin page, added after the first build. tarball\n');
   scour('index', source, '--out', rebuilt.dir);
-  // The old entry's pieces are gone: the engine reads the new entry and answers from it.
+  for (const piece of fallback ? rebuilt.pieces : []) {
+    const file = path.join(rebuilt.dir, 'pieces', piece);
+    if (!existsSync(file)) writeFileSync(file, '<!doctype html><html><title>App</title><div id="app"></div></html>');
+  }
+  // The engine reads the new entry and answers from it.
   const found = await page.evaluate(async () => (await window.engine.query('zeppelin', {})).hits.map((h) => h.id));
   assert.deepEqual(found, ['zeppelin']);
   const both = await page.evaluate(async () => (await window.engine.query('tarball', {})).hits.map((h) => h.id).sort());
@@ -244,7 +252,11 @@ test('an index rebuilt after the page opened it: the engine reads the entry agai
   page.errors.splice(0, Infinity, ...page.errors.filter((e) => !EXPECTED_404.test(e)));
   page.errors.assertClean();
   await context.close();
-});
+}
+
+test('an index rebuilt after the page opened it: the engine reads the entry again, never mixing builds', () => searchRebuilt('rebuilt', false));
+
+test("an index rebuilt on a host answering a missing piece with its app's page: the entry is read again too", () => searchRebuilt('rebuilt-app', true));
 
 test('the widget shows "Search is unavailable" with a retry when a piece cannot be had', async () => {
   const broken = copyIndex('widget');

@@ -563,6 +563,15 @@ test('translations: lang on the element or the page picks the table; the strings
   const later = await visit('lang-later', '');
   await later.evaluate(() => document.querySelector('scour-search').setAttribute('lang', 'fr'));
   await poll(() => later.locator('scour-search input').getAttribute('placeholder'), (p) => p === 'Rechercher', { message: 'the placeholder in French' });
+  // Strings set while a language loads are kept once it is in.
+  await later.evaluate(() => {
+    const el = document.querySelector('scour-search');
+    el.setAttribute('lang', 'de');
+    el.strings = { search: 'In der Doku suchen' };
+  });
+  await poll(() => later.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/strings/de.js'))), Boolean, { message: 'the German table loaded' });
+  await poll(() => later.evaluate(() => document.querySelector('scour-search').text.lang), (lang) => lang === 'de', { message: 'German in use' });
+  assert.equal(await later.locator('scour-search input').getAttribute('placeholder'), 'In der Doku suchen');
   // One result: the singular, picked by Intl.PluralRules; and the strings property overrides.
   const tab = await visit('lang-strings', 'lang="de"');
   await tab.locator('scour-search input').focus();

@@ -129,6 +129,11 @@ test('folds case and diacritics both ways', async () => {
   assert.equal(await highlightMain(page, 'CAFÉ'), 3);
 });
 
+test('folds the dotless i and letters with a stroke, and reads a word across soft hyphens, as the engine does', async () => {
+  const page = await open('soren lodz ılık donaudampfschiff');
+  assert.deepEqual(await markedWords(page, '#letters'), ['Søren', 'ILIK', 'Łódź', 'Donau\u00ADdampf\u00ADschiff']);
+});
+
 test('reads the query as the engine does: exclusions, operators and one-letter words are not marked', async () => {
   const page = await open('-array "push" OR x');
   assert.deepEqual(await markedWords(page, '#identifiers'), ['push', 'push', 'push']);

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { launchBrowser, watchErrors, poll, ROOT, WWW } from './harness.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 
-const CACHE = 'scour-2';
+const CACHE = 'scour-3';
 const sites = mkdtempSync(path.join(tmpdir(), 'scour-offline-'));
 const sources = mkdtempSync(path.join(tmpdir(), 'scour-offline-src-'));
 
@@ -122,6 +122,29 @@ test('a rebuilt index: the first reload finds the new word, not the old one; old
   const cachedPieces = (await cached(tab)).filter((p) => p.includes('/pieces/'));
   assert.ok(cachedPieces.length > 0, 'pieces of the new build are cached');
   assert.deepEqual(cachedPieces.filter((p) => !now.includes(p)), [], 'pieces of the earlier build are dropped');
+  tab.errors.assertClean();
+  await context.close();
+});
+
+test("a host's page in place of a piece is never kept: once the piece is back, search works", async () => {
+  build('fallback', { 'airships.md': AIRSHIPS });
+  page('fallback', 'search/index.html', 'index="scour-index.bin" offline');
+  const { context, tab } = await visit(`${server.url}fallback/search/`);
+  await tab.locator('scour-search input').focus();
+  await tab.waitForFunction(() => navigator.serviceWorker.controller);
+  // What a single-page app's host sends for a file it lacks: its index.html, status 200.
+  const files = pieces('fallback').map((p) => path.join(sites, p));
+  const saved = files.map((file) => readFileSync(file));
+  for (const file of files) writeFileSync(file, '<!doctype html><html><title>App</title><div id="app"></div></html>');
+  assert.deepEqual((await search(tab, 'zeppelin')).titles, []);
+  assert.deepEqual((await cached(tab)).filter((p) => p.includes('/pieces/')), [], 'no page kept as a piece');
+  files.forEach((file, i) => writeFileSync(file, saved[i]));
+  // The test server sends pieces as immutable, which a host's fallback page would not be: the
+  // browser's HTTP cache is cleared, so that only the worker's cache could still hold the page.
+  await (await context.newCDPSession(tab)).send('Network.clearBrowserCache');
+  await tab.reload();
+  assert.deepEqual((await search(tab, 'zeppelin')).titles, ['Airships']);
+  tab.errors.splice(0, Infinity, ...tab.errors.filter((e) => !/is a web page|scour:/.test(e)));
   tab.errors.assertClean();
   await context.close();
 });

@@ -64,16 +64,19 @@ export function languageOf(el) {
 const tables = { en: Promise.resolve(EN) };
 
 /**
- * The strings of `lang` (English entries fill any gap) as a `Text`: `text(key, values)` fills
- * `{placeholders}` and picks a plural form by `values.n`.
+ * The strings of `lang` (English entries fill any gap), with `overrides()` over them as they
+ * are once the table is in, as a `Text`: `text(key, values)` fills `{placeholders}` and picks
+ * a plural form by `values.n`.
  */
-export async function loadStrings(lang, overrides = {}) {
+export async function loadStrings(lang, overrides = () => ({})) {
   tables[lang] ??= TABLES[lang]().then(m => ({ ...EN, ...m.default })).catch(e => {
     delete tables[lang];
     console.warn(`scour: the ${lang} strings could not be loaded (${e.message}); English is used`);
     return EN;
   });
-  const text = new Text(lang, { ...(await tables[lang]), ...overrides });
+  const table = await tables[lang];
+  // The overrides as they are once the table is in: set meanwhile, they count.
+  const text = new Text(lang, { ...table, ...overrides() });
   text.plural && text.number; // made now, while the engine loads, rather than on a keystroke
   return text;
 }

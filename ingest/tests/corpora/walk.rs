@@ -124,6 +124,21 @@ fn several_folders_are_named_from_the_folder_they_share() {
     };
     let corpus = read_corpus(&[public.join("docs"), public.join("blog")], &options).unwrap();
     assert_eq!(ids(&corpus), ["docs/index", "blog/index", "blog/post"]);
+    // However each folder is written: `.`, `..`, or the same folder twice.
+    let written = [
+        public.join("docs/./guide/.."),
+        public.join("docs/../blog"),
+        public.join("docs"),
+    ];
+    let corpus = read(&written);
+    assert_eq!(
+        ids(&corpus),
+        ["docs/guide/start", "docs/index", "blog/index", "blog/post"]
+    );
+    assert_eq!(
+        ids(&read(&[public.join("docs"), public.join("./docs")])),
+        ["guide/start", "index"]
+    );
 }
 
 #[test]
