@@ -73,6 +73,23 @@ fn pages_nested_100_000_deep_are_skipped_in_moments() {
     assert_eq!(reasons(&corpus), expected);
 }
 
+/// What follows a title in its header is looked up as a set: 300,000 elements there took
+/// minutes to read (in a debug build) when each element of the page was looked for in a list
+/// of them; now seconds.
+#[test]
+fn a_title_header_of_many_elements_is_read_in_moments() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = format!(
+        "<main><div class=\"page-header\"><h1>Tides</h1>{}</div>{}<p>Kept text.</p></main>",
+        "<i></i>".repeat(300_000),
+        "<p>x</p>".repeat(20_000)
+    );
+    write(dir.path(), "tides.html", &page);
+    let corpus = read_within_patience(vec![dir.path().to_path_buf()], IngestOptions::default());
+    assert_eq!(ids(&corpus), ["tides"]);
+    assert!(corpus.documents[0].body.ends_with("Kept text."));
+}
+
 /// A named pipe at `path`: opening it to read waits for a writer, which never comes.
 fn fifo(path: &Path) {
     let made = Command::new("mkfifo")
