@@ -55,7 +55,7 @@ pub(crate) enum Found {
 pub fn site_root(paths: &[PathBuf]) -> Result<PathBuf, IngestError> {
     let mut common: Option<PathBuf> = None;
     for path in paths {
-        let own = own_folder(path)?;
+        let own = absolute(own_folder(path)?.0);
         common = Some(match common {
             None => own,
             Some(shared) => {
@@ -67,14 +67,16 @@ pub fn site_root(paths: &[PathBuf]) -> Result<PathBuf, IngestError> {
     Ok(common.unwrap_or_else(|| absolute(Path::new(""))))
 }
 
-/// The folder `path` names its pages from, absolute: itself, or a file's own.
-fn own_folder(path: &Path) -> Result<PathBuf, IngestError> {
-    let folder = if is_dir(path)? {
+/// The folder `path` names its pages from (itself, or a file's own), and whether `path` is a
+/// folder.
+fn own_folder(path: &Path) -> Result<(&Path, bool), IngestError> {
+    let is_dir = is_dir(path)?;
+    let folder = if is_dir {
         path
     } else {
         path.parent().unwrap_or(Path::new(""))
     };
-    Ok(absolute(folder))
+    Ok((folder, is_dir))
 }
 
 /// `path` from the working directory, its `.` and `..` folded away as written (links are
@@ -114,17 +116,14 @@ pub(crate) fn inputs(
     exclude: &[Glob],
 ) -> Result<Vec<Found>, IngestError> {
     let mut found = Vec::new();
-    let own = own_folder(path)?;
+    let (dir, is_dir) = own_folder(path)?;
+    let own = absolute(dir);
     let walked = Walked {
         below_root: own.strip_prefix(root).unwrap_or(Path::new("")),
-        dir: if is_dir(path)? {
-            path
-        } else {
-            path.parent().unwrap_or(Path::new(""))
-        },
+        dir,
         exclude,
     };
-    if is_dir(path)? {
+    if is_dir {
         walked.walk(path, &mut found);
     } else {
         found.extend(walked.file(path));
