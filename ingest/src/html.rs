@@ -157,7 +157,7 @@ pub(crate) fn parse(
     if is_noindex(&html) {
         return Ok(Page::Omitted(Omission::NoIndex));
     }
-    if is_redirect(&html) {
+    if refresh_target(&html).is_some_and(|target| !relative.is_linked_by(&target)) {
         return Ok(Page::Omitted(Omission::Redirect));
     }
     let root = content_root(&html, options);
@@ -256,21 +256,21 @@ fn is_noindex(html: &Html) -> bool {
     })
 }
 
-/// `<meta http-equiv="refresh" content="0; url=…">`: a page that sends its visitor on to
-/// another (Hugo's aliases, Jekyll's `redirect_from`, Docusaurus' client redirects), whatever
-/// its delay. A refresh without a URL reloads the page itself, which stays.
-fn is_redirect(html: &Html) -> bool {
+/// Where `<meta http-equiv="refresh" content="0; url=…">` sends its visitor, whatever its
+/// delay: a page that sends its visitor to another (Hugo's aliases, Jekyll's `redirect_from`,
+/// Docusaurus' client redirects) is left out. A refresh without a URL, or to the page itself,
+/// reloads the page, which stays.
+fn refresh_target(html: &Html) -> Option<String> {
     let refresh = selector("meta[http-equiv][content]");
-    html.select(&refresh).any(|meta| {
-        let is_refresh = meta
-            .attr("http-equiv")
-            .is_some_and(|equiv| equiv.trim().eq_ignore_ascii_case("refresh"));
-        let content = meta
-            .attr("content")
-            .unwrap_or_default()
-            .to_ascii_lowercase();
-        let target = content.split_once("url").map(|(_, rest)| rest.trim_start());
-        is_refresh && target.is_some_and(|rest| rest.starts_with('='))
+    html.select(&refresh).find_map(|meta| {
+        let equiv = meta.attr("http-equiv")?;
+        if !equiv.trim().eq_ignore_ascii_case("refresh") {
+            return None;
+        }
+        let content = meta.attr("content")?;
+        let at = content.to_ascii_lowercase().find("url")?;
+        let target = content[at + 3..].trim_start().strip_prefix('=')?;
+        Some(target.trim().trim_matches(['\'', '"']).trim().to_string())
     })
 }
 
@@ -1400,6 +1400,14 @@ mod tests {
             r#"<meta http-equiv="Refresh" content="5;URL='https://example.com/'">"#
         ));
         assert!(!left_out(r#"<meta http-equiv="refresh" content="300">"#));
+        // A page reloading itself (a.html's own addresses) stays.
+        for own in ["a.html", "./a.html", "/a/", "'#'", "\"/a.html?live\""] {
+            let meta = format!(r#"<meta http-equiv="refresh" content="60; url={own}">"#);
+            assert!(!left_out(&meta), "{meta}");
+        }
+        assert!(left_out(
+            r#"<meta http-equiv="refresh" content="60; URL = 'b.html'">"#
+        ));
         assert!(!left_out(r#"<meta name="refresh" content="0; url=/x/">"#));
     }
 

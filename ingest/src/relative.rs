@@ -84,6 +84,72 @@ impl RelativePath {
         format!("{}{}", self.folder_url(), path_segment(&self.file_name))
     }
 
+    /// Whether `link`, as written on this page (`intro.html`, `./`, `/docs/intro/`, the page's
+    /// full address), leads to the page itself: its query and fragment aside, `index.html` being
+    /// its folder, and a page being also at its folder's URL (`intro/` for `intro.html`, as
+    /// hosts serve it).
+    pub fn is_linked_by(&self, link: &str) -> bool {
+        let link = link.split(['#', '?']).next().unwrap_or_default();
+        if link.is_empty() {
+            return true;
+        }
+        let Some(mut path) = self.path_under_root(link) else {
+            return false;
+        };
+        if path
+            .last()
+            .is_some_and(|name| Path::new(name).file_stem().is_some_and(|s| s == "index"))
+        {
+            path.pop();
+        }
+        let mut own: Vec<&str> = self.folders.iter().map(String::as_str).collect();
+        if self.stem == "index" {
+            return path == own;
+        }
+        own.push(&self.file_name);
+        if path == own {
+            return true;
+        }
+        own.pop();
+        own.push(&self.stem);
+        path == own
+    }
+
+    /// The names of the folders and file `link` leads to under the site's root, `.` and `..`
+    /// resolved and escapes decoded; none when it leads out of the site.
+    fn path_under_root(&self, link: &str) -> Option<Vec<String>> {
+        let base = self.base.as_str();
+        let (mut path, rest) = if link.contains("://") || link.starts_with("//") {
+            let rest = strip_prefix_ignoring_case(link, base)
+                .or_else(|| (format!("{link}/") == base).then_some(""))?;
+            (Vec::new(), rest)
+        } else if let Some(absolute) = link.strip_prefix('/') {
+            let site = match base.find("://") {
+                Some(scheme) => base[scheme + 3..]
+                    .find('/')
+                    .map_or("/", |at| &base[scheme + 3 + at..]),
+                None if base.is_empty() => "/",
+                None => base,
+            };
+            let rest = strip_prefix_ignoring_case(link, site)
+                .or_else(|| (format!("{link}/") == site).then_some(""))
+                .or_else(|| (site == "/").then_some(absolute))?;
+            (Vec::new(), rest)
+        } else {
+            (self.folders.clone(), link)
+        };
+        for name in rest.split('/') {
+            match name {
+                "" | "." => {}
+                ".." => {
+                    path.pop()?;
+                }
+                name => path.push(percent_decoded(name)),
+            }
+        }
+        Some(path)
+    }
+
     /// The base (`/` by default) followed by the folders: `/` or `/a/b/`.
     fn folder_url(&self) -> String {
         let mut url = self.base.as_str().to_string();
@@ -101,6 +167,37 @@ impl RelativePath {
 /// percent-encoded; the others, letters of any script among them, as they are.
 fn path_segment(name: &str) -> String {
     percent_encoded(name, |c| " \"#%:<>?[\\]^`{|}".contains(c))
+}
+
+/// `text` without `prefix`, compared ignoring ASCII case (a host's name may be written in either).
+fn strip_prefix_ignoring_case<'t>(text: &'t str, prefix: &str) -> Option<&'t str> {
+    let head = text.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| &text[prefix.len()..])
+}
+
+/// A path segment with its `%XX` escapes decoded (left as written where they are no UTF-8).
+fn percent_decoded(segment: &str) -> String {
+    let bytes = segment.as_bytes();
+    let mut decoded = Vec::with_capacity(bytes.len());
+    let mut at = 0;
+    while at < bytes.len() {
+        let escaped = (bytes[at] == b'%')
+            .then(|| segment.get(at + 1..at + 3))
+            .flatten()
+            .and_then(|hex| u8::from_str_radix(hex, 16).ok());
+        match escaped {
+            Some(byte) => {
+                decoded.push(byte);
+                at += 3;
+            }
+            None => {
+                decoded.push(bytes[at]);
+                at += 1;
+            }
+        }
+    }
+    String::from_utf8(decoded).unwrap_or_else(|_| segment.to_string())
 }
 
 /// An element's id as a URL's fragment: the characters a fragment cannot hold (spaces,
@@ -190,6 +287,48 @@ mod tests {
         );
         assert_eq!(fragment("os.getcwd()#ü"), "os.getcwd()#ü");
         assert_eq!(fragment("ü%20x"), "ü%2520x");
+    }
+
+    #[test]
+    fn a_link_to_the_page_itself_is_known_as_one() {
+        let page = relative("docs/intro.html");
+        for link in [
+            "",
+            "#top",
+            "?again=1",
+            "intro.html",
+            "./intro.html",
+            "../docs/intro.html",
+            "/docs/intro.html",
+            "/docs/intro/",
+            "/docs/intro",
+            "/docs/intro/index.html",
+            "/docs/%69ntro.html",
+        ] {
+            assert!(page.is_linked_by(link), "{link}");
+        }
+        for link in [
+            "other.html",
+            "/intro.html",
+            "/docs/",
+            "../../../x",
+            "https://example.com/docs/intro.html",
+        ] {
+            assert!(!page.is_linked_by(link), "{link}");
+        }
+        let home = relative("docs/index.html");
+        assert!(
+            home.is_linked_by("./")
+                && home.is_linked_by("/docs")
+                && home.is_linked_by("index.html")
+        );
+        assert!(!home.is_linked_by("/docs/new/"));
+        let base = "https://Example.com/v2".parse().unwrap();
+        let served = relative("a.html").served_from(&base);
+        assert!(served.is_linked_by("https://example.com/v2/a.html"));
+        assert!(served.is_linked_by("/v2/a/"));
+        assert!(!served.is_linked_by("/a.html"));
+        assert!(!served.is_linked_by("https://example.org/v2/a.html"));
     }
 
     #[test]
