@@ -14,7 +14,7 @@ const MAX_QUERY_WORDS = 32;
 /** Text in these is never marked. */
 const SKIPPED = 'script, style, noscript, textarea, input, select, svg, mark, [data-scour-ignore]';
 /** Characters written without spaces between words (the engine's ranges): each is a word. */
-const IDEOGRAPHIC = '\\u3040-\\u30FF\\u3400-\\u4DBF\\u4E00-\\u9FFF\\uAC00-\\uD7AF\\uF900-\\uFAFF\\uFF66-\\uFF9F\\u{20000}-\\u{2FA1F}\\u{30000}-\\u{323AF}';
+const IDEOGRAPHIC = '\\u3005-\\u3007\\u3040-\\u30FF\\u3400-\\u4DBF\\u4E00-\\u9FFF\\uF900-\\uFAFF\\uFF66-\\uFF9F\\u{20000}-\\u{2FA1F}\\u{30000}-\\u{323AF}';
 /** What is never seen inside a word (a soft hyphen, zero-width joiners), as the engine reads it. */
 const INVISIBLE = '\\u00AD\\u200C\\u200D\\u2060\\uFEFF';
 const WORD = new RegExp(`[${IDEOGRAPHIC}]|(?:(?![${IDEOGRAPHIC}])[\\p{L}\\p{N}\\p{M}${INVISIBLE}])+`, 'gu');
@@ -22,11 +22,18 @@ const IDEOGRAPH = new RegExp(`^[${IDEOGRAPHIC}]$`, 'u');
 /** A query item: an optional `-`, an optional `title:`, then a quoted phrase or a word. */
 const QUERY_ITEM = /(-?)(title:(?=\S))?("[^"]*"?|[^\s"]+)/gi;
 
-/** Letters NFKD leaves whole that the engine folds to their base (the dotless i, a stroke). */
-const BASE = { ı: 'i', ø: 'o', ł: 'l', đ: 'd', ħ: 'h', ŧ: 't' };
-const UNSEEN = new RegExp(`[\\p{M}${INVISIBLE}]`, 'gu');
-/** Lower case without diacritics or compatibility forms, as the engine folds: `Café` → `cafe`, `Søren` → `soren`. */
-const fold = (word) => word.normalize('NFKD').replace(UNSEEN, '').toLowerCase().replace(/[ıøłđħŧ]/g, (c) => BASE[c]);
+/** Letters NFKD leaves whole that the engine folds to their base (the dotless i, a stroke, ß). */
+const BASE = { ı: 'i', ø: 'o', ł: 'l', đ: 'd', ħ: 'h', ŧ: 't', ß: 'ss' };
+/** Marks and what is never seen, the Arabic tatweel too; not kana's sound marks, which compose. */
+const UNSEEN = new RegExp(`(?![\\u3099\\u309A])[\\p{M}${INVISIBLE}\\u0640]`, 'gu');
+/** Arabic-Indic and Persian digits, read as the digits they stand for. */
+const DIGIT = /[\u0660-\u0669\u06F0-\u06F9]/g;
+/**
+ * Lower case without diacritics or compatibility forms, as the engine folds: `Café` → `cafe`,
+ * `Søren` → `soren`, `ｶﾞ` → `ガ`; Hangul syllables and voiced kana composed again after NFKD.
+ */
+const fold = (word) => word.normalize('NFKD').replace(UNSEEN, '').normalize('NFC').toLowerCase()
+  .replace(/[ıøłđħŧß]/g, (c) => BASE[c]).replace(DIGIT, (d) => String(d.charCodeAt(0) & 0xF));
 
 /** `-word` and `-"a phrase"` exclude; `--option`, `-x` and a lone `-` are words (as in the engine). */
 const isExclusion = (minus, body) => minus === '-' && !body.startsWith('-') && [...body].length !== 1;
@@ -46,7 +53,7 @@ function queryWords(queryText) {
   for (const part of searchedParts(queryText)) {
     for (const [word] of part.matchAll(WORD)) {
       const folded = fold(word);
-      if ([...folded].length > 1 || IDEOGRAPH.test(word)) words.add(folded);
+      if ([...folded].length > 1 || folded && IDEOGRAPH.test(word)) words.add(folded);
     }
   }
   return [...words].slice(0, MAX_QUERY_WORDS);

@@ -14,6 +14,7 @@ import { EN, LANGUAGE_TAG, Text, languageOf, loadStrings, primaryLanguage } from
 import { connect, searchPage } from './widget/engine.js';
 import { optionElement, entries, href } from './widget/render.js';
 import { listen, unlisten } from './widget/shortcut.js';
+import { follow, unfollow } from './widget/scheme.js';
 
 const LAYOUTS = ['inline', 'dropdown', 'modal'];
 /** Inline: the results are part of the page, under the box. */
@@ -66,8 +67,11 @@ class ScourSearch extends HTMLElement {
     adopt(root, BASE);
     root.append(this.box);
 
-    this.input.addEventListener('input', () => { this.expanded = true; this.run(); });
-    this.input.addEventListener('focus', () => { this.want(); this.expanded = true; this.sync(); });
+    this.input.addEventListener('input', () => { this.expanded = true; this.openOnAnswer = false; this.run(); });
+    const show = () => { this.want(); this.expanded = true; this.sync(); };
+    this.input.addEventListener('focus', show);
+    // A press in the box it has the focus of shows what Escape hid.
+    this.input.addEventListener('click', () => this.expanded || show());
     this.addEventListener('pointerenter', () => this.want());
     this.input.addEventListener('keydown', e => this.key(e));
     // The focus stays in the box when a result is pressed (the combobox pattern).
@@ -80,6 +84,7 @@ class ScourSearch extends HTMLElement {
 
   connectedCallback() {
     listen(this);
+    follow(this);
     if (this.layoutName) return;
     const load = this.getAttribute('load');
     if (load == 'idle') (window.requestIdleCallback ?? setTimeout)(() => this.want());
@@ -94,10 +99,14 @@ class ScourSearch extends HTMLElement {
     }
     // The placeholder and the modal's button show before the box is wanted: their language now.
     if (languageOf(this) != 'en') this.loadText();
+    // Back to a page whose inline list a hit was opened from: its query again.
+    const kept = this.layoutName == 'inline' && history.state?.[this.stateKey()];
+    if (typeof kept == 'string' && kept && !this.input.value) this.value = kept;
   }
 
   disconnectedCallback() {
     unlisten(this);
+    unfollow(this);
     // An open dropdown listens on the page (resize, pointer presses): closing it stops that. An
     // open modal moved in the page would come back a dialog that is not modal.
     if (this.expanded && this.layoutName != 'inline') this.open = false;
@@ -373,6 +382,10 @@ class ScourSearch extends HTMLElement {
     const t2 = performance.now(), ms = t2 - t0;
     this.timing.textContent = q.trim() && this.hasAttribute('show-timing') ? this.text.get('ms', { ms: ms < 1 ? ms.toFixed(2) : ms.toFixed(1) }) : '';
     this.fire('search', { query: q, total: shown.total, ms, engineMs: t1 - t0, renderMs: t2 - t1 });
+    if (this.openOnAnswer && q == this.input.value) {
+      this.openOnAnswer = false;
+      if (this.options.length) this.go(0);
+    }
   }
 
   render(q, results) {
@@ -456,6 +469,10 @@ class ScourSearch extends HTMLElement {
       this.active = ((k == 'ArrowDown' ? this.active + 1 : (this.active < 0 ? n : this.active) - 1) + n) % n;
       this.expanded = true;
       this.sync();
+    } else if (k == 'Enter' && this.expanded && this.input.value.trim() && this.query != this.input.value) {
+      // The hits shown are an earlier query's: the first of the answer under way opens.
+      e.preventDefault();
+      this.openOnAnswer = true;
     } else if (k == 'Enter' && n && this.expanded) {
       e.preventDefault();
       this.go(Math.max(this.active, 0));
@@ -473,8 +490,15 @@ class ScourSearch extends HTMLElement {
     const option = this.options[i], a = this.list.children[i];
     if (option?.more) return this.more();
     if (!option || !this.fire('select', option)) return;
-    this.open = false;
+    // An inline list stays, as the page's own results, and its query is kept for Back.
+    if (this.layoutName == 'inline') history.replaceState({ ...history.state, [this.stateKey()]: this.input.value }, '');
+    else this.open = false;
     location.assign(a.href);
+  }
+
+  /** Where the query of an inline list is kept in the page's history entry. */
+  stateKey() {
+    return 'scour-search:' + (this.id || [...document.querySelectorAll('scour-search')].indexOf(this));
   }
 
   /** The link of a hit or section (widget/render.js). */

@@ -21,6 +21,7 @@
 
 use std::ops::Range;
 
+use crate::compose::composed;
 use crate::fold_table;
 use crate::lowercase::lowercase;
 use crate::segment::{self, is_hangul, is_unspaced};
@@ -164,10 +165,7 @@ fn analyze_with<const FAST: bool>(
             }
         }
         if hangul {
-            let syllables: Vec<Range<usize>> = text[start..end]
-                .char_indices()
-                .map(|(i, c)| start + i..start + i + c.len_utf8())
-                .collect();
+            let syllables = segment::syllables(text, start..end);
             if !compound.flush(emit) || !compound.segmented(text, &syllables, true, emit) {
                 return;
             }
@@ -289,7 +287,7 @@ pub fn accented_term(word: &str) -> Option<String> {
     let mut folded = String::new();
     normalize_into(word, &mut folded);
     let mut exact = String::from(ACCENTED);
-    lower_into(word.chars(), &mut exact);
+    lower_into(composed(word.chars()), &mut exact);
     (exact[ACCENTED.len_utf8()..] != folded && exact.len() > ACCENTED.len_utf8()).then_some(exact)
 }
 
@@ -302,7 +300,7 @@ fn normalize_into(word: &str, out: &mut String) {
         return;
     }
     lower_into(
-        word.chars()
+        composed(word.chars())
             .filter(|&c| !is_diacritic(c) && !is_invisible(c))
             .flat_map(fold),
         out,
@@ -597,6 +595,10 @@ fn fold(c: char) -> Folded {
     if c.is_ascii() {
         return Folded::One(Some(c));
     }
+    // Arabic-Indic and Persian digits are the digits they stand for (`٢٠٠٢` is `2002`).
+    if matches!(c, '\u{0660}'..='\u{0669}' | '\u{06F0}'..='\u{06F9}') {
+        return Folded::One(Some(char::from(b'0' + (u32::from(c) & 0xF) as u8)));
+    }
     let Ok(code) = u16::try_from(u32::from(c)) else {
         return Folded::One(Some(c));
     };
@@ -627,10 +629,26 @@ impl Iterator for Folded {
     }
 }
 
-/// Combining marks that only add a diacritic to a letter: dropped when folding.
+/// Combining marks that only add a diacritic to a letter, Hebrew's points and cantillation,
+/// Arabic's vowel marks (tashkeel) and Quranic marks, and the Arabic tatweel that stretches a
+/// word: dropped when folding, as keyboards type words without them (`بسم` for `بِسْمِ`,
+/// `בראשית` for `בְּרֵאשִׁית`).
 fn is_diacritic(c: char) -> bool {
     matches!(c,
         '\u{0300}'..='\u{036F}'
+        | '\u{0591}'..='\u{05BD}'
+        | '\u{05BF}'
+        | '\u{05C1}'..='\u{05C2}'
+        | '\u{05C4}'..='\u{05C5}'
+        | '\u{05C7}'
+        | '\u{0610}'..='\u{061A}'
+        | '\u{0640}'
+        | '\u{064B}'..='\u{065F}'
+        | '\u{0670}'
+        | '\u{06D6}'..='\u{06DC}'
+        | '\u{06DF}'..='\u{06E4}'
+        | '\u{06E7}'..='\u{06E8}'
+        | '\u{06EA}'..='\u{06ED}'
         | '\u{1AB0}'..='\u{1AFF}'
         | '\u{1DC0}'..='\u{1DFF}'
         | '\u{20D0}'..='\u{20FF}'
@@ -844,6 +862,44 @@ mod tests {
         assert!(terms("\u{200D} 👩\u{200D}🔬 \u{AD}").is_empty());
         // A word typed with it is the word without it, and so are the accents of it.
         assert_eq!(accented_term("Dampf\u{AD}schiff"), None);
+    }
+
+    /// Text written in another of Unicode's forms of the same letters gives the terms the
+    /// form keyboards type gives, and its tokens span the text as written.
+    #[test]
+    fn letters_written_in_other_forms_give_the_typed_terms() {
+        let same = |written: &str, typed: &str| {
+            assert_eq!(terms(written), terms(typed), "{written}");
+            for token in tokenize(written) {
+                assert!(
+                    written.is_char_boundary(token.span.start)
+                        && written.is_char_boundary(token.span.end)
+                );
+            }
+        };
+        // Decomposed Hangul (with particles: the word's bigrams too) and kana.
+        same("\u{1112}\u{1161}\u{11AB}\u{1100}\u{116E}\u{11A8}\u{110B}\u{1165}\u{1105}\u{1173}\u{11AF} 배우다", "한국어를 배우다");
+        same("テ\u{3099}ータヘ\u{3099}ース", "データベース");
+        same("ｶﾞｲﾄﾞﾌﾞｯｸ", "ガイドブック");
+        // Vowel marks, points and tatweel, as keyboards leave them out.
+        same("بِسْمِ اللَّهِ الرَّحْمَٰنِ الرَّحِيمِ", "بسم الله الرحمن الرحيم");
+        same("مكتـــبة", "مكتبة");
+        same("בְּרֵאשִׁית בָּרָא", "בראשית ברא");
+        same("٢٠٠٢ ۱۴۰۳", "2002 1403");
+        // `々` repeats the Han character before it, inside the run.
+        same("様々な人々", "様々な人々");
+        assert_eq!(terms("様々"), ["様々"]);
+        // A decomposed syllable is one character of its run: its span holds the mark.
+        let text = "か\u{3099}き";
+        let spans: Vec<_> = tokenize(text).into_iter().map(|t| t.span).collect();
+        assert_eq!(
+            spans,
+            vec![Range {
+                start: 0,
+                end: text.len()
+            }]
+        );
+        assert_eq!(terms(text), ["がき"]);
     }
 
     #[test]

@@ -64,9 +64,11 @@ footprints!(
 /// hold first pages, see [`first_page`]; 12: first pages sorted by term, and a term piece's
 /// reader charges the table of where they start), or the terms text is analysed into (14: a
 /// soft hyphen or a zero-width joiner stays inside its word, `argv[1]` is `argv` and `1`,
-/// the dotless i and the letters with a stroke fold to their base letter): a reader of
-/// other terms would miss some of an index's words without a word said.
-pub const FORMAT_VERSION: u16 = 14;
+/// the dotless i and the letters with a stroke fold to their base letter; 15: Hangul jamo
+/// and kana with a combining sound mark composed, half-width katakana widened, Hebrew points
+/// and Arabic vowel marks and tatweel dropped, Arabic-Indic digits folded, `々` a Han
+/// character): a reader of other terms would miss some of an index's words without a word said.
+pub const FORMAT_VERSION: u16 = 15;
 /// The scour version writing and reading this format.
 pub const SCOUR_VERSION: &str = env!("CARGO_PKG_VERSION");
 const FIXED_HEADER: usize = 8 + 2 + 4 + 8 + 8 + 1;

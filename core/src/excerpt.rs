@@ -1059,7 +1059,7 @@ fn window(body: &str, words: &mut impl Words, passage: Range<usize>) -> (usize, 
         .take(CONTEXT_WORDS);
     for (span, _) in context {
         // Bigrams of unspaced text overlap the word after them.
-        if span.end <= from && body[span.end..from].contains(['.', '!', '?', '\n'])
+        if span.end <= from && ends_sentence(&body[span.end..from])
             || start - span.start > CONTEXT_BYTES
             || !shows_passage(span.start)
         {
@@ -1067,6 +1067,8 @@ fn window(body: &str, words: &mut impl Words, passage: Range<usize>) -> (usize, 
         }
         from = from.min(span.start);
     }
+    // An elided article written onto the first word shown is shown with it (`L'école`).
+    from = elision_start(body, from);
     // Only marks before the first word (a bracket, a quote, a list's dash) are shown too.
     let marks_only = before.first().is_none_or(|(span, _)| span.start >= from);
     if marks_only && from <= CONTEXT_BYTES && shows_passage(0) {
@@ -1078,6 +1080,40 @@ fn window(body: &str, words: &mut impl Words, passage: Range<usize>) -> (usize, 
     }
     let to = words.last_end(from, limit).unwrap_or(limit);
     (from, extend_punctuation(body, to))
+}
+
+/// Whether `gap`, the text between two words, ends a sentence: a full stop followed by a
+/// space, a `!`, a `?` or a new line. A dot between digits or letters (`3.12`, `12.03.2024`,
+/// `e.g`) does not.
+fn ends_sentence(gap: &str) -> bool {
+    gap.contains(['!', '?', '\n'])
+        || gap
+            .match_indices('.')
+            .any(|(at, _)| gap[at + 1..].starts_with(char::is_whitespace))
+}
+
+/// Where the word at `from` starts with an elided article or preposition written onto it
+/// (`l'`, `dell'`, `qu’`: letters and an apostrophe right before it), else `from`.
+fn elision_start(body: &str, from: usize) -> usize {
+    let Some(apostrophe) = body[..from]
+        .chars()
+        .next_back()
+        .filter(|&c| c == '\'' || c == '\u{2019}')
+    else {
+        return from;
+    };
+    let before = &body[..from - apostrophe.len_utf8()];
+    let letters = before
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphabetic())
+        .last()
+        .map_or(before.len(), |(at, _)| at);
+    if letters < before.len() && !before[..letters].ends_with(char::is_alphanumeric) {
+        letters
+    } else {
+        from
+    }
 }
 
 /// Includes punctuation right after the last word (a full stop, a closing quote, `?!`): at
@@ -1590,6 +1626,40 @@ mod tests {
         let body = format!("Some context words here alpha {}beta", "hay ".repeat(20));
         let (text, _) = excerpt(&body, &targets, Clauses::ALL);
         assert!(text.starts_with("Some context words here alpha"), "{text}");
+    }
+
+    /// The words before a passage stop at a sentence's end, not at a dot inside a number or
+    /// a date; an elided article stays on its word.
+    #[test]
+    fn context_stops_at_a_sentence_s_end_only() {
+        let hay = "hay ".repeat(40);
+        let adds = Targets::new(vec![("adds", 0)], Vec::new(), 1);
+        let (text, _) = excerpt(
+            &format!("{hay}on 12.03.2024 Python 3.12 adds a parser."),
+            &adds,
+            Clauses::ALL,
+        );
+        assert!(
+            text.contains("3.12 adds") && !text.contains("…12"),
+            "{text}"
+        );
+        let (text, _) = excerpt(
+            &format!("{hay}the end. Python adds a parser."),
+            &adds,
+            Clauses::ALL,
+        );
+        assert!(
+            text.starts_with("…Python adds") || text.starts_with("Python adds"),
+            "{text}"
+        );
+        let ecole = Targets::new(vec![("ecole", 0)], Vec::new(), 1);
+        let (text, found) = excerpt(
+            &format!("{hay}fin. L'école est fermée."),
+            &ecole,
+            Clauses::ALL,
+        );
+        assert!(text.contains("L'école est"), "{text}");
+        assert_eq!(&text[found[0].clone()], "école");
     }
 
     /// A window is credited only with the matches it can show: a `camelCase` part whose word

@@ -10,6 +10,7 @@ pub mod analysis;
 pub mod builder;
 pub mod bytes;
 pub mod codec;
+mod compose;
 mod cursor;
 pub mod date;
 pub mod dictionary;

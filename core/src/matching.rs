@@ -22,18 +22,22 @@ use crate::postings::{
 };
 use crate::query::{Atom, Field};
 use crate::ranking::{Bm25f, Weights};
+use crate::segment::is_unspaced;
 use crate::sort::{select_by, sort_by};
 
 /// Completions of a word being typed that are searched, the most frequent first.
 const MAX_COMPLETIONS: usize = 48;
 
-/// Completions searched for a prefix: none for one character (too many to mean anything),
+/// Completions searched for a prefix: none for one letter (too many to mean anything),
 /// then doubling with each character typed, up to [`MAX_COMPLETIONS`]. A short prefix
 /// keeps only its most frequent completions, which bounds the work (and, chunked, the
-/// pieces fetched) of every keystroke.
+/// pieces fetched) of every keystroke. A Chinese or Japanese character means as much as
+/// three letters: it completes to the bigrams it starts, where it mostly stands.
 fn completion_budget(prefix: &str) -> usize {
     match prefix.chars().count() {
-        0 | 1 => 0,
+        0 => 0,
+        1 if prefix.starts_with(is_unspaced) => 3 << 3,
+        1 => 0,
         n => (3usize << n.min(5)).min(MAX_COMPLETIONS),
     }
 }
@@ -42,9 +46,11 @@ fn completion_budget(prefix: &str) -> usize {
 const MAX_INFLECTION: usize = 5;
 
 /// Whether a finished word the index lacks is completed: not one of one or two letters
-/// (`I'm` leaves `im`), whose completions are mostly unrelated words.
+/// (`I'm` leaves `im`), whose completions are mostly unrelated words; a Chinese or Japanese
+/// character standing alone in no page is, to the bigrams it starts (`猫` in `猫が`).
 fn completes_when_missing(word: &str) -> bool {
     word.chars().nth(2).is_some()
+        || (word.chars().nth(1).is_none() && word.starts_with(is_unspaced))
 }
 
 /// What a word the index lacks may match instead.

@@ -167,6 +167,22 @@ fn chinese_and_japanese_match_with_or_without_spaces() {
     }
 }
 
+/// A Chinese or Japanese character typed alone finds the pages whose runs it starts a bigram
+/// of (`図` in `図書館`), typed or finished, as a word of three letters finds its completions.
+#[test]
+fn a_character_alone_finds_the_bigrams_it_starts() {
+    let index = site();
+    for query in ["図", "図 ", "借", "書"] {
+        assert_eq!(ids(&index, query), ["ja"], "{query}");
+    }
+    let (excerpt, _) = marked(&index, "借");
+    assert_eq!(excerpt, ["借り"]);
+    for query in ["图", "图 "] {
+        assert_eq!(ids(&index, query), ["zh"], "{query}");
+    }
+    assert!(ids(&index, "猫").is_empty());
+}
+
 #[test]
 fn bigram_matches_are_ranges_of_the_original_text() {
     let index = site();

@@ -102,17 +102,17 @@ pub fn run(args: &SearchArgs) -> Result<(), String> {
         return Ok(());
     }
     if results.total == 0 {
-        outln!("No results for {:?}.", args.query);
+        outln!("No results for {}.", quoted(&args.query));
         if let Some(suggestion) = &results.suggestion {
-            outln!("Did you mean {suggestion:?}?");
+            outln!("Did you mean {}?", quoted(suggestion));
         }
         return Ok(());
     }
     outln!(
-        "{} of {} results for {:?}\n",
+        "{} of {} results for {}\n",
         results.hits.len(),
         results.total,
-        args.query
+        quoted(&args.query)
     );
     for (rank, hit) in results.hits.iter().enumerate() {
         let date = hit
@@ -260,4 +260,30 @@ fn marked(text: &str, matches: &[std::ops::Range<usize>]) -> String {
     }
     out.push_str(&text[at..]);
     out
+}
+
+/// `text` in double quotes as it reads (`"ｶﾞｲﾄﾞ"`, `"بِسْمِ"`): only control characters, which a
+/// terminal would act on, and the quote itself are escaped.
+fn quoted(text: &str) -> String {
+    let mut quoted = String::from('"');
+    for c in text.chars() {
+        if c.is_control() || c == '"' || c == '\\' {
+            quoted.extend(c.escape_default());
+        } else {
+            quoted.push(c);
+        }
+    }
+    quoted.push('"');
+    quoted
+}
+
+#[cfg(test)]
+mod tests {
+    use super::quoted;
+
+    #[test]
+    fn a_query_is_quoted_as_it_reads() {
+        assert_eq!(quoted("ｶﾞｲﾄﾞ بِسْمِ"), "\"ｶﾞｲﾄﾞ بِسْمِ\"");
+        assert_eq!(quoted("a\"b\n\u{1b}[31m"), "\"a\\\"b\\n\\u{1b}[31m\"");
+    }
 }

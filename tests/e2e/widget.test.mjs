@@ -22,6 +22,15 @@ const BARE = `<!doctype html><html lang="en"><meta charset="utf-8"><title>bare</
 writeFileSync(path.join(bare, 'index.html'), BARE);
 writeFileSync(path.join(bare, 'missing-index.html'), BARE.replace('<scour-search>', '<scour-search index="missing.bin">'));
 writeFileSync(path.join(bare, 'bad-url-index.html'), BARE.replace('<scour-search>', '<scour-search index="http://[::1">'));
+// The widget in a page whose header passes text styles down, and the modal's button squeezed
+// into a narrow flex header.
+writeFileSync(path.join(bare, 'styled.html'), BARE.replace('<scour-search></scour-search>',
+  '<header style="display:flex;width:240px;white-space:nowrap;text-align:center;text-transform:uppercase;letter-spacing:.3em">' +
+  '<a href="#">Home</a><scour-search layout="modal"></scour-search><input aria-label="other" style="flex:1"></header>' +
+  '<div style="white-space:nowrap;text-align:center;text-transform:uppercase"><scour-search id="styled"></scour-search></div>'));
+// A page whose theme toggle declares its colour scheme on <html>.
+writeFileSync(path.join(bare, 'toggle.html'), BARE.replace('<html lang="en">', '<html lang="en" data-theme="dark">')
+  .replace('<title>bare</title>', '<title>bare</title><style>[data-theme=dark]{color-scheme:dark}[data-theme=light]{color-scheme:light}</style>'));
 // The element in the page before scour.js is (the test imports it).
 writeFileSync(path.join(bare, 'late.html'), BARE.replace('<script type="module" src="../scour.js"></script>\n', ''));
 
@@ -491,6 +500,71 @@ test('several widgets share one engine and keep their ids apart; limit, placehol
   await page.locator('#two input').focus();
   await page.keyboard.press('Control+k');
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'two', 'the one whose box has the focus keeps it');
+});
+
+test('an inline list stays when a hit opens, and its query comes back with Back after a reload; a press in the box shows what Escape hid', async () => {
+  const page = await newPage('_bare/');
+  await input(page).fill('Putin');
+  await poll(() => options(page).count(), (n) => n > 0, { message: 'hits for Putin' });
+  await page.keyboard.press('Escape');
+  await poll(async () => (await combo(page)).expanded, (e) => e === 'false', { message: 'Escape hides the list' });
+  await input(page).click();
+  assert.equal((await combo(page)).expanded, 'true', 'a press in the focused box shows the list again');
+  const before = page.url();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await poll(() => page.url(), (url) => url !== before, { message: 'the hit opens' });
+  assert.equal((await combo(page)).expanded, 'true', 'the inline list stays');
+  await page.goBack();
+  await page.reload();
+  await ready(page);
+  await poll(() => input(page).inputValue(), (v) => v === 'Putin', { message: 'the query is back' });
+  await poll(() => options(page).count(), (n) => n > 0, { message: 'and its hits' });
+});
+
+test('Enter before the answer to the query in the box opens that answer\'s first hit, not one shown for an earlier query', async () => {
+  const page = await newPage('_bare/');
+  await input(page).fill('Putin');
+  await poll(() => options(page).count(), (n) => n > 0, { message: 'hits for Putin' });
+  // The box changes without its search having run yet (as while a chunked index fetches).
+  await page.evaluate(() => { document.querySelector('scour-search').shadowRoot.querySelector('input').value = 'Tianjin'; });
+  const before = page.url();
+  await page.keyboard.press('Enter');
+  assert.equal(page.url(), before, 'no hit of "Putin" opens');
+  await recordEvents(page);
+  await page.evaluate(() => document.querySelector('scour-search').shadowRoot.querySelector('input').dispatchEvent(new Event('input')));
+  await poll(() => page.evaluate(() => window.__events.filter((e) => e.type === 'scour:select').map((e) => e.detail.hit.title)),
+    (selected) => selected.length === 1 && selected[0] === TIANJIN, { message: 'the first hit for Tianjin opens' });
+});
+
+test("the page's declared colour scheme, and its toggle, set the widget's; the theme attribute wins", async () => {
+  const background = (page) => page.evaluate(() => getComputedStyle(document.querySelector('scour-search').shadowRoot.querySelector('input')).backgroundColor);
+  const page = await newPage('_bare/toggle.html', { colorScheme: 'light' });
+  assert.equal(await background(page), 'rgb(23, 25, 30)', 'dark, as the page says, on a light system');
+  await page.evaluate(() => { document.documentElement.dataset.theme = 'light'; });
+  await poll(() => background(page), (b) => b === 'rgb(255, 255, 255)', { message: 'light once the page toggles' });
+  await page.evaluate(() => { document.querySelector('scour-search').setAttribute('theme', 'dark'); });
+  assert.equal(await background(page), 'rgb(23, 25, 30)', 'the theme attribute wins');
+  const system = await newPage('_bare/', { colorScheme: 'dark' });
+  assert.equal(await background(system), 'rgb(23, 25, 30)', 'a page declaring none follows the system');
+});
+
+test("a header's text styles stay out of the widget, and the modal's button never wraps", async () => {
+  const page = await newPage('_bare/styled.html', { viewport: { width: 375, height: 700 }, noWait: true });
+  await ready(page, '#styled');
+  await page.locator('#styled input').fill('Putin');
+  await poll(() => page.locator('#styled [role=option]').count(), (n) => n > 0, { message: 'hits for Putin' });
+  const style = await page.evaluate(() => {
+    const excerpt = document.querySelector('#styled').shadowRoot.querySelector('[role=option] p');
+    const { whiteSpace, textAlign, textTransform, letterSpacing } = getComputedStyle(excerpt);
+    return { whiteSpace, textAlign, textTransform, letterSpacing };
+  });
+  assert.deepEqual(style, { whiteSpace: 'normal', textAlign: 'start', textTransform: 'none', letterSpacing: 'normal' });
+  const button = await page.evaluate(() => {
+    const opener = document.querySelector('scour-search[layout=modal]').shadowRoot.querySelector('.opener');
+    return { height: opener.getBoundingClientRect().height, lineHeight: parseFloat(getComputedStyle(opener).lineHeight) || 24 };
+  });
+  assert.ok(button.height < 2 * button.lineHeight + 20, `the button is one line high (${button.height} px)`);
 });
 
 test('the query lives in the URL: reload and Back/Forward restore it', async () => {

@@ -1,7 +1,8 @@
 // The widget's base look, as a constructable style sheet: colours and sizes from CSS custom
-// properties (light and dark), the box, the status line, results with their path, excerpt and
-// sections, the visible focus ring, the modal's button, and the dropdown's floating panel.
-// Motion only when the visitor has not asked for less.
+// properties (light and dark), the text styles a page's header may pass down reset, the box, the
+// status line, results with their path, excerpt and sections, the visible focus ring, the modal's
+// button, and the dropdown's floating panel.
+// Motion only when the visitor has not asked for less; no keyboard shortcut shown on a touch screen.
 import { sheet } from './dom.js';
 
 export const BASE = sheet(`
@@ -10,7 +11,8 @@ export const BASE = sheet(`
 --a:var(--scour-accent,light-dark(#0a55c8,#8cb6fa));--m:var(--scour-muted,light-dark(#596070,#a4abb8));
 --l:var(--scour-border,light-dark(#c4c8d0,#434956));--k:var(--scour-mark-bg,light-dark(#ffe380,#6b5500));
 --r:var(--scour-radius,10px);--g:var(--scour-gap,.75rem);
-font:var(--scour-font,16px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif);color:var(--f);overflow-wrap:anywhere}
+font:var(--scour-font,16px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif);color:var(--f);overflow-wrap:anywhere;
+white-space:normal;text-align:start;text-transform:none;letter-spacing:normal;word-spacing:normal;text-indent:0}
 :host([theme=light]){color-scheme:light}:host([theme=dark]){color-scheme:dark}
 :host([hidden]),[hidden]{display:none!important}*{box-sizing:border-box}
 .box{position:relative;background:var(--b)}
@@ -33,9 +35,10 @@ p{margin:.25em 0 0}
 [part~=meta]:empty{display:none}
 [part~=more]{display:flex;align-items:center;justify-content:center;font-weight:600;color:var(--a);border:1px dashed var(--l)}
 mark{background:var(--k);color:var(--f);border-radius:2px;padding:0 1px}
-.opener{display:inline-flex;align-items:center;gap:.6em;min-height:44px;padding:.4em .8em;color:var(--m);background:var(--b);border:1px solid var(--l);border-radius:var(--r);font-weight:400;text-decoration:none}
+.opener{display:inline-flex;align-items:center;gap:.6em;white-space:nowrap;min-height:44px;padding:.4em .8em;color:var(--m);background:var(--b);border:1px solid var(--l);border-radius:var(--r);font-weight:400;text-decoration:none}
 .opener svg{width:1em;height:1em;fill:none;stroke:currentColor;stroke-width:2;stroke-linecap:round}
 .opener kbd{font:.8em ui-monospace,monospace;border:1px solid var(--l);border-radius:4px;padding:0 .35em}
+@media (hover:none) and (pointer:coarse){.opener kbd{display:none}}
 .dropdown .panel{position:absolute;z-index:1000;top:calc(100% + 6px);left:0;width:100%;overflow:auto;overscroll-behavior:contain;padding:.4rem .5rem 0;background:var(--b);border:1px solid var(--l);border-radius:var(--r);box-shadow:0 12px 32px rgb(0 0 0/.2)}
 @media (prefers-reduced-motion:no-preference){.dropdown .panel,dialog[open]{animation:scour-in .12s ease-out}}
 @keyframes scour-in{from{opacity:0;transform:translateY(-4px)}}
