@@ -345,6 +345,63 @@ fn an_out_folder_that_cannot_be_written_is_refused_before_reading() {
 
 /// A run that fails after making its `--out` folders takes away those it made, and only
 /// those: a folder that was there stays, with what it held.
+/// While one `scour index` writes into a folder, another is refused at once, saying why: it
+/// would remove the first one's pieces as an earlier build's (the lock is held here as a
+/// running `scour index` holds it). Once the folder is free, the run writes its index.
+#[cfg(unix)]
+#[test]
+fn a_second_run_into_the_same_out_folder_is_refused_while_one_writes() {
+    let dir = Scratch::new("out-locked");
+    let out = dir.join("search");
+    std::fs::create_dir_all(&out).unwrap();
+    let site = PathBuf::from(fixture("docs-site"));
+    let held = std::fs::File::open(&out).unwrap();
+    held.lock().unwrap();
+    let output = scour(&index_args(&site, &out, &[]));
+    let message = stderr_of_failure(&output);
+    assert!(
+        message.contains("another `scour index` is writing into"),
+        "{message}"
+    );
+    assert!(!out.join("scour-index.bin").exists());
+    drop(held);
+    let output = scour(&index_args(&site, &out, &[]));
+    assert!(output.status.success(), "{output:?}");
+    assert!(out.join("scour-index.bin").is_file());
+}
+
+/// `--bundle` into the site's root never replaces the site's own `sw.js`; it replaces what an
+/// earlier bundle wrote.
+#[test]
+fn a_bundle_never_replaces_a_file_of_the_site_s_own() {
+    let dir = Scratch::new("bundle-own");
+    let site = dir.join("public");
+    std::fs::create_dir_all(&site).unwrap();
+    std::fs::write(
+        site.join("index.html"),
+        "<main><h1>Home</h1><p>Welcome aboard.</p></main>",
+    )
+    .unwrap();
+    std::fs::write(site.join("sw.js"), "// the site's own service worker").unwrap();
+    let output = scour(&index_args(&site, &site, &["--bundle"]));
+    let message = stderr_of_failure(&output);
+    assert!(
+        message.contains("--bundle would replace") && message.contains("sw.js"),
+        "{message}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(site.join("sw.js")).unwrap(),
+        "// the site's own service worker"
+    );
+    assert!(!site.join("scour-index.bin").exists(), "nothing is written");
+    let out = site.join("search");
+    for _ in 0..2 {
+        let output = scour(&index_args(&site, &out, &["--bundle"]));
+        assert!(output.status.success(), "{output:?}");
+    }
+    assert!(out.join("sw.js").is_file() && out.join("widget").is_dir());
+}
+
 #[test]
 fn a_failed_run_leaves_no_out_folder_of_its_own() {
     let dir = Scratch::new("out-left");

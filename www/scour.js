@@ -9,12 +9,11 @@
 // when the box is wanted (focus, the pointer near it, a query set, `ready` read) or at idle time;
 // answers to older keystrokes never replace newer ones (each query has a sequence number).
 import { h, svg, adopt } from './widget/dom.js';
-import { BASE } from './widget/style.js';
+import { BASE, followScheme, unfollowScheme } from './widget/style.js';
 import { EN, LANGUAGE_TAG, Text, languageOf, loadStrings, primaryLanguage } from './widget/strings.js';
 import { connect, searchPage } from './widget/engine.js';
 import { optionElement, entries, href } from './widget/render.js';
 import { listen, unlisten } from './widget/shortcut.js';
-import { follow, unfollow } from './widget/scheme.js';
 
 const LAYOUTS = ['inline', 'dropdown', 'modal'];
 /** Inline: the results are part of the page, under the box. */
@@ -84,7 +83,7 @@ class ScourSearch extends HTMLElement {
 
   connectedCallback() {
     listen(this);
-    follow(this);
+    followScheme(this);
     if (this.layoutName) return;
     const load = this.getAttribute('load');
     if (load == 'idle') (window.requestIdleCallback ?? setTimeout)(() => this.want());
@@ -106,7 +105,7 @@ class ScourSearch extends HTMLElement {
 
   disconnectedCallback() {
     unlisten(this);
-    unfollow(this);
+    unfollowScheme(this);
     // An open dropdown listens on the page (resize, pointer presses): closing it stops that. An
     // open modal moved in the page would come back a dialog that is not modal.
     if (this.expanded && this.layoutName != 'inline') this.open = false;

@@ -133,13 +133,14 @@ pub fn read_corpus(paths: &[PathBuf], options: &IngestOptions) -> Result<Corpus,
     // followed: a page linked under two names is two pages, as its site serves it.
     let mut files_read = HashSet::new();
     let root = walk::site_root(paths)?;
+    let exclude = walk::Excluding::new(&options.exclude);
     for path in paths {
         let canonical = path.canonicalize().ok();
         // A path named twice (`site site`, or `site ./site`) is read once.
         if canonical.as_ref().is_some_and(|c| !given.insert(c.clone())) {
             continue;
         }
-        for found in walk::inputs(path, &root, &options.exclude)? {
+        for found in walk::inputs(path, &root, &exclude)? {
             match found {
                 Found::Input(input) => {
                     let within = input.path.strip_prefix(path).unwrap_or(&input.path);
@@ -159,11 +160,40 @@ pub fn read_corpus(paths: &[PathBuf], options: &IngestOptions) -> Result<Corpus,
             }
         }
     }
+    for pattern in exclude.unused() {
+        collector
+            .corpus
+            .warnings
+            .push(unused_pattern(pattern, paths));
+    }
     let corpus = collector.finish();
     if corpus.documents.is_empty() {
         return Err(nothing_read(paths, corpus));
     }
     Ok(corpus)
+}
+
+/// The warning for an `--exclude` pattern that left out no file: most likely written as the
+/// path from where the command ran (`public/blog/**`) rather than under the folder read.
+fn unused_pattern(pattern: &Glob, paths: &[PathBuf]) -> Warning {
+    let written = pattern.to_string();
+    let under_folder = paths.iter().find_map(|path| {
+        let name = path.file_name()?.to_str()?;
+        written.strip_prefix(name)?.strip_prefix('/')
+    });
+    let hint = match under_folder {
+        Some(rest) => {
+            format!("a pattern is a path under the folder read: `{rest}`, not `{written}`")
+        }
+        None => {
+            "a pattern is a path under the folder read (`blog/**`, `**/drafts/*.md`)".to_string()
+        }
+    };
+    Warning {
+        path: paths.first().cloned().unwrap_or_default(),
+        line: None,
+        message: format!("--exclude `{written}` left out no file; {hint}"),
+    }
 }
 
 /// Why a run found no document: every file was skipped (each for its reason), or left out on
@@ -261,13 +291,22 @@ impl Collector {
         self.corpus
     }
 
-    /// Keeps the document unless its id is taken.
+    /// Keeps the document unless its id is taken. A file's page whose id another file took
+    /// (`page.md` beside `page.html`, both published) takes its id with its extension
+    /// (`page.md`): such a file has nowhere to name another id.
     fn add(
         &mut self,
         path: &Path,
         line: Option<usize>,
-        document: Document,
+        mut document: Document,
     ) -> Result<(), FileError> {
+        let extension = path.extension().and_then(|e| e.to_str());
+        if let (None, Some(extension)) = (line, extension) {
+            let with_extension = format!("{}.{extension}", document.id);
+            if self.seen.contains_key(&document.id) && !self.seen.contains_key(&with_extension) {
+                document.id = with_extension;
+            }
+        }
         if let Some((first, first_line)) = self.seen.get(&document.id) {
             let problem = Problem::DuplicateId {
                 id: document.id,

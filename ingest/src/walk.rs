@@ -3,6 +3,7 @@
 //! cannot) but named in the report, and files not for search or matching an exclude pattern are
 //! left out.
 
+use std::cell::Cell;
 use std::fs;
 use std::io::{self, ErrorKind};
 use std::path::{Component, Path, PathBuf};
@@ -113,7 +114,7 @@ fn is_dir(path: &Path) -> Result<bool, IngestError> {
 pub(crate) fn inputs(
     path: &Path,
     root: &Path,
-    exclude: &[Glob],
+    exclude: &Excluding,
 ) -> Result<Vec<Found>, IngestError> {
     let mut found = Vec::new();
     let (dir, is_dir) = own_folder(path)?;
@@ -131,12 +132,47 @@ pub(crate) fn inputs(
     Ok(found)
 }
 
+/// The `--exclude` patterns, each with whether it left out a file yet: one that never does is
+/// most likely written wrong (`public/blog/**` for `blog/**`).
+pub(crate) struct Excluding<'a> {
+    patterns: &'a [Glob],
+    used: Vec<Cell<bool>>,
+}
+
+impl<'a> Excluding<'a> {
+    pub fn new(patterns: &'a [Glob]) -> Self {
+        let used = patterns.iter().map(|_| Cell::new(false)).collect();
+        Excluding { patterns, used }
+    }
+
+    /// Whether a file of these names (folders and file name) is left out.
+    fn excludes(&self, names: &[&str]) -> bool {
+        let mut excluded = false;
+        for (glob, used) in self.patterns.iter().zip(&self.used) {
+            if glob.matches(names) {
+                used.set(true);
+                excluded = true;
+            }
+        }
+        excluded
+    }
+
+    /// The patterns that left out no file.
+    pub fn unused(&self) -> impl Iterator<Item = &Glob> {
+        self.patterns
+            .iter()
+            .zip(&self.used)
+            .filter(|(_, used)| !used.get())
+            .map(|(glob, _)| glob)
+    }
+}
+
 /// A walk of one path given: its folder, as given and as a path under the site's root, and
 /// the patterns of the files left out, paths under it.
 struct Walked<'a> {
     below_root: &'a Path,
     dir: &'a Path,
-    exclude: &'a [Glob],
+    exclude: &'a Excluding<'a>,
 }
 
 impl Walked<'_> {
@@ -180,7 +216,7 @@ impl Walked<'_> {
         }
         let relative = RelativePath::new(path, self.dir);
         let names = relative.names();
-        if self.exclude.iter().any(|glob| glob.matches(&names)) {
+        if self.exclude.excludes(&names) {
             return omitted(Omission::Excluded);
         }
         match format {

@@ -97,7 +97,9 @@ fn synonyms(args: &IndexArgs) -> Result<Synonyms, String> {
         Synonyms::english()
     };
     if let Some(path) = &args.synonyms {
-        let text = fs::read_to_string(path).map_err(super::cannot("read", path))?;
+        let text = fs::read_to_string(path)
+            .map_err(super::cannot("read", path))
+            .map_err(|e| format!("--synonyms: {e}"))?;
         synonyms
             .add(&text)
             .map_err(|e| format!("{}: {e}", path.display()))?;
@@ -108,7 +110,26 @@ fn synonyms(args: &IndexArgs) -> Result<Synonyms, String> {
 pub fn run(args: &IndexArgs) -> Result<(), String> {
     let started = Instant::now();
     let made = check_out_folder(&args.out)?;
+    let _writing = lock_out_folder(&args.out).inspect_err(|_| remove_empty(&made))?;
     index(args, started).inspect_err(|_| remove_empty(&made))
+}
+
+/// Holds the `--out` folder for this run, until the handle is dropped (or the process ends,
+/// however it ends): a second `scour index` into it meanwhile (a watcher's rebuild, another CI
+/// job) would remove the pieces of this one's index as those of an earlier build, and this
+/// one its. Where folders cannot be locked (Windows, WASI), runs are not told apart.
+fn lock_out_folder(out: &Path) -> Result<Option<fs::File>, String> {
+    let Ok(folder) = fs::File::open(out) else {
+        return Ok(None);
+    };
+    match folder.try_lock() {
+        Ok(()) => Ok(Some(folder)),
+        Err(fs::TryLockError::WouldBlock) => Err(format!(
+            "another `scour index` is writing into {}: run one at a time (wait for it to finish, then run again)",
+            out.display()
+        )),
+        Err(fs::TryLockError::Error(_)) => Ok(None),
+    }
 }
 
 /// Removes those of `folders` (the deepest first) that are empty: a run that wrote nothing
@@ -122,6 +143,9 @@ fn remove_empty(folders: &[PathBuf]) {
 /// Reads the pages of `args`, indexes them and writes the index into its `--out` folder.
 fn index(args: &IndexArgs, started: Instant) -> Result<(), String> {
     let synonyms = synonyms(args)?;
+    if args.bundle {
+        super::bundle::check(&args.out)?;
+    }
     eprintln!("reading {} path(s)…", args.paths.len());
     let site_root = site_root(args);
     let corpus =
@@ -461,7 +485,12 @@ fn remove_pieces_but(pieces_dir: &Path, keep: &HashSet<PathBuf>) -> Result<(), S
             .and_then(|name| name.to_str())
             .is_some_and(codec::is_piece_file_name);
         if ours && !keep.contains(&path) {
-            fs::remove_file(&path).map_err(super::cannot("remove", &path))?;
+            match fs::remove_file(&path) {
+                Err(e) if e.kind() != io::ErrorKind::NotFound => {
+                    return Err(super::cannot("remove", &path)(e));
+                }
+                _ => {}
+            }
         }
     }
     Ok(())

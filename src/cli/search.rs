@@ -103,6 +103,11 @@ pub fn run(args: &SearchArgs) -> Result<(), String> {
     }
     if results.total == 0 {
         outln!("No results for {}.", quoted(&args.query));
+        if args.index.is_none() {
+            outln!(
+                "(This searched the demo's index built into scour: name your own with --index.)"
+            );
+        }
         if let Some(suggestion) = &results.suggestion {
             outln!("Did you mean {}?", quoted(suggestion));
         }

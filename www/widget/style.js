@@ -1,7 +1,9 @@
 // The widget's base look, as a constructable style sheet: colours and sizes from CSS custom
 // properties (light and dark), the text styles a page's header may pass down reset, the box, the
 // status line, results with their path, excerpt and sections, the visible focus ring, the modal's
-// button, and the dropdown's floating panel.
+// button, and the dropdown's floating panel; the colour scheme, from the page's when it declares
+// one (`color-scheme: dark`, as a theme toggle sets it on its root or body, followed as it
+// changes), else the visitor's system setting, the `theme` attribute winning over both.
 // Motion only when the visitor has not asked for less; no keyboard shortcut shown on a touch screen.
 import { sheet } from './dom.js';
 
@@ -44,3 +46,40 @@ mark{background:var(--k);color:var(--f);border-radius:2px;padding:0 1px}
 @keyframes scour-in{from{opacity:0;transform:translateY(-4px)}}
 @media (forced-colors:active){[role=option][aria-selected=true]{outline:3px solid Highlight}}
 `);
+
+const SCHEMES = {
+  light: sheet(':host(:not([theme])){color-scheme:light}'),
+  dark: sheet(':host(:not([theme])){color-scheme:dark}'),
+};
+const followingWidgets = new Set();
+let observer = null;
+
+/** Keeps `widget` in the page's declared colour scheme until `unfollowScheme`. */
+export function followScheme(widget) {
+  followingWidgets.add(widget);
+  applyScheme(widget);
+  if (observer) return;
+  observer = new MutationObserver(() => followingWidgets.forEach(applyScheme));
+  for (const element of [document.documentElement, document.body]) if (element) observer.observe(element, { attributes: true });
+}
+
+export function unfollowScheme(widget) {
+  followingWidgets.delete(widget);
+  if (!followingWidgets.size) {
+    observer?.disconnect();
+    observer = null;
+  }
+}
+
+/** `light` or `dark` when the widget's surroundings declare that scheme alone. */
+function declared(widget) {
+  const scheme = getComputedStyle(widget.parentElement ?? document.documentElement).colorScheme;
+  const named = scheme.split(/\s+/).filter((word) => word in SCHEMES);
+  return named.length == 1 ? named[0] : null;
+}
+
+function applyScheme(widget) {
+  const root = widget.shadowRoot, scheme = declared(widget);
+  const others = root.adoptedStyleSheets.filter((s) => s != SCHEMES.light && s != SCHEMES.dark);
+  root.adoptedStyleSheets = scheme ? [...others, SCHEMES[scheme]] : others;
+}

@@ -286,3 +286,50 @@ fn a_file_named_in_another_encoding_is_skipped_saying_why() {
         corpus.skipped
     );
 }
+
+/// Files of one name and other extensions are pages at other addresses (a Markdown copy
+/// published beside each HTML page): the first read keeps the name as its id, the others
+/// take theirs with the extension, and none is skipped.
+#[test]
+fn files_differing_by_extension_alone_are_all_read() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "guide/page.html",
+        "<main><h1>Page</h1><p>Served as HTML.</p></main>",
+    );
+    write(dir.path(), "guide/page.md", "# Page\nServed as Markdown.");
+    write(dir.path(), "guide/page.txt", "Page\nServed as text.");
+    let corpus = read(&[dir.path().to_path_buf()]);
+    assert_eq!(
+        ids(&corpus),
+        ["guide/page", "guide/page.md", "guide/page.txt"]
+    );
+    assert!(corpus.skipped.is_empty());
+}
+
+/// An `--exclude` pattern that leaves out no file is named in a warning, with the pattern it
+/// most likely means when it starts with the folder read.
+#[test]
+fn an_exclude_pattern_that_leaves_out_nothing_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("public");
+    write(&site, "blog/post.md", "# Post\nText.");
+    write(&site, "index.md", "# Home\nText.");
+    let options = IngestOptions {
+        exclude: ["public/blog/**", "index.md", "nothing/*"]
+            .map(|p| p.parse().unwrap())
+            .to_vec(),
+        ..IngestOptions::default()
+    };
+    let corpus = read_corpus(std::slice::from_ref(&site), &options).unwrap();
+    assert_eq!(ids(&corpus), ["blog/post"]);
+    let warnings: Vec<String> = corpus.warnings.iter().map(|w| w.message.clone()).collect();
+    assert_eq!(
+        warnings,
+        [
+            "--exclude `public/blog/**` left out no file; a pattern is a path under the folder read: `blog/**`, not `public/blog/**`",
+            "--exclude `nothing/*` left out no file; a pattern is a path under the folder read (`blog/**`, `**/drafts/*.md`)",
+        ]
+    );
+}
