@@ -1529,6 +1529,13 @@ fn bench_and_search_say_what_they_pass_over_and_count() {
         ]));
         assert!(refused.contains("--big-page"), "{refused}");
     }
+    // A site's folder is no collection: said so.
+    let site = fixture("docs-site");
+    let refused = stderr_of_failure(&scour(&["bench", &site]));
+    assert!(
+        refused.contains("has no corpus.jsonl: scour bench times a collection"),
+        "{refused}"
+    );
     let index = Scratch::new("limit-zero");
     stdout(&scour(&index_args(
         Path::new(&fixture("collection")),

@@ -595,6 +595,13 @@ fn fold(c: char) -> Folded {
     if c.is_ascii() {
         return Folded::One(Some(c));
     }
+    // A letter with a nukta that Unicode keeps apart from its decomposed form (`ड़`) is that
+    // form, as keyboards type it: the letter, then the nukta.
+    if ('\u{0958}'..='\u{0A5E}').contains(&c) {
+        if let Ok(at) = NUKTA_LETTERS.binary_search_by_key(&c, |&(letter, _)| letter) {
+            return Folded::Many(NUKTA_LETTERS[at].1.chars());
+        }
+    }
     // Arabic-Indic and Persian digits are the digits they stand for (`٢٠٠٢` is `2002`).
     if matches!(c, '\u{0660}'..='\u{0669}' | '\u{06F0}'..='\u{06F9}') {
         return Folded::One(Some(char::from(b'0' + (u32::from(c) & 0xF) as u8)));
@@ -611,6 +618,28 @@ fn fold(c: char) -> Folded {
         Err(_) => Folded::One(Some(c)),
     }
 }
+
+/// The Devanagari, Bengali and Gurmukhi letters with a nukta that composition leaves
+/// decomposed (Unicode's composition exclusions), and their decomposed forms.
+const NUKTA_LETTERS: [(char, &str); 17] = [
+    ('\u{0958}', "\u{0915}\u{093C}"),
+    ('\u{0959}', "\u{0916}\u{093C}"),
+    ('\u{095A}', "\u{0917}\u{093C}"),
+    ('\u{095B}', "\u{091C}\u{093C}"),
+    ('\u{095C}', "\u{0921}\u{093C}"),
+    ('\u{095D}', "\u{0922}\u{093C}"),
+    ('\u{095E}', "\u{092B}\u{093C}"),
+    ('\u{095F}', "\u{092F}\u{093C}"),
+    ('\u{09DC}', "\u{09A1}\u{09BC}"),
+    ('\u{09DD}', "\u{09A2}\u{09BC}"),
+    ('\u{09DF}', "\u{09AF}\u{09BC}"),
+    ('\u{0A33}', "\u{0A32}\u{0A3C}"),
+    ('\u{0A36}', "\u{0A38}\u{0A3C}"),
+    ('\u{0A59}', "\u{0A16}\u{0A3C}"),
+    ('\u{0A5A}', "\u{0A17}\u{0A3C}"),
+    ('\u{0A5B}', "\u{0A1C}\u{0A3C}"),
+    ('\u{0A5E}', "\u{0A2B}\u{0A3C}"),
+];
 
 /// The characters one character folds to.
 enum Folded {
@@ -886,6 +915,8 @@ mod tests {
         same("مكتـــبة", "مكتبة");
         same("בְּרֵאשִׁית בָּרָא", "בראשית ברא");
         same("٢٠٠٢ ۱۴۰۳", "2002 1403");
+        // A letter with a nukta, precomposed or not.
+        same("\u{095C}ा", "\u{0921}\u{093C}ा");
         // `々` repeats the Han character before it, inside the run.
         same("様々な人々", "様々な人々");
         assert_eq!(terms("様々"), ["様々"]);

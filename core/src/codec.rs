@@ -66,8 +66,9 @@ footprints!(
 /// soft hyphen or a zero-width joiner stays inside its word, `argv[1]` is `argv` and `1`,
 /// the dotless i and the letters with a stroke fold to their base letter; 15: Hangul jamo
 /// and kana with a combining sound mark composed, half-width katakana widened, Hebrew points
-/// and Arabic vowel marks and tatweel dropped, Arabic-Indic digits folded, `々` a Han
-/// character): a reader of other terms would miss some of an index's words without a word said.
+/// and Arabic vowel marks and tatweel dropped, Arabic-Indic digits folded, a letter with a nukta
+/// decomposed, `々` a Han character): a reader of other terms would miss some of an index's
+/// words without a word said.
 pub const FORMAT_VERSION: u16 = 15;
 /// The scour version writing and reading this format.
 pub const SCOUR_VERSION: &str = env!("CARGO_PKG_VERSION");

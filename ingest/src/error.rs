@@ -13,9 +13,12 @@ use crate::options::{Bytes, FileSize};
 /// What is wrong with a file or with one of its lines, worded so the user knows what to fix.
 #[derive(Debug, Error)]
 pub enum Problem {
-    /// The file (or directory) could not be read at all.
+    /// The file could not be read at all.
     #[error("cannot read it ({}); check that it exists and is a readable file", IoReason(.0))]
     Unreadable(io::Error),
+    /// The folder could not be listed: none of its pages are read.
+    #[error("cannot list this folder ({}); check that it exists and that its permissions let you read it", IoReason(.0))]
+    UnreadableFolder(io::Error),
     /// A file whose path under the site's root is not UTF-8 (`caf\xE9.html`, written by an old
     /// tool in Latin-1): its id and URL could not name it.
     #[error("its name is not UTF-8, so no id or URL can name it; rename it (in UTF-8) or leave it out with an exclude pattern")]

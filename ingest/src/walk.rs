@@ -180,13 +180,13 @@ impl Walked<'_> {
         let entries = match sorted_entries(dir) {
             Ok(entries) => entries,
             Err(error) => {
-                let problem = Problem::Unreadable(error);
+                let problem = Problem::UnreadableFolder(error);
                 found.push(Found::Unreadable(FileError::new(dir, None, problem)));
                 return;
             }
         };
         for path in entries {
-            if is_hidden(&path) {
+            if is_hidden(&path) || is_dependencies(&path) {
                 continue;
             }
             if is_walked_dir(&path) {
@@ -251,6 +251,12 @@ fn sorted_entries(dir: &Path) -> io::Result<Vec<PathBuf>> {
 fn is_hidden(path: &Path) -> bool {
     path.file_name()
         .is_some_and(|name| name.as_encoded_bytes().starts_with(b"."))
+}
+
+/// A folder of a project's JavaScript dependencies (`node_modules`), within a folder walked:
+/// thousands of packages' READMEs, never a site's pages.
+fn is_dependencies(path: &Path) -> bool {
+    path.file_name().is_some_and(|name| name == "node_modules") && path.is_dir()
 }
 
 /// A real directory; a link to one is neither walked nor read.

@@ -24,6 +24,12 @@ pub struct BenchArgs {
 }
 
 pub fn run(args: &BenchArgs) -> Result<(), String> {
+    if !args.collection.join("corpus.jsonl").is_file() {
+        return Err(format!(
+            "{} has no corpus.jsonl: scour bench times a collection (a folder with corpus.jsonl, a JSON document a line, and queries.jsonl if you have them), not a site",
+            args.collection.display()
+        ));
+    }
     let corpus =
         scour_ingest::read_corpus(&[args.collection.join("corpus.jsonl")], &Default::default())
             .map_err(|e| e.to_string())?;

@@ -33,7 +33,7 @@ fn ids(corpus: &Corpus) -> Vec<&str> {
 }
 
 #[test]
-fn directories_are_walked_in_sorted_order_skipping_hidden_and_unknown_files() {
+fn directories_are_walked_in_sorted_order_skipping_hidden_dependencies_and_unknown_files() {
     let dir = tempfile::tempdir().unwrap();
     for name in [
         "b.txt",
@@ -44,6 +44,8 @@ fn directories_are_walked_in_sorted_order_skipping_hidden_and_unknown_files() {
         ".hidden.txt",
         ".git/config.md",
         "a/.draft/x.md",
+        "node_modules/pkg/README.md",
+        "a/node_modules/lib/index.html",
         "notes.rtf",
         "image.png",
     ] {
