@@ -698,7 +698,7 @@ mod tests {
                     .iter()
                 })
             };
-            let passed_by = |list: usize, tf: u32| tf == 2 && list % 2 == 0;
+            let passed_by = |list: usize, tf: u32| tf == 2 && list.is_multiple_of(2);
             let mut expected: Vec<Seen> = Vec::new();
             let mut all: Vec<(u32, usize, u32)> = lists()
                 .enumerate()
@@ -804,7 +804,7 @@ mod tests {
         for title_only in [false, true] {
             for keep in [2, 3, 7] {
                 let mut within = DocumentSet::new(documents);
-                let kept = |p: &Posting| (p.doc / 3) % keep == 0;
+                let kept = |p: &Posting| (p.doc / 3).is_multiple_of(keep);
                 all.iter()
                     .filter(|p| kept(p))
                     .for_each(|p| within.insert(p.doc));

@@ -518,7 +518,7 @@ impl Progress {
 
     fn advance(&mut self) {
         self.done += 1;
-        if self.visible && (self.done % 256 == 0 || self.done == self.total) {
+        if self.visible && (self.done.is_multiple_of(256) || self.done == self.total) {
             let filled = 30 * self.done / self.total;
             eprint!(
                 "\r[{}{}] {}/{} documents",
