@@ -382,17 +382,15 @@ fn a_bundle_never_replaces_a_file_of_the_site_s_own() {
         "<main><h1>Home</h1><p>Welcome aboard.</p></main>",
     )
     .unwrap();
-    std::fs::write(site.join("sw.js"), "// the site's own service worker").unwrap();
+    let own = "// the site's own service worker, caching '/search/scour.js'";
+    std::fs::write(site.join("sw.js"), own).unwrap();
     let output = scour(&index_args(&site, &site, &["--bundle"]));
     let message = stderr_of_failure(&output);
     assert!(
         message.contains("--bundle would replace") && message.contains("sw.js"),
         "{message}"
     );
-    assert_eq!(
-        std::fs::read_to_string(site.join("sw.js")).unwrap(),
-        "// the site's own service worker"
-    );
+    assert_eq!(std::fs::read_to_string(site.join("sw.js")).unwrap(), own);
     assert!(!site.join("scour-index.bin").exists(), "nothing is written");
     let out = site.join("search");
     for _ in 0..2 {

@@ -17,8 +17,10 @@ const SKIPPED = 'script, style, noscript, textarea, input, select, svg, mark, [d
 const IDEOGRAPHIC = '\\u3005-\\u3007\\u3040-\\u30FF\\u3400-\\u4DBF\\u4E00-\\u9FFF\\uF900-\\uFAFF\\uFF66-\\uFF9F\\u{20000}-\\u{2FA1F}\\u{30000}-\\u{323AF}';
 /** What is never seen inside a word (a soft hyphen, zero-width joiners), as the engine reads it. */
 const INVISIBLE = '\\u00AD\\u200C\\u200D\\u2060\\uFEFF';
-const WORD = new RegExp(`[${IDEOGRAPHIC}]|(?:(?![${IDEOGRAPHIC}])[\\p{L}\\p{N}\\p{M}${INVISIBLE}])+`, 'gu');
-const IDEOGRAPH = new RegExp(`^[${IDEOGRAPHIC}]$`, 'u');
+/** Kana's sound marks, combining or half-width: part of the character before them. */
+const SOUND_MARK = '\\u3099\\u309A\\uFF9E\\uFF9F';
+const WORD = new RegExp(`(?![${SOUND_MARK}])[${IDEOGRAPHIC}][${SOUND_MARK}]*|(?:(?![${IDEOGRAPHIC}])[\\p{L}\\p{N}\\p{M}${INVISIBLE}])+`, 'gu');
+const IDEOGRAPH = new RegExp(`^[${IDEOGRAPHIC}][${SOUND_MARK}]*$`, 'u');
 /** A query item: an optional `-`, an optional `title:`, then a quoted phrase or a word. */
 const QUERY_ITEM = /(-?)(title:(?=\S))?("[^"]*"?|[^\s"]+)/gi;
 

@@ -69,6 +69,8 @@ class ScourSearch extends HTMLElement {
     this.input.addEventListener('input', () => { this.expanded = true; this.openOnAnswer = false; this.run(); });
     const show = () => { this.want(); this.expanded = true; this.sync(); };
     this.input.addEventListener('focus', show);
+    // Enter pressed before an answer opens nothing once the visitor has gone elsewhere.
+    this.input.addEventListener('blur', () => { this.openOnAnswer = false; });
     // A press in the box it has the focus of shows what Escape hid.
     this.input.addEventListener('click', () => this.expanded || show());
     this.addEventListener('pointerenter', () => this.want());
@@ -132,11 +134,12 @@ class ScourSearch extends HTMLElement {
   get ready() { this.want(); return this.readyPromise; }
   /** The query in the box; setting it runs the search (after the engine is ready). */
   get value() { return this.input.value; }
-  set value(q) { this.input.value = q; this.expanded = true; if (q) this.want(); this.run(); }
+  set value(q) { this.input.value = q; this.expanded = true; this.openOnAnswer = false; if (q) this.want(); this.run(); }
   /** Whether the results are shown (the list, the dropdown's panel, the modal's dialog). */
   get open() { return this.expanded; }
   set open(v) {
     this.expanded = !!v;
+    if (!v) this.openOnAnswer = false;
     if (!v && this.layoutName == 'modal') this.layout.close();
     this.sync();
   }
@@ -238,6 +241,7 @@ class ScourSearch extends HTMLElement {
     ]).then(([engine]) => engine);
     if (this.engine || this.readyFailed) this.expectEngine();
     this.engine = null;
+    this.openOnAnswer = false;
     this.sequence++; // the old index's hits go
     this.render('', NO_RESULTS);
     this.status(this.text.get('loading'));
@@ -322,6 +326,7 @@ class ScourSearch extends HTMLElement {
 
   /** "Search is unavailable" with a retry that loads the index again. */
   unavailable() {
+    this.openOnAnswer = false;
     const retry = h('button', { type: 'button' }, this.text.get('retry'));
     retry.onclick = () => { this.pending = null; this.want(); this.input.focus(); };
     this.status(this.text.get('unavailable') + ' ', retry);
@@ -465,22 +470,31 @@ class ScourSearch extends HTMLElement {
     if (e.isComposing) return;
     if ((k == 'ArrowDown' || k == 'ArrowUp') && n) {
       e.preventDefault();
+      this.openOnAnswer = false;
       this.active = ((k == 'ArrowDown' ? this.active + 1 : (this.active < 0 ? n : this.active) - 1) + n) % n;
       this.expanded = true;
       this.sync();
     } else if (k == 'Enter' && this.expanded && this.input.value.trim() && this.query != this.input.value) {
-      // The hits shown are an earlier query's: the first of the answer under way opens.
+      // The hits shown are an earlier query's: the first hit of the box's own opens once it is
+      // answered (searched now when no answer is under way).
       e.preventDefault();
       this.openOnAnswer = true;
+      if (!this.answerUnderWay()) this.run();
     } else if (k == 'Enter' && n && this.expanded) {
       e.preventDefault();
       this.go(Math.max(this.active, 0));
     } else if (k == 'Escape') {
       e.preventDefault();
+      this.openOnAnswer = false;
       if (this.layout.escape()) return;
       if (this.input.value) this.value = '';
       else this.input.blur();
     }
+  }
+
+  /** Whether a search is awaiting its answer: pieces being fetched, or the engine loading. */
+  answerUnderWay() {
+    return !!this.fetching || !!this.pending && !this.engine && !this.readyFailed;
   }
 
   // Opens option i: "more" loads the next page; a hit (or a section) fires the cancelable

@@ -209,7 +209,7 @@ const ELIDED: [&str; 24] = [
 /// Whether `word`, followed by an apostrophe and `rest`, is an elided article or
 /// preposition: one of [`ELIDED`], unless `rest` begins with an English contraction's ending
 /// (`all's`, `can't`).
-fn is_elision(word: &str, rest: &str) -> bool {
+pub(crate) fn is_elision(word: &str, rest: &str) -> bool {
     let tail_end = rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len());
     let tail = &rest[..tail_end];
     let english = ["s", "t", "d", "ll", "re", "ve", "m"]
@@ -597,7 +597,7 @@ fn fold(c: char) -> Folded {
     }
     // A letter with a nukta that Unicode keeps apart from its decomposed form (`ड़`) is that
     // form, as keyboards type it: the letter, then the nukta.
-    if ('\u{0958}'..='\u{0A5E}').contains(&c) {
+    if ('\u{0929}'..='\u{0B5D}').contains(&c) {
         if let Ok(at) = NUKTA_LETTERS.binary_search_by_key(&c, |&(letter, _)| letter) {
             return Folded::Many(NUKTA_LETTERS[at].1.chars());
         }
@@ -619,9 +619,13 @@ fn fold(c: char) -> Folded {
     }
 }
 
-/// The Devanagari, Bengali and Gurmukhi letters with a nukta that composition leaves
-/// decomposed (Unicode's composition exclusions), and their decomposed forms.
-const NUKTA_LETTERS: [(char, &str); 17] = [
+/// The Devanagari, Bengali, Gurmukhi and Oriya letters with a nukta, written either as one
+/// character or as the letter and the nukta (composition leaves most decomposed), and their
+/// decomposed forms.
+const NUKTA_LETTERS: [(char, &str); 22] = [
+    ('\u{0929}', "\u{0928}\u{093C}"),
+    ('\u{0931}', "\u{0930}\u{093C}"),
+    ('\u{0934}', "\u{0933}\u{093C}"),
     ('\u{0958}', "\u{0915}\u{093C}"),
     ('\u{0959}', "\u{0916}\u{093C}"),
     ('\u{095A}', "\u{0917}\u{093C}"),
@@ -639,6 +643,8 @@ const NUKTA_LETTERS: [(char, &str); 17] = [
     ('\u{0A5A}', "\u{0A17}\u{0A3C}"),
     ('\u{0A5B}', "\u{0A1C}\u{0A3C}"),
     ('\u{0A5E}', "\u{0A2B}\u{0A3C}"),
+    ('\u{0B5C}', "\u{0B21}\u{0B3C}"),
+    ('\u{0B5D}', "\u{0B22}\u{0B3C}"),
 ];
 
 /// The characters one character folds to.
@@ -917,6 +923,7 @@ mod tests {
         same("٢٠٠٢ ۱۴۰۳", "2002 1403");
         // A letter with a nukta, precomposed or not.
         same("\u{095C}ा", "\u{0921}\u{093C}ा");
+        same("दुस\u{0931}्या", "दुस\u{0930}\u{093C}्या");
         // `々` repeats the Han character before it, inside the run.
         same("様々な人々", "様々な人々");
         assert_eq!(terms("様々"), ["様々"]);

@@ -12,7 +12,9 @@ use std::borrow::Cow;
 use std::collections::VecDeque;
 use std::ops::Range;
 
-use crate::analysis::{camel_parts, camel_starts, normalize_word, Analyzer, CompoundRole};
+use crate::analysis::{
+    camel_parts, camel_starts, is_elision, normalize_word, Analyzer, CompoundRole,
+};
 use crate::places::TermPlaces;
 use crate::sort::sort_by;
 
@@ -1068,7 +1070,10 @@ fn window(body: &str, words: &mut impl Words, passage: Range<usize>) -> (usize, 
         from = from.min(span.start);
     }
     // An elided article written onto the first word shown is shown with it (`L'école`).
-    from = elision_start(body, from);
+    let elided = elision_start(body, from);
+    if shows_passage(elided) {
+        from = elided;
+    }
     // Only marks before the first word (a bracket, a quote, a list's dash) are shown too.
     let marks_only = before.first().is_none_or(|(span, _)| span.start >= from);
     if marks_only && from <= CONTEXT_BYTES && shows_passage(0) {
@@ -1083,17 +1088,19 @@ fn window(body: &str, words: &mut impl Words, passage: Range<usize>) -> (usize, 
 }
 
 /// Whether `gap`, the text between two words, ends a sentence: a full stop followed by a
-/// space, a `!`, a `?` or a new line. A dot between digits or letters (`3.12`, `12.03.2024`,
-/// `e.g`) does not.
+/// space (after a closing quote or bracket, if any: `"stop." Next`), a `!`, a `?` or a new
+/// line. A dot between digits or letters (`3.12`, `12.03.2024`, `e.g`) does not.
 fn ends_sentence(gap: &str) -> bool {
     gap.contains(['!', '?', '\n'])
-        || gap
-            .match_indices('.')
-            .any(|(at, _)| gap[at + 1..].starts_with(char::is_whitespace))
+        || gap.match_indices('.').any(|(at, _)| {
+            gap[at + 1..]
+                .trim_start_matches(['"', '\'', '\u{201D}', '\u{2019}', '\u{BB}', ')', ']'])
+                .starts_with(char::is_whitespace)
+        })
 }
 
 /// Where the word at `from` starts with an elided article or preposition written onto it
-/// (`l'`, `dell'`, `qu’`: letters and an apostrophe right before it), else `from`.
+/// (`l'`, `dell'`, `qu’`, as [`is_elision`] reads them), else `from`.
 fn elision_start(body: &str, from: usize) -> usize {
     let Some(apostrophe) = body[..from]
         .chars()
@@ -1103,14 +1110,14 @@ fn elision_start(body: &str, from: usize) -> usize {
         return from;
     };
     let before = &body[..from - apostrophe.len_utf8()];
-    let letters = before
+    let start = before
         .char_indices()
         .rev()
         .take_while(|(_, c)| c.is_alphabetic())
         .last()
         .map_or(before.len(), |(at, _)| at);
-    if letters < before.len() && !before[..letters].ends_with(char::is_alphanumeric) {
-        letters
+    if start < before.len() && is_elision(&before[start..], &body[from..]) {
+        start
     } else {
         from
     }
@@ -1660,6 +1667,22 @@ mod tests {
         );
         assert!(text.contains("L'école est"), "{text}");
         assert_eq!(&text[found[0].clone()], "école");
+        // A sentence ends after a closing quote or bracket too.
+        for close in ["\"", "\u{201D}", ")"] {
+            let body = format!("{hay}He said \"stop.{close} Python adds a parser.");
+            let (text, _) = excerpt(&body, &adds, Clauses::ALL);
+            assert!(text.starts_with("…Python adds"), "{text}");
+        }
+        // Letters before an apostrophe that are no elided article stay out, and the match
+        // after the passage stays in.
+        let parser = Targets::new(vec![("adds", 0), ("parser", 1)], Vec::new(), 2);
+        let korean = "한국".repeat(200);
+        for before in ["这是一个函数叫做", korean.as_str()] {
+            let body = format!("{hay}{before}'adds {}parser", "word ".repeat(20));
+            let (text, found) = excerpt(&body, &parser, Clauses::ALL);
+            assert_eq!(found.len(), 2, "{text}");
+            assert!(!text.contains('这') && !text.contains('한'), "{text}");
+        }
     }
 
     /// A window is credited only with the matches it can show: a `camelCase` part whose word

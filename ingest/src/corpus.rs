@@ -74,6 +74,9 @@ pub enum Omission {
     Excluded,
     /// A symbolic link to a folder, inside a folder read: not followed.
     LinkedFolder,
+    /// A file of the name of one read before it in its folder, with another extension
+    /// (`page.md` published beside `page.html`): a copy of that page, which has its id.
+    OtherExtension,
 }
 
 /// A file, or a line of one, that was left out of the corpus.
@@ -171,6 +174,11 @@ pub fn read_corpus(paths: &[PathBuf], options: &IngestOptions) -> Result<Corpus,
         return Err(nothing_read(paths, corpus));
     }
     Ok(corpus)
+}
+
+/// Whether two files have one name in one folder, whatever their extensions.
+fn same_name(a: &Path, b: &Path) -> bool {
+    a.parent() == b.parent() && a.file_stem() == b.file_stem()
 }
 
 /// The warning for an `--exclude` pattern that left out no file: most likely written as the
@@ -291,20 +299,22 @@ impl Collector {
         self.corpus
     }
 
-    /// Keeps the document unless its id is taken. A file's page whose id another file took
-    /// (`page.md` beside `page.html`, both published) takes its id with its extension
-    /// (`page.md`): such a file has nowhere to name another id.
+    /// Keeps the document unless its id is taken. A file whose page's id a file of its name
+    /// took (`page.md` beside `page.html`, both published) is left out as that page's copy:
+    /// such a file has nowhere to name another id, and its page is the other's.
     fn add(
         &mut self,
         path: &Path,
         line: Option<usize>,
-        mut document: Document,
+        document: Document,
     ) -> Result<(), FileError> {
-        let extension = path.extension().and_then(|e| e.to_str());
-        if let (None, Some(extension)) = (line, extension) {
-            let with_extension = format!("{}.{extension}", document.id);
-            if self.seen.contains_key(&document.id) && !self.seen.contains_key(&with_extension) {
-                document.id = with_extension;
+        if let Some((first, None)) = self.seen.get(&document.id) {
+            if line.is_none() && same_name(first, path) {
+                self.corpus.omitted.push(Omitted {
+                    path: path.to_path_buf(),
+                    reason: Omission::OtherExtension,
+                });
+                return Ok(());
             }
         }
         if let Some((first, first_line)) = self.seen.get(&document.id) {

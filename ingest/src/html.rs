@@ -1401,7 +1401,7 @@ mod tests {
         ));
         assert!(!left_out(r#"<meta http-equiv="refresh" content="300">"#));
         // A page reloading itself (a.html's own addresses) stays.
-        for own in ["a.html", "./a.html", "/a/", "'#'", "\"/a.html?live\""] {
+        for own in ["a.html", "./a.html", "/a", "'#'", "\"/a.html?live\""] {
             let meta = format!(r#"<meta http-equiv="refresh" content="60; url={own}">"#);
             assert!(!left_out(&meta), "{meta}");
         }
@@ -1409,6 +1409,10 @@ mod tests {
             r#"<meta http-equiv="refresh" content="60; URL = 'b.html'">"#
         ));
         assert!(!left_out(r#"<meta name="refresh" content="0; url=/x/">"#));
+        // A page moved to a folder of its name (`a.html` to `/a/`) is a redirect.
+        assert!(left_out(
+            r#"<meta http-equiv="refresh" content="0; url=/a/">"#
+        ));
     }
 
     #[test]

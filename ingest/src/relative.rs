@@ -84,10 +84,11 @@ impl RelativePath {
         format!("{}{}", self.folder_url(), path_segment(&self.file_name))
     }
 
-    /// Whether `link`, as written on this page (`intro.html`, `./`, `/docs/intro/`, the page's
+    /// Whether `link`, as written on this page (`intro.html`, `./`, `/docs/intro`, the page's
     /// full address), leads to the page itself: its query and fragment aside, `index.html` being
-    /// its folder, and a page being also at its folder's URL (`intro/` for `intro.html`, as
-    /// hosts serve it).
+    /// its folder, and a page being also at its address without its extension (`intro` for
+    /// `intro.html`, as hosts with clean URLs serve it). A folder's address (`intro/`) is never
+    /// another page's: a refresh from `intro.html` to it is the usual move of a page to a folder.
     pub fn is_linked_by(&self, link: &str) -> bool {
         let link = link.split(['#', '?']).next().unwrap_or_default();
         if link.is_empty() {
@@ -96,15 +97,20 @@ impl RelativePath {
         let Some(mut path) = self.path_under_root(link) else {
             return false;
         };
+        let mut a_folder = link.ends_with('/') || link.ends_with("/.") || link == ".";
         if path
             .last()
             .is_some_and(|name| Path::new(name).file_stem().is_some_and(|s| s == "index"))
         {
             path.pop();
+            a_folder = true;
         }
         let mut own: Vec<&str> = self.folders.iter().map(String::as_str).collect();
         if self.stem == "index" {
             return path == own;
+        }
+        if a_folder {
+            return false;
         }
         own.push(&self.file_name);
         if path == own {
@@ -300,17 +306,19 @@ mod tests {
             "./intro.html",
             "../docs/intro.html",
             "/docs/intro.html",
-            "/docs/intro/",
             "/docs/intro",
-            "/docs/intro/index.html",
             "/docs/%69ntro.html",
         ] {
             assert!(page.is_linked_by(link), "{link}");
         }
+        // A folder of the page's name is where a page moved to a folder went.
         for link in [
             "other.html",
             "/intro.html",
             "/docs/",
+            "/docs/intro/",
+            "intro/",
+            "/docs/intro/index.html",
             "../../../x",
             "https://example.com/docs/intro.html",
         ] {
@@ -326,7 +334,7 @@ mod tests {
         let base = "https://Example.com/v2".parse().unwrap();
         let served = relative("a.html").served_from(&base);
         assert!(served.is_linked_by("https://example.com/v2/a.html"));
-        assert!(served.is_linked_by("/v2/a/"));
+        assert!(served.is_linked_by("/v2/a"));
         assert!(!served.is_linked_by("/a.html"));
         assert!(!served.is_linked_by("https://example.org/v2/a.html"));
     }

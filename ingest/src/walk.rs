@@ -187,6 +187,9 @@ impl Walked<'_> {
         };
         for path in entries {
             if is_hidden(&path) || is_dependencies(&path) {
+                // Not walked anyway; a pattern naming it (`--exclude node_modules`) is no mistake.
+                self.exclude
+                    .excludes(&RelativePath::new(&path, self.dir).names());
                 continue;
             }
             if is_walked_dir(&path) {
@@ -202,10 +205,17 @@ impl Walked<'_> {
     /// The file at `path` as an input, or why it is left out; nothing for files of other types.
     fn file(&self, path: &Path) -> Option<Found> {
         let omitted = |omission| Some(Found::Omitted(path.to_path_buf(), omission));
+        // Matched against every file, read or not: `--exclude '**/*.png'` is no mistake.
+        let excluded = self
+            .exclude
+            .excludes(&RelativePath::new(path, self.dir).names());
         let format = Format::of(path);
         let not_for_search = is_not_for_search(path);
         if format.is_none() && !not_for_search {
             return None;
+        }
+        if excluded {
+            return omitted(Omission::Excluded);
         }
         let site_path = self
             .below_root
@@ -213,11 +223,6 @@ impl Walked<'_> {
         if site_path.to_str().is_none() {
             let error = FileError::new(path, None, Problem::NameNotUtf8);
             return Some(Found::Unreadable(error));
-        }
-        let relative = RelativePath::new(path, self.dir);
-        let names = relative.names();
-        if self.exclude.excludes(&names) {
-            return omitted(Omission::Excluded);
         }
         match format {
             Some(format) if !not_for_search => Some(Found::Input(Input {

@@ -13,12 +13,11 @@ const STEMMERS: &str = "stemmers";
 
 /// Refuses, before anything is read or written, a bundle that would replace a file of the
 /// site's own: `--out` at the site's root, where a progressive web app keeps its own `sw.js`.
-/// A file that names scour is one an earlier bundle wrote, and so is every file of `widget/`
-/// and `pkg/` beside an earlier bundle's `scour.js` (minified modules may not name it).
+/// A file holding what only scour's files hold (see [`is_scours`]) is one an earlier bundle
+/// wrote, and so is every file of `widget/` and `pkg/` beside an earlier bundle's `scour.js`
+/// (minified modules may hold none of it).
 pub fn check(out: &Path) -> Result<(), String> {
-    let ours = |path: &Path| {
-        fs::read(path).is_ok_and(|bytes| bytes.windows(5).any(|w| w.eq_ignore_ascii_case(b"scour")))
-    };
+    let ours = |path: &Path| fs::read(path).is_ok_and(|bytes| is_scours(&bytes));
     let earlier_bundle = ours(&out.join("scour.js"));
     for (name, _, _) in FILES {
         let path = out.join(name);
@@ -32,6 +31,18 @@ pub fn check(out: &Path) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// Whether `bytes` hold what only the bundle's own files hold: the widget's element name
+/// (`scour.js`), highlight.js's URL parameter, or the name of the service worker's cache
+/// (`scour-v1`, `scour-2`, `scour-3`…). A site's file that merely names `/scour.js` or
+/// `scour-index.bin` holds none of them.
+fn is_scours(bytes: &[u8]) -> bool {
+    let has = |marker: &[u8]| bytes.windows(marker.len()).any(|w| w == marker);
+    let cache_name = bytes
+        .windows(7)
+        .any(|w| w.starts_with(b"scour-") && (w[6].is_ascii_digit() || w[6] == b'v'));
+    has(b"scour-search") || has(b"scour-highlight") || cache_name
 }
 
 /// Writes every file of the bundle under `out`: with `stemmers`, the engine with every
@@ -54,4 +65,22 @@ pub fn write(out: &Path, stemmers: bool) -> Result<(), String> {
         fs::write(&path, bytes).map_err(super::cannot("write", &path))?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every top-level file of this bundle is known as scour's; a site's file naming scour's
+    /// files is not.
+    #[test]
+    fn the_bundle_s_files_are_told_from_a_site_s() {
+        for (name, _, bytes) in FILES {
+            if !name.contains('/') {
+                assert!(is_scours(bytes), "{name}");
+            }
+        }
+        let site_worker = b"self.addEventListener('install', e => e.waitUntil(caches.open('v1').then(c => c.addAll(['/', '/scour.js', '/search/scour-index.bin']))));";
+        assert!(!is_scours(site_worker));
+    }
 }

@@ -376,6 +376,9 @@ fn omission_label(reason: Omission) -> &'static str {
         Omission::Redirect => "redirecting elsewhere",
         Omission::Excluded => "excluded by --exclude",
         Omission::LinkedFolder => "links to folders, not followed (give the folder itself)",
+        Omission::OtherExtension => {
+            "copies of a page under another extension (page.md beside page.html)"
+        }
     }
 }
 

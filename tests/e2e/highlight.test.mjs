@@ -134,11 +134,13 @@ test('folds the dotless i and letters with a stroke, and reads a word across sof
   assert.deepEqual(await markedWords(page, '#letters'), ['Søren', 'ILIK', 'Łódź', 'Donau\u00ADdampf\u00ADschiff']);
 });
 
-test('reads Korean words whole, ß as ss, tatweel and Arabic-Indic digits as the engine does; a lone sound mark marks nothing else', async () => {
+test('reads Korean words whole, a kana with its sound mark, ß as ss, tatweel and Arabic-Indic digits as the engine does; a lone sound mark marks nothing else', async () => {
   const page = await open('사과 strasse مكتبة 2002');
   assert.deepEqual(await markedWords(page, '#scripts'), ['사과를', 'Straße', 'مكتـــبة', '٢٠٠٢']);
   // Half-width ﾟ alone had folded to nothing, which every word starts with.
   assert.deepEqual(await markedWords(await open('ﾟ'), '#letters'), []);
+  // A half-width kana and its sound mark are one character, as the engine reads them.
+  assert.deepEqual(await markedWords(await open('パソコン'), '#scripts'), ['ﾊﾟ', 'ｿ', 'ｺ', 'ﾝ']);
 });
 
 test('reads the query as the engine does: exclusions, operators and one-letter words are not marked', async () => {

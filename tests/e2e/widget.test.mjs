@@ -536,12 +536,8 @@ test('Enter before the answer to the query in the box opens that answer\'s first
   await poll(() => options(page).count(), (n) => n > 0, { message: 'hits for Putin' });
   // The box changes without its search having run yet (as while a chunked index fetches).
   await page.evaluate(() => { document.querySelector('scour-search').shadowRoot.querySelector('input').value = 'Tianjin'; });
-  const before = page.url();
-  await page.keyboard.press('Enter');
-  assert.equal(page.url(), before, 'no hit of "Putin" opens');
   await recordEvents(page);
-  // The answer comes (a search of the box's query, as a fetch ending would run it).
-  await page.evaluate(() => { document.querySelector('scour-search').value = 'Tianjin'; });
+  await page.keyboard.press('Enter');
   await poll(() => page.evaluate(() => window.__events.filter((e) => e.type === 'scour:select').map((e) => e.detail.hit.title)),
     (selected) => selected.length === 1 && selected[0] === TIANJIN, { message: 'the first hit for Tianjin opens' });
 });

@@ -289,11 +289,11 @@ fn a_file_named_in_another_encoding_is_skipped_saying_why() {
     );
 }
 
-/// Files of one name and other extensions are pages at other addresses (a Markdown copy
-/// published beside each HTML page): the first read keeps the name as its id, the others
-/// take theirs with the extension, and none is skipped.
+/// Files of one name and other extensions in one folder (a Markdown copy published beside
+/// each HTML page) are one page: the first read is it, the others are left out as its copies,
+/// never skipped as errors.
 #[test]
-fn files_differing_by_extension_alone_are_all_read() {
+fn files_differing_by_extension_alone_are_one_page() {
     let dir = tempfile::tempdir().unwrap();
     write(
         dir.path(),
@@ -302,12 +302,17 @@ fn files_differing_by_extension_alone_are_all_read() {
     );
     write(dir.path(), "guide/page.md", "# Page\nServed as Markdown.");
     write(dir.path(), "guide/page.txt", "Page\nServed as text.");
+    write(dir.path(), "other/page.md", "# Page\nAnother folder's.");
     let corpus = read(&[dir.path().to_path_buf()]);
-    assert_eq!(
-        ids(&corpus),
-        ["guide/page", "guide/page.md", "guide/page.txt"]
-    );
+    assert_eq!(ids(&corpus), ["guide/page", "other/page"]);
     assert!(corpus.skipped.is_empty());
+    let copies: Vec<_> = corpus
+        .omitted
+        .iter()
+        .map(|o| (o.path.clone(), o.reason))
+        .collect();
+    let copy = |name: &str| (dir.path().join(name), Omission::OtherExtension);
+    assert_eq!(copies, [copy("guide/page.md"), copy("guide/page.txt")]);
 }
 
 /// An `--exclude` pattern that leaves out no file is named in a warning, with the pattern it
@@ -318,10 +323,20 @@ fn an_exclude_pattern_that_leaves_out_nothing_is_named() {
     let site = dir.path().join("public");
     write(&site, "blog/post.md", "# Post\nText.");
     write(&site, "index.md", "# Home\nText.");
+    write(&site, "node_modules/pkg/README.md", "# Package");
+    write(&site, ".git/HEAD", "ref");
+    write(&site, "blog/photo.png", "png");
     let options = IngestOptions {
-        exclude: ["public/blog/**", "index.md", "nothing/*"]
-            .map(|p| p.parse().unwrap())
-            .to_vec(),
+        exclude: [
+            "public/blog/**",
+            "index.md",
+            "nothing/*",
+            "node_modules",
+            ".git",
+            "**/*.png",
+        ]
+        .map(|p| p.parse().unwrap())
+        .to_vec(),
         ..IngestOptions::default()
     };
     let corpus = read_corpus(std::slice::from_ref(&site), &options).unwrap();
