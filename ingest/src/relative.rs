@@ -105,20 +105,15 @@ impl RelativePath {
             path.pop();
             a_folder = true;
         }
-        let mut own: Vec<&str> = self.folders.iter().map(String::as_str).collect();
         if self.stem == "index" {
-            return path == own;
+            return path == self.folders;
         }
-        if a_folder {
-            return false;
+        match path.split_last() {
+            Some((name, folders)) if !a_folder && folders == self.folders => {
+                *name == self.file_name || *name == self.stem
+            }
+            _ => false,
         }
-        own.push(&self.file_name);
-        if path == own {
-            return true;
-        }
-        own.pop();
-        own.push(&self.stem);
-        path == own
     }
 
     /// The names of the folders and file `link` leads to under the site's root, `.` and `..`
