@@ -241,6 +241,38 @@ test('dropdown at 320 px: the panel fits the phone and never covers the box; rig
   }
 });
 
+test("dropdown in a header that cuts off what overflows it: the panel floats over the page and follows the box as it scrolls", async () => {
+  const tab = await visit('dropdown-clipped', 'layout="dropdown"', { viewport: { width: 1024, height: 420 } });
+  await tab.evaluate(() => {
+    const header = document.querySelector('header');
+    header.style.cssText = 'overflow:hidden;height:56px;position:relative';
+    document.body.style.minHeight = '2000px';
+  });
+  await tab.locator('scour-search input').focus();
+  await ready(tab);
+  await search(tab, 'lantern');
+  const onTop = () => tab.evaluate(() => {
+    const panel = document.querySelector('scour-search').shadowRoot.querySelector('.panel').getBoundingClientRect();
+    return document.elementFromPoint((panel.left + panel.right) / 2, panel.bottom - 10)?.localName;
+  });
+  let s = await state(tab);
+  assert.equal(s.panelShown, true);
+  assert.ok(s.panel.bottom > 56 + 100, `the panel reaches past the header: ${JSON.stringify(s.panel)}`);
+  assert.equal(await onTop(), 'scour-search', 'the panel is seen below the header, not cut off by it');
+  assert.ok(Math.abs(s.panel.top - s.input.bottom - 6) < 8, `under the box: ${s.panel.top} / ${s.input.bottom}`);
+  await tab.evaluate(() => scrollBy(0, 30));
+  await poll(() => state(tab), (x) => Math.abs(x.panel.top - x.input.bottom - 6) < 8, { message: 'the panel follows the box as the page scrolls' });
+  s = await state(tab);
+  assert.equal(s.panelShown, true);
+  await tab.keyboard.press('ArrowDown');
+  await tab.keyboard.press('Escape');
+  assert.equal((await state(tab)).panelShown, false, 'Escape closes it');
+  await tab.keyboard.press('ArrowDown');
+  assert.equal(await onTop(), 'scour-search', 'and ArrowDown shows it again on top');
+  await tab.keyboard.press('Enter');
+  await tab.waitForURL(/\/docs\//);
+});
+
 test('modal: a button, Ctrl+K and / open a dialog; focus is trapped and returned; Escape closes; keyboard only', async () => {
   const tab = await visit('modal', 'layout="modal"');
   const button = tab.locator('scour-search [part=button]');

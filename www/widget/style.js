@@ -42,6 +42,7 @@ mark{background:var(--k);color:var(--f);border-radius:2px;padding:0 1px}
 .opener kbd{font:.8em ui-monospace,monospace;border:1px solid var(--l);border-radius:4px;padding:0 .35em}
 @media (hover:none) and (pointer:coarse){.opener kbd{display:none}}
 .dropdown .panel{position:absolute;z-index:1000;top:calc(100% + 6px);left:0;width:100%;overflow:auto;overscroll-behavior:contain;padding:.4rem .5rem 0;background:var(--b);border:1px solid var(--l);border-radius:var(--r);box-shadow:0 12px 32px rgb(0 0 0/.2)}
+.dropdown .panel.floating{position:fixed;inset:auto;margin:0;color:inherit}
 @media (prefers-reduced-motion:no-preference){.dropdown .panel,dialog[open]{animation:scour-in .12s ease-out}}
 @keyframes scour-in{from{opacity:0;transform:translateY(-4px)}}
 @media (forced-colors:active){[role=option][aria-selected=true]{outline:3px solid Highlight}}
@@ -78,8 +79,10 @@ function declared(widget) {
   return named.length == 1 ? named[0] : null;
 }
 
+/** Adopts the declared scheme's sheet, touching the sheets only when the scheme changed. */
 function applyScheme(widget) {
-  const root = widget.shadowRoot, scheme = declared(widget);
+  const root = widget.shadowRoot, wanted = SCHEMES[declared(widget)];
   const others = root.adoptedStyleSheets.filter((s) => s != SCHEMES.light && s != SCHEMES.dark);
-  root.adoptedStyleSheets = scheme ? [...others, SCHEMES[scheme]] : others;
+  if (root.adoptedStyleSheets.length == others.length + (wanted ? 1 : 0) && (!wanted || root.adoptedStyleSheets.includes(wanted))) return;
+  root.adoptedStyleSheets = wanted ? [...others, wanted] : others;
 }
