@@ -30,7 +30,7 @@ use wasm_bindgen::JsCast;
 
 use scour_core::codec::Foreign;
 use scour_core::message::decimal;
-use scour_core::{codec, FormatError, Index, Needs, SearchOptions, Sort};
+use scour_core::{codec, FormatError, Index, Needs, PieceId, SearchOptions, Sort};
 
 /// Most hits one call returns.
 const MAX_LIMIT: usize = 1_000;
@@ -175,7 +175,7 @@ impl Scour {
         let answer_within = timeout_option(&options)?;
         let given = Reflect::get(&options, &"bytes".into()).unwrap_or(JsValue::UNDEFINED);
         let bytes = if given.is_undefined() {
-            fetch_bytes(&url, false, answer_within).await?
+            fetch_bytes(&url, Cache::Use, answer_within).await?
         } else {
             byte_argument(&given, "bytes")?
         };
@@ -304,21 +304,32 @@ impl Scour {
 }
 
 /// Fetches what `attempt` needs (first `needs`, from the try that failed) until it answers.
-/// A stale piece (the index was rebuilt) makes the entry be read again, once.
+/// A damaged piece is fetched again past every cache, once: a copy a cache kept (an upload cut
+/// off, a host's page kept as the piece, a year under `immutable`). A stale piece (the index
+/// was rebuilt) makes the entry be read again, once.
 async fn settle(
     engine: Rc<RefCell<Engine>>,
     attempt: Call,
     mut needs: Needs,
 ) -> Result<JsValue, JsError> {
-    let mut reopened = false;
+    let (mut reopened, mut reloaded) = (false, false);
+    let mut cache = Cache::Use;
     for _ in 0..MAX_ROUNDS {
-        match fetch_pieces(&engine, needs).await {
+        match fetch_pieces(&engine, needs, std::mem::replace(&mut cache, Cache::Use)).await {
             Ok(()) => {}
-            Err(Failure::Stale(_)) if !reopened => {
-                reopened = true;
-                reopen(&engine).await?;
+            Err(Failure::Damaged { .. }) if !reloaded => {
+                reloaded = true;
+                cache = Cache::Reload;
             }
-            Err(Failure::Stale(error) | Failure::Other(error)) => return Err(error),
+            Err(failure) => match failure.settled() {
+                Failure::Stale(_) if !reopened => {
+                    reopened = true;
+                    reopen(&engine).await?;
+                }
+                Failure::Stale(error) | Failure::Other(error) | Failure::Damaged { error, .. } => {
+                    return Err(error)
+                }
+            },
         }
         needs = match attempt(&engine.borrow().index) {
             Ok(value) => return value,
@@ -334,13 +345,36 @@ async fn settle(
 const PIECE_GONE: &str =
     ": the index names a piece the server does not have; publish every file of its folder together";
 
+/// Why pieces could not be added.
 enum Failure {
+    /// The piece belongs to another build, or the server lacks it: the entry is read again.
     Stale(JsError),
+    /// The bytes fetched are not the piece (`page`: a web page): fetched again past caches.
+    Damaged {
+        error: JsError,
+        page: bool,
+    },
     Other(JsError),
 }
 
+impl Failure {
+    /// The failure of a piece fetched past caches too: a web page there is the host's answer
+    /// for a file it lacks (a single-page app's fallback), as a 404 is.
+    fn settled(self) -> Failure {
+        match self {
+            Failure::Damaged { error, page: true } => Failure::Stale(error),
+            Failure::Damaged { error, .. } => Failure::Other(error),
+            other => other,
+        }
+    }
+}
+
 /// Fetches pieces concurrently (joining fetches already on their way) and adds them.
-async fn fetch_pieces(engine: &Rc<RefCell<Engine>>, needs: Needs) -> Result<(), Failure> {
+async fn fetch_pieces(
+    engine: &Rc<RefCell<Engine>>,
+    needs: Needs,
+    cache: Cache,
+) -> Result<(), Failure> {
     let requests: Vec<_> = {
         let mut e = engine.borrow_mut();
         let base = e.source.as_ref().map(|s| s.0.clone()).unwrap_or_default();
@@ -352,7 +386,7 @@ async fn fetch_pieces(engine: &Rc<RefCell<Engine>>, needs: Needs) -> Result<(), 
                 let promise = match e.in_flight.iter().find(|(u, _)| *u == url) {
                     Some((_, promise)) => promise.clone(),
                     None => {
-                        let promise = fetch_buffer(url.clone(), e.answer_within);
+                        let promise = fetch_buffer(url.clone(), cache, e.answer_within);
                         e.in_flight.push((url.clone(), promise.clone()));
                         promise
                     }
@@ -363,34 +397,11 @@ async fn fetch_pieces(engine: &Rc<RefCell<Engine>>, needs: Needs) -> Result<(), 
     };
     let mut failure = None;
     for (piece, url, promise) in requests {
-        let bytes = wasm_bindgen_futures::JsFuture::from(promise)
-            .await
-            .map(|buffer| js_sys::Uint8Array::new(&buffer).to_vec())
-            .map_err(|e| {
-                // A piece the server does not have belongs to an index since rebuilt.
-                let gone = Reflect::get(&e, &"status".into()).ok() == Some(JsValue::from(404));
-                if gone {
-                    // Said only if reading the entry again does not mend it.
-                    Failure::Stale(JsError::new(&[&describe(&e), PIECE_GONE].concat()))
-                } else {
-                    Failure::Other(JsError::new(&describe(&e)))
-                }
-            });
-        let mut e = engine.borrow_mut();
-        e.in_flight.retain(|(u, _)| *u != url);
-        let result = bytes.and_then(|bytes| {
-            e.index.insert(piece, bytes).map_err(|error| {
-                let message = located(&url, &error);
-                match error {
-                    // A web page where a piece was asked for: the host's answer for a file it
-                    // lacks (a single-page app's fallback), as a 404 is.
-                    FormatError::Stale(_) | FormatError::NotAnIndex(Foreign::Html) => {
-                        Failure::Stale(message)
-                    }
-                    _ => Failure::Other(message),
-                }
-            })
-        });
+        let fetched = wasm_bindgen_futures::JsFuture::from(promise).await;
+        engine.borrow_mut().in_flight.retain(|(u, _)| *u != url);
+        let result = fetched
+            .map_err(fetch_failure)
+            .and_then(|buffer| insert(engine, piece, &buffer, &url));
         if let Err(error) = result {
             failure.get_or_insert(error);
         }
@@ -398,11 +409,43 @@ async fn fetch_pieces(engine: &Rc<RefCell<Engine>>, needs: Needs) -> Result<(), 
     failure.map_or(Ok(()), Err)
 }
 
+/// Why a piece's fetch failed: a piece the server does not have belongs to an index since
+/// rebuilt.
+fn fetch_failure(e: JsValue) -> Failure {
+    if Reflect::get(&e, &"status".into()).ok() == Some(JsValue::from(404)) {
+        // Said only if reading the entry again does not mend it.
+        Failure::Stale(JsError::new(&[&describe(&e), PIECE_GONE].concat()))
+    } else {
+        Failure::Other(JsError::new(&describe(&e)))
+    }
+}
+
+/// Adds the piece fetched from `url` (its bytes in `buffer`) to the engine's index.
+fn insert(
+    engine: &Rc<RefCell<Engine>>,
+    piece: PieceId,
+    buffer: &JsValue,
+    url: &str,
+) -> Result<(), Failure> {
+    let bytes = js_sys::Uint8Array::new(buffer).to_vec();
+    let inserted = engine.borrow_mut().index.insert(piece, bytes);
+    inserted.map_err(|error| {
+        let message = located(url, &error);
+        match error {
+            FormatError::Stale(_) => Failure::Stale(message),
+            _ => Failure::Damaged {
+                error: message,
+                page: matches!(error, FormatError::NotAnIndex(Foreign::Html)),
+            },
+        }
+    })
+}
+
 /// Reads the entry file (or language table) again, for an index rebuilt since it was opened.
 async fn reopen(engine: &Rc<RefCell<Engine>>) -> Result<(), JsError> {
     let (url, lang) = engine.borrow().source.clone().unwrap_or_default();
     let answer_within = engine.borrow().answer_within;
-    let bytes = fetch_bytes(&url, true, answer_within).await?;
+    let bytes = fetch_bytes(&url, Cache::Revalidate, answer_within).await?;
     engine.borrow_mut().index = open_chunked(&bytes, &url, lang.as_deref(), answer_within).await?;
     Ok(())
 }
@@ -425,7 +468,7 @@ async fn open_chunked(
         .map_err(at_url)?
         .select(lang);
     let entry_url = resolve(&codec::entry_file(chosen.entry), url);
-    let entry_bytes = fetch_bytes(&entry_url, false, answer_within).await?;
+    let entry_bytes = fetch_bytes(&entry_url, Cache::Use, answer_within).await?;
     let entry = codec::decode_language_entry(&entry_bytes, chosen, &entry_url)
         .map_err(|e| located(&entry_url, &e))?;
     let index = Index::from_entry(entry, bytes.len() + entry_bytes.len());
@@ -736,14 +779,30 @@ fn timeout_option(options: &JsValue) -> Result<u32, JsError> {
     }
 }
 
-/// The body of `url` as an `ArrayBuffer` (`revalidate`: caches check with the server first),
-/// or why there is none: a server that has not answered within `answer_within` ms is given up
-/// on, and so is one whose body has stopped coming for as long (a slow connection may take
-/// longer over a whole file than the server took to answer, as long as it keeps coming).
-async fn fetch_within(url: &str, revalidate: bool, answer_within: u32) -> Result<JsValue, JsValue> {
+/// How a fetch may use the browser's caches (the HTTP cache and the `offline` worker's).
+#[derive(Clone, Copy)]
+enum Cache {
+    /// A copy in a cache answers: pieces, named by their content.
+    Use,
+    /// Caches check with the server first: an entry file, which a new build changes.
+    Revalidate,
+    /// The server answers, and caches keep its answer: a cached copy that is damaged.
+    Reload,
+}
+
+/// The body of `url` as an `ArrayBuffer`, or why there is none: a server that has not answered
+/// within `answer_within` ms is given up on, and so is one whose body has stopped coming for as
+/// long (a slow connection may take longer over a whole file than the server took to answer, as
+/// long as it keeps coming).
+async fn fetch_within(url: &str, cache: Cache, answer_within: u32) -> Result<JsValue, JsValue> {
     let init = Object::new();
-    if revalidate {
-        let _ = Reflect::set(&init, &"cache".into(), &"no-cache".into());
+    let mode = match cache {
+        Cache::Use => None,
+        Cache::Revalidate => Some("no-cache"),
+        Cache::Reload => Some("reload"),
+    };
+    if let Some(mode) = mode {
+        let _ = Reflect::set(&init, &"cache".into(), &mode.into());
     }
     let controller = AbortController::new();
     let _ = Reflect::set(&init, &"signal".into(), &controller.signal());
@@ -763,9 +822,9 @@ async fn fetch_within(url: &str, revalidate: bool, answer_within: u32) -> Result
     response_buffer(response, url, (answer_within, &abort, &why)).await
 }
 
-/// Fetches a whole file; `revalidate` asks caches to check with the server first.
-async fn fetch_bytes(url: &str, revalidate: bool, answer_within: u32) -> Result<Vec<u8>, JsError> {
-    let buffer = fetch_within(url, revalidate, answer_within)
+/// Fetches a whole file, using caches as `cache` says.
+async fn fetch_bytes(url: &str, cache: Cache, answer_within: u32) -> Result<Vec<u8>, JsError> {
+    let buffer = fetch_within(url, cache, answer_within)
         .await
         .map_err(|e| JsError::new(&describe(&e)))?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
@@ -774,9 +833,9 @@ async fn fetch_bytes(url: &str, revalidate: bool, answer_within: u32) -> Result<
 /// A promise of a piece's bytes as an `ArrayBuffer`, which any number of calls can read. Its
 /// rejection is handled from the start: one failing while an earlier piece is awaited is no
 /// unhandled rejection (which ends a Node process); each call awaiting it still sees it.
-fn fetch_buffer(url: String, answer_within: u32) -> js_sys::Promise {
+fn fetch_buffer(url: String, cache: Cache, answer_within: u32) -> js_sys::Promise {
     handled(promise(Box::pin(async move {
-        fetch_within(&url, false, answer_within).await
+        fetch_within(&url, cache, answer_within).await
     })))
 }
 

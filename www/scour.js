@@ -13,7 +13,7 @@ import { BASE, followScheme, unfollowScheme } from './widget/style.js';
 import { EN, LANGUAGE_TAG, Text, languageOf, loadStrings, primaryLanguage } from './widget/strings.js';
 import { connect, searchPage } from './widget/engine.js';
 import { optionElement, entries, href } from './widget/render.js';
-import { listen, unlisten } from './widget/shortcut.js';
+import { SHORTCUTS, listen, unlisten } from './widget/shortcut.js';
 
 const LAYOUTS = ['inline', 'dropdown', 'modal'];
 /** Inline: the results are part of the page, under the box. */
@@ -23,6 +23,8 @@ const inline = widget => ({
   summon() { widget.input.focus(); widget.input.select(); },
 });
 
+/** Keys that move the caret in the box. */
+const CARET_KEYS = ['Home', 'End', 'ArrowLeft', 'ArrowRight'];
 /** Shows "Searching…" only for answers that take longer than this (a fetch, not a keystroke). */
 const BUSY_DELAY_MS = 150;
 const DEFAULT_LIMIT = 10;
@@ -32,7 +34,7 @@ const NO_RESULTS = { hits: [], total: 0, facets: {}, suggestion: null };
 let widgetCount = 0;
 
 class ScourSearch extends HTMLElement {
-  static observedAttributes = ['placeholder', 'index', 'limit', 'open-url-template', 'lang', 'filters', 'sort', 'theme'];
+  static observedAttributes = ['placeholder', 'index', 'limit', 'open-url-template', 'lang', 'filters', 'sort', 'theme', 'shortcuts'];
 
   constructor() {
     super();
@@ -55,7 +57,8 @@ class ScourSearch extends HTMLElement {
       type: 'search', part: 'input', role: 'combobox', 'aria-autocomplete': 'list', 'aria-expanded': 'false',
       'aria-controls': id + '-list', autocomplete: 'off', spellcheck: 'false', enterkeyhint: 'search',
     });
-    this.statusLine = h('span', { role: 'status', 'aria-live': 'polite', part: 'status' });
+    // Its direction is its text's: English on a right-to-left page reads left to right.
+    this.statusLine = h('span', { role: 'status', 'aria-live': 'polite', part: 'status', dir: 'auto' });
     this.timing = h('span', { part: 'timing', 'aria-hidden': 'true' });
     this.list = h('div', { role: 'listbox', id: id + '-list', part: 'results', hidden: '' });
     this.filterSlot = h('div', { hidden: '' });
@@ -66,7 +69,10 @@ class ScourSearch extends HTMLElement {
     adopt(root, BASE);
     root.append(this.box);
 
-    this.input.addEventListener('input', () => { this.expanded = true; this.openOnAnswer = false; this.run(); });
+    // Text being composed (an IME's kana before its kanji) is searched once it is committed.
+    const typed = () => { this.expanded = true; this.openOnAnswer = false; this.run(); };
+    this.input.addEventListener('input', e => e.isComposing || typed());
+    this.input.addEventListener('compositionend', typed);
     const show = () => { this.want(); this.expanded = true; this.sync(); };
     this.input.addEventListener('focus', show);
     // Enter pressed before an answer opens nothing once the visitor has gone elsewhere.
@@ -124,6 +130,7 @@ class ScourSearch extends HTMLElement {
     }
     else if (name == 'sort') this.pending && this.loadFilters().then(() => this.run());
     else if (name == 'theme') /^(light|dark)?$/.test(value ?? '') || this.warn('theme', value, '"light" or "dark"');
+    else if (name == 'shortcuts') this.showShortcut();
     else {
       if (name == 'open-url-template') this.urlTemplate = this.checkedTemplate();
       this.run();
@@ -191,6 +198,7 @@ class ScourSearch extends HTMLElement {
       icon, h('span', { class: 'label' }), h('kbd', { 'aria-hidden': 'true' }, mac ? '⌘ K' : 'Ctrl K'));
     this.box.hidden = true;
     this.shadowRoot.prepend(this.opener);
+    this.showShortcut();
     let modal;
     // A controller, or null when the modal could not load (said once, tried again next time).
     const controller = () => modal ??= import('./widget/modal.js').then(m => m.modal(this).controller, e => {
@@ -212,11 +220,28 @@ class ScourSearch extends HTMLElement {
 
   summon() { this.want(); this.layout.summon(); }
 
+  /** The keys that summon this widget: its `shortcuts` attribute's. */
+  shortcuts() {
+    const value = this.getAttribute('shortcuts');
+    if (value == null || Object.hasOwn(SHORTCUTS, value)) return SHORTCUTS[value ?? 'all'];
+    this.warn('shortcuts', value, '"all" (the default: / and Ctrl/Cmd+K), "ctrl-k" or "none"');
+    return SHORTCUTS.all;
+  }
+
+  /** The modal's button shows its key only when that key opens it. */
+  showShortcut() {
+    const hint = this.opener?.querySelector('kbd');
+    if (hint) hint.hidden = !this.shortcuts().includes('ctrl-k');
+  }
+
   label() {
     const placeholder = this.getAttribute('placeholder'), name = placeholder || this.text.get('search');
     this.input.placeholder = placeholder ?? this.text.get('search');
     this.input.setAttribute('aria-label', name);
     this.list.setAttribute('aria-label', this.text.get('results'));
+    // The status is in its table's language, which may not be the page's (no table of it).
+    if (Object.keys(this.overrides ?? {}).length) this.statusLine.removeAttribute('lang');
+    else this.statusLine.lang = this.text.lang;
     this.opener?.querySelector('.label').replaceChildren(name);
     this.layout?.relabel?.(this.text);
   }
@@ -305,7 +330,12 @@ class ScourSearch extends HTMLElement {
     this.readyPromise.catch(() => {});
   }
 
-  status(...parts) { this.statusLine.replaceChildren(...parts); this.sync(); }
+  status(...parts) {
+    // The same words again are not written again: a screen reader reads each change of the line.
+    const same = parts.every(part => typeof part == 'string') && !this.statusLine.childElementCount && parts.join('') == this.statusLine.textContent;
+    if (!same) this.statusLine.replaceChildren(...parts);
+    this.sync();
+  }
 
   /** Hits per page: the `limit` attribute when it is a whole number from 1 to 1000, else 10. */
   limit() {
@@ -409,9 +439,8 @@ class ScourSearch extends HTMLElement {
     else if (suggestion) {
       const suggestionButton = h('button', { type: 'button' }, suggestion);
       suggestionButton.onclick = () => { this.value = suggestion; this.input.focus(); };
-      const [before, after] = text.around('didYouMean', 'suggestion', { q });
-      this.status(before, suggestionButton, after);
-    } else this.status(text.get('none', { q }));
+      this.status(...text.parts('didYouMean', { q: h('bdi', {}, q), suggestion: suggestionButton }));
+    } else this.status(...text.parts('none', { q: h('bdi', {}, q) }));
   }
 
   /** "644 results", or "Showing 10 of 644 results" while more can be loaded. */
@@ -467,8 +496,19 @@ class ScourSearch extends HTMLElement {
 
   key(e) {
     const n = this.options.length, k = e.key;
-    if (e.isComposing) return;
-    if ((k == 'ArrowDown' || k == 'ArrowUp') && n) {
+    // Safari ends a composition before the Enter that commits it, whose keyCode is still 229.
+    if (e.isComposing || e.keyCode == 229) return;
+    if (k == 'ArrowUp' && e.altKey) {
+      // Alt+Up takes the visual focus back to the box and closes a dropdown (the combobox pattern).
+      e.preventDefault();
+      this.active = -1;
+      if (this.layoutName == 'dropdown') this.open = false;
+      else this.sync();
+    } else if (CARET_KEYS.includes(k) && this.active >= 0) {
+      // Keys that move the caret move the visual focus back to the box, as typing does.
+      this.active = -1;
+      this.sync();
+    } else if ((k == 'ArrowDown' || k == 'ArrowUp') && n) {
       e.preventDefault();
       this.openOnAnswer = false;
       this.active = ((k == 'ArrowDown' ? this.active + 1 : (this.active < 0 ? n : this.active) - 1) + n) % n;

@@ -3,7 +3,7 @@
 // and the engine in pkg/) and index entries (network first) and pieces (cache first: named by
 // their content's hash); elsewhere, the pages holding an `offline` widget and the files they link
 // (network first), as the widget lists them. The rest passes through. Online, nothing but a piece
-// is ever answered from the cache.
+// is ever answered from the cache, and no piece the engine found damaged there.
 const CACHE = 'scour-3';
 const HOME = new URL('./', location.href).href;
 const WIDGET_FILES = ['scour.js', 'highlight.js', 'pkg/scour_engine.js', 'pkg/scour_engine_bg.wasm'].map(file => HOME + file);
@@ -37,9 +37,13 @@ function strategy({ url, mode, destination }) {
   if (url.startsWith(location.origin + '/') && (mode == 'navigate' || PAGE_DESTINATIONS.includes(destination))) return pageFile;
 }
 
-/** A piece: the cached copy, else the network's answer (then cached, when it is one). */
+/**
+ * A piece: the cached copy, else the network's answer (then cached, when it is one). The engine
+ * asks past caches (`cache: 'reload'`) for a piece whose copy it found damaged: the network's
+ * answer then replaces the copy.
+ */
 async function piece({ request }, cache) {
-  const cached = await cache.match(request.url);
+  const cached = request.cache != 'reload' && await cache.match(request.url);
   if (cached) return cached;
   const response = await fetch(request);
   if (response.ok && await isIndexFile(response)) await cache.put(request.url, response.clone());

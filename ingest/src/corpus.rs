@@ -143,7 +143,18 @@ pub fn read_corpus(paths: &[PathBuf], options: &IngestOptions) -> Result<Corpus,
         if canonical.as_ref().is_some_and(|c| !given.insert(c.clone())) {
             continue;
         }
-        for found in walk::inputs(path, &root, &exclude)? {
+        let found = walk::inputs(path, &root, &exclude)?;
+        // An index written inside a folder of HTML pages is served from it: the folder is a
+        // site as served, whose Markdown files are published as they are. Elsewhere Markdown
+        // is taken for a generator's sources, each rendered to a page of its name.
+        let published = options
+            .base_url
+            .as_ref()
+            .is_some_and(BaseUrl::is_site_relative)
+            && found
+                .iter()
+                .any(|f| matches!(f, Found::Input(input) if input.format == Format::Html));
+        for found in found {
             match found {
                 Found::Input(input) => {
                     let within = input.path.strip_prefix(path).unwrap_or(&input.path);
@@ -153,7 +164,13 @@ pub fn read_corpus(paths: &[PathBuf], options: &IngestOptions) -> Result<Corpus,
                     }
                     collector.add_all(
                         &input.path,
-                        source::read(&input.path, &input.site_path, input.format, options),
+                        source::read(
+                            &input.path,
+                            &input.site_path,
+                            input.format,
+                            published,
+                            options,
+                        ),
                     )?
                 }
                 Found::Omitted(path, reason) => {
@@ -176,9 +193,15 @@ pub fn read_corpus(paths: &[PathBuf], options: &IngestOptions) -> Result<Corpus,
     Ok(corpus)
 }
 
-/// Whether two files have one name in one folder, whatever their extensions.
-fn same_name(a: &Path, b: &Path) -> bool {
-    a.parent() == b.parent() && a.file_stem() == b.file_stem()
+/// Whether two files are one page's: one name in one folder, whatever their extensions
+/// (`page.md`, `page.html`), or a name and the index of the folder of that name (`page.md`,
+/// `page/index.html`).
+fn same_page(a: &Path, b: &Path) -> bool {
+    let page = |path: &Path| match path.file_stem() {
+        Some(stem) if stem == "index" => path.parent().map(Path::to_path_buf),
+        _ => Some(path.with_extension("")),
+    };
+    page(a).is_some_and(|page_a| Some(page_a) == page(b))
 }
 
 /// The warning for an `--exclude` pattern that left out no file: most likely written as the
@@ -233,7 +256,11 @@ pub fn read_file(path: &Path, root: &Path) -> Result<Vec<Document>, FileError> {
         Ok(relative) => relative,
         Err(_) => path.file_name().map_or(path, Path::new),
     };
-    collector.add_all(path, source::read(path, site_path, format, &options))?;
+    let published = false;
+    collector.add_all(
+        path,
+        source::read(path, site_path, format, published, &options),
+    )?;
     Ok(collector.finish().documents)
 }
 
@@ -299,23 +326,25 @@ impl Collector {
         self.corpus
     }
 
-    /// Keeps the document unless its id is taken. A file whose page's id a file of its name
-    /// took (`page.md` beside `page.html`, both published) is left out as that page's copy:
-    /// such a file has nowhere to name another id, and its page is the other's.
+    /// Keeps the document unless its id is taken. A file of a page read before it (`page.md`
+    /// beside `page.html` or `page/index.html`, both published) is left out as that page's
+    /// copy: such a file has nowhere to name another id, and its page is the other's.
     fn add(
         &mut self,
         path: &Path,
         line: Option<usize>,
         document: Document,
     ) -> Result<(), FileError> {
-        if let Some((first, None)) = self.seen.get(&document.id) {
-            if line.is_none() && same_name(first, path) {
-                self.corpus.omitted.push(Omitted {
-                    path: path.to_path_buf(),
-                    reason: Omission::OtherExtension,
-                });
-                return Ok(());
-            }
+        let folder_index = format!("{}/index", document.id);
+        let copied = [&document.id, &folder_index].into_iter().any(|id| {
+            matches!(self.seen.get(id), Some((first, None)) if line.is_none() && same_page(first, path))
+        });
+        if copied {
+            self.corpus.omitted.push(Omitted {
+                path: path.to_path_buf(),
+                reason: Omission::OtherExtension,
+            });
+            return Ok(());
         }
         if let Some((first, first_line)) = self.seen.get(&document.id) {
             let problem = Problem::DuplicateId {

@@ -13,27 +13,54 @@ use crate::relative::RelativePath;
 use crate::sections;
 use crate::source::Page;
 
-/// Reads the text of a `.md` file at `relative` into a document, unless it is a draft.
-pub(crate) fn parse(text: &str, relative: &RelativePath) -> Result<Page, Failure> {
+/// Reads the text of a `.md` file at `relative` into a document, unless it is a draft; its URL
+/// is the file's when it is `published` as it is (in a site of HTML pages), else the page's a
+/// generator renders it to (`guide/install/`).
+pub(crate) fn parse(text: &str, relative: &RelativePath, published: bool) -> Result<Page, Failure> {
     let (fields, markdown) = frontmatter::split(text)?;
     if frontmatter::is_draft(&fields) {
         return Ok(Page::Omitted(Omission::Draft));
     }
     let mut document = Document::new(relative.id(), "", "");
     let warnings = fields::set_all(&mut document, fields);
-    let plain = to_plain_text(markdown, document.title.is_empty())?;
+    let plain = match to_plain_text(markdown, true)? {
+        // A first `# heading` repeating the front matter's title is not read twice.
+        plain
+            if document.title.is_empty()
+                || plain
+                    .heading
+                    .as_deref()
+                    .is_some_and(|h| same_words(h, &document.title)) =>
+        {
+            plain
+        }
+        _ => to_plain_text(markdown, false)?,
+    };
     document.body = plain.body;
     document.sections = plain.sections;
     if document.title.is_empty() {
         document.title = plain.heading.unwrap_or_else(|| relative.stem().to_string());
     }
-    document.url.get_or_insert_with(|| relative.page_url());
+    document.url.get_or_insert_with(|| match published {
+        true => relative.file_url(),
+        false => relative.page_url(),
+    });
     sections::finish(&mut document);
     Ok(Page::Document {
         document: Box::new(document),
         title_tag: false,
         warnings,
     })
+}
+
+/// Whether two titles are the same words, whatever their case and spacing.
+fn same_words(a: &str, b: &str) -> bool {
+    let words = |s: &str| {
+        s.split_whitespace()
+            .map(str::to_lowercase)
+            .collect::<Vec<_>>()
+    };
+    words(a) == words(b)
 }
 
 /// Markdown turned to plain text.
@@ -244,7 +271,7 @@ mod tests {
 
     fn read(path: &str, text: &str) -> Document {
         let relative = RelativePath::new(Path::new(path), Path::new(""));
-        match parse(text, &relative).unwrap() {
+        match parse(text, &relative, false).unwrap() {
             Page::Document { document, .. } => *document,
             Page::Omitted(omission) => panic!("{path} left out: {omission:?}"),
         }
@@ -300,7 +327,7 @@ mod tests {
     fn an_html_block_nested_too_deep_fails_the_file() {
         let relative = RelativePath::new(Path::new("a.md"), Path::new(""));
         let deep = format!("Intro.\n\n{}\n", "<div>".repeat(1_000));
-        let failure = parse(&deep, &relative).unwrap_err();
+        let failure = parse(&deep, &relative, false).unwrap_err();
         assert!(
             matches!(failure.problem, Problem::TooDeep { .. }),
             "{failure:?}"
@@ -336,6 +363,12 @@ mod tests {
             ["more"],
             "the heading that repeats the title starts no section"
         );
+        assert_eq!(
+            titled.body, "Body.\nMore",
+            "nor is it read again at the start of the body (an excerpt's first line)"
+        );
+        let cased = read("a.md", "---\ntitle: Set  up\n---\n# set up\n\nBody.\n");
+        assert_eq!(cased.body, "Body.");
     }
 
     #[test]
@@ -383,13 +416,13 @@ mod tests {
     #[test]
     fn a_draft_is_left_out_before_its_fields_are_checked() {
         let relative = RelativePath::new(Path::new("a.md"), Path::new(""));
-        let page = parse("---\ndraft: true\ndate: soon\n---\n# A\n", &relative).unwrap();
+        let page = parse("---\ndraft: true\ndate: soon\n---\n# A\n", &relative, false).unwrap();
         assert!(matches!(page, Page::Omitted(Omission::Draft)), "{page:?}");
         for quoted in [
             "---\ndraft: \"true\"\n---\n# A\n",
             "+++\ndraft = 'True'\n+++\n# A\n",
         ] {
-            let page = parse(quoted, &relative).unwrap();
+            let page = parse(quoted, &relative, false).unwrap();
             assert!(matches!(page, Page::Omitted(Omission::Draft)), "{quoted}");
         }
         let kept = read("a.md", "---\ndraft: false\n---\n# A\n");
@@ -401,7 +434,7 @@ mod tests {
         let base = "/docs/".parse().unwrap();
         let relative =
             RelativePath::new(Path::new("guide/install.md"), Path::new("")).served_from(&base);
-        let url = |text: &str| match parse(text, &relative).unwrap() {
+        let url = |text: &str| match parse(text, &relative, false).unwrap() {
             Page::Document { document, .. } => document.url,
             Page::Omitted(omission) => panic!("{omission:?}"),
         };
@@ -415,7 +448,7 @@ mod tests {
         let text = "---\ntitle: Kept\nweight: heavy\ndate: soon\ntags: [kept]\n---\nBody.\n";
         let Page::Document {
             document, warnings, ..
-        } = parse(text, &relative).unwrap()
+        } = parse(text, &relative, false).unwrap()
         else {
             panic!("left out")
         };

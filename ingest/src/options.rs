@@ -78,6 +78,11 @@ impl BaseUrl {
         BaseUrl(String::new())
     }
 
+    /// Whether URLs are relative to the site's root: the index is written inside the site.
+    pub(crate) fn is_site_relative(&self) -> bool {
+        self.0.is_empty()
+    }
+
     pub(crate) fn as_str(&self) -> &str {
         &self.0
     }

@@ -76,9 +76,14 @@ impl RelativePath {
         format!("{}{}/", self.folder_url(), path_segment(&self.stem))
     }
 
-    /// The URL of the file itself: `/docs/intro.html`; `index.html` is its folder's URL.
+    /// The URL of the file itself: `/docs/intro.html`; `index.html` is its folder's URL (an
+    /// `index.md` or `index.txt` is not: a server shows a folder's `index.html`).
     pub fn file_url(&self) -> String {
-        if self.stem == "index" {
+        let extension = self
+            .file_name
+            .rsplit_once('.')
+            .map(|(_, e)| e.to_ascii_lowercase());
+        if self.stem == "index" && matches!(extension.as_deref(), Some("html" | "htm")) {
             return self.folder_url();
         }
         format!("{}{}", self.folder_url(), path_segment(&self.file_name))
@@ -250,6 +255,16 @@ mod tests {
         assert_eq!(relative("docs/intro.html").file_url(), "/docs/intro.html");
         assert_eq!(relative("docs/index.html").file_url(), "/docs/");
         assert_eq!(relative("index.htm").file_url(), "/");
+        assert_eq!(
+            relative("docs/index.md").file_url(),
+            "/docs/index.md",
+            "a server shows index.html"
+        );
+        assert_eq!(
+            relative("INDEX.HTML").file_url(),
+            "/INDEX.HTML",
+            "index is lower case"
+        );
     }
 
     #[test]

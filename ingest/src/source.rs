@@ -64,11 +64,13 @@ pub(crate) enum Page {
 }
 
 /// Reads the file at `path`, in `format`, naming its documents by `site_path`, its path under
-/// the site's root.
+/// the site's root; `published`: it is in a site as served (a folder of HTML pages), where a
+/// Markdown file is a file of its own, not a generator's source of a page.
 pub(crate) fn read(
     path: &Path,
     site_path: &Path,
     format: Format,
+    published: bool,
     options: &IngestOptions,
 ) -> Vec<Item> {
     let bytes = match file::read_bounded(path, options.max_file_size) {
@@ -83,9 +85,9 @@ pub(crate) fn read(
             let url = options.base_url.is_some().then(|| relative.file_url());
             Ok(txt::parse(text, relative.id(), url))
         }),
-        Format::Markdown => {
-            read_whole(path, decode(bytes), |text| markdown::parse(text, &relative))
-        }
+        Format::Markdown => read_whole(path, decode(bytes), |text| {
+            markdown::parse(text, &relative, published)
+        }),
         Format::Html => read_whole(path, decode_page(bytes), |text| {
             html::parse(text, &relative, options)
         }),

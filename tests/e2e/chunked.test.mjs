@@ -195,6 +195,28 @@ test('a missing, truncated, foreign or corrupt piece is an Error naming the piec
   await context.close();
 });
 
+test('a damaged piece kept by the HTTP cache (immutable for a year) is fetched again past it once the server has it right', async () => {
+  const { context, page } = await fresh('docs.html');
+  const damages = {
+    truncated: (bytes) => bytes.subarray(0, 40),
+    corrupt: (bytes) => { const copy = Buffer.from(bytes); copy[copy.length - 2] ^= 0x5a; return copy; },
+    page: () => Buffer.from('<!doctype html><html><title>App</title><div id="app"></div></html>'),
+  };
+  for (const [name, damage] of Object.entries(damages)) {
+    const index = copyIndex(`cached-${name}`), terms = index.piece('terms'), good = readFileSync(terms);
+    writeFileSync(terms, damage(good));
+    const broken = await queryIndex(page, index.url, 'tarball');
+    assert.equal(broken.isError, true, `${name}: ${JSON.stringify(broken)}`);
+    // The upload is mended; the browser's cache still holds the damaged copy under the same name.
+    writeFileSync(terms, good);
+    const asked = log.length;
+    assert.deepEqual(await queryIndex(page, index.url, 'tarball'), { ids: ['guide/install'] }, name);
+    const fetched = log.slice(asked).filter((e) => e.url.includes(path.basename(terms)));
+    assert.equal(fetched.length, 1, `${name}: the piece is fetched again once: ${JSON.stringify(fetched)}`);
+  }
+  await context.close();
+});
+
 test('pieces failing together reject the query and nothing else: no rejection left unhandled', async () => {
   const { context, page } = await fresh('');
   // Every term piece is gone; the first asked for is answered last, so the others fail while

@@ -149,6 +149,29 @@ test("a host's page in place of a piece is never kept: once the piece is back, s
   await context.close();
 });
 
+test('a piece the worker kept damaged (an upload cut off) is fetched again once the server has it right', async () => {
+  build('damaged', { 'airships.md': AIRSHIPS });
+  page('damaged', 'search/index.html', 'index="scour-index.bin" offline');
+  const { context, tab } = await visit(`${server.url}damaged/search/`);
+  await tab.locator('scour-search input').focus();
+  await tab.waitForFunction(() => navigator.serviceWorker.controller);
+  // Every piece cut off after its header: a file of Scour's still, which the worker keeps.
+  const files = pieces('damaged').map((p) => path.join(sites, p));
+  const saved = files.map((file) => readFileSync(file));
+  for (const [i, file] of files.entries()) writeFileSync(file, saved[i].subarray(0, 40));
+  assert.deepEqual((await search(tab, 'zeppelin')).titles, []);
+  assert.ok((await cached(tab)).some((p) => p.includes('/pieces/')), 'the worker kept a damaged piece');
+  files.forEach((file, i) => writeFileSync(file, saved[i]));
+  await (await context.newCDPSession(tab)).send('Network.clearBrowserCache');
+  await tab.reload();
+  assert.deepEqual((await search(tab, 'zeppelin')).titles, ['Airships']);
+  const kept = await Promise.all(pieces('damaged').filter((p) => /terms-/.test(p)).map((p) => fetchBytes(tab, p)));
+  assert.ok(kept.every((bytes) => bytes.length > 40), 'the worker now answers with the piece whole');
+  tab.errors.splice(0, Infinity, ...tab.errors.filter((e) => !/truncated|scour:/.test(e)));
+  tab.errors.assertClean();
+  await context.close();
+});
+
 test('cache-busting query strings: ?v=2 is fetched anew and kept apart from ?v=1, online and offline', async () => {
   build('busted', { 'airships.md': AIRSHIPS });
   page('busted', 'search/index.html', 'index="scour-index.bin?v=1" offline');

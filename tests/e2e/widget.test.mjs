@@ -32,6 +32,10 @@ writeFileSync(path.join(bare, 'dropdown.html'), BARE.replace('<scour-search>', '
 // A page whose theme toggle declares its colour scheme on <html>.
 writeFileSync(path.join(bare, 'toggle.html'), BARE.replace('<html lang="en">', '<html lang="en" data-theme="dark">')
   .replace('<title>bare</title>', '<title>bare</title><style>[data-theme=dark]{color-scheme:dark}[data-theme=light]{color-scheme:light}</style>'));
+// A Hebrew page, right to left, for which the widget has no table of strings (English is used).
+writeFileSync(path.join(bare, 'hebrew.html'), BARE.replace('<html lang="en">', '<html lang="he" dir="rtl">'));
+// The modal's button named by a long placeholder, on a phone.
+writeFileSync(path.join(bare, 'long-button.html'), BARE.replace('<scour-search>', '<scour-search layout="modal" placeholder="Search the whole documentation site of this project">'));
 // The element in the page before scour.js is (the test imports it).
 writeFileSync(path.join(bare, 'late.html'), BARE.replace('<script type="module" src="../scour.js"></script>\n', ''));
 
@@ -501,6 +505,13 @@ test('several widgets share one engine and keep their ids apart; limit, placehol
   await page.locator('#two input').focus();
   await page.keyboard.press('Control+k');
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'two', 'the one whose box has the focus keeps it');
+  // shortcuts="ctrl-k" turns "/" off (WCAG 2.1.4: a single character's shortcut can be), "none" both.
+  await page.evaluate(() => document.querySelector('scour-search').setAttribute('shortcuts', 'ctrl-k'));
+  assert.equal(await summoned('/'), 'two', '"/" passes over the first for the next that takes it');
+  assert.equal(await summoned('Control+k'), 'scour-search', 'Ctrl+K still summons the first');
+  await page.evaluate(() => document.querySelectorAll('scour-search').forEach((w) => w.setAttribute('shortcuts', 'none')));
+  assert.equal(await summoned('/'), 'body', 'no widget takes "/"');
+  assert.equal(await summoned('Control+k'), 'body', 'nor Ctrl+K');
 });
 
 test('a press in the box shows the dropdown Escape hid', async () => {
@@ -570,6 +581,88 @@ test("a header's text styles stay out of the widget, and the modal's button neve
     return { height: opener.getBoundingClientRect().height, lineHeight: parseFloat(getComputedStyle(opener).lineHeight) || 24 };
   });
   assert.ok(button.height < 2 * button.lineHeight + 20, `the button is one line high (${button.height} px)`);
+});
+
+test("the modal's button named by a long placeholder fits a 320 px phone, its name cut with an ellipsis", async () => {
+  const page = await newPage('_bare/long-button.html', { viewport: { width: 320, height: 640 }, noWait: true });
+  await page.waitForFunction(() => document.querySelector('scour-search').shadowRoot.querySelector('.opener'));
+  const sizes = await page.evaluate(() => {
+    const label = document.querySelector('scour-search').shadowRoot.querySelector('.opener .label');
+    return { page: document.documentElement.scrollWidth, shown: label.clientWidth, whole: label.scrollWidth, overflow: getComputedStyle(label).textOverflow };
+  });
+  assert.ok(sizes.page <= 320, `no sideways scroll: ${JSON.stringify(sizes)}`);
+  assert.ok(sizes.shown < sizes.whole, `the name is cut: ${JSON.stringify(sizes)}`);
+  assert.equal(sizes.overflow, 'ellipsis');
+});
+
+test('a right-to-left page without a table of its language: the English status reads left to right, the query isolated in it', async () => {
+  const page = await newPage('_bare/hebrew.html');
+  await input(page).fill('שלום עולם');
+  await poll(() => combo(page), (c) => c.status.startsWith('No results'), { message: 'the status of no results' });
+  const line = await page.evaluate(() => {
+    const status = document.querySelector('scour-search').shadowRoot.querySelector('[role=status]');
+    return { lang: status.lang, direction: getComputedStyle(status).direction, query: status.querySelector('bdi')?.textContent };
+  });
+  assert.deepEqual(line, { lang: 'en', direction: 'ltr', query: 'שלום עולם' });
+  await input(page).fill('Putin');
+  await poll(() => combo(page), (c) => /\d+ results?$/.test(c.status), { message: 'a count' });
+  assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('scour-search').shadowRoot.querySelector('[role=status]')).direction), 'ltr');
+});
+
+test('text composed with an IME is searched once committed, and the Enter that commits it opens nothing', async () => {
+  const page = await newPage('_bare/');
+  await recordEvents(page);
+  await input(page).focus();
+  const cdp = await page.context().newCDPSession(page);
+  for (const text of ['p', 'プ', 'プー', 'プーt', 'プーチ', 'プーチン']) {
+    await cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
+  }
+  await page.waitForTimeout(300);
+  const searched = () => page.evaluate(() => window.__events.filter((e) => e.type == 'scour:search').map((e) => e.detail.query));
+  assert.deepEqual(await searched(), [], 'nothing searched while composing');
+  await cdp.send('Input.insertText', { text: 'プーチン' });
+  await poll(searched, (queries) => queries.includes('プーチン'), { message: 'the committed text is searched' });
+  assert.ok((await searched()).every((q) => q == 'プーチン'), JSON.stringify(await searched()));
+  // Safari's order: the composition ends, then an Enter keydown whose keyCode is still 229.
+  const url = page.url();
+  await page.evaluate(() => document.querySelector('scour-search').shadowRoot.querySelector('input')
+    .dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', keyCode: 229, bubbles: true, composed: true })));
+  await page.waitForTimeout(200);
+  assert.equal(page.url(), url, 'the Enter of the composition opens no hit');
+});
+
+test('keys that move the caret take the visual focus back to the box; Alt+Up closes the dropdown', async () => {
+  const page = await newPage('_bare/dropdown.html');
+  await input(page).fill('Putin');
+  await poll(() => options(page).count(), (n) => n > 1, { message: 'hits for Putin' });
+  for (const key of ['Home', 'End', 'ArrowLeft', 'ArrowRight']) {
+    await page.keyboard.press('ArrowDown');
+    assert.notEqual((await combo(page)).active, null, `an active option before ${key}`);
+    await page.keyboard.press(key);
+    const c = await combo(page);
+    assert.deepEqual([c.active, c.selected, c.expanded], [null, [], 'true'], key);
+  }
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Alt+ArrowUp');
+  const c = await combo(page);
+  assert.deepEqual([c.active, c.expanded, c.value, c.focused], [null, 'false', 'Putin', true]);
+});
+
+test('the status line is written again only when its words change: a screen reader hears each count once', async () => {
+  const page = await newPage('_bare/');
+  await input(page).fill('Putin');
+  await poll(() => combo(page), (c) => /results?$/.test(c.status), { message: 'a count' });
+  const writes = await page.evaluate(async () => {
+    const root = document.querySelector('scour-search').shadowRoot, status = root.querySelector('[role=status]');
+    let changes = 0;
+    new MutationObserver((records) => { changes += records.length; }).observe(status, { childList: true, characterData: true, subtree: true });
+    const box = root.querySelector('input'), before = status.textContent;
+    box.value = 'Putin '; // the same query, the same count
+    box.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    await new Promise((done) => setTimeout(done, 300));
+    return { changes, same: status.textContent == before };
+  });
+  assert.deepEqual(writes, { changes: 0, same: true });
 });
 
 test('the query lives in the URL: reload and Back/Forward restore it', async () => {

@@ -1,10 +1,14 @@
 // The page's keyboard shortcut for all its widgets: `/` (not in a field) and Ctrl/Cmd+K summon
 // the widget the key was pressed in, else the first one shown in document order (a header's box
-// hidden on narrow screens gives way to the one shown), unless the page took the key.
+// hidden on narrow screens gives way to the one shown), unless the page took the key. A widget's
+// `shortcuts` attribute turns `/` off (`ctrl-k`), or both (`none`).
 
 const widgets = new Set();
 
-/** Lets `widget` ({ input, summon() }) be summoned while in the page. */
+/** The keys that summon a widget, by its `shortcuts` attribute (no attribute: all of them). */
+export const SHORTCUTS = { all: ['/', 'ctrl-k'], 'ctrl-k': ['ctrl-k'], none: [] };
+
+/** Lets `widget` ({ input, summon(), shortcuts() }) be summoned while in the page. */
 export function listen(widget) {
   if (!widgets.size) document.addEventListener('keydown', onKey);
   widgets.add(widget);
@@ -20,17 +24,18 @@ function onKey(e) {
   const editing = target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName);
   const slash = e.key == '/' && !editing && !e.ctrlKey && !e.metaKey && !e.altKey;
   if (e.defaultPrevented || !slash && !((e.ctrlKey || e.metaKey) && /^k$/i.test(e.key))) return;
+  const answering = [...widgets].filter(w => w.shortcuts().includes(slash ? '/' : 'ctrl-k'));
   // The widget the key was pressed in (its box, a hit, its dialog), else the first shown.
-  const inside = [...widgets].find(w => path.includes(w));
-  const widget = editing ? (inside?.input == target ? inside : null) : inside ?? first();
+  const inside = answering.find(w => path.includes(w));
+  const widget = editing ? (inside?.input == target ? inside : null) : inside ?? first(answering);
   if (!widget) return;
   e.preventDefault();
   widget.summon();
 }
 
-/** The first widget shown, in document order; the first of all when none is shown. */
-function first() {
-  const inOrder = [...widgets].sort(byPlace);
+/** The first of `candidates` shown, in document order; the first of all when none is shown. */
+function first(candidates) {
+  const inOrder = candidates.sort(byPlace);
   return inOrder.find(w => w.checkVisibility?.() ?? w.getClientRects().length > 0) ?? inOrder[0];
 }
 

@@ -95,9 +95,13 @@ export class Text {
     return this.fill(this.template(key, values), values);
   }
 
-  /** The string `key` cut around `{name}` (before the values go in), for a node put in its place. */
-  around(key, name, values) {
-    return this.template(key, values).split(`{${name}}`).map(s => this.fill(s, values));
+  /**
+   * The string `key` as its text and, in place of their placeholders, the nodes `nodes` names
+   * (a query isolated in a `<bdi>`, a button), for a status line.
+   */
+  parts(key, nodes, values = {}) {
+    // Split around a capture: the odd pieces are the placeholders.
+    return this.template(key, values).split(/(\{\w+\})/).map((piece, i) => (i % 2 && nodes[piece.slice(1, -1)]) || this.fill(piece, values));
   }
 
   /** The string `key` unfilled, in the plural form `values.n` asks for. */

@@ -11,14 +11,14 @@ export const BASE = sheet(`
 :host{display:block;color-scheme:light dark;
 --b:var(--scour-bg,light-dark(#fff,#17191e));--f:var(--scour-fg,light-dark(#1c1e23,#e6e8ec));
 --a:var(--scour-accent,light-dark(#0a55c8,#8cb6fa));--m:var(--scour-muted,light-dark(#596070,#a4abb8));
---l:var(--scour-border,light-dark(#c4c8d0,#434956));--k:var(--scour-mark-bg,light-dark(#ffe380,#6b5500));
+--l:var(--scour-border,light-dark(#c4c8d0,#434956));--e:var(--scour-border,light-dark(#868d99,#6b7280));--k:var(--scour-mark-bg,light-dark(#ffe380,#6b5500));
 --r:var(--scour-radius,10px);--g:var(--scour-gap,.75rem);
 font:var(--scour-font,16px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif);color:var(--f);overflow-wrap:anywhere;
 white-space:normal;text-align:start;text-transform:none;letter-spacing:normal;word-spacing:normal;text-indent:0}
 :host([theme=light]){color-scheme:light}:host([theme=dark]){color-scheme:dark}
 :host([hidden]),[hidden]{display:none!important}*{box-sizing:border-box}
-.box{position:relative;background:var(--b)}
-input{width:100%;min-height:48px;margin:0;padding:.6em .9em;font:inherit;font-size:max(1em,16px);color:var(--f);background:var(--b);border:1px solid var(--l);border-radius:var(--r)}
+.box{position:relative;background:var(--b);border-radius:var(--r)}
+input{width:100%;min-height:48px;margin:0;padding:.6em .9em;font:inherit;font-size:max(1em,16px);color:var(--f);background:var(--b);border:1px solid var(--e);border-radius:var(--r)}
 input::placeholder{color:var(--m);opacity:1}
 :focus-visible{outline:3px solid var(--a);outline-offset:2px}
 .bar{display:flex;flex-wrap:wrap;align-items:baseline;justify-content:space-between;gap:0 var(--g);color:var(--m);font-size:.875em}
@@ -37,8 +37,9 @@ p{margin:.25em 0 0}
 [part~=meta]:empty{display:none}
 [part~=more]{display:flex;align-items:center;justify-content:center;font-weight:600;color:var(--a);border:1px dashed var(--l)}
 mark{background:var(--k);color:var(--f);border-radius:2px;padding:0 1px}
-.opener{display:inline-flex;align-items:center;gap:.6em;white-space:nowrap;min-height:44px;padding:.4em .8em;color:var(--m);background:var(--b);border:1px solid var(--l);border-radius:var(--r);font-weight:400;text-decoration:none}
-.opener svg{width:1em;height:1em;fill:none;stroke:currentColor;stroke-width:2;stroke-linecap:round}
+.opener{display:inline-flex;align-items:center;gap:.6em;max-width:100%;white-space:nowrap;min-height:44px;padding:.4em .8em;color:var(--m);background:var(--b);border:1px solid var(--l);border-radius:var(--r);font-weight:400;text-decoration:none}
+.opener .label{min-width:0;overflow:hidden;text-overflow:ellipsis}
+.opener svg{flex:none;width:1em;height:1em;fill:none;stroke:currentColor;stroke-width:2;stroke-linecap:round}
 .opener kbd{font:.8em ui-monospace,monospace;border:1px solid var(--l);border-radius:4px;padding:0 .35em}
 @media (hover:none) and (pointer:coarse){.opener kbd{display:none}}
 .dropdown .panel{position:absolute;z-index:1000;top:calc(100% + 6px);left:0;width:100%;overflow:auto;overscroll-behavior:contain;padding:.4rem .5rem 0;background:var(--b);border:1px solid var(--l);border-radius:var(--r);box-shadow:0 12px 32px rgb(0 0 0/.2)}

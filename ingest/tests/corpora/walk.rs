@@ -3,7 +3,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use scour_ingest::{read_corpus, Corpus, IngestError, IngestOptions, Omission};
+use scour_ingest::{read_corpus, BaseUrl, Corpus, IngestError, IngestOptions, Omission};
 
 use crate::common;
 
@@ -313,6 +313,81 @@ fn files_differing_by_extension_alone_are_one_page() {
         .collect();
     let copy = |name: &str| (dir.path().join(name), Omission::OtherExtension);
     assert_eq!(copies, [copy("guide/page.md"), copy("guide/page.txt")]);
+}
+
+/// A Markdown copy of a page rendered to a folder (`guide/page.md` beside
+/// `guide/page/index.html`, as sites publishing Markdown for language models do) is that page's
+/// copy too. In a folder of HTML pages that an index is written inside (so served from it), a
+/// Markdown file of no page's name is published as it is, and linked as the file it is;
+/// elsewhere Markdown is taken for a generator's sources, linked as the pages they become.
+#[test]
+fn markdown_in_a_served_site_of_html_pages_is_linked_as_the_file_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    write(
+        &site,
+        "guide/page/index.html",
+        "<main><h1>Page</h1><p>Served as HTML.</p></main>",
+    );
+    write(&site, "guide/page.md", "# Page\nServed as Markdown.");
+    write(
+        &site,
+        "handbook/contributing.md",
+        "# Contributing\nA file of its own.",
+    );
+    write(
+        &site,
+        "handbook/index.md",
+        "# Handbook\nThe folder's Markdown.",
+    );
+    let inside = IngestOptions {
+        base_url: Some(BaseUrl::site_relative()),
+        ..IngestOptions::default()
+    };
+    let urls = |corpus: &Corpus| -> Vec<(String, String)> {
+        let url = |d: &scour_core::Document| d.url.clone().unwrap_or_default();
+        corpus
+            .documents
+            .iter()
+            .map(|d| (d.id.clone(), url(d)))
+            .collect()
+    };
+    let corpus = read_corpus(std::slice::from_ref(&site), &inside).unwrap();
+    let pairs = |list: &[(&str, &str)]| -> Vec<(String, String)> {
+        list.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
+    };
+    assert_eq!(
+        urls(&corpus),
+        pairs(&[
+            ("guide/page/index", "guide/page/"),
+            ("handbook/contributing", "handbook/contributing.md"),
+            ("handbook/index", "handbook/index.md"),
+        ])
+    );
+    assert!(corpus.skipped.is_empty(), "{:?}", corpus.skipped);
+    let copies: Vec<_> = corpus
+        .omitted
+        .iter()
+        .map(|o| (o.path.clone(), o.reason))
+        .collect();
+    assert_eq!(
+        copies,
+        [(site.join("guide/page.md"), Omission::OtherExtension)]
+    );
+
+    // The same files with the index elsewhere, and a folder of Markdown alone with it inside.
+    let elsewhere = read(&[site]);
+    assert_eq!(urls(&elsewhere)[1].1, "/handbook/contributing/");
+    let sources = dir.path().join("content");
+    write(
+        &sources,
+        "handbook/contributing.md",
+        "# Contributing\nA generator's source.",
+    );
+    let corpus = read_corpus(&[sources], &inside).unwrap();
+    assert_eq!(urls(&corpus)[0].1, "handbook/contributing/");
 }
 
 /// An `--exclude` pattern that leaves out no file is named in a warning, with the pattern it
