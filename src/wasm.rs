@@ -58,6 +58,8 @@ struct Engine {
     source: Option<(String, Option<String>)>,
     /// Pieces being fetched, by URL: a call that needs one already on its way waits for it.
     in_flight: Vec<(String, js_sys::Promise)>,
+    /// Pieces whose copy arrived damaged, by URL: fetched next past every cache.
+    damaged: Vec<String>,
     /// How long a fetch waits for an answer, in milliseconds (see [`ANSWER_WITHIN_MS`]).
     answer_within: u32,
 }
@@ -83,6 +85,7 @@ impl Scour {
             index: served(Index::from_entry(entry, bytes.len()), &url),
             source: Some((url, None)),
             in_flight: Vec::new(),
+            damaged: Vec::new(),
             answer_within,
         }))
     }
@@ -92,6 +95,7 @@ impl Scour {
             index,
             source: None,
             in_flight: Vec::new(),
+            damaged: Vec::new(),
             answer_within: ANSWER_WITHIN_MS,
         })
     }
@@ -187,6 +191,7 @@ impl Scour {
             index: open_chunked(&bytes, &url, lang.as_deref(), answer_within).await?,
             source: Some((url, lang)),
             in_flight: Vec::new(),
+            damaged: Vec::new(),
             answer_within,
         }))
     }
@@ -305,7 +310,8 @@ impl Scour {
 
 /// Fetches what `attempt` needs (first `needs`, from the try that failed) until it answers.
 /// A damaged piece is fetched again past every cache, once: a copy a cache kept (an upload cut
-/// off, a host's page kept as the piece, a year under `immutable`). A stale piece (the index
+/// off, a host's page kept as the piece, a year under `immutable`); a later call fetches it so
+/// again while it stays damaged. A stale piece (the index
 /// was rebuilt) makes the entry be read again, once.
 async fn settle(
     engine: Rc<RefCell<Engine>>,
@@ -313,14 +319,11 @@ async fn settle(
     mut needs: Needs,
 ) -> Result<JsValue, JsError> {
     let (mut reopened, mut reloaded) = (false, false);
-    let mut cache = Cache::Use;
     for _ in 0..MAX_ROUNDS {
-        match fetch_pieces(&engine, needs, std::mem::replace(&mut cache, Cache::Use)).await {
+        match fetch_pieces(&engine, needs).await {
             Ok(()) => {}
-            Err(Failure::Damaged { .. }) if !reloaded => {
-                reloaded = true;
-                cache = Cache::Reload;
-            }
+            // The damaged pieces are asked for again in the next round, past every cache.
+            Err(Failure::Damaged { .. }) if !reloaded => reloaded = true,
             Err(failure) => match failure.settled() {
                 Failure::Stale(_) if !reopened => {
                     reopened = true;
@@ -370,11 +373,7 @@ impl Failure {
 }
 
 /// Fetches pieces concurrently (joining fetches already on their way) and adds them.
-async fn fetch_pieces(
-    engine: &Rc<RefCell<Engine>>,
-    needs: Needs,
-    cache: Cache,
-) -> Result<(), Failure> {
+async fn fetch_pieces(engine: &Rc<RefCell<Engine>>, needs: Needs) -> Result<(), Failure> {
     let requests: Vec<_> = {
         let mut e = engine.borrow_mut();
         let base = e.source.as_ref().map(|s| s.0.clone()).unwrap_or_default();
@@ -383,9 +382,20 @@ async fn fetch_pieces(
             .into_iter()
             .map(|piece| {
                 let url = resolve(&e.index.piece_file(piece), &base);
+                // A damaged piece is fetched anew, never joined to a fetch that may read the
+                // cached copy.
+                let damaged = e.damaged.iter().position(|u| *u == url);
+                if let Some(at) = damaged {
+                    e.damaged.swap_remove(at);
+                    e.in_flight.retain(|(u, _)| *u != url);
+                }
                 let promise = match e.in_flight.iter().find(|(u, _)| *u == url) {
                     Some((_, promise)) => promise.clone(),
                     None => {
+                        let cache = match damaged {
+                            Some(_) => Cache::Reload,
+                            None => Cache::Use,
+                        };
                         let promise = fetch_buffer(url.clone(), cache, e.answer_within);
                         e.in_flight.push((url.clone(), promise.clone()));
                         promise
@@ -428,15 +438,21 @@ fn insert(
     url: &str,
 ) -> Result<(), Failure> {
     let bytes = js_sys::Uint8Array::new(buffer).to_vec();
-    let inserted = engine.borrow_mut().index.insert(piece, bytes);
+    let mut e = engine.borrow_mut();
+    let inserted = e.index.insert(piece, bytes);
     inserted.map_err(|error| {
         let message = located(url, &error);
         match error {
             FormatError::Stale(_) => Failure::Stale(message),
-            _ => Failure::Damaged {
-                error: message,
-                page: matches!(error, FormatError::NotAnIndex(Foreign::Html)),
-            },
+            _ => {
+                if !e.damaged.iter().any(|u| u == url) {
+                    e.damaged.push(url.to_string());
+                }
+                Failure::Damaged {
+                    error: message,
+                    page: matches!(error, FormatError::NotAnIndex(Foreign::Html)),
+                }
+            }
         }
     })
 }

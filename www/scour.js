@@ -70,9 +70,16 @@ class ScourSearch extends HTMLElement {
     root.append(this.box);
 
     // Text being composed (an IME's kana before its kanji) is searched once it is committed.
+    // Safari and some of Firefox's input methods send the committing input after the
+    // composition's end: the text committed is searched once.
     const typed = () => { this.expanded = true; this.openOnAnswer = false; this.run(); };
-    this.input.addEventListener('input', e => e.isComposing || typed());
-    this.input.addEventListener('compositionend', typed);
+    this.input.addEventListener('input', e => {
+      if (e.isComposing) return;
+      const committed = this.committed;
+      this.committed = null;
+      if (committed !== this.input.value) typed();
+    });
+    this.input.addEventListener('compositionend', () => { this.committed = this.input.value; typed(); });
     const show = () => { this.want(); this.expanded = true; this.sync(); };
     this.input.addEventListener('focus', show);
     // Enter pressed before an answer opens nothing once the visitor has gone elsewhere.

@@ -40,12 +40,18 @@ function strategy({ url, mode, destination }) {
 /**
  * A piece: the cached copy, else the network's answer (then cached, when it is one). The engine
  * asks past caches (`cache: 'reload'`) for a piece whose copy it found damaged: the network's
- * answer then replaces the copy.
+ * answer then replaces the copy (offline, the copy still answers, and the engine says what is
+ * wrong with it).
  */
 async function piece({ request }, cache) {
-  const cached = request.cache != 'reload' && await cache.match(request.url);
-  if (cached) return cached;
-  const response = await fetch(request);
+  const cached = await cache.match(request.url);
+  if (cached && request.cache != 'reload') return cached;
+  let response;
+  try {
+    response = await fetch(request);
+  } catch (error) {
+    return cached || Promise.reject(error);
+  }
   if (response.ok && await isIndexFile(response)) await cache.put(request.url, response.clone());
   return response;
 }

@@ -137,23 +137,21 @@ pub fn read_corpus(paths: &[PathBuf], options: &IngestOptions) -> Result<Corpus,
     let mut files_read = HashSet::new();
     let root = walk::site_root(paths)?;
     let exclude = walk::Excluding::new(&options.exclude);
+    let mut walked = Vec::new();
     for path in paths {
         let canonical = path.canonicalize().ok();
         // A path named twice (`site site`, or `site ./site`) is read once.
         if canonical.as_ref().is_some_and(|c| !given.insert(c.clone())) {
             continue;
         }
-        let found = walk::inputs(path, &root, &exclude)?;
-        // An index written inside a folder of HTML pages is served from it: the folder is a
-        // site as served, whose Markdown files are published as they are. Elsewhere Markdown
-        // is taken for a generator's sources, each rendered to a page of its name.
-        let published = options
-            .base_url
-            .as_ref()
-            .is_some_and(BaseUrl::is_site_relative)
-            && found
-                .iter()
-                .any(|f| matches!(f, Found::Input(input) if input.format == Format::Html));
+        walked.push((path, canonical, walk::inputs(path, &root, &exclude)?));
+    }
+    let published = options
+        .base_url
+        .as_ref()
+        .is_some_and(BaseUrl::is_site_relative)
+        && mostly_html(walked.iter().flat_map(|(_, _, found)| found));
+    for (path, canonical, found) in walked {
         for found in found {
             match found {
                 Found::Input(input) => {
@@ -193,15 +191,41 @@ pub fn read_corpus(paths: &[PathBuf], options: &IngestOptions) -> Result<Corpus,
     Ok(corpus)
 }
 
-/// Whether two files are one page's: one name in one folder, whatever their extensions
-/// (`page.md`, `page.html`), or a name and the index of the folder of that name (`page.md`,
-/// `page/index.html`).
-fn same_page(a: &Path, b: &Path) -> bool {
-    let page = |path: &Path| match path.file_stem() {
-        Some(stem) if stem == "index" => path.parent().map(Path::to_path_buf),
-        _ => Some(path.with_extension("")),
+/// Whether the files found are a site as served: as many pages of HTML as of Markdown. An index
+/// written inside such a site is served from it, and its Markdown files are published as they
+/// are; elsewhere Markdown is taken for a generator's sources (beside its theme's HTML), each
+/// rendered to a page of its name.
+fn mostly_html<'a>(found: impl Iterator<Item = &'a Found>) -> bool {
+    let (mut html, mut markdown) = (0, 0);
+    for found in found {
+        match found {
+            Found::Input(input) if input.format == Format::Html => html += 1,
+            Found::Input(input) if input.format == Format::Markdown => markdown += 1,
+            _ => {}
+        }
+    }
+    html > 0 && html >= markdown
+}
+
+/// Whether `later` is a copy of the page `first`, read before it: a file of its name in its
+/// folder, whatever their extensions (`page.md` beside `page.html`), or a file other than a
+/// page of HTML named as the folder `first` is the index page of (`page.md` beside
+/// `page/index.html`; `page.html` there is a page of its own, at its own URL).
+fn copy_of(first: &Path, later: &Path) -> bool {
+    if first.parent() == later.parent() {
+        return first.file_stem() == later.file_stem();
+    }
+    let is_html = |path: &Path| {
+        let extension = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or_default();
+        extension.eq_ignore_ascii_case("html") || extension.eq_ignore_ascii_case("htm")
     };
-    page(a).is_some_and(|page_a| Some(page_a) == page(b))
+    is_html(first)
+        && !is_html(later)
+        && first.file_stem().is_some_and(|stem| stem == "index")
+        && first.parent() == Some(later.with_extension("").as_path())
 }
 
 /// The warning for an `--exclude` pattern that left out no file: most likely written as the
@@ -337,7 +361,7 @@ impl Collector {
     ) -> Result<(), FileError> {
         let folder_index = format!("{}/index", document.id);
         let copied = [&document.id, &folder_index].into_iter().any(|id| {
-            matches!(self.seen.get(id), Some((first, None)) if line.is_none() && same_page(first, path))
+            matches!(self.seen.get(id), Some((first, None)) if line.is_none() && copy_of(first, path))
         });
         if copied {
             self.corpus.omitted.push(Omitted {

@@ -23,19 +23,21 @@ pub(crate) fn parse(text: &str, relative: &RelativePath, published: bool) -> Res
     }
     let mut document = Document::new(relative.id(), "", "");
     let warnings = fields::set_all(&mut document, fields);
-    let plain = match to_plain_text(markdown, true)? {
-        // A first `# heading` repeating the front matter's title is not read twice.
-        plain
-            if document.title.is_empty()
-                || plain
-                    .heading
-                    .as_deref()
-                    .is_some_and(|h| same_words(h, &document.title)) =>
-        {
-            plain
-        }
-        _ => to_plain_text(markdown, false)?,
-    };
+    // The first `# heading` is the title when the front matter gives none; one that opens the
+    // text repeating the front matter's title is not read twice.
+    let opens = matches!(
+        Parser::new_ext(markdown, extensions()).next(),
+        Some(Event::Start(Tag::Heading {
+            level: HeadingLevel::H1,
+            ..
+        }))
+    );
+    let titled = !document.title.is_empty();
+    let mut plain = to_plain_text(markdown, !titled || opens)?;
+    let repeats = |heading: &str| same_words(heading, &document.title);
+    if titled && opens && !plain.heading.as_deref().is_some_and(repeats) {
+        plain = to_plain_text(markdown, false)?;
+    }
     document.body = plain.body;
     document.sections = plain.sections;
     if document.title.is_empty() {
@@ -369,6 +371,15 @@ mod tests {
         );
         let cased = read("a.md", "---\ntitle: Set  up\n---\n# set up\n\nBody.\n");
         assert_eq!(cased.body, "Body.");
+        let later = read(
+            "a.md",
+            "---\ntitle: Setup\n---\nIntro.\n\n# Setup\n\nSteps.\n",
+        );
+        assert_eq!(
+            later.body, "Intro.\nSetup\nSteps.",
+            "only a heading that opens the text"
+        );
+        assert_eq!(later.sections[0].anchor, "setup");
     }
 
     #[test]

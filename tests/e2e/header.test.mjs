@@ -273,6 +273,30 @@ test("dropdown in a header that cuts off what overflows it: the panel floats ove
   await tab.waitForURL(/\/docs\//);
 });
 
+test("dropdown slotted into a header component whose shadow tree cuts off what overflows it: the panel floats over the page", async () => {
+  const tab = await visit('dropdown-slotted', 'layout="dropdown"', { viewport: { width: 1024, height: 600 } });
+  await tab.evaluate(() => {
+    customElements.define('x-header', class extends HTMLElement {
+      constructor() {
+        super();
+        this.attachShadow({ mode: 'open' }).innerHTML = '<div style="overflow:hidden;height:56px"><slot></slot></div>';
+      }
+    });
+    const header = document.createElement('x-header');
+    header.append(document.querySelector('scour-search'));
+    document.body.prepend(header);
+  });
+  await tab.locator('scour-search input').focus();
+  await ready(tab);
+  await search(tab, 'lantern');
+  const seen = await tab.evaluate(() => {
+    const panel = document.querySelector('scour-search').shadowRoot.querySelector('.panel').getBoundingClientRect();
+    return { bottom: panel.bottom, at: document.elementFromPoint((panel.left + panel.right) / 2, panel.bottom - 10)?.localName };
+  });
+  assert.ok(seen.bottom > 56 + 100, JSON.stringify(seen));
+  assert.equal(seen.at, 'scour-search', 'the panel is seen below the header component');
+});
+
 test('modal: a button, Ctrl+K and / open a dialog; focus is trapped and returned; Escape closes; keyboard only', async () => {
   const tab = await visit('modal', 'layout="modal"');
   const button = tab.locator('scour-search [part=button]');

@@ -623,6 +623,17 @@ test('text composed with an IME is searched once committed, and the Enter that c
   await cdp.send('Input.insertText', { text: 'プーチン' });
   await poll(searched, (queries) => queries.includes('プーチン'), { message: 'the committed text is searched' });
   assert.ok((await searched()).every((q) => q == 'プーチン'), JSON.stringify(await searched()));
+  // Safari's order: the composition ends, then the committing input comes: searched once.
+  const before = (await searched()).length;
+  await page.evaluate(() => {
+    const box = document.querySelector('scour-search').shadowRoot.querySelector('input');
+    box.value = 'プーチン習';
+    box.dispatchEvent(new CompositionEvent('compositionend', { data: '習', bubbles: true, composed: true }));
+    box.dispatchEvent(new InputEvent('input', { data: '習', bubbles: true, composed: true }));
+  });
+  await poll(searched, (queries) => queries.includes('プーチン習'), { message: 'the text committed before its input' });
+  await page.waitForTimeout(200);
+  assert.equal((await searched()).length, before + 1, `one search for one commit: ${JSON.stringify(await searched())}`);
   // Safari's order: the composition ends, then an Enter keydown whose keyCode is still 229.
   const url = page.url();
   await page.evaluate(() => document.querySelector('scour-search').shadowRoot.querySelector('input')

@@ -70,7 +70,8 @@ export function dropdown(widget) {
 
 /** Whether an ancestor of `element` cuts off what overflows it, as a header's `overflow: hidden` does. */
 function clipped(element) {
-  const parent = (node) => node.parentElement ?? node.getRootNode().host;
+  // Through the slot it is shown in (a header component's shadow tree), else its parent.
+  const parent = (node) => node.assignedSlot ?? node.parentElement ?? node.getRootNode().host;
   for (let node = parent(element); node && node != document.body && node != document.documentElement; node = parent(node)) {
     const style = getComputedStyle(node);
     if (style.overflowX != 'visible' || style.overflowY != 'visible' || /paint|content|strict/.test(style.contain)) return true;

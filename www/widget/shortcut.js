@@ -24,9 +24,11 @@ function onKey(e) {
   const editing = target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName);
   const slash = e.key == '/' && !editing && !e.ctrlKey && !e.metaKey && !e.altKey;
   if (e.defaultPrevented || !slash && !((e.ctrlKey || e.metaKey) && /^k$/i.test(e.key))) return;
-  const answering = [...widgets].filter(w => w.shortcuts().includes(slash ? '/' : 'ctrl-k'));
-  // The widget the key was pressed in (its box, a hit, its dialog), else the first shown.
-  const inside = answering.find(w => path.includes(w));
+  const key = slash ? '/' : 'ctrl-k', answering = [...widgets].filter(w => w.shortcuts().includes(key));
+  // The widget the key was pressed in (its box, a hit, its dialog), else the first shown; a
+  // widget the key is turned off in leaves the key alone.
+  const inside = [...widgets].find(w => path.includes(w));
+  if (inside && !answering.includes(inside)) return;
   const widget = editing ? (inside?.input == target ? inside : null) : inside ?? first(answering);
   if (!widget) return;
   e.preventDefault();

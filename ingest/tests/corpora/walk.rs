@@ -317,7 +317,8 @@ fn files_differing_by_extension_alone_are_one_page() {
 
 /// A Markdown copy of a page rendered to a folder (`guide/page.md` beside
 /// `guide/page/index.html`, as sites publishing Markdown for language models do) is that page's
-/// copy too. In a folder of HTML pages that an index is written inside (so served from it), a
+/// copy too (not a page of HTML there: `a.html` and `a/index.html` are two pages). In a site of
+/// as many HTML pages as Markdown files that an index is written inside (so served from it), a
 /// Markdown file of no page's name is published as it is, and linked as the file it is;
 /// elsewhere Markdown is taken for a generator's sources, linked as the pages they become.
 #[test]
@@ -340,6 +341,13 @@ fn markdown_in_a_served_site_of_html_pages_is_linked_as_the_file_it_is() {
         "handbook/index.md",
         "# Handbook\nThe folder's Markdown.",
     );
+    write(&site, "a.html", "<main><h1>A</h1><p>A page.</p></main>");
+    write(
+        &site,
+        "a/index.html",
+        "<main><h1>A's folder</h1><p>Another page.</p></main>",
+    );
+    write(&site, "b.html", "<main><h1>B</h1><p>A page.</p></main>");
     let inside = IngestOptions {
         base_url: Some(BaseUrl::site_relative()),
         ..IngestOptions::default()
@@ -361,6 +369,9 @@ fn markdown_in_a_served_site_of_html_pages_is_linked_as_the_file_it_is() {
     assert_eq!(
         urls(&corpus),
         pairs(&[
+            ("a/index", "a/"),
+            ("a", "a.html"),
+            ("b", "b.html"),
             ("guide/page/index", "guide/page/"),
             ("handbook/contributing", "handbook/contributing.md"),
             ("handbook/index", "handbook/index.md"),
@@ -379,12 +390,18 @@ fn markdown_in_a_served_site_of_html_pages_is_linked_as_the_file_it_is() {
 
     // The same files with the index elsewhere, and a folder of Markdown alone with it inside.
     let elsewhere = read(&[site]);
-    assert_eq!(urls(&elsewhere)[1].1, "/handbook/contributing/");
+    assert_eq!(urls(&elsewhere)[4].1, "/handbook/contributing/");
     let sources = dir.path().join("content");
     write(
         &sources,
         "handbook/contributing.md",
         "# Contributing\nA generator's source.",
+    );
+    write(&sources, "handbook/setup.md", "# Setup\nAnother source.");
+    write(
+        &sources,
+        "layouts/page.html",
+        "<main><p>The theme's page.</p></main>",
     );
     let corpus = read_corpus(&[sources], &inside).unwrap();
     assert_eq!(urls(&corpus)[0].1, "handbook/contributing/");
