@@ -311,8 +311,8 @@ impl Scour {
 /// Fetches what `attempt` needs (first `needs`, from the try that failed) until it answers.
 /// A damaged piece is fetched again past every cache, once: a copy a cache kept (an upload cut
 /// off, a host's page kept as the piece, a year under `immutable`); a later call fetches it so
-/// again while it stays damaged. A stale piece (the index
-/// was rebuilt) makes the entry be read again, once.
+/// again while it stays damaged. A stale piece (the index was rebuilt) makes the entry be read
+/// again, once.
 async fn settle(
     engine: Rc<RefCell<Engine>>,
     attempt: Call,
@@ -392,9 +392,10 @@ async fn fetch_pieces(engine: &Rc<RefCell<Engine>>, needs: Needs) -> Result<(), 
                 let promise = match e.in_flight.iter().find(|(u, _)| *u == url) {
                     Some((_, promise)) => promise.clone(),
                     None => {
-                        let cache = match damaged {
-                            Some(_) => Cache::Reload,
-                            None => Cache::Use,
+                        let cache = if damaged.is_some() {
+                            Cache::Reload
+                        } else {
+                            Cache::Use
                         };
                         let promise = fetch_buffer(url.clone(), cache, e.answer_within);
                         e.in_flight.push((url.clone(), promise.clone()));

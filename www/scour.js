@@ -69,9 +69,8 @@ class ScourSearch extends HTMLElement {
     adopt(root, BASE);
     root.append(this.box);
 
-    // Text being composed (an IME's kana before its kanji) is searched once it is committed.
-    // Safari and some of Firefox's input methods send the committing input after the
-    // composition's end: the text committed is searched once.
+    // Text being composed (an IME's kana before its kanji) is searched once, when committed:
+    // Safari and some of Firefox's input methods send the committing input after its end.
     const typed = () => { this.expanded = true; this.openOnAnswer = false; this.run(); };
     this.input.addEventListener('input', e => {
       if (e.isComposing) return;
