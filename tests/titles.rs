@@ -13,7 +13,7 @@ use scour_ingest::{read_corpus, IngestOptions};
 fn words(title: &str) -> Vec<String> {
     tokenize(title)
         .into_iter()
-        .filter(|t| t.role != CompoundRole::Joined)
+        .filter(|t| matches!(t.role, CompoundRole::Word | CompoundRole::Part))
         .map(|t| t.term)
         .collect()
 }

@@ -11,7 +11,8 @@
 //! consecutive positions plus the joined form at the first part's position, so `high‑level`
 //! is found by `high-level`, `high level` and `highlevel`, and `array_push` by `array push`
 //! and `arraypush` (the euphonic `t` of `a-t-il` is dropped). Chinese and Japanese text, and
-//! Korean words, are cut into overlapping bigrams by [`crate::segment`]. Each word is
+//! Korean words, are cut into overlapping bigrams by [`crate::segment`] (a Chinese or Japanese
+//! run's last character, in no bigram's start, also alone: [`CompoundRole::Tail`]). Each word is
 //! normalised: compatibility
 //! and diacritic folding (each character's NFKD decomposition without combining marks, from
 //! a generated table covering Latin, Greek, Cyrillic, letterlike forms, ligatures and
@@ -48,6 +49,10 @@ pub enum CompoundRole {
     Part,
     /// The compound's parts joined (`highlevel`), at the first part's position.
     Joined,
+    /// The last character of a run written without spaces (`馆` of `图书馆`), at its last
+    /// bigram's position: in no bigram's start, it is indexed alone so that a query of that
+    /// one character finds it. No word of a query.
+    Tail,
 }
 
 /// A token whose term borrows the analyser's buffer, as passed to [`analyze`]'s callback.
@@ -271,24 +276,53 @@ pub fn normalize_word(word: &str) -> String {
     term
 }
 
-/// Marks an accented term: the unfolded form of a word whose folding changed it, indexed
-/// beside the folded term so that typing the accents ranks their documents first.
+/// Marks a written term: the form of a word as written, where normalising it lost more than
+/// its case (accents, a name's underscores), indexed beside its term so that typing that form
+/// ranks its documents first.
 pub const ACCENTED: char = '\u{1}';
 
 /// Marks the part of a `camelCase` word (`element` of `getElementById`), indexed beside the
 /// word at its position so that the part finds it, with less weight than a word of its own.
 pub const CAMEL_PART: char = '\u{2}';
 
-/// The accented term of a word, when folding changes more than its case (`Tianjín`).
-pub fn accented_term(word: &str) -> Option<String> {
-    if word.is_ascii() {
+/// The written term of the word at `span` of `text` (see [`ACCENTED`]): with the underscores
+/// that open a name, and those closing it then (`__construct`, `__DIR__`, `$_GET`,
+/// `Closure::__invoke`: magic names that mean something else without them), unless
+/// underscores join it to another word (`__set_state`); else with its accents (`Tianjín`)
+/// when folding changes more than its case.
+pub fn written_term(text: &str, span: Range<usize>) -> Option<String> {
+    let bytes = text.as_bytes();
+    let (mut start, mut end) = (span.start, span.end);
+    while start > 0 && bytes[start - 1] == b'_' {
+        start -= 1;
+    }
+    // Closing underscores only close a name they open (`__DIR__`): `hash_` of `hash_*` is
+    // what a visitor typing `hash_file` passes through.
+    while start < span.start && bytes.get(end) == Some(&b'_') {
+        end += 1;
+    }
+    let joins = |c: Option<char>| c.is_some_and(is_word_char);
+    let underscored = start < span.start
+        && !joins(text[..start].chars().next_back())
+        && !(end > span.end && joins(text[end..].chars().next()));
+    let word = if underscored {
+        &text[start..end]
+    } else {
+        &text[span]
+    };
+    if !underscored && word.is_ascii() {
         return None;
+    }
+    let mut written = String::from(ACCENTED);
+    lower_into(composed(word.chars()), &mut written);
+    if underscored {
+        return Some(written);
     }
     let mut folded = String::new();
     normalize_into(word, &mut folded);
-    let mut exact = String::from(ACCENTED);
-    lower_into(composed(word.chars()), &mut exact);
-    (exact[ACCENTED.len_utf8()..] != folded && exact.len() > ACCENTED.len_utf8()).then_some(exact)
+    let term = &written[ACCENTED.len_utf8()..];
+    let accented = term != folded && !term.is_empty();
+    accented.then_some(written)
 }
 
 /// Appends the normalised form of `word` to `out`.
@@ -369,9 +403,11 @@ impl Compound {
     }
 
     /// Emits a run written without spaces (`chars`, one range per character) as overlapping
-    /// bigrams at consecutive positions, a run of one or two characters as one word; with
-    /// `joined` (a Korean word) a run of three or more is also emitted whole, first, and its
-    /// bigrams are its parts. False when `emit` asked to stop.
+    /// bigrams at consecutive positions, a run of one or two characters as one word, then the
+    /// last character of a run of two or more as its [`CompoundRole::Tail`]; with `joined` (a
+    /// Korean word, whose
+    /// syllables a query's completions find) a run of three or more is also emitted whole,
+    /// first, and its bigrams are its parts. False when `emit` asked to stop.
     fn segmented(
         &mut self,
         text: &str,
@@ -422,6 +458,16 @@ impl Compound {
                     role,
                 });
                 self.position += 1;
+            }
+        }
+        if let [.., (span, term)] = self.parts.as_slice() {
+            if going && !joined && self.parts.len() > 1 {
+                going = emit(TokenRef {
+                    term: &self.terms[term.clone()],
+                    span: span.clone(),
+                    position: self.position - 1,
+                    role: CompoundRole::Tail,
+                });
             }
         }
         self.terms.clear();
@@ -751,8 +797,11 @@ fn continues(text: &str, at: usize, hangul: bool) -> bool {
 mod tests {
     use super::*;
 
+    /// The terms of `text`'s words, as a query reads them (without the tails of runs).
     fn terms(text: &str) -> Vec<String> {
-        tokenize(text).into_iter().map(|t| t.term).collect()
+        let tokens = tokenize(text).into_iter();
+        let words = tokens.filter(|t| t.role != CompoundRole::Tail);
+        words.map(|t| t.term).collect()
     }
 
     /// Plain words read without the compound machinery give the tokens it gives: for text
@@ -896,7 +945,37 @@ mod tests {
         assert_eq!(terms("walrus-\u{AD} tusk"), ["walrus", "tusk"]);
         assert!(terms("\u{200D} 👩\u{200D}🔬 \u{AD}").is_empty());
         // A word typed with it is the word without it, and so are the accents of it.
-        assert_eq!(accented_term("Dampf\u{AD}schiff"), None);
+        let word = "Dampf\u{AD}schiff";
+        assert_eq!(written_term(word, 0..word.len()), None);
+    }
+
+    /// A name's opening and closing underscores are kept in its written term, where nothing
+    /// joins them to another word; its term is the word without them.
+    #[test]
+    fn a_name_s_underscores_are_written_beside_its_term() {
+        let written = |text: &str| -> Vec<Option<String>> {
+            let tokens = tokenize(text);
+            let words = tokens.iter().filter(|t| t.role != CompoundRole::Joined);
+            let written = words.map(|t| written_term(text, t.span.clone()));
+            written
+                .map(|w| w.map(|w| w.replacen(ACCENTED, "", 1)))
+                .collect()
+        };
+        let some = |w: &str| Some(w.to_string());
+        assert_eq!(terms("__get()"), ["get"]);
+        assert_eq!(written("__get()"), [some("__get")]);
+        assert_eq!(written("echo __DIR__;"), [None, some("__dir__")]);
+        assert_eq!(written("$_GET['a']"), [some("_get"), None]);
+        assert_eq!(written("Closure::__invoke"), [None, some("__invoke")]);
+        // Underscores joining two words are the compound's, not a name's.
+        assert_eq!(written("array_push"), [None, None]);
+        // Nor do underscores that only close it: `hash_` is typed on the way to `hash_file`.
+        assert_eq!(written("the hash_* functions"), [None, None, None]);
+        assert_eq!(written("DIR__"), [None]);
+        assert_eq!(written("a__b"), [None, None]);
+        assert_eq!(written("__set_state"), [None, None]);
+        assert_eq!(written("café __café"), [some("café"), some("__café")]);
+        assert_eq!(written("plain words"), [None, None]);
     }
 
     /// Text written in another of Unicode's forms of the same letters gives the terms the
@@ -932,10 +1011,16 @@ mod tests {
         let spans: Vec<_> = tokenize(text).into_iter().map(|t| t.span).collect();
         assert_eq!(
             spans,
-            vec![Range {
-                start: 0,
-                end: text.len()
-            }]
+            vec![
+                Range {
+                    start: 0,
+                    end: text.len()
+                },
+                Range {
+                    start: "か\u{3099}".len(),
+                    end: text.len()
+                }
+            ]
         );
         assert_eq!(terms(text), ["がき"]);
     }
@@ -1077,7 +1162,7 @@ mod tests {
             .iter()
             .map(|t| t.position)
             .collect();
-        assert_eq!(positions, [0, 1, 2, 3]);
+        assert_eq!(positions, [0, 1, 2, 2, 3], "the tail at the last bigram's");
     }
 
     #[test]
@@ -1087,7 +1172,25 @@ mod tests {
             .iter()
             .map(|t| &text[t.span.clone()])
             .collect();
-        assert_eq!(spans, ["在北", "北京", "京 大", "大学"]);
+        assert_eq!(spans, ["在北", "北京", "京 大", "大学", "学"]);
+    }
+
+    /// The last character of a run, in no bigram's start, is indexed alone at the last
+    /// bigram's position, so that a query of that character finds the run; a run of one
+    /// character is that character already.
+    #[test]
+    fn a_run_s_last_character_is_its_tail() {
+        let tails = |text: &str| -> Vec<(String, u32)> {
+            let tokens = tokenize(text).into_iter();
+            let tails = tokens.filter(|t| t.role == CompoundRole::Tail);
+            tails.map(|t| (t.term, t.position)).collect()
+        };
+        assert_eq!(tails("图书馆"), [("馆".to_string(), 1)]);
+        assert_eq!(tails("小猫。我的猫"), [("猫".into(), 0), ("猫".into(), 2)]);
+        assert_eq!(tails("ｱｲｳ"), [("ウ".into(), 1)]);
+        assert!(tails("猫 and 中").is_empty());
+        // Korean words are found by their first syllables, as words are.
+        assert!(tails("한국어를 배워요").is_empty());
     }
 
     #[test]

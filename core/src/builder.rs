@@ -6,7 +6,7 @@ use std::fmt;
 use std::ops::Range;
 
 use crate::analysis::{
-    accented_term, camel_parts, normalize_word, tokenize, CompoundRole, Token, ACCENTED, CAMEL_PART,
+    camel_parts, normalize_word, tokenize, written_term, CompoundRole, Token, ACCENTED, CAMEL_PART,
 };
 use crate::codec::{self, ChunkedFiles, IndexFiles, PartTerm, Parts};
 use crate::document::{Document, Section};
@@ -176,7 +176,7 @@ impl IndexBuilder {
             language: language.clone(),
             title_terms: title_tokens
                 .iter()
-                .filter(|t| t.role != CompoundRole::Joined)
+                .filter(|t| matches!(t.role, CompoundRole::Word | CompoundRole::Part))
                 .map(|t| (t.position, t.term.clone()))
                 .collect(),
             stored: StoredDocument {
@@ -213,7 +213,7 @@ impl IndexBuilder {
             let mut terms = vec![token.term.clone()];
             if token.role != CompoundRole::Joined {
                 let word = &text[token.span.clone()];
-                terms.extend(accented_term(word));
+                terms.extend(written_term(text, token.span.clone()));
                 let parts = camel_parts(word).into_iter();
                 terms.extend(parts.map(|p| format!("{CAMEL_PART}{}", normalize_word(&word[p]))));
             }
@@ -225,7 +225,8 @@ impl IndexBuilder {
             });
             for term in terms {
                 let occurrences = self.occur(term, doc, token.position, field);
-                occurrences.title_standalone |= title && token.role != CompoundRole::Part;
+                occurrences.title_standalone |=
+                    title && !matches!(token.role, CompoundRole::Part | CompoundRole::Tail);
                 occurrences.in_lead |= in_lead;
             }
         }

@@ -67,9 +67,10 @@ footprints!(
 /// the dotless i and the letters with a stroke fold to their base letter; 15: Hangul jamo
 /// and kana with a combining sound mark composed, half-width katakana widened, Hebrew points
 /// and Arabic vowel marks and tatweel dropped, Arabic-Indic digits folded, a letter with a nukta
-/// decomposed, `々` a Han character): a reader of other terms would miss some of an index's
-/// words without a word said.
-pub const FORMAT_VERSION: u16 = 15;
+/// decomposed, `々` a Han character; 16: a Chinese or Japanese run's last character a term
+/// alone, a name's opening underscores written beside its term): a reader of other terms would
+/// miss some of an index's words without a word said.
+pub const FORMAT_VERSION: u16 = 16;
 /// The scour version writing and reading this format.
 pub const SCOUR_VERSION: &str = env!("CARGO_PKG_VERSION");
 const FIXED_HEADER: usize = 8 + 2 + 4 + 8 + 8 + 1;

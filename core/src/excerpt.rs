@@ -1057,7 +1057,9 @@ fn window(body: &str, words: &mut impl Words, passage: Range<usize>) -> (usize, 
     let context = before
         .iter()
         .rev()
-        .filter(|(span, role)| *role != CompoundRole::Part && span.end <= start)
+        .filter(|(span, role)| {
+            !matches!(role, CompoundRole::Part | CompoundRole::Tail) && span.end <= start
+        })
         .take(CONTEXT_WORDS);
     for (span, _) in context {
         // Bigrams of unspaced text overlap the word after them.

@@ -47,10 +47,14 @@ const MAX_INFLECTION: usize = 5;
 
 /// Whether a finished word the index lacks is completed: not one of one or two letters
 /// (`I'm` leaves `im`), whose completions are mostly unrelated words; a Chinese or Japanese
-/// character standing alone in no page is, to the bigrams it starts (`猫` in `猫が`).
+/// character alone is, to the bigrams it starts (`猫` in `猫が`).
 fn completes_when_missing(word: &str) -> bool {
-    word.chars().nth(2).is_some()
-        || (word.chars().nth(1).is_none() && word.starts_with(is_unspaced))
+    word.chars().nth(2).is_some() || is_lone_unspaced(word)
+}
+
+/// Whether `word` is one Chinese or Japanese character.
+fn is_lone_unspaced(word: &str) -> bool {
+    word.chars().nth(1).is_none() && word.starts_with(is_unspaced)
 }
 
 /// What a word the index lacks may match instead.
@@ -85,6 +89,10 @@ pub struct Expansion {
     /// (see [`Index::mark_continuations`]): in a title that holds a term of the word only as
     /// a part of a compound, it is that compound's joined form, a part too.
     pub continuation: bool,
+    /// The term is the word without the underscores it was typed with (`get` for `__get`),
+    /// when some page holds it as typed: another name, a synonym's kind of match, and a
+    /// page holding no other term of the word scores `bare` of what it would.
+    pub bare: bool,
 }
 
 impl Expansion {
@@ -95,6 +103,7 @@ impl Expansion {
             part: false,
             synonym: false,
             continuation: false,
+            bare: false,
         }
     }
 
@@ -335,15 +344,15 @@ impl Index {
             Atom::Word {
                 term,
                 prefix,
-                accented,
+                written,
                 joined,
                 quoted,
                 completes_to_stop_words,
                 ..
             } => {
                 let mut gather = Gather::default();
-                let accent = match accented.as_deref() {
-                    Some(a) => gather.take(self.find_term(a)).flatten(),
+                let as_written = match written.as_deref() {
+                    Some(w) => gather.take(self.find_term(w)).flatten(),
                     None => None,
                 };
                 // Not for the word being typed: its camelCase parts would cost a fetch per
@@ -369,14 +378,30 @@ impl Index {
                 ));
                 gather.finish()?;
                 let mut expansions = expansions.unwrap_or_default();
-                if let Some(term) = accent {
-                    expansions.push(Expansion::of(term, weights.accent));
-                }
                 if let Some(term) = part {
                     expansions.push(Expansion {
                         part: true,
                         ..Expansion::of(term, weights.part)
                     });
+                }
+                let underscored = written
+                    .as_ref()
+                    .is_some_and(|w| w.as_bytes().contains(&b'_'));
+                match as_written {
+                    // A name typed with its underscores (`__get`) is another name without
+                    // them (`get`, `$_GET`, `getName`): those are a lesser form, as a
+                    // synonym is.
+                    Some(term) if underscored => {
+                        for expansion in &mut expansions {
+                            expansion.weight *= weights.bare;
+                            (expansion.part, expansion.synonym, expansion.bare) =
+                                (true, true, true);
+                        }
+                        expansions.push(Expansion::of(term, 1.0));
+                    }
+                    // Accents typed rank their spelling first.
+                    Some(term) => expansions.push(Expansion::of(term, weights.accent)),
+                    None => {}
                 }
                 Ok(expansions)
             }
@@ -506,7 +531,10 @@ impl Index {
         let exact = gather.take(self.find_term(word)).flatten();
         let keys = self.stem_keys(word);
         let members = gather.take(self.stem_family(word, &keys, forgiving.lone_stem));
-        let completions = if prefix {
+        // A Chinese or Japanese character alone is also the start of the bigrams it begins
+        // (`猫` of `猫が`), typed or finished: pages hold it alone only where it ends a run.
+        let completing = prefix || is_lone_unspaced(word);
+        let completions = if completing {
             gather.take(self.completions(word, forgiving.completes_to_stop_words))
         } else {
             Some(Vec::new())
@@ -552,7 +580,7 @@ impl Index {
         // Completions share the letters typed, so one may be another's joined compound; near
         // spellings share no such start (`systemctl` is no compound of `systemc`, both near
         // `systemclt`), and come only once there is nothing else.
-        if prefix || !direct {
+        if completing || !direct {
             self.mark_continuations(&mut expansions, own);
         }
         if expansions.is_empty() && forgiving.typos && prefix && typo_budget(word) > 0 {
@@ -715,6 +743,10 @@ impl Index {
         // all it matched.
         let own = matched.own_documents;
         let idf = bm25.idf(if own > 0 { own } else { matched.documents });
+        let bare = match expansions.iter().any(|e| e.bare) {
+            true => bm25.weights().bare,
+            false => 1.0,
+        };
         let matches = matched
             .frequencies
             .into_iter()
@@ -725,7 +757,8 @@ impl Index {
                     // Weighted as its document is, once for every search the atom is kept for.
                     score: idf
                         * bm25.saturate(&f.norms, f.title, f.lead, f.body)
-                        * bm25.document_weight(&f.norms, f.lead >= 1.0),
+                        * bm25.document_weight(&f.norms, f.lead >= 1.0)
+                        * if f.own { 1.0 } else { bare },
                     norms: f.norms,
                     in_title: title.how > InTitle::No,
                     exact_in_title: title.how == InTitle::Exact,

@@ -8,7 +8,7 @@
 //! exclusion counted (after stop words are dropped). A word repeated as a clause weighs more; repeated alternatives
 //! and exclusions count once.
 
-use crate::analysis::{accented_term, tokenize, CompoundRole, Token};
+use crate::analysis::{tokenize, written_term, CompoundRole, Token};
 use crate::language::Languages;
 use crate::segment::is_unspaced;
 
@@ -47,8 +47,10 @@ pub enum Atom {
         field: Field,
         /// The word is still being typed: its completions match too.
         prefix: bool,
-        /// The word as typed with its accents, when it has any: a bonus for exact accents.
-        accented: Option<String>,
+        /// The word as written, when that says more than its term (see
+        /// [`crate::analysis::written_term`]): its accents, a bonus; a name's underscores,
+        /// which the pages holding it so come first with.
+        written: Option<String>,
         /// The query's words joined (`setcookie` for `set cookie`, see `add_joined`): no
         /// near spellings or completions (`staticmethods` is no misspelling), and its score
         /// is shared among the clauses it stands in.
@@ -245,7 +247,7 @@ impl Query {
             term: joined,
             field,
             prefix: false,
-            accented: None,
+            written: None,
             joined: true,
             quoted: false,
             completes_to_stop_words: true,
@@ -479,7 +481,8 @@ fn build(items: Vec<Item<'_>>, last_word_open: bool) -> Query {
             continue;
         };
         let prefix = last_word_open && at_end && i + 1 == count;
-        let tokens = tokenize(text);
+        let mut tokens = tokenize(text);
+        tokens.retain(|t| t.role != CompoundRole::Tail);
         if !quoted && !negated && !join_next {
             if let Some(words) = unspaced_words(&tokens, text, field, prefix) {
                 query.clauses.extend(words.into_iter().map(|word| Clause {
@@ -534,7 +537,7 @@ fn unspaced_words(tokens: &[Token], text: &str, field: Field, prefix: bool) -> O
                 term: t.term.clone(),
                 field,
                 prefix: prefix && i == last,
-                accented: None,
+                written: None,
                 joined: false,
                 quoted: false,
                 completes_to_stop_words: true,
@@ -563,7 +566,7 @@ fn analyse(tokens: &[Token], text: &str, quoted: bool, field: Field, prefix: boo
                 term: words[0].clone(),
                 field,
                 prefix,
-                accented: accented_term(&text[token.span.clone()]),
+                written: written_term(text, token.span.clone()),
                 joined: false,
                 quoted,
                 completes_to_stop_words: true,
@@ -590,7 +593,7 @@ fn analyse(tokens: &[Token], text: &str, quoted: bool, field: Field, prefix: boo
                         term: joined.term.clone(),
                         field,
                         prefix,
-                        accented: None,
+                        written: None,
                         joined: false,
                         quoted: false,
                         completes_to_stop_words: true,

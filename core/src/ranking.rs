@@ -23,6 +23,10 @@ pub struct Weights {
     pub typo: f32,
     /// Added for a match with the query word's exact accents (`Tianjín`).
     pub accent: f32,
+    /// When some page holds a name as the query types it, with underscores (`__get`): the
+    /// weight of a match on it without them (`get`, `$_GET`; as a synonym's, a part of a
+    /// title), and what a page holding only such matches scores, as a share of its score.
+    pub bare: f32,
     /// Weight of a title occurrence of a word that the title holds only as a part of a
     /// compound (`ArrayIterator` of `ArrayIterator::key`, `level` of `high-level`), of a
     /// `camelCase` word or of a glued name (`kill` of `taskkill`).
@@ -65,6 +69,7 @@ impl Default for Weights {
             prefix: 0.6,
             typo: 0.5,
             accent: 0.5,
+            bare: 0.3,
             title_part: 0.5,
             mentions: 0.8,
             shared_title: 0.6,

@@ -95,7 +95,7 @@ fn parse(text: &str) -> Result<Vec<Vec<String>>, SynonymError> {
             let tokens = tokenize(word);
             let whole: Vec<&Token> = tokens
                 .iter()
-                .filter(|t| t.role != CompoundRole::Part)
+                .filter(|t| !matches!(t.role, CompoundRole::Part | CompoundRole::Tail))
                 .collect();
             match whole.as_slice() {
                 [token] => group.push(token.term.clone()),

@@ -183,6 +183,35 @@ fn a_character_alone_finds_the_bigrams_it_starts() {
     assert!(ids(&index, "猫").is_empty());
 }
 
+/// The character that ends a run starts no bigram of it (`馆` of `图书馆`, `館` of `図書館`):
+/// typed alone, it still finds the page, and is what its excerpt and title mark.
+#[test]
+fn a_character_alone_finds_the_run_it_ends() {
+    let index = site();
+    for query in ["馆", "馆 ", "館"] {
+        let found = ids(&index, query);
+        assert_eq!(found.len(), 1, "{query}: {found:?}");
+    }
+    assert_eq!(ids(&index, "馆"), ["zh"]);
+    let (excerpt, title) = marked(&index, "馆");
+    assert_eq!((excerpt, title), (vec!["馆".into()], vec!["馆".into()]));
+    // Typed or finished, it finds the runs it starts too, whichever pages end runs with it.
+    let index = IndexBuilder::index([
+        doc("ends", Some("zh"), "图书馆", "北京的图书馆。"),
+        doc("starts", Some("zh"), "馆长", "馆长的话"),
+        doc("other", Some("zh"), "猫", "我的猫"),
+    ]);
+    for query in ["馆", "馆 ", "馆 OR 狗"] {
+        let mut found = ids(&index, query);
+        found.sort();
+        assert_eq!(found, ["ends", "starts"], "{query}");
+    }
+    let index = site();
+    // Nor is a run's tail a word of a query: the run is found and marked as its bigrams.
+    assert_eq!(ids(&index, "图书馆"), ["zh"]);
+    assert_eq!(marked(&index, "书馆").0, ["书馆"]);
+}
+
 #[test]
 fn bigram_matches_are_ranges_of_the_original_text() {
     let index = site();

@@ -541,3 +541,48 @@ fn a_name_glued_from_words_is_found_by_them() {
     assert_eq!(copy, ["d", "e", "f"], "after one or two letters of no word");
     assert!(hit_ids(&index, "del ").is_empty(), "`del` is no word here");
 }
+
+/// A name typed with its underscores (`__get`, a magic method) is another name than the word
+/// without them: the pages holding it as typed come first, the others after.
+#[test]
+fn a_name_typed_with_its_underscores_finds_it_first() {
+    let index = with_more_pages(
+        &[
+            (
+                "overloading",
+                "Overloading",
+                "Magic methods: __get() is run when reading a property; __set() when writing.",
+            ),
+            ("get", "$_GET", "HTTP GET variables: the $_GET array."),
+            ("gettype", "gettype", "Get the type of a variable."),
+            ("dir", "dir", "Return an instance of the Directory class."),
+            (
+                "constants",
+                "Constants",
+                "__DIR__ is the directory of the file.",
+            ),
+            (
+                "hash_file",
+                "hash_file",
+                "Generate a hash value using the contents of a file.",
+            ),
+            (
+                "mhash",
+                "mhash",
+                "Use the hash_* functions instead of mhash_*.",
+            ),
+        ],
+        40,
+        |n| format!("page {n} uses get and dir"),
+    );
+    assert_eq!(hit_ids(&index, "__get")[0], "overloading");
+    assert_eq!(hit_ids(&index, "__DIR__")[0], "constants");
+    assert_eq!(hit_ids(&index, "$_GET")[0], "get");
+    // Without underscores, the word is the word.
+    assert_eq!(hit_ids(&index, "get")[0], "get");
+    assert_eq!(hit_ids(&index, "dir")[0], "dir");
+    // Underscores closing no name they open are the way to a longer name, typed on.
+    assert_eq!(hit_ids(&index, "hash_")[0], "hash_file");
+    // A page without the name as typed is still found.
+    assert!(hit_ids(&index, "__get").contains(&"gettype".to_string()));
+}

@@ -57,6 +57,7 @@ fn parse_weights(text: &str) -> Result<Weights, String> {
             "prefix" => &mut weights.prefix,
             "typo" => &mut weights.typo,
             "accent" => &mut weights.accent,
+            "bare" => &mut weights.bare,
             "proximity" => &mut weights.proximity,
             "lead" => &mut weights.lead,
             "shared_title" => &mut weights.shared_title,

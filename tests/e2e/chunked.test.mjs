@@ -22,7 +22,10 @@ const QUERIES = ['array sort', 'string replace', 'date format', 'json decode', '
 // at ~164 KiB, which the engine-weight work (issue 9) is to bring back under 150. The engines
 // compiled at opt-level 2 (a keystroke 9-20% faster) added 9.5 KiB to the engine: 171.1 KiB.
 // The install probe's mends and the site's root found from the index's URL: 180.0 -> 180.2.
-const TARGET_BYTES = 181 * 1024;
+// Format 16's new terms (names as written with their underscores, sorted before every word, and
+// Chinese and Japanese runs' tails) moved every term piece's bounds: the six queries went -2.2 to
+// +7.3 KiB each, their median 179.9 -> 182.9 KiB (the engine +0.9).
+const TARGET_BYTES = 184 * 1024;
 
 const site = mkdtempSync(path.join(tmpdir(), 'scour-chunked-'));
 const PAGE = (index, lang = 'en') => `<!doctype html><html lang="${lang}"><meta charset="utf-8"><title>site</title><link rel="icon" href="data:,">

@@ -273,13 +273,13 @@ test("dropdown in a header that cuts off what overflows it: the panel floats ove
   await tab.waitForURL(/\/docs\//);
 });
 
-test("dropdown slotted into a header component whose shadow tree cuts off what overflows it: the panel floats over the page", async () => {
+test("dropdown slotted into a header component whose shadow tree cuts off what overflows it: the panel floats over the page and follows the box as that tree scrolls", async () => {
   const tab = await visit('dropdown-slotted', 'layout="dropdown"', { viewport: { width: 1024, height: 600 } });
   await tab.evaluate(() => {
     customElements.define('x-header', class extends HTMLElement {
       constructor() {
         super();
-        this.attachShadow({ mode: 'open' }).innerHTML = '<div style="overflow:hidden;height:56px"><slot></slot></div>';
+        this.attachShadow({ mode: 'open' }).innerHTML = '<div style="overflow:auto;height:56px"><div style="height:200px"><slot></slot></div></div>';
       }
     });
     const header = document.createElement('x-header');
@@ -295,6 +295,10 @@ test("dropdown slotted into a header component whose shadow tree cuts off what o
   });
   assert.ok(seen.bottom > 56 + 100, JSON.stringify(seen));
   assert.equal(seen.at, 'scour-search', 'the panel is seen below the header component');
+  const before = await state(tab);
+  await tab.evaluate(() => { document.querySelector('x-header').shadowRoot.firstElementChild.scrollTop = 20; });
+  await poll(() => state(tab), (x) => x.input.bottom < before.input.bottom - 10 && Math.abs(x.panel.top - x.input.bottom - 6) < 8,
+    { message: 'the panel follows the box as the header component\'s tree scrolls' });
 });
 
 test('modal: a button, Ctrl+K and / open a dialog; focus is trapped and returned; Escape closes; keyboard only', async () => {

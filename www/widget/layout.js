@@ -2,7 +2,7 @@
 // (or the panel) is in use; closed by Escape, a click or focus elsewhere, or an opened hit; never
 // over the box, and as wide as the viewport allows (320 px phones included). In a header that
 // cuts off what overflows it (`overflow: hidden`), the panel floats in the top layer (a popover)
-// and follows the box as the page scrolls. Loaded with the page
+// and follows the box as the page, or a box it is in, scrolls. Loaded with the page
 // for `layout="dropdown"` only. A layout is a controller the element calls: `show(open)`,
 // `escape()` (true when it handled the key) and `summon()`, and the modal's `close()` too;
 // inline's is in scour.js, the modal's in widget/modal.js.
@@ -18,7 +18,7 @@ const PANEL_WIDTH = 560;
 export function dropdown(widget) {
   const { panel, input } = widget;
   const outside = e => { if (!e.composedPath().includes(widget)) widget.open = false; };
-  let shown = false, floating = false, frame = 0;
+  let shown = false, floating = false, frame = 0, scrolled = [];
   const place = () => {
     frame = 0;
     const box = input.getBoundingClientRect(), viewport = document.documentElement.clientWidth;
@@ -56,7 +56,9 @@ export function dropdown(widget) {
       if (open) place(); // measured when it opens (and on resize or scroll), not on every keystroke
       const listen = open ? addEventListener : removeEventListener;
       listen('resize', follow);
-      if (floating) listen.call(document, 'scroll', follow, { capture: true, passive: true });
+      // Scroll events stay in their shadow tree: one listener in each tree the box is shown in.
+      if (open) scrolled = floating ? trees(widget) : [];
+      for (const tree of scrolled) listen.call(tree, 'scroll', follow, { capture: true, passive: true });
       listen.call(document, 'pointerdown', outside, true);
     },
     escape() {
@@ -70,11 +72,22 @@ export function dropdown(widget) {
 
 /** Whether an ancestor of `element` cuts off what overflows it, as a header's `overflow: hidden` does. */
 function clipped(element) {
-  // Through the slot it is shown in (a header component's shadow tree), else its parent.
-  const parent = (node) => node.assignedSlot ?? node.parentElement ?? node.getRootNode().host;
-  for (let node = parent(element); node && node != document.body && node != document.documentElement; node = parent(node)) {
+  return ancestors(element).some((node) => {
     const style = getComputedStyle(node);
-    if (style.overflowX != 'visible' || style.overflowY != 'visible' || /paint|content|strict/.test(style.contain)) return true;
-  }
-  return false;
+    return style.overflowX != 'visible' || style.overflowY != 'visible' || /paint|content|strict/.test(style.contain);
+  });
+}
+
+/** The document and the shadow trees (a header component's) that `element` is shown in. */
+function trees(element) {
+  return [...new Set([document, ...ancestors(element).map((node) => node.getRootNode())])];
+}
+
+/** The elements `element` is shown in up to the body, nearest first: through the slot it is shown in
+ *  (a header component's shadow tree), else its parent, else its shadow tree's host. */
+function ancestors(element) {
+  const parent = (node) => node.assignedSlot ?? node.parentElement ?? node.getRootNode().host;
+  const found = [];
+  for (let node = parent(element); node && node != document.body && node != document.documentElement; node = parent(node)) found.push(node);
+  return found;
 }
