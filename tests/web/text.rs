@@ -70,8 +70,9 @@ fn ranges_after_emoji_and_astral_letters_count_utf16_units() {
 }
 
 /// Chinese and Japanese are cut into overlapping bigrams, a run of two ideographs being one
-/// word (core/src/segment.rs): a lone ideograph is no word, and a two-ideograph word is marked
-/// whole, in UTF-16 units, typed with or without a space after it, quoted, or beside another.
+/// word (core/src/segment.rs): a lone ideograph finds the runs it ends (their tails) alone, and
+/// a two-ideograph word is marked whole, in UTF-16 units, typed with or without a space after
+/// it, quoted, or beside another.
 #[wasm_bindgen_test]
 fn ideographs_are_cut_into_bigrams() {
     let lone = hit_list(now(
@@ -81,7 +82,8 @@ fn ideographs_are_cut_into_bigrams() {
         ),
         "京",
     ));
-    assert!(lone.is_empty(), "京 finds {:?}", ids(&lone));
+    assert_eq!(ids(&lone), ["u1"]);
+    assert_eq!(marked("京", "u1").0, ["京", "京"]);
     assert_eq!(marked("北京", "u1").0, ["北京"]);
     assert_eq!(marked("北京 ", "u1").0, ["北京"]);
     assert_eq!(marked("\"東京\"", "u1").0, ["東京"]);
