@@ -279,13 +279,13 @@ pub fn normalize_word(word: &str) -> String {
 /// Marks a written term: the form of a word as written, where normalising it lost more than
 /// its case (accents, a name's underscores), indexed beside its term so that typing that form
 /// ranks its documents first.
-pub const ACCENTED: char = '\u{1}';
+pub const WRITTEN: char = '\u{1}';
 
 /// Marks the part of a `camelCase` word (`element` of `getElementById`), indexed beside the
 /// word at its position so that the part finds it, with less weight than a word of its own.
 pub const CAMEL_PART: char = '\u{2}';
 
-/// The written term of the word at `span` of `text` (see [`ACCENTED`]): with the underscores
+/// The written term of the word at `span` of `text` (see [`WRITTEN`]): with the underscores
 /// that open a name, and those closing it then (`__construct`, `__DIR__`, `$_GET`,
 /// `Closure::__invoke`: magic names that mean something else without them), unless
 /// underscores join it to another word (`__set_state`); else with its accents (`Tianjín`)
@@ -313,14 +313,14 @@ pub fn written_term(text: &str, span: Range<usize>) -> Option<String> {
     if !underscored && word.is_ascii() {
         return None;
     }
-    let mut written = String::from(ACCENTED);
+    let mut written = String::from(WRITTEN);
     lower_into(composed(word.chars()), &mut written);
     if underscored {
         return Some(written);
     }
     let mut folded = String::new();
     normalize_into(word, &mut folded);
-    let term = &written[ACCENTED.len_utf8()..];
+    let term = &written[WRITTEN.len_utf8()..];
     let accented = term != folded && !term.is_empty();
     accented.then_some(written)
 }
@@ -405,9 +405,8 @@ impl Compound {
     /// Emits a run written without spaces (`chars`, one range per character) as overlapping
     /// bigrams at consecutive positions, a run of one or two characters as one word, then the
     /// last character of a run of two or more as its [`CompoundRole::Tail`]; with `joined` (a
-    /// Korean word, whose
-    /// syllables a query's completions find) a run of three or more is also emitted whole,
-    /// first, and its bigrams are its parts. False when `emit` asked to stop.
+    /// Korean word, whose syllables a query's completions find) a run of three or more is also
+    /// emitted whole, first, and its bigrams are its parts. False when `emit` asked to stop.
     fn segmented(
         &mut self,
         text: &str,
@@ -958,7 +957,7 @@ mod tests {
             let words = tokens.iter().filter(|t| t.role != CompoundRole::Joined);
             let written = words.map(|t| written_term(text, t.span.clone()));
             written
-                .map(|w| w.map(|w| w.replacen(ACCENTED, "", 1)))
+                .map(|w| w.map(|w| w.replacen(WRITTEN, "", 1)))
                 .collect()
         };
         let some = |w: &str| Some(w.to_string());

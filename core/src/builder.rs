@@ -6,7 +6,7 @@ use std::fmt;
 use std::ops::Range;
 
 use crate::analysis::{
-    camel_parts, normalize_word, tokenize, written_term, CompoundRole, Token, ACCENTED, CAMEL_PART,
+    camel_parts, normalize_word, tokenize, written_term, CompoundRole, Token, CAMEL_PART, WRITTEN,
 };
 use crate::codec::{self, ChunkedFiles, IndexFiles, PartTerm, Parts};
 use crate::document::{Document, Section};
@@ -850,7 +850,7 @@ fn title_length(title: &str, tokens: &[Token]) -> u32 {
     longest
 }
 
-/// Stems shared by two or more terms (accented forms aside), with their members' ids: each
+/// Stems shared by two or more terms (written forms aside), with their members' ids: each
 /// term is stemmed in the languages of the documents it occurs in (`term_languages`, as
 /// indices into `languages`). Then the synonym keys (see [`crate::synonyms`]): for each word
 /// of a group, the ids of the terms of the group's other words, in the same sorted list.
@@ -866,7 +866,7 @@ fn stem_groups(
     for (id, term) in terms
         .iter()
         .enumerate()
-        .filter(|(_, t)| !t.term.starts_with([ACCENTED, CAMEL_PART]))
+        .filter(|(_, t)| !t.term.starts_with([WRITTEN, CAMEL_PART]))
     {
         for &language in &term_languages[id] {
             if let Some(key) = languages[language].stem_key(&term.term) {

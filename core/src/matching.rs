@@ -645,7 +645,7 @@ impl Index {
             }
             starts.push((term, None));
         }
-        // Marked, and moved after the word's other terms and completions (an accented form
+        // Marked, and moved after the word's other terms and completions (a written form
         // or a camelCase part is added after them all): a document's postings come in
         // expansion order, so scoring knows the other terms when a continuation comes.
         let mut others = 0;
